@@ -1,0 +1,199 @@
+/**
+ * The default bus: an in-process, partitioned, append-only log per topic with consumer groups and
+ * committed offsets. It is what lets the app run with no cluster. Cluster features (replication,
+ * transactions) belong to Kafka, not here.
+ */
+import type { Bus, BusConsumer, BusMessage, ConsumerOptions, PartitionWatermarks, ProducerRecord } from './bus';
+import { partitionFor } from './partitioner';
+import { PartitionLog } from './partitionLog';
+
+export const DEFAULT_PARTITIONS = 4;
+export const DEFAULT_RETENTION_MESSAGES = 50_000;
+
+interface Topic<T> {
+  name: string;
+  partitions: PartitionLog<T>[];
+  roundRobin: number;
+}
+
+interface Group {
+  committed: Map<number, number>;
+  members: EmbeddedConsumer<unknown>[];
+}
+
+export class EmbeddedBus<T> implements Bus<T> {
+  private readonly topics = new Map<string, Topic<T>>();
+  private readonly groups = new Map<string, Group>();
+  private readonly waiters = new Set<() => void>();
+
+  constructor(private readonly defaults = { partitions: DEFAULT_PARTITIONS, retentionMessages: DEFAULT_RETENTION_MESSAGES }) {}
+
+  createTopic(name: string, options: { partitions?: number; retentionMessages?: number } = {}): void {
+    if (this.topics.has(name)) return;
+    const count = options.partitions ?? this.defaults.partitions;
+    const retention = options.retentionMessages ?? this.defaults.retentionMessages;
+    this.topics.set(name, {
+      name,
+      partitions: Array.from({ length: count }, () => new PartitionLog<T>(retention)),
+      roundRobin: 0,
+    });
+  }
+
+  deleteTopic(name: string): void {
+    this.topics.delete(name);
+    for (const key of [...this.groups.keys()]) if (key.endsWith(`\u0000${name}`)) this.groups.delete(key);
+  }
+
+  hasTopic(name: string): boolean {
+    return this.topics.has(name);
+  }
+
+  topic(name: string): Topic<T> {
+    const topic = this.topics.get(name);
+    if (!topic) throw new Error(`Unknown topic "${name}"`);
+    return topic;
+  }
+
+  produce(topicName: string, records: readonly ProducerRecord<T>[]): Promise<void> {
+    if (!this.topics.has(topicName)) this.createTopic(topicName);
+    const topic = this.topic(topicName);
+    const count = topic.partitions.length;
+    const now = Date.now();
+    for (const record of records) {
+      const partition = partitionFor(record.key, count, topic.roundRobin);
+      if (record.key === null) topic.roundRobin++;
+      (topic.partitions[partition] as PartitionLog<T>).append(topicName, partition, record.key, record.value, record.timestamp ?? now);
+    }
+    this.wake();
+    return Promise.resolve();
+  }
+
+  watermarks(topicName: string): PartitionWatermarks[] {
+    return this.topic(topicName).partitions.map((log, partition) => ({ partition, low: log.low, high: log.high }));
+  }
+
+  committed(groupId: string, topic: string): Map<number, number> {
+    return new Map(this.groups.get(groupKey(groupId, topic))?.committed ?? []);
+  }
+
+  consumer(options: ConsumerOptions): BusConsumer<T> {
+    if (!this.topics.has(options.topic)) this.createTopic(options.topic);
+    const key = groupKey(options.groupId, options.topic);
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { committed: new Map(), members: [] };
+      this.groups.set(key, group);
+    }
+    const consumer = new EmbeddedConsumer<T>(this, group, options);
+    group.members.push(consumer as EmbeddedConsumer<unknown>);
+    this.rebalance(group, options.topic);
+    return consumer;
+  }
+
+  /** Spreads partitions over the group's members in join order, like Kafka's range assignor. */
+  rebalance(group: Group, topicName: string): void {
+    const partitions = this.topic(topicName).partitions.length;
+    const members = group.members.length;
+    group.members.forEach((member, index) => {
+      const assigned: number[] = [];
+      for (let p = 0; p < partitions; p++) if (p % members === index) assigned.push(p);
+      member.assign(assigned, group.committed);
+    });
+  }
+
+  leave(group: Group, consumer: EmbeddedConsumer<unknown>, topicName: string): void {
+    group.members = group.members.filter((member) => member !== consumer);
+    if (this.topics.has(topicName)) this.rebalance(group, topicName);
+  }
+
+  /** Resolves on the next produce, or after `waitMs`. */
+  waitForMessages(waitMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, waitMs);
+      this.waiters.add(done);
+    });
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}
+
+function groupKey(groupId: string, topic: string): string {
+  return `${groupId}\u0000${topic}`;
+}
+
+class EmbeddedConsumer<T> implements BusConsumer<T> {
+  private positions = new Map<number, number>();
+  private nextPartition = 0;
+  private closed = false;
+  lostToRetention = 0;
+
+  constructor(
+    private readonly bus: EmbeddedBus<T>,
+    private readonly group: Group,
+    private readonly options: ConsumerOptions,
+  ) {}
+
+  assign(partitions: number[], committed: Map<number, number>): void {
+    const logs = this.bus.topic(this.options.topic).partitions;
+    this.positions = new Map(
+      partitions.map((p) => {
+        const log = logs[p] as PartitionLog<T>;
+        const start = committed.get(p) ?? (this.options.fromBeginning === false ? log.high : log.low);
+        return [p, start];
+      }),
+    );
+  }
+
+  assignment(): number[] {
+    return [...this.positions.keys()];
+  }
+
+  async poll(maxMessages: number, waitMs: number): Promise<BusMessage<T>[]> {
+    if (this.closed) return [];
+    let batch = this.read(maxMessages);
+    if (batch.length === 0 && waitMs > 0) {
+      await this.bus.waitForMessages(waitMs);
+      batch = this.read(maxMessages);
+    }
+    return batch;
+  }
+
+  /** Reads partitions in turn, starting after the one read first last time, so none starves. */
+  private read(maxMessages: number): BusMessage<T>[] {
+    const out: BusMessage<T>[] = [];
+    if (this.closed || !this.bus.hasTopic(this.options.topic)) return out;
+    const logs = this.bus.topic(this.options.topic).partitions;
+    const assigned = [...this.positions.keys()];
+    for (let i = 0; i < assigned.length && out.length < maxMessages; i++) {
+      const partition = assigned[(this.nextPartition + i) % assigned.length] as number;
+      const log = logs[partition] as PartitionLog<T>;
+      let position = this.positions.get(partition) as number;
+      if (position < log.low) {
+        this.lostToRetention += log.low - position;
+        position = log.low;
+      }
+      const before = out.length;
+      log.read(position, maxMessages - out.length, out);
+      this.positions.set(partition, position + (out.length - before));
+    }
+    this.nextPartition++;
+    return out;
+  }
+
+  commit(): void {
+    for (const [partition, offset] of this.positions) this.group.committed.set(partition, offset);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.bus.leave(this.group, this as EmbeddedConsumer<unknown>, this.options.topic);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * One partition of the embedded log: append-only, offsets dense from 0, oldest messages dropped a
+ * whole segment at a time once the retention bound is passed (as Kafka deletes log segments).
+ */
+import type { BusMessage } from './bus';
+
+const SEGMENT_SIZE = 4096;
+
+interface Segment<T> {
+  base: number;
+  messages: BusMessage<T>[];
+}
+
+export class PartitionLog<T> {
+  private readonly segments: Segment<T>[] = [];
+  private nextOffset = 0;
+
+  constructor(private readonly retentionMessages: number) {}
+
+  get low(): number {
+    return this.segments[0]?.base ?? this.nextOffset;
+  }
+
+  get high(): number {
+    return this.nextOffset;
+  }
+
+  append(topic: string, partition: number, key: string | null, value: T, timestamp: number): void {
+    let tail = this.segments[this.segments.length - 1];
+    if (!tail || tail.messages.length === SEGMENT_SIZE) {
+      tail = { base: this.nextOffset, messages: [] };
+      this.segments.push(tail);
+    }
+    tail.messages.push({ topic, partition, offset: this.nextOffset, key, value, timestamp });
+    this.nextOffset++;
+    this.enforceRetention();
+  }
+
+  private enforceRetention(): void {
+    // Keep at least the tail segment so the log never drops what was just written.
+    while (this.segments.length > 1 && this.nextOffset - (this.segments[1] as Segment<T>).base >= this.retentionMessages) {
+      this.segments.shift();
+    }
+  }
+
+  /** Messages from `offset` on (clamped to what is retained), at most `max`. */
+  read(offset: number, max: number, into: BusMessage<T>[]): void {
+    let position = Math.max(offset, this.low);
+    const first = this.segments[0];
+    if (!first) return;
+    let segmentIndex = Math.floor((position - first.base) / SEGMENT_SIZE);
+    let remaining = max;
+    while (remaining > 0 && segmentIndex < this.segments.length) {
+      const segment = this.segments[segmentIndex] as Segment<T>;
+      const start = position - segment.base;
+      const end = Math.min(segment.messages.length, start + remaining);
+      for (let i = start; i < end; i++) into.push(segment.messages[i] as BusMessage<T>);
+      remaining -= end - start;
+      position += end - start;
+      segmentIndex++;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Decides how many rows the replay may emit by now for a target rate. Pure arithmetic over an
+ * injected clock, so pacing, pausing and rate changes are testable without waiting.
+ */
+export class ReplayClock {
+  /** Rows per second; null = as fast as possible. */
+  private rate: number | null = null;
+  private baseTime = 0;
+  private baseRows = 0;
+  private pausedAt: number | null = null;
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  start(rate: number | null): void {
+    this.rate = rate;
+    this.baseTime = this.now();
+    this.baseRows = 0;
+    this.pausedAt = null;
+  }
+
+  get targetRate(): number | null {
+    return this.rate;
+  }
+
+  get paused(): boolean {
+    return this.pausedAt !== null;
+  }
+
+  /** Changes pace from here on without a burst to "catch up" with the new rate. */
+  setRate(rate: number | null, emitted: number): void {
+    this.rate = rate;
+    this.rebase(emitted);
+  }
+
+  pause(): void {
+    if (this.pausedAt === null) this.pausedAt = this.now();
+  }
+
+  resume(emitted: number): void {
+    if (this.pausedAt === null) return;
+    this.pausedAt = null;
+    this.rebase(emitted);
+  }
+
+  private rebase(emitted: number): void {
+    this.baseTime = this.now();
+    this.baseRows = emitted;
+  }
+
+  /** Rows that may be emitted now, given how many already were. */
+  allowance(emitted: number): number {
+    if (this.pausedAt !== null) return 0;
+    if (this.rate === null) return Number.POSITIVE_INFINITY;
+    const due = this.baseRows + Math.floor(((this.now() - this.baseTime) * this.rate) / 1000);
+    return Math.max(0, due - emitted);
+  }
+
+  /** Milliseconds until the next row is due (0 when one is due now). */
+  msUntilNext(emitted: number): number {
+    if (this.pausedAt !== null) return Number.POSITIVE_INFINITY;
+    if (this.rate === null) return 0;
+    const dueAt = this.baseTime + ((emitted + 1 - this.baseRows) * 1000) / this.rate;
+    return Math.max(0, dueAt - this.now());
+  }
+}

@@ -1,0 +1,49 @@
+/** How a CSV file is written: found by sniffing its first block, used by the streaming reader. */
+export interface CsvDialect {
+  delimiter: string;
+  newline: '\n' | '\r\n' | '\r';
+  hasBom: boolean;
+}
+
+const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const;
+
+export function detectNewline(text: string): CsvDialect['newline'] {
+  const lf = text.indexOf('\n');
+  if (lf > 0 && text[lf - 1] === '\r') return '\r\n';
+  if (lf >= 0) return '\n';
+  return text.includes('\r') ? '\r' : '\n';
+}
+
+/** Counts a character outside double-quoted sections of one line. */
+function countOutsideQuotes(line: string, char: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (c === char && !quoted) count++;
+  }
+  return count;
+}
+
+/**
+ * Picks the delimiter that splits the first lines into the same, largest number of fields.
+ * Consistency matters more than frequency: a decimal comma inside `;`-separated data would
+ * otherwise win on count alone.
+ */
+export function detectDelimiter(lines: readonly string[]): string {
+  const sample = lines.filter((line) => line.trim() !== '').slice(0, 20);
+  let best: string = ',';
+  let bestScore = -1;
+  for (const candidate of DELIMITER_CANDIDATES) {
+    const counts = sample.map((line) => countOutsideQuotes(line, candidate));
+    const header = counts[0] ?? 0;
+    if (header === 0) continue;
+    const consistent = counts.filter((count) => count === header).length / counts.length;
+    const score = consistent * 1000 + header;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}

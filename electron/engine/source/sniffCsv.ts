@@ -1,0 +1,91 @@
+/**
+ * Reads only the first block of a file to decide whether it is CSV, how it is written, what its
+ * columns are, and roughly how many rows it holds. Never reads the whole file.
+ */
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import Papa from 'papaparse';
+import { CommandError } from '../../../shared/envelope';
+import type { FileInfo } from '../../../shared/contract';
+import type { ColumnInfo } from '../../../shared/records';
+import { detectDelimiter, detectNewline, type CsvDialect } from './csvDialect';
+import { normaliseHeader } from './headerNames';
+import { inferSchema } from './inferSchema';
+
+const SNIFF_BYTES = 256 * 1024;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export interface SniffedCsv {
+  info: FileInfo;
+  dialect: CsvDialect;
+  columns: ColumnInfo[];
+}
+
+async function readHead(path: string): Promise<{ head: Buffer; size: number }> {
+  let size: number;
+  try {
+    const stats = await stat(path);
+    if (!stats.isFile()) throw new CommandError('FILE_UNREADABLE', `Not a file: ${path}`);
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CommandError('FILE_NOT_FOUND', `File not found: ${path}`);
+    throw new CommandError('FILE_UNREADABLE', `Cannot read ${path}: ${(error as Error).message}`);
+  }
+  if (size === 0) throw new CommandError('FILE_EMPTY', `The file is empty (0 bytes): ${basename(path)}`);
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return { head: head.subarray(0, bytesRead), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** NUL bytes never occur in text CSV; they are the surest sign of a binary file. */
+function assertText(head: Buffer, path: string): void {
+  const nul = head.indexOf(0);
+  if (nul >= 0) {
+    throw new CommandError(
+      'NOT_CSV',
+      `${basename(path)} is not a CSV text file: it contains binary data (a NUL byte at byte ${nul}).`,
+    );
+  }
+}
+
+export async function sniffCsv(path: string): Promise<SniffedCsv> {
+  const { head, size } = await readHead(path);
+  assertText(head, path);
+  const hasBom = UTF8_BOM.every((byte, index) => head[index] === byte);
+  const text = head.subarray(hasBom ? 3 : 0).toString('utf8');
+  if (text.trim() === '') {
+    throw new CommandError('FILE_EMPTY', `${basename(path)} holds only blank space, no header and no rows.`);
+  }
+  const newline = detectNewline(text);
+  const wholeFileInHead = head.length >= size;
+  const lines = text.split(newline);
+  if (!wholeFileInHead) lines.pop(); // the last line of a partial block may be cut
+  const delimiter = detectDelimiter(lines);
+  const parsed = new Papa.Parser({ delimiter, newline }).parse(text, 0, !wholeFileInHead) as { data: string[][] };
+  const rows = parsed.data.filter((row) => !(row.length === 1 && row[0] === ''));
+  const [headerCells, ...sampleRows] = rows;
+  if (!headerCells) throw new CommandError('NOT_CSV', `${basename(path)} has no header line.`);
+  const columns = inferSchema(normaliseHeader(headerCells), sampleRows);
+  const sampleBytes = Buffer.byteLength(text.slice(0, (parsed as unknown as { meta: { cursor: number } }).meta.cursor));
+  const bytesPerRow = rows.length > 0 ? sampleBytes / rows.length : sampleBytes;
+  const estimatedRows = wholeFileInHead ? sampleRows.length : Math.round(size / Math.max(bytesPerRow, 1)) - 1;
+  return {
+    dialect: { delimiter, newline, hasBom },
+    columns,
+    info: {
+      path,
+      name: basename(path),
+      sizeBytes: size,
+      delimiter,
+      columns,
+      estimatedRows: Math.max(estimatedRows, 0),
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/** Every rejected row is counted; the first ones are kept with line and reason for the user. */
+import type { RejectedRow, RejectedView } from '../../../shared/contract';
+
+export const REJECT_LOG_CAPACITY = 1000;
+
+export class RejectLog {
+  private readonly kept: RejectedRow[] = [];
+  private sent = 0;
+  private needsReset = false;
+  total = 0;
+
+  add(rows: readonly RejectedRow[]): void {
+    this.total += rows.length;
+    for (const row of rows) {
+      if (this.kept.length >= REJECT_LOG_CAPACITY) break;
+      this.kept.push(row);
+    }
+  }
+
+  get hasNews(): boolean {
+    return this.needsReset || this.sent < this.kept.length;
+  }
+
+  clear(): void {
+    this.kept.length = 0;
+    this.sent = 0;
+    this.total = 0;
+    this.needsReset = true;
+  }
+
+  takeView(full = false): RejectedView {
+    const reset = full || this.needsReset;
+    const rows = reset ? [...this.kept] : this.kept.slice(this.sent);
+    if (!full) {
+      this.sent = this.kept.length;
+      this.needsReset = false;
+    }
+    return { reset, total: this.total, rows, capacity: REJECT_LOG_CAPACITY };
+  }
+}
