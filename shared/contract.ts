@@ -136,9 +136,18 @@ export const commands = {
   'session:snapshot': { args: noArgs, result: viewUpdateSchema },
 } as const;
 
+export const MENU_ACTIONS = ['open', 'openSample', 'replay', 'pauseResume', 'stop'] as const;
+export type MenuAction = (typeof MENU_ACTIONS)[number];
+
 export const events = {
   'view:update': viewUpdateSchema,
+  /** Desktop shell only: a menu item or accelerator the page should act on with its own settings. */
+  'menu:action': z.object({ action: z.enum(MENU_ACTIONS) }),
 } as const;
+
+/** The two IPC channels of the desktop shell; every command and event travels through them. */
+export const IPC_INVOKE_CHANNEL = 'app:invoke';
+export const IPC_EVENT_CHANNEL = 'app:event';
 
 export type CommandName = keyof typeof commands;
 export type CommandArgs<K extends CommandName> = z.input<(typeof commands)[K]['args']>;

@@ -1,0 +1,48 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+import type { RollupLog } from 'rollup';
+
+/** zod ships comments Rollup cannot place; they are harmless and would drown real warnings. */
+function onwarn(warning: RollupLog, warn: (warning: RollupLog) => void): void {
+  if (warning.code === 'INVALID_ANNOTATION') return;
+  warn(warning);
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        onwarn,
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          // The engine runs in a worker thread and the web host runs without Electron: both
+          // are separate entry files next to the shell's.
+          engineWorker: resolve(__dirname, 'electron/engine/worker.ts'),
+          webServer: resolve(__dirname, 'electron/web/server.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require node_modules: bundle everything it imports.
+      externalizeDeps: false,
+      rollupOptions: {
+        onwarn,
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { onwarn, input: resolve(__dirname, 'renderer/index.html') },
+    },
+  },
+});

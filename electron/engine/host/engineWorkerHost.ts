@@ -1,0 +1,78 @@
+/**
+ * Starts the engine in a worker thread and speaks to it with request ids, so every reply meets its
+ * request even when replies arrive out of order. Used by the Electron shell, the web host and the
+ * benchmark alike.
+ */
+import { Worker } from 'node:worker_threads';
+import type { CommandName, EventName } from '../../../shared/contract';
+import type { Envelope } from '../../../shared/envelope';
+import type { EngineWorkerData, FromWorker, ToWorker } from './workerProtocol';
+
+export type EngineEventListener = (name: EventName, payload: unknown) => void;
+
+export class EngineWorkerHost {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  private readonly listeners = new Set<EngineEventListener>();
+
+  constructor(
+    private readonly workerPath: string,
+    private readonly data: EngineWorkerData,
+  ) {}
+
+  start(): void {
+    if (this.worker) return;
+    const worker = new Worker(this.workerPath, { workerData: this.data });
+    worker.on('message', (message: FromWorker) => this.receive(message));
+    worker.on('error', (error) => this.failPending(`The engine stopped: ${error.message}`));
+    worker.on('exit', () => {
+      this.worker = null;
+      this.failPending('The engine is not running.');
+    });
+    this.worker = worker;
+  }
+
+  onEvent(listener: EngineEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Arguments are validated inside the worker; the reply is always an envelope. */
+  invoke(name: CommandName, args: unknown): Promise<Envelope<unknown>> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve({ ok: false, error: { code: 'DISCONNECTED', message: 'The engine is not running.' } });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      const message: ToWorker = { kind: 'command', id, name, args };
+      worker.postMessage(message);
+    });
+  }
+
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    const message: ToWorker = { kind: 'shutdown' };
+    worker.postMessage(message);
+    const timer = setTimeout(() => void worker.terminate(), 2000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.kind === 'result') {
+      this.pending.get(message.id)?.(message.envelope);
+      this.pending.delete(message.id);
+    } else if (message.kind === 'event') {
+      for (const listener of this.listeners) listener(message.name, message.payload);
+    }
+  }
+
+  private failPending(message: string): void {
+    for (const resolve of this.pending.values()) resolve({ ok: false, error: { code: 'DISCONNECTED', message } });
+    this.pending.clear();
+  }
+}

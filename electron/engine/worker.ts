@@ -1,0 +1,35 @@
+/**
+ * Entry point of the engine worker thread. Running the pipeline here keeps a full-speed replay
+ * off the event loop that serves the window (Electron main) or the browser (web host).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { isCommandName } from '../../shared/contract';
+import { CommandError, toEnvelope } from '../../shared/envelope';
+import { Engine } from './engine';
+import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './host/workerProtocol';
+
+const port = parentPort;
+if (!port) throw new Error('engine worker must run in a worker thread');
+
+const post = (message: FromWorker): void => port.postMessage(message);
+const engine = new Engine({
+  sampleCsvPath: (workerData as EngineWorkerData).sampleCsvPath,
+  onViewUpdate: (payload) => post({ kind: 'event', name: 'view:update', payload }),
+});
+
+port.on('message', (raw: unknown) => {
+  const parsed = toWorkerSchema.safeParse(raw);
+  if (!parsed.success) return; // only the host talks to this port; anything else is a bug, not input
+  const message = parsed.data;
+  if (message.kind === 'shutdown') {
+    engine.stop();
+    post({ kind: 'stopped' });
+    port.close();
+    return;
+  }
+  const { id, name, args } = message;
+  void toEnvelope(() => {
+    if (!isCommandName(name)) throw new CommandError('UNKNOWN_COMMAND', `Unknown command: ${name}`);
+    return engine.handle(name, args);
+  }).then((envelope) => post({ kind: 'result', id, envelope }));
+});

@@ -1,0 +1,45 @@
+/**
+ * The desktop shell: window, menu, dialogs and a relay to the engine, which runs in a worker
+ * thread so a full-speed replay never stalls window handling.
+ */
+import { app, BrowserWindow, dialog, Menu } from 'electron';
+import { IPC_EVENT_CHANNEL, type MenuAction } from '../../shared/contract';
+import { EngineWorkerHost } from '../engine/host/engineWorkerHost';
+import { buildAppMenu } from './appMenu';
+import { forwardEngineEvents, registerEngineRelay } from './ipcRelay';
+import { createMainWindow, installSecurityPolicy, rendererUrl } from './mainWindow';
+import { engineWorkerPath, sampleCsvPath, type AppLayout } from './resourcePaths';
+
+const layout: AppLayout = { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
+const engine = new EngineWorkerHost(engineWorkerPath(layout), { sampleCsvPath: sampleCsvPath(layout) });
+
+async function chooseCsvPath(window: BrowserWindow | null): Promise<string | null> {
+  const options = {
+    title: 'Open traffic CSV',
+    properties: ['openFile' as const],
+    filters: [
+      { name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+void app.whenReady().then(() => {
+  installSecurityPolicy();
+  engine.start();
+  const window = createMainWindow();
+  registerEngineRelay(engine, { chooseCsvPath: () => chooseCsvPath(window) }, rendererUrl());
+  forwardEngineEvents(engine, window);
+  const send = (action: MenuAction): void => window.webContents.send(IPC_EVENT_CHANNEL, 'menu:action', { action });
+  Menu.setApplicationMenu(buildAppMenu(send));
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  void engine.stop().then(() => app.quit());
+});

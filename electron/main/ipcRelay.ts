@@ -1,0 +1,37 @@
+/**
+ * Relays contract commands from the page to the engine worker (or answers shell-only ones here)
+ * and forwards engine events to the window. Every message's sender is checked and its payload is
+ * validated in the engine before anything runs.
+ */
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isCommandName, type EventName } from '../../shared/contract';
+import type { Envelope } from '../../shared/envelope';
+import type { EngineWorkerHost } from '../engine/host/engineWorkerHost';
+import { isTrustedSenderUrl } from './trustedSender';
+
+export interface ShellCommands {
+  /** Shows the native open dialog; resolves to a path, or null when cancelled. */
+  chooseCsvPath(): Promise<string | null>;
+}
+
+export function registerEngineRelay(engine: EngineWorkerHost, shell: ShellCommands, trustedUrl: string): () => void {
+  const handle = async (event: IpcMainInvokeEvent, name: unknown, args: unknown): Promise<Envelope<unknown>> => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url, trustedUrl)) {
+      return { ok: false, error: { code: 'NOT_SUPPORTED', message: 'Refused: the request did not come from the app window.' } };
+    }
+    if (!isCommandName(name)) return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command: ${String(name)}` } };
+    if (name === 'file:showOpenDialog') {
+      const path = await shell.chooseCsvPath().catch(() => null);
+      return path === null ? { ok: true, value: null } : engine.invoke('file:open', { path });
+    }
+    return engine.invoke(name, args);
+  };
+  ipcMain.handle(IPC_INVOKE_CHANNEL, handle);
+  return () => ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
+}
+
+export function forwardEngineEvents(engine: EngineWorkerHost, window: BrowserWindow): () => void {
+  return engine.onEvent((name: EventName, payload: unknown) => {
+    if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, name, payload);
+  });
+}

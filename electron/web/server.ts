@@ -1,0 +1,46 @@
+/**
+ * `npm run web`: serves the app on http://127.0.0.1:<port>/ for any browser. Works without
+ * Electron and without a display.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { WebHost } from './webHost';
+
+const DEFAULT_PORT = 5180;
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: process.env.TRAFFIC_MONITOR_PORT ?? String(DEFAULT_PORT) },
+      'data-dir': { type: 'string' },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`Invalid --port "${values.port}": use a number from 0 to 65535 (0 picks a free port).`);
+    process.exit(2);
+  }
+  // Built layout: out/main/webServer.js; the app root is two levels up.
+  const appRoot = resolve(__dirname, '..', '..');
+  const host = new WebHost({
+    port,
+    rendererDir: join(appRoot, 'out', 'renderer'),
+    workerPath: join(__dirname, 'engineWorker.js'),
+    sampleCsvPath: join(appRoot, 'sample-data', 'traffic-sample.csv'),
+    dataDir: values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'traffic-monitor-')),
+  });
+  host.start().then(
+    (url) => console.log(`Traffic Monitor is running at ${url}`),
+    (error: Error) => {
+      console.error(`Could not start the web host on 127.0.0.1:${port}: ${error.message}`);
+      process.exit(1);
+    },
+  );
+  const shutdown = (): void => void host.stop().then(() => process.exit(0));
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main();

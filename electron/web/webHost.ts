@@ -1,0 +1,128 @@
+/**
+ * The engine behind HTTP + WebSocket on 127.0.0.1: serves the built renderer, accepts uploads and
+ * relays commands and view updates. It is how the app runs without Electron or a display, and how
+ * the end-to-end tests drive the real engine and the real UI.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isCommandName } from '../../shared/contract';
+import { EngineWorkerHost } from '../engine/host/engineWorkerHost';
+import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { isAllowedOrigin } from './originCheck';
+import { clientMessageSchema, type ServerMessage } from './socketProtocol';
+import { saveUpload } from './uploadStore';
+
+export interface WebHostOptions {
+  port: number;
+  rendererDir: string;
+  workerPath: string;
+  sampleCsvPath: string;
+  dataDir: string;
+}
+
+const LOOPBACK = '127.0.0.1';
+/** A browser that cannot keep up gets snapshots dropped rather than an ever-growing socket buffer. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+export class WebHost {
+  private server: Server | null = null;
+  private sockets: WebSocketServer | null = null;
+  private readonly engine: EngineWorkerHost;
+  private port = 0;
+
+  constructor(private readonly options: WebHostOptions) {
+    this.engine = new EngineWorkerHost(options.workerPath, { sampleCsvPath: options.sampleCsvPath });
+  }
+
+  get url(): string {
+    return `http://${LOOPBACK}:${this.port}/`;
+  }
+
+  async start(): Promise<string> {
+    this.engine.start();
+    const assets = sirv(this.options.rendererDir, { etag: true, single: true, dev: false });
+    const server = createServer((request, response) => {
+      response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      response.setHeader('X-Content-Type-Options', 'nosniff');
+      if (request.url?.startsWith('/api/')) {
+        void this.handleApi(request, response);
+        return;
+      }
+      assets(request, response, () => {
+        response.statusCode = 404;
+        response.end('Not found');
+      });
+    });
+    const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+    server.on('upgrade', (request, socket, head) => {
+      if (request.url !== '/ws' || !isAllowedOrigin(request.headers.origin, this.port)) {
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+        return;
+      }
+      sockets.handleUpgrade(request, socket, head, (client) => this.attach(client));
+    });
+    this.engine.onEvent((name, payload) => {
+      const message = JSON.stringify({ type: 'event', name, payload } satisfies ServerMessage);
+      for (const client of sockets.clients) {
+        if (client.readyState === client.OPEN && client.bufferedAmount < MAX_BUFFERED_BYTES) client.send(message);
+      }
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port, LOOPBACK, () => resolve());
+    });
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+    this.sockets = sockets;
+    return this.url;
+  }
+
+  private attach(client: WebSocket): void {
+    client.on('message', (data) => {
+      let parsed;
+      try {
+        parsed = clientMessageSchema.safeParse(JSON.parse(String(data)));
+      } catch {
+        return client.close(1003, 'messages must be JSON');
+      }
+      if (!parsed.success) return client.close(1003, 'malformed message');
+      const { id, name, args } = parsed.data;
+      const reply = (envelope: ServerMessage & { type: 'result' }): void => {
+        if (client.readyState === client.OPEN) client.send(JSON.stringify(envelope));
+      };
+      if (!isCommandName(name)) {
+        reply({ type: 'result', id, envelope: { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command: ${name}` } } });
+        return;
+      }
+      void this.engine.invoke(name, args).then((envelope) => reply({ type: 'result', id, envelope }));
+    });
+  }
+
+  private async handleApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', this.url);
+    const send = (status: number, body: unknown): void => {
+      response.writeHead(status, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (!isAllowedOrigin(request.headers.origin, this.port)) return send(403, { error: 'Forbidden origin' });
+    if (url.pathname === '/api/upload' && request.method === 'POST') {
+      try {
+        const path = await saveUpload(request, join(this.options.dataDir, 'uploads'), url.searchParams.get('name') ?? 'upload.csv');
+        return send(200, { path });
+      } catch (error) {
+        return send(500, { error: `Upload failed: ${(error as Error).message}` });
+      }
+    }
+    send(404, { error: 'Unknown endpoint' });
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.sockets?.clients ?? []) client.terminate();
+    this.sockets?.close();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.engine.stop();
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The newest rows first, in a virtualized table: only the visible rows are in the DOM, so a
+ * million-row replay scrolls as smoothly as a hundred. Scrolling away from the top freezes the
+ * view (auto-follow pauses) until the user resumes.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState } from 'react';
+import type { FeedRow } from '../../../../shared/contract';
+import { formatCount } from '../../format';
+import { actions } from '../../store/actions';
+import { useSession } from '../../store/sessionStore';
+import { formatCell } from './formatCell';
+
+const ROW_HEIGHT = 28;
+/** A little slack so sub-pixel scroll positions still count as "at the top". */
+const FOLLOW_SLACK_PX = 4;
+
+export function LiveFeedPanel(): React.JSX.Element {
+  const file = useSession((s) => s.file);
+  const liveRows = useSession((s) => s.feedRows);
+  const onlyPassing = useSession((s) => s.feedOnlyPassing);
+  const capacity = useSession((s) => s.feedCapacity);
+  const rowsConsumed = useSession((s) => s.replay?.rowsConsumed ?? 0);
+  const [frozen, setFrozen] = useState<FeedRow[] | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = frozen ?? liveRows;
+  const columns = file?.columns ?? [];
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  const onScroll = (): void => {
+    const top = scroller.current?.scrollTop ?? 0;
+    if (top > FOLLOW_SLACK_PX && frozen === null) setFrozen(liveRows);
+  };
+
+  const resume = (): void => {
+    setFrozen(null);
+    scroller.current?.scrollTo({ top: 0 });
+  };
+
+  const newSinceFrozen = frozen && frozen[0] ? liveRows.filter((row) => row.line > (frozen[0] as FeedRow).line).length : 0;
+  const template = ['4.5rem', '5.5rem', ...columns.map((c) => (c.type === 'number' ? 'minmax(5.5rem, 1fr)' : 'minmax(8rem, 1.4fr)'))].join(' ');
+
+  return (
+    <section className="panel feed-panel" aria-labelledby="feed-title">
+      <header className="feed-header">
+        <h2 id="feed-title">Live Feed</h2>
+        <label className="toggle">
+          <input type="checkbox" checked={onlyPassing} onChange={(event) => void actions.setOnlyPassing(event.target.checked)} />
+          Only rows that pass
+        </label>
+        <span className="panel-meta" data-testid="feed-count">
+          {formatCount(rows.length)} rows shown (newest {formatCount(capacity)} kept) · {formatCount(rowsConsumed)} consumed
+        </span>
+        {frozen ? (
+          <button type="button" className="primary" onClick={resume}>
+            Resume auto-follow{newSinceFrozen > 0 ? ` (${formatCount(newSinceFrozen)}+ new)` : ''}
+          </button>
+        ) : (
+          <span className="following" aria-live="polite">
+            Following newest
+          </span>
+        )}
+      </header>
+      <div className="feed-table" role="table" aria-label="Live feed" aria-rowcount={rows.length + 1}>
+        <div className="feed-row feed-head" role="row" style={{ gridTemplateColumns: template }}>
+          <span role="columnheader">Line</span>
+          <span role="columnheader">Part/offset</span>
+          {columns.map((column) => (
+            <span role="columnheader" key={column.name} title={column.name} className={column.type === 'number' ? 'num' : undefined}>
+              {column.name}
+            </span>
+          ))}
+        </div>
+        <div className="feed-scroll" ref={scroller} onScroll={onScroll} data-testid="feed-scroll">
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index] as FeedRow;
+              return (
+                <div
+                  key={`${row.partition}:${row.offset}`}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  className={row.passes ? 'feed-row passes' : 'feed-row'}
+                  data-passes={row.passes}
+                  style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                >
+                  <span role="cell" className="num">
+                    {row.passes && <span className="pass-mark" aria-label="passes threshold" />}
+                    {row.line}
+                  </span>
+                  <span role="cell" className="num muted">
+                    {row.partition}/{row.offset}
+                  </span>
+                  {columns.map((column, index) => (
+                    <span role="cell" key={column.name} className={column.type === 'number' ? 'num' : undefined}>
+                      {formatCell(row.values[index] ?? null)}
+                    </span>
+                  ))}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/** Rows that could not be parsed: where they are, why, and what they said. */
+import { formatCount } from '../../format';
+import { useSession } from '../../store/sessionStore';
+
+export function RejectedPanel(): React.JSX.Element {
+  const rows = useSession((s) => s.rejectedRows);
+  const total = useSession((s) => s.rejectedTotal);
+  const capacity = useSession((s) => s.rejectedCapacity);
+  return (
+    <section className="panel rejected-panel" aria-labelledby="rejected-title">
+      <h2 id="rejected-title">
+        Rejected rows <span className="badge" data-testid="rejected-total">{formatCount(total)}</span>
+      </h2>
+      {total === 0 ? (
+        <p className="empty">No rejected rows.</p>
+      ) : (
+        <div className="rejected-scroll">
+          <table aria-label="Rejected rows">
+            <thead>
+              <tr>
+                <th scope="col">Line</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Text</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.line}>
+                  <td className="num">{row.line}</td>
+                  <td>{row.reason}</td>
+                  <td className="raw">{row.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {total > rows.length && (
+            <p className="panel-meta">
+              Showing the first {formatCount(Math.min(rows.length, capacity))} of {formatCount(total)} rejected rows.
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

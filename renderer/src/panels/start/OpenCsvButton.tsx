@@ -1,0 +1,37 @@
+/**
+ * "Open CSV…": the native dialog in the desktop app; in a browser, a file picker whose file is
+ * streamed to the web host.
+ */
+import { useRef } from 'react';
+import { actions } from '../../store/actions';
+import { transport } from '../../transport/engineClient';
+
+export function OpenCsvButton({ className }: { className?: string }): React.JSX.Element {
+  const input = useRef<HTMLInputElement>(null);
+  if (transport.kind === 'desktop') {
+    return (
+      <button type="button" className={className} onClick={() => void actions.openDialog()}>
+        Open CSV…
+      </button>
+    );
+  }
+  return (
+    <>
+      <button type="button" className={className} onClick={() => input.current?.click()}>
+        Open CSV…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".csv,.tsv,.txt,text/csv"
+        aria-label="CSV file to upload"
+        hidden
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void actions.uploadAndOpen(file);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * User actions: each sends one command and shows its error, if any, in the banner. Keeping them
+ * here lets the menu (desktop) and the buttons share the exact same behaviour.
+ */
+import type { CommandArgs, CommandName } from '../../../shared/contract';
+import { tryInvoke, uploadFile } from '../transport/engineClient';
+import { useSession } from './sessionStore';
+import { useReplaySettings } from './replaySettingsStore';
+
+async function run<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<boolean> {
+  const envelope = await tryInvoke(name, args);
+  useSession.getState().setError(envelope.ok ? null : envelope.error.message);
+  return envelope.ok;
+}
+
+export const actions = {
+  openSample: () => run('file:openSample', {}),
+  openDialog: () => run('file:showOpenDialog', {}),
+  openPath: (path: string) => run('file:open', { path }),
+  async uploadAndOpen(file: File): Promise<boolean> {
+    try {
+      return await run('file:open', { path: await uploadFile(file) });
+    } catch (error) {
+      useSession.getState().setError((error as Error).message);
+      return false;
+    }
+  },
+  replay: () => run('replay:start', { rowsPerSecond: useReplaySettings.getState().rowsPerSecond }),
+  setRate: (rowsPerSecond: number | null) => {
+    useReplaySettings.getState().setRowsPerSecond(rowsPerSecond);
+    const state = useSession.getState().replay?.state;
+    return state === 'running' || state === 'paused' ? run('replay:setRate', { rowsPerSecond }) : Promise.resolve(true);
+  },
+  pause: () => run('replay:pause', {}),
+  resume: () => run('replay:resume', {}),
+  pauseOrResume: () => {
+    const state = useSession.getState().replay?.state;
+    if (state === 'running') return run('replay:pause', {});
+    if (state === 'paused') return run('replay:resume', {});
+    return Promise.resolve(false);
+  },
+  stop: () => run('replay:stop', {}),
+  setThreshold: (args: CommandArgs<'threshold:set'>) => run('threshold:set', args),
+  setOnlyPassing: (onlyPassing: boolean) => run('feed:setOnlyPassing', { onlyPassing }),
+  async refreshSnapshot(): Promise<void> {
+    const envelope = await tryInvoke('session:snapshot', {});
+    if (envelope.ok) useSession.getState().applyUpdate(envelope.value);
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * What the page shows, as the engine last described it. The store only applies view updates
+ * (feed and rejected lists arrive as deltas or resets); it never computes analytics itself.
+ */
+import { create } from 'zustand';
+import type { FeedRow, FileInfo, RejectedRow, ReplayProgress, ThresholdView, ViewUpdate } from '../../../shared/contract';
+
+export interface SessionState {
+  connected: boolean;
+  file: FileInfo | null;
+  replay: ReplayProgress | null;
+  threshold: ThresholdView | null;
+  /** Newest first. */
+  feedRows: FeedRow[];
+  feedOnlyPassing: boolean;
+  feedCapacity: number;
+  /** Rows that arrived too fast to be shown in the feed, since the last reset. */
+  feedSkipped: number;
+  rejectedRows: RejectedRow[];
+  rejectedTotal: number;
+  rejectedCapacity: number;
+  /** The last failed action, shown until dismissed or the next success. */
+  error: string | null;
+  setConnected(connected: boolean): void;
+  setError(error: string | null): void;
+  applyUpdate(update: ViewUpdate): void;
+}
+
+export const useSession = create<SessionState>()((set) => ({
+  connected: false,
+  file: null,
+  replay: null,
+  threshold: null,
+  feedRows: [],
+  feedOnlyPassing: false,
+  feedCapacity: 0,
+  feedSkipped: 0,
+  rejectedRows: [],
+  rejectedTotal: 0,
+  rejectedCapacity: 0,
+  error: null,
+  setConnected: (connected) => set({ connected }),
+  setError: (error) => set({ error }),
+  applyUpdate: (update) =>
+    set((state) => {
+      const fresh = update.feed.rows.slice().reverse();
+      const feedRows = update.feed.reset ? fresh : fresh.concat(state.feedRows).slice(0, update.feed.capacity);
+      const rejectedRows = update.rejected.reset ? update.rejected.rows : state.rejectedRows.concat(update.rejected.rows);
+      return {
+        file: update.file,
+        replay: update.replay,
+        threshold: update.threshold,
+        feedRows,
+        feedOnlyPassing: update.feed.onlyPassing,
+        feedCapacity: update.feed.capacity,
+        feedSkipped: update.feed.reset ? 0 : state.feedSkipped + update.feed.skipped,
+        rejectedRows,
+        rejectedTotal: update.rejected.total,
+        rejectedCapacity: update.rejected.capacity,
+      };
+    }),
+}));

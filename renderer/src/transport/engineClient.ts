@@ -1,0 +1,54 @@
+/**
+ * Typed helpers derived from the contract: `invoke` throws a CommandError, `tryInvoke` returns
+ * the envelope. Events are validated on arrival, so a panel only ever sees well-formed payloads.
+ */
+import { commands, events, type CommandArgs, type CommandName, type CommandResult, type EventName, type EventPayload } from '../../../shared/contract';
+import type { DesktopApi } from '../../../shared/desktopApi';
+import { unwrap, type Envelope } from '../../../shared/envelope';
+import { createDesktopTransport } from './desktopTransport';
+import type { Transport } from './transport';
+import { createWebSocketTransport } from './webSocketTransport';
+
+declare global {
+  interface Window {
+    trafficMonitor?: DesktopApi;
+  }
+}
+
+function pickTransport(): Transport {
+  if (window.trafficMonitor) return createDesktopTransport(window.trafficMonitor);
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return createWebSocketTransport(`${scheme}://${window.location.host}/ws`);
+}
+
+export const transport: Transport = pickTransport();
+
+export async function tryInvoke<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<Envelope<CommandResult<K>>> {
+  const envelope = await transport.invoke(name, args);
+  if (!envelope.ok) return envelope;
+  const parsed = commands[name].result.safeParse(envelope.value);
+  return parsed.success
+    ? { ok: true, value: parsed.data as CommandResult<K> }
+    : { ok: false, error: { code: 'INTERNAL', message: `Unexpected reply to ${name}` } };
+}
+
+export async function invoke<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<CommandResult<K>> {
+  return unwrap(await tryInvoke(name, args));
+}
+
+export function onEvent<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
+  return transport.onEvent((eventName, payload) => {
+    if (eventName !== name) return;
+    const parsed = events[name].safeParse(payload);
+    if (parsed.success) listener(parsed.data as EventPayload<K>);
+    else console.warn(`Dropped malformed ${name} event`, parsed.error.issues[0]);
+  });
+}
+
+/** Browser only: streams a chosen file to the web host and returns where it was saved. */
+export async function uploadFile(file: File): Promise<string> {
+  const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
+  const body = (await response.json()) as { path?: string; error?: string };
+  if (!response.ok || !body.path) throw new Error(body.error ?? `Upload failed (HTTP ${response.status})`);
+  return body.path;
+}
