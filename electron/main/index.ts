@@ -2,7 +2,8 @@
  * The desktop shell: window, menu, dialogs and a relay to the engine, which runs in a worker
  * thread so a full-speed replay never stalls window handling.
  */
-import { app, BrowserWindow, dialog, Menu } from 'electron';
+import type { BrowserWindow} from 'electron';
+import { app, dialog, Menu } from 'electron';
 import { IPC_EVENT_CHANNEL, type MenuAction } from '../../shared/contract';
 import { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import { buildAppMenu } from './appMenu';

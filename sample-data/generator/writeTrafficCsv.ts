@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { dirname } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { calendarDay, parseIsoDate, SLOT_TIMES } from './calendar.js';
-import { computeCounts, dayFactors, defineJunctions, mulberry32, mixSeed, SLOTS_PER_DAY } from './trafficModel.js';
+import { computeCounts, dayFactors, defineJunctions, mulberry32, mixSeed, SLOTS_PER_DAY, type Junction } from './trafficModel.js';
 
 export interface WriteTrafficCsvOptions {
   out: string;
@@ -81,7 +81,7 @@ export async function writeTrafficCsv(options: WriteTrafficCsvOptions): Promise<
       for (let slot = 0; slot < SLOTS_PER_DAY && written < totalRows; slot++) {
         const time = SLOT_TIMES[slot] as string;
         for (let j = 0; j < junctions.length && written < totalRows; j++) {
-          const junction = junctions[j]!;
+          const junction = junctions[j] as Junction;
           const c = computeCounts(junction, day.weekday, slot, rng, factors[j]);
           chunk += `${time}${datePart}${c.car},${c.bike},${c.bus},${c.truck},${c.total},${c.situation},${junction.id}\n`;
           written++;

@@ -26,6 +26,8 @@ export function LiveFeedPanel(): React.JSX.Element {
   const rows = frozen ?? liveRows;
   const columns = file?.columns ?? [];
 
+  // The app does not use the React Compiler, so the virtualizer's unmemoizable API is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,

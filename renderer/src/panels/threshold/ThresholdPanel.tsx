@@ -2,7 +2,7 @@
  * The original pipeline's `filter("Total > 50")`, made interactive: pick a numeric column and an
  * operator, drag the value over the column's observed range, and watch the passing count.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { THRESHOLD_OPERATORS, type ThresholdOperator } from '../../../../shared/records';
 import { formatCount, formatNumber, formatPercent } from '../../format';
 import { actions } from '../../store/actions';
@@ -15,8 +15,7 @@ export function ThresholdPanel(): React.JSX.Element | null {
   const view = useSession((s) => s.threshold);
   const settings = view?.settings ?? null;
   // While dragging, the slider shows the user's value, not the engine's echo of an older one.
-  const [draft, setDraft] = useState<number | null>(null);
-  useEffect(() => setDraft(null), [settings?.column]);
+  const [draft, setDraft] = useState<{ column: string; value: number } | null>(null);
   if (!view) return null;
   if (!settings) {
     return (
@@ -26,10 +25,10 @@ export function ThresholdPanel(): React.JSX.Element | null {
       </section>
     );
   }
-  const value = draft ?? settings.value;
+  const value = draft?.column === settings.column ? draft.value : settings.value;
   const range = sliderRange(view.observedMin, view.observedMax, value);
   const send = (next: number): void => {
-    setDraft(next);
+    setDraft({ column: settings.column, value: next });
     void actions.setThreshold({ ...settings, value: next });
   };
   return (

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnInfo } from '../../../shared/records';
+import { decodeRow } from './decodeRow';
+
+const columns: ColumnInfo[] = [
+  { name: 'Time', type: 'time' },
+  { name: 'Day of the week', type: 'text' },
+  { name: 'CarCount', type: 'number' },
+  { name: 'Total', type: 'number' },
+];
+
+describe('decodeRow', () => {
+  it('parses numbers in numeric columns and keeps text and times as written', () => {
+    expect(decodeRow(['12:15:00 AM', 'Tuesday', '31', ' 39 '], columns)).toEqual({
+      ok: true,
+      values: ['12:15:00 AM', 'Tuesday', 31, 39],
+    });
+  });
+
+  it('decodes empty cells as null in every kind of column', () => {
+    expect(decodeRow(['', '', '', '  '], columns)).toEqual({ ok: true, values: [null, null, null, null] });
+  });
+
+  it('says how many fields were expected and found when the count is wrong', () => {
+    const tooFew = decodeRow(['12:15:00 AM', 'Tuesday', '31'], columns);
+    expect(tooFew).toEqual({ ok: false, reason: 'expected 4 fields, found 3' });
+    const tooMany = decodeRow(['12:15:00 AM', 'Tuesday', '31', '39', 'extra'], columns);
+    expect(tooMany.ok).toBe(false);
+    if (!tooMany.ok) expect(tooMany.reason).toContain('found 5');
+  });
+
+  it('names the column and the value when a numeric column holds text', () => {
+    const result = decodeRow(['12:15:00 AM', 'Tuesday', '31', 'lots'], columns);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toContain('"Total"');
+      expect(result.reason).toContain('"lots"');
+    }
+  });
+
+  it('shortens a very long offending value in the reason', () => {
+    const long = 'x'.repeat(500);
+    const result = decodeRow(['12:15:00 AM', 'Tuesday', long, '1'], columns);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toContain('"CarCount"');
+      expect(result.reason.length).toBeLessThan(120);
+    }
+  });
+
+  it('rejects values that only look numeric to a lenient parser', () => {
+    for (const bad of ['12abc', 'NaN', 'Infinity', '1,5']) {
+      expect(decodeRow(['12:15:00 AM', 'Tuesday', bad, '1'], columns).ok, bad).toBe(false);
+    }
+  });
+});
