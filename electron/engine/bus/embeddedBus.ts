@@ -5,7 +5,7 @@
  */
 import type { Bus, BusConsumer, BusMessage, ConsumerOptions, PartitionWatermarks, ProducerRecord } from './bus';
 import { partitionFor } from './partitioner';
-import { PartitionLog } from './partitionLog';
+import { PartitionLog, type StoredMessage } from './partitionLog';
 
 export const DEFAULT_PARTITIONS = 4;
 export const DEFAULT_RETENTION_MESSAGES = 50_000;
@@ -14,6 +14,8 @@ interface Topic<T> {
   name: string;
   partitions: PartitionLog<T>[];
   roundRobin: number;
+  /** Counts appends across partitions, so a consumer can read them back in the order written. */
+  sequence: number;
 }
 
 interface Group {
@@ -36,6 +38,7 @@ export class EmbeddedBus<T> implements Bus<T> {
       name,
       partitions: Array.from({ length: count }, () => new PartitionLog<T>(retention)),
       roundRobin: 0,
+      sequence: 0,
     });
   }
 
@@ -62,7 +65,7 @@ export class EmbeddedBus<T> implements Bus<T> {
     for (const record of records) {
       const partition = partitionFor(record.key, count, topic.roundRobin);
       if (record.key === null) topic.roundRobin++;
-      (topic.partitions[partition] as PartitionLog<T>).append(topicName, partition, record.key, record.value, record.timestamp ?? now);
+      (topic.partitions[partition] as PartitionLog<T>).append(topicName, partition, record.key, record.value, record.timestamp ?? now, topic.sequence++);
     }
     this.wake();
     return Promise.resolve();
@@ -130,7 +133,6 @@ function groupKey(groupId: string, topic: string): string {
 
 class EmbeddedConsumer<T> implements BusConsumer<T> {
   private positions = new Map<number, number>();
-  private nextPartition = 0;
   private closed = false;
   lostToRetention = 0;
 
@@ -165,25 +167,35 @@ class EmbeddedConsumer<T> implements BusConsumer<T> {
     return batch;
   }
 
-  /** Reads partitions in turn, starting after the one read first last time, so none starves. */
+  /**
+   * Merges the assigned partitions in the order messages were appended, so one consumer sees the
+   * topic as it was written (a file replays in file order) while per-partition order still holds.
+   */
   private read(maxMessages: number): BusMessage<T>[] {
     const out: BusMessage<T>[] = [];
     if (this.closed || !this.bus.hasTopic(this.options.topic)) return out;
     const logs = this.bus.topic(this.options.topic).partitions;
-    const assigned = [...this.positions.keys()];
-    for (let i = 0; i < assigned.length && out.length < maxMessages; i++) {
-      const partition = assigned[(this.nextPartition + i) % assigned.length] as number;
+    const heads: { partition: number; log: PartitionLog<T>; position: number; next: StoredMessage<T> | undefined }[] = [];
+    for (const [partition, committed] of this.positions) {
       const log = logs[partition] as PartitionLog<T>;
-      let position = this.positions.get(partition) as number;
+      let position = committed;
       if (position < log.low) {
         this.lostToRetention += log.low - position;
         position = log.low;
       }
-      const before = out.length;
-      log.read(position, maxMessages - out.length, out);
-      this.positions.set(partition, position + (out.length - before));
+      heads.push({ partition, log, position, next: log.at(position) });
     }
-    this.nextPartition++;
+    while (out.length < maxMessages) {
+      let earliest: (typeof heads)[number] | undefined;
+      for (const head of heads) {
+        if (head.next && (!earliest || head.next.sequence < (earliest.next as StoredMessage<T>).sequence)) earliest = head;
+      }
+      if (!earliest) break;
+      out.push(earliest.next as StoredMessage<T>);
+      earliest.position++;
+      earliest.next = earliest.log.at(earliest.position);
+    }
+    for (const head of heads) this.positions.set(head.partition, head.position);
     return out;
   }
 

@@ -4,11 +4,16 @@
  */
 import type { BusMessage } from './bus';
 
+/** A message as the embedded log stores it: `sequence` orders appends across the topic's partitions. */
+export interface StoredMessage<T> extends BusMessage<T> {
+  sequence: number;
+}
+
 const SEGMENT_SIZE = 4096;
 
 interface Segment<T> {
   base: number;
-  messages: BusMessage<T>[];
+  messages: StoredMessage<T>[];
 }
 
 export class PartitionLog<T> {
@@ -25,13 +30,13 @@ export class PartitionLog<T> {
     return this.nextOffset;
   }
 
-  append(topic: string, partition: number, key: string | null, value: T, timestamp: number): void {
+  append(topic: string, partition: number, key: string | null, value: T, timestamp: number, sequence: number): void {
     let tail = this.segments[this.segments.length - 1];
     if (!tail || tail.messages.length === SEGMENT_SIZE) {
       tail = { base: this.nextOffset, messages: [] };
       this.segments.push(tail);
     }
-    tail.messages.push({ topic, partition, offset: this.nextOffset, key, value, timestamp });
+    tail.messages.push({ topic, partition, offset: this.nextOffset, key, value, timestamp, sequence });
     this.nextOffset++;
     this.enforceRetention();
   }
@@ -43,8 +48,16 @@ export class PartitionLog<T> {
     }
   }
 
+  /** The message at `offset`, or undefined when it is not (or no longer) retained. */
+  at(offset: number): StoredMessage<T> | undefined {
+    const first = this.segments[0];
+    if (!first || offset < first.base || offset >= this.nextOffset) return undefined;
+    const index = offset - first.base;
+    return this.segments[Math.floor(index / SEGMENT_SIZE)]?.messages[index % SEGMENT_SIZE];
+  }
+
   /** Messages from `offset` on (clamped to what is retained), at most `max`. */
-  read(offset: number, max: number, into: BusMessage<T>[]): void {
+  read(offset: number, max: number, into: StoredMessage<T>[]): void {
     let position = Math.max(offset, this.low);
     const first = this.segments[0];
     if (!first) return;
@@ -54,7 +67,7 @@ export class PartitionLog<T> {
       const segment = this.segments[segmentIndex] as Segment<T>;
       const start = position - segment.base;
       const end = Math.min(segment.messages.length, start + remaining);
-      for (let i = start; i < end; i++) into.push(segment.messages[i] as BusMessage<T>);
+      for (let i = start; i < end; i++) into.push(segment.messages[i] as StoredMessage<T>);
       remaining -= end - start;
       position += end - start;
       segmentIndex++;

@@ -1,11 +1,12 @@
 /**
  * Guesses each column's type from a sample of rows. A column is numeric or temporal when nearly
- * all of its non-empty sample values are; the few that are not will be rejected row by row with
- * a reason, which is more useful to a user than silently demoting the whole column to text.
+ * all of its non-empty sample values are (at most 5%, or a single value in a small sample, may
+ * disagree); those few will be rejected row by row with a reason, which is more useful to a user
+ * than silently demoting the whole column to text.
  */
 import type { ColumnInfo, ColumnType } from '../../../shared/records';
 
-const AGREEMENT = 0.95;
+const TOLERATED_SHARE = 0.05;
 
 const TIME_PATTERNS: readonly RegExp[] = [
   /^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s?[AaPp][Mm])?$/, // 12:15:00 AM, 08:30
@@ -26,9 +27,13 @@ export function isTimeText(text: string): boolean {
 function inferColumnType(values: readonly string[]): ColumnType {
   const present = values.filter((value) => value.trim() !== '');
   if (present.length === 0) return 'text';
-  const share = (test: (value: string) => boolean) => present.filter(test).length / present.length;
-  if (share(isNumericText) >= AGREEMENT) return 'number';
-  if (share(isTimeText) >= AGREEMENT) return 'time';
+  const mostly = (test: (value: string) => boolean): boolean => {
+    const matching = present.filter(test).length;
+    const others = present.length - matching;
+    return matching > others && others <= Math.max(1, Math.floor(present.length * TOLERATED_SHARE));
+  };
+  if (mostly(isNumericText)) return 'number';
+  if (mostly(isTimeText)) return 'time';
   return 'text';
 }
 

@@ -41,7 +41,10 @@ export const actions = {
   },
   stop: () => run('replay:stop', {}),
   setThreshold: (args: CommandArgs<'threshold:set'>) => run('threshold:set', args),
-  setOnlyPassing: (onlyPassing: boolean) => run('feed:setOnlyPassing', { onlyPassing }),
+  setOnlyPassing: (onlyPassing: boolean) => {
+    useSession.setState({ feedOnlyPassing: onlyPassing }); // the checkbox answers at once; the rows follow
+    return run('feed:setOnlyPassing', { onlyPassing });
+  },
   async refreshSnapshot(): Promise<void> {
     const envelope = await tryInvoke('session:snapshot', {});
     if (envelope.ok) useSession.getState().applyUpdate(envelope.value);
