@@ -8,7 +8,7 @@ import { partitionFor } from './partitioner';
 import { PartitionLog, type StoredMessage } from './partitionLog';
 
 export const DEFAULT_PARTITIONS = 4;
-export const DEFAULT_RETENTION_MESSAGES = 50_000;
+export const DEFAULT_RETENTION_MESSAGES = 25_000;
 
 interface Topic<T> {
   name: string;

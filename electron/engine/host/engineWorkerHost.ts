@@ -8,6 +8,12 @@ import type { CommandName, EventName } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/envelope';
 import type { EngineWorkerData, FromWorker, ToWorker } from './workerProtocol';
 
+/**
+ * The engine's state is bounded by design (retention, windows, capped lists), so a modest heap is
+ * plenty; the cap makes V8 collect early instead of letting a long replay's garbage pile up.
+ */
+const ENGINE_HEAP_LIMITS = { maxOldGenerationSizeMb: 320 };
+
 export type EngineEventListener = (name: EventName, payload: unknown) => void;
 
 export class EngineWorkerHost {
@@ -23,7 +29,7 @@ export class EngineWorkerHost {
 
   start(): void {
     if (this.worker) return;
-    const worker = new Worker(this.workerPath, { workerData: this.data });
+    const worker = new Worker(this.workerPath, { workerData: this.data, resourceLimits: ENGINE_HEAP_LIMITS });
     worker.on('message', (message: FromWorker) => this.receive(message));
     worker.on('error', (error) => this.failPending(`The engine stopped: ${error.message}`));
     worker.on('exit', () => {

@@ -22,7 +22,7 @@ export const STAGES_GROUP = 'traffic-monitor.stages';
 const PRODUCE_BATCH = 5000;
 const POLL_BATCH = 20_000;
 /** The producer waits when the stages fall this far behind, so retention never eats unread rows. */
-const MAX_CONSUMER_LAG = 50_000;
+const MAX_CONSUMER_LAG = 25_000;
 
 export class ReplaySession {
   readonly threshold: ThresholdStage;
@@ -270,7 +270,9 @@ export class ReplaySession {
       totalExact: this.totalExact,
       bytesRead: this.bytesRead,
       bytesTotal: this.file.info.sizeBytes,
-      rowsPerSecond: live ? this.meter.perSecond() : elapsedMs > 0 ? (rowsRead * 1000) / elapsedMs : 0,
+      // The meter only gets samples when rows are produced, so while paused it would keep showing
+      // the pace from before the pause.
+      rowsPerSecond: this.state === 'paused' ? 0 : live ? this.meter.perSecond() : elapsedMs > 0 ? (rowsRead * 1000) / elapsedMs : 0,
       elapsedMs,
       targetRowsPerSecond: this.clock.targetRate,
       message: this.message,
