@@ -14,6 +14,10 @@ import { formatCell } from './formatCell';
 const ROW_HEIGHT = 28;
 /** A little slack so sub-pixel scroll positions still count as "at the top". */
 const FOLLOW_SLACK_PX = 4;
+const LINE_COLUMN_REM = 4.5;
+const OFFSET_COLUMN_REM = 5;
+const NUMBER_COLUMN_REM = 5.5;
+const TEXT_COLUMN_REM = 8;
 
 export function LiveFeedPanel(): React.JSX.Element {
   const file = useSession((s) => s.file);
@@ -46,7 +50,10 @@ export function LiveFeedPanel(): React.JSX.Element {
   };
 
   const newSinceFrozen = frozen && frozen[0] ? liveRows.filter((row) => row.line > (frozen[0] as FeedRow).line).length : 0;
-  const template = ['4.5rem', '5.5rem', ...columns.map((c) => (c.type === 'number' ? 'minmax(5.5rem, 1fr)' : 'minmax(8rem, 1.4fr)'))].join(' ');
+  const widths = columns.map((c) => (c.type === 'number' ? NUMBER_COLUMN_REM : TEXT_COLUMN_REM));
+  const template = [`${LINE_COLUMN_REM}rem`, `${OFFSET_COLUMN_REM}rem`, ...widths.map((w) => `minmax(${w}rem, ${w}fr)`)].join(' ');
+  // Wide files scroll sideways instead of squeezing every column unreadable.
+  const minWidth = `${LINE_COLUMN_REM + OFFSET_COLUMN_REM + widths.reduce((sum, w) => sum + w, 0)}rem`;
 
   return (
     <section className="panel feed-panel" aria-labelledby="feed-title">
@@ -70,17 +77,19 @@ export function LiveFeedPanel(): React.JSX.Element {
         )}
       </header>
       <div className="feed-table" role="table" aria-label="Live feed" aria-rowcount={rows.length + 1}>
-        <div className="feed-row feed-head" role="row" style={{ gridTemplateColumns: template }}>
-          <span role="columnheader">Line</span>
-          <span role="columnheader">Part/offset</span>
-          {columns.map((column) => (
-            <span role="columnheader" key={column.name} title={column.name} className={column.type === 'number' ? 'num' : undefined}>
-              {column.name}
-            </span>
-          ))}
-        </div>
         <div className="feed-scroll" ref={scroller} onScroll={onScroll} data-testid="feed-scroll">
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div className="feed-row feed-head" role="row" style={{ gridTemplateColumns: template, minWidth }}>
+            <span role="columnheader">Line</span>
+            <span role="columnheader" title="Partition / offset on the bus">
+              Offset
+            </span>
+            {columns.map((column) => (
+              <span role="columnheader" key={column.name} title={column.name} className={column.type === 'number' ? 'num' : undefined}>
+                {column.name}
+              </span>
+            ))}
+          </div>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index] as FeedRow;
               return (

@@ -1,13 +1,12 @@
 /** Rows read of the total, the current pace, and how read rows split into accepted and rejected. */
 import { useSession } from '../../store/sessionStore';
-import { formatCount, formatPercent } from '../../format';
+import { formatBytes, formatCount } from '../../format';
 
 export function ReplayProgressBar(): React.JSX.Element | null {
   const replay = useSession((s) => s.replay);
   if (!replay) return null;
   const total = replay.totalRows;
   const max = total && total > 0 ? total : Math.max(replay.rowsRead, 1);
-  const percent = replay.bytesTotal > 0 ? formatPercent(replay.bytesRead, replay.bytesTotal) : '–';
   return (
     <div className="progress" aria-live="off">
       <progress
@@ -26,8 +25,8 @@ export function ReplayProgressBar(): React.JSX.Element | null {
       <span className="reconcile" data-testid="reconcile">
         read {formatCount(replay.rowsRead)} = accepted {formatCount(replay.rowsAccepted)} + rejected {formatCount(replay.rowsRejected)}
       </span>
-      <span className="bytes" title="Share of the file's bytes read">
-        {percent} of file
+      <span className="bytes" title="Bytes read from the file so far (the reader works a block ahead)">
+        {formatBytes(replay.bytesRead)} of {formatBytes(replay.bytesTotal)}
       </span>
       {replay.message && (
         <span role="alert" className="replay-message">
