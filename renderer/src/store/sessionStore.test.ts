@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { FeedRow, ViewUpdate } from '../../../shared/contract';
+import { useSession } from './sessionStore';
+
+const row = (line: number, passes = false): FeedRow => ({ offset: line, partition: 0, line, values: [line], passes });
+
+function update(rows: FeedRow[], reset: boolean, capacity = 4): ViewUpdate {
+  return {
+    file: null,
+    replay: {
+      state: 'running', rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsConsumed: 0, totalRows: null, totalExact: false,
+      bytesRead: 0, bytesTotal: 0, rowsPerSecond: 0, elapsedMs: 0, targetRowsPerSecond: null, message: null,
+    },
+    threshold: { settings: null, numericColumns: [], observedMin: null, observedMax: null, passing: 0, evaluated: 0, approximate: false },
+    feed: { reset, onlyPassing: false, rows, skipped: reset ? 0 : 7, capacity },
+    rejected: { reset, total: 0, rows: [], capacity: 10 },
+  };
+}
+
+describe('session store', () => {
+  it('shows feed deltas newest first and keeps only the window’s capacity', () => {
+    const store = useSession.getState();
+    store.applyUpdate(update([row(2), row(3)], true));
+    expect(useSession.getState().feedRows.map((r) => r.line)).toEqual([3, 2]);
+    store.applyUpdate(update([row(4), row(5), row(6)], false));
+    expect(useSession.getState().feedRows.map((r) => r.line)).toEqual([6, 5, 4, 3]);
+    expect(useSession.getState().feedSkipped).toBe(7);
+  });
+
+  it('replaces everything on a reset (threshold moved, new file)', () => {
+    const store = useSession.getState();
+    store.applyUpdate(update([row(2), row(3)], true));
+    store.applyUpdate(update([row(9, true)], true));
+    expect(useSession.getState().feedRows).toEqual([row(9, true)]);
+    expect(useSession.getState().feedSkipped).toBe(0);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { CommandError, isEnvelope, parseCommandArgs, toEnvelope, unwrap } from './envelope';
+
+describe('command arguments', () => {
+  it('accepts valid arguments', () => {
+    expect(parseCommandArgs('threshold:set', { column: 'Total', operator: '>=', value: 50 })).toEqual({
+      column: 'Total',
+      operator: '>=',
+      value: 50,
+    });
+    expect(parseCommandArgs('replay:start', { rowsPerSecond: null })).toEqual({ rowsPerSecond: null });
+  });
+
+  it('rejects wrong types, unknown operators and extra fields with the field named', () => {
+    expect(() => parseCommandArgs('threshold:set', { column: 'Total', operator: '=', value: 50 })).toThrow(/operator/);
+    expect(() => parseCommandArgs('replay:start', { rowsPerSecond: -5 })).toThrow(/rowsPerSecond/);
+    expect(() => parseCommandArgs('file:open', { path: '/x.csv', shell: 'rm -rf /' })).toThrow(CommandError);
+    try {
+      parseCommandArgs('file:open', {});
+    } catch (error) {
+      expect((error as CommandError).code).toBe('INVALID_ARGS');
+    }
+  });
+});
+
+describe('envelopes', () => {
+  it('wraps values and errors, and unwraps them back', async () => {
+    const good = await toEnvelope(() => 42);
+    expect(good).toEqual({ ok: true, value: 42 });
+    expect(unwrap(good)).toBe(42);
+    const bad = await toEnvelope(() => {
+      throw new CommandError('FILE_NOT_FOUND', 'File not found: /nope.csv');
+    });
+    expect(bad).toEqual({ ok: false, error: { code: 'FILE_NOT_FOUND', message: 'File not found: /nope.csv' } });
+    expect(() => unwrap(bad)).toThrow('File not found: /nope.csv');
+    const crash = await toEnvelope(() => Promise.reject(new Error('boom')));
+    expect(crash).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'boom' } });
+  });
+
+  it('recognises envelopes and nothing else', () => {
+    expect(isEnvelope({ ok: true, value: null })).toBe(true);
+    expect(isEnvelope({ ok: false, error: { code: 'INTERNAL', message: 'x' } })).toBe(true);
+    expect(isEnvelope({ ok: false })).toBe(false);
+    expect(isEnvelope('ok')).toBe(false);
+  });
+});
