@@ -41,6 +41,8 @@ async function startWebHost(dataDir: string): Promise<{ child: ChildProcess; url
 }
 
 export const test = base.extend<{ webApp: WebApp; app: TrafficMonitorPage }>({
+  // Playwright requires an object pattern here even when the fixture uses no other fixture.
+  // eslint-disable-next-line no-empty-pattern
   webApp: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tm-e2e-'));
     const { child, url } = await startWebHost(dataDir);

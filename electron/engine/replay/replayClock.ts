@@ -51,8 +51,13 @@ export class ReplayClock {
   allowance(emitted: number): number {
     if (this.pausedAt !== null) return 0;
     if (this.rate === null) return Number.POSITIVE_INFINITY;
-    const due = this.baseRows + Math.floor(((this.now() - this.baseTime) * this.rate) / 1000);
-    return Math.max(0, due - emitted);
+    const now = this.now();
+    let due = Math.floor(((now - this.baseTime) * this.rate) / 1000);
+    // Float rounding can leave `due` one short at the very instant msUntilNext names (e.g.
+    // 1000 / 3 * 3 / 1000 < 1); checking with msUntilNext's own formula keeps the two in step, so
+    // the replay loop never waits 0 ms for a row it is then not allowed to send.
+    if (this.baseTime + ((due + 1) * 1000) / this.rate <= now) due++;
+    return Math.max(0, this.baseRows + due - emitted);
   }
 
   /** Milliseconds until the next row is due (0 when one is due now). */

@@ -19,6 +19,7 @@ export interface CsvBatch {
 }
 
 interface PapaError {
+  code?: string;
   row?: number;
   message: string;
 }
@@ -33,6 +34,8 @@ const BLOCK_BYTES = 256 * 1024;
 /** No real row is this long; a longer pending row means an unmatched quote swallowed the file. */
 const MAX_ROW_CHARS = 1024 * 1024;
 const MAX_REJECTED_TEXT = 200;
+const RUNAWAY_REASON = 'unmatched quote: the quoted field never closes (row longer than 1 MB)';
+const UNCLOSED_AT_END_REASON = 'unmatched quote: the quoted field never closes before the end of the file';
 
 export interface CsvBatchReaderOptions {
   path: string;
@@ -92,16 +95,20 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
     return { records, rejected, bytesRead };
   }
 
+  function opensUnclosedQuote(text: string): boolean {
+    return (parser.parse(text, 0, false) as PapaResult).errors.some((error) => error.code === 'MissingQuotes');
+  }
+
   /** Rejects the first physical line of a runaway quoted row and resumes after it. */
-  function rejectRunawayRow(): RejectedRow {
+  function rejectRunawayRow(reason: string): RejectedRow {
     const end = pending.indexOf(lineBreak);
-    const text = end === -1 ? pending : pending.slice(0, end);
-    const row: RejectedRow = {
-      line,
-      reason: 'unmatched quote: the quoted field never closes (row longer than 1 MB)',
-      text: text.slice(0, MAX_REJECTED_TEXT),
-    };
-    pending = end === -1 ? '' : pending.slice(end + dialect.newline.length);
+    // lineBreak is the last character of the newline, so a CRLF line's text ends one earlier.
+    const textEnd = end > 0 && dialect.newline === '\r\n' && pending[end - 1] === '\r' ? end - 1 : end;
+    const text = end === -1 ? pending : pending.slice(0, textEnd);
+    const row: RejectedRow = { line, reason, text: text.slice(0, MAX_REJECTED_TEXT) };
+    // The next line starts right after lineBreak; skipping newline.length from it would eat the
+    // first character of the next row in a CRLF file.
+    pending = end === -1 ? '' : pending.slice(end + 1);
     line++;
     if (!headerSeen) headerSeen = true;
     return row;
@@ -115,9 +122,23 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     const batch = toBatch(pending + text, false);
-    if (pending.length > MAX_ROW_CHARS) batch.rejected.push(rejectRunawayRow());
+    if (pending.length > MAX_ROW_CHARS) batch.rejected.push(rejectRunawayRow(RUNAWAY_REASON));
     if (batch.records.length > 0 || batch.rejected.length > 0) yield batch;
   }
-  const rest = pending + decoder.end();
-  if (rest !== '') yield toBatch(rest, true);
+  // At the end of the file a quote that never closes would swallow every row after it into one
+  // field; as for a runaway row mid-file, reject its first line and read on from the next.
+  let rest = pending + decoder.end();
+  while (rest !== '') {
+    const batch = toBatch(rest, false); // complete rows; `pending` is the last, unterminated one
+    if (pending !== '' && opensUnclosedQuote(pending)) {
+      batch.rejected.push(rejectRunawayRow(UNCLOSED_AT_END_REASON));
+      rest = pending;
+    } else {
+      const last = toBatch(pending, true);
+      batch.records.push(...last.records);
+      batch.rejected.push(...last.rejected);
+      rest = '';
+    }
+    if (batch.records.length > 0 || batch.rejected.length > 0) yield batch;
+  }
 }

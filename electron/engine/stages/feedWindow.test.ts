@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { FEED_CAPACITY, FEED_MAX_DELTA, FeedWindow, type FeedEntry } from './feedWindow';
+
+/** Entries whose only value is a number; line n has value n. */
+function entry(line: number): FeedEntry {
+  return { offset: line - 2, partition: line % 4, record: { line, values: [line] } };
+}
+const valueOf = (e: FeedEntry): number => e.record.values[0] as number;
+const even = (e: FeedEntry): boolean => valueOf(e) % 2 === 0;
+
+function fill(feed: FeedWindow, from: number, count: number, passes: (e: FeedEntry) => boolean): void {
+  for (let line = from; line < from + count; line++) {
+    const e = entry(line);
+    feed.add(e, passes(e));
+  }
+}
+
+describe('FeedWindow', () => {
+  it('sends the whole window first, then only what is new', () => {
+    const feed = new FeedWindow();
+    fill(feed, 2, 30, even);
+    const first = feed.takeView(even);
+    expect(first.reset).toBe(true);
+    expect(first.rows.map((r) => r.line)).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
+    expect(first.rows.every((r) => r.passes === (r.line % 2 === 0))).toBe(true);
+    expect(feed.hasNews).toBe(false);
+
+    fill(feed, 32, 5, even);
+    expect(feed.hasNews).toBe(true);
+    const next = feed.takeView(even);
+    expect(next.reset).toBe(false);
+    expect(next.rows.map((r) => r.line)).toEqual([32, 33, 34, 35, 36]);
+    expect(next.skipped).toBe(0);
+    expect(next.capacity).toBe(FEED_CAPACITY);
+  });
+
+  it('holds at most its capacity, keeping the newest rows', () => {
+    const feed = new FeedWindow();
+    fill(feed, 2, FEED_CAPACITY + 1234, even);
+    const view = feed.takeView(even);
+    expect(view.rows).toHaveLength(FEED_CAPACITY);
+    expect(view.rows[0]?.line).toBe(2 + 1234);
+    expect(view.rows.at(-1)?.line).toBe(FEED_CAPACITY + 1235);
+  });
+
+  it('sends at most FEED_MAX_DELTA new rows per update and counts the rest as skipped', () => {
+    const feed = new FeedWindow();
+    fill(feed, 2, 10, even);
+    feed.takeView(even);
+    fill(feed, 12, FEED_MAX_DELTA + 300, even);
+    const view = feed.takeView(even);
+    expect(view.reset).toBe(false);
+    expect(view.rows).toHaveLength(FEED_MAX_DELTA);
+    expect(view.skipped).toBe(300);
+    // The newest rows are the ones sent.
+    expect(view.rows.at(-1)?.line).toBe(11 + FEED_MAX_DELTA + 300);
+    expect(view.rows[0]?.line).toBe(12 + 300);
+    expect(feed.takeView(even)).toMatchObject({ rows: [], skipped: 0 });
+  });
+
+  it('shows rows in file order even when partitions deliver them interleaved', () => {
+    const feed = new FeedWindow();
+    for (const line of [5, 2, 6, 3, 4]) feed.add(entry(line), true);
+    expect(feed.takeView(() => true).rows.map((r) => r.line)).toEqual([2, 3, 4, 5, 6]);
+  });
+
+  it('re-marks every held row and resends the window after the threshold changes', () => {
+    const feed = new FeedWindow();
+    fill(feed, 2, 40, even);
+    feed.takeView(even);
+    const multipleOfFive = (e: FeedEntry): boolean => valueOf(e) % 5 === 0;
+    feed.remark(multipleOfFive);
+    const view = feed.takeView(multipleOfFive);
+    expect(view.reset).toBe(true);
+    expect(view.rows).toHaveLength(40);
+    expect(view.rows.filter((r) => r.passes).map((r) => r.line)).toEqual([5, 10, 15, 20, 25, 30, 35, 40]);
+
+    feed.setOnlyPassing(true);
+    expect(feed.takeView(multipleOfFive).rows.map((r) => r.line)).toEqual([5, 10, 15, 20, 25, 30, 35, 40]);
+  });
+
+  it('with "only passing" on, sends only passing rows, and new ones as they come', () => {
+    const feed = new FeedWindow();
+    fill(feed, 2, 20, even);
+    feed.takeView(even);
+    feed.setOnlyPassing(true);
+    const reset = feed.takeView(even);
+    expect(reset.reset).toBe(true);
+    expect(reset.onlyPassing).toBe(true);
+    expect(reset.rows.every((r) => r.passes)).toBe(true);
+    expect(reset.rows).toHaveLength(10);
+
+    fill(feed, 22, 7, even); // lines 22..28: four even
+    const delta = feed.takeView(even);
+    expect(delta.reset).toBe(false);
+    expect(delta.rows.map((r) => r.line)).toEqual([22, 24, 26, 28]);
+
+    fill(feed, 29, 1, even); // one failing row: nothing new to show
+    expect(feed.hasNews).toBe(false);
+
+    feed.setOnlyPassing(false);
+    const all = feed.takeView(even);
+    expect(all.reset).toBe(true);
+    expect(all.rows).toHaveLength(28);
+  });
+
+  it('gives a connecting window the full window without taking the delta from the others', () => {
+    const feed = new FeedWindow();
+    fill(feed, 2, 10, even);
+    feed.takeView(even);
+    fill(feed, 12, 3, even);
+    const snapshot = feed.takeView(even, true);
+    expect(snapshot.reset).toBe(true);
+    expect(snapshot.rows).toHaveLength(13);
+    expect(feed.takeView(even).rows.map((r) => r.line)).toEqual([12, 13, 14]);
+  });
+
+  it('empties on clear and asks the page to replace its rows', () => {
+    const feed = new FeedWindow();
+    fill(feed, 2, 10, even);
+    feed.takeView(even);
+    feed.clear();
+    expect(feed.hasNews).toBe(true);
+    expect(feed.takeView(even)).toMatchObject({ reset: true, rows: [], skipped: 0 });
+  });
+});
