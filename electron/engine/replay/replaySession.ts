@@ -6,6 +6,7 @@
 import type { FeedView, RejectedView, ReplayProgress, ReplayState, ThresholdSettings, ThresholdView } from '../../../shared/contract';
 import type { TrafficRecord } from '../../../shared/records';
 import type { Bus, BusConsumer, BusMessage } from '../bus/bus';
+import { DEFAULT_RETENTION_MESSAGES } from '../bus/embeddedBus';
 import { countDataLines } from '../source/countDataLines';
 import { readCsvBatches } from '../source/csvBatchReader';
 import { pickLocationColumn } from '../source/inferSchema';
@@ -21,8 +22,12 @@ export const REPLAY_TOPIC = 'traffic.replay';
 export const STAGES_GROUP = 'traffic-monitor.stages';
 const PRODUCE_BATCH = 5000;
 const POLL_BATCH = 20_000;
-/** The producer waits when the stages fall this far behind, so retention never eats unread rows. */
-const MAX_CONSUMER_LAG = 25_000;
+/**
+ * The producer waits when the stages fall this far behind. Even if every row carries one key (one
+ * partition), lag plus one produce batch stays below a partition's retention, so retention never
+ * removes a row the stages have not read.
+ */
+const MAX_CONSUMER_LAG = DEFAULT_RETENTION_MESSAGES - 2 * PRODUCE_BATCH;
 
 export class ReplaySession {
   readonly threshold: ThresholdStage;
@@ -71,7 +76,6 @@ export class ReplaySession {
 
   start(rowsPerSecond: number | null): void {
     this.halt();
-    this.run++;
     const run = this.run;
     this.resetCounts();
     this.bus.deleteTopic(REPLAY_TOPIC);
@@ -126,6 +130,7 @@ export class ReplaySession {
   }
 
   private halt(): void {
+    this.run++; // ends this run's producer and stages loops; their closed consumer must not spin
     this.abort?.abort();
     this.consumer?.close();
     this.consumer = null;

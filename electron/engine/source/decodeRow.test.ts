@@ -18,7 +18,8 @@ describe('decodeRow', () => {
   });
 
   it('decodes empty cells as null in every kind of column', () => {
-    expect(decodeRow(['', '', '', '  '], columns)).toEqual({ ok: true, values: [null, null, null, null] });
+    expect(decodeRow(['', '', '7', '  '], columns)).toEqual({ ok: true, values: [null, null, 7, null] });
+    expect(decodeRow(['12:15:00 AM', '', '', ''], columns)).toEqual({ ok: true, values: ['12:15:00 AM', null, null, null] });
   });
 
   it('says how many fields were expected and found when the count is wrong', () => {
@@ -52,5 +53,19 @@ describe('decodeRow', () => {
     for (const bad of ['12abc', 'NaN', 'Infinity', '1,5']) {
       expect(decodeRow(['12:15:00 AM', 'Tuesday', bad, '1'], columns).ok, bad).toBe(false);
     }
+  });
+});
+
+describe('decodeRow on typos that Number() would accept', () => {
+  it('rejects hexadecimal, binary and octal literals in numeric columns', () => {
+    for (const typo of ['0x1F', '0b101', '0o17', '0X1f']) {
+      const decoded = decodeRow(['12:15:00 AM', 'Tuesday', typo, '39'], columns);
+      expect(decoded).toEqual({ ok: false, reason: `column "CarCount" expects a number, found "${typo}"` });
+    }
+    expect(decodeRow(['12:15:00 AM', 'Tuesday', '0', '1e3'], columns)).toEqual({ ok: true, values: ['12:15:00 AM', 'Tuesday', 0, 1000] });
+  });
+
+  it('rejects a row whose every field is empty instead of accepting a row of nothing', () => {
+    expect(decodeRow(['', '', '', ''], columns)).toEqual({ ok: false, reason: 'the row has no values (every field is empty)' });
   });
 });

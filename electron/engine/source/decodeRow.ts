@@ -9,16 +9,25 @@ function quote(text: string): string {
   return JSON.stringify(text.length > MAX_QUOTED_VALUE ? `${text.slice(0, MAX_QUOTED_VALUE)}…` : text);
 }
 
+/** `Number()` also reads 0x1F, 0b101 and 0o17; in a traffic count those are typos, not numbers. */
+function isPrefixedInteger(text: string): boolean {
+  if (text.length < 3 || text.charCodeAt(0) !== 48 /* 0 */) return false;
+  const marker = text.charCodeAt(1) | 0x20; // lower-case
+  return marker === 120 /* x */ || marker === 98 /* b */ || marker === 111 /* o */;
+}
+
 export function decodeRow(fields: readonly string[], columns: readonly ColumnInfo[]): DecodedRow {
   if (fields.length !== columns.length) {
     return { ok: false, reason: `expected ${columns.length} fields, found ${fields.length}` };
   }
   const values: CellValue[] = new Array<CellValue>(columns.length);
+  let present = 0;
   for (let i = 0; i < columns.length; i++) {
     const field = fields[i] as string;
     const column = columns[i] as ColumnInfo;
     if (column.type !== 'number') {
       values[i] = field === '' ? null : field;
+      if (field !== '') present++;
       continue;
     }
     const trimmed = field.trim();
@@ -27,10 +36,12 @@ export function decodeRow(fields: readonly string[], columns: readonly ColumnInf
       continue;
     }
     const number = Number(trimmed);
-    if (!Number.isFinite(number)) {
+    if (!Number.isFinite(number) || isPrefixedInteger(trimmed)) {
       return { ok: false, reason: `column "${column.name}" expects a number, found ${quote(field)}` };
     }
     values[i] = number;
+    present++;
   }
+  if (present === 0) return { ok: false, reason: 'the row has no values (every field is empty)' };
   return { ok: true, values };
 }

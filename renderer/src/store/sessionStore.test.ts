@@ -27,6 +27,13 @@ describe('session store', () => {
     expect(useSession.getState().feedSkipped).toBe(7);
   });
 
+  it('drops delta rows a freshly connected window already got in its snapshot', () => {
+    const store = useSession.getState();
+    store.applyUpdate(update([row(2), row(3)], true));
+    store.applyUpdate(update([row(3), row(4)], false));
+    expect(useSession.getState().feedRows.map((r) => r.line)).toEqual([4, 3, 2]);
+  });
+
   it('replaces everything on a reset (threshold moved, new file)', () => {
     const store = useSession.getState();
     store.applyUpdate(update([row(2), row(3)], true));

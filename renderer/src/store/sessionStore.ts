@@ -26,6 +26,18 @@ export interface SessionState {
   applyUpdate(update: ViewUpdate): void;
 }
 
+const rowKey = (row: FeedRow): string => `${row.partition}:${row.offset}`;
+
+/**
+ * A window that just fetched a snapshot may then get a delta overlapping it; rows it already
+ * holds are dropped so none shows twice. Only the newest held rows can overlap a delta.
+ */
+function withoutHeld(fresh: FeedRow[], held: FeedRow[]): FeedRow[] {
+  if (held.length === 0) return fresh;
+  const recent = new Set(held.slice(0, fresh.length).map(rowKey));
+  return fresh.filter((row) => !recent.has(rowKey(row)));
+}
+
 export const useSession = create<SessionState>()((set) => ({
   connected: false,
   file: null,
@@ -44,7 +56,7 @@ export const useSession = create<SessionState>()((set) => ({
   applyUpdate: (update) =>
     set((state) => {
       const fresh = update.feed.rows.slice().reverse();
-      const feedRows = update.feed.reset ? fresh : fresh.concat(state.feedRows).slice(0, update.feed.capacity);
+      const feedRows = update.feed.reset ? fresh : withoutHeld(fresh, state.feedRows).concat(state.feedRows).slice(0, update.feed.capacity);
       const rejectedRows = update.rejected.reset ? update.rejected.rows : state.rejectedRows.concat(update.rejected.rows);
       return {
         file: update.file,
