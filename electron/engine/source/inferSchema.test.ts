@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { TRAFFIC_COLUMNS, rowFields, trafficRows } from '../testing/trafficFixture';
+import { TRAFFIC_COLUMNS, TRAFFIC_SCHEMA, rowFields, trafficRows } from '../testing/trafficFixture';
 import { inferSchema, isNumericText, isTimeText, pickLocationColumn } from './inferSchema';
 
 describe('inferSchema', () => {
   it('types the original Traffic.csv columns: Time is time, counts are numbers, names of days are text', () => {
     const sample = trafficRows(50).map(rowFields);
     const columns = inferSchema([...TRAFFIC_COLUMNS], sample);
-    expect(columns).toEqual([
-      { name: 'Time', type: 'time' },
-      { name: 'Date', type: 'number' },
-      { name: 'Day of the week', type: 'text' },
-      { name: 'CarCount', type: 'number' },
-      { name: 'BikeCount', type: 'number' },
-      { name: 'BusCount', type: 'number' },
-      { name: 'TruckCount', type: 'number' },
-      { name: 'Total', type: 'number' },
-      { name: 'Traffic Situation', type: 'text' },
-    ]);
+    expect(columns).toEqual(TRAFFIC_SCHEMA);
   });
 
   it('keeps a column numeric when one value among many is not a number', () => {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CellValue, ColumnInfo, TrafficRecord } from '../../../shared/records';
-import { TOTAL_INDEX, rowValues, trafficRows } from '../testing/trafficFixture';
+import type { CellValue, TrafficRecord } from '../../../shared/records';
+import { TOTAL_INDEX, TRAFFIC_SCHEMA, rowValues, trafficRows } from '../testing/trafficFixture';
 import { DEFAULT_THRESHOLD_VALUE, ThresholdStage } from './thresholdStage';
 
-const TRAFFIC_SCHEMA: ColumnInfo[] = [
-  { name: 'Time', type: 'time' },
-  { name: 'Date', type: 'number' },
-  { name: 'Day of the week', type: 'text' },
-  { name: 'CarCount', type: 'number' },
-  { name: 'BikeCount', type: 'number' },
-  { name: 'BusCount', type: 'number' },
-  { name: 'TruckCount', type: 'number' },
-  { name: 'Total', type: 'number' },
-  { name: 'Traffic Situation', type: 'text' },
-];
 
 const rows = trafficRows(800, 21);
 const records: TrafficRecord[] = rows.map((row, i) => ({ line: i + 2, values: rowValues(row) }));

@@ -3,6 +3,7 @@
  * throw-away folder. Rows come from a seeded generator so every expectation in a test is computed
  * from the same rows it wrote, never copied from an earlier run.
  */
+import type { ColumnInfo } from '../../../shared/records';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,19 @@ export const TRAFFIC_COLUMNS = [
   'Traffic Situation',
 ] as const;
 export const TRAFFIC_HEADER = TRAFFIC_COLUMNS.join(',');
+
+/** The schema the engine should infer for the original data set's columns. */
+export const TRAFFIC_SCHEMA: ColumnInfo[] = [
+  { name: 'Time', type: 'time' },
+  { name: 'Date', type: 'number' },
+  { name: 'Day of the week', type: 'text' },
+  { name: 'CarCount', type: 'number' },
+  { name: 'BikeCount', type: 'number' },
+  { name: 'BusCount', type: 'number' },
+  { name: 'TruckCount', type: 'number' },
+  { name: 'Total', type: 'number' },
+  { name: 'Traffic Situation', type: 'text' },
+];
 export const TOTAL_INDEX = TRAFFIC_COLUMNS.indexOf('Total');
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
