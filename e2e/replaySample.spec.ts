@@ -98,3 +98,15 @@ test('the threshold slider changes the passing count and marks the feed', async 
   const totals = await app.feed.rows.locator('[role="cell"]:nth-child(10)').allTextContents();
   for (const total of totals) expect(Number(total)).toBeGreaterThanOrEqual(40);
 });
+
+test('the theme follows the system: light and dark', async ({ app }) => {
+  const background = (): Promise<string> => app.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  const light = await background();
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await background();
+  expect(light).not.toBe(dark);
+  const brightness = (rgb: string): number => (rgb.match(/\d+/g) ?? []).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+  expect(brightness(dark)).toBeLessThan(brightness(light));
+  await expect(app.page.getByRole('button', { name: 'Try the sample' })).toBeVisible();
+});

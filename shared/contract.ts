@@ -155,9 +155,6 @@ export type CommandResult<K extends CommandName> = z.output<(typeof commands)[K]
 export type EventName = keyof typeof events;
 export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
 
-/** Commands the Electron shell answers itself instead of forwarding to the engine. */
-export const SHELL_COMMANDS: readonly CommandName[] = ['file:showOpenDialog'];
-
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
 }

@@ -2,7 +2,7 @@
  * Errors cross process boundaries as data, never as a rejected promise with a lost stack or a
  * silent `undefined`. Callers either unwrap (throws a CommandError) or inspect the envelope.
  */
-import type { CommandArgs, CommandName, CommandResult } from './contract';
+import type { CommandArgs, CommandName } from './contract';
 import { commands } from './contract';
 
 export const ERROR_CODES = [
@@ -78,5 +78,3 @@ export async function toEnvelope<T>(run: () => Promise<T> | T): Promise<Envelope
     return { ok: false, error: toErrorInfo(error) };
   }
 }
-
-export type CommandHandler = <K extends CommandName>(name: K, args: CommandArgs<K>) => Promise<CommandResult<K>>;

@@ -26,8 +26,6 @@ export interface PartitionWatermarks {
   high: number;
 }
 
-export type OffsetReset = 'earliest' | 'latest';
-
 export interface ConsumerOptions {
   groupId: string;
   topic: string;

@@ -58,10 +58,6 @@ export class FeedWindow {
     this.needsReset = true;
   }
 
-  get hasNews(): boolean {
-    return this.needsReset || (this.onlyPassing ? this.newPassing : this.newAll) > 0;
-  }
-
   /** The view to send now; `full` forces a reset (a new window connecting). */
   takeView(passes: (entry: FeedEntry) => boolean, full = false): FeedView {
     const source = this.onlyPassing ? this.passing : this.all;

@@ -17,10 +17,6 @@ export class RejectLog {
     }
   }
 
-  get hasNews(): boolean {
-    return this.needsReset || this.sent < this.kept.length;
-  }
-
   clear(): void {
     this.kept.length = 0;
     this.sent = 0;
