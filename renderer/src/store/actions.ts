@@ -41,9 +41,11 @@ export const actions = {
   },
   stop: () => run('replay:stop', {}),
   setThreshold: (args: CommandArgs<'threshold:set'>) => run('threshold:set', args),
-  setOnlyPassing: (onlyPassing: boolean) => {
-    useSession.setState({ feedOnlyPassing: onlyPassing }); // the checkbox answers at once; the rows follow
-    return run('feed:setOnlyPassing', { onlyPassing });
+  async setOnlyPassing(onlyPassing: boolean): Promise<boolean> {
+    useSession.setState({ onlyPassingRequest: onlyPassing }); // the checkbox answers at once; the rows follow
+    const ok = await run('feed:setOnlyPassing', { onlyPassing });
+    if (!ok) useSession.setState({ onlyPassingRequest: null });
+    return ok;
   },
   async refreshSnapshot(): Promise<void> {
     const envelope = await tryInvoke('session:snapshot', {});

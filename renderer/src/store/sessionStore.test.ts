@@ -34,6 +34,17 @@ describe('session store', () => {
     expect(useSession.getState().feedRows.map((r) => r.line)).toEqual([4, 3, 2]);
   });
 
+  it('keeps the user’s "only passing" choice while older updates still say otherwise', () => {
+    useSession.setState({ onlyPassingRequest: true });
+    useSession.getState().applyUpdate(update([row(2)], false)); // in flight before the command: onlyPassing false
+    expect(useSession.getState().onlyPassingRequest).toBe(true);
+    const confirmed = update([row(3, true)], true);
+    confirmed.feed.onlyPassing = true;
+    useSession.getState().applyUpdate(confirmed);
+    expect(useSession.getState().onlyPassingRequest).toBeNull();
+    expect(useSession.getState().feedOnlyPassing).toBe(true);
+  });
+
   it('replaces everything on a reset (threshold moved, new file)', () => {
     const store = useSession.getState();
     store.applyUpdate(update([row(2), row(3)], true));

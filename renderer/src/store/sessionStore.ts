@@ -13,6 +13,11 @@ export interface SessionState {
   /** Newest first. */
   feedRows: FeedRow[];
   feedOnlyPassing: boolean;
+  /**
+   * The user's latest "only passing" choice until the engine confirms it: updates already in
+   * flight still carry the old value and must not flip the checkbox back.
+   */
+  onlyPassingRequest: boolean | null;
   feedCapacity: number;
   /** Rows that arrived too fast to be shown in the feed, since the last reset. */
   feedSkipped: number;
@@ -45,6 +50,7 @@ export const useSession = create<SessionState>()((set) => ({
   threshold: null,
   feedRows: [],
   feedOnlyPassing: false,
+  onlyPassingRequest: null,
   feedCapacity: 0,
   feedSkipped: 0,
   rejectedRows: [],
@@ -64,6 +70,7 @@ export const useSession = create<SessionState>()((set) => ({
         threshold: update.threshold,
         feedRows,
         feedOnlyPassing: update.feed.onlyPassing,
+        onlyPassingRequest: state.onlyPassingRequest === update.feed.onlyPassing ? null : state.onlyPassingRequest,
         feedCapacity: update.feed.capacity,
         feedSkipped: update.feed.reset ? 0 : state.feedSkipped + update.feed.skipped,
         rejectedRows,

@@ -22,7 +22,7 @@ const TEXT_COLUMN_REM = 8;
 export function LiveFeedPanel(): React.JSX.Element {
   const file = useSession((s) => s.file);
   const liveRows = useSession((s) => s.feedRows);
-  const onlyPassing = useSession((s) => s.feedOnlyPassing);
+  const onlyPassing = useSession((s) => s.onlyPassingRequest ?? s.feedOnlyPassing);
   const capacity = useSession((s) => s.feedCapacity);
   const rowsConsumed = useSession((s) => s.replay?.rowsConsumed ?? 0);
   const [frozen, setFrozen] = useState<FeedRow[] | null>(null);
