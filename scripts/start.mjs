@@ -1,9 +1,9 @@
 // `npm start`: the desktop app where an Electron binary is installed; otherwise (offline installs
 // use ELECTRON_SKIP_BINARY_DOWNLOAD=1) the same app in the browser through the web host.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { buildIfStale } from './buildIfStale.mjs';
+import { runChild, webServerPath } from './runChild.mjs';
 
 buildIfStale();
 const root = new URL('..', import.meta.url).pathname;
@@ -20,8 +20,6 @@ function electronBinary() {
 const electron = electronBinary();
 const [command, args] = electron
   ? [electron, [root]]
-  : [process.execPath, [`${root}out/main/webServer.js`, ...process.argv.slice(2)]];
+  : [process.execPath, [webServerPath, ...process.argv.slice(2)]];
 if (!electron) console.log('No Electron binary is installed here; starting the web host instead. Open the URL below in a browser.');
-const child = spawn(command, args, { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+runChild(command, args);

@@ -5,10 +5,10 @@
  */
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import Papa from 'papaparse';
 import type { RejectedRow } from '../../../shared/contract';
 import type { ColumnInfo, TrafficRecord } from '../../../shared/records';
 import type { CsvDialect } from './csvDialect';
+import { createBlockParser } from './blockParser';
 import { decodeRow } from './decodeRow';
 
 export interface CsvBatch {
@@ -16,18 +16,6 @@ export interface CsvBatch {
   rejected: RejectedRow[];
   /** Bytes of the file consumed so far (including this batch). */
   bytesRead: number;
-}
-
-interface PapaError {
-  code?: string;
-  row?: number;
-  message: string;
-}
-
-interface PapaResult {
-  data: string[][];
-  errors: PapaError[];
-  meta: { cursor: number };
 }
 
 const BLOCK_BYTES = 256 * 1024;
@@ -57,7 +45,7 @@ function countChar(text: string, char: string): number {
 export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGenerator<CsvBatch> {
   const { dialect, columns } = options;
   const lineBreak = dialect.newline === '\r' ? '\r' : '\n';
-  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline });
+  const parse = createBlockParser(dialect);
   const decoder = new StringDecoder('utf8');
   const stream = createReadStream(options.path, { highWaterMark: BLOCK_BYTES, signal: options.signal });
 
@@ -68,13 +56,13 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
   let first = true;
 
   function toBatch(text: string, isLast: boolean): CsvBatch {
-    const result = parser.parse(text, 0, !isLast) as PapaResult;
+    const result = parse(text, isLast);
     const quoteErrors = new Map<number, string>();
     for (const error of result.errors) if (error.row !== undefined) quoteErrors.set(error.row, error.message);
     const mayHaveQuotes = text.includes('"');
     const records: TrafficRecord[] = [];
     const rejected: RejectedRow[] = [];
-    const rows = result.data;
+    const rows = result.rows;
     for (let r = 0; r < rows.length; r++) {
       const fields = rows[r] as string[];
       const rowLine = line;
@@ -91,12 +79,12 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
       if (decoded.ok) records.push({ line: rowLine, values: decoded.values });
       else rejected.push({ line: rowLine, reason: decoded.reason, text: fields.join(dialect.delimiter).slice(0, MAX_REJECTED_TEXT) });
     }
-    pending = isLast ? '' : text.slice(result.meta.cursor);
+    pending = isLast ? '' : text.slice(result.cursor);
     return { records, rejected, bytesRead };
   }
 
   function opensUnclosedQuote(text: string): boolean {
-    return (parser.parse(text, 0, false) as PapaResult).errors.some((error) => error.code === 'MissingQuotes');
+    return parse(text, true).errors.some((error) => error.code === 'MissingQuotes');
   }
 
   /** Rejects the first physical line of a runaway quoted row and resumes after it. */

@@ -4,10 +4,10 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import Papa from 'papaparse';
 import { CommandError } from '../../../shared/envelope';
 import type { FileInfo } from '../../../shared/contract';
 import type { ColumnInfo } from '../../../shared/records';
+import { createBlockParser } from './blockParser';
 import { detectDelimiter, detectNewline, type CsvDialect } from './csvDialect';
 import { normaliseHeader } from './headerNames';
 import { inferSchema } from './inferSchema';
@@ -68,12 +68,12 @@ export async function sniffCsv(path: string): Promise<SniffedCsv> {
   const lines = text.split(newline);
   if (!wholeFileInHead) lines.pop(); // the last line of a partial block may be cut
   const delimiter = detectDelimiter(lines);
-  const parsed = new Papa.Parser({ delimiter, newline }).parse(text, 0, !wholeFileInHead) as { data: string[][] };
-  const rows = parsed.data.filter((row) => !(row.length === 1 && row[0] === ''));
+  const parsed = createBlockParser({ delimiter, newline })(text, wholeFileInHead);
+  const rows = parsed.rows.filter((row) => !(row.length === 1 && row[0] === ''));
   const [headerCells, ...sampleRows] = rows;
   if (!headerCells) throw new CommandError('NOT_CSV', `${basename(path)} has no header line.`);
   const columns = inferSchema(normaliseHeader(headerCells), sampleRows);
-  const sampleBytes = Buffer.byteLength(text.slice(0, (parsed as unknown as { meta: { cursor: number } }).meta.cursor));
+  const sampleBytes = Buffer.byteLength(text.slice(0, parsed.cursor));
   const bytesPerRow = rows.length > 0 ? sampleBytes / rows.length : sampleBytes;
   const estimatedRows = wholeFileInHead ? sampleRows.length : Math.round(size / Math.max(bytesPerRow, 1)) - 1;
   return {
