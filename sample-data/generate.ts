@@ -1,21 +1,33 @@
 /**
- * CLI: `tsx sample-data/generate.ts [--rows N] [--days N] [--junctions N] [--seed N] [--start-date YYYY-MM-DD] [--out PATH]`
- * Without flags it regenerates the committed sample next to this script.
+ * CLI: `tsx sample-data/generate.ts [--rows N] [--days N] [--junctions N] [--seed N] [--start-date YYYY-MM-DD]
+ *      [--out PATH] [--network PATH] [--incidents PATH]`
+ * Without flags it regenerates the committed sample (CSV, network, incidents) next to this script.
  */
 
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { MAX_JUNCTIONS } from './generator/cityNetwork.js';
+import { writeJsonFile } from './generator/writeJson.js';
 import { DEFAULTS, writeTrafficCsv, type WriteTrafficCsvOptions } from './generator/writeTrafficCsv.js';
 
 const USAGE = `Usage: tsx sample-data/generate.ts [options]
   --rows N              exact number of data rows (overrides --days)
   --days N              days to generate (default ${DEFAULTS.days})
-  --junctions N         junctions J01..Jnn, 1-99 (default ${DEFAULTS.junctions})
-  --seed N              random seed (default ${DEFAULTS.seed})
+  --junctions N         junctions, 1-${MAX_JUNCTIONS} (default ${DEFAULTS.junctions}: the hand-made sample
+                        city; any other N gets a generated grid city, ~3 roads per junction)
+  --seed N              random seed for counts and incidents (default ${DEFAULTS.seed})
   --start-date DATE     first day, YYYY-MM-DD (default ${DEFAULTS.startDate})
-  --out PATH            output file (default sample-data/traffic-sample.csv)
-  -h, --help            show this help`;
+  --out PATH            CSV file (default sample-data/traffic-sample.csv)
+  --network PATH        also write the junction network as JSON (default
+                        sample-data/junction-network.json, but only when --out is not given)
+  --incidents PATH      also write the incident list as JSON (default
+                        sample-data/incidents.json, but only when --out is not given)
+  -h, --help            show this help
+
+Without --out all three sample files are regenerated; with --out only the CSV is
+written unless --network / --incidents ask for the others, so benchmark runs
+never overwrite the committed sample.`;
 
 class UsageError extends Error {}
 
@@ -36,6 +48,8 @@ const FLAGS = {
   seed: { type: 'string' },
   'start-date': { type: 'string' },
   out: { type: 'string' },
+  network: { type: 'string' },
+  incidents: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -48,14 +62,27 @@ function readFlags(argv: readonly string[]) {
   }
 }
 
-function parseCli(argv: readonly string[]): WriteTrafficCsvOptions | 'help' {
+interface CliOptions extends WriteTrafficCsvOptions {
+  /** Where to write the network / incidents JSON; undefined = don't. */
+  networkOut?: string;
+  incidentsOut?: string;
+}
+
+function parseCli(argv: readonly string[]): CliOptions | 'help' {
   const values = readFlags(argv);
   if (values.help === true) return 'help';
   // process.argv[1] rather than import.meta: works whether the package is ESM or CommonJS.
   const scriptDir = dirname(resolve(process.argv[1] ?? 'sample-data/generate.ts'));
-  const options: WriteTrafficCsvOptions = {
-    out: values.out === undefined ? join(scriptDir, 'traffic-sample.csv') : resolve(values.out),
+  const isSample = values.out === undefined;
+  const sideFile = (flag: string | undefined, name: string): string | undefined =>
+    flag !== undefined ? resolve(flag) : isSample ? join(scriptDir, name) : undefined;
+  const options: CliOptions = {
+    out: isSample ? join(scriptDir, 'traffic-sample.csv') : resolve(values.out as string),
   };
+  const networkOut = sideFile(values.network, 'junction-network.json');
+  const incidentsOut = sideFile(values.incidents, 'incidents.json');
+  if (networkOut !== undefined) options.networkOut = networkOut;
+  if (incidentsOut !== undefined) options.incidentsOut = incidentsOut;
   const rows = parseInteger('rows', values.rows);
   const days = parseInteger('days', values.days);
   const junctions = parseInteger('junctions', values.junctions);
@@ -69,7 +96,7 @@ function parseCli(argv: readonly string[]): WriteTrafficCsvOptions | 'help' {
 }
 
 async function main(): Promise<number> {
-  let options: WriteTrafficCsvOptions | 'help';
+  let options: CliOptions | 'help';
   try {
     options = parseCli(process.argv.slice(2));
   } catch (error) {
@@ -83,9 +110,17 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   try {
-    const { rows, bytes } = await writeTrafficCsv(options);
+    const { rows, bytes, network, incidents } = await writeTrafficCsv(options);
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(`${options.out} rows=${rows} bytes=${bytes} seconds=${seconds.toFixed(2)}\n`);
+    if (options.networkOut !== undefined) {
+      await writeJsonFile(options.networkOut, network);
+      process.stdout.write(`${options.networkOut} junctions=${network.junctions.length} links=${network.links.length}\n`);
+    }
+    if (options.incidentsOut !== undefined) {
+      await writeJsonFile(options.incidentsOut, incidents);
+      process.stdout.write(`${options.incidentsOut} incidents=${incidents.length}\n`);
+    }
     return 0;
   } catch (error) {
     // Range checks (days=0, junctions=500, bad date) are user input errors too.

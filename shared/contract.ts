@@ -4,25 +4,67 @@
  * from these maps, so "find references" on a channel name links every process.
  */
 import { z } from 'zod';
-import { COLUMN_TYPES, THRESHOLD_OPERATORS } from './records';
+import { THRESHOLD_OPERATORS } from './records';
+import { columnInfoSchema, schemaOverridesSchema, timeSourceSchema } from './schema';
 
 const cellValue = z.union([z.number(), z.string(), z.null()]);
 
-export const columnInfoSchema = z.object({
-  name: z.string(),
-  type: z.enum(COLUMN_TYPES),
-});
+export const timeRangeSchema = z.object({ first: z.number(), last: z.number() });
 
 export const fileInfoSchema = z.object({
   path: z.string(),
   name: z.string(),
   sizeBytes: z.number().nonnegative(),
   delimiter: z.string(),
+  decimalComma: z.boolean(),
   columns: z.array(columnInfoSchema),
+  time: timeSourceSchema.nullable(),
+  location: z.string().nullable(),
+  /** Span of event time from the file's first and last blocks; widened as the replay reads. */
+  timeRange: timeRangeSchema.nullable(),
+  /** The first rows as written, for the schema dialog. */
+  preview: z.array(z.array(z.string())),
+  /** True when the roles came from corrections remembered for this header. */
+  rolesRemembered: z.boolean(),
   /** Data rows guessed from the first block; replaced by an exact count once the file is scanned. */
   estimatedRows: z.number().nonnegative(),
 });
 export type FileInfo = z.infer<typeof fileInfoSchema>;
+
+export const MAX_SPEED = 1_000_000;
+
+/** How fast rows are produced: by the data's own clock × speed, at a fixed row rate, or flat out. */
+export const paceSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('fast') }).strict(),
+  z.object({ mode: z.literal('rows'), rowsPerSecond: z.number().positive().max(10_000_000) }).strict(),
+  z
+    .object({
+      mode: z.literal('event'),
+      speed: z.number().positive().max(MAX_SPEED),
+      /** Longer gaps in the data's time are shortened to this many data seconds; null honours every gap. */
+      maxGapSeconds: z.number().positive().max(366 * 86_400).nullable(),
+    })
+    .strict(),
+]);
+export type Pace = z.infer<typeof paceSchema>;
+
+export const replayLimitsSchema = z
+  .object({
+    /** Stop producing after this many seconds of running (pauses excluded). */
+    durationSeconds: z.number().positive().max(366 * 86_400).nullable(),
+    /** Stop after producing this many rows. */
+    rows: z.number().int().positive().nullable(),
+    /** Start again at the end of the file, shifting event times so loops follow each other. */
+    loop: z.boolean(),
+  })
+  .strict();
+export type ReplayLimits = z.infer<typeof replayLimitsSchema>;
+
+export const seekTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('time'), time: z.number() }).strict(),
+  z.object({ kind: z.literal('row'), row: z.number().int().nonnegative() }).strict(),
+]);
+export type SeekTarget = z.infer<typeof seekTargetSchema>;
 
 export const REPLAY_STATES = ['idle', 'running', 'paused', 'finished', 'stopped', 'failed'] as const;
 export type ReplayState = (typeof REPLAY_STATES)[number];
@@ -40,8 +82,21 @@ export const replayProgressSchema = z.object({
   bytesTotal: z.number(),
   rowsPerSecond: z.number(),
   elapsedMs: z.number(),
-  /** Target pace; null means as fast as possible. */
-  targetRowsPerSecond: z.number().nullable(),
+  pace: paceSchema,
+  limits: replayLimitsSchema,
+  /** Loops completed (0 during the first pass). */
+  loop: z.number(),
+  /** Event time of the newest row produced (loop shift included); null when the file has no time. */
+  eventTime: z.number().nullable(),
+  /** Data rows of the file before the current read position (skipped ones included), for the scrubber. */
+  position: z.number(),
+  /** Where this run started, when it was a seek: panels were restarted from there. */
+  seekedTo: seekTargetSchema.nullable(),
+  /** Rows passed over to reach the seek target. */
+  rowsSkipped: z.number(),
+  /** Seconds until the end at the current pace; null when unknown or endless (loop). */
+  etaSeconds: z.number().nullable(),
+  /** Why the replay ended or failed, or what it is doing ("Seeking…"). */
   message: z.string().nullable(),
 });
 export type ReplayProgress = z.infer<typeof replayProgressSchema>;
@@ -69,6 +124,7 @@ export const feedRowSchema = z.object({
   offset: z.number(),
   partition: z.number(),
   line: z.number(),
+  time: z.number().nullable(),
   values: z.array(cellValue),
   passes: z.boolean(),
 });
@@ -119,19 +175,23 @@ export const commands = {
   'file:openSample': { args: noArgs, result: fileInfoSchema },
   /** Desktop shell only: shows the native file dialog; null when the user cancels. */
   'file:showOpenDialog': { args: noArgs, result: fileInfoSchema.nullable() },
-  'replay:start': {
-    args: z.object({ rowsPerSecond: z.number().positive().max(10_000_000).nullable() }).strict(),
-    result: ok,
-  },
-  'replay:setRate': {
-    args: z.object({ rowsPerSecond: z.number().positive().max(10_000_000).nullable() }).strict(),
-    result: ok,
-  },
+  /** Applies the user's roles (and remembers them for this header); a running replay restarts where it was. */
+  'schema:apply': { args: z.object({ overrides: schemaOverridesSchema, remember: z.boolean() }).strict(), result: fileInfoSchema },
+  /** Forgets the corrections for this header and goes back to what was inferred. */
+  'schema:reset': { args: noArgs, result: fileInfoSchema },
+  'replay:start': { args: z.object({ pace: paceSchema, limits: replayLimitsSchema }).strict(), result: ok },
+  'replay:setPace': { args: z.object({ pace: paceSchema }).strict(), result: ok },
+  /** Jumps to a time or row; the panels restart from there. Starts the replay when idle. */
+  'replay:seek': { args: z.object({ target: seekTargetSchema }).strict(), result: ok },
   'replay:pause': { args: noArgs, result: ok },
   'replay:resume': { args: noArgs, result: ok },
   'replay:stop': { args: noArgs, result: ok },
   'threshold:set': { args: thresholdSettingsSchema.strict(), result: ok },
   'feed:setOnlyPassing': { args: z.object({ onlyPassing: z.boolean() }).strict(), result: ok },
+  /** Writes every rejected row of the current replay (not only the listed ones) as CSV to a path the shell chose. */
+  'rejected:save': { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: z.object({ rows: z.number() }) },
+  /** Desktop shell only: asks where to save, then saves; null when the user cancels. */
+  'rejected:showSaveDialog': { args: noArgs, result: z.object({ rows: z.number(), path: z.string() }).nullable() },
   /** Full state for a window that (re)connects: feed and rejected lists come as resets. */
   'session:snapshot': { args: noArgs, result: viewUpdateSchema },
 } as const;

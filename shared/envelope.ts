@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'FILE_UNREADABLE',
   'FILE_EMPTY',
   'NOT_CSV',
+  'INVALID_SCHEMA',
   'NO_FILE',
   'BAD_STATE',
   'DISCONNECTED',

@@ -3,10 +3,6 @@
 export const COLUMN_TYPES = ['number', 'text', 'time'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
-export interface ColumnInfo {
-  name: string;
-  type: ColumnType;
-}
 
 /** Missing cells are `null`; numbers are parsed once in the engine, never in the page. */
 export type CellValue = number | string | null;
@@ -16,6 +12,8 @@ export interface TrafficRecord {
   /** 1-based line in the source file where the row starts. */
   line: number;
   values: CellValue[];
+  /** Event time in epoch ms (zone-less times as UTC wall clock); null when the file has no time. */
+  time: number | null;
 }
 
 export const THRESHOLD_OPERATORS = ['>', '>=', '<', '<='] as const;

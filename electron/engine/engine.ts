@@ -3,19 +3,26 @@
  * emits batched view updates. Plain Node: it never imports Electron, so the desktop shell, the web
  * host, the tests and the benchmark all run exactly this code.
  */
+import { join } from 'node:path';
 import type { CommandArgs, CommandName, CommandResult, FileInfo, ViewUpdate } from '../../shared/contract';
 import { CommandError, parseCommandArgs } from '../../shared/envelope';
 import type { TrafficRecord } from '../../shared/records';
+import type { SchemaOverrides } from '../../shared/schema';
 import { EmbeddedBus } from './bus/embeddedBus';
-import { ReplaySession } from './replay/replaySession';
-import { sniffCsv } from './source/sniffCsv';
+import { DEFAULT_LIMITS, ReplaySession } from './replay/replaySession';
+import { SchemaMemory } from './settings/schemaMemory';
+import { openSniffedFile } from './source/openFile';
+import { sniffCsv, type SniffedCsv } from './source/sniffCsv';
 import { FEED_CAPACITY } from './stages/feedWindow';
 import { REJECT_LOG_CAPACITY } from './stages/rejectLog';
+import { RejectSpill } from './stages/rejectSpill';
 import { ViewUpdateScheduler } from './viewUpdateScheduler';
 
 export interface EngineOptions {
   /** The bundled sample CSV ("Try the sample"). */
   sampleCsvPath: string;
+  /** Where settings (remembered schema roles) and the rejected-rows file live; null keeps them in memory only. */
+  dataDir: string | null;
   /** Called at most 20 times a second with the latest view. */
   onViewUpdate: (update: ViewUpdate) => void;
 }
@@ -28,9 +35,13 @@ export class Engine {
   private readonly bus = new EmbeddedBus<TrafficRecord>();
   private session: ReplaySession | null = null;
   private readonly scheduler: ViewUpdateScheduler;
+  private readonly schemaMemory: SchemaMemory;
+  private readonly spill: RejectSpill | null;
 
   constructor(private readonly options: EngineOptions) {
     this.scheduler = new ViewUpdateScheduler(() => options.onViewUpdate(this.view(false)));
+    this.schemaMemory = new SchemaMemory(options.dataDir);
+    this.spill = options.dataDir ? new RejectSpill(join(options.dataDir, 'rejected')) : null;
   }
 
   /** Validates untrusted arguments, then runs the command; throws CommandError on failure. */
@@ -46,12 +57,27 @@ export class Engine {
     'file:showOpenDialog': () => {
       throw new CommandError('NOT_SUPPORTED', 'The file dialog exists only in the desktop app; upload the file instead.');
     },
-    'replay:start': ({ rowsPerSecond }) => {
-      this.requireSession().start(rowsPerSecond);
+    'schema:apply': async ({ overrides, remember }) => {
+      const session = this.requireSession();
+      const info = await this.reopen(session.file.sniffed, overrides, session);
+      if (remember) await this.schemaMemory.remember(session.file.sniffed.names, overrides);
+      return info;
+    },
+    'schema:reset': async () => {
+      const session = this.requireSession();
+      await this.schemaMemory.remember(session.file.sniffed.names, null);
+      return this.reopen(session.file.sniffed, null, session);
+    },
+    'replay:start': ({ pace, limits }) => {
+      this.requireSession().start(pace, limits);
       return OK;
     },
-    'replay:setRate': ({ rowsPerSecond }) => {
-      this.requireSession().setRate(rowsPerSecond);
+    'replay:setPace': ({ pace }) => {
+      this.requireSession().setPace(pace);
+      return OK;
+    },
+    'replay:seek': ({ target }) => {
+      this.requireSession().seek(target);
       return OK;
     },
     'replay:pause': () => {
@@ -79,6 +105,17 @@ export class Engine {
       this.requireSession().setOnlyPassing(onlyPassing);
       return OK;
     },
+    'rejected:save': async ({ path }) => {
+      try {
+        return { rows: await this.requireSession().saveRejected(path) };
+      } catch (error) {
+        if (error instanceof CommandError) throw error;
+        throw new CommandError('FILE_UNREADABLE', `Could not save the rejected rows to ${path}: ${(error as Error).message}`);
+      }
+    },
+    'rejected:showSaveDialog': () => {
+      throw new CommandError('NOT_SUPPORTED', 'The save dialog exists only in the desktop app; use the download link instead.');
+    },
     'session:snapshot': () => this.view(true),
   };
 
@@ -89,10 +126,36 @@ export class Engine {
 
   private async open(path: string): Promise<FileInfo> {
     const sniffed = await sniffCsv(path);
+    const remembered = await this.schemaMemory.recall(sniffed.names);
+    let opened;
+    try {
+      opened = await openSniffedFile(sniffed, remembered);
+    } catch (error) {
+      // Roles remembered for this header may not fit this file's values; fall back to inference.
+      if (!(error instanceof CommandError) || remembered === null) throw error;
+      opened = await openSniffedFile(sniffed, null);
+    }
+    this.replaceSession(new ReplaySession(opened, this.bus, () => this.scheduler.markDirty(), this.spill));
+    return opened.info;
+  }
+
+  /** New roles for the open file; a replay in progress carries on from the same row under them. */
+  private async reopen(sniffed: SniffedCsv, overrides: SchemaOverrides | null, previous: ReplaySession): Promise<FileInfo> {
+    const opened = await openSniffedFile(sniffed, overrides); // throws INVALID_SCHEMA before anything changes
+    const session = new ReplaySession(opened, this.bus, () => this.scheduler.markDirty(), this.spill);
+    const wasActive = previous.isActive;
+    const position = previous.currentPosition;
+    const pace = previous.currentPace;
+    const limits = previous.currentLimits;
+    this.replaceSession(session);
+    if (wasActive) session.start(pace.mode === 'event' && !opened.schema.time ? { mode: 'rows', rowsPerSecond: 1000 } : pace, limits, position > 0 ? { kind: 'row', row: position } : null);
+    return opened.info;
+  }
+
+  private replaceSession(session: ReplaySession): void {
     this.session?.dispose();
-    this.session = new ReplaySession(sniffed, this.bus, () => this.scheduler.markDirty());
+    this.session = session;
     this.scheduler.markDirty();
-    return sniffed.info;
   }
 
   /** `full` is for a window that (re)connects: lists come whole instead of as deltas. */
@@ -100,7 +163,7 @@ export class Engine {
     const session = this.session;
     if (!session) return emptyView();
     return {
-      file: session.file.info,
+      file: session.fileInfo,
       replay: session.progress(),
       threshold: session.thresholdView(),
       feed: session.feedView(full),
@@ -112,6 +175,7 @@ export class Engine {
     this.session?.dispose();
     this.session = null;
     this.scheduler.dispose();
+    void this.spill?.dispose();
   }
 }
 
@@ -130,7 +194,14 @@ function emptyView(): ViewUpdate {
       bytesTotal: 0,
       rowsPerSecond: 0,
       elapsedMs: 0,
-      targetRowsPerSecond: null,
+      pace: { mode: 'fast' },
+      limits: DEFAULT_LIMITS,
+      loop: 0,
+      eventTime: null,
+      position: 0,
+      seekedTo: null,
+      rowsSkipped: 0,
+      etaSeconds: null,
       message: null,
     },
     threshold: { settings: null, numericColumns: [], observedMin: null, observedMax: null, passing: 0, evaluated: 0, approximate: false },

@@ -14,6 +14,7 @@ if (!port) throw new Error('engine worker must run in a worker thread');
 const post = (message: FromWorker): void => port.postMessage(message);
 const engine = new Engine({
   sampleCsvPath: (workerData as EngineWorkerData).sampleCsvPath,
+  dataDir: (workerData as EngineWorkerData).dataDir,
   onViewUpdate: (payload) => post({ kind: 'event', name: 'view:update', payload }),
 });
 

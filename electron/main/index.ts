@@ -12,7 +12,10 @@ import { createMainWindow, installSecurityPolicy, rendererUrl } from './mainWind
 import { engineWorkerPath, sampleCsvPath, type AppLayout } from './resourcePaths';
 
 const layout: AppLayout = { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
-const engine = new EngineWorkerHost(engineWorkerPath(layout), { sampleCsvPath: sampleCsvPath(layout) });
+const engine = new EngineWorkerHost(engineWorkerPath(layout), {
+  sampleCsvPath: sampleCsvPath(layout),
+  dataDir: app.getPath('userData'),
+});
 
 async function chooseCsvPath(window: BrowserWindow | null): Promise<string | null> {
   const options = {

@@ -34,7 +34,7 @@ export class WebHost {
   private port = 0;
 
   constructor(private readonly options: WebHostOptions) {
-    this.engine = new EngineWorkerHost(options.workerPath, { sampleCsvPath: options.sampleCsvPath });
+    this.engine = new EngineWorkerHost(options.workerPath, { sampleCsvPath: options.sampleCsvPath, dataDir: options.dataDir });
   }
 
   get url(): string {

@@ -5,7 +5,7 @@
  * reproducible byte for byte.
  */
 
-export type Rng = () => number;
+import { approxNormal, mixSeed, mulberry32, type Rng } from './random.js';
 
 export type TrafficSituation = 'low' | 'normal' | 'high' | 'heavy';
 
@@ -18,7 +18,6 @@ export interface VehicleShares {
 
 export interface Junction {
   readonly id: string;
-  readonly name: string;
   /** Expected Total at the busiest weekday slot; the yardstick for Traffic Situation. */
   readonly scale: number;
   readonly shares: VehicleShares;
@@ -35,87 +34,42 @@ export interface TrafficCounts {
 
 export const SLOTS_PER_DAY = 96;
 
-/** Mulberry32: tiny, fast and good enough for synthetic data; not for crypto. */
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Mixes several integers into one 32-bit seed so derived streams don't overlap. */
-export function mixSeed(...parts: readonly number[]): number {
-  let h = 0x811c9dc5;
-  for (const part of parts) {
-    h = Math.imul(h ^ (part >>> 0), 0x01000193);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0x5bd1e995);
-    h ^= h >>> 15;
-  }
-  return h >>> 0;
-}
-
-/** Sum of three uniforms: bell-shaped, bounded (no wild outliers), cheap. Mean 0, sd 1. */
-export function approxNormal(rng: Rng): number {
-  return (rng() + rng() + rng() - 1.5) * 2;
-}
-
 interface JunctionTemplate {
-  readonly name: string;
   readonly scale: number;
   readonly shares: VehicleShares;
 }
 
 // Hand-picked so the default sample shows contrasting sites: a busy arterial,
 // an industrial road heavy on trucks, a campus street full of bikes, etc.
+// The first ten are the sample city's junctions, in its order (see sampleCity.ts).
 const TEMPLATES: readonly JunctionTemplate[] = [
-  { name: 'Ring Road / Harbour Avenue', scale: 240, shares: { car: 0.74, bike: 0.08, bus: 0.06, truck: 0.12 } },
-  { name: 'Station Square', scale: 170, shares: { car: 0.62, bike: 0.16, bus: 0.14, truck: 0.08 } },
-  { name: 'Mill Street / Canal Bridge', scale: 110, shares: { car: 0.68, bike: 0.2, bus: 0.05, truck: 0.07 } },
-  { name: 'Industrial Park Gate', scale: 130, shares: { car: 0.6, bike: 0.04, bus: 0.04, truck: 0.32 } },
-  { name: 'University Lane', scale: 90, shares: { car: 0.52, bike: 0.34, bus: 0.1, truck: 0.04 } },
-  { name: 'Northern Bypass Exit 4', scale: 200, shares: { car: 0.78, bike: 0.02, bus: 0.03, truck: 0.17 } },
-  { name: 'Market Place', scale: 80, shares: { car: 0.66, bike: 0.18, bus: 0.09, truck: 0.07 } },
-  { name: 'Hospital Roundabout', scale: 150, shares: { car: 0.75, bike: 0.09, bus: 0.1, truck: 0.06 } },
-  { name: 'Airport Link / Cargo Road', scale: 180, shares: { car: 0.64, bike: 0.01, bus: 0.07, truck: 0.28 } },
-  { name: 'Old Town Gate', scale: 70, shares: { car: 0.58, bike: 0.26, bus: 0.11, truck: 0.05 } },
-  { name: 'Riverside Drive', scale: 120, shares: { car: 0.8, bike: 0.1, bus: 0.03, truck: 0.07 } },
-  { name: 'Stadium Crossing', scale: 100, shares: { car: 0.72, bike: 0.12, bus: 0.08, truck: 0.08 } },
+  { scale: 240, shares: { car: 0.74, bike: 0.08, bus: 0.06, truck: 0.12 } }, // Harbour Gate
+  { scale: 170, shares: { car: 0.62, bike: 0.16, bus: 0.14, truck: 0.08 } }, // Station Square
+  { scale: 110, shares: { car: 0.68, bike: 0.2, bus: 0.05, truck: 0.07 } }, // Mill Street
+  { scale: 130, shares: { car: 0.6, bike: 0.04, bus: 0.04, truck: 0.32 } }, // Industrial Park Gate
+  { scale: 90, shares: { car: 0.52, bike: 0.34, bus: 0.1, truck: 0.04 } }, // University Lane
+  { scale: 200, shares: { car: 0.78, bike: 0.02, bus: 0.03, truck: 0.17 } }, // Northern Bypass Exit
+  { scale: 80, shares: { car: 0.66, bike: 0.18, bus: 0.09, truck: 0.07 } }, // Market Place
+  { scale: 150, shares: { car: 0.75, bike: 0.09, bus: 0.1, truck: 0.06 } }, // Hospital Roundabout
+  { scale: 180, shares: { car: 0.64, bike: 0.01, bus: 0.07, truck: 0.28 } }, // Airport Link
+  { scale: 70, shares: { car: 0.58, bike: 0.26, bus: 0.11, truck: 0.05 } }, // Old Town Gate
+  { scale: 120, shares: { car: 0.8, bike: 0.1, bus: 0.03, truck: 0.07 } }, // a riverside drive
+  { scale: 100, shares: { car: 0.72, bike: 0.12, bus: 0.08, truck: 0.08 } }, // a stadium crossing
 ];
 
-export const MAX_JUNCTIONS = 99;
-
 /**
- * Junction definitions J01…Jnn. Beyond the hand-picked templates the list is
- * extended deterministically (independent of the data seed) so that a given
- * junction id always means the same site.
+ * Traffic character of each junction, by position in the network. Beyond the
+ * hand-picked templates the list is extended deterministically (independent of
+ * the data seed) so that a given junction always behaves like the same site.
  */
-export function defineJunctions(count: number): Junction[] {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_JUNCTIONS) {
-    throw new RangeError(`junctions must be an integer between 1 and ${MAX_JUNCTIONS}, got ${count}`);
-  }
-  const junctions: Junction[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = `J${String(i + 1).padStart(2, '0')}`;
+export function defineJunctions(ids: readonly string[]): Junction[] {
+  return ids.map((id, i) => {
     const template = TEMPLATES[i];
-    if (template !== undefined) {
-      junctions.push({ id, ...template });
-      continue;
-    }
+    if (template !== undefined) return { id, ...template };
     const rng = mulberry32(mixSeed(0x4a554e43, i));
     const base = TEMPLATES[i % TEMPLATES.length] as JunctionTemplate;
-    junctions.push({
-      id,
-      name: `Junction ${i + 1} (${base.name} area)`,
-      scale: Math.round(60 + rng() * 180),
-      shares: base.shares,
-    });
-  }
-  return junctions;
+    return { id, scale: Math.round(60 + rng() * 180), shares: base.shares };
+  });
 }
 
 const gauss = (h: number, centre: number, width: number): number =>
@@ -179,18 +133,21 @@ function noisyCount(mean: number, rng: Rng): number {
 
 /**
  * Counts for one junction in one slot.
- * `dayFactor` carries day-to-day variation (weather, events) shared by all slots of a day.
+ * `factor` scales the whole slot: day-to-day variation (weather, events) times any
+ * incident boost. A `jammed` junction is saturated, so it reports "heavy" even when
+ * a quiet hour keeps its count below the usual heavy threshold.
  */
 export function computeCounts(
   junction: Junction,
   weekday: number,
   slot: number,
   rng: Rng,
-  dayFactor = 1,
+  factor = 1,
+  jammed = false,
 ): TrafficCounts {
   const p = loadProfile(weekday, slot);
   // Shared fluctuation keeps the four classes correlated, as real platoons are.
-  const level = junction.scale * dayFactor * (1 + 0.1 * approxNormal(rng));
+  const level = junction.scale * factor * (1 + 0.1 * approxNormal(rng));
   const { shares } = junction;
   // Trucks run a flatter schedule (deliveries all day, a few at night); bikes are
   // more commute-driven, hence a sharper curve than cars.
@@ -199,7 +156,7 @@ export function computeCounts(
   const bus = noisyCount(level * shares.bus * p, rng);
   const truck = noisyCount(level * shares.truck * (0.12 + 0.88 * p), rng);
   const total = car + bike + bus + truck;
-  return { car, bike, bus, truck, total, situation: classifySituation(total, junction.scale) };
+  return { car, bike, bus, truck, total, situation: jammed ? 'heavy' : classifySituation(total, junction.scale) };
 }
 
 /** One multiplier per junction for a given day, derived from seed + day so that days are independent. */

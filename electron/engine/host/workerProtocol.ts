@@ -16,4 +16,6 @@ export type FromWorker =
 
 export interface EngineWorkerData {
   sampleCsvPath: string;
+  /** Settings and working files (remembered roles, rejected rows); null keeps them in memory. */
+  dataDir: string | null;
 }

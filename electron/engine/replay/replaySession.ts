@@ -3,19 +3,34 @@
  * keyed by location, and runs the stages on what the consumer group reads back. Counts always
  * reconcile: rows read = accepted + rejected, and the stages consume every accepted row.
  */
-import type { FeedView, RejectedView, ReplayProgress, ReplayState, ThresholdSettings, ThresholdView } from '../../../shared/contract';
+import type {
+  FeedView,
+  FileInfo,
+  Pace,
+  RejectedView,
+  ReplayLimits,
+  ReplayProgress,
+  ReplayState,
+  SeekTarget,
+  ThresholdSettings,
+  ThresholdView,
+} from '../../../shared/contract';
 import type { TrafficRecord } from '../../../shared/records';
 import type { Bus, BusConsumer, BusMessage } from '../bus/bus';
 import { DEFAULT_RETENTION_MESSAGES } from '../bus/embeddedBus';
 import { countDataLines } from '../source/countDataLines';
-import { readCsvBatches } from '../source/csvBatchReader';
-import { pickLocationColumn } from '../source/inferSchema';
+import { readCsvBatches, type ReaderCheckpoint } from '../source/csvBatchReader';
 import type { SniffedCsv } from '../source/sniffCsv';
+import type { TableSchema } from '../source/tableSchema';
 import { FeedWindow, type FeedEntry } from '../stages/feedWindow';
 import { RejectLog } from '../stages/rejectLog';
+import type { RejectSpill } from '../stages/rejectSpill';
 import { ThresholdStage } from '../stages/thresholdStage';
+import { ActiveTimer } from './activeTimer';
+import { CheckpointIndex } from './checkpointIndex';
+import { LoopTimeline } from './loopTimeline';
+import { createPacer, repace, type Pacer } from './pacer';
 import { RateMeter } from './rateMeter';
-import { ReplayClock } from './replayClock';
 import { WakeableDelay } from './wakeableDelay';
 
 export const REPLAY_TOPIC = 'traffic.replay';
@@ -29,20 +44,45 @@ const POLL_BATCH = 20_000;
  */
 const MAX_CONSUMER_LAG = DEFAULT_RETENTION_MESSAGES - 2 * PRODUCE_BATCH;
 
+export const DEFAULT_LIMITS: ReplayLimits = { durationSeconds: null, rows: null, loop: false };
+
+/** A file ready to replay: what sniffing found, the schema in force, and what the page is shown. */
+export interface OpenedFile {
+  sniffed: SniffedCsv;
+  schema: TableSchema;
+  info: FileInfo;
+}
+
+export function defaultPace(file: OpenedFile): Pace {
+  return file.schema.time ? { mode: 'event', speed: 60, maxGapSeconds: 3600 } : { mode: 'rows', rowsPerSecond: 1000 };
+}
+
+const formatDuration = (seconds: number): string => (seconds % 60 === 0 && seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`);
+
 export class ReplaySession {
   readonly threshold: ThresholdStage;
   readonly feed = new FeedWindow();
   readonly rejects = new RejectLog();
-  private readonly clock = new ReplayClock();
+  private info: FileInfo;
+  private pace: Pace;
+  private limits: ReplayLimits = DEFAULT_LIMITS;
+  private pacer: Pacer;
   private readonly meter = new RateMeter();
   private readonly delay = new WakeableDelay();
+  private readonly active = new ActiveTimer();
+  private readonly checkpoints = new CheckpointIndex();
+  private readonly loops: LoopTimeline;
   private readonly locationColumn: number;
 
   private state: ReplayState = 'idle';
   private message: string | null = null;
   private rowsAccepted = 0;
   private rowsConsumed = 0;
+  private rowsSkipped = 0;
   private bytesRead = 0;
+  private position = 0;
+  private eventTime: number | null = null;
+  private seekedTo: SeekTarget | null = null;
   private totalRows: number | null;
   private totalExact = false;
   private startedAt = 0;
@@ -54,14 +94,19 @@ export class ReplaySession {
   private run = 0;
 
   constructor(
-    readonly file: SniffedCsv,
+    readonly file: OpenedFile,
     private readonly bus: Bus<TrafficRecord>,
     private readonly changed: () => void,
+    private readonly spill: RejectSpill | null = null,
   ) {
-    this.threshold = new ThresholdStage(file.columns);
-    this.locationColumn = pickLocationColumn(file.columns);
-    this.totalRows = file.info.estimatedRows;
-    countDataLines(file.info.path, file.dialect.newline, this.lineCount.signal)
+    this.info = file.info;
+    this.threshold = new ThresholdStage(file.schema.columns);
+    this.locationColumn = file.schema.location === null ? -1 : file.schema.columns.findIndex((c) => c.name === file.schema.location);
+    this.pace = defaultPace(file);
+    this.pacer = createPacer(this.pace);
+    this.loops = new LoopTimeline(file.info.timeRange);
+    this.totalRows = file.sniffed.estimatedRows;
+    countDataLines(file.sniffed.path, file.sniffed.dialect.newline, this.lineCount.signal)
       .then((lines) => {
         if (this.totalExact) return;
         this.totalRows = lines;
@@ -74,41 +119,75 @@ export class ReplaySession {
     return this.state === 'running' || this.state === 'paused';
   }
 
-  start(rowsPerSecond: number | null): void {
+  get currentPace(): Pace {
+    return this.pace;
+  }
+
+  get currentLimits(): ReplayLimits {
+    return this.limits;
+  }
+
+  get currentPosition(): number {
+    return this.position;
+  }
+
+  /** The file as the page should show it: the time range widens as rows are read. */
+  get fileInfo(): FileInfo {
+    const range = this.loops.range;
+    if (range && (range.first !== this.info.timeRange?.first || range.last !== this.info.timeRange.last)) {
+      this.info = { ...this.info, timeRange: range };
+    }
+    return this.info;
+  }
+
+  start(pace: Pace, limits: ReplayLimits, seek: SeekTarget | null = null): void {
     this.halt();
     const run = this.run;
+    this.pace = pace;
+    this.limits = limits;
     this.resetCounts();
     this.bus.deleteTopic(REPLAY_TOPIC);
     this.bus.createTopic(REPLAY_TOPIC);
     this.consumer = this.bus.consumer({ groupId: STAGES_GROUP, topic: REPLAY_TOPIC, fromBeginning: true });
     this.abort = new AbortController();
     this.state = 'running';
-    this.message = null;
+    this.message = seek ? 'Seeking…' : null;
+    this.seekedTo = seek;
     this.startedAt = performance.now();
     this.producerDone = false;
-    this.clock.start(rowsPerSecond);
+    this.pacer = createPacer(pace);
+    this.active.start();
     this.meter.record(0);
+    this.spill?.reset();
     this.changed();
-    void this.produce(run, this.abort.signal);
+    void this.produce(run, this.abort.signal, seek);
     void this.consume(run, this.consumer);
   }
 
-  setRate(rowsPerSecond: number | null): void {
-    this.clock.setRate(rowsPerSecond, this.rowsAccepted);
+  /** Jumps to a time or row: the panels restart from there, with the same pace and limits. */
+  seek(target: SeekTarget): void {
+    this.start(this.pace, this.limits, target);
+  }
+
+  setPace(pace: Pace): void {
+    this.pace = pace;
+    this.pacer = repace(this.pacer, pace, this.rowsAccepted, this.state === 'paused');
     this.delay.poke();
     this.changed();
   }
 
   pause(): void {
     if (this.state !== 'running') return;
-    this.clock.pause();
+    this.pacer.pause();
+    this.active.pause();
     this.state = 'paused';
     this.changed();
   }
 
   resume(): void {
     if (this.state !== 'paused') return;
-    this.clock.resume(this.rowsAccepted);
+    this.pacer.resume(this.rowsAccepted);
+    this.active.resume();
     this.state = 'running';
     this.delay.poke();
     this.changed();
@@ -118,7 +197,9 @@ export class ReplaySession {
     if (!this.isActive) return;
     this.abort?.abort();
     this.state = 'stopped';
+    this.message = null;
     this.finishedAt = performance.now();
+    this.active.pause();
     this.delay.poke();
     this.changed();
   }
@@ -143,7 +224,11 @@ export class ReplaySession {
     this.rejects.clear();
     this.rowsAccepted = 0;
     this.rowsConsumed = 0;
+    this.rowsSkipped = 0;
     this.bytesRead = 0;
+    this.position = 0;
+    this.eventTime = null;
+    this.loops.restart();
     this.finishedAt = null;
     this.meter.reset();
   }
@@ -152,46 +237,40 @@ export class ReplaySession {
     return run === this.run;
   }
 
-  private async produce(run: number, signal: AbortSignal): Promise<void> {
-    const file = this.file;
-    const reader = readCsvBatches({ path: file.info.path, dialect: file.dialect, columns: file.columns, signal });
-    let pending: TrafficRecord[] = [];
-    let next = 0;
+  /** Why producing must end now, or null to go on. */
+  private limitReached(): string | null {
+    const { durationSeconds, rows } = this.limits;
+    if (durationSeconds !== null && this.active.elapsedMs() >= durationSeconds * 1000) {
+      return `Stopped after ${formatDuration(durationSeconds)}: the duration limit.`;
+    }
+    if (rows !== null && this.rowsAccepted >= rows) return `Stopped after ${rows.toLocaleString('en-US')} rows: the row limit.`;
+    return null;
+  }
+
+  private msUntilLimit(): number {
+    const { durationSeconds } = this.limits;
+    return durationSeconds === null ? Number.POSITIVE_INFINITY : durationSeconds * 1000 - this.active.elapsedMs();
+  }
+
+  private async produce(run: number, signal: AbortSignal, seek: SeekTarget | null): Promise<void> {
+    const file = this.file.sniffed;
+    let start: ReaderCheckpoint | undefined = seek ? this.checkpoints.before(seek) : undefined;
+    let skipUntil = seek ?? undefined;
+    let limitMessage: string | null = null;
     try {
-      while (!signal.aborted) {
-        if (this.state === 'paused') {
-          await this.delay.wait(1000);
-          continue;
+      for (;;) {
+        const reader = readCsvBatches({ path: file.path, dialect: file.dialect, schema: this.file.schema, signal, start, skipUntil });
+        try {
+          limitMessage = await this.producePass(reader, signal);
+        } finally {
+          await reader.return(undefined).catch(() => undefined);
         }
-        if (this.rowsAccepted - this.rowsConsumed > MAX_CONSUMER_LAG) {
-          await this.delay.wait(5);
-          continue;
-        }
-        if (next >= pending.length) {
-          const batch = await reader.next();
-          if (batch.done) break;
-          this.rejects.add(batch.value.rejected);
-          this.bytesRead = batch.value.bytesRead;
-          pending = batch.value.records;
-          next = 0;
-          if (batch.value.rejected.length > 0) this.changed();
-          continue;
-        }
-        const allowance = this.clock.allowance(this.rowsAccepted);
-        if (allowance === 0) {
-          await this.delay.wait(Math.min(this.clock.msUntilNext(this.rowsAccepted), 100));
-          continue;
-        }
-        const take = Math.min(allowance, pending.length - next, PRODUCE_BATCH);
-        const slice = pending.slice(next, next + take);
-        next += take;
-        const location = this.locationColumn;
-        await this.bus.produce(
-          REPLAY_TOPIC,
-          slice.map((record) => ({ key: location >= 0 ? String(record.values[location] ?? '') : null, value: record })),
-        );
-        this.rowsAccepted += take;
-        this.meter.record(this.rowsAccepted + this.rejects.total);
+        if (signal.aborted || limitMessage !== null || !this.limits.loop || !this.current(run)) break;
+        if (!this.totalExact) this.markTotalKnown();
+        this.loops.next();
+        start = undefined;
+        skipUntil = undefined;
+        this.changed();
       }
     } catch (error) {
       if (!signal.aborted && this.current(run)) {
@@ -199,17 +278,82 @@ export class ReplaySession {
         this.message = `Reading stopped at byte ${this.bytesRead}: ${(error as Error).message}`;
       }
     } finally {
-      await reader.return(undefined).catch(() => undefined);
       if (this.current(run)) {
         this.producerDone = true;
         if (!signal.aborted && this.state !== 'failed') {
-          this.totalRows = this.rowsAccepted + this.rejects.total;
-          this.totalExact = true;
+          if (limitMessage === null && this.loops.count === 0 && !this.totalExact) this.markTotalKnown();
+          this.message = limitMessage;
         }
         this.delay.poke();
         this.changed();
       }
     }
+  }
+
+  private markTotalKnown(): void {
+    this.totalRows = this.position;
+    this.totalExact = true;
+  }
+
+  /** One pass over the file; returns the limit that ended it, or null at the end of the file. */
+  private async producePass(reader: ReturnType<typeof readCsvBatches>, signal: AbortSignal): Promise<string | null> {
+    let pending: TrafficRecord[] = [];
+    let next = 0;
+    let rowsSoFar = 0;
+    while (!signal.aborted) {
+      if (this.state === 'paused') {
+        await this.delay.wait(1000);
+        continue;
+      }
+      const limit = this.limitReached();
+      if (limit !== null) return limit;
+      if (this.rowsAccepted - this.rowsConsumed > MAX_CONSUMER_LAG) {
+        await this.delay.wait(5);
+        continue;
+      }
+      if (next >= pending.length) {
+        const batch = await reader.next();
+        if (batch.done) return null;
+        const { records, rejected, checkpoint, skipped } = batch.value;
+        this.checkpoints.add(checkpoint);
+        this.rejects.add(rejected);
+        this.spill?.add(rejected);
+        this.bytesRead = batch.value.bytesRead;
+        this.rowsSkipped += skipped;
+        rowsSoFar = batch.value.rowsSoFar;
+        this.position = rowsSoFar - records.length;
+        if (this.message === 'Seeking…' && records.length > 0) this.message = null;
+        this.loops.observe(records);
+        pending = this.loops.shift(records);
+        next = 0;
+        if (rejected.length > 0 || skipped > 0) this.changed();
+        continue;
+      }
+      const allowance = this.pacer.allowance(pending, next, this.rowsAccepted);
+      if (allowance === 0) {
+        const wait = Math.min(this.pacer.msUntilNext(pending, next, this.rowsAccepted), this.msUntilLimit(), 100);
+        await this.delay.wait(Math.max(wait, 0));
+        continue;
+      }
+      const rowsLeft = this.limits.rows === null ? Number.POSITIVE_INFINITY : this.limits.rows - this.rowsAccepted;
+      const take = Math.min(allowance, pending.length - next, PRODUCE_BATCH, rowsLeft);
+      const slice = pending.slice(next, next + take);
+      next += take;
+      const location = this.locationColumn;
+      await this.bus.produce(
+        REPLAY_TOPIC,
+        slice.map((record) => ({
+          key: location >= 0 ? String(record.values[location] ?? '') : null,
+          value: record,
+          ...(record.time === null ? {} : { timestamp: record.time }),
+        })),
+      );
+      this.rowsAccepted += take;
+      this.position = rowsSoFar - (pending.length - next);
+      this.eventTime = (slice[slice.length - 1] as TrafficRecord).time ?? this.eventTime;
+      this.meter.record(this.rowsAccepted + this.rejects.total);
+    }
+    return null;
   }
 
   private async consume(run: number, consumer: BusConsumer<TrafficRecord>): Promise<void> {
@@ -226,6 +370,7 @@ export class ReplaySession {
         if (this.state === 'running' || this.state === 'paused') {
           this.state = 'finished';
           this.finishedAt = performance.now();
+          this.active.pause();
         }
         this.changed();
         return;
@@ -258,7 +403,32 @@ export class ReplaySession {
     this.changed();
   }
 
+  /** Writes every rejected row of this replay to `path` as CSV; returns how many. */
+  saveRejected(path: string): Promise<number> {
+    if (!this.spill) return Promise.reject(new Error('Rejected rows are not kept on disk in this session.'));
+    return this.spill.saveTo(path);
+  }
+
   private readonly passesEntry = (entry: FeedEntry): boolean => this.threshold.passes(entry.record.values);
+
+  /** Seconds left at the current pace: the nearest of the file's end and the limits. */
+  private etaSeconds(): number | null {
+    if (this.state !== 'running') return null;
+    const rate = this.meter.perSecond();
+    const estimates: number[] = [];
+    const { durationSeconds, rows, loop } = this.limits;
+    if (durationSeconds !== null) estimates.push(durationSeconds - this.active.elapsedMs() / 1000);
+    if (rows !== null && rate > 0) estimates.push((rows - this.rowsAccepted) / rate);
+    if (!loop) {
+      const lastTime = this.loops.range?.last;
+      if (this.pace.mode === 'event' && this.eventTime !== null && lastTime !== undefined) {
+        estimates.push((lastTime + this.loops.offsetMs - this.eventTime) / this.pace.speed / 1000);
+      } else if (this.totalRows !== null && rate > 0) {
+        estimates.push((this.totalRows - this.position) / rate);
+      }
+    }
+    return estimates.length > 0 ? Math.max(0, Math.min(...estimates)) : null;
+  }
 
   progress(): ReplayProgress {
     const end = this.finishedAt ?? performance.now();
@@ -274,12 +444,19 @@ export class ReplaySession {
       totalRows: this.totalRows,
       totalExact: this.totalExact,
       bytesRead: this.bytesRead,
-      bytesTotal: this.file.info.sizeBytes,
+      bytesTotal: this.file.sniffed.sizeBytes,
       // The meter only gets samples when rows are produced, so while paused it would keep showing
       // the pace from before the pause.
       rowsPerSecond: this.state === 'paused' ? 0 : live ? this.meter.perSecond() : elapsedMs > 0 ? (rowsRead * 1000) / elapsedMs : 0,
       elapsedMs,
-      targetRowsPerSecond: this.clock.targetRate,
+      pace: this.pace,
+      limits: this.limits,
+      loop: this.loops.count,
+      eventTime: this.eventTime,
+      position: this.position,
+      seekedTo: this.seekedTo,
+      rowsSkipped: this.rowsSkipped,
+      etaSeconds: this.etaSeconds(),
       message: this.message,
     };
   }

@@ -6,30 +6,58 @@
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { RejectedRow } from '../../../shared/contract';
-import type { ColumnInfo, TrafficRecord } from '../../../shared/records';
+import type { TrafficRecord } from '../../../shared/records';
 import type { CsvDialect } from './csvDialect';
 import { createBlockParser } from './blockParser';
-import { decodeRow } from './decodeRow';
+import { RowDecoder } from './rowDecoder';
+import type { TableSchema } from './tableSchema';
+import type { SplitTimelineState } from './time/splitTimeline';
+
+/** Where a block of rows starts, with everything needed to resume reading exactly there. */
+export interface ReaderCheckpoint {
+  /** Byte offset of the first row of the block (past the header). */
+  byte: number;
+  line: number;
+  /** Data rows (accepted or rejected) before this point. */
+  row: number;
+  timeline: SplitTimelineState | null;
+  /** Event time of the block's first accepted row, when the file has time. */
+  firstTime: number | null;
+}
+
+/** Rows before this point are read (to keep the timeline right) but not emitted. */
+export type SkipUntil = { kind: 'row'; row: number } | { kind: 'time'; time: number };
 
 export interface CsvBatch {
   records: TrafficRecord[];
   rejected: RejectedRow[];
   /** Bytes of the file consumed so far (including this batch). */
   bytesRead: number;
+  /** The state at the start of this batch's block. */
+  checkpoint: ReaderCheckpoint;
+  /** Data rows read so far, including skipped ones. */
+  rowsSoFar: number;
+  /** Rows passed over by `skipUntil` in this batch. */
+  skipped: number;
 }
 
 const BLOCK_BYTES = 256 * 1024;
 /** No real row is this long; a longer pending row means an unmatched quote swallowed the file. */
 const MAX_ROW_CHARS = 1024 * 1024;
-const MAX_REJECTED_TEXT = 200;
+/** Enough to fix a row by hand from the saved file; the on-screen list shows less. */
+const MAX_REJECTED_TEXT = 10_000;
+const INVALID_UTF8_REASON = 'invalid UTF-8: the row holds bytes that are not text (shown as \uFFFD)';
 const RUNAWAY_REASON = 'unmatched quote: the quoted field never closes (row longer than 1 MB)';
 const UNCLOSED_AT_END_REASON = 'unmatched quote: the quoted field never closes before the end of the file';
 
 export interface CsvBatchReaderOptions {
   path: string;
   dialect: CsvDialect;
-  columns: readonly ColumnInfo[];
+  schema: TableSchema;
   signal?: AbortSignal;
+  /** Resume at a checkpoint from an earlier read of the same file instead of the start. */
+  start?: ReaderCheckpoint;
+  skipUntil?: SkipUntil;
 }
 
 function countChar(text: string, char: string): number {
@@ -42,26 +70,62 @@ function countChar(text: string, char: string): number {
   return count;
 }
 
+/** Bytes at the end of a chunk that start a UTF-8 character finished only by the next chunk. */
+function incompleteUtf8Tail(chunk: Buffer): number {
+  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+    const byte = chunk[chunk.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue; // continuation byte: look further back for the lead
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? back : 0;
+  }
+  return 0;
+}
+
 export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGenerator<CsvBatch> {
-  const { dialect, columns } = options;
+  const { dialect, start } = options;
   const lineBreak = dialect.newline === '\r' ? '\r' : '\n';
   const parse = createBlockParser(dialect);
+  const rowDecoder = new RowDecoder(options.schema);
+  if (start) rowDecoder.restore(start.timeline);
   const decoder = new StringDecoder('utf8');
-  const stream = createReadStream(options.path, { highWaterMark: BLOCK_BYTES, signal: options.signal });
+  const stream = createReadStream(options.path, { highWaterMark: BLOCK_BYTES, signal: options.signal, start: start?.byte ?? 0 });
 
   let pending = '';
-  let bytesRead = 0;
-  let line = 1; // line where the next row starts; line 1 is the header
-  let headerSeen = false;
-  let first = true;
+  let bytesRead = start?.byte ?? 0;
+  /** Bytes of the file turned into text so far: with `pending`, says where the next row starts. */
+  let textBytes = start?.byte ?? 0;
+  let line = start?.line ?? 1; // line where the next row starts; line 1 is the header
+  let row = start?.row ?? 0;
+  // A checkpoint at byte 0 is the block holding the header: read it as a fresh start.
+  const resumed = start !== undefined && start.byte > 0;
+  let headerSeen = resumed;
+  let first = !resumed;
+  let skipUntil = options.skipUntil ?? null;
 
-  function toBatch(text: string, isLast: boolean): CsvBatch {
+  function skips(record: TrafficRecord, rowIndex: number): boolean {
+    if (!skipUntil) return false;
+    const reached = skipUntil.kind === 'row' ? rowIndex >= skipUntil.row : record.time !== null && record.time >= skipUntil.time;
+    if (reached) skipUntil = null;
+    return !reached;
+  }
+
+  /** `blockStart`: the file offset where `text` begins (a row boundary). */
+  function toBatch(text: string, isLast: boolean, blockStart: number): CsvBatch {
+    const checkpoint: ReaderCheckpoint = {
+      byte: blockStart,
+      line,
+      row,
+      timeline: rowDecoder.snapshot(),
+      firstTime: null,
+    };
     const result = parse(text, isLast);
     const quoteErrors = new Map<number, string>();
     for (const error of result.errors) if (error.row !== undefined) quoteErrors.set(error.row, error.message);
     const mayHaveQuotes = text.includes('"');
+    const mayHaveInvalidBytes = text.includes('\uFFFD');
     const records: TrafficRecord[] = [];
     const rejected: RejectedRow[] = [];
+    let skipped = 0;
     const rows = result.rows;
     for (let r = 0; r < rows.length; r++) {
       const fields = rows[r] as string[];
@@ -72,15 +136,23 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
         headerSeen = true;
         continue;
       }
+      const rowIndex = row++;
       const quoteError = quoteErrors.get(r);
       const decoded = quoteError
         ? { ok: false as const, reason: `malformed quotes: ${quoteError}` }
-        : decodeRow(fields, columns);
-      if (decoded.ok) records.push({ line: rowLine, values: decoded.values });
+        : mayHaveInvalidBytes && fields.some((field) => field.includes('\uFFFD'))
+          ? { ok: false as const, reason: INVALID_UTF8_REASON }
+          : rowDecoder.decode(fields);
+      if (decoded.ok) {
+        const record: TrafficRecord = { line: rowLine, values: decoded.values, time: decoded.time };
+        if (checkpoint.firstTime === null) checkpoint.firstTime = decoded.time;
+        if (skips(record, rowIndex)) skipped++;
+        else records.push(record);
+      } else if (skipUntil) skipped++;
       else rejected.push({ line: rowLine, reason: decoded.reason, text: fields.join(dialect.delimiter).slice(0, MAX_REJECTED_TEXT) });
     }
     pending = isLast ? '' : text.slice(result.cursor);
-    return { records, rejected, bytesRead };
+    return { records, rejected, bytesRead, checkpoint, rowsSoFar: row, skipped };
   }
 
   function opensUnclosedQuote(text: string): boolean {
@@ -93,40 +165,52 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
     // lineBreak is the last character of the newline, so a CRLF line's text ends one earlier.
     const textEnd = end > 0 && dialect.newline === '\r\n' && pending[end - 1] === '\r' ? end - 1 : end;
     const text = end === -1 ? pending : pending.slice(0, textEnd);
-    const row: RejectedRow = { line, reason, text: text.slice(0, MAX_REJECTED_TEXT) };
+    const rejectedRow: RejectedRow = { line, reason, text: text.slice(0, MAX_REJECTED_TEXT) };
     // The next line starts right after lineBreak; skipping newline.length from it would eat the
     // first character of the next row in a CRLF file.
     pending = end === -1 ? '' : pending.slice(end + 1);
     line++;
     if (!headerSeen) headerSeen = true;
-    return row;
+    else row++;
+    return rejectedRow;
   }
 
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    // Offsets come from bytes, not from text length: invalid bytes decode to a 3-byte U+FFFD.
+    // (A checkpoint is off only if such bytes sit in a row cut by a block boundary.)
+    const blockStart = textBytes - Buffer.byteLength(pending);
     bytesRead += chunk.length;
     let text = decoder.write(chunk);
+    textBytes = bytesRead - incompleteUtf8Tail(chunk);
     if (first) {
       first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // its bytes still count in offsets
     }
-    const batch = toBatch(pending + text, false);
-    if (pending.length > MAX_ROW_CHARS) batch.rejected.push(rejectRunawayRow(RUNAWAY_REASON));
-    if (batch.records.length > 0 || batch.rejected.length > 0) yield batch;
+    const batch = toBatch(pending + text, false, blockStart);
+    if (pending.length > MAX_ROW_CHARS) {
+      batch.rejected.push(rejectRunawayRow(RUNAWAY_REASON));
+      batch.rowsSoFar = row;
+    }
+    if (batch.records.length > 0 || batch.rejected.length > 0 || batch.skipped > 0) yield batch;
   }
   // At the end of the file a quote that never closes would swallow every row after it into one
   // field; as for a runaway row mid-file, reject its first line and read on from the next.
   let rest = pending + decoder.end();
   while (rest !== '') {
-    const batch = toBatch(rest, false); // complete rows; `pending` is the last, unterminated one
+    const blockStart = bytesRead - Buffer.byteLength(rest);
+    const batch = toBatch(rest, false, blockStart); // complete rows; `pending` is the last, unterminated one
     if (pending !== '' && opensUnclosedQuote(pending)) {
       batch.rejected.push(rejectRunawayRow(UNCLOSED_AT_END_REASON));
+      batch.rowsSoFar = row;
       rest = pending;
     } else {
-      const last = toBatch(pending, true);
+      const last = toBatch(pending, true, bytesRead - Buffer.byteLength(pending));
       batch.records.push(...last.records);
       batch.rejected.push(...last.rejected);
+      batch.skipped += last.skipped;
+      batch.rowsSoFar = last.rowsSoFar;
       rest = '';
     }
-    if (batch.records.length > 0 || batch.rejected.length > 0) yield batch;
+    if (batch.records.length > 0 || batch.rejected.length > 0 || batch.skipped > 0) yield batch;
   }
 }

@@ -1,5 +1,7 @@
 /** Turns a row of CSV text fields into typed cell values, or says exactly why it cannot. */
-import type { CellValue, ColumnInfo } from '../../../shared/records';
+import type { CellValue } from '../../../shared/records';
+import type { ColumnInfo } from '../../../shared/schema';
+import { parseDecimalCommaNumber } from './time/decimalComma';
 
 export type DecodedRow = { ok: true; values: CellValue[] } | { ok: false; reason: string };
 
@@ -16,7 +18,7 @@ function isPrefixedInteger(text: string): boolean {
   return marker === 120 /* x */ || marker === 98 /* b */ || marker === 111 /* o */;
 }
 
-export function decodeRow(fields: readonly string[], columns: readonly ColumnInfo[]): DecodedRow {
+export function decodeRow(fields: readonly string[], columns: readonly ColumnInfo[], decimalComma = false): DecodedRow {
   if (fields.length !== columns.length) {
     return { ok: false, reason: `expected ${columns.length} fields, found ${fields.length}` };
   }
@@ -35,7 +37,7 @@ export function decodeRow(fields: readonly string[], columns: readonly ColumnInf
       values[i] = null;
       continue;
     }
-    const number = Number(trimmed);
+    const number = decimalComma ? parseDecimalCommaNumber(trimmed) : Number(trimmed);
     if (!Number.isFinite(number) || isPrefixedInteger(trimmed)) {
       return { ok: false, reason: `column "${column.name}" expects a number, found ${quote(field)}` };
     }

@@ -1,52 +1,44 @@
 /**
- * Guesses each column's type from a sample of rows. A column is numeric or temporal when nearly
- * all of its non-empty sample values are (at most 5%, or a single value in a small sample, may
- * disagree); those few will be rejected row by row with a reason, which is more useful to a user
- * than silently demoting the whole column to text.
+ * Guesses whether each column holds numbers. A column is numeric when nearly all of its non-empty
+ * sample values are (at most 5%, or a single value in a small sample, may disagree); those few will
+ * be rejected row by row with a reason, which is more useful to a user than silently demoting the
+ * whole column to text.
  */
-import type { ColumnInfo, ColumnType } from '../../../shared/records';
+import { parseDecimalCommaNumber } from './time/decimalComma';
 
 const TOLERATED_SHARE = 0.05;
 
-const TIME_PATTERNS: readonly RegExp[] = [
-  /^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s?[AaPp][Mm])?$/, // 12:15:00 AM, 08:30
-  /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, // ISO 8601
-  /^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}( \d{1,2}:\d{2}(:\d{2})?(\s?[AaPp][Mm])?)?$/, // 3/14/2026 7:15, 14.03.2026
-];
-
-export function isNumericText(text: string): boolean {
+export function isNumericText(text: string, decimalComma = false): boolean {
   const trimmed = text.trim();
-  return trimmed !== '' && Number.isFinite(Number(trimmed));
+  if (trimmed === '') return false;
+  return decimalComma ? Number.isFinite(parseDecimalCommaNumber(trimmed)) : Number.isFinite(Number(trimmed));
 }
 
-export function isTimeText(text: string): boolean {
-  const trimmed = text.trim();
-  return TIME_PATTERNS.some((pattern) => pattern.test(trimmed));
-}
-
-function inferColumnType(values: readonly string[]): ColumnType {
+/** True when the non-empty values pass `test` with at most the tolerated share of exceptions. */
+export function mostlyMatch(values: readonly string[], test: (value: string) => boolean): boolean {
   const present = values.filter((value) => value.trim() !== '');
-  if (present.length === 0) return 'text';
-  const mostly = (test: (value: string) => boolean): boolean => {
-    const matching = present.filter(test).length;
-    const others = present.length - matching;
-    return matching > others && others <= Math.max(1, Math.floor(present.length * TOLERATED_SHARE));
-  };
-  if (mostly(isNumericText)) return 'number';
-  if (mostly(isTimeText)) return 'time';
-  return 'text';
+  if (present.length === 0) return false;
+  const matching = present.filter(test).length;
+  const others = present.length - matching;
+  return matching > others && others <= Math.max(1, Math.floor(present.length * TOLERATED_SHARE));
 }
 
-export function inferSchema(names: readonly string[], sampleRows: readonly (readonly string[])[]): ColumnInfo[] {
-  return names.map((name, index) => ({
-    name,
-    type: inferColumnType(sampleRows.map((row) => row[index] ?? '')),
-  }));
+export function isNumericColumn(values: readonly string[], decimalComma = false): boolean {
+  return mostlyMatch(values, (value) => isNumericText(value, decimalComma));
 }
 
-/** The column whose values name a place; its values key bus messages so per-place order holds. */
-export function pickLocationColumn(columns: readonly ColumnInfo[]): number {
-  return columns.findIndex(
-    (column) => column.type === 'text' && /junction|sensor|location|detector|site|station/i.test(column.name),
-  );
+export function columnSamples(sampleRows: readonly (readonly string[])[], index: number): string[] {
+  return sampleRows.map((row) => row[index] ?? '');
+}
+
+const LOCATION_NAME = /junction|sensor|location|detector|site|station|camera|counter|segment|intersection/i;
+const ID_NAME = /(^|[\s_-])id$|_id$|ID$/;
+
+/**
+ * The column whose values name a place; its values key bus messages so per-place order holds. A
+ * numeric column qualifies only when named as an identifier ("Sensor ID"): a plain numeric
+ * "Sensor" column is more likely a reading.
+ */
+export function pickLocationColumn(names: readonly string[], numeric: readonly boolean[]): number {
+  return names.findIndex((name, index) => LOCATION_NAME.test(name) && (!numeric[index] || ID_NAME.test(name)));
 }

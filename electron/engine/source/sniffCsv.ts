@@ -5,20 +5,25 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CommandError } from '../../../shared/envelope';
-import type { FileInfo } from '../../../shared/contract';
-import type { ColumnInfo } from '../../../shared/records';
 import { createBlockParser } from './blockParser';
 import { detectDelimiter, detectNewline, type CsvDialect } from './csvDialect';
 import { normaliseHeader } from './headerNames';
-import { inferSchema } from './inferSchema';
 
 const SNIFF_BYTES = 256 * 1024;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
+/** What the first block of a file tells: how it is written, its header and a sample of rows. */
 export interface SniffedCsv {
-  info: FileInfo;
+  path: string;
+  name: string;
+  sizeBytes: number;
   dialect: CsvDialect;
-  columns: ColumnInfo[];
+  /** Unique, non-empty column names from the header. */
+  names: string[];
+  /** Rows of the first block as text, for inference and the schema dialog's preview. */
+  sampleRows: string[][];
+  /** Data rows guessed from the first block (exact when the whole file fits in it). */
+  estimatedRows: number;
 }
 
 async function readHead(path: string): Promise<{ head: Buffer; size: number }> {
@@ -72,20 +77,16 @@ export async function sniffCsv(path: string): Promise<SniffedCsv> {
   const rows = parsed.rows.filter((row) => !(row.length === 1 && row[0] === ''));
   const [headerCells, ...sampleRows] = rows;
   if (!headerCells) throw new CommandError('NOT_CSV', `${basename(path)} has no header line.`);
-  const columns = inferSchema(normaliseHeader(headerCells), sampleRows);
   const sampleBytes = Buffer.byteLength(text.slice(0, parsed.cursor));
   const bytesPerRow = rows.length > 0 ? sampleBytes / rows.length : sampleBytes;
   const estimatedRows = wholeFileInHead ? sampleRows.length : Math.round(size / Math.max(bytesPerRow, 1)) - 1;
   return {
+    path,
+    name: basename(path),
+    sizeBytes: size,
     dialect: { delimiter, newline, hasBom },
-    columns,
-    info: {
-      path,
-      name: basename(path),
-      sizeBytes: size,
-      delimiter,
-      columns,
-      estimatedRows: Math.max(estimatedRows, 0),
-    },
+    names: normaliseHeader(headerCells),
+    sampleRows,
+    estimatedRows: Math.max(estimatedRows, 0),
   };
 }

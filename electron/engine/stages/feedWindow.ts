@@ -18,6 +18,8 @@ export interface FeedEntry {
 }
 
 export class FeedWindow {
+  // Rows are held in arrival order, which on the embedded bus is file order (loops repeat line
+  // numbers, so sorting by line would be wrong).
   private readonly all = new RingBuffer<FeedEntry>(FEED_CAPACITY);
   private readonly passing = new RingBuffer<FeedEntry>(FEED_CAPACITY);
   private newAll = 0;
@@ -65,11 +67,11 @@ export class FeedWindow {
     const reset = full || this.needsReset;
     const wanted = reset ? source.size : Math.min(fresh, FEED_MAX_DELTA);
     const entries = source.newest(wanted);
-    entries.sort((a, b) => a.record.line - b.record.line); // partitions interleave; show file order
     const rows: FeedRow[] = entries.map((entry) => ({
       offset: entry.offset,
       partition: entry.partition,
       line: entry.record.line,
+      time: entry.record.time,
       values: entry.record.values,
       passes: passes(entry),
     }));

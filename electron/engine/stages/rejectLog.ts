@@ -2,6 +2,8 @@
 import type { RejectedRow, RejectedView } from '../../../shared/contract';
 
 export const REJECT_LOG_CAPACITY = 1000;
+/** Characters of a row's text shown on screen; the saved file has the rest. */
+const SHOWN_TEXT = 200;
 
 export class RejectLog {
   private readonly kept: RejectedRow[] = [];
@@ -13,7 +15,7 @@ export class RejectLog {
     this.total += rows.length;
     for (const row of rows) {
       if (this.kept.length >= REJECT_LOG_CAPACITY) break;
-      this.kept.push(row);
+      this.kept.push(row.text.length > SHOWN_TEXT ? { ...row, text: `${row.text.slice(0, SHOWN_TEXT)}…` } : row);
     }
   }
 

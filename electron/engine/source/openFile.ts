@@ -1,0 +1,32 @@
+/**
+ * From a sniffed file and the user's remembered corrections to everything a replay needs: the
+ * schema in force, the time range for the scrubber, and the description the page shows.
+ */
+import type { FileInfo } from '../../../shared/contract';
+import type { SchemaOverrides } from '../../../shared/schema';
+import type { OpenedFile } from '../replay/replaySession';
+import { readTimeRange } from './fileTimeRange';
+import type { SniffedCsv } from './sniffCsv';
+import { resolveTableSchema } from './tableSchema';
+
+const PREVIEW_ROWS = 8;
+
+export async function openSniffedFile(sniffed: SniffedCsv, overrides: SchemaOverrides | null): Promise<OpenedFile> {
+  const schema = resolveTableSchema(sniffed.names, sniffed.sampleRows, sniffed.dialect.delimiter, overrides);
+  const timeRange = await readTimeRange(sniffed, schema);
+  const info: FileInfo = {
+    path: sniffed.path,
+    name: sniffed.name,
+    sizeBytes: sniffed.sizeBytes,
+    delimiter: sniffed.dialect.delimiter,
+    decimalComma: schema.decimalComma,
+    columns: schema.columns,
+    time: schema.time,
+    location: schema.location,
+    timeRange,
+    preview: sniffed.sampleRows.slice(0, PREVIEW_ROWS),
+    rolesRemembered: overrides !== null,
+    estimatedRows: sniffed.estimatedRows,
+  };
+  return { sniffed, schema, info };
+}

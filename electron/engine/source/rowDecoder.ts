@@ -1,0 +1,85 @@
+/**
+ * Turns a row's text fields into a typed record: values by column type, and the event time from
+ * the timestamp columns. Stateful for the split form (the month advances as the file goes on), so
+ * its state can be saved at a block boundary and restored to resume reading there (seek).
+ */
+import type { CellValue } from '../../../shared/records';
+import type { TimeSource } from '../../../shared/schema';
+import { decodeRow } from './decodeRow';
+import type { TableSchema } from './tableSchema';
+import { SplitTimeline, type SplitTimelineState } from './time/splitTimeline';
+import { TIME_FORMATS, type TimeFormat } from './time/timeFormats';
+
+export type DecodedRecord = { ok: true; values: CellValue[]; time: number | null } | { ok: false; reason: string };
+
+const MAX_QUOTED_VALUE = 40;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function quote(text: string): string {
+  return JSON.stringify(text.length > MAX_QUOTED_VALUE ? `${text.slice(0, MAX_QUOTED_VALUE)}…` : text);
+}
+
+export class RowDecoder {
+  private readonly readTime: (fields: readonly string[]) => number | string | null;
+  private readonly timeline: SplitTimeline | null = null;
+
+  constructor(private readonly schema: TableSchema) {
+    const time = schema.time;
+    if (!time) this.readTime = () => null;
+    else if (time.kind === 'column') this.readTime = this.columnTime(time, TIME_FORMATS[time.format]);
+    else {
+      const timeline = new SplitTimeline({ year: time.anchorYear, month: time.anchorMonth });
+      this.timeline = timeline;
+      this.readTime = this.splitTime(time, timeline);
+    }
+  }
+
+  private index(name: string): number {
+    return this.schema.columns.findIndex((column) => column.name === name);
+  }
+
+  private columnTime(source: Extract<TimeSource, { kind: 'column' }>, format: TimeFormat) {
+    const index = this.index(source.column);
+    return (fields: readonly string[]): number | string | null => {
+      const text = (fields[index] as string).trim();
+      if (text === '') return `column "${source.column}" has no time`;
+      return format.parse(text) ?? `column "${source.column}" expects ${format.label}, found ${quote(text)}`;
+    };
+  }
+
+  private splitTime(source: Extract<TimeSource, { kind: 'split' }>, timeline: SplitTimeline) {
+    const timeIndex = this.index(source.time);
+    const dayIndex = this.index(source.day);
+    const clock = TIME_FORMATS.clock;
+    return (fields: readonly string[]): number | string | null => {
+      const timeText = (fields[timeIndex] as string).trim();
+      const dayText = (fields[dayIndex] as string).trim();
+      const timeOfDay = clock.parse(timeText);
+      if (timeOfDay === null) return `column "${source.time}" expects a time of day like 12:15:00 AM, found ${quote(timeText)}`;
+      const day = Number(dayText);
+      if (dayText === '' || !Number.isInteger(day) || day < 1 || day > 31) {
+        return `column "${source.day}" expects a day of the month (1 to 31), found ${quote(dayText)}`;
+      }
+      const epoch = timeline.toEpoch(timeOfDay, day);
+      if (epoch !== null) return epoch;
+      const { year, month } = timeline.snapshot();
+      return `no such date: day ${day} of ${MONTHS[month - 1]} ${year}`;
+    };
+  }
+
+  decode(fields: readonly string[]): DecodedRecord {
+    const decoded = decodeRow(fields, this.schema.columns, this.schema.decimalComma);
+    if (!decoded.ok) return decoded;
+    const time = this.readTime(fields);
+    if (typeof time === 'string') return { ok: false, reason: time };
+    return { ok: true, values: decoded.values, time };
+  }
+
+  snapshot(): SplitTimelineState | null {
+    return this.timeline?.snapshot() ?? null;
+  }
+
+  restore(state: SplitTimelineState | null): void {
+    if (state && this.timeline) this.timeline.restore(state);
+  }
+}

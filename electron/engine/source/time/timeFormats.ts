@@ -1,0 +1,368 @@
+/**
+ * The ways a CSV writes time, each with a parser to epoch milliseconds, and detection of which one
+ * a column uses.
+ *
+ * Convention: a time without a zone is wall clock and comes back as the UTC epoch of that wall
+ * clock (`Date.UTC` of its fields), so no daylight-saving surprises; a time with a zone (`Z`, `UTC`,
+ * `+02:00`, `+0200`, `+02`) is converted to the true instant. `clock` (time of day only) gives
+ * milliseconds since midnight.
+ *
+ * The parsers run on every row (tens of millions), so they scan characters by hand with a shared
+ * cursor, allocate nothing and never throw: `null` means "not a valid time in this format"
+ * (`2026-02-30`, `25:00`, `12:60`, `13/13/2026`). Surrounding whitespace is ignored.
+ */
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, daysFromCivil, daysInMonth } from './civil';
+import { mostlyMatches } from './tolerance';
+
+export type TimeFormatId = 'iso' | 'mdy' | 'dmy' | 'dmy-dot' | 'ymd-slash' | 'epoch-s' | 'epoch-ms' | 'clock';
+
+export interface TimeFormat {
+  id: TimeFormatId;
+  /** For people, with an example: "ISO 8601 (2026-10-01T08:15:00Z)". */
+  label: string;
+  /** Epoch ms (zone-less: UTC wall clock; `clock`: ms since midnight); null when not this format. */
+  parse(text: string): number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character scanning. `at` is the cursor into the text being parsed; each parser sets it first.
+
+const TAB = 9;
+const SPACE = 32;
+const PLUS = 43;
+const COMMA = 44;
+const MINUS = 45;
+const DOT = 46;
+const SLASH = 47;
+const ZERO = 48;
+const COLON = 58;
+const LOWER_A = 97;
+const LOWER_C = 99;
+const LOWER_G = 103;
+const LOWER_M = 109;
+const LOWER_P = 112;
+const LOWER_T = 116;
+const LOWER_U = 117;
+const LOWER_Z = 122;
+const NO_BREAK_SPACE = 0xa0;
+const NARROW_NO_BREAK_SPACE = 0x202f; // what Intl puts before AM/PM since ICU 72
+
+let at = 0;
+
+/** Sets the cursor past leading whitespace and returns the end past which only whitespace is left. */
+function begin(text: string): number {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= SPACE) start++;
+  while (end > start && text.charCodeAt(end - 1) <= SPACE) end--;
+  at = start;
+  return end;
+}
+
+/** Reads `min`..`max` ASCII digits; -1 (cursor unmoved) when there are fewer than `min`. */
+function readDigits(text: string, end: number, min: number, max: number): number {
+  let value = 0;
+  let count = 0;
+  let i = at;
+  while (count < max && i < end) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+    i++;
+    count++;
+  }
+  if (count < min) return -1;
+  at = i;
+  return value;
+}
+
+function skip(text: string, end: number, code: number): boolean {
+  if (at < end && text.charCodeAt(at) === code) {
+    at++;
+    return true;
+  }
+  return false;
+}
+
+function isDigitAt(text: string, index: number): boolean {
+  const digit = text.charCodeAt(index) - ZERO;
+  return digit >= 0 && digit <= 9;
+}
+
+/**
+ * Reads a time of day `H:mm[:ss[.fff]]` with an optional `AM`/`PM` (any case, optionally after a
+ * space): milliseconds since midnight, or -1 when invalid. Hours 0..23, or 1..12 with AM/PM
+ * (12 AM is midnight, 12 PM noon). Fraction digits past milliseconds are dropped.
+ */
+function readClock(text: string, end: number): number {
+  const hour = readDigits(text, end, 1, 2);
+  if (hour < 0 || !skip(text, end, COLON)) return -1;
+  const minute = readDigits(text, end, 2, 2);
+  if (minute < 0 || minute > 59) return -1;
+  let second = 0;
+  let millis = 0;
+  if (skip(text, end, COLON)) {
+    second = readDigits(text, end, 2, 2);
+    if (second < 0 || second > 59) return -1;
+    if (at + 1 < end) {
+      const mark = text.charCodeAt(at);
+      if ((mark === DOT || mark === COMMA) && isDigitAt(text, at + 1)) {
+        at++;
+        let scale = 100;
+        while (at < end && isDigitAt(text, at)) {
+          millis += (text.charCodeAt(at) - ZERO) * scale;
+          scale = scale === 1 ? 0 : scale / 10;
+          at++;
+        }
+      }
+    }
+  }
+  let i = at;
+  if (i < end) {
+    const gap = text.charCodeAt(i);
+    if (gap === SPACE || gap === NO_BREAK_SPACE || gap === NARROW_NO_BREAK_SPACE) i++;
+  }
+  if (i + 1 < end) {
+    const half = text.charCodeAt(i) | 0x20;
+    if ((half === LOWER_A || half === LOWER_P) && (text.charCodeAt(i + 1) | 0x20) === LOWER_M) {
+      if (hour < 1 || hour > 12) return -1;
+      at = i + 2;
+      const hour24 = (hour % 12) + (half === LOWER_P ? 12 : 0);
+      return hour24 * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 + millis;
+    }
+  }
+  if (hour > 23) return -1;
+  return hour * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 + millis;
+}
+
+/**
+ * Reads an optional zone at the end of the text: nothing (wall clock), `Z`, `UTC`/`GMT`, or an
+ * offset `±HH`, `±HHMM`, `±HH:MM`, optionally after one space. The offset in ms (what to subtract
+ * from the wall clock), or NaN when something else follows.
+ */
+function readZone(text: string, end: number): number {
+  if (at === end) return 0;
+  if (text.charCodeAt(at) === SPACE) {
+    at++;
+    if (at === end) return Number.NaN;
+  }
+  const first = text.charCodeAt(at);
+  if (first === PLUS || first === MINUS) {
+    at++;
+    const hours = readDigits(text, end, 2, 2);
+    if (hours < 0 || hours > 23) return Number.NaN;
+    let minutes = 0;
+    if (at < end) {
+      skip(text, end, COLON);
+      minutes = readDigits(text, end, 2, 2);
+      if (minutes < 0 || minutes > 59 || at !== end) return Number.NaN;
+    }
+    const offset = hours * MS_PER_HOUR + minutes * MS_PER_MINUTE;
+    return first === MINUS ? -offset : offset;
+  }
+  const lower = first | 0x20;
+  if (lower === LOWER_Z) return at + 1 === end ? 0 : Number.NaN;
+  if (at + 3 === end) {
+    const second = text.charCodeAt(at + 1) | 0x20;
+    const third = text.charCodeAt(at + 2) | 0x20;
+    if (lower === LOWER_U && second === LOWER_T && third === LOWER_C) return 0;
+    if (lower === LOWER_G && second === LOWER_M && third === LOWER_T) return 0;
+  }
+  return Number.NaN;
+}
+
+/**
+ * Completes a date-first time once the date is read: checks the date, then reads an optional
+ * time of day (after `T`, spaces, or `, `) and zone.
+ */
+function finishDate(text: string, end: number, year: number, month: number, day: number): number | null {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  const dayStart = daysFromCivil(year, month, day) * MS_PER_DAY;
+  if (at === end) return dayStart;
+  const separator = text.charCodeAt(at);
+  if (separator === SPACE || separator === TAB) {
+    while (at < end && (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB)) at++;
+  } else if ((separator | 0x20) === LOWER_T) {
+    at++;
+  } else if (separator === COMMA && at + 1 < end && text.charCodeAt(at + 1) === SPACE) {
+    at += 2;
+  } else {
+    return null;
+  }
+  const timeOfDay = readClock(text, end);
+  if (timeOfDay < 0) return null;
+  const offset = readZone(text, end);
+  if (Number.isNaN(offset)) return null;
+  return dayStart + timeOfDay - offset;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The parsers.
+
+/** `YYYY-MM-DD[(T| )HH:mm[:ss[.fff]][zone]]`; one-digit month/day and AM/PM are tolerated. */
+function parseIso(text: string): number | null {
+  const end = begin(text);
+  const year = readDigits(text, end, 4, 4);
+  if (year < 0 || !skip(text, end, MINUS)) return null;
+  const month = readDigits(text, end, 1, 2);
+  if (month < 0 || !skip(text, end, MINUS)) return null;
+  const day = readDigits(text, end, 1, 2);
+  if (day < 0) return null;
+  return finishDate(text, end, year, month, day);
+}
+
+/** `YYYY/M/D[ time]`. */
+function parseYmdSlash(text: string): number | null {
+  const end = begin(text);
+  const year = readDigits(text, end, 4, 4);
+  if (year < 0 || !skip(text, end, SLASH)) return null;
+  const month = readDigits(text, end, 1, 2);
+  if (month < 0 || !skip(text, end, SLASH)) return null;
+  const day = readDigits(text, end, 1, 2);
+  if (day < 0) return null;
+  return finishDate(text, end, year, month, day);
+}
+
+/** `A<sep>B<sep>YYYY[ time]` with day and month in either order. */
+function parseNumericDate(text: string, separator: number, dayFirst: boolean): number | null {
+  const end = begin(text);
+  const first = readDigits(text, end, 1, 2);
+  if (first < 0 || !skip(text, end, separator)) return null;
+  const second = readDigits(text, end, 1, 2);
+  if (second < 0 || !skip(text, end, separator)) return null;
+  const year = readDigits(text, end, 4, 4);
+  if (year < 0) return null;
+  return dayFirst ? finishDate(text, end, year, second, first) : finishDate(text, end, year, first, second);
+}
+
+function parseClock(text: string): number | null {
+  const end = begin(text);
+  const timeOfDay = readClock(text, end);
+  return timeOfDay >= 0 && at === end ? timeOfDay : null;
+}
+
+/** A plain unsigned decimal (`1790842500`, `1790842500.25`); NaN otherwise. */
+function parsePlainDecimal(text: string): number {
+  const end = begin(text);
+  const start = at;
+  let whole = 0;
+  while (at < end && isDigitAt(text, at)) whole = whole * 10 + (text.charCodeAt(at++) - ZERO);
+  if (at === start || at - start > 16) return Number.NaN;
+  if (at === end) return whole;
+  if (text.charCodeAt(at) !== DOT) return Number.NaN;
+  at++;
+  const fractionStart = at;
+  let fraction = 0;
+  let scale = 1;
+  while (at < end && isDigitAt(text, at)) {
+    if (scale < 1e15) {
+      fraction = fraction * 10 + (text.charCodeAt(at) - ZERO);
+      scale *= 10;
+    }
+    at++;
+  }
+  if (at === fractionStart || at !== end) return Number.NaN;
+  return whole + fraction / scale;
+}
+
+const EPOCH_S_MIN = 1e9; // 2001-09-09
+const EPOCH_S_MAX = 4e9; // 2096-10-02
+const EPOCH_MS_MIN = 1e12;
+const EPOCH_MS_MAX = 4e12;
+
+function parseEpochSeconds(text: string): number | null {
+  const seconds = parsePlainDecimal(text);
+  return seconds >= EPOCH_S_MIN && seconds <= EPOCH_S_MAX ? Math.round(seconds * 1000) : null;
+}
+
+function parseEpochMillis(text: string): number | null {
+  const millis = parsePlainDecimal(text);
+  return millis >= EPOCH_MS_MIN && millis <= EPOCH_MS_MAX ? Math.round(millis) : null;
+}
+
+export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
+  iso: { id: 'iso', label: 'ISO 8601 (2026-10-01T08:15:00Z)', parse: parseIso },
+  mdy: {
+    id: 'mdy',
+    label: 'Month/day/year (10/1/2026 8:15 AM)',
+    parse: (text) => parseNumericDate(text, SLASH, false),
+  },
+  dmy: {
+    id: 'dmy',
+    label: 'Day/month/year (01/10/2026 08:15)',
+    parse: (text) => parseNumericDate(text, SLASH, true),
+  },
+  'dmy-dot': {
+    id: 'dmy-dot',
+    label: 'Day.month.year (01.10.2026 08:15)',
+    parse: (text) => parseNumericDate(text, DOT, true),
+  },
+  'ymd-slash': { id: 'ymd-slash', label: 'Year/month/day (2026/10/01 08:15)', parse: parseYmdSlash },
+  'epoch-s': { id: 'epoch-s', label: 'Unix time in seconds (1790842500)', parse: parseEpochSeconds },
+  'epoch-ms': { id: 'epoch-ms', label: 'Unix time in milliseconds (1790842500000)', parse: parseEpochMillis },
+  clock: { id: 'clock', label: 'Time of day (8:15:00 AM)', parse: parseClock },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Detection.
+
+/** Tried in this order; on equal counts the earlier wins (so ambiguous slashes read month-first). */
+const DETECTION_ORDER: readonly TimeFormatId[] = [
+  'iso',
+  'ymd-slash',
+  'dmy-dot',
+  'mdy',
+  'dmy',
+  'clock',
+  'epoch-s',
+  'epoch-ms',
+];
+
+/**
+ * A column name that says "time". `ts` only as a whole word or camel-case suffix (`ts`, `event_ts`,
+ * `eventTs`), so plural names such as `Counts` or `Events` do not count.
+ */
+function namesTime(columnName: string): boolean {
+  const name = columnName.trim();
+  return /time|epoch|date|^ts$|[\s_.-]ts$|^t$/i.test(name) || /[a-z0-9](Ts|TS)$/.test(name);
+}
+
+/** True when every sample parses and no value is below the one before. */
+function allParseInOrder(format: TimeFormat, samples: readonly string[]): boolean {
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const sample of samples) {
+    const value = format.parse(sample);
+    if (value === null || value < previous) return false;
+    previous = value;
+  }
+  return true;
+}
+
+/**
+ * Picks the format that parses (nearly) all non-empty samples (see `mostlyMatches`); null when none
+ * does. Slash dates are read day-first only when the data shows it (more samples parse that way,
+ * i.e. some first component is above 12); ambiguous ones read month-first. Dotted dates are always
+ * day-first. Epoch numbers are accepted only when `columnName` hints at time, or when every sample
+ * is in range and they never decrease, so a count column is never mistaken for time.
+ */
+export function detectTimeFormat(samples: readonly string[], columnName?: string): TimeFormat | null {
+  const present = samples.filter((sample) => sample.trim() !== '');
+  if (present.length === 0) return null;
+  let best: TimeFormat | null = null;
+  let bestCount = 0;
+  for (const id of DETECTION_ORDER) {
+    const format = TIME_FORMATS[id];
+    let count = 0;
+    for (const sample of present) if (format.parse(sample) !== null) count++;
+    if (count > bestCount) {
+      best = format;
+      bestCount = count;
+    }
+  }
+  if (best === null || !mostlyMatches(bestCount, present.length)) return null;
+  if (best.id === 'epoch-s' || best.id === 'epoch-ms') {
+    if (columnName !== undefined && namesTime(columnName)) return best;
+    return present.length >= 2 && allParseInOrder(best, present) ? best : null;
+  }
+  return best;
+}

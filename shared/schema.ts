@@ -1,0 +1,49 @@
+/**
+ * What a file's columns mean: each column's type and role, and how its time is written. The
+ * engine infers it; the user corrects it in the schema dialog; corrections are remembered per
+ * header.
+ */
+import { z } from 'zod';
+import { COLUMN_TYPES } from './records';
+
+/** timestamp: read as the event time; location: keys the bus (per-place order); measure: a number; category: text. */
+export const COLUMN_ROLES = ['timestamp', 'location', 'measure', 'category'] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+export const TIME_FORMAT_IDS = ['iso', 'mdy', 'dmy', 'dmy-dot', 'ymd-slash', 'epoch-s', 'epoch-ms', 'clock'] as const;
+export type TimeFormatId = (typeof TIME_FORMAT_IDS)[number];
+
+export const columnInfoSchema = z.object({
+  name: z.string(),
+  type: z.enum(COLUMN_TYPES),
+  role: z.enum(COLUMN_ROLES),
+});
+export type ColumnInfo = z.infer<typeof columnInfoSchema>;
+
+/** How the timestamp-role columns become one event time (epoch ms; zone-less times as UTC wall clock). */
+export const timeSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('column'), column: z.string(), format: z.enum(TIME_FORMAT_IDS), label: z.string() }),
+  /** The original data set's form: a clock time, a day of month and maybe a weekday, anchored to a month. */
+  z.object({
+    kind: z.literal('split'),
+    time: z.string(),
+    day: z.string(),
+    weekday: z.string().nullable(),
+    anchorYear: z.number().int(),
+    anchorMonth: z.number().int().min(1).max(12),
+    label: z.string(),
+  }),
+]);
+export type TimeSource = z.infer<typeof timeSourceSchema>;
+
+/** The user's corrections, as sent from the schema dialog and remembered per header. */
+export const schemaOverridesSchema = z
+  .object({
+    roles: z.record(z.string().max(1000), z.enum(COLUMN_ROLES)),
+    /** Forces how a single timestamp column is read; null lets the engine detect it. */
+    timeFormat: z.enum(TIME_FORMAT_IDS).nullable(),
+    /** For the split form: the month the first row falls in, when the weekday cannot tell. */
+    anchor: z.object({ year: z.number().int().min(1970).max(2200), month: z.number().int().min(1).max(12) }).nullable(),
+  })
+  .strict();
+export type SchemaOverrides = z.infer<typeof schemaOverridesSchema>;
