@@ -123,7 +123,7 @@ async function main(): Promise<number> {
     }
     return 0;
   } catch (error) {
-    // Range checks (days=0, junctions=500, bad date) are user input errors too.
+    // Range checks (days=0, junctions=0 or 20000, bad date) are user input errors too.
     if (error instanceof RangeError) {
       process.stderr.write(`generate: ${error.message}\n${USAGE}\n`);
       return 2;

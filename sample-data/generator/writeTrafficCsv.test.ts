@@ -69,9 +69,23 @@ describe('writeTrafficCsv', () => {
       'Time,Date,Day of the week,CarCount,BikeCount,BusCount,TruckCount,Total,Traffic Situation,Junction',
     );
     expect(CSV_HEADER).toBe(lines[0]);
-    expect(result.rows).toBe(6 * 28 * 96);
-    expect(lines).toHaveLength(6 * 28 * 96 + 2); // header + rows + empty string after final \n
+    // The sample city's 10 junctions, 4 weeks of 15-minute slots.
+    expect(result.rows).toBe(10 * 28 * 96);
+    expect(lines).toHaveLength(10 * 28 * 96 + 2); // header + rows + empty string after final \n
     expect(result.bytes).toBe(fs.statSync(file).size);
+  });
+
+  it('uses exactly the network\'s junction ids, in network order', async () => {
+    for (const junctions of [undefined, 1, 7, 1000]) {
+      const count = junctions ?? 10;
+      const file = path.join(tmpDir, `ids-${count}.csv`);
+      const { network } = await writeTrafficCsv({ out: file, rows: count * 2, ...(junctions === undefined ? {} : { junctions }) });
+      const rows = fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(1).map(parseRow);
+      const ids = network.junctions.map((j) => j.id);
+      expect(ids).toHaveLength(count);
+      expect(rows.slice(0, count).map((r) => r.junction)).toEqual(ids);
+      expect(rows.slice(count).map((r) => r.junction)).toEqual(ids);
+    }
   });
 
   it('writes exactly `rows` data rows, even when not a multiple of the junction count or a day', async () => {
@@ -163,6 +177,7 @@ describe('writeTrafficCsv', () => {
     await expect(writeTrafficCsv({ out, rows: -1 })).rejects.toThrow(RangeError);
     await expect(writeTrafficCsv({ out, days: 0 })).rejects.toThrow(RangeError);
     await expect(writeTrafficCsv({ out, junctions: 0 })).rejects.toThrow(RangeError);
+    await expect(writeTrafficCsv({ out, junctions: 10_001 })).rejects.toThrow(RangeError);
     await expect(writeTrafficCsv({ out, startDate: '2026-02-30' })).rejects.toThrow(RangeError);
     expect(fs.existsSync(out)).toBe(false);
   });
@@ -182,15 +197,33 @@ describe('generate.ts CLI', () => {
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', timeout: 30_000 });
 
-  it('writes the requested file and prints one summary line', () => {
-    const out = path.join(tmpDir, 'cli.csv');
+  it('with --out writes only the requested CSV and prints one summary line', () => {
+    const dir = fs.mkdtempSync(path.join(tmpDir, 'cli-'));
+    const out = path.join(dir, 'cli.csv');
     const result = run('--rows', '500', '--junctions', '4', '--seed', '9', '--out', out);
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toMatch(new RegExp(`^${out.replace(/[.\\]/g, '\\$&')} rows=500 bytes=\\d+ seconds=\\d+\\.\\d+$`));
     expect(fs.readFileSync(out, 'utf8').trimEnd().split('\n')).toHaveLength(501);
+    // No network or incident file unless asked for: benchmark runs must not litter or overwrite the sample.
+    expect(fs.readdirSync(dir)).toEqual(['cli.csv']);
   });
 
-  it.each([['--rows', 'abc'], ['--bogus'], ['--days', '0'], ['--seed'], ['extra-positional']])(
+  it('writes the network and incidents where --network / --incidents say', () => {
+    const dir = fs.mkdtempSync(path.join(tmpDir, 'cli-'));
+    const [out, network, incidents] = ['big.csv', 'net/city.json', 'inc.json'].map((name) => path.join(dir, name)) as [string, string, string];
+    const result = run('--junctions', '1000', '--days', '2', '--out', out, '--network', network, '--incidents', incidents);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/ junctions=1000 links=\d+$/);
+    expect(lines[2]).toMatch(/ incidents=\d+$/);
+    const city = JSON.parse(fs.readFileSync(network, 'utf8')) as { junctions: unknown[]; links: unknown[] };
+    expect(city.junctions).toHaveLength(1000);
+    expect(city.links.length).toBeGreaterThan(2700);
+    expect(Array.isArray(JSON.parse(fs.readFileSync(incidents, 'utf8')))).toBe(true);
+  });
+
+  it.each([['--rows', 'abc'], ['--bogus'], ['--days', '0'], ['--junctions', '10001'], ['--seed'], ['--network'], ['extra-positional']])(
     'exits with code 2 on invalid input %s',
     (...args: string[]) => {
       const result = run(...args, '--out', path.join(tmpDir, 'bad.csv'));

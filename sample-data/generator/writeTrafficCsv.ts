@@ -98,17 +98,12 @@ export async function writeTrafficCsv(options: WriteTrafficCsvOptions): Promise<
         for (let j = 0; j < junctions.length && written < totalRows; j++) {
           const junction = junctions[j] as Junction;
           const factor = factors[j] as number;
+          const k = slot * junctions.length + j;
+          // Quiet days, nearly all of a big file, skip the incident tables entirely.
           const c =
             effects === undefined
               ? computeCounts(junction, day.weekday, slot, rng, factor)
-              : computeCounts(
-                  junction,
-                  day.weekday,
-                  slot,
-                  rng,
-                  factor * (effects.factor[slot * junctions.length + j] as number),
-                  effects.jammed[slot * junctions.length + j] === 1,
-                );
+              : computeCounts(junction, day.weekday, slot, rng, factor * (effects.factor[k] as number), effects.jammed[k] === 1);
           chunk += `${time}${datePart}${c.car},${c.bike},${c.bus},${c.truck},${c.total},${c.situation},${junction.id}\n`;
           written++;
           if (++chunkRows === CHUNK_ROWS) {
