@@ -13,6 +13,18 @@ export type ColumnRole = (typeof COLUMN_ROLES)[number];
 export const TIME_FORMAT_IDS = ['iso', 'mdy', 'dmy', 'dmy-dot', 'ymd-slash', 'epoch-s', 'epoch-ms', 'clock'] as const;
 export type TimeFormatId = (typeof TIME_FORMAT_IDS)[number];
 
+/** For people, each with an example; the schema dialog offers them and error messages name them. */
+export const TIME_FORMAT_LABELS: Record<TimeFormatId, string> = {
+  iso: 'ISO 8601 (2026-10-01T08:15:00Z)',
+  mdy: 'Month/day/year (10/1/2026 8:15 AM)',
+  dmy: 'Day/month/year (01/10/2026 08:15)',
+  'dmy-dot': 'Day.month.year (01.10.2026 08:15)',
+  'ymd-slash': 'Year/month/day (2026/10/01 08:15)',
+  'epoch-s': 'Unix time in seconds (1790842500)',
+  'epoch-ms': 'Unix time in milliseconds (1790842500000)',
+  clock: 'Time of day (8:15:00 AM)',
+};
+
 export const columnInfoSchema = z.object({
   name: z.string(),
   type: z.enum(COLUMN_TYPES),

@@ -11,10 +11,18 @@ export class ReplayBar {
   readonly pauseButton: Locator;
   readonly resumeButton: Locator;
   readonly stopButton: Locator;
-  readonly rate: Locator;
+  readonly pace: Locator;
+  readonly customPace: Locator;
   readonly state: Locator;
   readonly rowsRead: Locator;
+  readonly rowsPerSecond: Locator;
   readonly reconcile: Locator;
+  readonly eventTime: Locator;
+  readonly message: Locator;
+  readonly seekNotice: Locator;
+  readonly scrubber: Locator;
+  readonly limits: Locator;
+  readonly loopCount: Locator;
 
   constructor(page: Page) {
     const bar = page.getByRole('region', { name: 'Replay' });
@@ -22,15 +30,42 @@ export class ReplayBar {
     this.pauseButton = bar.getByRole('button', { name: 'Pause' });
     this.resumeButton = bar.getByRole('button', { name: 'Resume' });
     this.stopButton = bar.getByRole('button', { name: 'Stop' });
-    this.rate = bar.getByRole('combobox', { name: 'Rate' });
+    this.pace = bar.getByRole('combobox', { name: 'Pace' });
+    this.customPace = bar.getByRole('spinbutton', { name: /^Custom/ });
     this.state = page.getByTestId('replay-state');
     this.rowsRead = page.getByTestId('rows-read');
+    this.rowsPerSecond = page.getByTestId('rows-per-second');
     this.reconcile = page.getByTestId('reconcile');
+    this.eventTime = page.getByTestId('event-time');
+    this.message = page.getByTestId('replay-message');
+    this.seekNotice = page.getByTestId('seek-notice');
+    this.scrubber = bar.getByRole('slider', { name: /^Seek to/ });
+    this.limits = bar.locator('details.limits-control');
+    this.loopCount = page.getByTestId('loop-count');
   }
 
-  async start(rate: 'max' | number): Promise<void> {
-    await this.rate.selectOption(String(rate));
+  /** 'max': as fast as possible; a number: that many rows per second; { speed }: the data's clock × speed. */
+  async choosePace(pace: 'max' | number | { speed: number }): Promise<void> {
+    await this.pace.selectOption(pace === 'max' ? 'fast' : typeof pace === 'number' ? `rows:${pace}` : `event:${pace.speed}`);
+  }
+
+  async start(pace: 'max' | number | { speed: number }): Promise<void> {
+    await this.choosePace(pace);
     await this.replayButton.click();
+  }
+
+  /** Sets the limits in their popover; null clears one. */
+  async setLimits(limits: { seconds?: number | null; rows?: number | null; loop?: boolean }): Promise<void> {
+    if (!(await this.limits.evaluate((element) => (element as HTMLDetailsElement).open))) await this.limits.locator('summary').click();
+    if (limits.seconds !== undefined) await this.limits.getByRole('spinbutton', { name: 'Stop after seconds' }).fill(limits.seconds === null ? '' : String(limits.seconds));
+    if (limits.rows !== undefined) await this.limits.getByRole('spinbutton', { name: 'Stop after rows' }).fill(limits.rows === null ? '' : String(limits.rows));
+    if (limits.loop !== undefined) await this.limits.getByRole('checkbox', { name: 'Loop the file forever' }).setChecked(limits.loop);
+  }
+
+  /** Event time shown as "YYYY-MM-DD HH:mm:ss" (UTC wall clock), as epoch ms. */
+  async eventTimeMs(): Promise<number> {
+    const text = (await this.eventTime.textContent()) ?? '';
+    return Date.parse(`${text.replace(' ', 'T')}Z`);
   }
 
   async waitForState(state: string, timeout = 30_000): Promise<void> {
@@ -154,5 +189,9 @@ export class TrafficMonitorPage {
 
   columnType(name: string): Locator {
     return this.columns.getByRole('row', { name: new RegExp(`^${name} `) }).getByRole('cell').nth(1);
+  }
+
+  columnRole(name: string): Locator {
+    return this.columns.getByRole('row', { name: new RegExp(`^${name} `) }).getByRole('cell').nth(2);
   }
 }

@@ -30,11 +30,21 @@ async function chooseCsvPath(window: BrowserWindow | null): Promise<string | nul
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+async function chooseRejectedRowsPath(window: BrowserWindow | null): Promise<string | null> {
+  const options = {
+    title: 'Save rejected rows',
+    defaultPath: 'rejected-rows.csv',
+    filters: [{ name: 'CSV files', extensions: ['csv'] }],
+  };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? null : (result.filePath ?? null);
+}
+
 void app.whenReady().then(() => {
   installSecurityPolicy();
   engine.start();
   const window = createMainWindow();
-  registerEngineRelay(engine, { chooseCsvPath: () => chooseCsvPath(window) }, rendererUrl());
+  registerEngineRelay(engine, { chooseCsvPath: () => chooseCsvPath(window), chooseRejectedRowsPath: () => chooseRejectedRowsPath(window) }, rendererUrl());
   forwardEngineEvents(engine, window);
   const send = (action: MenuAction): void => window.webContents.send(IPC_EVENT_CHANNEL, 'menu:action', { action });
   Menu.setApplicationMenu(buildAppMenu(send));

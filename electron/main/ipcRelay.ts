@@ -12,6 +12,8 @@ import { isTrustedSenderUrl } from './trustedSender';
 export interface ShellCommands {
   /** Shows the native open dialog; resolves to a path, or null when cancelled. */
   chooseCsvPath(): Promise<string | null>;
+  /** Shows the native save dialog for the rejected rows; null when cancelled. */
+  chooseRejectedRowsPath(): Promise<string | null>;
 }
 
 export function registerEngineRelay(engine: EngineWorkerHost, shell: ShellCommands, trustedUrl: string): () => void {
@@ -23,6 +25,12 @@ export function registerEngineRelay(engine: EngineWorkerHost, shell: ShellComman
     if (name === 'file:showOpenDialog') {
       const path = await shell.chooseCsvPath().catch(() => null);
       return path === null ? { ok: true, value: null } : engine.invoke('file:open', { path });
+    }
+    if (name === 'rejected:showSaveDialog') {
+      const path = await shell.chooseRejectedRowsPath().catch(() => null);
+      if (path === null) return { ok: true, value: null };
+      const saved = await engine.invoke('rejected:save', { path });
+      return saved.ok ? { ok: true, value: { rows: (saved.value as { rows: number }).rows, path } } : saved;
     }
     return engine.invoke(name, args);
   };

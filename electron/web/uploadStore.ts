@@ -3,7 +3,7 @@
  * no memory, and then opened by path like any other file.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -15,7 +15,8 @@ export function safeUploadName(name: string): string {
 
 export async function saveUpload(request: IncomingMessage, uploadDir: string, name: string): Promise<string> {
   await mkdir(uploadDir, { recursive: true });
-  const target = join(uploadDir, `${Date.now()}-${safeUploadName(name)}`);
+  // A folder per upload keeps the user's file name (shown in the app) and never overwrites.
+  const target = join(await mkdtemp(join(uploadDir, 'upload-')), safeUploadName(name));
   await pipeline(request, createWriteStream(target));
   return target;
 }

@@ -3,9 +3,12 @@
  * relays commands and view updates. It is how the app runs without Electron or a display, and how
  * the end-to-end tests drive the real engine and the real UI.
  */
+import { createReadStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isCommandName } from '../../shared/contract';
@@ -116,7 +119,29 @@ export class WebHost {
         return send(500, { error: `Upload failed: ${(error as Error).message}` });
       }
     }
+    if (url.pathname === '/api/rejected.csv' && request.method === 'GET') return this.sendRejectedRows(request, response, send);
     send(404, { error: 'Unknown endpoint' });
+  }
+
+  /** The browser's "save all rejected rows": the engine writes them to a file that is streamed back. */
+  private async sendRejectedRows(request: IncomingMessage, response: ServerResponse, send: (status: number, body: unknown) => void): Promise<void> {
+    // A download link carries no Origin header; a page on another site must not trigger one.
+    const site = request.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') return send(403, { error: 'Forbidden origin' });
+    const folder = join(this.options.dataDir, 'downloads');
+    await mkdir(folder, { recursive: true });
+    const path = join(folder, `rejected-${Date.now()}.csv`);
+    const envelope = await this.engine.invoke('rejected:save', { path });
+    if (!envelope.ok) return send(envelope.error.code === 'NO_FILE' ? 409 : 500, { error: envelope.error.message });
+    response.writeHead(200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="rejected-rows.csv"',
+    });
+    try {
+      await pipeline(createReadStream(path), response);
+    } finally {
+      await rm(path, { force: true });
+    }
   }
 
   async stop(): Promise<void> {

@@ -2,10 +2,11 @@
  * User actions: each sends one command and shows its error, if any, in the banner. Keeping them
  * here lets the menu (desktop) and the buttons share the exact same behaviour.
  */
-import type { CommandArgs, CommandName } from '../../../shared/contract';
-import { tryInvoke, uploadFile } from '../transport/engineClient';
+import type { CommandArgs, CommandName, FileInfo, Pace, SeekTarget } from '../../../shared/contract';
+import type { SchemaOverrides } from '../../../shared/schema';
+import { isDesktop, tryInvoke, uploadFile } from '../transport/engineClient';
 import { useSession } from './sessionStore';
-import { useReplaySettings } from './replaySettingsStore';
+import { effectivePace, useReplaySettings } from './replaySettingsStore';
 
 async function run<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<boolean> {
   const envelope = await tryInvoke(name, args);
@@ -25,11 +26,30 @@ export const actions = {
       return false;
     }
   },
-  replay: () => run('replay:start', { rowsPerSecond: useReplaySettings.getState().rowsPerSecond }),
-  setRate: (rowsPerSecond: number | null) => {
-    useReplaySettings.getState().setRowsPerSecond(rowsPerSecond);
+  replay: () => {
+    const { pace, limits } = useReplaySettings.getState();
+    return run('replay:start', { pace: effectivePace(pace, useSession.getState().file), limits });
+  },
+  setPace: (pace: Pace) => {
+    useReplaySettings.getState().setPace(pace);
     const state = useSession.getState().replay?.state;
-    return state === 'running' || state === 'paused' ? run('replay:setRate', { rowsPerSecond }) : Promise.resolve(true);
+    return state === 'running' || state === 'paused' ? run('replay:setPace', { pace }) : Promise.resolve(true);
+  },
+  seek: (target: SeekTarget) => run('replay:seek', { target }),
+  /** Resolves to the new file description, or an error message for the schema dialog to show. */
+  async applySchema(overrides: SchemaOverrides, remember: boolean): Promise<{ ok: true; file: FileInfo } | { ok: false; message: string }> {
+    const envelope = await tryInvoke('schema:apply', { overrides, remember });
+    return envelope.ok ? { ok: true, file: envelope.value } : { ok: false, message: envelope.error.message };
+  },
+  resetSchema: () => run('schema:reset', {}),
+  /** Desktop: a native save dialog. Browser: a download of every rejected row. */
+  async saveRejected(): Promise<boolean> {
+    if (isDesktop) return run('rejected:showSaveDialog', {});
+    const link = document.createElement('a');
+    link.href = '/api/rejected.csv';
+    link.download = 'rejected-rows.csv';
+    link.click();
+    return true;
   },
   pause: () => run('replay:pause', {}),
   resume: () => run('replay:resume', {}),

@@ -1,14 +1,37 @@
-/** The pace the user picked for the next replay; null means as fast as possible. */
+/**
+ * The pace and limits the user picked for the next replay. `pace: null` means "the file's default":
+ * the data's own clock at 60× when the file has time, else 1,000 rows per second.
+ */
 import { create } from 'zustand';
+import type { FileInfo, Pace, ReplayLimits } from '../../../shared/contract';
 
-export const RATE_PRESETS: readonly (number | null)[] = [10, 100, 1000, 10_000, 100_000, null];
+export const SPEED_PRESETS: readonly number[] = [1, 10, 60, 600];
+export const RATE_PRESETS: readonly number[] = [100, 1000, 10_000, 100_000];
+export const GAP_PRESETS: readonly { label: string; seconds: number | null }[] = [
+  { label: '1 minute', seconds: 60 },
+  { label: '15 minutes', seconds: 900 },
+  { label: '1 hour', seconds: 3600 },
+  { label: '1 day', seconds: 86_400 },
+  { label: 'never (honour every gap)', seconds: null },
+];
+export const DEFAULT_MAX_GAP_SECONDS = 3600;
 
 interface ReplaySettings {
-  rowsPerSecond: number | null;
-  setRowsPerSecond(rowsPerSecond: number | null): void;
+  pace: Pace | null;
+  limits: ReplayLimits;
+  setPace(pace: Pace): void;
+  setLimits(limits: Partial<ReplayLimits>): void;
 }
 
 export const useReplaySettings = create<ReplaySettings>()((set) => ({
-  rowsPerSecond: 1000,
-  setRowsPerSecond: (rowsPerSecond) => set({ rowsPerSecond }),
+  pace: null,
+  limits: { durationSeconds: null, rows: null, loop: false },
+  setPace: (pace) => set({ pace }),
+  setLimits: (limits) => set((state) => ({ limits: { ...state.limits, ...limits } })),
 }));
+
+export function effectivePace(pace: Pace | null, file: FileInfo | null): Pace {
+  const hasTime = file?.time != null;
+  if (pace && (pace.mode !== 'event' || hasTime)) return pace;
+  return hasTime ? { mode: 'event', speed: 60, maxGapSeconds: DEFAULT_MAX_GAP_SECONDS } : { mode: 'rows', rowsPerSecond: 1000 };
+}

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { FeedRow, ViewUpdate } from '../../../shared/contract';
 import { useSession } from './sessionStore';
 
-const row = (line: number, passes = false): FeedRow => ({ offset: line, partition: 0, line, values: [line], passes });
+const row = (line: number, passes = false): FeedRow => ({ offset: line, partition: 0, line, time: null, values: [line], passes });
 
 function update(rows: FeedRow[], reset: boolean, capacity = 4): ViewUpdate {
   return {
     file: null,
     replay: {
       state: 'running', rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsConsumed: 0, totalRows: null, totalExact: false,
-      bytesRead: 0, bytesTotal: 0, rowsPerSecond: 0, elapsedMs: 0, targetRowsPerSecond: null, message: null,
+      bytesRead: 0, bytesTotal: 0, rowsPerSecond: 0, elapsedMs: 0, pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false },
+      loop: 0, eventTime: null, position: 0, seekedTo: null, rowsSkipped: 0, etaSeconds: null, message: null,
     },
     threshold: { settings: null, numericColumns: [], observedMin: null, observedMax: null, passing: 0, evaluated: 0, approximate: false },
     feed: { reset, onlyPassing: false, rows, skipped: reset ? 0 : 7, capacity },

@@ -22,6 +22,8 @@ function pickTransport(): Transport {
 }
 
 export const transport: Transport = pickTransport();
+/** The desktop shell has native dialogs; the browser uploads and downloads instead. */
+export const isDesktop = window.trafficMonitor !== undefined;
 
 export async function tryInvoke<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<Envelope<CommandResult<K>>> {
   const envelope = await transport.invoke(name, args);

@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import type { FeedRow } from '../../../../shared/contract';
 import { formatCount } from '../../format';
+import { formatEventTime } from '../../formatTime';
 import { actions } from '../../store/actions';
 import { useSession } from '../../store/sessionStore';
 import { formatCell } from './formatCell';
@@ -16,6 +17,7 @@ const ROW_HEIGHT = 28;
 const FOLLOW_SLACK_PX = 4;
 const LINE_COLUMN_REM = 4.5;
 const OFFSET_COLUMN_REM = 5;
+const TIME_COLUMN_REM = 10;
 const NUMBER_COLUMN_REM = 5.5;
 const TEXT_COLUMN_REM = 8;
 
@@ -29,6 +31,7 @@ export function LiveFeedPanel(): React.JSX.Element {
   const scroller = useRef<HTMLDivElement>(null);
   const rows = frozen ?? liveRows;
   const columns = file?.columns ?? [];
+  const hasTime = file?.time != null;
 
   // The app does not use the React Compiler, so the virtualizer's unmemoizable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -49,11 +52,16 @@ export function LiveFeedPanel(): React.JSX.Element {
     scroller.current?.scrollTo({ top: 0 });
   };
 
-  const newSinceFrozen = frozen && frozen[0] ? liveRows.filter((row) => row.line > (frozen[0] as FeedRow).line).length : 0;
+  // Rows are newest first: the frozen view's newest row sits as deep as the rows that came since
+  // (line numbers cannot tell, they repeat when the replay loops).
+  const frozenNewest = frozen?.[0];
+  const frozenAt = frozenNewest ? liveRows.indexOf(frozenNewest) : 0;
+  const newSinceFrozen = frozenAt === -1 ? liveRows.length : frozenAt;
   const widths = columns.map((c) => (c.type === 'number' ? NUMBER_COLUMN_REM : TEXT_COLUMN_REM));
-  const template = [`${LINE_COLUMN_REM}rem`, `${OFFSET_COLUMN_REM}rem`, ...widths.map((w) => `minmax(${w}rem, ${w}fr)`)].join(' ');
+  const fixed = [LINE_COLUMN_REM, OFFSET_COLUMN_REM, ...(hasTime ? [TIME_COLUMN_REM] : [])];
+  const template = [...fixed.map((w) => `${w}rem`), ...widths.map((w) => `minmax(${w}rem, ${w}fr)`)].join(' ');
   // Wide files scroll sideways instead of squeezing every column unreadable.
-  const minWidth = `${LINE_COLUMN_REM + OFFSET_COLUMN_REM + widths.reduce((sum, w) => sum + w, 0)}rem`;
+  const minWidth = `${[...fixed, ...widths].reduce((sum, w) => sum + w, 0)}rem`;
 
   return (
     <section className="panel feed-panel" aria-labelledby="feed-title">
@@ -83,6 +91,11 @@ export function LiveFeedPanel(): React.JSX.Element {
             <span role="columnheader" title="Partition / offset on the bus">
               Offset
             </span>
+            {hasTime && (
+              <span role="columnheader" title="Event time read from the timestamp columns (shifted in later loops)">
+                Event time
+              </span>
+            )}
             {columns.map((column) => (
               <span role="columnheader" key={column.name} title={column.name} className={column.type === 'number' ? 'num' : undefined}>
                 {column.name}
@@ -108,6 +121,11 @@ export function LiveFeedPanel(): React.JSX.Element {
                   <span role="cell" className="num muted">
                     {row.partition}/{row.offset}
                   </span>
+                  {hasTime && (
+                    <span role="cell" className="num">
+                      {row.time === null ? '–' : formatEventTime(row.time)}
+                    </span>
+                  )}
                   {columns.map((column, index) => (
                     <span role="cell" key={column.name} className={column.type === 'number' ? 'num' : undefined}>
                       {formatCell(row.values[index] ?? null)}

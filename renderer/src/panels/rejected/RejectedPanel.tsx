@@ -1,5 +1,6 @@
 /** Rows that could not be parsed: where they are, why, and what they said. */
 import { formatCount } from '../../format';
+import { actions } from '../../store/actions';
 import { useSession } from '../../store/sessionStore';
 
 export function RejectedPanel(): React.JSX.Element {
@@ -8,9 +9,14 @@ export function RejectedPanel(): React.JSX.Element {
   const capacity = useSession((s) => s.rejectedCapacity);
   return (
     <section className="panel rejected-panel" aria-labelledby="rejected-title">
-      <h2 id="rejected-title">
-        Rejected rows <span className="badge" data-testid="rejected-total">{formatCount(total)}</span>
-      </h2>
+      <header className="panel-header">
+        <h2 id="rejected-title">
+          Rejected rows <span className="badge" data-testid="rejected-total">{formatCount(total)}</span>
+        </h2>
+        <button type="button" disabled={total === 0} onClick={() => void actions.saveRejected()} title="Every rejected row with line and reason, as CSV">
+          Save all…
+        </button>
+      </header>
       {total === 0 ? (
         <p className="empty">No rejected rows.</p>
       ) : (
@@ -24,8 +30,8 @@ export function RejectedPanel(): React.JSX.Element {
               </tr>
             </thead>
             <tbody>
-              {rows.map((row) => (
-                <tr key={row.line}>
+              {rows.map((row, index) => (
+                <tr key={`${index}:${row.line}`}>
                   <td className="num">{row.line}</td>
                   <td>{row.reason}</td>
                   <td className="raw">{row.text}</td>

@@ -1,35 +1,60 @@
-/** Rows read of the total, the current pace, and how read rows split into accepted and rejected. */
-import { useSession } from '../../store/sessionStore';
+/**
+ * Where the replay is: rows and bytes read of the total, pace, ETA, the data's clock, the loop
+ * count, and how read rows split into accepted and rejected.
+ */
+import type { ReplayProgress } from '../../../../shared/contract';
 import { formatBytes, formatCount } from '../../format';
+import { formatDurationSeconds, formatEventTime } from '../../formatTime';
+import { useSession } from '../../store/sessionStore';
+
+function seekNotice(replay: ReplayProgress): string | null {
+  const target = replay.seekedTo;
+  if (!target) return null;
+  const where = target.kind === 'time' ? formatEventTime(target.time, false) : `row ${formatCount(target.row)}`;
+  return `Jumped to ${where}: panels restarted there${replay.rowsSkipped > 0 ? ` (${formatCount(replay.rowsSkipped)} rows passed over)` : ''}`;
+}
 
 export function ReplayProgressBar(): React.JSX.Element | null {
   const replay = useSession((s) => s.replay);
   if (!replay) return null;
   const total = replay.totalRows;
-  const max = total && total > 0 ? total : Math.max(replay.rowsRead, 1);
+  const max = total && total > 0 ? total : Math.max(replay.position, 1);
+  const notice = seekNotice(replay);
   return (
     <div className="progress" aria-live="off">
       <progress
         aria-label="Replay progress"
         max={max}
-        value={Math.min(replay.rowsRead, max)}
-        aria-valuetext={`${formatCount(replay.rowsRead)} of ${total === null ? 'unknown' : formatCount(total)} rows`}
+        value={Math.min(replay.position, max)}
+        aria-valuetext={`row ${formatCount(replay.position)} of ${total === null ? 'unknown' : formatCount(total)}`}
       />
       <span data-testid="rows-read">
         {formatCount(replay.rowsRead)} of {total === null ? '?' : `${replay.totalExact ? '' : '≈'}${formatCount(total)}`} rows
       </span>
       <span data-testid="rows-per-second">{formatCount(replay.rowsPerSecond)} rows/s</span>
+      <span className="bytes" data-testid="bytes-read" title="Bytes read from the file so far (the reader works a block ahead)">
+        {formatBytes(replay.bytesRead)} of {formatBytes(replay.bytesTotal)}
+      </span>
+      {replay.etaSeconds !== null && <span data-testid="eta">ETA {formatDurationSeconds(replay.etaSeconds)}</span>}
+      {replay.eventTime !== null && (
+        <span data-testid="event-time" title="The data's clock: event time of the newest row produced">
+          {formatEventTime(replay.eventTime)}
+        </span>
+      )}
+      {replay.limits.loop && <span data-testid="loop-count">loop {formatCount(replay.loop + 1)}</span>}
       <span className={`state state-${replay.state}`} data-testid="replay-state">
         {replay.state}
       </span>
       <span className="reconcile" data-testid="reconcile">
         read {formatCount(replay.rowsRead)} = accepted {formatCount(replay.rowsAccepted)} + rejected {formatCount(replay.rowsRejected)}
       </span>
-      <span className="bytes" title="Bytes read from the file so far (the reader works a block ahead)">
-        {formatBytes(replay.bytesRead)} of {formatBytes(replay.bytesTotal)}
-      </span>
+      {notice && (
+        <span className="seek-notice" data-testid="seek-notice">
+          {notice}
+        </span>
+      )}
       {replay.message && (
-        <span role="alert" className="replay-message">
+        <span role={replay.state === 'failed' ? 'alert' : 'status'} className="replay-message" data-testid="replay-message">
           {replay.message}
         </span>
       )}

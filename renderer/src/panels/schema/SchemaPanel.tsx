@@ -1,23 +1,39 @@
-/** The columns the engine inferred from the file, with their types. */
-import { useSession } from '../../store/sessionStore';
+/** The columns as the engine reads them: type and role, how time is read, and a way to correct it. */
+import { useState } from 'react';
 import { formatBytes, formatCount } from '../../format';
+import { formatEventTime } from '../../formatTime';
+import { useSession } from '../../store/sessionStore';
+import { SchemaDialog } from './SchemaDialog';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 export function SchemaPanel(): React.JSX.Element | null {
   const file = useSession((s) => s.file);
+  const [editing, setEditing] = useState(false);
   if (!file) return null;
   return (
     <section className="panel schema-panel" aria-labelledby="schema-title">
-      <h2 id="schema-title">Columns</h2>
+      <header className="panel-header">
+        <h2 id="schema-title">Columns</h2>
+        <button type="button" onClick={() => setEditing(true)}>
+          Edit roles…
+        </button>
+      </header>
       <p className="panel-meta">
         {file.name} · {formatBytes(file.sizeBytes)} · ≈{formatCount(file.estimatedRows)} rows · {DELIMITER_NAMES[file.delimiter] ?? file.delimiter}-separated
+        {file.decimalComma ? ' · decimal comma' : ''}
+        {file.rolesRemembered ? ' · roles remembered for these columns' : ''}
+      </p>
+      <p className="panel-meta" data-testid="time-source">
+        {file.time ? `Time: ${file.time.label}` : 'No time column: replay paces by rows per second.'}
+        {file.timeRange ? ` · ${formatEventTime(file.timeRange.first, false)} to ${formatEventTime(file.timeRange.last, false)}` : ''}
       </p>
       <table className="schema-table" aria-label="Inferred columns">
         <thead>
           <tr>
             <th scope="col">Column</th>
             <th scope="col">Type</th>
+            <th scope="col">Role</th>
           </tr>
         </thead>
         <tbody>
@@ -27,10 +43,12 @@ export function SchemaPanel(): React.JSX.Element | null {
               <td>
                 <span className={`type type-${column.type}`}>{column.type}</span>
               </td>
+              <td className={`role role-${column.role}`}>{column.role}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {editing && <SchemaDialog file={file} onClose={() => setEditing(false)} />}
     </section>
   );
 }

@@ -49,7 +49,7 @@ export function ThresholdPanel(): React.JSX.Element | null {
           Operator
           <select
             value={settings.operator}
-            onChange={(event) => void actions.setThreshold({ ...settings, operator: event.target.value as ThresholdOperator })}
+            onChange={(event) => void actions.setThreshold({ ...settings, value, operator: event.target.value as ThresholdOperator })}
           >
             {THRESHOLD_OPERATORS.map((operator) => (
               <option key={operator} value={operator}>
