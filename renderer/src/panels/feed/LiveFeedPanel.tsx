@@ -17,7 +17,7 @@ const ROW_HEIGHT = 28;
 const FOLLOW_SLACK_PX = 4;
 const LINE_COLUMN_REM = 4.5;
 const OFFSET_COLUMN_REM = 5;
-const TIME_COLUMN_REM = 10;
+const TIME_COLUMN_REM = 11.5;
 const NUMBER_COLUMN_REM = 5.5;
 const TEXT_COLUMN_REM = 8;
 
