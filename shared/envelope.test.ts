@@ -8,12 +8,17 @@ describe('command arguments', () => {
       operator: '>=',
       value: 50,
     });
-    expect(parseCommandArgs('replay:start', { rowsPerSecond: null })).toEqual({ rowsPerSecond: null });
+    const start = { pace: { mode: 'event', speed: 60, maxGapSeconds: null }, limits: { durationSeconds: 30, rows: null, loop: false } };
+    expect(parseCommandArgs('replay:start', start)).toEqual(start);
   });
 
   it('rejects wrong types, unknown operators and extra fields with the field named', () => {
     expect(() => parseCommandArgs('threshold:set', { column: 'Total', operator: '=', value: 50 })).toThrow(/operator/);
-    expect(() => parseCommandArgs('replay:start', { rowsPerSecond: -5 })).toThrow(/rowsPerSecond/);
+    expect(() => parseCommandArgs('replay:setPace', { pace: { mode: 'rows', rowsPerSecond: -5 } })).toThrow(/rowsPerSecond/);
+    expect(() => parseCommandArgs('replay:seek', { target: { kind: 'line', line: 3 } })).toThrow(CommandError);
+    expect(() =>
+      parseCommandArgs('schema:apply', { overrides: { roles: { Total: 'boss' }, timeFormat: null, anchor: null }, remember: true }),
+    ).toThrow(/roles/);
     expect(() => parseCommandArgs('file:open', { path: '/x.csv', shell: 'rm -rf /' })).toThrow(CommandError);
     try {
       parseCommandArgs('file:open', {});

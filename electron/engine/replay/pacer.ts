@@ -71,6 +71,9 @@ export function repace(current: Pacer, pace: Pace, emitted: number, paused: bool
     return current;
   }
   const next = createPacer(pace, now);
+  // A row rate counts from the rows already sent; from 0 it would hold every row back until
+  // the new rate had "caught up" with them.
+  if (next instanceof RowRatePacer) next.setRate(pace.mode === 'rows' ? pace.rowsPerSecond : null, emitted);
   if (paused) next.pause();
   return next;
 }

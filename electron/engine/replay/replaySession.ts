@@ -7,6 +7,7 @@ import type {
   FeedView,
   FileInfo,
   Pace,
+  RejectedRow,
   RejectedView,
   ReplayLimits,
   ReplayProgress,
@@ -260,6 +261,8 @@ export class ReplaySession {
     try {
       for (;;) {
         const reader = readCsvBatches({ path: file.path, dialect: file.dialect, schema: this.file.schema, signal, start, skipUntil });
+        const wholeFile = start === undefined && skipUntil === undefined;
+        const acceptedBefore = this.rowsAccepted;
         try {
           limitMessage = await this.producePass(reader, signal);
         } finally {
@@ -267,6 +270,11 @@ export class ReplaySession {
         }
         if (signal.aborted || limitMessage !== null || !this.limits.loop || !this.current(run)) break;
         if (!this.totalExact) this.markTotalKnown();
+        // A file without a single good row would otherwise loop flat out for ever.
+        if (wholeFile && this.rowsAccepted === acceptedBefore) {
+          limitMessage = 'Stopped looping: the file has no rows that can be replayed.';
+          break;
+        }
         this.loops.next();
         start = undefined;
         skipUntil = undefined;
@@ -300,6 +308,22 @@ export class ReplaySession {
     let pending: TrafficRecord[] = [];
     let next = 0;
     let rowsSoFar = 0;
+    // Rejected rows of a batch are counted when the replay passes them (as the next good row is
+    // produced, or the batch ends), not when the block is read ahead: a limit or a slow pace must
+    // not count (or list) rows beyond the last row produced.
+    let held: RejectedRow[] = [];
+    let heldFrom = 0;
+    const release = (beforeLine: number): void => {
+      let end = heldFrom;
+      while (end < held.length && (held[end] as RejectedRow).line < beforeLine) end++;
+      if (end === heldFrom) return;
+      const rows = held.slice(heldFrom, end);
+      heldFrom = end;
+      this.rejects.add(rows);
+      this.spill?.add(rows);
+      this.meter.record(this.rowsAccepted + this.rejects.total);
+      this.changed();
+    };
     while (!signal.aborted) {
       if (this.state === 'paused') {
         await this.delay.wait(1000);
@@ -312,21 +336,23 @@ export class ReplaySession {
         continue;
       }
       if (next >= pending.length) {
+        release(Number.POSITIVE_INFINITY);
+        if (rowsSoFar > 0) this.position = rowsSoFar;
         const batch = await reader.next();
         if (batch.done) return null;
         const { records, rejected, checkpoint, skipped } = batch.value;
         this.checkpoints.add(checkpoint);
-        this.rejects.add(rejected);
-        this.spill?.add(rejected);
         this.bytesRead = batch.value.bytesRead;
         this.rowsSkipped += skipped;
         rowsSoFar = batch.value.rowsSoFar;
-        this.position = rowsSoFar - records.length;
+        held = rejected;
+        heldFrom = 0;
         if (this.message === 'Seeking…' && records.length > 0) this.message = null;
         this.loops.observe(records);
         pending = this.loops.shift(records);
         next = 0;
-        if (rejected.length > 0 || skipped > 0) this.changed();
+        this.position = rowsSoFar - pending.length - held.length;
+        if (skipped > 0) this.changed();
         continue;
       }
       const allowance = this.pacer.allowance(pending, next, this.rowsAccepted);
@@ -349,9 +375,10 @@ export class ReplaySession {
         })),
       );
       this.rowsAccepted += take;
-      this.position = rowsSoFar - (pending.length - next);
       this.eventTime = (slice[slice.length - 1] as TrafficRecord).time ?? this.eventTime;
       this.meter.record(this.rowsAccepted + this.rejects.total);
+      release((slice[slice.length - 1] as TrafficRecord).line);
+      this.position = rowsSoFar - (pending.length - next) - (held.length - heldFrom);
     }
     return null;
   }

@@ -20,7 +20,9 @@ const sameHeader = (a: readonly string[], b: readonly string[]): boolean => a.le
 
 export class SchemaMemory {
   private readonly path: string | null;
-  private entries: Entry[] | null = null;
+  private entries: Entry[] = [];
+  /** Read once, shared by every caller: callers that each read the file would each drop the others' changes. */
+  private loading: Promise<void> | null = null;
   private writing: Promise<void> = Promise.resolve();
 
   /** Without a data folder (some tests) corrections last only as long as the engine. */
@@ -28,28 +30,35 @@ export class SchemaMemory {
     this.path = dataDir ? join(dataDir, FILE_NAME) : null;
   }
 
-  private async load(): Promise<Entry[]> {
-    if (this.entries) return this.entries;
-    let entries: Entry[] = [];
-    if (this.path) {
-      try {
-        const parsed = fileSchema.safeParse(JSON.parse(await readFile(this.path, 'utf8')));
-        if (parsed.success) entries = parsed.data.entries;
-      } catch {
-        // Missing or unreadable: start with nothing remembered.
-      }
+  private async readEntries(): Promise<Entry[]> {
+    if (!this.path) return [];
+    try {
+      const parsed = fileSchema.safeParse(JSON.parse(await readFile(this.path, 'utf8')));
+      if (parsed.success) return parsed.data.entries;
+    } catch {
+      // Missing or unreadable: start with nothing remembered.
     }
-    this.entries = entries;
-    return entries;
+    return [];
+  }
+
+  /** After this, `entries` holds what is remembered; read `entries` after the await, not before. */
+  private load(): Promise<void> {
+    this.loading ??= this.readEntries().then((entries) => {
+      this.entries = entries;
+    });
+    return this.loading;
   }
 
   async recall(header: readonly string[]): Promise<SchemaOverrides | null> {
-    const entries = await this.load();
-    return entries.find((entry) => sameHeader(entry.header, header))?.overrides ?? null;
+    await this.load();
+    return this.entries.find((entry) => sameHeader(entry.header, header))?.overrides ?? null;
   }
 
   async remember(header: readonly string[], overrides: SchemaOverrides | null): Promise<void> {
-    const entries = (await this.load()).filter((entry) => !sameHeader(entry.header, header));
+    await this.load();
+    // From here to the queued write nothing awaits, so concurrent calls apply in turn, each to
+    // the entries left by the one before.
+    const entries = this.entries.filter((entry) => !sameHeader(entry.header, header));
     if (overrides) entries.push({ header: [...header], overrides, savedAt: Date.now() });
     entries.sort((a, b) => a.savedAt - b.savedAt);
     this.entries = entries.slice(-MAX_ENTRIES);

@@ -70,6 +70,14 @@ function countChar(text: string, char: string): number {
   return count;
 }
 
+/** True when `text` holds an LF not preceded by CR: in a CRLF file it stays inside a field. */
+function hasBareLineFeed(text: string): boolean {
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (i === 0 || text.charCodeAt(i - 1) !== 13) return true;
+  }
+  return false;
+}
+
 /** Bytes at the end of a chunk that start a UTF-8 character finished only by the next chunk. */
 function incompleteUtf8Tail(chunk: Buffer): number {
   for (let back = 1; back <= Math.min(3, chunk.length); back++) {
@@ -101,6 +109,8 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
   let headerSeen = resumed;
   let first = !resumed;
   let skipUntil = options.skipUntil ?? null;
+  /** True while the rest of an over-long row (already rejected) is passed over up to its line break. */
+  let discarding = false;
 
   function skips(record: TrafficRecord, rowIndex: number): boolean {
     if (!skipUntil) return false;
@@ -121,7 +131,8 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
     const result = parse(text, isLast);
     const quoteErrors = new Map<number, string>();
     for (const error of result.errors) if (error.row !== undefined) quoteErrors.set(error.row, error.message);
-    const mayHaveQuotes = text.includes('"');
+    // Only a quoted field, or a bare LF in a CRLF file, puts a line break inside a row.
+    const mayHaveBreaksInRows = text.includes('"') || (dialect.newline === '\r\n' && hasBareLineFeed(text));
     const mayHaveInvalidBytes = text.includes('\uFFFD');
     const records: TrafficRecord[] = [];
     const rejected: RejectedRow[] = [];
@@ -130,13 +141,15 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
     for (let r = 0; r < rows.length; r++) {
       const fields = rows[r] as string[];
       const rowLine = line;
-      line += mayHaveQuotes ? 1 + countChar(fields.join(''), lineBreak) : 1;
+      line += mayHaveBreaksInRows ? 1 + countChar(fields.join(''), lineBreak) : 1;
       if (fields.length === 1 && fields[0] === '') continue; // blank line: not a row
       if (!headerSeen) {
         headerSeen = true;
         continue;
       }
       const rowIndex = row++;
+      // A row target is reached by a rejected row too; a time target only by a row with a time.
+      if (skipUntil?.kind === 'row' && rowIndex >= skipUntil.row) skipUntil = null;
       const quoteError = quoteErrors.get(r);
       const decoded = quoteError
         ? { ok: false as const, reason: `malformed quotes: ${quoteError}` }
@@ -159,8 +172,13 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
     return parse(text, true).errors.some((error) => error.code === 'MissingQuotes');
   }
 
-  /** Rejects the first physical line of a runaway quoted row and resumes after it. */
-  function rejectRunawayRow(reason: string): RejectedRow {
+  /**
+   * Rejects the first physical line of a runaway row and resumes after it. When that line has not
+   * ended yet (one field over 1 MB), the rest of it is passed over as it arrives (`discarding`), so
+   * it is one rejected row and the lines after it keep their numbers. Null when the row lies
+   * before the seek target: it is counted as skipped in `batch`.
+   */
+  function rejectRunawayRow(reason: string, batch: CsvBatch): RejectedRow | null {
     const end = pending.indexOf(lineBreak);
     // lineBreak is the last character of the newline, so a CRLF line's text ends one earlier.
     const textEnd = end > 0 && dialect.newline === '\r\n' && pending[end - 1] === '\r' ? end - 1 : end;
@@ -169,16 +187,37 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
     // The next line starts right after lineBreak; skipping newline.length from it would eat the
     // first character of the next row in a CRLF file.
     pending = end === -1 ? '' : pending.slice(end + 1);
-    line++;
-    if (!headerSeen) headerSeen = true;
-    else row++;
+    if (end === -1) discarding = true;
+    else line++;
+    let skip = false;
+    if (!headerSeen) {
+      headerSeen = true;
+      return null;
+    }
+    const rowIndex = row++;
+    if (skipUntil?.kind === 'row' && rowIndex >= skipUntil.row) skipUntil = null;
+    else skip = skipUntil !== null;
+    batch.rowsSoFar = row;
+    if (skip) {
+      batch.skipped++;
+      return null;
+    }
     return rejectedRow;
+  }
+
+  /** Passes over the rest of a discarded row in `text`; the text after its line break, or null. */
+  function afterDiscardedRow(text: string): string | null {
+    const end = text.indexOf(lineBreak);
+    if (end === -1) return null;
+    discarding = false;
+    line++;
+    return text.slice(end + 1);
   }
 
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     // Offsets come from bytes, not from text length: invalid bytes decode to a 3-byte U+FFFD.
     // (A checkpoint is off only if such bytes sit in a row cut by a block boundary.)
-    const blockStart = textBytes - Buffer.byteLength(pending);
+    let blockStart = textBytes - Buffer.byteLength(pending);
     bytesRead += chunk.length;
     let text = decoder.write(chunk);
     textBytes = bytesRead - incompleteUtf8Tail(chunk);
@@ -186,22 +225,29 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // its bytes still count in offsets
     }
+    if (discarding) {
+      const after = afterDiscardedRow(text);
+      if (after === null) continue;
+      blockStart = textBytes - Buffer.byteLength(after);
+      text = after;
+    }
     const batch = toBatch(pending + text, false, blockStart);
     if (pending.length > MAX_ROW_CHARS) {
-      batch.rejected.push(rejectRunawayRow(RUNAWAY_REASON));
-      batch.rowsSoFar = row;
+      const rejectedRow = rejectRunawayRow(RUNAWAY_REASON, batch);
+      if (rejectedRow) batch.rejected.push(rejectedRow);
     }
     if (batch.records.length > 0 || batch.rejected.length > 0 || batch.skipped > 0) yield batch;
   }
   // At the end of the file a quote that never closes would swallow every row after it into one
   // field; as for a runaway row mid-file, reject its first line and read on from the next.
   let rest = pending + decoder.end();
+  if (discarding) rest = afterDiscardedRow(rest) ?? '';
   while (rest !== '') {
     const blockStart = bytesRead - Buffer.byteLength(rest);
     const batch = toBatch(rest, false, blockStart); // complete rows; `pending` is the last, unterminated one
     if (pending !== '' && opensUnclosedQuote(pending)) {
-      batch.rejected.push(rejectRunawayRow(UNCLOSED_AT_END_REASON));
-      batch.rowsSoFar = row;
+      const rejectedRow = rejectRunawayRow(UNCLOSED_AT_END_REASON, batch);
+      if (rejectedRow) batch.rejected.push(rejectedRow);
       rest = pending;
     } else {
       const last = toBatch(pending, true, bytesRead - Buffer.byteLength(pending));

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ColumnInfo } from '../../../shared/records';
+import type { ColumnInfo } from '../../../shared/schema';
 import { decodeRow } from './decodeRow';
 
 const columns: ColumnInfo[] = [
-  { name: 'Time', type: 'time' },
-  { name: 'Day of the week', type: 'text' },
-  { name: 'CarCount', type: 'number' },
-  { name: 'Total', type: 'number' },
+  { name: 'Time', type: 'time', role: 'timestamp' },
+  { name: 'Day of the week', type: 'text', role: 'category' },
+  { name: 'CarCount', type: 'number', role: 'measure' },
+  { name: 'Total', type: 'number', role: 'measure' },
 ];
 
 describe('decodeRow', () => {
@@ -67,5 +67,22 @@ describe('decodeRow on typos that Number() would accept', () => {
 
   it('rejects a row whose every field is empty instead of accepting a row of nothing', () => {
     expect(decodeRow(['', '', '', ''], columns)).toEqual({ ok: false, reason: 'the row has no values (every field is empty)' });
+  });
+});
+
+describe('decodeRow with a decimal comma', () => {
+  it('reads 12,5 and grouped thousands as numbers only when the file uses a decimal comma', () => {
+    expect(decodeRow(['08:15', 'Tuesday', '12,5', '1.234,5'], columns, true)).toEqual({
+      ok: true,
+      values: ['08:15', 'Tuesday', 12.5, 1234.5],
+    });
+    expect(decodeRow(['08:15', 'Tuesday', '12,5', '1'], columns, false).ok).toBe(false);
+  });
+
+  it('rejects a decimal point in a decimal-comma file, naming the column', () => {
+    expect(decodeRow(['08:15', 'Tuesday', '1.5', '2'], columns, true)).toEqual({
+      ok: false,
+      reason: 'column "CarCount" expects a number, found "1.5"',
+    });
   });
 });

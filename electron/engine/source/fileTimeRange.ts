@@ -49,13 +49,44 @@ export async function readTimeRange(file: SniffedCsv, schema: TableSchema): Prom
   const first = Math.min(...headTimes);
   let last = Math.max(...headTimes);
   const tailRows = await readTailRows(file).catch(() => []);
-  let tailTimes = timesOf(tailRows, new RowDecoder(schema));
-  // The split form has no month: a tail that seems to come before the start is in a later month.
   const time = schema.time;
-  if (time.kind === 'split' && tailTimes.length > 0 && Math.max(...tailTimes) < first) {
-    const nextMonth = time.anchorMonth === 12 ? { year: time.anchorYear + 1, month: 1 } : { year: time.anchorYear, month: time.anchorMonth + 1 };
-    tailTimes = timesOf(tailRows, new RowDecoder({ ...schema, time: { ...time, anchorYear: nextMonth.year, anchorMonth: nextMonth.month } }));
-  }
+  const tailTimes = time.kind === 'split' ? splitTailTimes(tailRows, schema, time, file, first, last) : timesOf(tailRows, new RowDecoder(schema));
   if (tailTimes.length > 0) last = Math.max(last, ...tailTimes);
   return { first, last };
+}
+
+/** Months tried for the tail of a split-form file: a few years of monthly exports in one file. */
+const MAX_TAIL_MONTHS = 120;
+
+/**
+ * The split form has no month, so the tail's month is a guess: the one (from the anchor on) that
+ * puts the tail nearest to where the file's size says it ends, going on at the head's pace. A tail
+ * whose days of month also occur in the first month (a file from the 1st to the 22nd of the next
+ * month) would otherwise be read as the first month.
+ */
+function splitTailTimes(
+  tailRows: readonly string[][],
+  schema: TableSchema,
+  time: Extract<NonNullable<TableSchema['time']>, { kind: 'split' }>,
+  file: SniffedCsv,
+  first: number,
+  headLast: number,
+): number[] {
+  const expectedLast = first + (headLast - first) * Math.max(1, file.estimatedRows / Math.max(1, file.sampleRows.length));
+  let best: number[] = [];
+  let bestError = Number.POSITIVE_INFINITY;
+  for (let k = 0; k <= MAX_TAIL_MONTHS; k++) {
+    const months = time.anchorYear * 12 + (time.anchorMonth - 1) + k;
+    const anchorYear = Math.floor(months / 12);
+    const anchorMonth = (months % 12) + 1;
+    const times = timesOf(tailRows, new RowDecoder({ ...schema, time: { ...time, anchorYear, anchorMonth } }));
+    if (times.length === 0) continue;
+    const tailLast = Math.max(...times);
+    if (tailLast < headLast) continue; // the tail cannot end before the head
+    const error = Math.abs(tailLast - expectedLast);
+    if (error >= bestError) break; // later months only move further away
+    best = times;
+    bestError = error;
+  }
+  return best;
 }

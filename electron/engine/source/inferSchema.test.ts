@@ -1,54 +1,93 @@
 import { describe, expect, it } from 'vitest';
-import { TRAFFIC_COLUMNS, TRAFFIC_SCHEMA, rowFields, trafficRows } from '../testing/trafficFixture';
-import { inferSchema, isNumericText, isTimeText, pickLocationColumn } from './inferSchema';
+import { TRAFFIC_COLUMNS, rowFields, trafficRows } from '../testing/trafficFixture';
+import { columnSamples, isNumericColumn, isNumericText, mostlyMatch, pickLocationColumn } from './inferSchema';
 
-describe('inferSchema', () => {
-  it('types the original Traffic.csv columns: Time is time, counts are numbers, names of days are text', () => {
+const numericFlags = (names: readonly string[], rows: readonly (readonly string[])[]): boolean[] =>
+  names.map((_, index) => isNumericColumn(columnSamples(rows, index)));
+
+describe('isNumericColumn', () => {
+  it('calls the counts of the original Traffic.csv numbers, and times, weekdays and situations not', () => {
     const sample = trafficRows(50).map(rowFields);
-    const columns = inferSchema([...TRAFFIC_COLUMNS], sample);
-    expect(columns).toEqual(TRAFFIC_SCHEMA);
+    const flags = Object.fromEntries(TRAFFIC_COLUMNS.map((name, index) => [name, isNumericColumn(columnSamples(sample, index))]));
+    expect(flags).toEqual({
+      Time: false,
+      Date: true, // a plain number on its own; the split-time detection makes it part of the time
+      'Day of the week': false,
+      CarCount: true,
+      BikeCount: true,
+      BusCount: true,
+      TruckCount: true,
+      Total: true,
+      'Traffic Situation': false,
+    });
   });
 
   it('keeps a column numeric when one value among many is not a number', () => {
-    const sample = Array.from({ length: 40 }, (_, i) => [String(i * 3)]);
-    sample[21] = ['oops'];
-    expect(inferSchema(['Total'], sample)).toEqual([{ name: 'Total', type: 'number' }]);
+    const values = Array.from({ length: 40 }, (_, i) => String(i * 3));
+    values[21] = 'oops';
+    expect(isNumericColumn(values)).toBe(true);
   });
 
   it('demotes a column to text when many values are not numbers', () => {
-    const sample = Array.from({ length: 40 }, (_, i) => [i % 4 === 0 ? 'many' : String(i)]);
-    expect(inferSchema(['Total'], sample)[0]?.type).toBe('text');
+    const values = Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? 'many' : String(i)));
+    expect(isNumericColumn(values)).toBe(false);
   });
 
-  it('ignores empty cells when deciding, and calls an all-empty column text', () => {
-    const sample = [['5', ''], ['', ''], ['7', ' '], ['9', '']];
-    expect(inferSchema(['Total', 'Notes'], sample).map((c) => c.type)).toEqual(['number', 'text']);
+  it('ignores empty cells when deciding, and calls an all-empty column not numeric', () => {
+    const rows = [['5', ''], ['', ''], ['7', ' '], ['9', '']];
+    expect(numericFlags(['Total', 'Notes'], rows)).toEqual([true, false]);
   });
 
   it('treats short rows as empty cells rather than failing', () => {
-    const sample = [['1', '2'], ['3'], ['5', '6']];
-    expect(inferSchema(['A', 'B'], sample).map((c) => c.type)).toEqual(['number', 'number']);
+    const rows = [['1', '2'], ['3'], ['5', '6']];
+    expect(columnSamples(rows, 1)).toEqual(['2', '', '6']);
+    expect(numericFlags(['A', 'B'], rows)).toEqual([true, true]);
   });
 
-  it('recognises common time and date spellings, and not numbers or words', () => {
-    for (const text of ['12:15:00 AM', '1:45:00 PM', '08:30', '23:59:59', '2026-03-14', '2026-03-14T07:15:00Z', '3/14/2026 7:15', '14.03.2026']) {
-      expect(isTimeText(text), text).toBe(true);
-    }
-    for (const text of ['Tuesday', '42', '', 'normal', '12:15 noon']) {
-      expect(isTimeText(text), text).toBe(false);
-    }
+  it('reads decimal-comma numbers only when asked to', () => {
+    const values = ['12,5', '3', '1.234,75', '-0,5'];
+    expect(isNumericColumn(values, true)).toBe(true);
+    expect(isNumericColumn(values, false)).toBe(false);
   });
+});
 
+describe('isNumericText', () => {
   it('accepts numbers with spaces, signs, decimals and exponents, not words or blanks', () => {
     for (const text of ['0', ' 12 ', '-3.5', '1e3']) expect(isNumericText(text), text).toBe(true);
     for (const text of ['', '  ', 'abc', '12:15:00 AM', 'Infinity', '1,5']) expect(isNumericText(text), text).toBe(false);
   });
 
+  it('with a decimal comma, accepts 1,5 and grouped thousands but not a decimal point', () => {
+    for (const text of ['1,5', '1.234,5', '42', ' -7,25 ']) expect(isNumericText(text, true), text).toBe(true);
+    for (const text of ['1.5', 'abc', '', '1,2,3']) expect(isNumericText(text, true), text).toBe(false);
+  });
+});
+
+describe('mostlyMatch', () => {
+  it('tolerates at most 5% (or one in a small sample) of exceptions, and never a majority', () => {
+    const isX = (value: string): boolean => value === 'x';
+    expect(mostlyMatch(['x', 'x', 'y'], isX)).toBe(true);
+    expect(mostlyMatch(['x', 'y'], isX)).toBe(false);
+    expect(mostlyMatch([...Array<string>(40).fill('x'), 'y', 'y'], isX)).toBe(true);
+    expect(mostlyMatch([...Array<string>(40).fill('x'), 'y', 'y', 'y'], isX)).toBe(false);
+    expect(mostlyMatch(['', ' '], isX)).toBe(false);
+  });
+});
+
+describe('pickLocationColumn', () => {
   it('picks a text column named like a place as the location key, and none otherwise', () => {
-    const withJunction = inferSchema([...TRAFFIC_COLUMNS, 'Junction'], [[...rowFields(trafficRows(1)[0]!), 'J01']]);
-    expect(pickLocationColumn(withJunction)).toBe(TRAFFIC_COLUMNS.length);
-    expect(pickLocationColumn(inferSchema([...TRAFFIC_COLUMNS], trafficRows(3).map(rowFields)))).toBe(-1);
-    // A numeric "Sensor" column is a measurement, not a place name.
-    expect(pickLocationColumn([{ name: 'Sensor', type: 'number' }])).toBe(-1);
+    const names = [...TRAFFIC_COLUMNS, 'Junction'];
+    const rows = trafficRows(3).map((row) => [...rowFields(row), 'J01']);
+    expect(pickLocationColumn(names, numericFlags(names, rows))).toBe(TRAFFIC_COLUMNS.length);
+    const plain = trafficRows(3).map(rowFields);
+    expect(pickLocationColumn([...TRAFFIC_COLUMNS], numericFlags(TRAFFIC_COLUMNS, plain))).toBe(-1);
+  });
+
+  it('takes a numeric column only when it is named as an identifier', () => {
+    // A numeric "Sensor" column is a reading, not a place name; "Sensor ID" names the place.
+    expect(pickLocationColumn(['Sensor'], [true])).toBe(-1);
+    expect(pickLocationColumn(['Sensor ID'], [true])).toBe(0);
+    expect(pickLocationColumn(['station_id'], [true])).toBe(0);
+    expect(pickLocationColumn(['Sensor'], [false])).toBe(0);
   });
 });

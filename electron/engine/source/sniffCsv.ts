@@ -75,11 +75,14 @@ export async function sniffCsv(path: string): Promise<SniffedCsv> {
   const delimiter = detectDelimiter(lines);
   const parsed = createBlockParser({ delimiter, newline })(text, wholeFileInHead);
   const rows = parsed.rows.filter((row) => !(row.length === 1 && row[0] === ''));
-  const [headerCells, ...sampleRows] = rows;
+  const [headerCells, ...dataRows] = rows;
   if (!headerCells) throw new CommandError('NOT_CSV', `${basename(path)} has no header line.`);
+  // Inference sees only rows the reader could accept: a ragged row, or an unclosed quote that
+  // swallows the rest of the block into one field, would otherwise hide the columns' types.
+  const sampleRows = dataRows.filter((row) => row.length === headerCells.length);
   const sampleBytes = Buffer.byteLength(text.slice(0, parsed.cursor));
   const bytesPerRow = rows.length > 0 ? sampleBytes / rows.length : sampleBytes;
-  const estimatedRows = wholeFileInHead ? sampleRows.length : Math.round(size / Math.max(bytesPerRow, 1)) - 1;
+  const estimatedRows = wholeFileInHead ? dataRows.length : Math.round(size / Math.max(bytesPerRow, 1)) - 1;
   return {
     path,
     name: basename(path),

@@ -8,7 +8,7 @@ import type { ColumnRole, ColumnInfo, SchemaOverrides, TimeSource } from '../../
 import type { ColumnType } from '../../../shared/records';
 import { columnSamples, isNumericColumn, isNumericText, pickLocationColumn } from './inferSchema';
 import { usesDecimalComma } from './time/decimalComma';
-import { chooseAnchorMonth, detectSplitTime, parseWeekday } from './time/splitTimeline';
+import { chooseAnchorMonth, detectSplitTime, parseDayOfMonth, parseWeekday } from './time/splitTimeline';
 import { TIME_FORMATS, detectTimeFormat } from './time/timeFormats';
 
 export interface TableSchema {
@@ -112,8 +112,9 @@ function resolveTime(
       `Columns ${picked.map((name) => `"${name}"`).join(', ')} do not form one time. Mark a single timestamp column, or a time of day with a day of month (and a weekday).`,
     );
   }
-  const first = pickedRows.find((row) => Number.isInteger(Number(row[split.dayColumn])));
-  const firstDay = first ? Number(first[split.dayColumn]) : 1;
+  // Number('') is 0, an integer: a blank day would anchor to the reference month, not the weekday's.
+  const first = pickedRows.find((row) => parseDayOfMonth(row[split.dayColumn] ?? '') !== null);
+  const firstDay = first ? (parseDayOfMonth(first[split.dayColumn] ?? '') ?? 1) : 1;
   const firstWeekday = first && split.weekdayColumn !== null ? parseWeekday(first[split.weekdayColumn] ?? '') : null;
   const anchor = overrides?.anchor ?? chooseAnchorMonth(firstDay, firstWeekday, reference);
   const weekday = split.weekdayColumn === null ? null : (picked[split.weekdayColumn] as string);

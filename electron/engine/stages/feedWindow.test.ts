@@ -3,7 +3,7 @@ import { FEED_CAPACITY, FEED_MAX_DELTA, FeedWindow, type FeedEntry } from './fee
 
 /** Entries whose only value is a number; line n has value n. */
 function entry(line: number): FeedEntry {
-  return { offset: line - 2, partition: line % 4, record: { line, values: [line] } };
+  return { offset: line - 2, partition: line % 4, record: { line, values: [line], time: null } };
 }
 const valueOf = (e: FeedEntry): number => e.record.values[0] as number;
 const even = (e: FeedEntry): boolean => valueOf(e) % 2 === 0;
@@ -56,10 +56,18 @@ describe('FeedWindow', () => {
     expect(feed.takeView(even)).toMatchObject({ rows: [], skipped: 0 });
   });
 
-  it('shows rows in file order even when partitions deliver them interleaved', () => {
+  it('keeps rows in arrival order (the bus delivers file order), so repeated lines of a loop stay after the first pass', () => {
     const feed = new FeedWindow();
-    for (const line of [5, 2, 6, 3, 4]) feed.add(entry(line), true);
-    expect(feed.takeView(() => true).rows.map((r) => r.line)).toEqual([2, 3, 4, 5, 6]);
+    // Loop 1 ends at line 6; loop 2 starts again at line 2 and must come after it, not be sorted in.
+    for (const line of [2, 3, 4, 5, 6, 2, 3]) feed.add(entry(line), true);
+    expect(feed.takeView(() => true).rows.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 2, 3]);
+  });
+
+  it('passes the event time of each row through to the page', () => {
+    const feed = new FeedWindow();
+    feed.add({ offset: 0, partition: 0, record: { line: 2, values: [1], time: 1_790_000_000_000 } }, true);
+    feed.add(entry(3), true);
+    expect(feed.takeView(() => true).rows.map((r) => r.time)).toEqual([1_790_000_000_000, null]);
   });
 
   it('re-marks every held row and resends the window after the threshold changes', () => {

@@ -48,6 +48,17 @@ describe('RejectLog', () => {
     expect(log.takeView().rows).toHaveLength(4);
   });
 
+  it('shortens a long row for the screen (the saved file keeps it whole) and keeps short ones as they are', () => {
+    const log = new RejectLog();
+    const long = 'x'.repeat(5000);
+    log.add([{ line: 2, reason: 'unmatched quote', text: long }, { line: 3, reason: 'r', text: 'a,b' }]);
+    const [first, second] = log.takeView().rows;
+    expect(first?.text).toBe(`${'x'.repeat(200)}…`);
+    expect(first?.line).toBe(2);
+    expect(first?.reason).toBe('unmatched quote');
+    expect(second?.text).toBe('a,b');
+  });
+
   it('starts over on clear with a reset', () => {
     const log = new RejectLog();
     log.add(rejected(2, 4));

@@ -5,7 +5,7 @@ import { DEFAULT_THRESHOLD_VALUE, ThresholdStage } from './thresholdStage';
 
 
 const rows = trafficRows(800, 21);
-const records: TrafficRecord[] = rows.map((row, i) => ({ line: i + 2, values: rowValues(row) }));
+const records: TrafficRecord[] = rows.map((row, i) => ({ line: i + 2, values: rowValues(row), time: row.epoch }));
 
 describe('ThresholdStage', () => {
   it('starts on Total > 50, the original pipeline filter', () => {
@@ -16,26 +16,26 @@ describe('ThresholdStage', () => {
     const view = stage.view();
     expect(view.passing).toBe(rows.filter((r) => r.total > 50).length);
     expect(view.evaluated).toBe(rows.length);
-    expect(view.numericColumns).toEqual(['Date', 'CarCount', 'BikeCount', 'BusCount', 'TruckCount', 'Total']);
+    expect(view.numericColumns).toEqual(['CarCount', 'BikeCount', 'BusCount', 'TruckCount', 'Total']);
     expect(view.observedMin).toBe(Math.min(...rows.map((r) => r.total)));
     expect(view.observedMax).toBe(Math.max(...rows.map((r) => r.total)));
   });
 
   it('finds Total whatever its case, and falls back to the first numeric column', () => {
-    expect(new ThresholdStage([{ name: 'Speed', type: 'number' }, { name: 'TOTAL', type: 'number' }]).current?.column).toBe('TOTAL');
+    expect(new ThresholdStage([{ name: 'Speed', type: 'number', role: 'measure' }, { name: 'TOTAL', type: 'number', role: 'measure' }]).current?.column).toBe('TOTAL');
     const fallback = new ThresholdStage([
-      { name: 'Time', type: 'time' },
-      { name: 'Junction', type: 'text' },
-      { name: 'Vehicles', type: 'number' },
-      { name: 'Speed', type: 'number' },
+      { name: 'Time', type: 'time', role: 'timestamp' },
+      { name: 'Junction', type: 'text', role: 'location' },
+      { name: 'Vehicles', type: 'number', role: 'measure' },
+      { name: 'Speed', type: 'number', role: 'measure' },
     ]);
     expect(fallback.current?.column).toBe('Vehicles');
   });
 
   it('has no settings and passes nothing when the file has no numeric column', () => {
-    const stage = new ThresholdStage([{ name: 'Time', type: 'time' }, { name: 'Note', type: 'text' }]);
+    const stage = new ThresholdStage([{ name: 'Time', type: 'time', role: 'timestamp' }, { name: 'Note', type: 'text', role: 'category' }]);
     expect(stage.current).toBeNull();
-    stage.process([{ line: 2, values: ['12:00:00 AM', 'x'] }]);
+    stage.process([{ line: 2, values: ['12:00:00 AM', 'x'], time: null }]);
     expect(stage.passes(['12:00:00 AM', 'x'])).toBe(false);
     expect(stage.view()).toMatchObject({ settings: null, passing: 0, evaluated: 1, numericColumns: [] });
   });
@@ -65,7 +65,7 @@ describe('ThresholdStage', () => {
     stage.set({ column: 'Total', operator: '<', value: 1_000 });
     const empty: CellValue[] = [...rowValues(rows[0] as (typeof rows)[number])];
     empty[TOTAL_INDEX] = null;
-    stage.process([{ line: 2, values: empty }, records[1] as TrafficRecord]);
+    stage.process([{ line: 2, values: empty, time: null }, records[1] as TrafficRecord]);
     expect(stage.passes(empty)).toBe(false);
     expect(stage.view()).toMatchObject({ passing: 1, evaluated: 2 });
   });
@@ -74,6 +74,8 @@ describe('ThresholdStage', () => {
     const stage = new ThresholdStage(TRAFFIC_SCHEMA);
     expect(() => stage.set({ column: 'Speed', operator: '>', value: 1 })).toThrow(/"Speed"/);
     expect(() => stage.set({ column: 'Day of the week', operator: '>', value: 1 })).toThrow(/not a numeric column/);
+    // The day of month is part of the time in the split form, not a measure to filter on.
+    expect(() => stage.set({ column: 'Date', operator: '>', value: 1 })).toThrow(/not a numeric column/);
     expect(stage.current?.column).toBe('Total');
   });
 

@@ -3,7 +3,8 @@
  * >, ≥, <, ≤, any value, changed at any time, with counts over every row consumed so far.
  */
 import type { ThresholdSettings, ThresholdView } from '../../../shared/contract';
-import type { CellValue, ColumnInfo, TrafficRecord } from '../../../shared/records';
+import type { CellValue, TrafficRecord } from '../../../shared/records';
+import type { ColumnInfo } from '../../../shared/schema';
 import { passesThreshold } from '../../../shared/records';
 import { ValueCounts } from './valueCounts';
 

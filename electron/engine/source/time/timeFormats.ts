@@ -12,9 +12,10 @@
  * (`2026-02-30`, `25:00`, `12:60`, `13/13/2026`). Surrounding whitespace is ignored.
  */
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, daysFromCivil, daysInMonth } from './civil';
+import { TIME_FORMAT_LABELS, type TimeFormatId } from '../../../../shared/schema';
 import { mostlyMatches } from './tolerance';
 
-export type TimeFormatId = 'iso' | 'mdy' | 'dmy' | 'dmy-dot' | 'ymd-slash' | 'epoch-s' | 'epoch-ms' | 'clock';
+export type { TimeFormatId };
 
 export interface TimeFormat {
   id: TimeFormatId;
@@ -281,26 +282,14 @@ function parseEpochMillis(text: string): number | null {
 }
 
 export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
-  iso: { id: 'iso', label: 'ISO 8601 (2026-10-01T08:15:00Z)', parse: parseIso },
-  mdy: {
-    id: 'mdy',
-    label: 'Month/day/year (10/1/2026 8:15 AM)',
-    parse: (text) => parseNumericDate(text, SLASH, false),
-  },
-  dmy: {
-    id: 'dmy',
-    label: 'Day/month/year (01/10/2026 08:15)',
-    parse: (text) => parseNumericDate(text, SLASH, true),
-  },
-  'dmy-dot': {
-    id: 'dmy-dot',
-    label: 'Day.month.year (01.10.2026 08:15)',
-    parse: (text) => parseNumericDate(text, DOT, true),
-  },
-  'ymd-slash': { id: 'ymd-slash', label: 'Year/month/day (2026/10/01 08:15)', parse: parseYmdSlash },
-  'epoch-s': { id: 'epoch-s', label: 'Unix time in seconds (1790842500)', parse: parseEpochSeconds },
-  'epoch-ms': { id: 'epoch-ms', label: 'Unix time in milliseconds (1790842500000)', parse: parseEpochMillis },
-  clock: { id: 'clock', label: 'Time of day (8:15:00 AM)', parse: parseClock },
+  iso: { id: 'iso', label: TIME_FORMAT_LABELS.iso, parse: parseIso },
+  mdy: { id: 'mdy', label: TIME_FORMAT_LABELS.mdy, parse: (text) => parseNumericDate(text, SLASH, false) },
+  dmy: { id: 'dmy', label: TIME_FORMAT_LABELS.dmy, parse: (text) => parseNumericDate(text, SLASH, true) },
+  'dmy-dot': { id: 'dmy-dot', label: TIME_FORMAT_LABELS['dmy-dot'], parse: (text) => parseNumericDate(text, DOT, true) },
+  'ymd-slash': { id: 'ymd-slash', label: TIME_FORMAT_LABELS['ymd-slash'], parse: parseYmdSlash },
+  'epoch-s': { id: 'epoch-s', label: TIME_FORMAT_LABELS['epoch-s'], parse: parseEpochSeconds },
+  'epoch-ms': { id: 'epoch-ms', label: TIME_FORMAT_LABELS['epoch-ms'], parse: parseEpochMillis },
+  clock: { id: 'clock', label: TIME_FORMAT_LABELS.clock, parse: parseClock },
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,98 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  JUNCTION_HEADER,
+  TRAFFIC_OVERRIDES,
+  TRAFFIC_SCHEMA,
+  TempDir,
+  joinLines,
+  junctionFields,
+  junctionRows,
+  openFixture,
+  rowFields,
+  trafficCsv,
+  trafficRows,
+} from '../testing/trafficFixture';
+import { openSniffedFile } from './openFile';
+import { sniffCsv } from './sniffCsv';
+
+const temp = new TempDir();
+afterAll(() => temp.cleanup());
+
+const junctionFile = (slots: number, junctions = ['J01', 'J02', 'J03', 'J04']): { path: string; rows: ReturnType<typeof junctionRows> } => {
+  const rows = junctionRows(slots, junctions);
+  return { path: temp.write(joinLines([JUNCTION_HEADER, ...rows.map((row) => junctionFields(row).join(','))])), rows };
+};
+
+describe('openSniffedFile', () => {
+  it('describes the file for the page: schema, time source, location, preview and row estimate', async () => {
+    const rows = trafficRows(40);
+    const path = temp.write(trafficCsv(rows));
+    const opened = await openFixture(path);
+    expect(opened.schema.columns).toEqual(TRAFFIC_SCHEMA);
+    expect(opened.info).toMatchObject({
+      path,
+      name: path.split('/').at(-1),
+      delimiter: ',',
+      decimalComma: false,
+      columns: TRAFFIC_SCHEMA,
+      time: { kind: 'split', anchorYear: 2026, anchorMonth: 10 },
+      location: null,
+      preview: rows.slice(0, 8).map(rowFields),
+      rolesRemembered: true,
+      estimatedRows: 40,
+    });
+    expect(opened.info.timeRange).toEqual({ first: rows[0]!.epoch, last: rows.at(-1)!.epoch });
+    expect(opened.sniffed.names).toHaveLength(9);
+  });
+
+  it('says when the roles were inferred rather than remembered', async () => {
+    const path = temp.write(trafficCsv(trafficRows(10)));
+    expect((await openSniffedFile(await sniffCsv(path), null)).info.rolesRemembered).toBe(false);
+  });
+
+  it('finds the time range from the first block and the last 64 KB without reading the middle', async () => {
+    const rows = trafficRows(20_000).map((row, i) => ({ ...row, date: i })); // dates are made up, but the ISO column is right
+    const lines = rows.map((row, i) => `${new Date(row.epoch).toISOString()},S${i % 3},${row.total}`);
+    const opened = await openFixture(temp.write(joinLines(['timestamp,sensor,vehicles', ...lines])));
+    expect(opened.sniffed.sizeBytes).toBeGreaterThan(256 * 1024 + 64 * 1024);
+    expect(opened.info.time).toMatchObject({ kind: 'column', column: 'timestamp', format: 'iso' });
+    expect(opened.info.timeRange).toEqual({ first: rows[0]!.epoch, last: rows.at(-1)!.epoch });
+  });
+
+  it('places the split form’s tail in a later month when the file spans month ends (start on the 10th)', async () => {
+    // From October 10 into November: the tail's days of month (1..9) are below the first row's.
+    const rows = junctionRows(4000, ['J01', 'J02', 'J03', 'J04']).slice(9 * 96 * 4);
+    const path = temp.write(joinLines([JUNCTION_HEADER, ...rows.map((row) => junctionFields(row).join(','))]));
+    const opened = await openFixture(path);
+    expect(opened.info.timeRange).toEqual({ first: rows[0]!.epoch, last: rows.at(-1)!.epoch });
+  });
+
+  it('places the split form’s tail in a later month when the file spans month ends (start on the 1st)', async () => {
+    // From October 1 to November 22: the tail's days (21, 22) also occur in October.
+    const { path, rows } = junctionFile(5000);
+    const opened = await openFixture(path);
+    expect(new Date(rows.at(-1)!.epoch).toISOString()).toBe('2026-11-22T01:45:00.000Z');
+    expect(opened.info.timeRange).toEqual({ first: rows[0]!.epoch, last: rows.at(-1)!.epoch });
+  });
+
+  it('has no time range when the file has no time', async () => {
+    const opened = await openSniffedFile(await sniffCsv(temp.write(joinLines(['a,b', '1,x', '2,y']))), null);
+    expect(opened.info.time).toBeNull();
+    expect(opened.info.timeRange).toBeNull();
+  });
+
+  it('reads a small file’s range whole (head and tail are the same rows), junctions and all', async () => {
+    const { path, rows } = junctionFile(100);
+    const opened = await openFixture(path, { ...TRAFFIC_OVERRIDES, roles: {} });
+    expect(opened.info.location).toBe('Junction');
+    expect(opened.info.timeRange).toEqual({ first: rows[0]!.epoch, last: rows.at(-1)!.epoch });
+  });
+
+  it('finds the end of a split-form file that spans several months', async () => {
+    // 200 days from October 1, one row per slot: the tail lies seven months after the anchor.
+    const rows = trafficRows(200 * 96);
+    const opened = await openFixture(temp.write(trafficCsv(rows)));
+    expect(new Date(rows.at(-1)!.epoch).getUTCMonth() + 1).toBe(4);
+    expect(opened.info.timeRange).toEqual({ first: rows[0]!.epoch, last: rows.at(-1)!.epoch });
+  });
+});

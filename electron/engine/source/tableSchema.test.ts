@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import { CommandError } from '../../../shared/envelope';
+import type { SchemaOverrides } from '../../../shared/schema';
+import { TRAFFIC_COLUMNS, TRAFFIC_SCHEMA, junctionFields, junctionRows, rowFields, trafficRows } from '../testing/trafficFixture';
+import { resolveTableSchema, type TableSchema } from './tableSchema';
+
+const REFERENCE = new Date(Date.UTC(2026, 10, 24)); // 24 November 2026
+
+/** Rows of text from lines written with `delimiter`. */
+const table = (lines: readonly string[], delimiter = ','): { names: string[]; rows: string[][] } => {
+  const [header, ...rest] = lines.map((line) => line.split(delimiter));
+  return { names: header as string[], rows: rest };
+};
+
+function resolve(lines: readonly string[], delimiter = ',', overrides: SchemaOverrides | null = null): TableSchema {
+  const { names, rows } = table(lines, delimiter);
+  return resolveTableSchema(names, rows, delimiter, overrides, REFERENCE);
+}
+
+const roles = (schema: TableSchema): Record<string, string> => Object.fromEntries(schema.columns.map((c) => [c.name, c.role]));
+
+function overrides(partial: Partial<SchemaOverrides>): SchemaOverrides {
+  return { roles: {}, timeFormat: null, anchor: null, ...partial };
+}
+
+function refused(run: () => unknown): CommandError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CommandError);
+    expect((error as CommandError).code).toBe('INVALID_SCHEMA');
+    return error as CommandError;
+  }
+  throw new Error('the schema was accepted');
+}
+
+/** The original data set's first rows, as written: day 10, a Tuesday. */
+const ORIGINAL = [
+  TRAFFIC_COLUMNS.join(','),
+  '12:00:00 AM,10,Tuesday,31,0,4,4,39,low',
+  '12:15:00 AM,10,Tuesday,49,0,3,3,55,low',
+  '12:30:00 AM,10,Tuesday,46,0,3,6,55,low',
+  '12:45:00 AM,10,Tuesday,51,0,2,5,58,low',
+  '1:00:00 AM,10,Tuesday,57,6,15,16,94,normal',
+];
+
+describe('resolveTableSchema: the original data set', () => {
+  it('reads Time, Date and Day of the week as one split time, the counts as measures and the situation as a category', () => {
+    const schema = resolve(ORIGINAL);
+    expect(schema.columns).toEqual(TRAFFIC_SCHEMA);
+    // Day 10 was a Tuesday in November 2026, the latest such month up to the reference.
+    expect(schema.time).toEqual({
+      kind: 'split',
+      time: 'Time',
+      day: 'Date',
+      weekday: 'Day of the week',
+      anchorYear: 2026,
+      anchorMonth: 11,
+      label: 'Time + Date + Day of the week, starting in November 2026',
+    });
+    expect(schema.location).toBeNull();
+    expect(schema.decimalComma).toBe(false);
+  });
+
+  it('anchors the month by the first row’s weekday: the fixture’s Thursday 1st is October 2026', () => {
+    const schema = resolveTableSchema([...TRAFFIC_COLUMNS], trafficRows(200).map(rowFields), ',', null, REFERENCE);
+    expect(schema.time).toMatchObject({ kind: 'split', anchorYear: 2026, anchorMonth: 10 });
+  });
+
+  it('with a Junction column: the junction is the location that keys the bus', () => {
+    const rows = junctionRows(30, ['J01', 'J02', 'J03']).map(junctionFields);
+    const schema = resolveTableSchema([...TRAFFIC_COLUMNS, 'Junction'], rows, ',', null, REFERENCE);
+    expect(schema.columns).toEqual([...TRAFFIC_SCHEMA, { name: 'Junction', type: 'text', role: 'location' }]);
+    expect(schema.location).toBe('Junction');
+    expect(schema.time).toMatchObject({ kind: 'split', time: 'Time', day: 'Date', weekday: 'Day of the week' });
+  });
+
+  it('finds the split form without a weekday column', () => {
+    const schema = resolve(['Time,Date,Total', '11:45 PM,31,12', '12:00 AM,1,9']);
+    expect(schema.time).toMatchObject({ kind: 'split', time: 'Time', day: 'Date', weekday: null, anchorYear: 2026, anchorMonth: 10 });
+    expect(roles(schema)).toEqual({ Time: 'timestamp', Date: 'timestamp', Total: 'measure' });
+  });
+
+  it('uses the anchor override for the split form’s month', () => {
+    const schema = resolve(ORIGINAL, ',', overrides({ anchor: { year: 2024, month: 3 } }));
+    expect(schema.time).toMatchObject({ anchorYear: 2024, anchorMonth: 3, label: 'Time + Date + Day of the week, starting in March 2024' });
+  });
+});
+
+describe('resolveTableSchema: one timestamp column', () => {
+  it.each([
+    ['ISO 8601', 'timestamp', ['2026-10-01T08:00:00Z', '2026-10-01T08:15:00Z', '2026-10-01T08:30:00Z'], 'iso'],
+    ['ISO with a space and no zone', 'Zeit', ['2026-10-01 08:00', '2026-10-01 08:15', '2026-10-01 08:30'], 'iso'],
+    ['US month first', 'Date', ['10/13/2026 8:00 AM', '10/13/2026 8:15 AM', '10/13/2026 8:30 AM'], 'mdy'],
+    ['day first (a day above 12 shows it)', 'date_time', ['13/10/2026 08:00', '13/10/2026 08:15', '14/10/2026 08:30'], 'dmy'],
+    ['day first with dots', 'Datum', ['01.10.2026 08:00', '01.10.2026 08:15', '01.10.2026 08:30'], 'dmy-dot'],
+    ['year first with slashes', 'when', ['2026/10/01 08:00', '2026/10/01 08:15', '2026/10/01 08:30'], 'ymd-slash'],
+    ['Unix seconds', 'epoch', ['1790841600', '1790842500', '1790843400'], 'epoch-s'],
+    ['Unix milliseconds', 'ts', ['1790841600000', '1790842500000', '1790843400000'], 'epoch-ms'],
+  ])('%s', (_what, name, values, format) => {
+    const lines = [`${name},sensor,vehicles`, ...values.map((value, i) => `${value},S${i % 2},${10 + i}`)];
+    const schema = resolve(lines);
+    expect(schema.time).toMatchObject({ kind: 'column', column: name, format });
+    expect(schema.columns).toEqual([
+      { name, type: 'time', role: 'timestamp' },
+      { name: 'sensor', type: 'text', role: 'location' },
+      { name: 'vehicles', type: 'number', role: 'measure' },
+    ]);
+    expect(schema.location).toBe('sensor');
+  });
+
+  it('does not take a count column for epoch time, nor a bare clock time for a timeline', () => {
+    const counts = resolve(['Total,Speed', '1790841600,50', '1790841500,51']);
+    expect(counts.time).toBeNull();
+    expect(roles(counts)).toEqual({ Total: 'measure', Speed: 'measure' });
+    const clock = resolve(['Time,Total', '08:00,5', '08:15,7']);
+    expect(clock.time).toBeNull();
+    expect(roles(clock)).toEqual({ Time: 'category', Total: 'measure' });
+  });
+
+  it('prefers a column named like a time over another that happens to parse', () => {
+    const schema = resolve(['created,event_time,n', '2026-01-01,2026-10-01T08:00,1', '2026-01-01,2026-10-01T08:15,2']);
+    expect(schema.time).toMatchObject({ kind: 'column', column: 'event_time', format: 'iso' });
+    expect(roles(schema)).toEqual({ created: 'category', event_time: 'timestamp', n: 'measure' });
+  });
+});
+
+describe('resolveTableSchema: delimiters and decimal commas', () => {
+  it.each([
+    ['semicolon', ';'],
+    ['tab', '\t'],
+  ])('reads decimal-comma measures in a %s-separated file', (_name, delimiter) => {
+    const lines = [
+      ['Zeitstempel', 'Station', 'Geschwindigkeit', 'Anzahl', 'Lage'],
+      ['01.10.2026 08:00', 'A1', '52,5', '12', 'frei'],
+      ['01.10.2026 08:15', 'A2', '1.048,25', '7', 'dicht'],
+      ['01.10.2026 08:30', 'A1', '49', '9', 'frei'],
+    ].map((fields) => fields.join(delimiter));
+    const schema = resolve(lines, delimiter);
+    expect(schema.decimalComma).toBe(true);
+    expect(schema.columns).toEqual([
+      { name: 'Zeitstempel', type: 'time', role: 'timestamp' },
+      { name: 'Station', type: 'text', role: 'location' },
+      { name: 'Geschwindigkeit', type: 'number', role: 'measure' },
+      { name: 'Anzahl', type: 'number', role: 'measure' },
+      { name: 'Lage', type: 'text', role: 'category' },
+    ]);
+    expect(schema.time).toMatchObject({ kind: 'column', column: 'Zeitstempel', format: 'dmy-dot' });
+  });
+
+  it('never reads a decimal comma in a comma-separated file', () => {
+    const schema = resolve(['Speed;x', '1,5;1'], ',');
+    expect(schema.decimalComma).toBe(false);
+  });
+});
+
+describe('resolveTableSchema: the user’s corrections', () => {
+  it('applies roles by column name, types follow the role, unknown names are ignored', () => {
+    const schema = resolve(
+      ORIGINAL,
+      ',',
+      overrides({ roles: { BusCount: 'category', 'Traffic Situation': 'location', 'No such column': 'measure' } }),
+    );
+    expect(schema.columns.find((c) => c.name === 'BusCount')).toEqual({ name: 'BusCount', type: 'text', role: 'category' });
+    expect(schema.columns.find((c) => c.name === 'Traffic Situation')).toEqual({ name: 'Traffic Situation', type: 'text', role: 'location' });
+    expect(schema.location).toBe('Traffic Situation');
+    expect(schema.columns).toHaveLength(TRAFFIC_COLUMNS.length);
+  });
+
+  it('moves the location to another column when the inferred one is demoted', () => {
+    const rows = junctionRows(5, ['J01', 'J02']).map(junctionFields);
+    const schema = resolveTableSchema(
+      [...TRAFFIC_COLUMNS, 'Junction'],
+      rows,
+      ',',
+      overrides({ roles: { Junction: 'category', 'Traffic Situation': 'location' } }),
+      REFERENCE,
+    );
+    expect(schema.location).toBe('Traffic Situation');
+    expect(roles(schema).Junction).toBe('category');
+  });
+
+  it('forces the format of a single timestamp column (ambiguous slashes read day-first on request)', () => {
+    const lines = ['Date,Total', '01/02/2026 08:00,5', '03/04/2026 08:15,6'];
+    expect(resolve(lines).time).toMatchObject({ format: 'mdy' });
+    expect(resolve(lines, ',', overrides({ timeFormat: 'dmy' })).time).toMatchObject({ kind: 'column', column: 'Date', format: 'dmy' });
+  });
+
+  it('can drop the time altogether (rows then replay by row rate)', () => {
+    const schema = resolve(ORIGINAL, ',', overrides({ roles: { Time: 'category', Date: 'measure', 'Day of the week': 'category' } }));
+    expect(schema.time).toBeNull();
+    expect(schema.columns.some((c) => c.role === 'timestamp')).toBe(false);
+  });
+
+  it('can make a text column the timestamp when its values are times', () => {
+    const lines = ['when,Total', '2026-10-01 08:00,5', '2026-10-01 08:15,6'];
+    const schema = resolve(lines, ',', overrides({ roles: { when: 'timestamp' } }));
+    expect(schema.time).toMatchObject({ kind: 'column', column: 'when', format: 'iso' });
+    // The split columns can be named by the user too, in another order.
+    const split = resolve(['Hour,Day,Count', '11:00 PM,30,1', '11:15 PM,30,2'], ',', overrides({ roles: { Hour: 'timestamp', Day: 'timestamp' } }));
+    expect(split.time).toMatchObject({ kind: 'split', time: 'Hour', day: 'Day', weekday: null });
+  });
+});
+
+describe('resolveTableSchema: corrections that cannot work are refused with a clear message', () => {
+  it('a text column as a measure, quoting a value that is not a number', () => {
+    const error = refused(() => resolve(ORIGINAL, ',', overrides({ roles: { 'Traffic Situation': 'measure' } })));
+    expect(error.message).toBe('Column "Traffic Situation" cannot be a measure: its values are not numbers (e.g. "low").');
+  });
+
+  it('two location columns, naming both', () => {
+    const rows = junctionRows(5, ['J01', 'J02']).map(junctionFields);
+    const error = refused(() =>
+      resolveTableSchema([...TRAFFIC_COLUMNS, 'Junction'], rows, ',', overrides({ roles: { 'Traffic Situation': 'location' } }), REFERENCE),
+    );
+    expect(error.message).toContain('Only one column can identify the location');
+    expect(error.message).toContain('"Traffic Situation"');
+    expect(error.message).toContain('"Junction"');
+  });
+
+  it('timestamp columns that do not form one time', () => {
+    // Without the day of month, a clock time and a weekday are no timeline.
+    const noDay = refused(() => resolve(ORIGINAL, ',', overrides({ roles: { Date: 'measure' } })));
+    expect(noDay.message).toContain('"Time", "Day of the week" do not form one time');
+    const twoCounts = refused(() => resolve(ORIGINAL, ',', overrides({ roles: { CarCount: 'timestamp', BikeCount: 'timestamp', Time: 'category', Date: 'category', 'Day of the week': 'category' } })));
+    expect(twoCounts.message).toContain('"CarCount", "BikeCount" do not form one time');
+    const tooMany = refused(() => resolve(ORIGINAL, ',', overrides({ roles: { Total: 'timestamp' } })));
+    expect(tooMany.message).toContain('do not form one time');
+  });
+
+  it('a single timestamp column that is no time, or only a time of day', () => {
+    const notTime = refused(() => resolve(ORIGINAL, ',', overrides({ roles: { Time: 'category', Date: 'category', 'Day of the week': 'category', 'Traffic Situation': 'timestamp' } })));
+    expect(notTime.message).toContain('Column "Traffic Situation" does not look like a time (e.g. "low")');
+    const clockOnly = refused(() => resolve(ORIGINAL, ',', overrides({ roles: { Date: 'measure', 'Day of the week': 'category' } })));
+    expect(clockOnly.message).toContain('Column "Time" holds only a time of day');
+  });
+
+  it('a forced format that reads none of the values', () => {
+    const error = refused(() => resolve(['Date,Total', '2026-10-01 08:00,5', '2026-10-01 08:15,6'], ',', overrides({ timeFormat: 'mdy' })));
+    expect(error.message).toBe('Column "Date" cannot be read as Month/day/year (10/1/2026 8:15 AM) (e.g. "2026-10-01 08:00").');
+  });
+});
+
+describe('resolveTableSchema: edge cases', () => {
+  it('gives every column a role even without sample rows', () => {
+    const schema = resolveTableSchema(['a', 'b'], [], ',', null, REFERENCE);
+    expect(schema.columns).toEqual([
+      { name: 'a', type: 'text', role: 'category' },
+      { name: 'b', type: 'text', role: 'category' },
+    ]);
+    expect(schema.time).toBeNull();
+  });
+
+  it('anchors the split form by the first row that has a day of month, skipping a blank or bad one', () => {
+    const lines = [
+      'Time,Date,Day of the week,Total',
+      '12:00:00 AM,,Thursday,5', // the day is missing: this row will be rejected, it cannot anchor
+      '12:15:00 AM,x,Thursday,5',
+      '12:30:00 AM,1,Thursday,6',
+      '12:45:00 AM,1,Thursday,7',
+      '1:00:00 AM,1,Thursday,8',
+      '1:15:00 AM,1,Thursday,8',
+    ];
+    // 1 October 2026 is the latest Thursday the 1st up to the reference.
+    expect(resolve(lines).time).toMatchObject({ kind: 'split', anchorYear: 2026, anchorMonth: 10 });
+  });
+});
