@@ -59,6 +59,8 @@ test.describe('replaying the bundled sample', () => {
     await expect(app.feed.resumeFollow).toBeVisible();
     // Back at the top the view stays frozen until the user resumes.
     await app.feed.scroller.evaluate((element) => element.scrollTo({ top: 0 }));
+    // Wait until the virtualizer has rendered the top row again before reading it.
+    await expect(app.feed.rows.first()).toHaveAttribute('aria-rowindex', '2');
     const frozenTop = (await app.feed.visibleLines())[0] ?? 0;
     await expect.poll(() => app.replay.rowsReadCount()).toBeGreaterThan(frozenTop + 100);
     expect((await app.feed.visibleLines())[0]).toBe(frozenTop);
