@@ -12,21 +12,13 @@ import type { BusMessage } from '../bus/bus';
 import { EmbeddedBus } from '../bus/embeddedBus';
 import { REPLAY_TOPIC, ReplaySession } from '../replay/replaySession';
 import { TRAFFIC_COLUMNS, TempDir, openFixture, rowFields, trafficRows } from '../testing/trafficFixture';
+import { mulberry32 } from '../../../sample-data/generator/random';
 
 const temp = new TempDir();
 afterAll(() => temp.cleanup());
 
-/** mulberry32: small, fast, and the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The sample generator's seeded randomness: the same files on every run. */
+const random = mulberry32;
 
 type Newline = '\n' | '\r\n' | '\r';
 /**
