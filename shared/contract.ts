@@ -48,6 +48,13 @@ export const paceSchema = z.discriminatedUnion('mode', [
 ]);
 export type Pace = z.infer<typeof paceSchema>;
 
+export const DEFAULT_MAX_GAP_SECONDS = 3600;
+
+/** The pace a file gets until the user picks one: its own clock at 60× when it has time, else 1,000 rows/s. */
+export function defaultPace(hasTime: boolean): Pace {
+  return hasTime ? { mode: 'event', speed: 60, maxGapSeconds: DEFAULT_MAX_GAP_SECONDS } : { mode: 'rows', rowsPerSecond: 1000 };
+}
+
 export const replayLimitsSchema = z
   .object({
     /** Stop producing after this many seconds of running (pauses excluded). */

@@ -4,7 +4,7 @@
  * host, the tests and the benchmark all run exactly this code.
  */
 import { join } from 'node:path';
-import type { CommandArgs, CommandName, CommandResult, FileInfo, ViewUpdate } from '../../shared/contract';
+import { defaultPace, type CommandArgs, type CommandName, type CommandResult, type FileInfo, type ViewUpdate } from '../../shared/contract';
 import { CommandError, parseCommandArgs } from '../../shared/envelope';
 import type { TrafficRecord } from '../../shared/records';
 import type { SchemaOverrides } from '../../shared/schema';
@@ -148,7 +148,9 @@ export class Engine {
     const pace = previous.currentPace;
     const limits = previous.currentLimits;
     this.replaceSession(session);
-    if (wasActive) session.start(pace.mode === 'event' && !opened.schema.time ? { mode: 'rows', rowsPerSecond: 1000 } : pace, limits, position > 0 ? { kind: 'row', row: position } : null);
+    // A pace by the data's clock needs a timestamp; without one the file's default pace applies.
+    const paceNow = pace.mode === 'event' && !opened.schema.time ? defaultPace(false) : pace;
+    if (wasActive) session.start(paceNow, limits, position > 0 ? { kind: 'row', row: position } : null);
     return opened.info;
   }
 

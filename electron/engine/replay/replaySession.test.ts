@@ -21,7 +21,8 @@ import {
   type JunctionRow,
   type TrafficRow,
 } from '../testing/trafficFixture';
-import { REPLAY_TOPIC, ReplaySession, defaultPace } from './replaySession';
+import { defaultPace } from '../../../shared/contract';
+import { REPLAY_TOPIC, ReplaySession } from './replaySession';
 
 const temp = new TempDir();
 const sessions: ReplaySession[] = [];
@@ -117,7 +118,7 @@ describe('ReplaySession at full speed', () => {
     const { session, changes } = await openSession(path);
     expect(session.progress().state).toBe('idle');
     // A file with time replays by its own clock unless told otherwise.
-    expect(defaultPace(session.file)).toEqual({ mode: 'event', speed: 60, maxGapSeconds: 3600 });
+    expect(defaultPace(session.file.schema.time !== null)).toEqual({ mode: 'event', speed: 60, maxGapSeconds: 3600 });
 
     session.start(FAST, NO_LIMITS);
     await until(finished(session), 'the replay to finish');

@@ -3,6 +3,7 @@
  * keyed by location, and runs the stages on what the consumer group reads back. Counts always
  * reconcile: rows read = accepted + rejected, and the stages consume every accepted row.
  */
+import { defaultPace } from '../../../shared/contract';
 import type {
   FeedView,
   FileInfo,
@@ -54,10 +55,6 @@ export interface OpenedFile {
   info: FileInfo;
 }
 
-export function defaultPace(file: OpenedFile): Pace {
-  return file.schema.time ? { mode: 'event', speed: 60, maxGapSeconds: 3600 } : { mode: 'rows', rowsPerSecond: 1000 };
-}
-
 const formatDuration = (seconds: number): string => (seconds % 60 === 0 && seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`);
 
 export class ReplaySession {
@@ -103,7 +100,7 @@ export class ReplaySession {
     this.info = file.info;
     this.threshold = new ThresholdStage(file.schema.columns);
     this.locationColumn = file.schema.location === null ? -1 : file.schema.columns.findIndex((c) => c.name === file.schema.location);
-    this.pace = defaultPace(file);
+    this.pace = defaultPace(file.schema.time !== null);
     this.pacer = createPacer(this.pace);
     this.loops = new LoopTimeline(file.info.timeRange);
     this.totalRows = file.sniffed.estimatedRows;

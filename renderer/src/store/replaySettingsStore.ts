@@ -3,7 +3,7 @@
  * the data's own clock at 60× when the file has time, else 1,000 rows per second.
  */
 import { create } from 'zustand';
-import type { FileInfo, Pace, ReplayLimits } from '../../../shared/contract';
+import { defaultPace, type FileInfo, type Pace, type ReplayLimits } from '../../../shared/contract';
 
 export const SPEED_PRESETS: readonly number[] = [1, 10, 60, 600];
 export const RATE_PRESETS: readonly number[] = [100, 1000, 10_000, 100_000];
@@ -14,7 +14,6 @@ export const GAP_PRESETS: readonly { label: string; seconds: number | null }[] =
   { label: '1 day', seconds: 86_400 },
   { label: 'never (honour every gap)', seconds: null },
 ];
-export const DEFAULT_MAX_GAP_SECONDS = 3600;
 
 interface ReplaySettings {
   pace: Pace | null;
@@ -33,5 +32,5 @@ export const useReplaySettings = create<ReplaySettings>()((set) => ({
 export function effectivePace(pace: Pace | null, file: FileInfo | null): Pace {
   const hasTime = file?.time != null;
   if (pace && (pace.mode !== 'event' || hasTime)) return pace;
-  return hasTime ? { mode: 'event', speed: 60, maxGapSeconds: DEFAULT_MAX_GAP_SECONDS } : { mode: 'rows', rowsPerSecond: 1000 };
+  return defaultPace(hasTime);
 }

@@ -3,10 +3,10 @@
  * fixed number of rows per second, or flat out. Changes apply to a running replay at once.
  */
 import { useState } from 'react';
-import type { Pace } from '../../../../shared/contract';
+import { DEFAULT_MAX_GAP_SECONDS, type Pace } from '../../../../shared/contract';
 import { formatCount } from '../../format';
 import { actions } from '../../store/actions';
-import { DEFAULT_MAX_GAP_SECONDS, GAP_PRESETS, RATE_PRESETS, SPEED_PRESETS, effectivePace, useReplaySettings } from '../../store/replaySettingsStore';
+import { GAP_PRESETS, RATE_PRESETS, SPEED_PRESETS, effectivePace, useReplaySettings } from '../../store/replaySettingsStore';
 import { useSession } from '../../store/sessionStore';
 
 function paceKey(pace: Pace): string {
