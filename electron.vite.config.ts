@@ -21,6 +21,8 @@ export default defineConfig({
           // are separate entry files next to the shell's.
           engineWorker: resolve(__dirname, 'electron/engine/worker.ts'),
           webServer: resolve(__dirname, 'electron/web/server.ts'),
+          // The whole-file scan reads segments of a file in worker threads of the engine worker.
+          fileScanWorker: resolve(__dirname, 'electron/engine/source/fileScan/scanWorker.ts'),
         },
       },
     },

@@ -4,6 +4,8 @@
  * from these maps, so "find references" on a channel name links every process.
  */
 import { z } from 'zod';
+import { busViewSchema, kafkaBusCommands } from './kafka/busContract';
+import { kafkaProfileCommands } from './kafka/profileContract';
 import { THRESHOLD_OPERATORS } from './records';
 import { columnInfoSchema, schemaOverridesSchema, timeSourceSchema } from './schema';
 
@@ -170,6 +172,7 @@ export const viewUpdateSchema = z.object({
   threshold: thresholdViewSchema,
   feed: feedViewSchema,
   rejected: rejectedViewSchema,
+  bus: busViewSchema,
 });
 export type ViewUpdate = z.infer<typeof viewUpdateSchema>;
 
@@ -201,6 +204,8 @@ export const commands = {
   'rejected:showSaveDialog': { args: noArgs, result: z.object({ rows: z.number(), path: z.string() }).nullable() },
   /** Full state for a window that (re)connects: feed and rejected lists come as resets. */
   'session:snapshot': { args: noArgs, result: viewUpdateSchema },
+  ...kafkaProfileCommands,
+  ...kafkaBusCommands,
 } as const;
 
 export const MENU_ACTIONS = ['open', 'openSample', 'replay', 'pauseResume', 'stop'] as const;

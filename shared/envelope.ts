@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'NO_FILE',
   'BAD_STATE',
   'DISCONNECTED',
+  'KAFKA_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

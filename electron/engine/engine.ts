@@ -8,8 +8,19 @@ import { defaultPace, type CommandArgs, type CommandName, type CommandResult, ty
 import { CommandError, parseCommandArgs } from '../../shared/envelope';
 import type { TrafficRecord } from '../../shared/records';
 import type { SchemaOverrides } from '../../shared/schema';
+import type { BusSelection, BusView } from '../../shared/kafka/busContract';
 import { EmbeddedBus } from './bus/embeddedBus';
-import { DEFAULT_LIMITS, ReplaySession } from './replay/replaySession';
+import { describeKafkaError } from './bus/kafka/kafkaErrors';
+import { KafkaLink } from './kafka/kafkaLink';
+import { listTopics } from './kafka/listTopics';
+import { kafkaConfigFor } from './kafka/profiles/kafkaConfig';
+import { defaultSecretStore } from './kafka/profiles/defaultSecretStore';
+import { createKafkaProfileHandlers } from './kafka/profiles/profileHandlers';
+import { KafkaProfileStore } from './kafka/profiles/profileStore';
+import type { SecretStore } from './kafka/profiles/secretStore';
+import { embeddedBinding, REPLAY_TOPIC, STAGES_GROUP, type BusBinding } from './replay/busBinding';
+import { DEFAULT_LIMITS, ReplaySession, type OpenedFile } from './replay/replaySession';
+import { BusSettings } from './settings/busSettings';
 import { SchemaMemory } from './settings/schemaMemory';
 import { openSniffedFile } from './source/openFile';
 import { sniffCsv, type SniffedCsv } from './source/sniffCsv';
@@ -25,6 +36,8 @@ export interface EngineOptions {
   dataDir: string | null;
   /** Called at most 20 times a second with the latest view. */
   onViewUpdate: (update: ViewUpdate) => void;
+  /** Where Kafka passwords go; by default an owner-only file in dataDir (memory without one). */
+  secretStore?: SecretStore;
 }
 
 type Handlers = { [K in CommandName]: (args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K> };
@@ -32,16 +45,33 @@ type Handlers = { [K in CommandName]: (args: CommandArgs<K>) => Promise<CommandR
 const OK = { ok: true } as const;
 
 export class Engine {
-  private readonly bus = new EmbeddedBus<TrafficRecord>();
+  private readonly embeddedBus = new EmbeddedBus<TrafficRecord>();
+  /** Set while the bus is Kafka. */
+  private kafka: KafkaLink | null = null;
+  private readonly busSettings: BusSettings;
+  /** Serialises bus switches: a second switch waits for the first to finish closing connections. */
+  private switching: Promise<unknown> = Promise.resolve();
   private session: ReplaySession | null = null;
   private readonly scheduler: ViewUpdateScheduler;
   private readonly schemaMemory: SchemaMemory;
   private readonly spill: RejectSpill | null;
+  /** Kafka connection profiles and their passwords (Settings → Kafka); the Kafka bus reads them via kafkaConfigFor. */
+  readonly kafkaProfiles: KafkaProfileStore;
+  readonly kafkaSecrets: SecretStore;
 
   constructor(private readonly options: EngineOptions) {
     this.scheduler = new ViewUpdateScheduler(() => options.onViewUpdate(this.view(false)));
     this.schemaMemory = new SchemaMemory(options.dataDir);
     this.spill = options.dataDir ? new RejectSpill(join(options.dataDir, 'rejected')) : null;
+    this.kafkaProfiles = new KafkaProfileStore(options.dataDir);
+    this.kafkaSecrets = options.secretStore ?? defaultSecretStore(options.dataDir);
+    this.busSettings = new BusSettings(options.dataDir);
+  }
+
+  /** Comes back on the bus chosen last time; a Kafka cluster that is away shows as retrying, never blocks start-up. */
+  async restoreBus(): Promise<void> {
+    const { selection } = await this.busSettings.load();
+    if (selection.kind === 'kafka') await this.selectBus(selection, false).catch(() => undefined);
   }
 
   /** Validates untrusted arguments, then runs the command; throws CommandError on failure. */
@@ -117,6 +147,24 @@ export class Engine {
       throw new CommandError('NOT_SUPPORTED', 'The save dialog exists only in the desktop app; use the download link instead.');
     },
     'session:snapshot': () => this.view(true),
+    'bus:select': async ({ selection }) => {
+      await this.selectBus(selection, true);
+      return OK;
+    },
+    'kafka:listTopics': async ({ profileId }) => {
+      const config = await kafkaConfigFor(this.kafkaProfiles, this.kafkaSecrets, profileId);
+      try {
+        return await listTopics(config);
+      } catch (error) {
+        throw new CommandError('KAFKA_UNAVAILABLE', `Could not list topics: ${describeKafkaError(error)}`);
+      }
+    },
+    'monitor:start': () => {
+      throw new CommandError('NOT_SUPPORTED', 'Monitor mode is not available yet.');
+    },
+    'monitor:stop': () => OK,
+    // A function: this map is built before the constructor has created the stores.
+    ...createKafkaProfileHandlers(() => ({ profiles: this.kafkaProfiles, secrets: this.kafkaSecrets })),
   };
 
   private requireSession(): ReplaySession {
@@ -135,14 +183,14 @@ export class Engine {
       if (!(error instanceof CommandError) || remembered === null) throw error;
       opened = await openSniffedFile(sniffed, null);
     }
-    this.replaceSession(new ReplaySession(opened, this.bus, () => this.scheduler.markDirty(), this.spill));
+    this.replaceSession(this.newSession(opened));
     return opened.info;
   }
 
   /** New roles for the open file; a replay in progress carries on from the same row under them. */
   private async reopen(sniffed: SniffedCsv, overrides: SchemaOverrides | null, previous: ReplaySession): Promise<FileInfo> {
     const opened = await openSniffedFile(sniffed, overrides); // throws INVALID_SCHEMA before anything changes
-    const session = new ReplaySession(opened, this.bus, () => this.scheduler.markDirty(), this.spill);
+    const session = this.newSession(opened);
     const wasActive = previous.isActive;
     const position = previous.currentPosition;
     const pace = previous.currentPace;
@@ -154,6 +202,82 @@ export class Engine {
     return opened.info;
   }
 
+  private binding(): BusBinding {
+    return this.kafka ? this.kafka.binding() : embeddedBinding(this.embeddedBus);
+  }
+
+  private newSession(opened: OpenedFile): ReplaySession {
+    this.kafka?.codec.useColumns(opened.schema.columns, opened.schema.time !== null);
+    return new ReplaySession(opened, this.binding(), () => this.scheduler.markDirty(), this.spill);
+  }
+
+  /**
+   * Switches the bus. A replay in progress stops (its rows stay on screen until the next replay);
+   * the open file stays open on the new bus. Connecting happens in the background and shows in
+   * the bus view, so an unreachable cluster never blocks the page.
+   */
+  private selectBus(selection: BusSelection, persist: boolean): Promise<void> {
+    const next = this.switching.then(async () => {
+      let link: KafkaLink | null = null;
+      if (selection.kind === 'kafka') {
+        const config = await kafkaConfigFor(this.kafkaProfiles, this.kafkaSecrets, selection.profileId);
+        const profile = await this.kafkaProfiles.get(selection.profileId);
+        link = new KafkaLink(selection, profile?.name ?? selection.profileId, await this.busSettings.groupId(), config, () => this.scheduler.markDirty());
+      }
+      const session = this.session;
+      if (session?.isActive) session.stop();
+      const previous = this.kafka;
+      this.kafka = link;
+      if (session) this.replaceSession(this.newSession(session.file));
+      if (persist) await this.busSettings.save(selection);
+      this.scheduler.markDirty();
+      await previous?.close();
+    });
+    this.switching = next.catch(() => undefined);
+    return next;
+  }
+
+  private busView(): BusView {
+    const counters = this.session?.busCounters() ?? { produced: 0, consumed: 0, duplicates: 0, foreign: 0, stale: 0, produceRetries: 0 };
+    const link = this.kafka;
+    const common = {
+      produced: counters.produced,
+      consumed: counters.consumed,
+      duplicates: counters.duplicates,
+      malformed: 0,
+      produceRetries: counters.produceRetries,
+      monitoring: false,
+    };
+    if (!link) {
+      return {
+        ...common,
+        selection: { kind: 'embedded' },
+        state: 'embedded',
+        message: null,
+        retryInSeconds: null,
+        profileName: null,
+        topic: REPLAY_TOPIC,
+        groupId: STAGES_GROUP,
+        producerMode: 'in-process log',
+        partitions: [],
+        maxLag: 0,
+      };
+    }
+    return {
+      ...common,
+      selection: link.selection,
+      state: link.state,
+      message: link.message,
+      retryInSeconds: link.retryInSeconds,
+      profileName: link.profileName,
+      topic: link.selection.topic,
+      groupId: link.groupId,
+      producerMode: link.bus.producerMode,
+      partitions: link.partitions,
+      maxLag: link.maxLag,
+    };
+  }
+
   private replaceSession(session: ReplaySession): void {
     this.session?.dispose();
     this.session = session;
@@ -163,13 +287,14 @@ export class Engine {
   /** `full` is for a window that (re)connects: lists come whole instead of as deltas. */
   view(full: boolean): ViewUpdate {
     const session = this.session;
-    if (!session) return emptyView();
+    if (!session) return { ...emptyView(), bus: this.busView() };
     return {
       file: session.fileInfo,
       replay: session.progress(),
       threshold: session.thresholdView(),
       feed: session.feedView(full),
       rejected: session.rejectedView(full),
+      bus: this.busView(),
     };
   }
 
@@ -178,10 +303,12 @@ export class Engine {
     this.session = null;
     this.scheduler.dispose();
     void this.spill?.dispose();
+    void this.kafka?.close();
+    this.kafka = null;
   }
 }
 
-function emptyView(): ViewUpdate {
+function emptyView(): Omit<ViewUpdate, 'bus'> {
   return {
     file: null,
     replay: {

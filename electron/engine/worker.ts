@@ -2,26 +2,41 @@
  * Entry point of the engine worker thread. Running the pipeline here keeps a full-speed replay
  * off the event loop that serves the window (Electron main) or the browser (web host).
  */
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { isCommandName } from '../../shared/contract';
 import { CommandError, toEnvelope } from '../../shared/envelope';
 import { Engine } from './engine';
+import { defaultSecretStore } from './kafka/profiles/defaultSecretStore';
+import { HostSecretCipher } from './kafka/profiles/hostSecretCipher';
+import { configureFileScan } from './source/fileScan/scanFile';
 import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './host/workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');
 
 const post = (message: FromWorker): void => port.postMessage(message);
+// Built next to this file (electron.vite.config.ts): the whole-file scan's own worker threads.
+configureFileScan({ workerPath: join(__dirname, 'fileScanWorker.js') });
+const data = workerData as EngineWorkerData;
+// The OS keychain (Electron's safeStorage) lives in the host process; the worker asks it to encrypt.
+const keychain = data.secretStorage === 'os-keychain' ? new HostSecretCipher(post) : null;
 const engine = new Engine({
-  sampleCsvPath: (workerData as EngineWorkerData).sampleCsvPath,
-  dataDir: (workerData as EngineWorkerData).dataDir,
+  sampleCsvPath: data.sampleCsvPath,
+  dataDir: data.dataDir,
   onViewUpdate: (payload) => post({ kind: 'event', name: 'view:update', payload }),
+  secretStore: defaultSecretStore(data.dataDir, keychain),
 });
+void engine.restoreBus();
 
 port.on('message', (raw: unknown) => {
   const parsed = toWorkerSchema.safeParse(raw);
   if (!parsed.success) return; // only the host talks to this port; anything else is a bug, not input
   const message = parsed.data;
+  if (message.kind === 'secretReply') {
+    keychain?.receive(message);
+    return;
+  }
   if (message.kind === 'shutdown') {
     engine.stop();
     post({ kind: 'stopped' });

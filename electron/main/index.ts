@@ -10,12 +10,22 @@ import { buildAppMenu } from './appMenu';
 import { forwardEngineEvents, registerEngineRelay } from './ipcRelay';
 import { createMainWindow, installSecurityPolicy, rendererUrl } from './mainWindow';
 import { engineWorkerPath, sampleCsvPath, type AppLayout } from './resourcePaths';
+import { keychainAvailable, safeStorageCipher } from './safeStorageCipher';
 
 const layout: AppLayout = { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
-const engine = new EngineWorkerHost(engineWorkerPath(layout), {
-  sampleCsvPath: sampleCsvPath(layout),
-  dataDir: app.getPath('userData'),
-});
+/** Created once the app is ready: only then can safeStorage say whether a keychain exists. */
+let engine: EngineWorkerHost | null = null;
+
+function startEngine(): EngineWorkerHost {
+  const keychain = keychainAvailable();
+  const host = new EngineWorkerHost(
+    engineWorkerPath(layout),
+    { sampleCsvPath: sampleCsvPath(layout), dataDir: app.getPath('userData'), secretStorage: keychain ? 'os-keychain' : 'file' },
+    keychain ? safeStorageCipher : null,
+  );
+  host.start();
+  return host;
+}
 
 async function chooseCsvPath(window: BrowserWindow | null): Promise<string | null> {
   const options = {
@@ -42,10 +52,11 @@ async function chooseRejectedRowsPath(window: BrowserWindow | null): Promise<str
 
 void app.whenReady().then(() => {
   installSecurityPolicy();
-  engine.start();
+  const host = startEngine();
+  engine = host;
   const window = createMainWindow();
-  registerEngineRelay(engine, { chooseCsvPath: () => chooseCsvPath(window), chooseRejectedRowsPath: () => chooseRejectedRowsPath(window) }, rendererUrl());
-  forwardEngineEvents(engine, window);
+  registerEngineRelay(host, { chooseCsvPath: () => chooseCsvPath(window), chooseRejectedRowsPath: () => chooseRejectedRowsPath(window) }, rendererUrl());
+  forwardEngineEvents(host, window);
   const send = (action: MenuAction): void => window.webContents.send(IPC_EVENT_CHANNEL, 'menu:action', { action });
   Menu.setApplicationMenu(buildAppMenu(send));
 });
@@ -55,5 +66,5 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.on('window-all-closed', () => {
-  void engine.stop().then(() => app.quit());
+  void (engine?.stop() ?? Promise.resolve()).then(() => app.quit());
 });

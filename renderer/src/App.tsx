@@ -6,6 +6,7 @@ import { LiveFeedPanel } from './panels/feed/LiveFeedPanel';
 import { RejectedPanel } from './panels/rejected/RejectedPanel';
 import { ReplayControls } from './panels/replay/ReplayControls';
 import { SchemaPanel } from './panels/schema/SchemaPanel';
+import { SettingsButton } from './panels/settings/SettingsButton';
 import { OpenCsvButton } from './panels/start/OpenCsvButton';
 import { StartScreen } from './panels/start/StartScreen';
 import { ThresholdPanel } from './panels/threshold/ThresholdPanel';
@@ -67,7 +68,12 @@ export function App(): React.JSX.Element {
       <ConnectionNotice />
       <ErrorBanner />
       {file === null ? (
-        <StartScreen />
+        <>
+          <div className="start-corner">
+            <SettingsButton />
+          </div>
+          <StartScreen />
+        </>
       ) : (
         <>
           <header className="toolbar">
@@ -77,6 +83,7 @@ export function App(): React.JSX.Element {
             </span>
             <OpenCsvButton />
             <ReplayControls />
+            <SettingsButton />
           </header>
           <PanelGroup direction="horizontal" className="workspace" autoSaveId="traffic-monitor.layout">
             <Panel defaultSize={30} minSize={18} className="side-column">

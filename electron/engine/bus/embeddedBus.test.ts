@@ -33,10 +33,10 @@ afterEach(() => {
 describe('EmbeddedBus: partitions and offsets', () => {
   it('gives each partition dense offsets from 0 in produce order', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 4 });
+    await bus.createTopic(TOPIC, { partitions: 4 });
     await bus.produce(TOPIC, records(50));
     await bus.produce(TOPIC, records(53, () => null, 50));
-    const messages = await drain(bus.consumer({ groupId: 'g', topic: TOPIC }));
+    const messages = await drain(await bus.consumer({ groupId: 'g', topic: TOPIC }));
 
     expect(seqs(messages)).toEqual(range(103));
     for (let p = 0; p < 4; p++) {
@@ -46,17 +46,17 @@ describe('EmbeddedBus: partitions and offsets', () => {
       expect(produced).toEqual([...produced].sort((a, b) => a - b));
       expect(inPartition.every((m) => m.topic === TOPIC)).toBe(true);
     }
-    const watermarks = bus.watermarks(TOPIC);
+    const watermarks = (await bus.watermarks(TOPIC));
     expect(watermarks.map((w) => w.low)).toEqual([0, 0, 0, 0]);
     expect(watermarks.reduce((sum, w) => sum + w.high, 0)).toBe(103);
   });
 
   it('keeps every message of a key in one partition, in the order produced', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 4 });
+    await bus.createTopic(TOPIC, { partitions: 4 });
     const junctions = ['J01', 'J02', 'J03', 'J04', 'J05', 'J06', 'J07', 'J08'];
     for (let round = 0; round < 5; round++) await bus.produce(TOPIC, records(40, (i) => junctions[i % junctions.length] as string, round * 40));
-    const messages = await drain(bus.consumer({ groupId: 'g', topic: TOPIC }), 7);
+    const messages = await drain(await bus.consumer({ groupId: 'g', topic: TOPIC }), 7);
 
     expect(messages).toHaveLength(200);
     const partitionsUsed = new Set<number>();
@@ -74,18 +74,18 @@ describe('EmbeddedBus: partitions and offsets', () => {
 
   it('lets one consumer read the topic back in the order it was written, across partitions', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 4 });
+    await bus.createTopic(TOPIC, { partitions: 4 });
     await bus.produce(TOPIC, records(60, (i) => (i % 3 === 0 ? null : `J${i % 7}`)));
     await bus.produce(TOPIC, records(40, () => null, 60));
-    const messages = await drain(bus.consumer({ groupId: 'g', topic: TOPIC }), 9);
+    const messages = await drain(await bus.consumer({ groupId: 'g', topic: TOPIC }), 9);
     expect(messages.map((m) => m.value.seq)).toEqual(range(100));
   });
 
   it('spreads keyless messages evenly over the partitions', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 4 });
+    await bus.createTopic(TOPIC, { partitions: 4 });
     for (let i = 0; i < 10; i++) await bus.produce(TOPIC, records(10, () => null, i * 10));
-    const highs = bus.watermarks(TOPIC).map((w) => w.high);
+    const highs = (await bus.watermarks(TOPIC)).map((w) => w.high);
     expect(highs.reduce((a, b) => a + b, 0)).toBe(100);
     expect(Math.max(...highs) - Math.min(...highs)).toBeLessThanOrEqual(1);
   });
@@ -93,13 +93,13 @@ describe('EmbeddedBus: partitions and offsets', () => {
   it('creates a topic on first produce with the default partition count', async () => {
     const bus = new EmbeddedBus<Reading>({ partitions: 3, retentionMessages: 1000 });
     await bus.produce('fresh', records(9));
-    expect(bus.watermarks('fresh')).toHaveLength(3);
+    expect((await bus.watermarks('fresh'))).toHaveLength(3);
   });
 
   it('keeps the timestamp given by the producer', async () => {
     const bus = new EmbeddedBus<Reading>();
     await bus.produce(TOPIC, [{ key: 'J01', value: { key: 'J01', seq: 0 }, timestamp: 1_700_000_000_000 }]);
-    const [message] = await drain(bus.consumer({ groupId: 'g', topic: TOPIC }));
+    const [message] = await drain(await bus.consumer({ groupId: 'g', topic: TOPIC }));
     expect(message?.timestamp).toBe(1_700_000_000_000);
     expect(message?.key).toBe('J01');
   });
@@ -108,18 +108,18 @@ describe('EmbeddedBus: partitions and offsets', () => {
 describe('EmbeddedBus: consumer groups', () => {
   it('resumes a group from its committed offsets: no message twice, none lost', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 4 });
+    await bus.createTopic(TOPIC, { partitions: 4 });
     await bus.produce(TOPIC, records(100));
 
-    const first = bus.consumer({ groupId: 'stages', topic: TOPIC });
+    const first = await bus.consumer({ groupId: 'stages', topic: TOPIC });
     const early = [...(await first.poll(30, 0)), ...(await first.poll(15, 0))];
     expect(early).toHaveLength(45);
-    first.commit();
-    first.close();
-    expect([...bus.committed('stages', TOPIC).values()].reduce((a, b) => a + b, 0)).toBe(45);
+    await first.commit();
+    await first.close();
+    expect([...(await bus.committed('stages', TOPIC)).values()].reduce((a, b) => a + b, 0)).toBe(45);
 
     await bus.produce(TOPIC, records(20, () => null, 100));
-    const second = bus.consumer({ groupId: 'stages', topic: TOPIC });
+    const second = await bus.consumer({ groupId: 'stages', topic: TOPIC });
     const late = await drain(second);
     expect(late).toHaveLength(75);
     expect(seqs([...early, ...late])).toEqual(range(120));
@@ -127,19 +127,19 @@ describe('EmbeddedBus: consumer groups', () => {
 
   it('delivers again what a member read but did not commit', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 2 });
+    await bus.createTopic(TOPIC, { partitions: 2 });
     await bus.produce(TOPIC, records(10));
-    const first = bus.consumer({ groupId: 'stages', topic: TOPIC });
+    const first = await bus.consumer({ groupId: 'stages', topic: TOPIC });
     expect(await first.poll(4, 0)).toHaveLength(4);
-    first.close();
-    expect(await drain(bus.consumer({ groupId: 'stages', topic: TOPIC }))).toHaveLength(10);
+    await first.close();
+    expect(await drain(await bus.consumer({ groupId: 'stages', topic: TOPIC }))).toHaveLength(10);
   });
 
   it('splits the partitions between two members that together read every message once', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 4 });
-    const a = bus.consumer({ groupId: 'stages', topic: TOPIC });
-    const b = bus.consumer({ groupId: 'stages', topic: TOPIC });
+    await bus.createTopic(TOPIC, { partitions: 4 });
+    const a = await bus.consumer({ groupId: 'stages', topic: TOPIC });
+    const b = await bus.consumer({ groupId: 'stages', topic: TOPIC });
     expect([...a.assignment(), ...b.assignment()].sort()).toEqual([0, 1, 2, 3]);
     expect(a.assignment().some((p) => b.assignment().includes(p))).toBe(false);
     expect(a.assignment().length).toBe(2);
@@ -156,15 +156,15 @@ describe('EmbeddedBus: consumer groups', () => {
 
   it('hands a leaving member its partitions to the others, from the committed offsets', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 4 });
-    const a = bus.consumer({ groupId: 'stages', topic: TOPIC });
-    const b = bus.consumer({ groupId: 'stages', topic: TOPIC });
+    await bus.createTopic(TOPIC, { partitions: 4 });
+    const a = await bus.consumer({ groupId: 'stages', topic: TOPIC });
+    const b = await bus.consumer({ groupId: 'stages', topic: TOPIC });
     await bus.produce(TOPIC, records(80));
     const fromA = await drain(a);
-    a.commit();
+    await a.commit();
     const fromB = await b.poll(10, 0);
-    b.commit();
-    b.close();
+    await b.commit();
+    await b.close();
     expect(a.assignment().sort()).toEqual([0, 1, 2, 3]);
     const rest = await drain(a);
     expect(seqs([...fromA, ...fromB, ...rest])).toEqual(range(80));
@@ -172,21 +172,21 @@ describe('EmbeddedBus: consumer groups', () => {
 
   it('lets a different group read everything independently', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 4 });
+    await bus.createTopic(TOPIC, { partitions: 4 });
     await bus.produce(TOPIC, records(60));
-    const stages = bus.consumer({ groupId: 'stages', topic: TOPIC });
+    const stages = await bus.consumer({ groupId: 'stages', topic: TOPIC });
     expect(await drain(stages)).toHaveLength(60);
-    stages.commit();
-    const audit = bus.consumer({ groupId: 'audit', topic: TOPIC });
+    await stages.commit();
+    const audit = await bus.consumer({ groupId: 'audit', topic: TOPIC });
     expect(seqs(await drain(audit))).toEqual(range(60));
-    expect(bus.committed('audit', TOPIC).size).toBe(0);
+    expect((await bus.committed('audit', TOPIC)).size).toBe(0);
   });
 
-  it('starts at the end with fromBeginning: false and reads only what comes after', async () => {
+  it('starts at the end with "start: latest" and reads only what comes after', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 4 });
+    await bus.createTopic(TOPIC, { partitions: 4 });
     await bus.produce(TOPIC, records(10));
-    const live = bus.consumer({ groupId: 'live', topic: TOPIC, fromBeginning: false });
+    const live = await bus.consumer({ groupId: 'live', topic: TOPIC, start: { kind: 'latest' } });
     expect(await live.poll(100, 0)).toEqual([]);
     await bus.produce(TOPIC, records(5, () => null, 10));
     expect(seqs(await drain(live))).toEqual([10, 11, 12, 13, 14]);
@@ -195,35 +195,35 @@ describe('EmbeddedBus: consumer groups', () => {
   it('closed consumers read nothing', async () => {
     const bus = new EmbeddedBus<Reading>();
     await bus.produce(TOPIC, records(5));
-    const consumer = bus.consumer({ groupId: 'g', topic: TOPIC });
-    consumer.close();
+    const consumer = await bus.consumer({ groupId: 'g', topic: TOPIC });
+    await consumer.close();
     expect(await consumer.poll(10, 0)).toEqual([]);
   });
 
   it('forgets the groups of a deleted topic, so a recreated topic is read from its start', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 2 });
+    await bus.createTopic(TOPIC, { partitions: 2 });
     await bus.produce(TOPIC, records(10));
-    const first = bus.consumer({ groupId: 'stages', topic: TOPIC });
+    const first = await bus.consumer({ groupId: 'stages', topic: TOPIC });
     await drain(first);
-    first.commit();
-    first.close();
-    bus.deleteTopic(TOPIC);
-    bus.createTopic(TOPIC, { partitions: 2 });
+    await first.commit();
+    await first.close();
+    await bus.deleteTopic(TOPIC);
+    await bus.createTopic(TOPIC, { partitions: 2 });
     await bus.produce(TOPIC, records(4));
-    expect(seqs(await drain(bus.consumer({ groupId: 'stages', topic: TOPIC })))).toEqual([0, 1, 2, 3]);
+    expect(seqs(await drain(await bus.consumer({ groupId: 'stages', topic: TOPIC })))).toEqual([0, 1, 2, 3]);
   });
 });
 
 describe('EmbeddedBus: retention', () => {
   it('advances the low watermark and counts what a lagging consumer missed', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 1, retentionMessages: 5000 });
-    const lagging = bus.consumer({ groupId: 'slow', topic: TOPIC });
+    await bus.createTopic(TOPIC, { partitions: 1, retentionMessages: 5000 });
+    const lagging = await bus.consumer({ groupId: 'slow', topic: TOPIC });
     const produced = 20_000;
     for (let i = 0; i < produced; i += 1000) await bus.produce(TOPIC, records(1000, () => null, i));
 
-    const [mark] = bus.watermarks(TOPIC);
+    const [mark] = (await bus.watermarks(TOPIC));
     expect(mark?.high).toBe(produced);
     expect(mark?.low).toBeGreaterThan(0);
     // Retention keeps at least the bound.
@@ -238,8 +238,8 @@ describe('EmbeddedBus: retention', () => {
 
   it('loses nothing for a consumer that keeps up', async () => {
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 2, retentionMessages: 3000 });
-    const keepingUp = bus.consumer({ groupId: 'fast', topic: TOPIC });
+    await bus.createTopic(TOPIC, { partitions: 2, retentionMessages: 3000 });
+    const keepingUp = await bus.consumer({ groupId: 'fast', topic: TOPIC });
     let read = 0;
     for (let i = 0; i < 30_000; i += 500) {
       await bus.produce(TOPIC, records(500, () => null, i));
@@ -247,7 +247,7 @@ describe('EmbeddedBus: retention', () => {
     }
     expect(read).toBe(30_000);
     expect(keepingUp.lostToRetention).toBe(0);
-    expect(bus.watermarks(TOPIC).every((w) => w.low > 0)).toBe(true);
+    expect((await bus.watermarks(TOPIC)).every((w) => w.low > 0)).toBe(true);
   });
 });
 
@@ -255,8 +255,8 @@ describe('EmbeddedBus: poll waiting', () => {
   it('wakes a waiting poll as soon as a message is produced', async () => {
     vi.useFakeTimers();
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 2 });
-    const consumer = bus.consumer({ groupId: 'g', topic: TOPIC });
+    await bus.createTopic(TOPIC, { partitions: 2 });
+    const consumer = await bus.consumer({ groupId: 'g', topic: TOPIC });
     let result: BusMessage<Reading>[] | null = null;
     const polling = consumer.poll(10, 60_000).then((messages) => (result = messages));
     await vi.advanceTimersByTimeAsync(0);
@@ -272,8 +272,8 @@ describe('EmbeddedBus: poll waiting', () => {
   it('returns an empty batch after its wait time when nothing comes', async () => {
     vi.useFakeTimers();
     const bus = new EmbeddedBus<Reading>();
-    bus.createTopic(TOPIC, { partitions: 2 });
-    const consumer = bus.consumer({ groupId: 'g', topic: TOPIC });
+    await bus.createTopic(TOPIC, { partitions: 2 });
+    const consumer = await bus.consumer({ groupId: 'g', topic: TOPIC });
     let result: BusMessage<Reading>[] | null = null;
     void consumer.poll(10, 200).then((messages) => (result = messages));
     await vi.advanceTimersByTimeAsync(199);
@@ -286,7 +286,7 @@ describe('EmbeddedBus: poll waiting', () => {
     vi.useFakeTimers();
     const bus = new EmbeddedBus<Reading>();
     await bus.produce(TOPIC, records(3));
-    const consumer = bus.consumer({ groupId: 'g', topic: TOPIC });
+    const consumer = await bus.consumer({ groupId: 'g', topic: TOPIC });
     let result: BusMessage<Reading>[] | null = null;
     void consumer.poll(10, 60_000).then((messages) => (result = messages));
     await vi.advanceTimersByTimeAsync(0);

@@ -3,7 +3,9 @@
  * committed offsets. It is what lets the app run with no cluster. Cluster features (replication,
  * transactions) belong to Kafka, not here.
  */
+import type { StartFrom } from '../../../shared/kafka/busContract';
 import type { Bus, BusConsumer, BusMessage, ConsumerOptions, PartitionWatermarks, ProducerRecord } from './bus';
+import type { MalformedMessage } from './busCodec';
 import { partitionFor } from './partitioner';
 import { PartitionLog, type StoredMessage } from './partitionLog';
 
@@ -30,7 +32,12 @@ export class EmbeddedBus<T> implements Bus<T> {
 
   constructor(private readonly defaults = { partitions: DEFAULT_PARTITIONS, retentionMessages: DEFAULT_RETENTION_MESSAGES }) {}
 
-  createTopic(name: string, options: { partitions?: number; retentionMessages?: number } = {}): void {
+  createTopic(name: string, options: { partitions?: number; retentionMessages?: number } = {}): Promise<void> {
+    this.ensureTopic(name, options);
+    return Promise.resolve();
+  }
+
+  private ensureTopic(name: string, options: { partitions?: number; retentionMessages?: number } = {}): void {
     if (this.topics.has(name)) return;
     const count = options.partitions ?? this.defaults.partitions;
     const retention = options.retentionMessages ?? this.defaults.retentionMessages;
@@ -42,9 +49,15 @@ export class EmbeddedBus<T> implements Bus<T> {
     });
   }
 
-  deleteTopic(name: string): void {
+  deleteTopic(name: string): Promise<void> {
     this.topics.delete(name);
     for (const key of [...this.groups.keys()]) if (key.endsWith(`\u0000${name}`)) this.groups.delete(key);
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    this.wake();
+    return Promise.resolve();
   }
 
   hasTopic(name: string): boolean {
@@ -58,29 +71,32 @@ export class EmbeddedBus<T> implements Bus<T> {
   }
 
   produce(topicName: string, records: readonly ProducerRecord<T>[]): Promise<void> {
-    if (!this.topics.has(topicName)) this.createTopic(topicName);
+    this.ensureTopic(topicName);
     const topic = this.topic(topicName);
     const count = topic.partitions.length;
     const now = Date.now();
     for (const record of records) {
       const partition = partitionFor(record.key, count, topic.roundRobin);
       if (record.key === null) topic.roundRobin++;
-      (topic.partitions[partition] as PartitionLog<T>).append(topicName, partition, record.key, record.value, record.timestamp ?? now, topic.sequence++);
+      (topic.partitions[partition] as PartitionLog<T>).append(
+        { topic: topicName, partition, key: record.key, value: record.value, timestamp: record.timestamp ?? now, headers: record.headers },
+        topic.sequence++,
+      );
     }
     this.wake();
     return Promise.resolve();
   }
 
-  watermarks(topicName: string): PartitionWatermarks[] {
-    return this.topic(topicName).partitions.map((log, partition) => ({ partition, low: log.low, high: log.high }));
+  watermarks(topicName: string): Promise<PartitionWatermarks[]> {
+    return Promise.resolve(this.topic(topicName).partitions.map((log, partition) => ({ partition, low: log.low, high: log.high })));
   }
 
-  committed(groupId: string, topic: string): Map<number, number> {
-    return new Map(this.groups.get(groupKey(groupId, topic))?.committed ?? []);
+  committed(groupId: string, topic: string): Promise<Map<number, number>> {
+    return Promise.resolve(new Map(this.groups.get(groupKey(groupId, topic))?.committed ?? []));
   }
 
-  consumer(options: ConsumerOptions): BusConsumer<T> {
-    if (!this.topics.has(options.topic)) this.createTopic(options.topic);
+  consumer(options: ConsumerOptions): Promise<BusConsumer<T>> {
+    this.ensureTopic(options.topic);
     const key = groupKey(options.groupId, options.topic);
     let group = this.groups.get(key);
     if (!group) {
@@ -90,7 +106,7 @@ export class EmbeddedBus<T> implements Bus<T> {
     const consumer = new EmbeddedConsumer<T>(this, group, options);
     group.members.push(consumer as EmbeddedConsumer<unknown>);
     this.rebalance(group, options.topic);
-    return consumer;
+    return Promise.resolve(consumer);
   }
 
   /** Spreads partitions over the group's members in join order, like Kafka's range assignor. */
@@ -127,6 +143,13 @@ export class EmbeddedBus<T> implements Bus<T> {
   }
 }
 
+/** Where a consumer with no committed offset starts, as Kafka's auto.offset.reset and offsetsForTimes do. */
+function startOffset<T>(log: PartitionLog<T>, start: StartFrom | undefined): number {
+  if (start?.kind === 'latest') return log.high;
+  if (start?.kind === 'timestamp') return log.firstAtOrAfter(start.timestamp);
+  return log.low;
+}
+
 function groupKey(groupId: string, topic: string): string {
   return `${groupId}\u0000${topic}`;
 }
@@ -147,8 +170,7 @@ class EmbeddedConsumer<T> implements BusConsumer<T> {
     this.positions = new Map(
       partitions.map((p) => {
         const log = logs[p] as PartitionLog<T>;
-        const start = committed.get(p) ?? (this.options.fromBeginning === false ? log.high : log.low);
-        return [p, start];
+        return [p, committed.get(p) ?? startOffset(log, this.options.start)];
       }),
     );
   }
@@ -199,13 +221,21 @@ class EmbeddedConsumer<T> implements BusConsumer<T> {
     return out;
   }
 
-  commit(): void {
-    for (const [partition, offset] of this.positions) this.group.committed.set(partition, offset);
+  /** Values are stored as objects, never as bytes, so nothing can be malformed here. */
+  takeMalformed(): MalformedMessage[] {
+    return [];
   }
 
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.bus.leave(this.group, this as EmbeddedConsumer<unknown>, this.options.topic);
+  commit(): Promise<void> {
+    for (const [partition, offset] of this.positions) this.group.committed.set(partition, offset);
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true;
+      this.bus.leave(this.group, this as EmbeddedConsumer<unknown>, this.options.topic);
+    }
+    return Promise.resolve();
   }
 }

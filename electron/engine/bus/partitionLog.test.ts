@@ -3,7 +3,7 @@ import { PartitionLog, type StoredMessage } from './partitionLog';
 
 function filled(count: number, retention = 1_000_000): PartitionLog<number> {
   const log = new PartitionLog<number>(retention);
-  for (let i = 0; i < count; i++) log.append('t', 0, null, i * 10, 0, i);
+  for (let i = 0; i < count; i++) log.append({ topic: 't', partition: 0, key: null, value: i * 10, timestamp: 0 }, i);
   return log;
 }
 
@@ -34,7 +34,7 @@ describe('PartitionLog', () => {
   it('appends after a read continue at the next offset', () => {
     const log = filled(3);
     expect(log.high).toBe(3);
-    log.append('t', 0, 'k', 99, 5, 42);
+    log.append({ topic: 't', partition: 0, key: 'k', value: 99, timestamp: 5 }, 42);
     const [message] = read(log, 3, 10);
     expect(message).toMatchObject({ offset: 3, value: 99, key: 'k', timestamp: 5, topic: 't', partition: 0, sequence: 42 });
     expect(log.at(3)).toBe(message);

@@ -30,13 +30,14 @@ export class PartitionLog<T> {
     return this.nextOffset;
   }
 
-  append(topic: string, partition: number, key: string | null, value: T, timestamp: number, sequence: number): void {
+  append(message: Omit<BusMessage<T>, 'offset'>, sequence: number): void {
     let tail = this.segments[this.segments.length - 1];
     if (!tail || tail.messages.length === SEGMENT_SIZE) {
       tail = { base: this.nextOffset, messages: [] };
       this.segments.push(tail);
     }
-    tail.messages.push({ topic, partition, offset: this.nextOffset, key, value, timestamp, sequence });
+    const { topic, partition, key, value, timestamp, headers } = message;
+    tail.messages.push({ topic, partition, offset: this.nextOffset, key, value, timestamp, headers, sequence });
     this.nextOffset++;
     this.enforceRetention();
   }
@@ -54,6 +55,17 @@ export class PartitionLog<T> {
     if (!first || offset < first.base || offset >= this.nextOffset) return undefined;
     const index = offset - first.base;
     return this.segments[Math.floor(index / SEGMENT_SIZE)]?.messages[index % SEGMENT_SIZE];
+  }
+
+  /**
+   * The first retained offset whose timestamp is at or after `timestamp` (the high watermark when
+   * none is), as Kafka answers a ListOffsets request by time.
+   */
+  firstAtOrAfter(timestamp: number): number {
+    for (let offset = this.low; offset < this.nextOffset; offset++) {
+      if ((this.at(offset) as StoredMessage<T>).timestamp >= timestamp) return offset;
+    }
+    return this.nextOffset;
   }
 
   /** Messages from `offset` on (clamped to what is retained), at most `max`. */

@@ -6,6 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import type { CommandName, EventName } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/envelope';
+import { answerSecretRequest } from '../kafka/profiles/hostSecretCipher';
+import type { SecretCipher } from '../kafka/profiles/secretCipher';
 import type { EngineWorkerData, FromWorker, ToWorker } from './workerProtocol';
 
 /**
@@ -25,6 +27,8 @@ export class EngineWorkerHost {
   constructor(
     private readonly workerPath: string,
     private readonly data: EngineWorkerData,
+    /** Answers the worker's keychain requests; required when data.secretStorage is 'os-keychain'. */
+    private readonly secretCipher: SecretCipher | null = null,
   ) {}
 
   start(): void {
@@ -56,7 +60,6 @@ export class EngineWorkerHost {
     });
   }
 
-
   async stop(): Promise<void> {
     const worker = this.worker;
     if (!worker) return;
@@ -74,6 +77,12 @@ export class EngineWorkerHost {
       this.pending.delete(message.id);
     } else if (message.kind === 'event') {
       for (const listener of this.listeners) listener(message.name, message.payload);
+    } else if (message.kind === 'secretRequest') {
+      const cipher = this.secretCipher;
+      const reply = cipher
+        ? answerSecretRequest(cipher, message)
+        : Promise.resolve({ kind: 'secretReply' as const, id: message.id, ok: false, text: 'This host has no OS keychain.' });
+      void reply.then((answer) => this.worker?.postMessage(answer satisfies ToWorker));
     }
   }
 

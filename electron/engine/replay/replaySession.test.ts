@@ -1,3 +1,4 @@
+import { embeddedBinding } from './busBinding';
 import { readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -59,7 +60,7 @@ interface Opened {
 async function openSession(path: string, spill: RejectSpill | null = null): Promise<Opened> {
   const bus = new EmbeddedBus<TrafficRecord>();
   let changes = 0;
-  const session = new ReplaySession(await openFixture(path), bus, () => changes++, spill);
+  const session = new ReplaySession(await openFixture(path), embeddedBinding(bus), () => changes++, spill);
   sessions.push(session);
   return { session, bus, changes: () => changes };
 }
@@ -74,10 +75,10 @@ function expectReconciled(progress: ReplayProgress): void {
 let audits = 0;
 /** Every message of the current run's topic, in the order produced. */
 async function produced(bus: EmbeddedBus<TrafficRecord>): Promise<BusMessage<TrafficRecord>[]> {
-  const audit = bus.consumer({ groupId: `audit-${++audits}`, topic: REPLAY_TOPIC });
+  const audit = await bus.consumer({ groupId: `audit-${++audits}`, topic: REPLAY_TOPIC });
   const messages: BusMessage<TrafficRecord>[] = [];
   for (let batch = await audit.poll(5000, 0); batch.length > 0; batch = await audit.poll(5000, 0)) messages.push(...batch);
-  audit.close();
+  await audit.close();
   return messages;
 }
 

@@ -18,10 +18,13 @@ import type {
   ThresholdView,
 } from '../../../shared/contract';
 import type { TrafficRecord } from '../../../shared/records';
-import type { Bus, BusConsumer, BusMessage } from '../bus/bus';
+import { randomUUID } from 'node:crypto';
+import type { BusConsumer, BusMessage } from '../bus/bus';
 import { DEFAULT_RETENTION_MESSAGES } from '../bus/embeddedBus';
-import { countDataLines } from '../source/countDataLines';
+import { describeKafkaError, isRetriableKafkaError } from '../bus/kafka/kafkaErrors';
+import { formatReplayTag, parseReplayTag, REPLAY_TAG_HEADER } from '../bus/kafka/replayTag';
 import { readCsvBatches, type ReaderCheckpoint } from '../source/csvBatchReader';
+import { scanFile } from '../source/fileScan/scanFile';
 import type { SniffedCsv } from '../source/sniffCsv';
 import type { TableSchema } from '../source/tableSchema';
 import { FeedWindow, type FeedEntry } from '../stages/feedWindow';
@@ -29,16 +32,19 @@ import { RejectLog } from '../stages/rejectLog';
 import type { RejectSpill } from '../stages/rejectSpill';
 import { ThresholdStage } from '../stages/thresholdStage';
 import { ActiveTimer } from './activeTimer';
+import type { BusBinding } from './busBinding';
 import { CheckpointIndex } from './checkpointIndex';
 import { LoopTimeline } from './loopTimeline';
 import { createPacer, repace, type Pacer } from './pacer';
 import { RateMeter } from './rateMeter';
+import { SeenSet } from './seenSet';
 import { WakeableDelay } from './wakeableDelay';
 
-export const REPLAY_TOPIC = 'traffic.replay';
-export const STAGES_GROUP = 'traffic-monitor.stages';
+export { REPLAY_TOPIC, STAGES_GROUP } from './busBinding';
 const PRODUCE_BATCH = 5000;
 const POLL_BATCH = 20_000;
+const FIRST_RETRY_MS = 1000;
+const MAX_RETRY_MS = 30_000;
 /**
  * The producer waits when the stages fall this far behind. Even if every row carries one key (one
  * partition), lag plus one produce batch stays below a partition's retention, so retention never
@@ -88,12 +94,23 @@ export class ReplaySession {
   private producerDone = true;
   private abort: AbortController | null = null;
   private consumer: BusConsumer<TrafficRecord> | null = null;
+  /** This replay's id in the tag of every row it produces (tagged buses only). */
+  private runTag = '';
+  private produceSeq = 0;
+  private readonly seen = new SeenSet();
+  /** Rows of this replay delivered again after a retry: counted, not shown twice. */
+  private duplicates = 0;
+  /** Rows on the topic from other producers (consumed and shown) and from earlier replays (skipped). */
+  private foreignRows = 0;
+  private staleRows = 0;
+  private ownConsumed = 0;
+  private produceRetries = 0;
   private readonly lineCount = new AbortController();
   private run = 0;
 
   constructor(
     readonly file: OpenedFile,
-    private readonly bus: Bus<TrafficRecord>,
+    private readonly binding: BusBinding,
     private readonly changed: () => void,
     private readonly spill: RejectSpill | null = null,
   ) {
@@ -104,10 +121,12 @@ export class ReplaySession {
     this.pacer = createPacer(this.pace);
     this.loops = new LoopTimeline(file.info.timeRange);
     this.totalRows = file.sniffed.estimatedRows;
-    countDataLines(file.sniffed.path, file.sniffed.dialect.newline, this.lineCount.signal)
-      .then((lines) => {
+    // A parallel read of the whole file gives the exact row count (quoted line breaks and all)
+    // long before a replay would; `totalExact` stays the replay's own confirmation.
+    scanFile({ path: file.sniffed.path, dialect: file.sniffed.dialect, schema: file.schema, signal: this.lineCount.signal })
+      .then((profile) => {
         if (this.totalExact) return;
-        this.totalRows = lines;
+        this.totalRows = profile.rows;
         this.changed();
       })
       .catch(() => undefined); // the estimate stays; the replay itself will give the exact count
@@ -144,9 +163,6 @@ export class ReplaySession {
     this.pace = pace;
     this.limits = limits;
     this.resetCounts();
-    this.bus.deleteTopic(REPLAY_TOPIC);
-    this.bus.createTopic(REPLAY_TOPIC);
-    this.consumer = this.bus.consumer({ groupId: STAGES_GROUP, topic: REPLAY_TOPIC, fromBeginning: true });
     this.abort = new AbortController();
     this.state = 'running';
     this.message = seek ? 'Seeking…' : null;
@@ -158,8 +174,88 @@ export class ReplaySession {
     this.meter.record(0);
     this.spill?.reset();
     this.changed();
-    void this.produce(run, this.abort.signal, seek);
+    void this.begin(run, this.abort.signal, seek);
+  }
+
+  /** Readies the topic and the stages' consumer, retrying with back-off while the bus is unreachable. */
+  private async begin(run: number, signal: AbortSignal, seek: SeekTarget | null): Promise<void> {
+    const { bus, topic, groupId, start, freshTopicPerReplay } = this.binding;
+    let retryMs = FIRST_RETRY_MS;
+    for (;;) {
+      try {
+        if (freshTopicPerReplay) await bus.deleteTopic(topic);
+        await bus.createTopic(topic);
+        const consumer = await bus.consumer({ groupId, topic, start, reuseMembership: true });
+        if (!this.current(run)) {
+          await consumer.close();
+          return;
+        }
+        this.consumer = consumer;
+        this.binding.onProduceRecovered();
+        break;
+      } catch (error) {
+        if (!this.current(run) || signal.aborted) return;
+        if (!isRetriableKafkaError(error)) {
+          this.fail(`Could not start on topic ${topic}: ${describeKafkaError(error)}`);
+          return;
+        }
+        this.message = `Waiting for the bus: ${describeKafkaError(error)}. Trying again in ${Math.round(retryMs / 1000)} s.`;
+        this.binding.onProduceTrouble(error, retryMs);
+        this.changed();
+        await this.delay.wait(retryMs);
+        retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+        if (!this.current(run) || signal.aborted) return;
+      }
+    }
+    if (this.message?.startsWith('Waiting for the bus')) this.message = seek ? 'Seeking…' : null;
+    this.changed();
+    void this.produce(run, signal, seek);
     void this.consume(run, this.consumer);
+  }
+
+  private fail(message: string): void {
+    this.state = 'failed';
+    this.message = message;
+    this.producerDone = true;
+    this.active.pause();
+    this.changed();
+  }
+
+  /**
+   * Produces one batch, retrying with back-off until it is stored or the replay is stopped. A retry
+   * after a failure the broker may have half-done can deliver rows twice; the stages count those.
+   */
+  private async produceReliably(run: number, signal: AbortSignal, records: readonly TrafficRecord[]): Promise<boolean> {
+    const location = this.locationColumn;
+    const tag = this.binding.tagRecords;
+    const batch = records.map((record) => ({
+      key: location >= 0 ? String(record.values[location] ?? '') : null,
+      value: record,
+      ...(record.time === null ? {} : { timestamp: record.time }),
+      ...(tag ? { headers: { [REPLAY_TAG_HEADER]: formatReplayTag(this.runTag, this.produceSeq++, record.line) } } : {}),
+    }));
+    let retryMs = FIRST_RETRY_MS;
+    let troubled = false;
+    for (;;) {
+      try {
+        await this.binding.bus.produce(this.binding.topic, batch);
+        if (troubled) {
+          this.message = null;
+          this.binding.onProduceRecovered();
+          this.changed();
+        }
+        return true;
+      } catch (error) {
+        if (signal.aborted || !this.current(run)) return false;
+        troubled = true;
+        this.produceRetries++;
+        this.message = `Producing paused: ${describeKafkaError(error)}. Retrying in ${Math.round(retryMs / 1000)} s; no row is skipped.`;
+        this.binding.onProduceTrouble(error, retryMs);
+        this.changed();
+        await this.delay.wait(retryMs);
+        retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+      }
+    }
   }
 
   /** Jumps to a time or row: the panels restart from there, with the same pace and limits. */
@@ -211,7 +307,7 @@ export class ReplaySession {
   private halt(): void {
     this.run++; // ends this run's producer and stages loops; their closed consumer must not spin
     this.abort?.abort();
-    this.consumer?.close();
+    void this.consumer?.close();
     this.consumer = null;
     this.delay.poke();
   }
@@ -223,6 +319,14 @@ export class ReplaySession {
     this.rowsAccepted = 0;
     this.rowsConsumed = 0;
     this.rowsSkipped = 0;
+    this.runTag = randomUUID().slice(0, 8);
+    this.produceSeq = 0;
+    this.seen.clear();
+    this.duplicates = 0;
+    this.foreignRows = 0;
+    this.staleRows = 0;
+    this.ownConsumed = 0;
+    this.produceRetries = 0;
     this.bytesRead = 0;
     this.position = 0;
     this.eventTime = null;
@@ -361,16 +465,8 @@ export class ReplaySession {
       const rowsLeft = this.limits.rows === null ? Number.POSITIVE_INFINITY : this.limits.rows - this.rowsAccepted;
       const take = Math.min(allowance, pending.length - next, PRODUCE_BATCH, rowsLeft);
       const slice = pending.slice(next, next + take);
+      if (!(await this.produceReliably(this.run, signal, slice))) return null;
       next += take;
-      const location = this.locationColumn;
-      await this.bus.produce(
-        REPLAY_TOPIC,
-        slice.map((record) => ({
-          key: location >= 0 ? String(record.values[location] ?? '') : null,
-          value: record,
-          ...(record.time === null ? {} : { timestamp: record.time }),
-        })),
-      );
       this.rowsAccepted += take;
       this.eventTime = (slice[slice.length - 1] as TrafficRecord).time ?? this.eventTime;
       this.meter.record(this.rowsAccepted + this.rejects.total);
@@ -385,12 +481,14 @@ export class ReplaySession {
       const messages = await consumer.poll(POLL_BATCH, 50);
       if (!this.current(run)) return;
       if (messages.length > 0) {
-        this.process(messages);
-        consumer.commit();
+        this.process(this.binding.tagRecords ? this.ownAndForeign(messages) : messages);
+        // A commit that fails (broker away) is retried with the next one; reading goes on.
+        await consumer.commit().catch(() => undefined);
         this.changed();
         continue;
       }
-      if (this.producerDone && this.rowsConsumed >= this.rowsAccepted) {
+      const consumedAll = this.binding.tagRecords ? this.ownConsumed >= this.rowsAccepted : this.rowsConsumed >= this.rowsAccepted;
+      if (this.producerDone && consumedAll) {
         if (this.state === 'running' || this.state === 'paused') {
           this.state = 'finished';
           this.finishedAt = performance.now();
@@ -400,6 +498,41 @@ export class ReplaySession {
         return;
       }
     }
+  }
+
+  /**
+   * On a shared topic: this replay's rows once each (a row delivered again after a retry is counted
+   * as a duplicate), other producers' rows too, earlier replays' rows not at all.
+   */
+  private ownAndForeign(messages: readonly BusMessage<TrafficRecord>[]): BusMessage<TrafficRecord>[] {
+    const out: BusMessage<TrafficRecord>[] = [];
+    for (const message of messages) {
+      const tag = parseReplayTag(message.headers?.[REPLAY_TAG_HEADER]);
+      if (tag === null) {
+        this.foreignRows++;
+        out.push(message);
+      } else if (tag.run !== this.runTag) {
+        this.staleRows++;
+      } else if (this.seen.add(tag.seq)) {
+        this.ownConsumed++;
+        out.push(message);
+      } else {
+        this.duplicates++;
+      }
+    }
+    return out;
+  }
+
+  /** Counts for the Kafka panel. */
+  busCounters(): { produced: number; consumed: number; duplicates: number; foreign: number; stale: number; produceRetries: number } {
+    return {
+      produced: this.rowsAccepted,
+      consumed: this.rowsConsumed,
+      duplicates: this.duplicates,
+      foreign: this.foreignRows,
+      stale: this.staleRows,
+      produceRetries: this.produceRetries,
+    };
   }
 
   private process(messages: readonly BusMessage<TrafficRecord>[]): void {

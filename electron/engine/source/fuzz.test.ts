@@ -6,6 +6,7 @@
  * reconcile; where the generator knows how many rows it wrote (and on which lines), so must the
  * engine.
  */
+import { embeddedBinding } from '../replay/busBinding';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TrafficRecord } from '../../../shared/records';
 import type { BusMessage } from '../bus/bus';
@@ -162,7 +163,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 async function replay(path: string, rows: number | null = null): Promise<{ session: ReplaySession; bus: EmbeddedBus<TrafficRecord> }> {
   const bus = new EmbeddedBus<TrafficRecord>();
-  const session = new ReplaySession(await openFixture(path), bus, () => undefined);
+  const session = new ReplaySession(await openFixture(path), embeddedBinding(bus), () => undefined);
   session.start({ mode: 'fast' }, { durationSeconds: null, rows, loop: false });
   const deadline = Date.now() + 20_000;
   while (session.isActive) {
@@ -173,10 +174,10 @@ async function replay(path: string, rows: number | null = null): Promise<{ sessi
 }
 
 async function producedLines(bus: EmbeddedBus<TrafficRecord>): Promise<number[]> {
-  const audit = bus.consumer({ groupId: 'fuzz-audit', topic: REPLAY_TOPIC });
+  const audit = await bus.consumer({ groupId: 'fuzz-audit', topic: REPLAY_TOPIC });
   const messages: BusMessage<TrafficRecord>[] = [];
   for (let batch = await audit.poll(5000, 0); batch.length > 0; batch = await audit.poll(5000, 0)) messages.push(...batch);
-  audit.close();
+  await audit.close();
   return messages.map((m) => m.value.line);
 }
 

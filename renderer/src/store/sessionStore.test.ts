@@ -15,6 +15,11 @@ function update(rows: FeedRow[], reset: boolean, capacity = 4): ViewUpdate {
     threshold: { settings: null, numericColumns: [], observedMin: null, observedMax: null, passing: 0, evaluated: 0, approximate: false },
     feed: { reset, onlyPassing: false, rows, skipped: reset ? 0 : 7, capacity },
     rejected: { reset, total: 0, rows: [], capacity: 10 },
+    bus: {
+      selection: { kind: 'embedded' }, state: 'embedded', message: null, retryInSeconds: null, profileName: null, topic: 'traffic.replay',
+      groupId: 'g', producerMode: null, monitoring: false, produced: 0, consumed: 0, duplicates: 0, malformed: 0, produceRetries: 0,
+      partitions: [], maxLag: 0,
+    },
   };
 }
 

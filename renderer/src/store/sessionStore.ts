@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { FeedRow, FileInfo, RejectedRow, ReplayProgress, ThresholdView, ViewUpdate } from '../../../shared/contract';
+import type { BusView } from '../../../shared/kafka/busContract';
 
 export interface SessionState {
   connected: boolean;
@@ -24,6 +25,8 @@ export interface SessionState {
   rejectedRows: RejectedRow[];
   rejectedTotal: number;
   rejectedCapacity: number;
+  /** The bus the pipeline runs on, its health, and (on Kafka) partitions and lag. */
+  bus: BusView | null;
   /** The last failed action, shown until dismissed or the next success. */
   error: string | null;
   setConnected(connected: boolean): void;
@@ -56,6 +59,7 @@ export const useSession = create<SessionState>()((set) => ({
   rejectedRows: [],
   rejectedTotal: 0,
   rejectedCapacity: 0,
+  bus: null,
   error: null,
   setConnected: (connected) => set({ connected }),
   setError: (error) => set({ error }),
@@ -76,6 +80,7 @@ export const useSession = create<SessionState>()((set) => ({
         rejectedRows,
         rejectedTotal: update.rejected.total,
         rejectedCapacity: update.rejected.capacity,
+        bus: update.bus,
       };
     }),
 }));

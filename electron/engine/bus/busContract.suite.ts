@@ -1,0 +1,168 @@
+/**
+ * The contract every bus keeps, run against the embedded log and against Kafka (librdkafka's mock
+ * cluster, or a real cluster named by KAFKA_BROKERS). The replay and the stages rely on exactly
+ * these behaviours and nothing else.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bus, BusConsumer, BusMessage } from './bus';
+
+export interface Reading {
+  key: string;
+  seq: number;
+}
+
+export interface BusUnderTest {
+  bus: Bus<Reading>;
+  dispose(): Promise<void>;
+}
+
+export interface BusCapabilities {
+  /** The test can set a topic's retention (the embedded log); a cluster's retention is its own. */
+  configurableRetention: boolean;
+}
+
+let topicCounter = 0;
+/** Topics outlive a test on a cluster, so every test writes its own. */
+const freshTopic = (): string => `contract-${process.pid}-${Date.now()}-${++topicCounter}`;
+let groupCounter = 0;
+const freshGroup = (): string => `contract-group-${process.pid}-${Date.now()}-${++groupCounter}`;
+
+function readings(count: number, keys: number, from = 0): { key: string; value: Reading }[] {
+  return Array.from({ length: count }, (_, i) => {
+    const key = `k${(from + i) % keys}`;
+    return { key, value: { key, seq: from + i } };
+  });
+}
+
+async function readAtLeast(consumer: BusConsumer<Reading>, count: number, timeoutMs = 20_000): Promise<BusMessage<Reading>[]> {
+  const out: BusMessage<Reading>[] = [];
+  const deadline = Date.now() + timeoutMs;
+  while (out.length < count && Date.now() < deadline) out.push(...(await consumer.poll(Math.min(1000, count - out.length), 200)));
+  return out;
+}
+
+/** Reads until nothing more arrives for `quietMs`. */
+async function readAll(consumer: BusConsumer<Reading>, quietMs = 1500): Promise<BusMessage<Reading>[]> {
+  const out: BusMessage<Reading>[] = [];
+  for (;;) {
+    const batch = await consumer.poll(5000, quietMs);
+    if (batch.length === 0) return out;
+    out.push(...batch);
+  }
+}
+
+const seqs = (messages: readonly BusMessage<Reading>[]): number[] => messages.map((m) => m.value.seq).sort((a, b) => a - b);
+const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+
+export function describeBusContract(name: string, create: () => Promise<BusUnderTest>, capabilities: BusCapabilities): void {
+  describe(`Bus contract: ${name}`, () => {
+    let subject: BusUnderTest;
+    let bus: Bus<Reading>;
+
+    beforeAll(async () => {
+      subject = await create();
+      bus = subject.bus;
+    });
+
+    afterAll(async () => {
+      await subject.dispose();
+    });
+
+    it('keeps per-key order and delivers every message once', async () => {
+      const topic = freshTopic();
+      await bus.createTopic(topic, { partitions: 4 });
+      for (let batch = 0; batch < 4; batch++) await bus.produce(topic, readings(500, 8, batch * 500));
+      const consumer = await bus.consumer({ groupId: freshGroup(), topic, start: { kind: 'earliest' } });
+      const messages = await readAtLeast(consumer, 2000);
+      await consumer.close();
+      expect(seqs(messages)).toEqual(range(0, 2000));
+      const byKey = new Map<string, number[]>();
+      for (const message of messages) byKey.set(message.key ?? '', [...(byKey.get(message.key ?? '') ?? []), message.value.seq]);
+      expect(byKey.size).toBe(8);
+      for (const [key, order] of byKey) {
+        expect(order, `order of key ${key}`).toEqual([...order].sort((a, b) => a - b));
+        // One key lives in one partition, which is what keeps its order.
+        expect(new Set(messages.filter((m) => m.key === key).map((m) => m.partition)).size).toBe(1);
+      }
+    });
+
+    it('lets a consumer group resume from its committed offsets', { timeout: 120_000 }, async () => {
+      const topic = freshTopic();
+      const group = freshGroup();
+      await bus.createTopic(topic, { partitions: 4 });
+      await bus.produce(topic, readings(100, 5));
+      const first = await bus.consumer({ groupId: group, topic, start: { kind: 'earliest' } });
+      const firstRead = await readAtLeast(first, 40);
+      await first.commit();
+      await first.close();
+      const committed = await bus.committed(group, topic);
+      expect([...committed.values()].reduce((sum, offset) => sum + offset, 0)).toBe(firstRead.length);
+
+      await bus.produce(topic, readings(50, 5, 100));
+      const second = await bus.consumer({ groupId: group, topic, start: { kind: 'earliest' } });
+      const secondRead = await readAll(second);
+      await second.close();
+      expect(seqs([...firstRead, ...secondRead])).toEqual(range(0, 150));
+    });
+
+    it('starts a new group at the end with "latest": only what is produced after it joined', async () => {
+      const topic = freshTopic();
+      await bus.createTopic(topic, { partitions: 4 });
+      await bus.produce(topic, readings(30, 3));
+      const consumer = await bus.consumer({ groupId: freshGroup(), topic, start: { kind: 'latest' } });
+      await bus.produce(topic, readings(20, 3, 30));
+      const messages = await readAll(consumer);
+      await consumer.close();
+      expect(seqs(messages)).toEqual(range(30, 50));
+    });
+
+    it('starts a new group at a timestamp: messages stamped at or after it, in every partition', async () => {
+      const topic = freshTopic();
+      await bus.createTopic(topic, { partitions: 4 });
+      const base = Date.UTC(2026, 9, 1);
+      await bus.produce(
+        topic,
+        readings(100, 6).map((record, i) => ({ ...record, timestamp: base + i * 60_000 })),
+      );
+      const consumer = await bus.consumer({ groupId: freshGroup(), topic, start: { kind: 'timestamp', timestamp: base + 60 * 60_000 } });
+      const messages = await readAll(consumer);
+      await consumer.close();
+      expect(seqs(messages)).toEqual(range(60, 100));
+      expect(messages.every((m) => m.timestamp >= base + 60 * 60_000)).toBe(true);
+    });
+
+    it('carries headers and timestamps with each message, and counts messages in the watermarks', async () => {
+      const topic = freshTopic();
+      await bus.createTopic(topic, { partitions: 4 });
+      await bus.produce(topic, [{ key: 'J01', value: { key: 'J01', seq: 7 }, timestamp: 1_790_000_000_000, headers: { 'tm-run': 'abc' } }]);
+      await bus.produce(topic, readings(9, 3, 8));
+      const marks = await bus.watermarks(topic);
+      expect(marks.map((m) => m.partition)).toEqual([0, 1, 2, 3]);
+      expect(marks.reduce((sum, m) => sum + m.high - m.low, 0)).toBe(10);
+      const consumer = await bus.consumer({ groupId: freshGroup(), topic });
+      const messages = await readAtLeast(consumer, 10);
+      await consumer.close();
+      const first = messages.find((m) => m.value.seq === 7);
+      expect(first?.timestamp).toBe(1_790_000_000_000);
+      expect(first?.headers?.['tm-run']).toBe('abc');
+      expect(first?.key).toBe('J01');
+    });
+
+    it.runIf(capabilities.configurableRetention)('drops the oldest messages past retention and says how many a slow reader lost', async () => {
+      const topic = freshTopic();
+      await bus.createTopic(topic, { partitions: 1, retentionMessages: 5000 });
+      const slow = await bus.consumer({ groupId: freshGroup(), topic });
+      for (let i = 0; i < 4; i++) await bus.produce(topic, readings(5000, 1, i * 5000));
+      const [mark] = await bus.watermarks(topic);
+      expect(mark?.high).toBe(20_000);
+      expect(mark?.low).toBeGreaterThan(0);
+      const messages = await readAll(slow, 50);
+      expect(slow.lostToRetention).toBe(mark?.low);
+      expect(messages.length + slow.lostToRetention).toBe(20_000);
+      await slow.close();
+    });
+    if (!capabilities.configurableRetention) {
+      it.skip(`retention: not testable on ${name} (the cluster's retention is its own setting, not the test's)`, () => undefined);
+    }
+  });
+}

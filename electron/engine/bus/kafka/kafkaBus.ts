@@ -1,0 +1,178 @@
+/**
+ * The bus on a Kafka cluster (kafkajs): the same interface and contract as the embedded log, so the
+ * replay and the stages do not know which one they run on. Producing is keyed (per-key order),
+ * batched, acks=all, with the idempotent producer where the cluster supports it.
+ */
+import { CompressionTypes, Kafka, logLevel, type Admin, type KafkaConfig, type Producer } from 'kafkajs';
+import type { Bus, BusConsumer, ConsumerOptions, PartitionWatermarks, ProducerRecord } from '../bus';
+import type { BusCodec } from '../busCodec';
+import { KafkaBusConsumer } from './kafkaBusConsumer';
+import { describeKafkaError } from './kafkaErrors';
+
+export interface KafkaBusOptions<T> {
+  config: KafkaConfig;
+  codec: BusCodec<T>;
+  compression?: 'none' | 'gzip';
+  /** Create missing topics (admin call, or the cluster's auto-creation when that is refused). */
+  allowCreateTopics?: boolean;
+}
+
+export const DEFAULT_KAFKA_PARTITIONS = 4;
+
+export class KafkaBus<T> implements Bus<T> {
+  private readonly kafka: Kafka;
+  private admin: Admin | null = null;
+  private producer: Producer | null = null;
+  private connecting: Promise<void> | null = null;
+  /** Group members, in use or parked for reuse. */
+  private readonly members = new Set<KafkaBusConsumer<T>>();
+  private readonly parked = new Map<string, KafkaBusConsumer<T>>();
+  /** How this cluster lets us produce, in words for the Kafka panel. */
+  producerMode: string | null = null;
+
+  constructor(private readonly options: KafkaBusOptions<T>) {
+    // kafkajs logs through console by default; the app reports state through its own view instead.
+    this.kafka = new Kafka({ logLevel: logLevel.NOTHING, ...options.config });
+  }
+
+  /** Connects the admin client and the producer; safe to call again after a failure. */
+  connect(): Promise<void> {
+    this.connecting ??= this.openConnections().catch((error: unknown) => {
+      this.connecting = null;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  private async openConnections(): Promise<void> {
+    const admin = this.admin ?? this.kafka.admin();
+    await admin.connect();
+    this.admin = admin;
+    if (this.producer) return;
+    const cluster = await admin.describeCluster();
+    // kafkajs asks the controller for a producer id; a cluster that names no live controller
+    // (librdkafka's mock, some proxies) cannot give one, so produce without idempotence there and
+    // keep ordering by allowing one request in flight. Duplicates after retries are then counted
+    // by the consumer rather than prevented.
+    const idempotent = cluster.brokers.some((broker) => broker.nodeId === cluster.controller);
+    const producer = this.kafka.producer({
+      idempotent,
+      maxInFlightRequests: idempotent ? 5 : 1,
+      allowAutoTopicCreation: this.options.allowCreateTopics ?? true,
+    });
+    await producer.connect();
+    this.producer = producer;
+    this.producerMode = idempotent ? 'idempotent, acks=all' : 'acks=all, one request in flight (the cluster offers no idempotent producer)';
+  }
+
+  private async requireAdmin(): Promise<Admin> {
+    await this.connect();
+    return this.admin as Admin;
+  }
+
+  async topicExists(topic: string): Promise<boolean> {
+    return (await (await this.requireAdmin()).listTopics()).includes(topic);
+  }
+
+  async createTopic(topic: string, options: { partitions?: number } = {}): Promise<void> {
+    const admin = await this.requireAdmin();
+    if (await this.topicExists(topic)) return;
+    if (!(this.options.allowCreateTopics ?? true)) {
+      throw new Error(`Topic "${topic}" does not exist, and creating topics is turned off in the Kafka settings.`);
+    }
+    try {
+      await admin.createTopics({ topics: [{ topic, numPartitions: options.partitions ?? DEFAULT_KAFKA_PARTITIONS }], waitForLeaders: true });
+    } catch {
+      // Refused (no rights, or no controller to ask): the cluster may still create the topic on
+      // first use; a fetch of its metadata with auto-creation on tells us now rather than later.
+      await this.autoCreate(topic);
+    }
+  }
+
+  private async autoCreate(topic: string): Promise<void> {
+    const probe = this.kafka.consumer({ groupId: `traffic-monitor.topic-probe`, allowAutoTopicCreation: true });
+    try {
+      await probe.connect();
+      await probe.subscribe({ topics: [topic] });
+    } catch (error) {
+      throw new Error(`Topic "${topic}" does not exist and the cluster would not create it: ${describeKafkaError(error)}`);
+    } finally {
+      await probe.disconnect().catch(() => undefined);
+    }
+    if (!(await this.topicExists(topic))) {
+      throw new Error(`Topic "${topic}" does not exist and the cluster would not create it (automatic topic creation is off).`);
+    }
+  }
+
+  async deleteTopic(topic: string): Promise<void> {
+    const admin = await this.requireAdmin();
+    if (!(await this.topicExists(topic))) return;
+    await admin.deleteTopics({ topics: [topic] });
+  }
+
+  async produce(topic: string, records: readonly ProducerRecord<T>[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.connect();
+    const { codec } = this.options;
+    const now = String(Date.now());
+    await (this.producer as Producer).send({
+      topic,
+      acks: -1,
+      compression: this.options.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None,
+      messages: records.map((record) => ({
+        key: record.key,
+        value: codec.encode(record.value),
+        timestamp: record.timestamp === undefined ? now : String(Math.round(record.timestamp)),
+        ...(record.headers ? { headers: record.headers } : {}),
+      })),
+    });
+  }
+
+  async consumer(options: ConsumerOptions): Promise<BusConsumer<T>> {
+    const admin = await this.requireAdmin();
+    const parkKey = `${options.groupId}\u0000${options.topic}`;
+    const parked = options.reuseMembership ? this.parked.get(parkKey) : undefined;
+    if (parked && parked.failure === null) {
+      this.parked.delete(parkKey);
+      return parked.handOut();
+    }
+    const member = await KafkaBusConsumer.join(this.kafka, admin, this.options.codec, options);
+    this.members.add(member);
+    member.onRelease = (leave) => {
+      if (!leave && options.reuseMembership && !this.parked.has(parkKey)) {
+        this.parked.set(parkKey, member);
+        return;
+      }
+      this.members.delete(member);
+      void member.leave();
+    };
+    return member.handOut();
+  }
+
+  async watermarks(topic: string): Promise<PartitionWatermarks[]> {
+    const offsets = await (await this.requireAdmin()).fetchTopicOffsets(topic);
+    return offsets
+      .map((entry) => ({ partition: entry.partition, low: Number(entry.low), high: Number(entry.high) }))
+      .sort((a, b) => a.partition - b.partition);
+  }
+
+  async committed(groupId: string, topic: string): Promise<Map<number, number>> {
+    const [entry] = await (await this.requireAdmin()).fetchOffsets({ groupId, topics: [topic] });
+    const committed = new Map<number, number>();
+    for (const { partition, offset } of entry?.partitions ?? []) {
+      if (Number(offset) >= 0) committed.set(partition, Number(offset));
+    }
+    return committed;
+  }
+
+  async close(): Promise<void> {
+    this.parked.clear();
+    await Promise.all([...this.members].map((member) => member.leave()));
+    this.members.clear();
+    await this.producer?.disconnect().catch(() => undefined);
+    await this.admin?.disconnect().catch(() => undefined);
+    this.producer = null;
+    this.admin = null;
+    this.connecting = null;
+  }
+}

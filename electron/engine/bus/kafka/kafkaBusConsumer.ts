@@ -1,0 +1,270 @@
+/**
+ * A kafkajs consumer behind the bus's pull interface. kafkajs pushes batches into a callback; the
+ * stages pull at their own pace. A bounded queue sits between them, and when it is full the batch
+ * callback waits (heartbeating, so the group keeps this member), which stops fetching: memory stays
+ * bounded however far the topic runs ahead.
+ */
+import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { StartFrom } from '../../../../shared/kafka/busContract';
+import type { BusConsumer, BusMessage, ConsumerOptions } from '../bus';
+import type { BusCodec, MalformedMessage } from '../busCodec';
+import { describeKafkaError } from './kafkaErrors';
+
+const MAX_QUEUED = 50_000;
+const JOIN_TIMEOUT_MS = 60_000;
+const MALFORMED_TEXT_CHARS = 200;
+
+/**
+ * One member of a consumer group. Callers get a lease on it (`handOut`); closing the lease either
+ * leaves the group or parks the member for the next lease (see ConsumerOptions.reuseMembership).
+ */
+export class KafkaBusConsumer<T> {
+  private queue: BusMessage<T>[] = [];
+  private malformed: MalformedMessage[] = [];
+  private readonly positions = new Map<number, number>();
+  private readonly committedPositions = new Map<number, number>();
+  /** Per partition, messages below this offset are ones fetched before our explicit start took effect. */
+  private readonly startsAt = new Map<number, number>();
+  /**
+   * Per partition started by time, messages stamped before this are skipped until the first one at
+   * or after it: a broker that cannot look offsets up by time (some proxies, librdkafka's mock)
+   * answers with an earlier offset, and this keeps the start right anyway.
+   */
+  private readonly notBefore = new Map<number, number>();
+  /** Next offset expected per partition, to notice offsets retention removed before we read them. */
+  private readonly expected = new Map<number, number>();
+  private assigned: number[] = [];
+  /** Batches wait for this, so none is queued before the start positions of a (re)join are known. */
+  private positioned: Promise<void> = Promise.resolve();
+  private wakeReader: (() => void) | null = null;
+  private closed = false;
+  lostToRetention = 0;
+  /** Set by the bus: what closing a lease does (leave = false lets the bus park the member). */
+  onRelease: (leave: boolean) => void = () => void this.leave();
+  /** Why consuming stopped for good, when it did. */
+  failure: string | null = null;
+
+  private constructor(
+    private readonly consumer: Consumer,
+    private readonly admin: Admin,
+    private readonly codec: BusCodec<T>,
+    private readonly options: ConsumerOptions,
+  ) {}
+
+  static async join<T>(kafka: Kafka, admin: Admin, codec: BusCodec<T>, options: ConsumerOptions): Promise<KafkaBusConsumer<T>> {
+    const consumer = kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: true,
+      maxBytes: 32 * 1024 * 1024,
+      maxBytesPerPartition: 8 * 1024 * 1024,
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 6000,
+      heartbeatInterval: 1000,
+    });
+    const self = new KafkaBusConsumer(consumer, admin, codec, options);
+    await self.start();
+    return self;
+  }
+
+  private async start(): Promise<void> {
+    const { consumer, options } = this;
+    const start: StartFrom = options.start ?? { kind: 'earliest' };
+    let joined: (() => void) | null = null;
+    let failed: ((error: Error) => void) | null = null;
+    const ready = new Promise<void>((resolve, reject) => {
+      joined = resolve;
+      failed = reject;
+    });
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
+      this.assigned = [...(event.payload.memberAssignment[options.topic] ?? [])].sort((a, b) => a - b);
+      this.positioned = this.positionUncommitted(start);
+      this.positioned
+        .then(() => joined?.())
+        .catch((error: unknown) => failed?.(new Error(`Could not find where to start reading ${options.topic}: ${describeKafkaError(error)}`)));
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) {
+        this.failure = describeKafkaError(event.payload.error);
+        failed?.(new Error(this.failure));
+        this.wakeReader?.();
+      }
+    });
+    const timer = setTimeout(() => failed?.(new Error(`The consumer group ${options.groupId} did not assign partitions within ${JOIN_TIMEOUT_MS / 1000} s.`)), JOIN_TIMEOUT_MS);
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [options.topic], fromBeginning: start.kind !== 'latest' });
+      await consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch: (payload) => this.receive(payload) });
+      await ready;
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * kafkajs resolves "latest" lazily, on the first fetch, which could land after rows the caller
+   * produces right after joining; and it has no start-by-time. So partitions the group never
+   * committed are positioned here, explicitly, before `join` resolves.
+   */
+  private async positionUncommitted(start: StartFrom): Promise<void> {
+    const { topic, groupId } = this.options;
+    const [entry] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+    const committed = new Map((entry?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    const fresh = this.assigned.filter((partition) => (committed.get(partition) ?? -1) < 0);
+    for (const partition of this.assigned) {
+      const offset = committed.get(partition) ?? -1;
+      if (offset >= 0) this.expected.set(partition, offset);
+    }
+    if (fresh.length === 0 || start.kind === 'earliest') return;
+    const offsets = start.kind === 'timestamp' ? await this.offsetsForTime(start.timestamp) : await this.admin.fetchTopicOffsets(topic);
+    for (const { partition, offset } of offsets) {
+      if (!fresh.includes(partition)) continue;
+      const at = Number(offset);
+      this.startsAt.set(partition, at);
+      this.expected.set(partition, at);
+      if (start.kind === 'timestamp') this.notBefore.set(partition, start.timestamp);
+      this.consumer.seek({ topic, partition, offset: String(at) });
+    }
+  }
+
+  /**
+   * Offsets by time, checked: asked for time 0 a broker must answer each partition's low
+   * watermark. One that answers the end instead (librdkafka's mock, some proxies) cannot look
+   * offsets up by time, so reading starts at the low watermark and `notBefore` skips ahead.
+   */
+  private async offsetsForTime(timestamp: number): Promise<{ partition: number; offset: string }[]> {
+    const { topic } = this.options;
+    const [watermarks, probe] = await Promise.all([this.admin.fetchTopicOffsets(topic), this.admin.fetchTopicOffsetsByTimestamp(topic, 0)]);
+    const lows = new Map(watermarks.map((w) => [w.partition, w.low]));
+    const trustworthy = probe.every(({ partition, offset }) => offset === lows.get(partition));
+    if (!trustworthy) return watermarks.map(({ partition, low }) => ({ partition, offset: low }));
+    return this.admin.fetchTopicOffsetsByTimestamp(topic, timestamp);
+  }
+
+  private async receive({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    await this.positioned.catch(() => undefined);
+    const partition = batch.partition;
+    const startsAt = this.startsAt.get(partition) ?? 0;
+    for (const message of batch.messages) {
+      const offset = Number(message.offset);
+      if (offset < startsAt) continue;
+      const notBefore = this.notBefore.get(partition);
+      if (notBefore !== undefined) {
+        if (Number(message.timestamp) < notBefore) {
+          this.expected.set(partition, offset + 1);
+          continue;
+        }
+        this.notBefore.delete(partition);
+      }
+      const expected = this.expected.get(partition);
+      // A batch fetched just before a seek took effect comes again after it: queue each offset once.
+      if (expected !== undefined && offset < expected) continue;
+      if (expected !== undefined && offset > expected) this.lostToRetention += offset - expected;
+      this.expected.set(partition, offset + 1);
+      const headers = textHeaders(message.headers);
+      const payload = message.value ?? Buffer.alloc(0);
+      const timestamp = Number(message.timestamp);
+      try {
+        this.queue.push({
+          topic: batch.topic,
+          partition,
+          offset,
+          key: message.key === null ? null : message.key.toString('utf8'),
+          value: this.codec.decode(payload, { headers, timestamp }),
+          timestamp,
+          headers,
+        });
+      } catch (error) {
+        this.malformed.push({ partition, offset, reason: (error as Error).message, text: payload.toString('utf8', 0, MALFORMED_TEXT_CHARS * 4).slice(0, MALFORMED_TEXT_CHARS) });
+        this.positions.set(partition, offset + 1);
+      }
+    }
+    this.wakeReader?.();
+    while (this.queue.length > MAX_QUEUED && isRunning() && !isStale() && !this.closed) {
+      await heartbeat();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async poll(maxMessages: number, waitMs: number): Promise<BusMessage<T>[]> {
+    if (this.queue.length === 0 && waitMs > 0 && !this.closed && this.failure === null) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, waitMs);
+        function done(): void {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.wakeReader = done;
+      });
+      this.wakeReader = null;
+    }
+    const taken = this.queue.length <= maxMessages ? this.queue : this.queue.slice(0, maxMessages);
+    this.queue = taken === this.queue ? [] : this.queue.slice(maxMessages);
+    for (const message of taken) this.positions.set(message.partition, message.offset + 1);
+    return taken;
+  }
+
+  takeMalformed(): MalformedMessage[] {
+    const out = this.malformed;
+    this.malformed = [];
+    return out;
+  }
+
+  async commit(): Promise<void> {
+    const offsets: { topic: string; partition: number; offset: string }[] = [];
+    for (const [partition, offset] of this.positions) {
+      if (this.committedPositions.get(partition) === offset) continue;
+      offsets.push({ topic: this.options.topic, partition, offset: String(offset) });
+    }
+    if (offsets.length === 0 || this.closed) return;
+    await this.consumer.commitOffsets(offsets);
+    for (const { partition, offset } of offsets) this.committedPositions.set(partition, Number(offset));
+  }
+
+  assignment(): number[] {
+    return this.assigned;
+  }
+
+  /** A fresh consumer for a caller, reading from this member. */
+  handOut(): BusConsumer<T> {
+    let released = false;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getter below needs the member, not the lease
+    const member = this;
+    return {
+      poll: (max, waitMs) => (released ? Promise.resolve([]) : this.poll(max, waitMs)),
+      commit: () => (released ? Promise.resolve() : this.commit()),
+      assignment: () => this.assignment(),
+      get lostToRetention() {
+        return member.lostToRetention;
+      },
+      takeMalformed: () => this.takeMalformed(),
+      close: async () => {
+        if (released) return;
+        released = true;
+        this.wakeReader?.();
+        this.onRelease(this.failure !== null);
+        await Promise.resolve();
+      },
+    };
+  }
+
+  /** Leaves the group for good. */
+  async leave(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.wakeReader?.();
+    await this.consumer.disconnect().catch(() => undefined);
+  }
+}
+
+function textHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  for (const [name, value] of Object.entries(headers)) {
+    if (Buffer.isBuffer(value)) out[name] = value.toString('utf8');
+    else if (typeof value === 'string') out[name] = value;
+  }
+  return out;
+}

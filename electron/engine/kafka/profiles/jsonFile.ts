@@ -1,0 +1,60 @@
+/**
+ * A small JSON document on disk that is read once and rewritten whole: missing means empty, corrupt
+ * means empty with the bad file kept beside it as `.bak` (the user's data is never silently
+ * destroyed), and writes go to a temporary file renamed into place so a crash mid-write leaves the
+ * previous version intact.
+ */
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { z } from 'zod';
+
+export interface JsonFileOptions {
+  /** File mode for new files, e.g. 0o600 for secrets. */
+  mode?: number;
+}
+
+export async function readJsonFile<T>(path: string, schema: z.ZodType<T>, empty: T): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty;
+    throw error;
+  }
+  let parsed: z.ZodSafeParseResult<T> | null = null;
+  try {
+    parsed = schema.safeParse(JSON.parse(text));
+  } catch {
+    parsed = null;
+  }
+  if (parsed?.success) return parsed.data;
+  // Unreadable as ours: keep it for the user (or a later version of the app) and start afresh.
+  await rename(path, `${path}.bak`).catch(() => undefined);
+  return empty;
+}
+
+/** Serialises writes per file so the last call always wins on disk. */
+export class JsonFileWriter {
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly path: string,
+    private readonly options: JsonFileOptions = {},
+  ) {}
+
+  write(value: unknown): Promise<void> {
+    const text = `${JSON.stringify(value, null, 2)}\n`;
+    const { path } = this;
+    const mode = this.options.mode;
+    const write = this.writing.then(async () => {
+      await mkdir(dirname(path), { recursive: true });
+      const temporary = `${path}.tmp`;
+      await writeFile(temporary, text, mode === undefined ? {} : { mode });
+      // writeFile's mode applies only when it creates the file; a leftover temporary keeps its own.
+      if (mode !== undefined) await chmod(temporary, mode);
+      await rename(temporary, path);
+    });
+    this.writing = write.catch(() => undefined); // one failed write must not block the next
+    return write;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The `kafkaProfile:*` commands, typed against the contract. The engine spreads these into its
+ * handler map; arguments arrive already validated by the engine's `handle`.
+ */
+import type { CommandArgs, CommandResult } from '../../../../shared/contract';
+import { CommandError } from '../../../../shared/envelope';
+import {
+  kafkaProfileDraftSchema,
+  type ConnectionTestResult,
+  type KafkaProfile,
+  type KafkaProfileDraft,
+  type kafkaProfileCommands,
+} from '../../../../shared/kafka/profileContract';
+import { CONNECTION_TEST_OVERRIDES, testConnection } from './connectionTest';
+import { buildKafkaConfig, kafkaConfigFor, type KafkaConfig } from './kafkaConfig';
+import type { KafkaProfileStore } from './profileStore';
+import type { SecretStore } from './secretStore';
+
+type ProfileCommand = keyof typeof kafkaProfileCommands;
+export type KafkaProfileHandlers = { [K in ProfileCommand]: (args: CommandArgs<K>) => Promise<CommandResult<K>> };
+
+export interface KafkaProfileDeps {
+  profiles: KafkaProfileStore;
+  secrets: SecretStore;
+  /** Replaces the dialog's short timeouts (tests). */
+  testOverrides?: Partial<KafkaConfig>;
+}
+
+/**
+ * `deps` may be a function so a class can build its handler map in a field initializer, before its
+ * constructor has created the stores: they are looked up when a command runs.
+ */
+export function createKafkaProfileHandlers(deps: KafkaProfileDeps | (() => KafkaProfileDeps)): KafkaProfileHandlers {
+  const get = typeof deps === 'function' ? deps : () => deps;
+  return {
+    'kafkaProfile:list': async () => {
+      const { profiles, secrets } = get();
+      return { profiles: await profiles.list(), secretStorage: secrets.storage };
+    },
+    'kafkaProfile:save': async ({ profile, password }) => save(get(), kafkaProfileDraftSchema.parse(profile), password),
+    'kafkaProfile:delete': async ({ id }) => {
+      const { profiles, secrets } = get();
+      await profiles.remove(id);
+      await secrets.set(id, null);
+      return { ok: true };
+    },
+    'kafkaProfile:test': async (target) => {
+      const { profiles, secrets, testOverrides } = get();
+      let config: KafkaConfig;
+      try {
+        if ('profileId' in target) {
+          config = await kafkaConfigFor(profiles, secrets, target.profileId);
+        } else {
+          const draft = kafkaProfileDraftSchema.parse(target.profile);
+          const password = target.password ?? (draft.sasl && draft.id ? await secrets.get(draft.id) : null);
+          config = await buildKafkaConfig(draft, password);
+        }
+      } catch (error) {
+        return configProblem(error);
+      }
+      return testConnection({ ...config, ...CONNECTION_TEST_OVERRIDES, ...testOverrides });
+    },
+  };
+}
+
+async function save({ profiles, secrets }: KafkaProfileDeps, draft: KafkaProfileDraft, password: string | undefined): Promise<KafkaProfile> {
+  if (draft.id !== undefined && !(await profiles.get(draft.id))) {
+    throw new CommandError('INVALID_ARGS', `There is no Kafka profile with id ${draft.id}; it may have been deleted.`);
+  }
+  const id = draft.id ?? profiles.newId();
+  const others = (await profiles.list()).filter((profile) => profile.id !== id);
+  if (others.some((profile) => profile.name.toLowerCase() === draft.name.toLowerCase())) {
+    throw new CommandError('INVALID_ARGS', `A Kafka profile named "${draft.name}" already exists; pick another name.`);
+  }
+  let passwordStored = false;
+  if (!draft.sasl) {
+    await secrets.set(id, null);
+  } else if (password !== undefined) {
+    await secrets.set(id, password); // first, so a keychain failure leaves the profile as it was
+    passwordStored = true;
+  } else {
+    passwordStored = (await secrets.get(id)) !== null;
+  }
+  return profiles.put({
+    id,
+    name: draft.name,
+    brokers: draft.brokers,
+    clientId: draft.clientId,
+    tls: draft.tls,
+    sasl: draft.sasl ? { ...draft.sasl, passwordStored } : null,
+  });
+}
+
+/** A profile that cannot even become a client config (unreadable TLS file, no password) is a test answer too. */
+function configProblem(error: unknown): ConnectionTestResult {
+  if (!(error instanceof CommandError)) throw error;
+  const status = /TLS/.test(error.message) ? 'tls-failed' : /SASL|password/.test(error.message) ? 'auth-failed' : 'error';
+  return { status, message: error.message, elapsedMs: 0 };
+}

@@ -1,0 +1,81 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KafkaProfile } from '../../../../shared/kafka/profileContract';
+import { PROFILES_FILE_NAME, KafkaProfileStore } from './profileStore';
+
+const profile = (id: string, name = `Cluster ${id}`): KafkaProfile => ({
+  id,
+  name,
+  brokers: ['127.0.0.1:9092'],
+  clientId: 'traffic-monitor',
+  tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true },
+  sasl: null,
+});
+
+describe('KafkaProfileStore', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kafka-profiles-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('starts empty when the file is missing', async () => {
+    expect(await new KafkaProfileStore(dir).list()).toEqual([]);
+  });
+
+  it('saves, replaces and removes profiles, and a new store reads them back', async () => {
+    const store = new KafkaProfileStore(dir);
+    await store.put(profile('a'));
+    await store.put(profile('b'));
+    await store.put({ ...profile('a'), name: 'Renamed' });
+    expect((await store.list()).map((p) => [p.id, p.name])).toEqual([
+      ['a', 'Renamed'],
+      ['b', 'Cluster b'],
+    ]);
+    expect(await new KafkaProfileStore(dir).list()).toEqual(await store.list());
+    expect(await store.remove('a')).toBe(true);
+    expect(await store.remove('a')).toBe(false);
+    expect((await new KafkaProfileStore(dir).list()).map((p) => p.id)).toEqual(['b']);
+  });
+
+  it('hands out copies, so a caller cannot change what is stored', async () => {
+    const store = new KafkaProfileStore(null);
+    await store.put(profile('a'));
+    const copy = await store.get('a');
+    copy!.brokers.push('evil:1');
+    expect((await store.get('a'))!.brokers).toEqual(['127.0.0.1:9092']);
+  });
+
+  it('keeps a corrupt file as .bak and starts empty', async () => {
+    await writeFile(join(dir, PROFILES_FILE_NAME), '{"version":1,"profiles":[{"id":');
+    const store = new KafkaProfileStore(dir);
+    expect(await store.list()).toEqual([]);
+    expect(await readFile(join(dir, `${PROFILES_FILE_NAME}.bak`), 'utf8')).toBe('{"version":1,"profiles":[{"id":');
+    await store.put(profile('a'));
+    expect((await new KafkaProfileStore(dir).list()).map((p) => p.id)).toEqual(['a']);
+  });
+
+  it('treats well-formed JSON of the wrong shape as corrupt', async () => {
+    await writeFile(join(dir, PROFILES_FILE_NAME), JSON.stringify({ version: 1, profiles: [{ id: 'x', brokers: 'nope' }] }));
+    expect(await new KafkaProfileStore(dir).list()).toEqual([]);
+    expect(await readdir(dir)).toContain(`${PROFILES_FILE_NAME}.bak`);
+  });
+
+  it('keeps profiles in memory without a data folder', async () => {
+    const store = new KafkaProfileStore(null);
+    await store.put(profile('a'));
+    expect((await store.list()).length).toBe(1);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('rejects an invalid broker address before writing', async () => {
+    const store = new KafkaProfileStore(dir);
+    await expect(store.put({ ...profile('a'), brokers: ['no-port'] })).rejects.toThrow(/host:port/);
+    await expect(store.put({ ...profile('a'), brokers: ['host:70000'] })).rejects.toThrow(/host:port/);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * The user's Kafka connection profiles, kept in `<dataDir>/kafka-profiles.json`. Only settings live
+ * there: passwords go to a SecretStore, and the file records no more than whether one is stored.
+ * Without a data folder (tests) profiles last as long as the engine.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { kafkaProfileSchema, type KafkaProfile } from '../../../../shared/kafka/profileContract';
+import { JsonFileWriter, readJsonFile } from './jsonFile';
+
+export const PROFILES_FILE_NAME = 'kafka-profiles.json';
+
+const fileSchema = z.object({ version: z.literal(1), profiles: z.array(kafkaProfileSchema) });
+
+export class KafkaProfileStore {
+  private readonly path: string | null;
+  private readonly writer: JsonFileWriter | null;
+  private profiles: KafkaProfile[] = [];
+  /** Read once, shared by every caller, so concurrent changes apply one after another. */
+  private loading: Promise<void> | null = null;
+
+  constructor(dataDir: string | null) {
+    this.path = dataDir ? join(dataDir, PROFILES_FILE_NAME) : null;
+    this.writer = this.path ? new JsonFileWriter(this.path) : null;
+  }
+
+  private load(): Promise<void> {
+    const path = this.path;
+    this.loading ??= (path ? readJsonFile(path, fileSchema, { version: 1, profiles: [] }) : Promise.resolve({ profiles: [] })).then(
+      (file) => {
+        this.profiles = file.profiles;
+      },
+    );
+    return this.loading;
+  }
+
+  async list(): Promise<KafkaProfile[]> {
+    await this.load();
+    return this.profiles.map(clone);
+  }
+
+  async get(id: string): Promise<KafkaProfile | null> {
+    await this.load();
+    const profile = this.profiles.find((candidate) => candidate.id === id);
+    return profile ? clone(profile) : null;
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  /** Adds or replaces by id; the list keeps the order profiles were created in. */
+  async put(profile: KafkaProfile): Promise<KafkaProfile> {
+    const checked = kafkaProfileSchema.parse(profile);
+    await this.load();
+    const index = this.profiles.findIndex((candidate) => candidate.id === checked.id);
+    const next = [...this.profiles];
+    if (index >= 0) next[index] = checked;
+    else next.push(checked);
+    this.profiles = next;
+    await this.persist();
+    return clone(checked);
+  }
+
+  /** True when there was such a profile. */
+  async remove(id: string): Promise<boolean> {
+    await this.load();
+    const next = this.profiles.filter((profile) => profile.id !== id);
+    if (next.length === this.profiles.length) return false;
+    this.profiles = next;
+    await this.persist();
+    return true;
+  }
+
+  private persist(): Promise<void> {
+    return this.writer ? this.writer.write({ version: 1, profiles: this.profiles }) : Promise.resolve();
+  }
+}
+
+const clone = (profile: KafkaProfile): KafkaProfile => structuredClone(profile);

@@ -1,0 +1,46 @@
+/** Runs one segment scan in a worker thread, or in this thread when there is no worker script. */
+import { Worker } from 'node:worker_threads';
+import { scanSegment } from './scanSegment';
+import type { SegmentSummary, SegmentTask } from './segment';
+import type { FromScanWorker } from './workerMessages';
+
+/**
+ * A segment streams its rows 64 KB at a time, so a worker needs little heap; the caps keep a scan's
+ * memory bounded whatever the file holds (a larger young generation bought no speed, only memory).
+ */
+const SCAN_WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+
+export type SegmentRunner = (task: SegmentTask, signal: AbortSignal) => Promise<SegmentSummary>;
+
+export const runInThread: SegmentRunner = (task, signal) => scanSegment(task, signal);
+
+function abortError(): Error {
+  const error = new Error('The file scan was aborted');
+  error.name = 'AbortError';
+  return error;
+}
+
+export function workerRunner(workerPath: string): SegmentRunner {
+  return (task, signal) =>
+    new Promise<SegmentSummary>((resolve, reject) => {
+      if (signal.aborted) return reject(abortError());
+      const worker = new Worker(workerPath, { workerData: task, resourceLimits: SCAN_WORKER_LIMITS });
+      let settled = false;
+      const settle = (finish: () => void): void => {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', onAbort);
+        finish();
+      };
+      const onAbort = (): void => {
+        void worker.terminate();
+        settle(() => reject(abortError()));
+      };
+      signal.addEventListener('abort', onAbort);
+      worker.on('message', (message: FromScanWorker) =>
+        settle(() => (message.ok ? resolve(message.summary) : reject(new Error(message.message)))),
+      );
+      worker.on('error', (error) => settle(() => reject(error)));
+      worker.on('exit', (code) => settle(() => reject(new Error(`The file scan worker stopped (exit code ${code}) before it reported`))));
+    });
+}

@@ -1,0 +1,178 @@
+/**
+ * Reads the rows of one byte range of a CSV file and sums them up: counts, the first rejected rows,
+ * the event-time range and each numeric column's range. Pure (no threads): the coordinator runs it
+ * in a worker, tests run it in-thread.
+ *
+ * This is the reader's own loop (readCsvBatches) without what a scan does not need: no record
+ * objects, no batches, no checkpoints. It parses with the same block parser, decodes with the same
+ * RowDecoder and rejects rows with the same checks and reasons, so its figures are the ones a
+ * replay gives. What only the reader handles (a quoted field running on for over a megabyte, a
+ * quote left open at the end of the file) it hands to the reader (readerScan).
+ *
+ * A segment owns the rows that start before `end`: bytes up to `end` are read first; if a row ends
+ * exactly there the segment ends there. Otherwise a row crosses `end` (or the cut fell inside a
+ * quoted field): reading goes on to the end of the next block with a complete row, and the segment
+ * ends where that block's last complete row ends, a true row start. The coordinator then checks
+ * that the next segment began exactly where this one ended.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import type { DecodedRecord } from '../rowDecoder';
+import { RowDecoder } from '../rowDecoder';
+import { createBlockParser } from '../blockParser';
+import { scanSegmentWithReader } from './readerScan';
+import { summarize, type SegmentSummary, type SegmentTask } from './segment';
+import { MAX_REJECTED_TEXT, SegmentTotals } from './segmentTotals';
+import { SplitRunCollector } from './splitRuns';
+
+export type { SegmentSummary, SegmentTask } from './segment';
+
+/**
+ * Small blocks: the block's text and its parsed rows then stay in the CPU's cache while they are
+ * decoded. Measured on the 1 GB bench file, 64 KB scanned about 12% faster than 256 KB.
+ */
+const BLOCK_BYTES = 64 * 1024;
+/** The reader's limit for one row; past it the reader resynchronises, which it does itself. */
+const MAX_ROW_CHARS = 1024 * 1024;
+const INVALID_UTF8_REASON = 'invalid UTF-8: the row holds bytes that are not text (shown as \uFFFD)';
+
+/** Signals a case for the reader (see readerScan). */
+class NeedsReader extends Error {}
+
+function countChar(text: string, char: string): number {
+  let count = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) count++;
+  return count;
+}
+
+/** True when `text` holds an LF not preceded by CR: in a CRLF file it stays inside a field. */
+function hasBareLineFeed(text: string): boolean {
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (i === 0 || text.charCodeAt(i - 1) !== 13) return true;
+  }
+  return false;
+}
+
+/** Bytes at the end of a chunk that start a UTF-8 character finished only by the next chunk. */
+function incompleteUtf8Tail(chunk: Buffer): number {
+  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+    const byte = chunk[chunk.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue;
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? back : 0;
+  }
+  return 0;
+}
+
+/**
+ * The file from `start` in blocks, read into one reused buffer: each block is turned into text
+ * before the next is read, and a scan of a large file would otherwise allocate a gigabyte of
+ * buffers for the garbage collector to account for.
+ */
+async function* blocks(handle: FileHandle, start: number, signal?: AbortSignal): AsyncGenerator<Buffer> {
+  const buffer = Buffer.allocUnsafe(BLOCK_BYTES);
+  for (let position = start; ; ) {
+    signal?.throwIfAborted();
+    const { bytesRead } = await handle.read(buffer, 0, BLOCK_BYTES, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+export async function scanSegment(task: SegmentTask, signal?: AbortSignal): Promise<SegmentSummary> {
+  try {
+    return await scanFast(task, signal);
+  } catch (error) {
+    if (error instanceof NeedsReader) return scanSegmentWithReader(task, signal);
+    throw error;
+  }
+}
+
+async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<SegmentSummary> {
+  const { dialect } = task;
+  const lineBreak = dialect.newline === '\r' ? '\r' : '\n';
+  const parse = createBlockParser(dialect);
+  const runs = task.schema.time?.kind === 'split' && task.timeline === undefined ? new SplitRunCollector(task.schema) : null;
+  const decoder = new RowDecoder(task.schema);
+  if (task.timeline) decoder.restore(task.timeline);
+  const decode = (fields: readonly string[]): DecodedRecord => (runs ? runs.decode(fields) : decoder.decode(fields));
+  const totals = new SegmentTotals(task.schema);
+  if (task.start >= task.end) return summarize(task, totals, runs, task.start, 0);
+
+  let pending = '';
+  let line = 1; // where the next row starts; line 1 is the segment's first
+  let headerSeen = task.start > 0;
+
+  /** Parses `text` (starting at a row boundary) and counts or decodes every complete row in it. */
+  function block(text: string, isLast: boolean): number {
+    const result = parse(text, isLast);
+    const quoteErrors = result.errors.length > 0 ? new Map(result.errors.map((error) => [error.row, error.message])) : null;
+    // Only a quoted field, or a bare LF in a CRLF file, puts a line break inside a row.
+    const mayHaveBreaksInRows = text.includes('"') || (dialect.newline === '\r\n' && hasBareLineFeed(text));
+    const mayHaveInvalidBytes = text.includes('\uFFFD');
+    const rows = result.rows;
+    for (let r = 0; r < rows.length; r++) {
+      const fields = rows[r] as string[];
+      const rowLine = line;
+      line += mayHaveBreaksInRows ? 1 + countChar(fields.join(''), lineBreak) : 1;
+      if (fields.length === 1 && fields[0] === '') continue; // blank line: not a row
+      if (!headerSeen) {
+        headerSeen = true;
+        continue;
+      }
+      const quoteError = quoteErrors?.get(r);
+      const decoded: DecodedRecord = quoteError
+        ? { ok: false, reason: `malformed quotes: ${quoteError}` }
+        : mayHaveInvalidBytes && fields.some((field) => field.includes('\uFFFD'))
+          ? { ok: false, reason: INVALID_UTF8_REASON }
+          : decode(fields);
+      if (decoded.ok) totals.accept(decoded.values, runs ? null : decoded.time);
+      else totals.reject({ line: rowLine, reason: decoded.reason, text: fields.join(dialect.delimiter).slice(0, MAX_REJECTED_TEXT) });
+    }
+    pending = isLast ? '' : text.slice(result.cursor);
+    if (pending.length > MAX_ROW_CHARS) throw new NeedsReader();
+    return rows.length;
+  }
+
+  const handle = await open(task.path, 'r');
+  const text = new StringDecoder('utf8');
+  let position = task.start; // bytes read so far
+  let textBytes = task.start; // of which turned into text: with `pending`, where the next row starts
+  let crossing = false; // past `end`, finishing the row that crosses it
+  try {
+    for await (const raw of blocks(handle, task.start, signal)) {
+      let chunk = raw;
+      if (!crossing && position + chunk.length >= task.end) {
+        // Up to `end` first: does a row end exactly there?
+        const before = chunk.subarray(0, task.end - position);
+        chunk = chunk.subarray(before.length);
+        position += before.length;
+        let head = text.write(before);
+        if (task.start === 0 && textBytes === 0 && head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+        textBytes = position - incompleteUtf8Tail(before);
+        block(pending + head, false);
+        if (pending === '') return summarize(task, totals, runs, task.end, line - 1);
+        crossing = true;
+        if (chunk.length === 0) continue;
+      }
+      position += chunk.length;
+      let body = text.write(chunk);
+      if (task.start === 0 && textBytes === 0 && body.charCodeAt(0) === 0xfeff) body = body.slice(1); // its bytes still count
+      textBytes = position - incompleteUtf8Tail(chunk);
+      const complete = block(pending + body, false);
+      // Byte offsets come from text length, which invalid bytes (read as U+FFFD) would throw off.
+      if (crossing && complete > 0 && !pending.includes('\uFFFD')) {
+        return summarize(task, totals, runs, textBytes - Buffer.byteLength(pending), line - 1);
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  // The end of the file. As the reader does: the complete rows, then the last, unterminated one,
+  // unless a quote left open swallowed it (the reader rejects its first line and reads on).
+  block(pending + text.end(), false);
+  if (pending !== '' && parse(pending, true).errors.some((error) => error.code === 'MissingQuotes')) throw new NeedsReader();
+  block(pending, true);
+  return summarize(task, totals, runs, position, null);
+}
