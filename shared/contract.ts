@@ -152,9 +152,13 @@ export const feedViewSchema = z.object({
 export type FeedView = z.infer<typeof feedViewSchema>;
 
 export const rejectedRowSchema = z.object({
+  /** The file line; for a message on a monitored topic, its offset. */
   line: z.number(),
   reason: z.string(),
   text: z.string(),
+  /** Set for messages from a Kafka topic: where the message is. */
+  partition: z.number().optional(),
+  offset: z.number().optional(),
 });
 export type RejectedRow = z.infer<typeof rejectedRowSchema>;
 

@@ -8,10 +8,11 @@ import { defaultPace, type CommandArgs, type CommandName, type CommandResult, ty
 import { CommandError, parseCommandArgs } from '../../shared/envelope';
 import type { TrafficRecord } from '../../shared/records';
 import type { SchemaOverrides } from '../../shared/schema';
-import type { BusSelection, BusView } from '../../shared/kafka/busContract';
+import type { BusSelection, BusView, MonitorRequest } from '../../shared/kafka/busContract';
 import { EmbeddedBus } from './bus/embeddedBus';
 import { describeKafkaError } from './bus/kafka/kafkaErrors';
 import { KafkaLink } from './kafka/kafkaLink';
+import { MonitorSession } from './monitor/monitorSession';
 import { listTopics } from './kafka/listTopics';
 import { kafkaConfigFor } from './kafka/profiles/kafkaConfig';
 import { defaultSecretStore } from './kafka/profiles/defaultSecretStore';
@@ -48,6 +49,8 @@ export class Engine {
   private readonly embeddedBus = new EmbeddedBus<TrafficRecord>();
   /** Set while the bus is Kafka. */
   private kafka: KafkaLink | null = null;
+  /** Set while watching a topic (monitor mode); the views then come from it. */
+  private monitor: MonitorSession | null = null;
   private readonly busSettings: BusSettings;
   /** Serialises bus switches: a second switch waits for the first to finish closing connections. */
   private switching: Promise<unknown> = Promise.resolve();
@@ -82,49 +85,64 @@ export class Engine {
   }
 
   private readonly handlers: Handlers = {
-    'file:open': ({ path }) => this.open(path),
-    'file:openSample': () => this.open(this.options.sampleCsvPath),
+    'file:open': async ({ path }) => {
+      await this.stopMonitoring();
+      return this.open(path);
+    },
+    'file:openSample': async () => {
+      await this.stopMonitoring();
+      return this.open(this.options.sampleCsvPath);
+    },
     'file:showOpenDialog': () => {
       throw new CommandError('NOT_SUPPORTED', 'The file dialog exists only in the desktop app; upload the file instead.');
     },
     'schema:apply': async ({ overrides, remember }) => {
+      if (this.monitor) {
+        if (remember) await this.schemaMemory.remember(this.monitor.sampleHeader, overrides);
+        return this.monitor.applySchema(overrides);
+      }
       const session = this.requireSession();
       const info = await this.reopen(session.file.sniffed, overrides, session);
       if (remember) await this.schemaMemory.remember(session.file.sniffed.names, overrides);
       return info;
     },
     'schema:reset': async () => {
+      if (this.monitor) {
+        await this.schemaMemory.remember(this.monitor.sampleHeader, null);
+        return this.monitor.applySchema(null);
+      }
       const session = this.requireSession();
       await this.schemaMemory.remember(session.file.sniffed.names, null);
       return this.reopen(session.file.sniffed, null, session);
     },
     'replay:start': ({ pace, limits }) => {
-      this.requireSession().start(pace, limits);
+      this.requireReplay().start(pace, limits);
       return OK;
     },
     'replay:setPace': ({ pace }) => {
-      this.requireSession().setPace(pace);
+      this.requireReplay().setPace(pace);
       return OK;
     },
     'replay:seek': ({ target }) => {
-      this.requireSession().seek(target);
+      this.requireReplay().seek(target);
       return OK;
     },
     'replay:pause': () => {
-      this.requireSession().pause();
+      (this.monitor ?? this.requireSession()).pause();
       return OK;
     },
     'replay:resume': () => {
-      this.requireSession().resume();
+      (this.monitor ?? this.requireSession()).resume();
       return OK;
     },
-    'replay:stop': () => {
-      this.requireSession().stop();
+    'replay:stop': async () => {
+      if (this.monitor) await this.stopMonitoring();
+      else this.requireSession().stop();
       return OK;
     },
     'threshold:set': (settings) => {
       try {
-        this.requireSession().setThreshold(settings);
+        (this.monitor ?? this.requireSession()).setThreshold(settings);
       } catch (error) {
         if (error instanceof CommandError) throw error;
         throw new CommandError('INVALID_ARGS', (error as Error).message);
@@ -132,7 +150,7 @@ export class Engine {
       return OK;
     },
     'feed:setOnlyPassing': ({ onlyPassing }) => {
-      this.requireSession().setOnlyPassing(onlyPassing);
+      (this.monitor ?? this.requireSession()).setOnlyPassing(onlyPassing);
       return OK;
     },
     'rejected:save': async ({ path }) => {
@@ -159,13 +177,60 @@ export class Engine {
         throw new CommandError('KAFKA_UNAVAILABLE', `Could not list topics: ${describeKafkaError(error)}`);
       }
     },
-    'monitor:start': () => {
-      throw new CommandError('NOT_SUPPORTED', 'Monitor mode is not available yet.');
+    'monitor:start': async (request) => {
+      await this.startMonitoring(request);
+      return OK;
     },
-    'monitor:stop': () => OK,
+    'monitor:stop': async () => {
+      await this.stopMonitoring();
+      return OK;
+    },
     // A function: this map is built before the constructor has created the stores.
     ...createKafkaProfileHandlers(() => ({ profiles: this.kafkaProfiles, secrets: this.kafkaSecrets })),
   };
+
+  /** Replay commands make no sense while watching a topic; say so instead of acting on a hidden file. */
+  private requireReplay(): ReplaySession {
+    if (this.monitor) {
+      throw new CommandError('BAD_STATE', `Watching topic ${this.monitor.topic}: stop monitoring to replay a file.`);
+    }
+    return this.requireSession();
+  }
+
+  /** Watches a topic others write. A replay in progress stops; the file stays open underneath for later. */
+  private async startMonitoring(request: MonitorRequest): Promise<void> {
+    const config = await kafkaConfigFor(this.kafkaProfiles, this.kafkaSecrets, request.profileId);
+    const profile = await this.kafkaProfiles.get(request.profileId);
+    await this.stopMonitoring();
+    if (this.session?.isActive) this.session.stop();
+    const source = { request, profileName: profile?.name ?? request.profileId, config, groupId: await this.busSettings.groupId() };
+    let monitor: MonitorSession;
+    try {
+      monitor = await MonitorSession.open(source, null, () => this.scheduler.markDirty());
+    } catch (error) {
+      throw new CommandError('KAFKA_UNAVAILABLE', `Could not watch ${request.topic}: ${(error as Error).message}`);
+    }
+    const remembered = await this.schemaMemory.recall(monitor.sampleHeader);
+    if (remembered) {
+      try {
+        monitor.applySchema(remembered);
+      } catch {
+        // Roles remembered for these columns do not fit these messages: keep what was inferred.
+      }
+    }
+    this.monitor = monitor;
+    this.scheduler.markDirty();
+  }
+
+  private async stopMonitoring(): Promise<void> {
+    const monitor = this.monitor;
+    if (!monitor) return;
+    this.monitor = null;
+    this.session?.feed.requestReset();
+    this.session?.rejects.clear();
+    this.scheduler.markDirty();
+    await monitor.dispose();
+  }
 
   private requireSession(): ReplaySession {
     if (!this.session) throw new CommandError('NO_FILE', 'Open a CSV file first.');
@@ -286,6 +351,17 @@ export class Engine {
 
   /** `full` is for a window that (re)connects: lists come whole instead of as deltas. */
   view(full: boolean): ViewUpdate {
+    const monitor = this.monitor;
+    if (monitor) {
+      return {
+        file: monitor.fileInfo,
+        replay: monitor.progress(),
+        threshold: monitor.thresholdView(),
+        feed: monitor.feedView(full),
+        rejected: monitor.rejectedView(full),
+        bus: monitor.busView(),
+      };
+    }
     const session = this.session;
     if (!session) return { ...emptyView(), bus: this.busView() };
     return {
@@ -305,6 +381,8 @@ export class Engine {
     void this.spill?.dispose();
     void this.kafka?.close();
     this.kafka = null;
+    void this.monitor?.dispose();
+    this.monitor = null;
   }
 }
 

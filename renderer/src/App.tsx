@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { Panel, PanelGroup, PanelResizeHandle } from 'react-resizable-panels';
 import type { MenuAction } from '../../shared/contract';
 import { LiveFeedPanel } from './panels/feed/LiveFeedPanel';
+import { KafkaPanel } from './panels/kafka/KafkaPanel';
+import { MonitorStatus } from './panels/monitor/MonitorStatus';
 import { RejectedPanel } from './panels/rejected/RejectedPanel';
 import { ReplayControls } from './panels/replay/ReplayControls';
 import { SchemaPanel } from './panels/schema/SchemaPanel';
@@ -81,6 +83,7 @@ export function App(): React.JSX.Element {
             <span className="file-name" title={file.path} data-testid="file-name">
               {file.name}
             </span>
+            <MonitorStatus />
             <OpenCsvButton />
             <ReplayControls />
             <SettingsButton />
@@ -88,6 +91,7 @@ export function App(): React.JSX.Element {
           <PanelGroup direction="horizontal" className="workspace" autoSaveId="traffic-monitor.layout">
             <Panel defaultSize={30} minSize={18} className="side-column">
               <ThresholdPanel />
+              <KafkaPanel />
               <SchemaPanel />
               <RejectedPanel />
             </Panel>

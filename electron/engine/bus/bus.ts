@@ -54,6 +54,8 @@ export interface BusConsumer<T> {
   assignment(): number[];
   /** Messages this consumer skipped because retention removed them before they were read. */
   readonly lostToRetention: number;
+  /** Why reading stopped for good (the group could not be kept), or null while it works. */
+  readonly failure: string | null;
   /** Messages received since the last call that could not be decoded (never thrown from poll). */
   takeMalformed(): MalformedMessage[];
   close(): Promise<void>;

@@ -158,6 +158,7 @@ class EmbeddedConsumer<T> implements BusConsumer<T> {
   private positions = new Map<number, number>();
   private closed = false;
   lostToRetention = 0;
+  readonly failure = null;
 
   constructor(
     private readonly bus: EmbeddedBus<T>,

@@ -44,6 +44,13 @@ export { REPLAY_TOPIC, STAGES_GROUP } from './busBinding';
 const PRODUCE_BATCH = 5000;
 const POLL_BATCH = 20_000;
 const FIRST_RETRY_MS = 1000;
+/**
+ * A batch normally is acknowledged in milliseconds. One not acknowledged in this long is treated as
+ * failed and sent again (a broker that stopped answering would otherwise hold the replay for the
+ * client's whole retry schedule, minutes); should the first send land after all, the stages count
+ * the second copy as a duplicate.
+ */
+const PRODUCE_ACK_TIMEOUT_MS = 10_000;
 const MAX_RETRY_MS = 30_000;
 /**
  * The producer waits when the stages fall this far behind. Even if every row carries one key (one
@@ -59,6 +66,16 @@ export interface OpenedFile {
   sniffed: SniffedCsv;
   schema: TableSchema;
   info: FileInfo;
+}
+
+/** Rejects after `ms` with `reason`; the original promise may still settle later and is then ignored. */
+function withTimeout<T>(promise: Promise<T>, ms: number, reason: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${reason} within ${ms / 1000} s`)), ms);
+  });
+  promise.catch(() => undefined);
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 const formatDuration = (seconds: number): string => (seconds % 60 === 0 && seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`);
@@ -238,7 +255,7 @@ export class ReplaySession {
     let troubled = false;
     for (;;) {
       try {
-        await this.binding.bus.produce(this.binding.topic, batch);
+        await withTimeout(this.binding.bus.produce(this.binding.topic, batch), PRODUCE_ACK_TIMEOUT_MS, 'no acknowledgement from the cluster');
         if (troubled) {
           this.message = null;
           this.binding.onProduceRecovered();

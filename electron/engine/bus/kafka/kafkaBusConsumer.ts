@@ -112,10 +112,21 @@ export class KafkaBusConsumer<T> {
     const { topic, groupId } = this.options;
     const [entry] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
     const committed = new Map((entry?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
-    const fresh = this.assigned.filter((partition) => (committed.get(partition) ?? -1) < 0);
+    const fresh: number[] = [];
     for (const partition of this.assigned) {
+      const read = this.expected.get(partition);
       const offset = committed.get(partition) ?? -1;
-      if (offset >= 0) this.expected.set(partition, offset);
+      if (read !== undefined) {
+        // A re-join (after the group lost this member, say while the broker was away): go on
+        // exactly where this member had read to. Commits that failed meanwhile must neither skip
+        // rows (the start rule would say "latest") nor repeat what was already handed out.
+        this.startsAt.set(partition, read);
+        this.consumer.seek({ topic, partition, offset: String(read) });
+      } else if (offset >= 0) {
+        this.expected.set(partition, offset);
+      } else {
+        fresh.push(partition);
+      }
     }
     if (fresh.length === 0 || start.kind === 'earliest') return;
     const offsets = start.kind === 'timestamp' ? await this.offsetsForTime(start.timestamp) : await this.admin.fetchTopicOffsets(topic);
@@ -238,6 +249,9 @@ export class KafkaBusConsumer<T> {
       assignment: () => this.assignment(),
       get lostToRetention() {
         return member.lostToRetention;
+      },
+      get failure() {
+        return member.failure;
       },
       takeMalformed: () => this.takeMalformed(),
       close: async () => {

@@ -14,6 +14,12 @@ export interface MockCluster {
   brokers: string[];
   /** Kills kcat; every connection to the cluster drops. */
   stop(): Promise<void>;
+  /**
+   * Freezes the cluster (SIGSTOP): connections stay open but nothing answers, as a broker behind a
+   * network partition. `thaw` lets it answer again, queued requests included.
+   */
+  freeze(): void;
+  thaw(): void;
 }
 
 const BOOTSTRAP_PATTERN = /bootstrap\.servers=(127\.0\.0\.1:\d+(?:,127\.0\.0\.1:\d+)*)/;
@@ -54,7 +60,12 @@ export function startMockCluster(options: { brokers?: number; timeoutMs?: number
       found = true;
       log = '';
       clearTimeout(timer);
-      resolve({ brokers: match[1].split(','), stop: () => stopChild(child) });
+      resolve({
+        brokers: match[1].split(','),
+        stop: () => stopChild(child),
+        freeze: () => child.kill('SIGSTOP'),
+        thaw: () => child.kill('SIGCONT'),
+      });
     });
   });
 }
@@ -64,5 +75,6 @@ function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGKILL');
+    child.kill('SIGCONT'); // a frozen process dies only once it runs again
   });
 }

@@ -24,7 +24,7 @@ export function RejectedPanel(): React.JSX.Element {
           <table aria-label="Rejected rows">
             <thead>
               <tr>
-                <th scope="col">Line</th>
+                <th scope="col">{rows.some((row) => row.partition !== undefined) ? 'Where' : 'Line'}</th>
                 <th scope="col">Reason</th>
                 <th scope="col">Text</th>
               </tr>
@@ -32,7 +32,9 @@ export function RejectedPanel(): React.JSX.Element {
             <tbody>
               {rows.map((row, index) => (
                 <tr key={`${index}:${row.line}`}>
-                  <td className="num">{row.line}</td>
+                  <td className="num" data-testid="rejected-where">
+                    {row.partition !== undefined ? `partition ${row.partition}, offset ${row.offset ?? row.line}` : row.line}
+                  </td>
                   <td>{row.reason}</td>
                   <td className="raw">{row.text}</td>
                 </tr>

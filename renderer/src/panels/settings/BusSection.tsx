@@ -4,13 +4,16 @@
  * not here, because the engine keeps retrying in the background.
  */
 import { useId, useState } from 'react';
+import { useSession } from '../../store/sessionStore';
 import { busFormFrom, selectionFromForm, type BusForm } from './busSelectionForm';
 import { kafkaSettings, useKafkaSettings } from './kafkaSettingsStore';
 
 export function BusSection(): React.JSX.Element {
   const profiles = useKafkaSettings((s) => s.profiles);
   const applied = useKafkaSettings((s) => s.bus);
-  const [form, setForm] = useState<BusForm>(() => busFormFrom(applied, ''));
+  // The engine's view is the truth (it survives a page reload); the last choice made here is the fallback.
+  const busView = useSession((s) => s.bus);
+  const [form, setForm] = useState<BusForm>(() => busFormFrom(busView?.selection ?? applied, ''));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
@@ -45,6 +48,12 @@ export function BusSection(): React.JSX.Element {
   return (
     <section className="bus-section" aria-labelledby={field('title')} data-testid="bus-section">
       <h3 id={field('title')}>Bus</h3>
+      {busView && (
+        <p className="hint" data-testid="bus-status">
+          Now: {busView.selection.kind === 'embedded' ? 'embedded log' : `Kafka topic ${busView.topic} on “${busView.profileName ?? ''}”`} ({busView.state})
+          {busView.message ? ` · ${busView.message}` : ''}
+        </p>
+      )}
       <div role="radiogroup" aria-label="Bus" className="radio-row">
         <label className="toggle">
           <input type="radio" name={field('kind')} checked={!kafka} onChange={() => set('kind', 'embedded')} />

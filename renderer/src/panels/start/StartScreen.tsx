@@ -1,5 +1,6 @@
-/** The empty start screen: what the app does and the two ways in. */
+/** The empty start screen: what the app does and the ways in (a file, the sample, a live Kafka topic). */
 import { actions } from '../../store/actions';
+import { WatchTopicButton } from '../monitor/WatchTopicButton';
 import { OpenCsvButton } from './OpenCsvButton';
 
 export function StartScreen(): React.JSX.Element {
@@ -12,8 +13,9 @@ export function StartScreen(): React.JSX.Element {
         <button type="button" onClick={() => void actions.openSample()}>
           Try the sample
         </button>
+        <WatchTopicButton />
       </div>
-      <p className="hint">Runs on the embedded log: no cluster needed.</p>
+      <p className="hint">Runs on the embedded log: no cluster needed. Or watch a topic on your own Kafka cluster.</p>
     </main>
   );
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { inferMessageLayout, isHeaderMessage, messageFields } from './messageRows';
+
+describe('messages as rows', () => {
+  it('takes JSON objects’ keys as columns, in order of first appearance, and reads nested values as text', () => {
+    const layout = inferMessageLayout(['{"Time":"2026-10-01T00:00:00","Junction":"J01","Total":12}', '{"Junction":"J02","Total":7,"Extra":{"a":1}}'], 'auto');
+    expect(layout).toMatchObject({ format: 'json', names: ['Time', 'Junction', 'Total', 'Extra'] });
+    expect(messageFields('{"Junction":"J02","Total":7,"Extra":{"a":1}}', layout)).toEqual({ ok: true, fields: ['', 'J02', '7', '{"a":1}'] });
+  });
+
+  it('says why a message is not a row: malformed JSON, a JSON array, a wrong field count', () => {
+    const json = inferMessageLayout(['{"a":1}'], 'auto');
+    expect(messageFields('{"a":', json)).toEqual({ ok: false, reason: 'malformed JSON' });
+    expect(messageFields('[1,2]', json)).toEqual({ ok: false, reason: 'not a JSON object' });
+    const csv = inferMessageLayout(['J01;12;3', 'J02;7;1'], 'auto');
+    expect(csv).toMatchObject({ format: 'csv', delimiter: ';', names: ['column 1', 'column 2', 'column 3'], headerText: null });
+    expect(messageFields('J03;1', csv)).toEqual({ ok: false, reason: 'expected 3 fields, found 2' });
+  });
+
+  it('recognises a header line among the CSV messages (partitions interleave, so not only the first)', () => {
+    const layout = inferMessageLayout(['2026-10-01 00:00,J01,12', 'Time,Junction,Total', '2026-10-01 00:15,J01,15'], 'auto');
+    expect(layout).toMatchObject({ format: 'csv', names: ['Time', 'Junction', 'Total'], headerText: 'Time,Junction,Total' });
+    expect(isHeaderMessage('Time,Junction,Total', layout)).toBe(true);
+    expect(isHeaderMessage('2026-10-01 00:00,J01,12', layout)).toBe(false);
+    expect(messageFields('2026-10-01 00:30,"J 01",9', layout)).toEqual({ ok: true, fields: ['2026-10-01 00:30', 'J 01', '9'] });
+  });
+
+  it('follows the user’s choice of format over the guess, and refuses samples that cannot be that format', () => {
+    expect(() => inferMessageLayout(['a,b', 'c,d'], 'json')).toThrow(/None of the first messages is a JSON object/);
+    expect(inferMessageLayout(['{"a":1}'], 'csv').format).toBe('csv');
+    expect(() => inferMessageLayout(['', '  '], 'auto')).toThrow(/empty/);
+  });
+});

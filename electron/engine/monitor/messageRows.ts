@@ -1,0 +1,105 @@
+/**
+ * Messages on a topic others write, as rows: JSON objects (keys become columns) or CSV lines (with
+ * or without a header line). The first messages decide the format and the columns; after that each
+ * message becomes the text fields the row decoder types, exactly like a line of a CSV file.
+ */
+import Papa from 'papaparse';
+import { detectDelimiter } from '../source/csvDialect';
+import { isNumericText } from '../source/inferSchema';
+
+export type MessageFormat = 'json' | 'csv';
+
+export interface MessageLayout {
+  format: MessageFormat;
+  names: string[];
+  /** CSV only. */
+  delimiter: string;
+  /**
+   * CSV only: the text of a header line found among the messages. Messages with exactly this text
+   * are headers (a producer may write one now and then), not data.
+   */
+  headerText: string | null;
+}
+
+/** Fields of one message, or a plain reason it is not a row of this layout. */
+export type MessageFields = { ok: true; fields: string[] } | { ok: false; reason: string };
+
+const MAX_COLUMNS = 200;
+const SAMPLE_LINES = 50;
+
+/** True when a message is the topic's header line rather than data. */
+export function isHeaderMessage(text: string, layout: MessageLayout): boolean {
+  return layout.headerText !== null && text === layout.headerText;
+}
+
+const isJsonObjectText = (text: string): boolean => text.trimStart().startsWith('{');
+
+function jsonObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function splitCsvLine(text: string, delimiter: string): string[] {
+  const parsed = Papa.parse<string[]>(text.replace(/\r?\n$/, ''), { delimiter, newline: '\n' });
+  return parsed.data[0] ?? [];
+}
+
+/** Decides the layout from the first messages (text), honouring the user's choice of format. */
+export function inferMessageLayout(samples: readonly string[], requested: 'auto' | MessageFormat): MessageLayout {
+  const texts = samples.filter((text) => text.trim() !== '');
+  if (texts.length === 0) throw new Error('The first messages are all empty; there is nothing to infer columns from.');
+  const format: MessageFormat = requested !== 'auto' ? requested : isJsonObjectText(texts[0] as string) ? 'json' : 'csv';
+  if (format === 'json') {
+    const names: string[] = [];
+    let objects = 0;
+    for (const text of texts) {
+      const object = jsonObject(text);
+      if (!object) continue;
+      objects++;
+      for (const key of Object.keys(object)) if (!names.includes(key) && names.length < MAX_COLUMNS) names.push(key);
+    }
+    if (objects === 0) throw new Error('None of the first messages is a JSON object; choose CSV, or check what the topic holds.');
+    return { format, names, delimiter: ',', headerText: null };
+  }
+  const delimiter = detectDelimiter(texts.slice(0, 20));
+  const lines = texts.slice(0, SAMPLE_LINES);
+  const rows = lines.map((text) => splitCsvLine(text, delimiter));
+  // Partitions interleave, so a header line need not come first: look for a line of distinct
+  // non-numbers while the other lines carry numbers.
+  const headerIndex = rows.findIndex(
+    (row, index) =>
+      new Set(row).size === row.length &&
+      row.every((field) => field.trim() !== '' && !isNumericText(field)) &&
+      rows.some((other, otherIndex) => otherIndex !== index && other.length === row.length && other.some((field) => isNumericText(field))),
+  );
+  const header = headerIndex >= 0 ? (rows[headerIndex] as string[]) : null;
+  const width = Math.max(...rows.map((row) => row.length));
+  const names = header ? header.map((name) => name.trim()) : Array.from({ length: width }, (_, i) => `column ${i + 1}`);
+  return { format, names, delimiter, headerText: header ? (lines[headerIndex] as string) : null };
+}
+
+/** The text fields of one message in the layout's column order. */
+export function messageFields(text: string, layout: MessageLayout): MessageFields {
+  if (layout.format === 'json') {
+    const object = jsonObject(text);
+    if (!object) return { ok: false, reason: isJsonObjectText(text) ? 'malformed JSON' : 'not a JSON object' };
+    return { ok: true, fields: layout.names.map((name) => cellText(object[name])) };
+  }
+  if (text.trim() === '') return { ok: false, reason: 'empty message' };
+  const fields = splitCsvLine(text, layout.delimiter);
+  if (fields.length !== layout.names.length) {
+    return { ok: false, reason: `expected ${layout.names.length} fields, found ${fields.length}` };
+  }
+  return { ok: true, fields };
+}

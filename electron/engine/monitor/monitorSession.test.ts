@@ -1,0 +1,88 @@
+/**
+ * Monitor mode against librdkafka's mock cluster: topics filled by `kcat -P` (another program, as in
+ * real use), watched by the engine with no replay.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engineOnKafka, produceWithKcat, until, type EngineOnKafka } from '../kafka/testing/engineOnKafka';
+import { externalBrokers, kcatAvailable, startMockCluster, type MockCluster } from '../kafka/testing/kcatMockCluster';
+
+describe.runIf(kcatAvailable())('Monitor mode', () => {
+  let cluster: MockCluster | null = null;
+  let brokers: string[];
+  let subject: EngineOnKafka;
+  let profileId: string;
+
+  beforeAll(async () => {
+    const external = externalBrokers();
+    cluster = external ? null : await startMockCluster();
+    brokers = external ?? (cluster as MockCluster).brokers;
+    subject = engineOnKafka();
+    profileId = await subject.saveProfile(brokers);
+  });
+
+  afterAll(async () => {
+    subject.dispose();
+    await cluster?.stop();
+  });
+
+  it('watches a topic of JSON objects: columns inferred, rows in the feed, malformed messages listed with partition and offset', async () => {
+    const topic = `monitor-json-${Date.now()}`;
+    const good = Array.from({ length: 60 }, (_, i) =>
+      JSON.stringify({ Time: `2026-10-01T${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}:00`, Junction: `J0${(i % 3) + 1}`, Total: 10 + i }),
+    );
+    await produceWithKcat(brokers, topic, [...good.slice(0, 30), '{"Time": "broken', 'plain text, not JSON', ...good.slice(30)]);
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'auto' });
+    await until(() => (subject.view()?.replay.rowsRead ?? 0) >= 62, 20_000, 'all 62 messages');
+    const view = subject.engine.view(true);
+    expect(view.file?.name).toContain(topic);
+    expect(view.file?.columns.map((c) => [c.name, c.type])).toEqual([
+      ['Time', 'time'],
+      ['Junction', 'text'],
+      ['Total', 'number'],
+    ]);
+    expect(view.file?.location).toBe('Junction');
+    expect(view.replay.rowsAccepted).toBe(60);
+    expect(view.replay.rowsRejected).toBe(2);
+    expect(view.bus.monitoring).toBe(true);
+    expect(view.bus.malformed).toBe(2);
+    expect(view.rejected.rows.map((r) => r.reason).sort()).toEqual(['malformed JSON', 'not a JSON object']);
+    for (const row of view.rejected.rows) {
+      expect(row.partition).toBeTypeOf('number');
+      expect(row.offset).toBeTypeOf('number');
+    }
+    expect(view.feed.rows.length).toBe(60);
+    expect(view.threshold.numericColumns).toContain('Total');
+    await subject.engine.handle('monitor:stop', {});
+    expect(subject.engine.view(true).bus.monitoring).toBe(false);
+  }, 60_000);
+
+  it('watches CSV lines with a header message, and keeps reading what arrives later', async () => {
+    const topic = `monitor-csv-${Date.now()}`;
+    await produceWithKcat(brokers, topic, ['Time;Junction;Total', '2026-10-01 00:00;J01;12', '2026-10-01 00:15;J01;15']);
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'auto' });
+    await until(() => subject.view()?.replay.rowsAccepted === 2, 20_000, 'the first two rows');
+    expect(subject.engine.view(true).file?.columns.map((c) => c.name)).toEqual(['Time', 'Junction', 'Total']);
+    await produceWithKcat(brokers, topic, ['2026-10-01 00:30;J02;40', '2026-10-01 00:45;J02;oops']);
+    await until(() => subject.view()?.replay.rowsRead === 4, 20_000, 'the later rows');
+    const view = subject.engine.view(true);
+    expect(view.replay.rowsAccepted).toBe(3);
+    expect(view.rejected.rows[0]?.reason).toMatch(/Total/);
+    await subject.engine.handle('monitor:stop', {});
+  }, 60_000);
+
+  it('refuses a topic that does not exist, saying so, and replay commands while watching', async () => {
+    await expect(subject.engine.handle('monitor:start', { profileId, topic: 'no-such-topic-here', startFrom: { kind: 'earliest' }, format: 'auto' })).rejects.toThrow(
+      /There is no topic "no-such-topic-here"/,
+    );
+    const topic = `monitor-refuse-${Date.now()}`;
+    await produceWithKcat(brokers, topic, ['{"Total": 1}']);
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'auto' });
+    await subject.engine.handle('file:openSample', {}); // opening a file ends monitoring
+    expect(subject.engine.view(true).bus.monitoring).toBe(false);
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'auto' });
+    await expect(subject.engine.handle('replay:start', { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } })).rejects.toThrow(
+      /stop monitoring to replay/,
+    );
+    await subject.engine.handle('monitor:stop', {});
+  }, 60_000);
+});

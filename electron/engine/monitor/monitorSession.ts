@@ -1,0 +1,313 @@
+/**
+ * Monitor mode: watches a topic other programs write, with no replay. The first messages decide
+ * the columns (as a file's first block does), then every message runs through the same stages as a
+ * replayed row. A message that is not a row is counted and listed with its partition and offset;
+ * nothing a producer writes can stop the monitor.
+ */
+import type { KafkaConfig } from 'kafkajs';
+import type { FeedView, FileInfo, RejectedRow, RejectedView, ReplayProgress, ReplayState, ThresholdSettings, ThresholdView } from '../../../shared/contract';
+import type { BusView, MonitorRequest, PartitionLag } from '../../../shared/kafka/busContract';
+import type { TrafficRecord } from '../../../shared/records';
+import type { SchemaOverrides } from '../../../shared/schema';
+import type { BusConsumer, BusMessage } from '../bus/bus';
+import type { BusCodec } from '../bus/busCodec';
+import { KafkaBus } from '../bus/kafka/kafkaBus';
+import { describeKafkaError } from '../bus/kafka/kafkaErrors';
+import { RateMeter } from '../replay/rateMeter';
+import { DEFAULT_LIMITS } from '../replay/replaySession';
+import { RowDecoder } from '../source/rowDecoder';
+import { resolveTableSchema, type TableSchema } from '../source/tableSchema';
+import { FeedWindow, type FeedEntry } from '../stages/feedWindow';
+import { RejectLog } from '../stages/rejectLog';
+import { ThresholdStage } from '../stages/thresholdStage';
+import { inferMessageLayout, isHeaderMessage, messageFields, type MessageLayout } from './messageRows';
+
+export interface MonitorSource {
+  request: MonitorRequest;
+  profileName: string;
+  config: KafkaConfig;
+  /** The app's consumer group; the monitor reads as `<group>.monitor` and never commits, so each start honours the chosen start position. */
+  groupId: string;
+}
+
+const SAMPLE_MESSAGES = 200;
+/** After the first message, how long to gather more before deciding the columns. */
+const SAMPLE_WINDOW_MS = 1500;
+const FIRST_MESSAGE_TIMEOUT_MS = 15_000;
+const POLL_BATCH = 5000;
+const PREVIEW_ROWS = 8;
+const MAX_REJECTED_TEXT = 10_000;
+const LAG_REFRESH_MS = 1000;
+
+const rawCodec: BusCodec<Buffer> = { encode: (value) => value, decode: (payload) => payload };
+
+export class MonitorSession {
+  private threshold: ThresholdStage;
+  readonly feed = new FeedWindow();
+  readonly rejects = new RejectLog();
+  private readonly meter = new RateMeter();
+  private decoder: RowDecoder;
+  private state: ReplayState = 'running';
+  private message: string | null;
+  private consumed = 0;
+  private accepted = 0;
+  private eventTime: number | null = null;
+  private readonly startedAt = performance.now();
+  private readonly positions = new Map<number, number>();
+  private partitions: PartitionLag[] = [];
+  private lagTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  private constructor(
+    private readonly source: MonitorSource,
+    private readonly bus: KafkaBus<Buffer>,
+    private readonly consumer: BusConsumer<Buffer>,
+    private readonly layout: MessageLayout,
+    private readonly samples: string[][],
+    schema: TableSchema,
+    private info: FileInfo,
+    private readonly changed: () => void,
+  ) {
+    this.threshold = new ThresholdStage(schema.columns);
+    this.decoder = new RowDecoder(schema);
+    this.message = `Monitoring ${source.request.topic} on ${source.profileName}.`;
+  }
+
+  /** Connects, reads the first messages to learn the columns, and starts watching. */
+  static async open(source: MonitorSource, overrides: SchemaOverrides | null, changed: () => void): Promise<MonitorSession> {
+    const { request } = source;
+    const bus = new KafkaBus<Buffer>({ config: source.config, codec: rawCodec, allowCreateTopics: false });
+    try {
+      await bus.connect();
+      if (!(await bus.topicExists(request.topic))) throw new Error(`There is no topic "${request.topic}" on ${source.profileName}.`);
+      const consumer = await bus.consumer({ groupId: `${source.groupId}.monitor`, topic: request.topic, start: request.startFrom });
+      const first = await gatherSample(consumer, request.topic);
+      const texts = first.map((message) => message.value.toString('utf8'));
+      const layout = inferMessageLayout(texts, request.format);
+      const dataRows = texts
+        .filter((text) => !isHeaderMessage(text, layout))
+        .map((text) => messageFields(text, layout))
+        .flatMap((result) => (result.ok ? [result.fields] : []));
+      const schema = resolveTableSchema(layout.names, dataRows, layout.delimiter, overrides);
+      const info = describeTopic(source, layout, schema, dataRows, overrides !== null);
+      const session = new MonitorSession(source, bus, consumer, layout, dataRows, schema, info, changed);
+      session.process(first);
+      void session.watch();
+      return session;
+    } catch (error) {
+      await bus.close();
+      throw new Error(describeKafkaError(error));
+    }
+  }
+
+  get fileInfo(): FileInfo {
+    return this.info;
+  }
+
+  get topic(): string {
+    return this.source.request.topic;
+  }
+
+  /** The user's corrections of the inferred roles; the stages restart under them, the stream goes on. */
+  applySchema(overrides: SchemaOverrides | null): FileInfo {
+    const schema = resolveTableSchema(this.layout.names, this.samples, this.layout.delimiter, overrides);
+    this.decoder = new RowDecoder(schema);
+    this.threshold = new ThresholdStage(schema.columns);
+    this.feed.clear();
+    this.info = describeTopic(this.source, this.layout, schema, this.samples, overrides !== null);
+    this.changed();
+    return this.info;
+  }
+
+  get sampleHeader(): string[] {
+    return this.layout.names;
+  }
+
+  private async watch(): Promise<void> {
+    this.lagTimer = setInterval(() => void this.refreshPartitions(), LAG_REFRESH_MS);
+    void this.refreshPartitions();
+    while (!this.stopped) {
+      if (this.state === 'paused') {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      }
+      const messages = await this.consumer.poll(POLL_BATCH, 200);
+      if (this.stopped) return;
+      if (messages.length > 0) {
+        this.process(messages);
+        this.changed();
+      }
+    }
+  }
+
+  private process(messages: readonly BusMessage<Buffer>[]): void {
+    const records: TrafficRecord[] = [];
+    const rejected: RejectedRow[] = [];
+    for (const message of messages) {
+      this.positions.set(message.partition, message.offset + 1);
+      this.consumed++;
+      const text = message.value.toString('utf8');
+      if (isHeaderMessage(text, this.layout)) continue;
+      const where = { line: message.offset, partition: message.partition, offset: message.offset };
+      if (text.includes('\uFFFD')) {
+        rejected.push({ ...where, reason: 'invalid UTF-8: the message holds bytes that are not text', text: text.slice(0, MAX_REJECTED_TEXT) });
+        continue;
+      }
+      const fields = messageFields(text, this.layout);
+      const decoded = fields.ok ? this.decoder.decode(fields.fields) : fields;
+      if (!decoded.ok) {
+        rejected.push({ ...where, reason: decoded.reason, text: text.slice(0, MAX_REJECTED_TEXT) });
+        continue;
+      }
+      const record: TrafficRecord = { line: message.offset, values: decoded.values, time: decoded.time };
+      records.push(record);
+      this.feed.add({ offset: message.offset, partition: message.partition, record }, this.threshold.passes(record.values));
+      if (record.time !== null) this.eventTime = record.time;
+    }
+    this.threshold.process(records);
+    this.accepted += records.length;
+    if (rejected.length > 0) this.rejects.add(rejected);
+    this.meter.record(this.consumed);
+  }
+
+  private async refreshPartitions(): Promise<void> {
+    try {
+      const watermarks = await this.bus.watermarks(this.topic);
+      this.partitions = watermarks.map(({ partition, low, high }) => {
+        const position = this.positions.get(partition) ?? null;
+        return { partition, low, high, committed: position, lag: Math.max(0, high - Math.max(position ?? low, low)) };
+      });
+      this.changed();
+    } catch {
+      // Shown as stale numbers until the next refresh; the consumer reports its own trouble.
+    }
+  }
+
+  pause(): void {
+    if (this.state === 'running') this.state = 'paused';
+    this.changed();
+  }
+
+  resume(): void {
+    if (this.state === 'paused') this.state = 'running';
+    this.changed();
+  }
+
+  setThreshold(settings: ThresholdSettings): void {
+    this.threshold.set(settings);
+    this.feed.remark(this.passesEntry);
+    this.changed();
+  }
+
+  setOnlyPassing(onlyPassing: boolean): void {
+    this.feed.setOnlyPassing(onlyPassing);
+    this.changed();
+  }
+
+  private readonly passesEntry = (entry: FeedEntry): boolean => this.threshold.passes(entry.record.values);
+
+  progress(): ReplayProgress {
+    const elapsedMs = performance.now() - this.startedAt;
+    return {
+      state: this.state,
+      rowsRead: this.accepted + this.rejects.total,
+      rowsAccepted: this.accepted,
+      rowsRejected: this.rejects.total,
+      rowsConsumed: this.accepted,
+      totalRows: null,
+      totalExact: false,
+      bytesRead: 0,
+      bytesTotal: 0,
+      rowsPerSecond: this.state === 'paused' ? 0 : this.meter.perSecond(),
+      elapsedMs,
+      pace: { mode: 'fast' },
+      limits: DEFAULT_LIMITS,
+      loop: 0,
+      eventTime: this.eventTime,
+      position: this.consumed,
+      seekedTo: null,
+      rowsSkipped: 0,
+      etaSeconds: null,
+      // What the monitor is doing shows in the Kafka panel and the toolbar; this line is for trouble.
+      message: this.consumerFailure(),
+    };
+  }
+
+  feedView(full: boolean): FeedView {
+    return this.feed.takeView(this.passesEntry, full);
+  }
+
+  rejectedView(full: boolean): RejectedView {
+    return this.rejects.takeView(full);
+  }
+
+  thresholdView(): ThresholdView {
+    return this.threshold.view();
+  }
+
+  busView(): BusView {
+    const { request } = this.source;
+    return {
+      selection: { kind: 'kafka', profileId: request.profileId, topic: request.topic, createTopic: false, startFrom: request.startFrom, compression: 'none' },
+      state: this.consumerFailure() ? 'failed' : 'connected',
+      message: this.consumerFailure() ?? this.message,
+      retryInSeconds: null,
+      profileName: this.source.profileName,
+      topic: request.topic,
+      groupId: `${this.source.groupId}.monitor`,
+      producerMode: null,
+      monitoring: true,
+      produced: 0,
+      consumed: this.consumed,
+      duplicates: 0,
+      malformed: this.rejects.total,
+      produceRetries: 0,
+      partitions: this.partitions,
+      maxLag: this.partitions.reduce((max, p) => Math.max(max, p.lag), 0),
+    };
+  }
+
+  private consumerFailure(): string | null {
+    return this.consumer.failure;
+  }
+
+  async dispose(): Promise<void> {
+    this.stopped = true;
+    this.state = 'stopped';
+    if (this.lagTimer) clearInterval(this.lagTimer);
+    await this.consumer.close();
+    await this.bus.close();
+  }
+}
+
+/** The first messages: waits for one, then gathers more for a moment, as a file's first block. */
+async function gatherSample(consumer: BusConsumer<Buffer>, topic: string): Promise<BusMessage<Buffer>[]> {
+  const sample: BusMessage<Buffer>[] = [];
+  const giveUpAt = Date.now() + FIRST_MESSAGE_TIMEOUT_MS;
+  while (sample.length === 0) {
+    if (Date.now() > giveUpAt) {
+      throw new Error(`No message arrived on "${topic}" within ${FIRST_MESSAGE_TIMEOUT_MS / 1000} s, so its columns cannot be inferred yet. Start from "earliest", or watch again once something writes to it.`);
+    }
+    sample.push(...(await consumer.poll(SAMPLE_MESSAGES, 250)));
+  }
+  const enough = Date.now() + SAMPLE_WINDOW_MS;
+  while (sample.length < SAMPLE_MESSAGES && Date.now() < enough) sample.push(...(await consumer.poll(SAMPLE_MESSAGES - sample.length, 100)));
+  return sample;
+}
+
+function describeTopic(source: MonitorSource, layout: MessageLayout, schema: TableSchema, rows: string[][], remembered: boolean): FileInfo {
+  return {
+    path: `kafka:${source.profileName}/${source.request.topic}`,
+    name: `${source.request.topic} (Kafka, ${layout.format === 'json' ? 'JSON' : 'CSV'})`,
+    sizeBytes: 0,
+    delimiter: layout.delimiter,
+    decimalComma: schema.decimalComma,
+    columns: schema.columns,
+    time: schema.time,
+    location: schema.location,
+    timeRange: null,
+    preview: rows.slice(0, PREVIEW_ROWS),
+    rolesRemembered: remembered,
+    estimatedRows: 0,
+  };
+}
