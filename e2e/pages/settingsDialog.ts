@@ -61,6 +61,23 @@ export class SettingsDialog {
     await expect(this.testResult).not.toHaveAttribute('data-status', 'running', { timeout: 20_000 });
   }
 
+  /** Bus section: switches the pipeline to Kafka on a saved profile and topic, and waits for the engine to accept. */
+  async useKafkaBus(options: { profileName: string; topic: string; startFrom?: 'earliest' | 'latest' }): Promise<void> {
+    const bus = this.dialog.getByTestId('bus-section');
+    await bus.getByRole('radio', { name: 'Kafka' }).check();
+    await bus.getByLabel('Profile', { exact: true }).selectOption({ label: options.profileName });
+    await bus.getByLabel('Topic', { exact: true }).fill(options.topic);
+    await bus.getByLabel('Start from', { exact: true }).selectOption(options.startFrom ?? 'latest');
+    await bus.getByRole('button', { name: 'Use this bus' }).click();
+    await expect(bus.getByTestId('bus-message')).toBeVisible();
+    await expect(bus.getByTestId('bus-message')).toHaveAttribute('role', 'status');
+  }
+
+  async close(): Promise<void> {
+    await this.closeButton.click();
+    await expect(this.dialog).toBeHidden();
+  }
+
   profile(name: string): Locator {
     return this.profileList.getByRole('button', { name: new RegExp(`^${name}`) });
   }

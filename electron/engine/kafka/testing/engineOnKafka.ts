@@ -2,12 +2,13 @@
  * An engine with a data folder of its own and a Kafka profile for a given cluster, for tests that
  * drive the whole pipeline on Kafka.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ViewUpdate } from '../../../../shared/contract';
 import { Engine } from '../../engine';
+
+export { produceWithKcat } from './kcatMockCluster';
 
 export const SAMPLE_CSV = resolve(__dirname, '../../../../sample-data/traffic-sample.csv');
 
@@ -45,16 +46,4 @@ export async function until(check: () => boolean, timeoutMs: number, what: strin
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-/** Writes each line as one message with kcat, as another program feeding the topic would. */
-export function produceWithKcat(brokers: string[], topic: string, lines: readonly string[]): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('kcat', ['-b', brokers.join(','), '-P', '-t', topic], { stdio: ['pipe', 'ignore', 'pipe'] });
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`kcat -P exited ${String(code)}: ${errors}`))));
-    child.stdin.end(`${lines.join('\n')}\n`);
-  });
 }
