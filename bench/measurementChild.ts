@@ -1,16 +1,27 @@
-/** Child-process entry of one measurement (`replay`, `parse` or `pacing`): prints the result as one JSON line. */
+/** Child-process entry of one measurement (`replay`, `parse`, `pacing` or `kafka`): prints the result as one JSON line. */
 import { join, resolve } from 'node:path';
+import { measureKafka } from './measureKafka';
 import { measurePacing } from './measurePacing';
 import { measureParseOnly } from './measureParseOnly';
 import { measureReplay } from './measureReplay';
 
 const root = resolve(__dirname, '..');
 const [kind, csvPath] = process.argv.slice(2);
-if (!csvPath) throw new Error('usage: measurementChild.ts replay|parse|pacing <csv>');
+if (!csvPath) throw new Error('usage: measurementChild.ts replay|parse|pacing|kafka <csv>');
 const paths = { workerPath: join(root, 'out', 'main', 'engineWorker.js'), rendererDir: join(root, 'out', 'renderer') };
-const run = kind === 'replay' ? measureReplay(csvPath, paths) : kind === 'parse' ? measureParseOnly(csvPath) : measurePacing(csvPath, paths);
+const run =
+  kind === 'replay'
+    ? measureReplay(csvPath, paths)
+    : kind === 'parse'
+      ? measureParseOnly(csvPath)
+      : kind === 'kafka'
+        ? measureKafka(csvPath)
+        : measurePacing(csvPath, paths);
 run.then(
-  (result) => console.log(JSON.stringify(result)),
+  (result) => {
+    console.log(JSON.stringify(result));
+    process.exit(0); // kafkajs may keep sockets draining for a while; the result is in
+  },
   (error: Error) => {
     console.error(error.message);
     process.exit(1);

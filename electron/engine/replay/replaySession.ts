@@ -122,7 +122,8 @@ export class ReplaySession {
   private staleRows = 0;
   private ownConsumed = 0;
   private produceRetries = 0;
-  private readonly lineCount = new AbortController();
+  /** The background whole-file scan that makes the total exact; null once it is done. */
+  private scan: { abort: AbortController; segments: number | undefined } | null = null;
   private run = 0;
 
   constructor(
@@ -138,15 +139,38 @@ export class ReplaySession {
     this.pacer = createPacer(this.pace);
     this.loops = new LoopTimeline(file.info.timeRange);
     this.totalRows = file.sniffed.estimatedRows;
-    // A parallel read of the whole file gives the exact row count (quoted line breaks and all)
-    // long before a replay would; `totalExact` stays the replay's own confirmation.
-    scanFile({ path: file.sniffed.path, dialect: file.sniffed.dialect, schema: file.schema, signal: this.lineCount.signal })
+    this.startScan(undefined);
+  }
+
+  /**
+   * A read of the whole file gives the exact row count (quoted line breaks and all) long before a
+   * replay would; `totalExact` stays the replay's own confirmation. `segments` undefined: on all
+   * cores (a file just opened, nothing else running).
+   */
+  private startScan(segments: number | undefined): void {
+    const abort = new AbortController();
+    const scan = { abort, segments };
+    this.scan = scan;
+    const file = this.file.sniffed;
+    scanFile({ path: file.path, dialect: file.dialect, schema: this.file.schema, signal: abort.signal, ...(segments === undefined ? {} : { segments }) })
       .then((profile) => {
+        if (this.scan === scan) this.scan = null;
         if (this.totalExact) return;
         this.totalRows = profile.rows;
         this.changed();
       })
       .catch(() => undefined); // the estimate stays; the replay itself will give the exact count
+  }
+
+  /**
+   * A replay needs a core and its share of memory: a scan still running on every core goes on in
+   * one background thread instead (on two cores, scan and replay together would pass 300 MB).
+   */
+  private narrowScan(): void {
+    const scan = this.scan;
+    if (!scan || scan.segments === 1) return;
+    scan.abort.abort();
+    this.startScan(1);
   }
 
   get isActive(): boolean {
@@ -180,6 +204,7 @@ export class ReplaySession {
     this.pace = pace;
     this.limits = limits;
     this.resetCounts();
+    this.narrowScan();
     this.abort = new AbortController();
     this.state = 'running';
     this.message = seek ? 'Seeking…' : null;
@@ -318,7 +343,8 @@ export class ReplaySession {
   /** Ends everything this session started; used when another file is opened. */
   dispose(): void {
     this.halt();
-    this.lineCount.abort();
+    this.scan?.abort.abort();
+    this.scan = null;
   }
 
   private halt(): void {

@@ -38,6 +38,10 @@ export function startMockCluster(options: { brokers?: number; timeoutMs?: number
   const child = spawn('kcat', ['-b', 'localhost:1', '-X', `test.mock.num.brokers=${options.brokers ?? 3}`, '-C', '-t', 'keepalive', '-d', 'mock', '-E'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // A test or bench that dies without stopping the cluster must not leave kcat running.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   return new Promise((resolve, reject) => {
     let log = '';
     let found = false;

@@ -8,7 +8,7 @@ import type { FromScanWorker } from './workerMessages';
  * A segment streams its rows 64 KB at a time, so a worker needs little heap; the caps keep a scan's
  * memory bounded whatever the file holds (a larger young generation bought no speed, only memory).
  */
-const SCAN_WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+const SCAN_WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 };
 
 export type SegmentRunner = (task: SegmentTask, signal: AbortSignal) => Promise<SegmentSummary>;
 

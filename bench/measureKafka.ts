@@ -1,0 +1,130 @@
+/**
+ * The replay on the Kafka bus, end to end (CSV → kafkajs producer → librdkafka's mock cluster →
+ * the app's consumer group → threshold filter and feed), and two references measured in the same
+ * run against the same cluster: `kcat` producing the file's raw lines (a C client, the ceiling) and
+ * the app's producer alone (read, encode, produce; nothing consumes). With KAFKA_BROKERS set, the
+ * cluster named there is used instead of the mock.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TrafficRecord } from '../shared/records';
+import { KafkaBus } from '../electron/engine/bus/kafka/kafkaBus';
+import { RecordCodec } from '../electron/engine/bus/kafka/recordCodec';
+import { Engine } from '../electron/engine/engine';
+import { externalBrokers, startMockCluster } from '../electron/engine/kafka/testing/kcatMockCluster';
+import { readCsvBatches } from '../electron/engine/source/csvBatchReader';
+import { openSniffedFile } from '../electron/engine/source/openFile';
+import { sniffCsv } from '../electron/engine/source/sniffCsv';
+
+export interface KafkaMeasurement {
+  rows: number;
+  rowsPerSecond: number;
+  passing: number;
+  duplicates: number;
+  /** Rows produced but not yet through the stages, sampled every 50 ms: the largest. */
+  maxPipelineLag: number;
+  /** The consumer group's lag as the Kafka panel shows it (committed offsets), the largest seen. */
+  maxGroupLag: number;
+  producerAloneRowsPerSecond: number;
+  kcatRowsPerSecond: number;
+  kcatRows: number;
+}
+
+const BATCH = 5000;
+
+function kcatProduce(brokers: string[], topic: string, csvPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('kcat', ['-b', brokers.join(','), '-P', '-t', topic, '-X', 'linger.ms=5', '-l', csvPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`kcat -P failed: ${errors}`))));
+  });
+}
+
+async function producerAlone(brokers: string[], csvPath: string): Promise<{ rows: number; seconds: number }> {
+  const { sniffed, schema } = await openSniffedFile(await sniffCsv(csvPath), null);
+  const codec = new RecordCodec();
+  codec.useColumns(schema.columns, schema.time !== null);
+  const bus = new KafkaBus<TrafficRecord>({ config: { clientId: 'bench-producer', brokers }, codec });
+  const topic = `bench-producer-${Date.now()}`;
+  await bus.createTopic(topic);
+  const location = schema.columns.findIndex((column) => column.name === schema.location);
+  let rows = 0;
+  const started = performance.now();
+  for await (const batch of readCsvBatches({ path: csvPath, dialect: sniffed.dialect, schema })) {
+    for (let i = 0; i < batch.records.length; i += BATCH) {
+      const slice = batch.records.slice(i, i + BATCH);
+      await bus.produce(
+        topic,
+        slice.map((record) => ({ key: location >= 0 ? String(record.values[location]) : null, value: record, ...(record.time === null ? {} : { timestamp: record.time }) })),
+      );
+      rows += slice.length;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await bus.close();
+  return { rows, seconds };
+}
+
+async function endToEnd(brokers: string[], csvPath: string): Promise<Omit<KafkaMeasurement, 'producerAloneRowsPerSecond' | 'kcatRowsPerSecond' | 'kcatRows'>> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-kafka-'));
+  const engine = new Engine({ sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined });
+  try {
+    const profile = await engine.handle('kafkaProfile:save', {
+      profile: { name: 'Bench cluster', brokers, clientId: 'traffic-monitor-bench', tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true }, sasl: null },
+    });
+    await engine.handle('bus:select', {
+      selection: { kind: 'kafka', profileId: profile.id, topic: `bench-replay-${Date.now()}`, createTopic: true, startFrom: { kind: 'latest' }, compression: 'none' },
+    });
+    await engine.handle('file:open', { path: csvPath });
+    const deadline = Date.now() + 30_000;
+    while (engine.view(false).bus.state !== 'connected') {
+      if (Date.now() > deadline) throw new Error(`the Kafka bus did not connect: ${engine.view(false).bus.message ?? ''}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await engine.handle('threshold:set', { column: 'Total', operator: '>', value: 50 });
+    let maxPipelineLag = 0;
+    let maxGroupLag = 0;
+    const started = performance.now();
+    await engine.handle('replay:start', { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } });
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 50));
+      const view = engine.view(false);
+      maxPipelineLag = Math.max(maxPipelineLag, view.replay.rowsAccepted - view.replay.rowsConsumed);
+      maxGroupLag = Math.max(maxGroupLag, view.bus.maxLag);
+      if (view.replay.state === 'failed') throw new Error(view.replay.message ?? 'the replay failed');
+      if (view.replay.state === 'finished') break;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const view = engine.view(true);
+    return {
+      rows: view.replay.rowsConsumed,
+      rowsPerSecond: view.replay.rowsConsumed / seconds,
+      passing: view.threshold.passing,
+      duplicates: view.bus.duplicates,
+      maxPipelineLag,
+      maxGroupLag,
+    };
+  } finally {
+    engine.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
+  const external = externalBrokers();
+  const cluster = external ? null : await startMockCluster();
+  const brokers = external ?? (cluster?.brokers as string[]);
+  try {
+    const kcatSeconds = await kcatProduce(brokers, `bench-kcat-${Date.now()}`, csvPath);
+    const alone = await producerAlone(brokers, csvPath);
+    const e2e = await endToEnd(brokers, csvPath);
+    return { ...e2e, producerAloneRowsPerSecond: alone.rows / alone.seconds, kcatRowsPerSecond: alone.rows / kcatSeconds, kcatRows: alone.rows };
+  } finally {
+    await cluster?.stop();
+  }
+}
