@@ -14,7 +14,7 @@ import type { EngineWorkerData, FromWorker, ToWorker } from './workerProtocol';
  * The engine's state is bounded by design (retention, windows, capped lists), so a modest heap is
  * plenty; the cap makes V8 collect early instead of letting a long replay's garbage pile up.
  */
-const ENGINE_HEAP_LIMITS = { maxOldGenerationSizeMb: 320 };
+const ENGINE_HEAP_LIMITS = { maxOldGenerationSizeMb: 320, maxYoungGenerationSizeMb: 24 };
 
 export type EngineEventListener = (name: EventName, payload: unknown) => void;
 

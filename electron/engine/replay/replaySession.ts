@@ -163,14 +163,17 @@ export class ReplaySession {
   }
 
   /**
-   * A replay needs a core and its share of memory: a scan still running on every core goes on in
-   * one background thread instead (on two cores, scan and replay together would pass 300 MB).
+   * A replay needs a core and its share of memory (on two cores a scan on every core beside a
+   * full-speed replay of a 1 GB file took the process past 300 MB). At full speed the replay is
+   * itself the quickest way through the file, so a scan still running stops; at a pace, which
+   * leaves the machine mostly idle, it goes on in one background thread.
    */
-  private narrowScan(): void {
+  private narrowScan(pace: Pace): void {
     const scan = this.scan;
     if (!scan || scan.segments === 1) return;
     scan.abort.abort();
-    this.startScan(1);
+    this.scan = null;
+    if (pace.mode !== 'fast') this.startScan(1);
   }
 
   get isActive(): boolean {
@@ -204,7 +207,7 @@ export class ReplaySession {
     this.pace = pace;
     this.limits = limits;
     this.resetCounts();
-    this.narrowScan();
+    this.narrowScan(pace);
     this.abort = new AbortController();
     this.state = 'running';
     this.message = seek ? 'Seeking…' : null;

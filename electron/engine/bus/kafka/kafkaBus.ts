@@ -3,9 +3,10 @@
  * replay and the stages do not know which one they run on. Producing is keyed (per-key order),
  * batched, acks=all, with the idempotent producer where the cluster supports it.
  */
-import { CompressionTypes, Kafka, logLevel, type Admin, type KafkaConfig, type Producer } from 'kafkajs';
+import type { Admin, Kafka, KafkaConfig, Producer } from 'kafkajs';
 import type { Bus, BusConsumer, ConsumerOptions, PartitionWatermarks, ProducerRecord } from '../bus';
 import type { BusCodec } from '../busCodec';
+import { KAFKA_COMPRESSION, KAFKA_LOG_LEVEL, loadKafkajs } from '../../kafka/kafkajsModule';
 import { KafkaBusConsumer } from './kafkaBusConsumer';
 import { describeKafkaError } from './kafkaErrors';
 
@@ -20,7 +21,7 @@ export interface KafkaBusOptions<T> {
 export const DEFAULT_KAFKA_PARTITIONS = 4;
 
 export class KafkaBus<T> implements Bus<T> {
-  private readonly kafka: Kafka;
+  private kafka: Kafka | null = null;
   private admin: Admin | null = null;
   private producer: Producer | null = null;
   private connecting: Promise<void> | null = null;
@@ -30,10 +31,7 @@ export class KafkaBus<T> implements Bus<T> {
   /** How this cluster lets us produce, in words for the Kafka panel. */
   producerMode: string | null = null;
 
-  constructor(private readonly options: KafkaBusOptions<T>) {
-    // kafkajs logs through console by default; the app reports state through its own view instead.
-    this.kafka = new Kafka({ logLevel: logLevel.NOTHING, ...options.config });
-  }
+  constructor(private readonly options: KafkaBusOptions<T>) {}
 
   /** Connects the admin client and the producer; safe to call again after a failure. */
   connect(): Promise<void> {
@@ -45,7 +43,10 @@ export class KafkaBus<T> implements Bus<T> {
   }
 
   private async openConnections(): Promise<void> {
-    const admin = this.admin ?? this.kafka.admin();
+    const { Kafka } = await loadKafkajs();
+    // kafkajs logs through console by default; the app reports state through its own view instead.
+    const kafka = (this.kafka ??= new Kafka({ logLevel: KAFKA_LOG_LEVEL.NOTHING, ...this.options.config }));
+    const admin = this.admin ?? kafka.admin();
     await admin.connect();
     this.admin = admin;
     if (this.producer) return;
@@ -55,7 +56,7 @@ export class KafkaBus<T> implements Bus<T> {
     // keep ordering by allowing one request in flight. Duplicates after retries are then counted
     // by the consumer rather than prevented.
     const idempotent = cluster.brokers.some((broker) => broker.nodeId === cluster.controller);
-    const producer = this.kafka.producer({
+    const producer = kafka.producer({
       idempotent,
       maxInFlightRequests: idempotent ? 5 : 1,
       allowAutoTopicCreation: this.options.allowCreateTopics ?? true,
@@ -90,7 +91,8 @@ export class KafkaBus<T> implements Bus<T> {
   }
 
   private async autoCreate(topic: string): Promise<void> {
-    const probe = this.kafka.consumer({ groupId: `traffic-monitor.topic-probe`, allowAutoTopicCreation: true });
+    await this.connect();
+    const probe = (this.kafka as Kafka).consumer({ groupId: `traffic-monitor.topic-probe`, allowAutoTopicCreation: true });
     try {
       await probe.connect();
       await probe.subscribe({ topics: [topic] });
@@ -118,7 +120,7 @@ export class KafkaBus<T> implements Bus<T> {
     await (this.producer as Producer).send({
       topic,
       acks: -1,
-      compression: this.options.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None,
+      compression: this.options.compression === 'gzip' ? KAFKA_COMPRESSION.GZIP : KAFKA_COMPRESSION.None,
       messages: records.map((record) => ({
         key: record.key,
         value: codec.encode(record.value),
@@ -136,7 +138,7 @@ export class KafkaBus<T> implements Bus<T> {
       this.parked.delete(parkKey);
       return parked.handOut();
     }
-    const member = await KafkaBusConsumer.join(this.kafka, admin, this.options.codec, options);
+    const member = await KafkaBusConsumer.join(this.kafka as Kafka, admin, this.options.codec, options);
     this.members.add(member);
     member.onRelease = (leave) => {
       if (!leave && options.reuseMembership && !this.parked.has(parkKey)) {

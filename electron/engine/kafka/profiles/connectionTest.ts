@@ -2,7 +2,8 @@
  * "Test connection": connect as an admin client, ask the cluster for its brokers, disconnect, and
  * answer in plain words. Trouble is the answer, never an exception, and never carries a secret.
  */
-import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+import type { KafkaConfig } from 'kafkajs';
+import { KAFKA_LOG_LEVEL, loadKafkajs } from '../kafkajsModule';
 import type { ConnectionOptions } from 'node:tls';
 import type { ConnectionTestResult } from '../../../../shared/kafka/profileContract';
 import { describeApiVersions, probeApiVersions } from './apiVersionsProbe';
@@ -23,7 +24,8 @@ export async function testConnection(config: KafkaConfig): Promise<ConnectionTes
   const brokers = Array.isArray(config.brokers) ? config.brokers : [];
   const secrets = secretsOf(config);
   // The result says what went wrong; kafkajs's own retry chatter would only repeat it in the log.
-  const admin = new Kafka({ ...config, logLevel: logLevel.NOTHING }).admin();
+  const { Kafka } = await loadKafkajs();
+  const admin = new Kafka({ ...config, logLevel: KAFKA_LOG_LEVEL.NOTHING }).admin();
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();

@@ -4,10 +4,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ConnectionOptions } from 'node:tls';
-import { logLevel, type KafkaConfig, type LogEntry, type SASLOptions } from 'kafkajs';
+import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
 import { CommandError } from '../../../../shared/envelope';
 import type { KafkaProfileDraft } from '../../../../shared/kafka/profileContract';
 import type { KafkaProfileStore } from './profileStore';
+import { KAFKA_LOG_LEVEL } from '../kafkajsModule';
 import { redactValue } from './redactSecrets';
 import type { SecretStore } from './secretStore';
 
@@ -36,7 +37,7 @@ export async function buildKafkaConfig(profile: Omit<KafkaProfileDraft, 'id'>, p
     connectionTimeout: DEFAULT_CONNECTION_TIMEOUT_MS,
     requestTimeout: DEFAULT_REQUEST_TIMEOUT_MS,
     retry: { ...DEFAULT_RETRY },
-    logLevel: logLevel.WARN,
+    logLevel: KAFKA_LOG_LEVEL.WARN,
     logCreator: redactingLogCreator(password === null ? [] : [password]),
   };
   if (profile.tls.enabled) config.ssl = await tlsOptions(profile.tls);
@@ -84,7 +85,7 @@ export function redactingLogCreator(secrets: readonly string[]): NonNullable<Kaf
     ({ namespace, level, log }: LogEntry) => {
       const { message, ...extra } = redactValue(log, secrets) as { message: string; [key: string]: unknown };
       const line = `[kafkajs ${namespace}] ${message} ${JSON.stringify(extra)}`;
-      if (level === logLevel.ERROR) console.error(line);
+      if (level === KAFKA_LOG_LEVEL.ERROR) console.error(line);
       else console.warn(line);
     };
 }
