@@ -12,7 +12,10 @@ import type { EngineWorkerData, FromWorker, ToWorker } from './workerProtocol';
 
 /**
  * The engine's state is bounded by design (retention, windows, capped lists), so a modest heap is
- * plenty; the cap makes V8 collect early instead of letting a long replay's garbage pile up.
+ * plenty; the cap makes V8 collect early instead of letting a long replay's garbage pile up. A
+ * smaller young generation than V8's default keeps a full-speed replay of a 1 GB file under 300 MB
+ * (measured: 270 MB at 24 MB, 293 MB at 32 MB) for some throughput (1M rows: 324,000–403,000 rows/s
+ * at 24 MB against about 420,000 at 32 MB, on two cores).
  */
 const ENGINE_HEAP_LIMITS = { maxOldGenerationSizeMb: 320, maxYoungGenerationSizeMb: 24 };
 
