@@ -70,6 +70,26 @@ describe.runIf(kcatAvailable())('Monitor mode', () => {
     await subject.engine.handle('monitor:stop', {});
   }, 60_000);
 
+  it('lets the user correct the inferred roles of a watched topic, remembers them, and keeps reading', async () => {
+    const topic = `monitor-roles-${Date.now()}`;
+    await produceWithKcat(brokers, topic, ['{"Sensor":"S1","Lane":"1","Count":12}', '{"Sensor":"S2","Lane":"2","Count":7}']);
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'json' });
+    await until(() => subject.view()?.replay.rowsAccepted === 2, 20_000, 'the first rows');
+    const roleOf = (name: string): string | undefined => subject.engine.view(true).file?.columns.find((c) => c.name === name)?.role;
+    expect(subject.engine.view(true).file?.location).toBe('Sensor');
+    const info = await subject.engine.handle('schema:apply', { overrides: { roles: { Lane: 'location', Sensor: 'category' }, timeFormat: null, anchor: null }, remember: true });
+    expect(info.location).toBe('Lane');
+    expect(roleOf('Sensor')).toBe('category');
+    await produceWithKcat(brokers, topic, ['{"Sensor":"S3","Lane":"1","Count":30}']);
+    await until(() => subject.view()?.replay.rowsAccepted === 3, 20_000, 'a row after the correction');
+    await subject.engine.handle('monitor:stop', {});
+    // Watched again, the same columns come back with the corrected roles.
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'json' });
+    expect(subject.engine.view(true).file?.location).toBe('Lane');
+    expect(subject.engine.view(true).file?.rolesRemembered).toBe(true);
+    await subject.engine.handle('monitor:stop', {});
+  }, 60_000);
+
   it('refuses a topic that does not exist, saying so, and replay commands while watching', async () => {
     await expect(subject.engine.handle('monitor:start', { profileId, topic: 'no-such-topic-here', startFrom: { kind: 'earliest' }, format: 'auto' })).rejects.toThrow(
       /There is no topic "no-such-topic-here"/,
