@@ -43,7 +43,7 @@ export class KafkaBus<T> implements Bus<T> {
   }
 
   private async openConnections(): Promise<void> {
-    const { Kafka } = await loadKafkajs();
+    const { Kafka, Partitioners } = await loadKafkajs();
     // kafkajs logs through console by default; the app reports state through its own view instead.
     const kafka = (this.kafka ??= new Kafka({ logLevel: KAFKA_LOG_LEVEL.NOTHING, ...this.options.config }));
     const admin = this.admin ?? kafka.admin();
@@ -57,6 +57,9 @@ export class KafkaBus<T> implements Bus<T> {
     // by the consumer rather than prevented.
     const idempotent = cluster.brokers.some((broker) => broker.nodeId === cluster.controller);
     const producer = kafka.producer({
+      // Java's murmur2 partitioner (kafkajs's default since 2.0, named to say so): a junction's rows
+      // land in the same partition as any Java client would put them.
+      createPartitioner: Partitioners.DefaultPartitioner,
       idempotent,
       maxInFlightRequests: idempotent ? 5 : 1,
       allowAutoTopicCreation: this.options.allowCreateTopics ?? true,
