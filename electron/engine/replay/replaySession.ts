@@ -144,8 +144,7 @@ export class ReplaySession {
 
   /**
    * A read of the whole file gives the exact row count (quoted line breaks and all) long before a
-   * replay would; `totalExact` stays the replay's own confirmation. `segments` undefined: on all
-   * cores (a file just opened, nothing else running).
+   * replay would. `segments` undefined: on all cores (a file just opened, nothing else running).
    */
   private startScan(segments: number | undefined): void {
     const abort = new AbortController();
@@ -157,6 +156,7 @@ export class ReplaySession {
         if (this.scan === scan) this.scan = null;
         if (this.totalExact) return;
         this.totalRows = profile.rows;
+        this.totalExact = true;
         this.changed();
       })
       .catch(() => undefined); // the estimate stays; the replay itself will give the exact count
