@@ -23,6 +23,7 @@ export default defineConfig({
           webServer: resolve(__dirname, 'electron/web/server.ts'),
           // The whole-file scan reads segments of a file in worker threads of the engine worker.
           fileScanWorker: resolve(__dirname, 'electron/engine/source/fileScan/scanWorker.ts'),
+          kafkaProducerWorker: resolve(__dirname, 'electron/engine/bus/kafka/producerWorker.ts'),
         },
       },
     },

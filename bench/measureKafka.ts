@@ -8,9 +8,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { TrafficRecord } from '../shared/records';
 import { KafkaBus } from '../electron/engine/bus/kafka/kafkaBus';
+import { configureKafkaProducerWorker } from '../electron/engine/bus/kafka/threadedProducer';
 import { RecordCodec } from '../electron/engine/bus/kafka/recordCodec';
 import { Engine } from '../electron/engine/engine';
 import { externalBrokers, startMockCluster } from '../electron/engine/kafka/testing/kcatMockCluster';
@@ -116,6 +117,8 @@ async function endToEnd(brokers: string[], csvPath: string): Promise<Omit<KafkaM
 }
 
 export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
+  // As in the app: the producer in its own thread (the built script; npm run bench builds first).
+  configureKafkaProducerWorker({ workerPath: resolve(__dirname, '..', 'out', 'main', 'kafkaProducerWorker.js') });
   const external = externalBrokers();
   const cluster = external ? null : await startMockCluster();
   const brokers = external ?? (cluster?.brokers as string[]);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { isCommandName } from '../../shared/contract';
 import { CommandError, toEnvelope } from '../../shared/envelope';
+import { configureKafkaProducerWorker } from './bus/kafka/threadedProducer';
 import { Engine } from './engine';
 import { defaultSecretStore } from './kafka/profiles/defaultSecretStore';
 import { HostSecretCipher } from './kafka/profiles/hostSecretCipher';
@@ -18,6 +19,8 @@ if (!port) throw new Error('engine worker must run in a worker thread');
 const post = (message: FromWorker): void => port.postMessage(message);
 // Built next to this file (electron.vite.config.ts): the whole-file scan's own worker threads.
 configureFileScan({ workerPath: join(__dirname, 'fileScanWorker.js') });
+// The Kafka producer's own thread (kafkajs's per-message work runs beside the stages, not between them).
+configureKafkaProducerWorker({ workerPath: join(__dirname, 'kafkaProducerWorker.js') });
 const data = workerData as EngineWorkerData;
 // The OS keychain (Electron's safeStorage) lives in the host process; the worker asks it to encrypt.
 const keychain = data.secretStorage === 'os-keychain' ? new HostSecretCipher(post) : null;

@@ -3,11 +3,12 @@
  * replay and the stages do not know which one they run on. Producing is keyed (per-key order),
  * batched, acks=all, with the idempotent producer where the cluster supports it.
  */
-import type { Admin, Kafka, KafkaConfig, Producer } from 'kafkajs';
+import type { Admin, Kafka, KafkaConfig, ProducerConfig } from 'kafkajs';
 import type { Bus, BusConsumer, ConsumerOptions, PartitionWatermarks, ProducerRecord } from '../bus';
 import type { BusCodec } from '../busCodec';
 import { KAFKA_COMPRESSION, KAFKA_LOG_LEVEL, loadKafkajs } from '../../kafka/kafkajsModule';
 import { KafkaBusConsumer } from './kafkaBusConsumer';
+import { kafkaProducerWorkerPath, ThreadedProducer, type MessageSender } from './threadedProducer';
 import { describeKafkaError } from './kafkaErrors';
 
 export interface KafkaBusOptions<T> {
@@ -23,7 +24,7 @@ export const DEFAULT_KAFKA_PARTITIONS = 4;
 export class KafkaBus<T> implements Bus<T> {
   private kafka: Kafka | null = null;
   private admin: Admin | null = null;
-  private producer: Producer | null = null;
+  private producer: MessageSender | null = null;
   private connecting: Promise<void> | null = null;
   /** Group members, in use or parked for reuse. */
   private readonly members = new Set<KafkaBusConsumer<T>>();
@@ -56,16 +57,21 @@ export class KafkaBus<T> implements Bus<T> {
     // keep ordering by allowing one request in flight. Duplicates after retries are then counted
     // by the consumer rather than prevented.
     const idempotent = cluster.brokers.some((broker) => broker.nodeId === cluster.controller);
-    const producer = kafka.producer({
-      // Java's murmur2 partitioner (kafkajs's default since 2.0, named to say so): a junction's rows
-      // land in the same partition as any Java client would put them.
-      createPartitioner: Partitioners.DefaultPartitioner,
+    const settings: Omit<ProducerConfig, 'createPartitioner'> = {
       idempotent,
       maxInFlightRequests: idempotent ? 5 : 1,
       allowAutoTopicCreation: this.options.allowCreateTopics ?? true,
-    });
-    await producer.connect();
-    this.producer = producer;
+    };
+    const workerPath = kafkaProducerWorkerPath();
+    if (workerPath) {
+      this.producer = await ThreadedProducer.start(workerPath, this.options.config, settings);
+    } else {
+      // Java's murmur2 partitioner (kafkajs's default since 2.0, named to say so): a junction's
+      // rows land in the same partition as any Java client would put them.
+      const producer = kafka.producer({ ...settings, createPartitioner: Partitioners.DefaultPartitioner });
+      await producer.connect();
+      this.producer = producer;
+    }
     this.producerMode = idempotent ? 'idempotent, acks=all' : 'acks=all, one request in flight (the cluster offers no idempotent producer)';
   }
 
@@ -120,7 +126,7 @@ export class KafkaBus<T> implements Bus<T> {
     await this.connect();
     const { codec } = this.options;
     const now = String(Date.now());
-    await (this.producer as Producer).send({
+    await (this.producer as MessageSender).send({
       topic,
       acks: -1,
       compression: this.options.compression === 'gzip' ? KAFKA_COMPRESSION.GZIP : KAFKA_COMPRESSION.None,

@@ -1,0 +1,82 @@
+/**
+ * The producer in its own worker thread, against librdkafka's mock cluster: every row arrives, keyed
+ * (one partition per junction); a send after the thread is gone fails as retriable instead of hanging.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { externalBrokers, kcatAvailable, startMockCluster, type MockCluster } from '../../kafka/testing/kcatMockCluster';
+import { jsonCodec } from '../jsonCodec';
+import { KafkaBus } from './kafkaBus';
+import { configureKafkaProducerWorker, ThreadedProducer } from './threadedProducer';
+
+interface Reading {
+  junction: string;
+  seq: number;
+}
+
+describe.runIf(kcatAvailable() || externalBrokers() !== null)('Kafka producer in a worker thread', () => {
+  let cluster: MockCluster | null = null;
+  let brokers: string[];
+  let dir: string;
+  let entry: string;
+
+  beforeAll(async () => {
+    const external = externalBrokers();
+    cluster = external ? null : await startMockCluster();
+    brokers = external ?? (cluster as MockCluster).brokers;
+    dir = mkdtempSync(join(tmpdir(), 'producer-worker-'));
+    // The worker script is TypeScript here: a small CommonJS entry registers tsx, then loads it.
+    entry = join(dir, 'producerWorkerEntry.cjs');
+    writeFileSync(entry, `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();\nrequire(${JSON.stringify(join(__dirname, 'producerWorker.ts'))});\n`);
+  });
+
+  afterAll(async () => {
+    configureKafkaProducerWorker({ workerPath: null });
+    await cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('produces every row, keyed, through the worker; the bus reads them back', async () => {
+    configureKafkaProducerWorker({ workerPath: entry });
+    const bus = new KafkaBus<Reading>({ config: { clientId: 'threaded-producer-test', brokers }, codec: jsonCodec<Reading>() });
+    try {
+      const topic = `threaded-${Date.now()}`;
+      await bus.createTopic(topic);
+      for (let batch = 0; batch < 3; batch++) {
+        await bus.produce(
+          topic,
+          Array.from({ length: 1000 }, (_, i) => {
+            const seq = batch * 1000 + i;
+            return { key: `J0${seq % 5}`, value: { junction: `J0${seq % 5}`, seq } };
+          }),
+        );
+      }
+      const consumer = await bus.consumer({ groupId: `threaded-${Date.now()}`, topic });
+      const seen: { key: string | null; partition: number; seq: number }[] = [];
+      const deadline = Date.now() + 20_000;
+      while (seen.length < 3000 && Date.now() < deadline) {
+        for (const message of await consumer.poll(1000, 200)) seen.push({ key: message.key, partition: message.partition, seq: message.value.seq });
+      }
+      await consumer.close();
+      expect(seen.map((m) => m.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 3000 }, (_, i) => i));
+      for (const key of ['J00', 'J01', 'J02', 'J03', 'J04']) {
+        const rows = seen.filter((m) => m.key === key);
+        expect(new Set(rows.map((m) => m.partition)).size).toBe(1);
+        expect(rows.map((m) => m.seq)).toEqual([...rows.map((m) => m.seq)].sort((a, b) => a - b));
+      }
+    } finally {
+      await bus.close();
+      configureKafkaProducerWorker({ workerPath: null });
+    }
+  }, 60_000);
+
+  it('fails sends as retriable once its thread is gone, rather than leaving them waiting', async () => {
+    const producer = await ThreadedProducer.start(entry, { clientId: 'threaded-producer-test', brokers }, {});
+    await producer.disconnect();
+    const error = (await producer.send({ topic: 'any', acks: -1, compression: 0, messages: [{ key: 'a', value: '{}' }] }).catch((e: unknown) => e)) as Error & { retriable?: boolean };
+    expect(error).toBeInstanceOf(Error);
+    expect(error.retriable).toBe(true);
+  }, 30_000);
+});
