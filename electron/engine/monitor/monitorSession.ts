@@ -15,6 +15,7 @@ import { KafkaBus } from '../bus/kafka/kafkaBus';
 import { describeKafkaError } from '../bus/kafka/kafkaErrors';
 import { RateMeter } from '../replay/rateMeter';
 import { DEFAULT_LIMITS } from '../replay/replaySession';
+import { MAX_REJECTED_TEXT } from '../source/csvText';
 import { RowDecoder } from '../source/rowDecoder';
 import { resolveTableSchema, type TableSchema } from '../source/tableSchema';
 import { FeedWindow, type FeedEntry } from '../stages/feedWindow';
@@ -36,7 +37,6 @@ const SAMPLE_WINDOW_MS = 1500;
 const FIRST_MESSAGE_TIMEOUT_MS = 15_000;
 const POLL_BATCH = 5000;
 const PREVIEW_ROWS = 8;
-const MAX_REJECTED_TEXT = 10_000;
 const LAG_REFRESH_MS = 1000;
 
 const rawCodec: BusCodec<Buffer> = { encode: (value) => value, decode: (payload) => payload };

@@ -9,6 +9,7 @@ import type { RejectedRow } from '../../../shared/contract';
 import type { TrafficRecord } from '../../../shared/records';
 import type { CsvDialect } from './csvDialect';
 import { createBlockParser } from './blockParser';
+import { countChar, hasBareLineFeed, incompleteUtf8Tail, INVALID_UTF8_REASON, MAX_REJECTED_TEXT, MAX_ROW_CHARS } from './csvText';
 import { RowDecoder } from './rowDecoder';
 import type { TableSchema } from './tableSchema';
 import type { SplitTimelineState } from './time/splitTimeline';
@@ -42,11 +43,6 @@ export interface CsvBatch {
 }
 
 const BLOCK_BYTES = 256 * 1024;
-/** No real row is this long; a longer pending row means an unmatched quote swallowed the file. */
-const MAX_ROW_CHARS = 1024 * 1024;
-/** Enough to fix a row by hand from the saved file; the on-screen list shows less. */
-const MAX_REJECTED_TEXT = 10_000;
-const INVALID_UTF8_REASON = 'invalid UTF-8: the row holds bytes that are not text (shown as \uFFFD)';
 const RUNAWAY_REASON = 'unmatched quote: the quoted field never closes (row longer than 1 MB)';
 const UNCLOSED_AT_END_REASON = 'unmatched quote: the quoted field never closes before the end of the file';
 
@@ -60,34 +56,6 @@ export interface CsvBatchReaderOptions {
   skipUntil?: SkipUntil;
 }
 
-function countChar(text: string, char: string): number {
-  let count = 0;
-  let index = text.indexOf(char);
-  while (index !== -1) {
-    count++;
-    index = text.indexOf(char, index + 1);
-  }
-  return count;
-}
-
-/** True when `text` holds an LF not preceded by CR: in a CRLF file it stays inside a field. */
-function hasBareLineFeed(text: string): boolean {
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (i === 0 || text.charCodeAt(i - 1) !== 13) return true;
-  }
-  return false;
-}
-
-/** Bytes at the end of a chunk that start a UTF-8 character finished only by the next chunk. */
-function incompleteUtf8Tail(chunk: Buffer): number {
-  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
-    const byte = chunk[chunk.length - back] as number;
-    if ((byte & 0xc0) === 0x80) continue; // continuation byte: look further back for the lead
-    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return needed > back ? back : 0;
-  }
-  return 0;
-}
 
 export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGenerator<CsvBatch> {
   const { dialect, start } = options;

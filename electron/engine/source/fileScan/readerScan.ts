@@ -11,7 +11,8 @@ import { readCsvBatches, type CsvBatch, type ReaderCheckpoint } from '../csvBatc
 import type { TableSchema } from '../tableSchema';
 import { summarize, type SegmentSummary, type SegmentTask } from './segment';
 import { lineAtRowBoundary } from './segmentCut';
-import { MAX_REJECTED_TEXT, SegmentTotals } from './segmentTotals';
+import { MAX_REJECTED_TEXT } from '../csvText';
+import { SegmentTotals } from './segmentTotals';
 import { SplitRunCollector } from './splitRuns';
 
 /** Every column as text: the reader then hands back each field as written ('' as null). */

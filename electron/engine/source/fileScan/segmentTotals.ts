@@ -5,8 +5,6 @@ import type { TableSchema } from '../tableSchema';
 
 /** Rejected rows kept per segment (and for the file): the rest are counted. */
 export const MAX_LISTED_REJECTED = 200;
-/** As the reader cuts a rejected row's text. */
-export const MAX_REJECTED_TEXT = 10_000;
 
 export class SegmentTotals {
   accepted = 0;
