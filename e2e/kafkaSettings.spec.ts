@@ -3,7 +3,7 @@
  * cluster (real Kafka protocol, 3 brokers on 127.0.0.1) tests "connected"; one pointed at a closed
  * port tests "unreachable"; a saved password never comes back to the page.
  */
-import { createServer } from 'node:net';
+import { closedPort } from '../electron/engine/kafka/testing/closedPort';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { kcatAvailable, startMockCluster, type MockCluster } from '../electron/engine/kafka/testing/kcatMockCluster';
@@ -12,13 +12,6 @@ import { SettingsDialog } from './pages/settingsDialog';
 
 const PASSWORD = 'e2e-Secret-Pa55word!';
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test.describe('Settings → Kafka', () => {
   test.describe('with the mock cluster', () => {

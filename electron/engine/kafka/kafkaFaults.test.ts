@@ -3,21 +3,13 @@
  * of a replay (the mock cluster's process killed). The engine must say what is happening, stay
  * usable, and end with counts that reconcile.
  */
-import { createServer } from 'node:net';
+import { closedPort } from './testing/closedPort';
 import { afterEach, describe, expect, it } from 'vitest';
 import { engineOnKafka, until, type EngineOnKafka } from './testing/engineOnKafka';
 import { kcatAvailable, startMockCluster, type MockCluster } from './testing/kcatMockCluster';
 
 const NO_LIMITS = { durationSeconds: null, rows: null, loop: false } as const;
 
-/** A port on 127.0.0.1 with nothing listening (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('Kafka faults', () => {
   let subject: EngineOnKafka | null = null;

@@ -5,7 +5,7 @@
  * nothing a producer writes can stop the monitor.
  */
 import type { KafkaConfig } from 'kafkajs';
-import type { FeedView, FileInfo, RejectedRow, RejectedView, ReplayProgress, ReplayState, ThresholdSettings, ThresholdView } from '../../../shared/contract';
+import type { FileInfo, RejectedRow, ReplayProgress, ReplayState } from '../../../shared/contract';
 import type { BusView, MonitorRequest, PartitionLag } from '../../../shared/kafka/busContract';
 import type { TrafficRecord } from '../../../shared/records';
 import type { SchemaOverrides } from '../../../shared/schema';
@@ -18,9 +18,8 @@ import { DEFAULT_LIMITS } from '../replay/replaySession';
 import { MAX_REJECTED_TEXT } from '../source/csvText';
 import { RowDecoder } from '../source/rowDecoder';
 import { resolveTableSchema, type TableSchema } from '../source/tableSchema';
-import { FeedWindow, type FeedEntry } from '../stages/feedWindow';
-import { RejectLog } from '../stages/rejectLog';
-import { ThresholdStage } from '../stages/thresholdStage';
+import type { FeedEntry } from '../stages/feedWindow';
+import { PipelineStages } from '../stages/pipelineStages';
 import { inferMessageLayout, isHeaderMessage, messageFields, type MessageLayout } from './messageRows';
 
 export interface MonitorSource {
@@ -41,10 +40,7 @@ const LAG_REFRESH_MS = 1000;
 
 const rawCodec: BusCodec<Buffer> = { encode: (value) => value, decode: (payload) => payload };
 
-export class MonitorSession {
-  private threshold: ThresholdStage;
-  readonly feed = new FeedWindow();
-  readonly rejects = new RejectLog();
+export class MonitorSession extends PipelineStages {
   private readonly meter = new RateMeter();
   private decoder: RowDecoder;
   private state: ReplayState = 'running';
@@ -66,9 +62,9 @@ export class MonitorSession {
     private readonly samples: string[][],
     schema: TableSchema,
     private info: FileInfo,
-    private readonly changed: () => void,
+    protected readonly changed: () => void,
   ) {
-    this.threshold = new ThresholdStage(schema.columns);
+    super(schema.columns);
     this.decoder = new RowDecoder(schema);
     this.message = `Monitoring ${source.request.topic} on ${source.profileName}.`;
   }
@@ -112,8 +108,7 @@ export class MonitorSession {
   applySchema(overrides: SchemaOverrides | null): FileInfo {
     const schema = resolveTableSchema(this.layout.names, this.samples, this.layout.delimiter, overrides);
     this.decoder = new RowDecoder(schema);
-    this.threshold = new ThresholdStage(schema.columns);
-    this.feed.clear();
+    this.useColumns(schema.columns);
     this.info = describeTopic(this.source, this.layout, schema, this.samples, overrides !== null);
     this.changed();
     return this.info;
@@ -141,7 +136,7 @@ export class MonitorSession {
   }
 
   private process(messages: readonly BusMessage<Buffer>[]): void {
-    const records: TrafficRecord[] = [];
+    const rows: FeedEntry[] = [];
     const rejected: RejectedRow[] = [];
     for (const message of messages) {
       this.positions.set(message.partition, message.offset + 1);
@@ -160,12 +155,11 @@ export class MonitorSession {
         continue;
       }
       const record: TrafficRecord = { line: message.offset, values: decoded.values, time: decoded.time };
-      records.push(record);
-      this.feed.add({ offset: message.offset, partition: message.partition, record }, this.threshold.passes(record.values));
+      rows.push({ offset: message.offset, partition: message.partition, record });
       if (record.time !== null) this.eventTime = record.time;
     }
-    this.threshold.process(records);
-    this.accepted += records.length;
+    this.acceptRows(rows);
+    this.accepted += rows.length;
     if (rejected.length > 0) this.rejects.add(rejected);
     this.meter.record(this.consumed);
   }
@@ -193,19 +187,6 @@ export class MonitorSession {
     this.changed();
   }
 
-  setThreshold(settings: ThresholdSettings): void {
-    this.threshold.set(settings);
-    this.feed.remark(this.passesEntry);
-    this.changed();
-  }
-
-  setOnlyPassing(onlyPassing: boolean): void {
-    this.feed.setOnlyPassing(onlyPassing);
-    this.changed();
-  }
-
-  private readonly passesEntry = (entry: FeedEntry): boolean => this.threshold.passes(entry.record.values);
-
   progress(): ReplayProgress {
     const elapsedMs = performance.now() - this.startedAt;
     return {
@@ -231,18 +212,6 @@ export class MonitorSession {
       // What the monitor is doing shows in the Kafka panel and the toolbar; this line is for trouble.
       message: this.consumerFailure(),
     };
-  }
-
-  feedView(full: boolean): FeedView {
-    return this.feed.takeView(this.passesEntry, full);
-  }
-
-  rejectedView(full: boolean): RejectedView {
-    return this.rejects.takeView(full);
-  }
-
-  thresholdView(): ThresholdView {
-    return this.threshold.view();
   }
 
   busView(): BusView {

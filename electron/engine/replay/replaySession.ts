@@ -5,17 +5,13 @@
  */
 import { defaultPace } from '../../../shared/contract';
 import type {
-  FeedView,
   FileInfo,
   Pace,
   RejectedRow,
-  RejectedView,
   ReplayLimits,
   ReplayProgress,
   ReplayState,
   SeekTarget,
-  ThresholdSettings,
-  ThresholdView,
 } from '../../../shared/contract';
 import type { TrafficRecord } from '../../../shared/records';
 import { randomUUID } from 'node:crypto';
@@ -27,10 +23,8 @@ import { readCsvBatches, type ReaderCheckpoint } from '../source/csvBatchReader'
 import { scanFile } from '../source/fileScan/scanFile';
 import type { SniffedCsv } from '../source/sniffCsv';
 import type { TableSchema } from '../source/tableSchema';
-import { FeedWindow, type FeedEntry } from '../stages/feedWindow';
-import { RejectLog } from '../stages/rejectLog';
 import type { RejectSpill } from '../stages/rejectSpill';
-import { ThresholdStage } from '../stages/thresholdStage';
+import { PipelineStages } from '../stages/pipelineStages';
 import { ActiveTimer } from './activeTimer';
 import type { BusBinding } from './busBinding';
 import { CheckpointIndex } from './checkpointIndex';
@@ -80,10 +74,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, reason: string): Promis
 
 const formatDuration = (seconds: number): string => (seconds % 60 === 0 && seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`);
 
-export class ReplaySession {
-  readonly threshold: ThresholdStage;
-  readonly feed = new FeedWindow();
-  readonly rejects = new RejectLog();
+export class ReplaySession extends PipelineStages {
   private info: FileInfo;
   private pace: Pace;
   private limits: ReplayLimits = DEFAULT_LIMITS;
@@ -129,11 +120,11 @@ export class ReplaySession {
   constructor(
     readonly file: OpenedFile,
     private readonly binding: BusBinding,
-    private readonly changed: () => void,
+    protected readonly changed: () => void,
     private readonly spill: RejectSpill | null = null,
   ) {
+    super(file.schema.columns);
     this.info = file.info;
-    this.threshold = new ThresholdStage(file.schema.columns);
     this.locationColumn = file.schema.location === null ? -1 : file.schema.columns.findIndex((c) => c.name === file.schema.location);
     this.pace = defaultPace(file.schema.time !== null);
     this.pacer = createPacer(this.pace);
@@ -359,9 +350,7 @@ export class ReplaySession {
   }
 
   private resetCounts(): void {
-    this.threshold.reset();
-    this.feed.clear();
-    this.rejects.clear();
+    this.resetStages();
     this.rowsAccepted = 0;
     this.rowsConsumed = 0;
     this.rowsSkipped = 0;
@@ -582,28 +571,8 @@ export class ReplaySession {
   }
 
   private process(messages: readonly BusMessage<TrafficRecord>[]): void {
-    const records = new Array<TrafficRecord>(messages.length);
-    for (let i = 0; i < messages.length; i++) {
-      const message = messages[i] as BusMessage<TrafficRecord>;
-      records[i] = message.value;
-      this.feed.add(
-        { offset: message.offset, partition: message.partition, record: message.value },
-        this.threshold.passes(message.value.values),
-      );
-    }
-    this.threshold.process(records);
+    this.acceptRows(messages.map((message) => ({ offset: message.offset, partition: message.partition, record: message.value })));
     this.rowsConsumed += messages.length;
-  }
-
-  setThreshold(settings: ThresholdSettings): void {
-    this.threshold.set(settings);
-    this.feed.remark(this.passesEntry);
-    this.changed();
-  }
-
-  setOnlyPassing(onlyPassing: boolean): void {
-    this.feed.setOnlyPassing(onlyPassing);
-    this.changed();
   }
 
   /** Writes every rejected row of this replay to `path` as CSV; returns how many. */
@@ -611,8 +580,6 @@ export class ReplaySession {
     if (!this.spill) return Promise.reject(new Error('Rejected rows are not kept on disk in this session.'));
     return this.spill.saveTo(path);
   }
-
-  private readonly passesEntry = (entry: FeedEntry): boolean => this.threshold.passes(entry.record.values);
 
   /** Seconds left at the current pace: the nearest of the file's end and the limits. */
   private etaSeconds(): number | null {
@@ -662,17 +629,5 @@ export class ReplaySession {
       etaSeconds: this.etaSeconds(),
       message: this.message,
     };
-  }
-
-  feedView(full: boolean): FeedView {
-    return this.feed.takeView(this.passesEntry, full);
-  }
-
-  rejectedView(full: boolean): RejectedView {
-    return this.rejects.takeView(full);
-  }
-
-  thresholdView(): ThresholdView {
-    return this.threshold.view();
   }
 }

@@ -2,7 +2,7 @@
  * "Test connection" against real endpoints: librdkafka's mock cluster (a real Kafka protocol
  * server), a closed port, and a TLS client on the mock's plaintext port.
  */
-import { createServer } from 'node:net';
+import { closedPort } from '../testing/closedPort';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kcatAvailable, startMockCluster, type MockCluster } from '../testing/kcatMockCluster';
 import { classifyKafkaError } from './classifyKafkaError';
@@ -20,14 +20,6 @@ const draft = (brokers: string[]) => ({
   sasl: null,
 });
 
-/** A port on 127.0.0.1 that nothing listens on (taken, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const hasKcat = kcatAvailable();
 if (!hasKcat) console.warn('Skipping the mock-cluster connection tests: kcat is not installed (apt-get install kcat).');
