@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { busViewSchema, kafkaBusCommands } from './kafka/busContract';
 import { kafkaProfileCommands } from './kafka/profileContract';
+import { sqlCommands, sqlTableViewSchema } from './sql/sqlContract';
 import { THRESHOLD_OPERATORS } from './records';
 import { columnInfoSchema, schemaOverridesSchema, timeSourceSchema } from './schema';
 
@@ -177,6 +178,7 @@ export const viewUpdateSchema = z.object({
   feed: feedViewSchema,
   rejected: rejectedViewSchema,
   bus: busViewSchema,
+  sql: sqlTableViewSchema,
 });
 export type ViewUpdate = z.infer<typeof viewUpdateSchema>;
 
@@ -210,6 +212,7 @@ export const commands = {
   'session:snapshot': { args: noArgs, result: viewUpdateSchema },
   ...kafkaProfileCommands,
   ...kafkaBusCommands,
+  ...sqlCommands,
 } as const;
 
 export const MENU_ACTIONS = ['open', 'openSample', 'replay', 'pauseResume', 'stop'] as const;

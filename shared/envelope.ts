@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'BAD_STATE',
   'DISCONNECTED',
   'KAFKA_UNAVAILABLE',
+  'SQL_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,7 @@ import { CommandError, parseCommandArgs } from '../../shared/envelope';
 import type { TrafficRecord } from '../../shared/records';
 import type { SchemaOverrides } from '../../shared/schema';
 import type { BusSelection, BusView, MonitorRequest } from '../../shared/kafka/busContract';
+import { DEFAULT_SQL_SETTINGS, LIVE_TABLE, type SqlTableView } from '../../shared/sql/sqlContract';
 import { EmbeddedBus } from './bus/embeddedBus';
 import { describeKafkaError } from './bus/kafka/kafkaErrors';
 import { KafkaLink } from './kafka/kafkaLink';
@@ -187,6 +188,15 @@ export class Engine {
     },
     // A function: this map is built before the constructor has created the stores.
     ...createKafkaProfileHandlers(() => ({ profiles: this.kafkaProfiles, secrets: this.kafkaSecrets })),
+    'sql:run': () => sqlPending(),
+    'sql:page': () => sqlPending(),
+    'sql:cancel': () => sqlPending(),
+    'sql:configure': () => sqlPending(),
+    'sql:export': () => sqlPending(),
+    'sql:showExportDialog': () => sqlPending(),
+    'sql:library': () => sqlPending(),
+    'sql:saveQuery': () => sqlPending(),
+    'sql:deleteQuery': () => sqlPending(),
   };
 
   /** Replay commands make no sense while watching a topic; say so instead of acting on a hidden file. */
@@ -360,10 +370,11 @@ export class Engine {
         feed: monitor.feedView(full),
         rejected: monitor.rejectedView(full),
         bus: monitor.busView(),
+        sql: idleSqlView(),
       };
     }
     const session = this.session;
-    if (!session) return { ...emptyView(), bus: this.busView() };
+    if (!session) return { ...emptyView(), bus: this.busView(), sql: idleSqlView() };
     return {
       file: session.fileInfo,
       replay: session.progress(),
@@ -371,6 +382,7 @@ export class Engine {
       feed: session.feedView(full),
       rejected: session.rejectedView(full),
       bus: this.busView(),
+      sql: idleSqlView(),
     };
   }
 
@@ -386,7 +398,16 @@ export class Engine {
   }
 }
 
-function emptyView(): Omit<ViewUpdate, 'bus'> {
+function sqlPending(): never {
+  throw new CommandError('SQL_UNAVAILABLE', 'The SQL console is being wired in.');
+}
+
+function idleSqlView(): SqlTableView {
+  const settings = DEFAULT_SQL_SETTINGS;
+  return { table: LIVE_TABLE, state: 'starting', message: null, columns: [], rowsHeld: 0, rowsInserted: 0, rowsEvicted: 0, rowsPending: 0, ingestRowsPerSecond: 0, settings, query: null, objects: [] };
+}
+
+function emptyView(): Omit<ViewUpdate, 'bus' | 'sql'> {
   return {
     file: null,
     replay: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedRow, ViewUpdate } from '../../../shared/contract';
+import { DEFAULT_SQL_SETTINGS } from '../../../shared/sql/sqlContract';
 import { useSession } from './sessionStore';
 
 const row = (line: number, passes = false): FeedRow => ({ offset: line, partition: 0, line, time: null, values: [line], passes });
@@ -19,6 +20,10 @@ function update(rows: FeedRow[], reset: boolean, capacity = 4): ViewUpdate {
       selection: { kind: 'embedded' }, state: 'embedded', message: null, retryInSeconds: null, profileName: null, topic: 'traffic.replay',
       groupId: 'g', producerMode: null, monitoring: false, produced: 0, consumed: 0, duplicates: 0, malformed: 0, produceRetries: 0,
       partitions: [], maxLag: 0,
+    },
+    sql: {
+      table: 'traffic', state: 'ready', message: null, columns: [], rowsHeld: 0, rowsInserted: 0, rowsEvicted: 0, rowsPending: 0,
+      ingestRowsPerSecond: 0, settings: DEFAULT_SQL_SETTINGS, query: null, objects: [],
     },
   };
 }

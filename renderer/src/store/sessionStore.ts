@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { FeedRow, FileInfo, RejectedRow, ReplayProgress, ThresholdView, ViewUpdate } from '../../../shared/contract';
 import type { BusView } from '../../../shared/kafka/busContract';
+import type { SqlTableView } from '../../../shared/sql/sqlContract';
 
 export interface SessionState {
   connected: boolean;
@@ -27,6 +28,8 @@ export interface SessionState {
   rejectedCapacity: number;
   /** The bus the pipeline runs on, its health, and (on Kafka) partitions and lag. */
   bus: BusView | null;
+  /** The live SQL table: rows held and evicted, its columns, the newest query's progress. */
+  sqlTable: SqlTableView | null;
   /** The last failed action, shown until dismissed or the next success. */
   error: string | null;
   setConnected(connected: boolean): void;
@@ -60,6 +63,7 @@ export const useSession = create<SessionState>()((set) => ({
   rejectedTotal: 0,
   rejectedCapacity: 0,
   bus: null,
+  sqlTable: null,
   error: null,
   setConnected: (connected) => set({ connected }),
   setError: (error) => set({ error }),
@@ -81,6 +85,7 @@ export const useSession = create<SessionState>()((set) => ({
         rejectedTotal: update.rejected.total,
         rejectedCapacity: update.rejected.capacity,
         bus: update.bus,
+        sqlTable: update.sql,
       };
     }),
 }));

@@ -1,0 +1,186 @@
+/**
+ * The SQL console's part of the contract: the live table's view, query results (sent in pages),
+ * settings, and the query library. Spread into the app's one command map in ../contract.ts.
+ */
+import { z } from 'zod';
+
+/** The live table users query; its rows are the rows the stages consumed, newest kept. */
+export const LIVE_TABLE = 'traffic';
+/** Longest SQL text accepted (a typed query, not a script). */
+export const SQL_MAX_LENGTH = 100_000;
+/** Most rows one page of a result may carry across a process boundary. */
+export const SQL_PAGE_MAX = 1000;
+/** Rows of one result kept for scrolling; beyond it rows are counted, and export re-runs the query for all. */
+export const SQL_KEPT_ROWS = 100_000;
+
+const cellValue = z.union([z.number(), z.string(), z.null()]);
+
+export const sqlRetentionSchema = z
+  .object({
+    /** Keep at most this many newest rows; null: no row limit. */
+    maxRows: z.number().int().positive().max(50_000_000).nullable(),
+    /** Keep rows whose event time (ingest time without one) is within this many minutes of the newest; null: no time limit. */
+    maxMinutes: z.number().positive().max(525_600).nullable(),
+  })
+  .strict();
+export type SqlRetention = z.infer<typeof sqlRetentionSchema>;
+
+export const sqlSettingsSchema = z
+  .object({
+    retention: sqlRetentionSchema,
+    /** A query running longer than this is stopped. */
+    timeoutSeconds: z.number().positive().max(3600),
+  })
+  .strict();
+export type SqlSettings = z.infer<typeof sqlSettingsSchema>;
+
+/** A million rows of a dozen columns stay well under 1 GB in the SQL worker. */
+export const DEFAULT_SQL_SETTINGS: SqlSettings = { retention: { maxRows: 1_000_000, maxMinutes: null }, timeoutSeconds: 10 };
+
+export const SQL_COLUMN_TYPES = ['NUMERIC', 'INTEGER', 'TEXT'] as const;
+export type SqlColumnType = (typeof SQL_COLUMN_TYPES)[number];
+
+export const sqlColumnSchema = z.object({
+  name: z.string(),
+  type: z.enum(SQL_COLUMN_TYPES),
+  /** Added by the app (_time, _offset, _partition, _ingested_at), not a column of the data. */
+  system: z.boolean(),
+});
+export type SqlColumn = z.infer<typeof sqlColumnSchema>;
+
+/** A table or view the user created beside the live table (offered by completion). */
+export const sqlObjectSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['table', 'view']),
+  columns: z.array(z.string()),
+});
+export type SqlObject = z.infer<typeof sqlObjectSchema>;
+
+export const SQL_QUERY_STATES = ['running', 'complete', 'failed', 'cancelled'] as const;
+
+/** Progress of the newest query: its first page came back with sql:run; counting goes on here. */
+export const sqlQueryProgressSchema = z.object({
+  queryId: z.number().int(),
+  state: z.enum(SQL_QUERY_STATES),
+  /** Result rows seen so far (all of them once complete). */
+  rowsCounted: z.number(),
+  /** Rows available to sql:page (at most SQL_KEPT_ROWS). */
+  keptRows: z.number(),
+  elapsedMs: z.number(),
+});
+export type SqlQueryProgress = z.infer<typeof sqlQueryProgressSchema>;
+
+export const SQL_TABLE_STATES = ['starting', 'ready', 'restarting', 'failed'] as const;
+
+export const sqlTableViewSchema = z.object({
+  table: z.string(),
+  state: z.enum(SQL_TABLE_STATES),
+  /** Why the table is restarting or failed, in plain words. */
+  message: z.string().nullable(),
+  columns: z.array(sqlColumnSchema),
+  /** rowsHeld = rowsInserted − rowsEvicted; rowsInserted + rowsPending = rows delivered to the table. */
+  rowsHeld: z.number(),
+  rowsInserted: z.number(),
+  rowsEvicted: z.number(),
+  /** Delivered but not yet inserted (queued behind a running query, or in the current batch). */
+  rowsPending: z.number(),
+  ingestRowsPerSecond: z.number(),
+  settings: sqlSettingsSchema,
+  query: sqlQueryProgressSchema.nullable(),
+  objects: z.array(sqlObjectSchema),
+});
+export type SqlTableView = z.infer<typeof sqlTableViewSchema>;
+
+/** Where an SQLite error points, as character offsets into the SQL text as sent. */
+export const sqlErrorSchema = z.object({
+  message: z.string(),
+  position: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
+});
+export type SqlError = z.infer<typeof sqlErrorSchema>;
+
+export const sqlResultSchema = z.discriminatedUnion('status', [
+  /** A query that returns rows: the first page, and how many rows were counted by the time it was sent. */
+  z.object({
+    status: z.literal('rows'),
+    queryId: z.number().int(),
+    columns: z.array(z.string()),
+    rows: z.array(z.array(cellValue)),
+    rowsCounted: z.number(),
+    /** True when every row was counted (rowsCounted is the total). */
+    complete: z.boolean(),
+    /** Milliseconds until the first page was ready. */
+    elapsedMs: z.number(),
+  }),
+  /** A statement on the user's own objects (CREATE VIEW …, INSERT INTO scratch …). */
+  z.object({
+    status: z.literal('done'),
+    queryId: z.number().int(),
+    changes: z.number(),
+    message: z.string(),
+    elapsedMs: z.number(),
+  }),
+  /** SQLite's error, or the app's refusal (write guard, empty query, several statements). */
+  z.object({
+    status: z.literal('error'),
+    queryId: z.number().int(),
+    error: sqlErrorSchema,
+    elapsedMs: z.number(),
+  }),
+  z.object({
+    status: z.literal('cancelled'),
+    queryId: z.number().int(),
+    reason: z.enum(['user', 'timeout']),
+    message: z.string(),
+    elapsedMs: z.number(),
+  }),
+]);
+export type SqlResult = z.infer<typeof sqlResultSchema>;
+
+export const sqlPageSchema = z.object({
+  queryId: z.number().int(),
+  offset: z.number().int(),
+  rows: z.array(z.array(cellValue)),
+  rowsCounted: z.number(),
+  keptRows: z.number(),
+  complete: z.boolean(),
+});
+export type SqlPage = z.infer<typeof sqlPageSchema>;
+
+export const savedQuerySchema = z.object({ name: z.string().min(1).max(200), sql: z.string().min(1).max(SQL_MAX_LENGTH) });
+export type SavedQuery = z.infer<typeof savedQuerySchema>;
+
+export const sqlLibrarySchema = z.object({
+  /** Newest first, at most SQL_HISTORY_LIMIT. */
+  history: z.array(z.object({ sql: z.string(), ranAt: z.number() })),
+  saved: z.array(savedQuerySchema),
+});
+export type SqlLibrary = z.infer<typeof sqlLibrarySchema>;
+export const SQL_HISTORY_LIMIT = 200;
+
+const ok = z.object({ ok: z.literal(true) });
+const sqlText = z.string().max(SQL_MAX_LENGTH);
+const queryId = z.number().int().nonnegative();
+
+export const sqlCommands = {
+  /** Runs one statement against the live table; answers with the first page as soon as it is ready. */
+  'sql:run': {
+    args: z.object({ sql: sqlText, pageSize: z.number().int().min(1).max(SQL_PAGE_MAX) }).strict(),
+    result: sqlResultSchema,
+  },
+  /** More rows of the newest result (waits until they are counted). */
+  'sql:page': {
+    args: z.object({ queryId, offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(SQL_PAGE_MAX) }).strict(),
+    result: sqlPageSchema,
+  },
+  /** Stops the running query; the live table keeps every row. */
+  'sql:cancel': { args: z.object({}).strict(), result: z.object({ cancelled: z.boolean() }) },
+  'sql:configure': { args: sqlSettingsSchema, result: ok },
+  /** Re-runs the result's query and streams every row as CSV to a path the shell chose. */
+  'sql:export': { args: z.object({ queryId, path: z.string().min(1).max(4096) }).strict(), result: z.object({ rows: z.number() }) },
+  /** Desktop shell only: asks where to save, then exports; null when the user cancels. */
+  'sql:showExportDialog': { args: z.object({ queryId }).strict(), result: z.object({ rows: z.number(), path: z.string() }).nullable() },
+  /** History (every run, persisted) and saved queries. */
+  'sql:library': { args: z.object({}).strict(), result: sqlLibrarySchema },
+  'sql:saveQuery': { args: savedQuerySchema.strict(), result: sqlLibrarySchema },
+  'sql:deleteQuery': { args: z.object({ name: z.string().min(1).max(200) }).strict(), result: sqlLibrarySchema },
+} as const;
