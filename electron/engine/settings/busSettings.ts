@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { busSelectionSchema, type BusSelection } from '../../../shared/kafka/busContract';
-import { JsonFileWriter, readJsonFile } from '../kafka/profiles/jsonFile';
+import { JsonFileWriter, readJsonFile } from './jsonFile';
 
 const FILE_NAME = 'bus.json';
 const fileSchema = z.object({ version: z.literal(1), installationId: z.string().min(1), selection: busSelectionSchema });

@@ -8,23 +8,42 @@ import type { FeedView, RejectedView, ThresholdSettings, ThresholdView } from '.
 import type { TrafficRecord } from '../../../shared/records';
 import { FeedWindow, type FeedEntry } from './feedWindow';
 import { RejectLog } from './rejectLog';
+import { NO_SINK, type RowSink } from './rowSink';
 import { ThresholdStage } from './thresholdStage';
 
 export abstract class PipelineStages {
   private threshold: ThresholdStage;
+  private columns: readonly ColumnInfo[];
+  private sink: RowSink = NO_SINK;
   readonly feed = new FeedWindow();
   readonly rejects = new RejectLog();
   /** Tells the engine the view changed. */
   protected abstract readonly changed: () => void;
 
   constructor(columns: readonly ColumnInfo[]) {
+    this.columns = columns;
     this.threshold = new ThresholdStage(columns);
+  }
+
+  /**
+   * Also hands accepted rows to `sink` (the SQL live table), which starts empty under these
+   * columns. Only the session whose rows are on screen feeds it; the engine moves it between them.
+   */
+  attachSink(sink: RowSink): void {
+    this.sink = sink;
+    sink.restart(this.columns);
+  }
+
+  detachSink(): void {
+    this.sink = NO_SINK;
   }
 
   /** Columns changed (roles corrected): the filter starts over under them, the feed empties. */
   protected useColumns(columns: readonly ColumnInfo[]): void {
+    this.columns = columns;
     this.threshold = new ThresholdStage(columns);
     this.feed.clear();
+    this.sink.restart(columns);
   }
 
   /** A new run: everything starts empty. */
@@ -32,6 +51,7 @@ export abstract class PipelineStages {
     this.threshold.reset();
     this.feed.clear();
     this.rejects.clear();
+    this.sink.restart(this.columns);
   }
 
   /** Rows that arrived, in arrival order: marked in the feed and counted by the filter. */
@@ -43,6 +63,7 @@ export abstract class PipelineStages {
       this.feed.add(entry, this.threshold.passes(entry.record.values));
     }
     this.threshold.process(records);
+    this.sink.append(entries);
   }
 
   setThreshold(settings: ThresholdSettings): void {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { kafkaProfileSchema, type KafkaProfile } from '../../../../shared/kafka/profileContract';
-import { JsonFileWriter, readJsonFile } from './jsonFile';
+import { JsonFileWriter, readJsonFile } from '../../settings/jsonFile';
 
 export const PROFILES_FILE_NAME = 'kafka-profiles.json';
 

@@ -1,0 +1,16 @@
+/**
+ * Where the stages hand on every row they accept, beside the feed and the filter: the SQL live
+ * table. A sink follows the stages' runs: emptied when a run starts over or the columns change.
+ */
+import type { ColumnInfo } from '../../../shared/schema';
+import type { FeedEntry } from './feedWindow';
+
+export interface RowSink {
+  /** A new run or new columns: whatever the sink holds is dropped. */
+  restart(columns: readonly ColumnInfo[]): void;
+  /** Rows in arrival order; must return quickly (the stages run at replay speed). */
+  append(entries: readonly FeedEntry[]): void;
+}
+
+/** Stages nobody attached a sink to: rows go nowhere else. */
+export const NO_SINK: RowSink = { restart: () => undefined, append: () => undefined };
