@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { RejectedRow } from '../../../shared/contract';
 import { TempDir } from '../testing/trafficFixture';
 import { REJECT_LOG_CAPACITY } from './rejectLog';
-import { RejectSpill, csvField, rejectedRowsCsv } from './rejectSpill';
+import { RejectSpill, rejectedRowField, rejectedRowsCsv } from './rejectSpill';
 
 const temp = new TempDir();
 afterAll(() => temp.cleanup());
@@ -40,22 +40,22 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-describe('csvField', () => {
+describe('rejectedRowField', () => {
   it('quotes fields with commas, quotes and line breaks, and leaves plain text alone', () => {
-    expect(csvField('plain text')).toBe('plain text');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField('cr\rhere')).toBe('"cr\rhere"');
-    expect(csvField('')).toBe('');
+    expect(rejectedRowField('plain text')).toBe('plain text');
+    expect(rejectedRowField('a,b')).toBe('"a,b"');
+    expect(rejectedRowField('say "hi"')).toBe('"say ""hi"""');
+    expect(rejectedRowField('two\nlines')).toBe('"two\nlines"');
+    expect(rejectedRowField('cr\rhere')).toBe('"cr\rhere"');
+    expect(rejectedRowField('')).toBe('');
   });
 
   it('defuses spreadsheet formulas by prefixing a quote mark', () => {
-    expect(csvField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvField('+1')).toBe("'+1");
-    expect(csvField('-1,5')).toBe(`"'-1,5"`);
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('a=b')).toBe('a=b');
+    expect(rejectedRowField('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(rejectedRowField('+1')).toBe("'+1");
+    expect(rejectedRowField('-1,5')).toBe(`"'-1,5"`);
+    expect(rejectedRowField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(rejectedRowField('a=b')).toBe('a=b');
   });
 
   it('writes rows that read back as written', () => {

@@ -7,18 +7,18 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RejectedRow } from '../../../shared/contract';
+import { csvField, defuseFormula } from '../sql/csvFormat';
 
 const HEADER = 'line,reason,text\n';
 
-/** RFC 4180 quoting; a leading =, +, - or @ is prefixed so a spreadsheet shows it, not runs it. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+/** Raw file text, quoted; a leading =, +, - or @ is prefixed so a spreadsheet shows it, not runs it. */
+export function rejectedRowField(value: string): string {
+  return csvField(defuseFormula(value));
 }
 
 export function rejectedRowsCsv(rows: readonly RejectedRow[]): string {
   let text = '';
-  for (const row of rows) text += `${row.line},${csvField(row.reason)},${csvField(row.text)}\n`;
+  for (const row of rows) text += `${row.line},${rejectedRowField(row.reason)},${rejectedRowField(row.text)}\n`;
   return text;
 }
 
