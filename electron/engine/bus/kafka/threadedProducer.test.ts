@@ -2,11 +2,12 @@
  * The producer in its own worker thread, against librdkafka's mock cluster: every row arrives, keyed
  * (one partition per junction); a send after the thread is gone fails as retriable instead of hanging.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalBrokers, kcatAvailable, startMockCluster, type MockCluster } from '../../kafka/testing/kcatMockCluster';
+import { writeTsWorkerEntry } from '../../testing/tsWorkerEntry';
 import { jsonCodec } from '../jsonCodec';
 import { KafkaBus } from './kafkaBus';
 import { configureKafkaProducerWorker, ThreadedProducer } from './threadedProducer';
@@ -28,8 +29,7 @@ describe.runIf(kcatAvailable() || externalBrokers() !== null)('Kafka producer in
     brokers = external ?? (cluster as MockCluster).brokers;
     dir = mkdtempSync(join(tmpdir(), 'producer-worker-'));
     // The worker script is TypeScript here: a small CommonJS entry registers tsx, then loads it.
-    entry = join(dir, 'producerWorkerEntry.cjs');
-    writeFileSync(entry, `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();\nrequire(${JSON.stringify(join(__dirname, 'producerWorker.ts'))});\n`);
+    entry = writeTsWorkerEntry(dir, join(__dirname, 'producerWorker.ts'));
   });
 
   afterAll(async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RejectedRow } from '../../../../shared/contract';
@@ -17,6 +17,7 @@ import { readCsvBatches } from '../csvBatchReader';
 import type { CsvDialect } from '../csvDialect';
 import { sniffCsv } from '../sniffCsv';
 import { resolveTableSchema, type TableSchema } from '../tableSchema';
+import { writeTsWorkerEntry } from '../../testing/tsWorkerEntry';
 import { scanFile, type FileProfile } from './scanFile';
 
 const temp = new TempDir();
@@ -186,8 +187,7 @@ describe('scanFile', () => {
 
   it('scans in worker threads', async () => {
     // The worker script is TypeScript here: a small CommonJS entry registers tsx, then loads it.
-    const entry = join(temp.path, 'scanWorkerEntry.cjs');
-    writeFileSync(entry, `require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();\nrequire(${JSON.stringify(join(__dirname, 'scanWorker.ts'))});\n`);
+    const entry = writeTsWorkerEntry(temp.path, join(__dirname, 'scanWorker.ts'));
     const opened = await open(temp.write(joinLines(trafficLinesWithRejects(6000))));
     const expected = await sequentialProfile(opened);
     const profile = await scanFile({ ...opened, segments: 3, workerPath: entry });

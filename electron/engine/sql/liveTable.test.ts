@@ -1,0 +1,247 @@
+/**
+ * The live table as the engine uses it, with the real SQL worker thread: rows batched in, queries
+ * that never hold the engine up, stops (the user's, the timeout, and the worker replaced when a
+ * query cannot be stopped), and counts that always reconcile.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CommandError } from '../../../shared/envelope';
+import { DEFAULT_SQL_SETTINGS, SQL_KEPT_ROWS, type SqlResult, type SqlSettings, type SqlTableView } from '../../../shared/sql/sqlContract';
+import { CITY_COLUMNS, cityEntries, cityValues } from '../testing/liveTableRows';
+import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
+import { configureSqlWorker, LiveTable } from './liveTable';
+
+const CROSS_JOIN = 'SELECT count(*) FROM traffic a, traffic b';
+const ENDLESS = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c';
+
+let dir: string;
+let entry: string;
+const tables: LiveTable[] = [];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'live-table-'));
+  entry = writeTsWorkerEntry(dir, join(__dirname, 'sqlWorker.ts'));
+});
+
+afterEach(async () => {
+  await Promise.all(tables.splice(0).map((table) => table.dispose()));
+  configureSqlWorker({ workerPath: entry });
+});
+
+afterAll(() => {
+  configureSqlWorker({ workerPath: null });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every view must reconcile: held = inserted − evicted, inserted + pending = delivered. */
+function reconciled(view: SqlTableView, delivered: number): SqlTableView {
+  expect(view.rowsHeld).toBe(view.rowsInserted - view.rowsEvicted);
+  expect(view.rowsInserted + view.rowsPending).toBe(delivered);
+  return view;
+}
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function readyTable(options: { settings?: SqlSettings; restartGraceMs?: number } = {}): Promise<LiveTable> {
+  configureSqlWorker({ workerPath: entry });
+  const table = new LiveTable({ ...options, onChange: () => undefined });
+  tables.push(table);
+  table.restart(CITY_COLUMNS);
+  await waitFor(() => table.view().state === 'ready', 'the worker to start');
+  return table;
+}
+
+async function filled(table: LiveTable, count: number): Promise<void> {
+  table.append(cityEntries(0, count));
+  await waitFor(() => table.view().rowsInserted === count, `${count} rows inserted`);
+}
+
+async function firstValue(table: LiveTable, sql: string): Promise<unknown> {
+  const result = await table.run(sql, 10);
+  if (result.status !== 'rows') throw new Error(`expected rows, got ${JSON.stringify(result)}`);
+  return result.rows[0]?.[0];
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+describe('LiveTable', () => {
+  it('batches appended rows into the table; a few rows arrive without more appends', async () => {
+    const table = await readyTable();
+    expect(table.view()).toMatchObject({ table: 'traffic', state: 'ready', rowsInserted: 0 });
+    expect(table.view().columns.map((column) => column.name)).toContain('_ingested_at');
+
+    table.append(cityEntries(0, 100));
+    expect(reconciled(table.view(), 100).rowsPending).toBe(100);
+    await waitFor(() => reconciled(table.view(), 100).rowsInserted === 100, 'the 100 rows to be flushed by the timer');
+    const total = Array.from({ length: 100 }, (_, n) => cityValues(n)[7] as number).reduce((a, b) => a + b, 0);
+    expect(await table.run('SELECT count(*), sum(Total) FROM traffic', 10)).toMatchObject({ status: 'rows', rows: [[100, total]], complete: true });
+
+    // More than a batch: full batches go at once, the rest with the timer.
+    table.append(cityEntries(100, 20_000));
+    reconciled(table.view(), 20_100);
+    await waitFor(() => reconciled(table.view(), 20_100).rowsPending === 0, 'every row inserted');
+    expect(table.view()).toMatchObject({ rowsHeld: 20_100, rowsEvicted: 0 });
+    expect(table.view().ingestRowsPerSecond).toBeGreaterThan(0);
+    expect(await firstValue(table, 'SELECT max(_offset) FROM traffic')).toBe(20_099);
+  });
+
+  it('stops a cross join when the user cancels; rows appended meanwhile go in afterwards', async () => {
+    const table = await readyTable();
+    await filled(table, 20_000);
+    const running = table.run(CROSS_JOIN, 10);
+    await waitFor(() => (table.view().query?.elapsedMs ?? 0) >= 200, 'the query to run a while');
+    // More than one batch, so rows reach the worker while it is busy with the query.
+    table.append(cityEntries(20_000, 9000));
+    await sleep(200);
+    expect(reconciled(table.view(), 29_000)).toMatchObject({ rowsInserted: 20_000, rowsPending: 9000 });
+    expect(table.view().query).toMatchObject({ state: 'running' });
+
+    expect(table.cancel()).toBe(true);
+    expect(await running).toMatchObject({ status: 'cancelled', reason: 'user', message: 'Query cancelled.' });
+    await waitFor(() => reconciled(table.view(), 29_000).rowsPending === 0, 'the queued rows to go in');
+    expect(table.view()).toMatchObject({ rowsHeld: 29_000, rowsEvicted: 0, state: 'ready', query: { state: 'cancelled' } });
+    const view = table.view();
+    expect(await firstValue(table, 'SELECT count(*) FROM traffic')).toBe(view.rowsInserted - view.rowsEvicted);
+    expect(table.cancel()).toBe(false);
+  });
+
+  it('stops a cross join at the timeout and keeps the table', async () => {
+    const table = await readyTable({ settings: { ...DEFAULT_SQL_SETTINGS, timeoutSeconds: 0.5 } });
+    await filled(table, 20_000);
+    const result = await table.run(CROSS_JOIN, 10);
+    expect(result).toMatchObject({ status: 'cancelled', reason: 'timeout' });
+    expect(table.view()).toMatchObject({ state: 'ready', rowsHeld: 20_000, query: { state: 'cancelled' } });
+    expect(await firstValue(table, 'SELECT count(*) FROM traffic')).toBe(20_000);
+  });
+
+  it('replaces a query by a newer one', async () => {
+    const table = await readyTable();
+    await filled(table, 20_000);
+    const old = table.run(CROSS_JOIN, 10);
+    const newer = table.run('SELECT count(*) FROM traffic', 10);
+    const oldResult = await old;
+    expect(oldResult).toMatchObject({ status: 'cancelled', reason: 'user', message: 'Replaced by a newer query.' });
+    expect(await newer).toMatchObject({ status: 'rows', rows: [[20_000]] });
+    await expect(table.page(oldResult.queryId, 0, 10)).rejects.toMatchObject({ code: 'BAD_STATE' });
+  });
+
+  it('restarts the worker when a query cannot be stopped, and the counts still reconcile', async () => {
+    const table = await readyTable({ settings: { ...DEFAULT_SQL_SETTINGS, timeoutSeconds: 0.5 }, restartGraceMs: 300 });
+    await filled(table, 5000);
+    expect(await table.run('CREATE VIEW mine AS SELECT Junction FROM traffic', 10)).toMatchObject({ status: 'done' });
+    await waitFor(() => table.view().objects.length === 1, 'the view to be listed');
+
+    const result = await table.run(ENDLESS, 10);
+    expect(result).toMatchObject({ status: 'cancelled', reason: 'timeout' });
+    const message = (result as Extract<SqlResult, { status: 'cancelled' }>).message;
+    expect(message).toMatch(/SQL worker was restarted/);
+    expect(message).toMatch(/5000 held rows were dropped/);
+    expect(message).toMatch(/lost: mine/);
+    expect(reconciled(table.view(), 5000)).toMatchObject({ state: 'restarting', rowsHeld: 0, rowsEvicted: 5000, objects: [] });
+    expect(table.view().message).toBe(message);
+
+    // Rows that arrive during the restart go into the new table.
+    table.append(cityEntries(5000, 300));
+    await waitFor(() => table.view().state === 'ready', 'the new worker');
+    await waitFor(() => reconciled(table.view(), 5300).rowsPending === 0, 'the rows appended during the restart');
+    expect(table.view()).toMatchObject({ rowsHeld: 300, rowsInserted: 5300, rowsEvicted: 5000 });
+    expect(await firstValue(table, 'SELECT min(_offset) FROM traffic')).toBe(5000);
+    expect(table.view().message).toBeNull();
+  });
+
+  it('refuses writes to the live table and lists the objects users create', async () => {
+    const table = await readyTable();
+    await filled(table, 500);
+    expect(await table.run('DELETE FROM traffic', 10)).toMatchObject({ status: 'error', error: { position: { from: 12, to: 19 } } });
+    expect(await table.run('DROP VIEW traffic', 10)).toMatchObject({ status: 'error' });
+    expect(await firstValue(table, 'SELECT count(*) FROM traffic')).toBe(500);
+    expect(await table.run('CREATE VIEW mine AS SELECT Junction, Total FROM traffic WHERE Total > 50', 10)).toMatchObject({
+      status: 'done',
+      message: 'View mine created',
+    });
+    await waitFor(() => table.view().objects.length > 0, 'the object list');
+    expect(table.view().objects).toEqual([{ name: 'mine', kind: 'view', columns: ['Junction', 'Total'] }]);
+    expect(await table.run('SELEC 1', 10)).toMatchObject({ status: 'error', error: { position: { from: 0, to: 5 } } });
+  });
+
+  it('pages and exports the newest result', async () => {
+    const table = await readyTable();
+    await filled(table, 3000);
+    const result = await table.run("SELECT _offset, Junction || ', \"' || Time || '\"' AS label FROM traffic ORDER BY _offset", 100);
+    expect(result).toMatchObject({ status: 'rows' });
+    if (result.status !== 'rows') return;
+    expect(result.rows).toHaveLength(100);
+    const page = await table.page(result.queryId, 2990, 50);
+    expect(page).toMatchObject({ offset: 2990, rowsCounted: 3000, keptRows: 3000, complete: true });
+    expect(page.rows.map((row) => row[0])).toEqual([2990, 2991, 2992, 2993, 2994, 2995, 2996, 2997, 2998, 2999]);
+
+    const path = join(dir, 'export.csv');
+    expect(await table.exportCsv(result.queryId, path)).toEqual({ rows: 3000 });
+    const parsed = parse(readFileSync(path, 'utf8')) as string[][];
+    expect(parsed).toHaveLength(3001);
+    expect(parsed[1]).toEqual(['0', 'J01, "12:00:00 AM"']);
+
+    const done = await table.run('CREATE TABLE scratch AS SELECT 1 AS one', 10);
+    await expect(table.page(result.queryId, 0, 10)).rejects.toMatchObject({ code: 'BAD_STATE' });
+    await expect(table.exportCsv(done.queryId, path)).rejects.toMatchObject({ code: 'BAD_STATE' });
+  });
+
+  it('answers with the first page while a long result is still being counted', async () => {
+    const table = await readyTable();
+    const total = SQL_KEPT_ROWS + 50_000;
+    const result = await table.run(`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ${total}) SELECT x FROM c`, 100);
+    expect(result).toMatchObject({ status: 'rows', complete: false });
+    if (result.status !== 'rows') return;
+    expect(result.rows).toHaveLength(100);
+    expect(result.rowsCounted).toBeLessThan(total);
+    // Waits until the rows are counted; beyond the kept rows there is nothing to page.
+    const last = await table.page(result.queryId, SQL_KEPT_ROWS - 50, 100);
+    expect(last.rows.map((row) => row[0])).toEqual(Array.from({ length: 50 }, (_, i) => SQL_KEPT_ROWS - 49 + i));
+    await waitFor(() => table.view().query?.state === 'complete', 'counting to finish');
+    expect(table.view().query).toMatchObject({ queryId: result.queryId, rowsCounted: total, keptRows: SQL_KEPT_ROWS });
+    expect(await table.page(result.queryId, 0, 2)).toMatchObject({ rows: [[1], [2]], rowsCounted: total, complete: true });
+  });
+
+  it('applies a smaller row limit at once', async () => {
+    const table = await readyTable();
+    await filled(table, 20_000);
+    table.configure({ ...DEFAULT_SQL_SETTINGS, retention: { maxRows: 5000, maxMinutes: null } });
+    await waitFor(() => table.view().rowsEvicted === 15_000, 'the eviction');
+    expect(reconciled(table.view(), 20_000)).toMatchObject({ rowsHeld: 5000 });
+    expect(await firstValue(table, 'SELECT min(_offset) FROM traffic')).toBe(15_000);
+    // A new run starts empty, counters included.
+    table.restart(CITY_COLUMNS);
+    expect(table.view()).toMatchObject({ rowsHeld: 0, rowsInserted: 0, rowsEvicted: 0, rowsPending: 0 });
+    expect(await firstValue(table, 'SELECT count(*) FROM traffic')).toBe(0);
+  });
+
+  it('says SQL is unavailable without a worker or without sql.js', async () => {
+    configureSqlWorker({ workerPath: null });
+    const none = new LiveTable({ onChange: () => undefined });
+    tables.push(none);
+    none.restart(CITY_COLUMNS);
+    none.append(cityEntries(0, 10));
+    expect(none.view()).toMatchObject({ state: 'failed', message: expect.stringMatching(/SQL is unavailable/), rowsPending: 0 });
+    await expect(none.run('SELECT 1', 10)).rejects.toSatisfy((error: unknown) => error instanceof CommandError && error.code === 'SQL_UNAVAILABLE');
+
+    const missing = join(dir, 'no-such.wasm');
+    configureSqlWorker({ workerPath: entry, wasmPath: missing });
+    const noWasm = new LiveTable({ onChange: () => undefined });
+    tables.push(noWasm);
+    noWasm.restart(CITY_COLUMNS);
+    await waitFor(() => noWasm.view().state === 'failed', 'the worker to give up');
+    expect(noWasm.view().message).toContain(missing);
+    await expect(noWasm.run('SELECT 1', 10)).rejects.toMatchObject({ code: 'SQL_UNAVAILABLE' });
+  });
+});

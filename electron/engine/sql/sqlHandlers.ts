@@ -1,0 +1,51 @@
+/**
+ * The `sql:*` commands, typed against the contract. The engine spreads these into its handler map;
+ * arguments arrive already validated by the engine's `handle`.
+ */
+import type { CommandArgs, CommandResult } from '../../../shared/contract';
+import { CommandError } from '../../../shared/envelope';
+import type { sqlCommands } from '../../../shared/sql/sqlContract';
+import type { SqlLibraryStore } from '../settings/sqlLibrary';
+import type { LiveTable } from './liveTable';
+
+type SqlCommand = keyof typeof sqlCommands;
+export type SqlHandlers = { [K in SqlCommand]: (args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K> };
+
+export interface SqlDeps {
+  table: LiveTable;
+  library: SqlLibraryStore;
+}
+
+/** `deps` is a function so the engine can build its handler map before its constructor ran. */
+export function createSqlHandlers(deps: () => SqlDeps): SqlHandlers {
+  return {
+    'sql:run': async ({ sql, pageSize }) => {
+      const { table, library } = deps();
+      // History is a convenience: a full disk must not keep the query from running.
+      await library.recordRun(sql).catch(() => undefined);
+      return table.run(sql, pageSize);
+    },
+    'sql:page': ({ queryId, offset, limit }) => deps().table.page(queryId, offset, limit),
+    'sql:cancel': () => ({ cancelled: deps().table.cancel() }),
+    'sql:configure': async (settings) => {
+      const { table, library } = deps();
+      table.configure(settings);
+      await library.saveSettings(settings);
+      return { ok: true } as const;
+    },
+    'sql:export': async ({ queryId, path }) => {
+      try {
+        return await deps().table.exportCsv(queryId, path);
+      } catch (error) {
+        if (error instanceof CommandError) throw error;
+        throw new CommandError('FILE_UNREADABLE', `Could not export to ${path}: ${(error as Error).message}`);
+      }
+    },
+    'sql:showExportDialog': () => {
+      throw new CommandError('NOT_SUPPORTED', 'The save dialog exists only in the desktop app; use the download link instead.');
+    },
+    'sql:library': () => deps().library.library(),
+    'sql:saveQuery': (query) => deps().library.save(query),
+    'sql:deleteQuery': ({ name }) => deps().library.remove(name),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * The tables and views users created beside the live table, with their columns, for completion and
+ * the object list. The app's own objects (the live view, its storage) are left out.
+ */
+import type { Database } from 'sql.js';
+import type { SqlObject } from '../../../shared/sql/sqlContract';
+
+const LIST_SQL = `
+  SELECT 'main', name, type FROM sqlite_master WHERE type IN ('table', 'view')
+  UNION ALL
+  SELECT 'temp', name, type FROM sqlite_temp_master WHERE type IN ('table', 'view')
+  ORDER BY 2`;
+
+export function listUserObjects(db: Database, internalNames: ReadonlySet<string>): SqlObject[] {
+  const objects: SqlObject[] = [];
+  const list = db.prepare(LIST_SQL);
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?, ?)');
+  try {
+    while (list.step()) {
+      const [schema, name, type] = list.get() as [string, string, string];
+      if (name.toLowerCase().startsWith('sqlite_')) continue;
+      if (schema === 'main' && internalNames.has(name.toLowerCase())) continue;
+      const names: string[] = [];
+      try {
+        columns.bind([name, schema]);
+        while (columns.step()) names.push(String(columns.get()[0]));
+      } catch {
+        // A view over columns that no longer exist (the data's columns changed) has none to offer.
+      } finally {
+        columns.reset();
+      }
+      objects.push({ name, kind: type === 'view' ? 'view' : 'table', columns: names });
+    }
+  } finally {
+    list.free();
+    columns.free();
+  }
+  return objects;
+}
