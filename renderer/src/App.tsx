@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { Panel, PanelGroup, PanelResizeHandle } from 'react-resizable-panels';
 import type { MenuAction } from '../../shared/contract';
+import { AnalysisDock } from './panels/dock/AnalysisDock';
 import { LiveFeedPanel } from './panels/feed/LiveFeedPanel';
 import { KafkaPanel } from './panels/kafka/KafkaPanel';
 import { MonitorStatus } from './panels/monitor/MonitorStatus';
@@ -97,7 +98,15 @@ export function App(): React.JSX.Element {
             </Panel>
             <PanelResizeHandle className="resize-handle" aria-label="Resize panels" />
             <Panel defaultSize={70} minSize={30}>
-              <LiveFeedPanel />
+              <PanelGroup direction="vertical" autoSaveId="traffic-monitor.main-column">
+                <Panel defaultSize={55} minSize={15}>
+                  <LiveFeedPanel />
+                </Panel>
+                <PanelResizeHandle className="resize-handle" aria-label="Resize feed and dock" />
+                <Panel defaultSize={45} minSize={15}>
+                  <AnalysisDock />
+                </Panel>
+              </PanelGroup>
             </Panel>
           </PanelGroup>
         </>
