@@ -24,6 +24,7 @@ export default defineConfig({
           // The whole-file scan reads segments of a file in worker threads of the engine worker.
           fileScanWorker: resolve(__dirname, 'electron/engine/source/fileScan/scanWorker.ts'),
           kafkaProducerWorker: resolve(__dirname, 'electron/engine/bus/kafka/producerWorker.ts'),
+          sqlWorker: resolve(__dirname, 'electron/engine/sql/sqlWorker.ts'),
         },
       },
     },

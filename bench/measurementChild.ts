@@ -1,13 +1,14 @@
-/** Child-process entry of one measurement (`replay`, `parse`, `pacing` or `kafka`): prints the result as one JSON line. */
+/** Child-process entry of one measurement (`replay`, `parse`, `pacing`, `kafka` or `sql`): prints the result as one JSON line. */
 import { join, resolve } from 'node:path';
 import { measureKafka } from './measureKafka';
 import { measurePacing } from './measurePacing';
 import { measureParseOnly } from './measureParseOnly';
 import { measureReplay } from './measureReplay';
+import { measureSql } from './measureSql';
 
 const root = resolve(__dirname, '..');
 const [kind, csvPath] = process.argv.slice(2);
-if (!csvPath) throw new Error('usage: measurementChild.ts replay|parse|pacing|kafka <csv>');
+if (!csvPath) throw new Error('usage: measurementChild.ts replay|parse|pacing|kafka|sql <csv>');
 const paths = { workerPath: join(root, 'out', 'main', 'engineWorker.js'), rendererDir: join(root, 'out', 'renderer') };
 const run =
   kind === 'replay'
@@ -16,7 +17,9 @@ const run =
       ? measureParseOnly(csvPath)
       : kind === 'kafka'
         ? measureKafka(csvPath)
-        : measurePacing(csvPath, paths);
+        : kind === 'sql'
+          ? measureSql(csvPath, join(root, 'out', 'main', 'sqlWorker.js'))
+          : measurePacing(csvPath, paths);
 run.then(
   (result) => {
     console.log(JSON.stringify(result));

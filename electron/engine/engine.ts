@@ -9,7 +9,6 @@ import { CommandError, parseCommandArgs } from '../../shared/envelope';
 import type { TrafficRecord } from '../../shared/records';
 import type { SchemaOverrides } from '../../shared/schema';
 import type { BusSelection, BusView, MonitorRequest } from '../../shared/kafka/busContract';
-import { DEFAULT_SQL_SETTINGS, LIVE_TABLE, type SqlTableView } from '../../shared/sql/sqlContract';
 import { EmbeddedBus } from './bus/embeddedBus';
 import { describeKafkaError } from './bus/kafka/kafkaErrors';
 import { KafkaLink } from './kafka/kafkaLink';
@@ -23,6 +22,9 @@ import type { SecretStore } from './kafka/profiles/secretStore';
 import { embeddedBinding, REPLAY_TOPIC, STAGES_GROUP, type BusBinding } from './replay/busBinding';
 import { DEFAULT_LIMITS, ReplaySession, type OpenedFile } from './replay/replaySession';
 import { BusSettings } from './settings/busSettings';
+import { SqlLibraryStore } from './settings/sqlLibrary';
+import { LiveTable } from './sql/liveTable';
+import { createSqlHandlers } from './sql/sqlHandlers';
 import { SchemaMemory } from './settings/schemaMemory';
 import { openSniffedFile } from './source/openFile';
 import { sniffCsv, type SniffedCsv } from './source/sniffCsv';
@@ -53,6 +55,9 @@ export class Engine {
   /** Set while watching a topic (monitor mode); the views then come from it. */
   private monitor: MonitorSession | null = null;
   private readonly busSettings: BusSettings;
+  /** The SQL console's table: every row the visible session's stages accept, in its own worker. */
+  private readonly liveTable: LiveTable;
+  private readonly sqlLibrary: SqlLibraryStore;
   /** Serialises bus switches: a second switch waits for the first to finish closing connections. */
   private switching: Promise<unknown> = Promise.resolve();
   private session: ReplaySession | null = null;
@@ -70,6 +75,12 @@ export class Engine {
     this.kafkaProfiles = new KafkaProfileStore(options.dataDir);
     this.kafkaSecrets = options.secretStore ?? defaultSecretStore(options.dataDir);
     this.busSettings = new BusSettings(options.dataDir);
+    this.sqlLibrary = new SqlLibraryStore(options.dataDir);
+    this.liveTable = new LiveTable({ onChange: () => this.scheduler.markDirty() });
+    void this.sqlLibrary.settings().then(
+      (settings) => this.liveTable.configure(settings),
+      () => undefined, // unreadable settings: the defaults stay
+    );
   }
 
   /** Comes back on the bus chosen last time; a Kafka cluster that is away shows as retrying, never blocks start-up. */
@@ -188,15 +199,7 @@ export class Engine {
     },
     // A function: this map is built before the constructor has created the stores.
     ...createKafkaProfileHandlers(() => ({ profiles: this.kafkaProfiles, secrets: this.kafkaSecrets })),
-    'sql:run': () => sqlPending(),
-    'sql:page': () => sqlPending(),
-    'sql:cancel': () => sqlPending(),
-    'sql:configure': () => sqlPending(),
-    'sql:export': () => sqlPending(),
-    'sql:showExportDialog': () => sqlPending(),
-    'sql:library': () => sqlPending(),
-    'sql:saveQuery': () => sqlPending(),
-    'sql:deleteQuery': () => sqlPending(),
+    ...createSqlHandlers(() => ({ table: this.liveTable, library: this.sqlLibrary })),
   };
 
   /** Replay commands make no sense while watching a topic; say so instead of acting on a hidden file. */
@@ -229,6 +232,8 @@ export class Engine {
       }
     }
     this.monitor = monitor;
+    this.session?.detachSink();
+    monitor.attachSink(this.liveTable);
     this.scheduler.markDirty();
   }
 
@@ -236,6 +241,8 @@ export class Engine {
     const monitor = this.monitor;
     if (!monitor) return;
     this.monitor = null;
+    monitor.detachSink();
+    this.session?.attachSink(this.liveTable);
     this.session?.feed.requestReset();
     this.session?.rejects.clear();
     this.scheduler.markDirty();
@@ -354,8 +361,10 @@ export class Engine {
   }
 
   private replaceSession(session: ReplaySession): void {
+    this.session?.detachSink();
     this.session?.dispose();
     this.session = session;
+    if (!this.monitor) session.attachSink(this.liveTable);
     this.scheduler.markDirty();
   }
 
@@ -370,11 +379,11 @@ export class Engine {
         feed: monitor.feedView(full),
         rejected: monitor.rejectedView(full),
         bus: monitor.busView(),
-        sql: idleSqlView(),
+        sql: this.liveTable.view(),
       };
     }
     const session = this.session;
-    if (!session) return { ...emptyView(), bus: this.busView(), sql: idleSqlView() };
+    if (!session) return { ...emptyView(), bus: this.busView(), sql: this.liveTable.view() };
     return {
       file: session.fileInfo,
       replay: session.progress(),
@@ -382,7 +391,7 @@ export class Engine {
       feed: session.feedView(full),
       rejected: session.rejectedView(full),
       bus: this.busView(),
-      sql: idleSqlView(),
+      sql: this.liveTable.view(),
     };
   }
 
@@ -395,16 +404,8 @@ export class Engine {
     this.kafka = null;
     void this.monitor?.dispose();
     this.monitor = null;
+    void this.liveTable.dispose();
   }
-}
-
-function sqlPending(): never {
-  throw new CommandError('SQL_UNAVAILABLE', 'The SQL console is being wired in.');
-}
-
-function idleSqlView(): SqlTableView {
-  const settings = DEFAULT_SQL_SETTINGS;
-  return { table: LIVE_TABLE, state: 'starting', message: null, columns: [], rowsHeld: 0, rowsInserted: 0, rowsEvicted: 0, rowsPending: 0, ingestRowsPerSecond: 0, settings, query: null, objects: [] };
 }
 
 function emptyView(): Omit<ViewUpdate, 'bus' | 'sql'> {

@@ -11,6 +11,8 @@ import { Engine } from './engine';
 import { defaultSecretStore } from './kafka/profiles/defaultSecretStore';
 import { HostSecretCipher } from './kafka/profiles/hostSecretCipher';
 import { configureFileScan } from './source/fileScan/scanFile';
+import { configureSqlWorker } from './sql/liveTable';
+import { sqlWasmPath } from './sql/sqlWasmPath';
 import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './host/workerProtocol';
 
 const port = parentPort;
@@ -21,6 +23,8 @@ const post = (message: FromWorker): void => port.postMessage(message);
 configureFileScan({ workerPath: join(__dirname, 'fileScanWorker.js') });
 // The Kafka producer's own thread (kafkajs's per-message work runs beside the stages, not between them).
 configureKafkaProducerWorker({ workerPath: join(__dirname, 'kafkaProducerWorker.js') });
+// The SQL live table's own thread: a long query never holds up the replay.
+configureSqlWorker({ workerPath: join(__dirname, 'sqlWorker.js'), wasmPath: sqlWasmPath() });
 const data = workerData as EngineWorkerData;
 // The OS keychain (Electron's safeStorage) lives in the host process; the worker asks it to encrypt.
 const keychain = data.secretStorage === 'os-keychain' ? new HostSecretCipher(post) : null;

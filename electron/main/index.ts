@@ -50,12 +50,27 @@ async function chooseRejectedRowsPath(window: BrowserWindow | null): Promise<str
   return result.canceled ? null : (result.filePath ?? null);
 }
 
+async function chooseSqlExportPath(window: BrowserWindow | null): Promise<string | null> {
+  const options = {
+    title: 'Export query result',
+    defaultPath: 'query-result.csv',
+    filters: [{ name: 'CSV files', extensions: ['csv'] }],
+  };
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? null : (result.filePath ?? null);
+}
+
 void app.whenReady().then(() => {
   installSecurityPolicy();
   const host = startEngine();
   engine = host;
   const window = createMainWindow();
-  registerEngineRelay(host, { chooseCsvPath: () => chooseCsvPath(window), chooseRejectedRowsPath: () => chooseRejectedRowsPath(window) }, rendererUrl());
+  const shell = {
+    chooseCsvPath: () => chooseCsvPath(window),
+    chooseRejectedRowsPath: () => chooseRejectedRowsPath(window),
+    chooseSqlExportPath: () => chooseSqlExportPath(window),
+  };
+  registerEngineRelay(host, shell, rendererUrl());
   forwardEngineEvents(host, window);
   const send = (action: MenuAction): void => window.webContents.send(IPC_EVENT_CHANNEL, 'menu:action', { action });
   Menu.setApplicationMenu(buildAppMenu(send));

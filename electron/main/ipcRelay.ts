@@ -5,7 +5,7 @@
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isCommandName, type EventName } from '../../shared/contract';
-import type { Envelope } from '../../shared/envelope';
+import { parseCommandArgs, toEnvelope, type Envelope } from '../../shared/envelope';
 import type { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import { isTrustedSenderUrl } from './trustedSender';
 
@@ -14,6 +14,8 @@ export interface ShellCommands {
   chooseCsvPath(): Promise<string | null>;
   /** Shows the native save dialog for the rejected rows; null when cancelled. */
   chooseRejectedRowsPath(): Promise<string | null>;
+  /** Shows the native save dialog for a query result; null when cancelled. */
+  chooseSqlExportPath(): Promise<string | null>;
 }
 
 export function registerEngineRelay(engine: EngineWorkerHost, shell: ShellCommands, trustedUrl: string): () => void {
@@ -31,6 +33,14 @@ export function registerEngineRelay(engine: EngineWorkerHost, shell: ShellComman
       if (path === null) return { ok: true, value: null };
       const saved = await engine.invoke('rejected:save', { path });
       return saved.ok ? { ok: true, value: { rows: (saved.value as { rows: number }).rows, path } } : saved;
+    }
+    if (name === 'sql:showExportDialog') {
+      const parsed = await toEnvelope(() => parseCommandArgs(name, args));
+      if (!parsed.ok) return parsed;
+      const path = await shell.chooseSqlExportPath().catch(() => null);
+      if (path === null) return { ok: true, value: null };
+      const exported = await engine.invoke('sql:export', { queryId: parsed.value.queryId, path });
+      return exported.ok ? { ok: true, value: { rows: (exported.value as { rows: number }).rows, path } } : exported;
     }
     return engine.invoke(name, args);
   };

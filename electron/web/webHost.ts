@@ -3,6 +3,7 @@
  * relays commands and view updates. It is how the app runs without Electron or a display, and how
  * the end-to-end tests drive the real engine and the real UI.
  */
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -12,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isCommandName } from '../../shared/contract';
+import type { Envelope, ErrorCode } from '../../shared/envelope';
 import { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { isAllowedOrigin } from './originCheck';
@@ -27,6 +29,8 @@ export interface WebHostOptions {
 }
 
 const LOOPBACK = '127.0.0.1';
+/** Downloads refused because of what the user asked for (no file open, a replaced result), not a fault. */
+const CLIENT_ERRORS: ReadonlySet<ErrorCode> = new Set(['NO_FILE', 'BAD_STATE', 'INVALID_ARGS']);
 /** A browser that cannot keep up gets snapshots dropped rather than an ever-growing socket buffer. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
@@ -120,24 +124,42 @@ export class WebHost {
       }
     }
     if (url.pathname === '/api/rejected.csv' && request.method === 'GET') return this.sendRejectedRows(request, response, send);
+    if (url.pathname === '/api/sql-export.csv' && request.method === 'GET') return this.sendQueryResult(request, url, response, send);
     send(404, { error: 'Unknown endpoint' });
   }
 
   /** The browser's "save all rejected rows": the engine writes them to a file that is streamed back. */
-  private async sendRejectedRows(request: IncomingMessage, response: ServerResponse, send: (status: number, body: unknown) => void): Promise<void> {
+  private sendRejectedRows(request: IncomingMessage, response: ServerResponse, send: (status: number, body: unknown) => void): Promise<void> {
+    return this.sendEngineFile(request, response, send, 'rejected-rows.csv', (path) => this.engine.invoke('rejected:save', { path }));
+  }
+
+  /** The browser's "Export CSV" of a query result: the engine re-runs the query into a file that is streamed back. */
+  private sendQueryResult(request: IncomingMessage, url: URL, response: ServerResponse, send: (status: number, body: unknown) => void): Promise<void> {
+    const queryId = Number(url.searchParams.get('queryId'));
+    return this.sendEngineFile(request, response, send, 'query-result.csv', (path) => this.engine.invoke('sql:export', { queryId, path }));
+  }
+
+  /** Lets the engine write a download to a temporary file, streams it, then removes it. */
+  private async sendEngineFile(
+    request: IncomingMessage,
+    response: ServerResponse,
+    send: (status: number, body: unknown) => void,
+    fileName: string,
+    write: (path: string) => Promise<Envelope<unknown>>,
+  ): Promise<void> {
     // A download link carries no Origin header; a page on another site must not trigger one.
     const site = request.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin' && site !== 'none') return send(403, { error: 'Forbidden origin' });
     const folder = join(this.options.dataDir, 'downloads');
     await mkdir(folder, { recursive: true });
-    const path = join(folder, `rejected-${Date.now()}.csv`);
-    const envelope = await this.engine.invoke('rejected:save', { path });
-    if (!envelope.ok) return send(envelope.error.code === 'NO_FILE' ? 409 : 500, { error: envelope.error.message });
-    response.writeHead(200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': 'attachment; filename="rejected-rows.csv"',
-    });
+    const path = join(folder, `${Date.now()}-${randomUUID().slice(0, 8)}-${fileName}`);
     try {
+      const envelope = await write(path);
+      if (!envelope.ok) return send(CLIENT_ERRORS.has(envelope.error.code) ? 409 : 500, { error: envelope.error.message });
+      response.writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${fileName}"`,
+      });
       await pipeline(createReadStream(path), response);
     } finally {
       await rm(path, { force: true });
