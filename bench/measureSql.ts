@@ -114,6 +114,8 @@ export async function measureSql(csvPath: string, sqlWorkerPath: string): Promis
 }
 
 async function ingestDuringReplay(engine: Engine, csvPath: string): Promise<Pick<SqlMeasurement, 'rows' | 'ingestRowsPerSecond' | 'replayRowsPerSecond' | 'maxPending'>> {
+  // As the SQL panel does when it is shown: without an open console the table is not filled.
+  await engine.handle('sql:open', {});
   await engine.handle('file:open', { path: csvPath });
   const started = performance.now();
   await engine.handle('replay:start', { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } });

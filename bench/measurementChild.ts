@@ -1,4 +1,4 @@
-/** Child-process entry of one measurement (`replay`, `parse`, `pacing`, `kafka` or `sql`): prints the result as one JSON line. */
+/** Child-process entry of one measurement (`replay`, `replay-sql`, `parse`, `pacing`, `kafka` or `sql`): prints the result as one JSON line. */
 import { join, resolve } from 'node:path';
 import { measureKafka } from './measureKafka';
 import { measurePacing } from './measurePacing';
@@ -8,11 +8,11 @@ import { measureSql } from './measureSql';
 
 const root = resolve(__dirname, '..');
 const [kind, csvPath] = process.argv.slice(2);
-if (!csvPath) throw new Error('usage: measurementChild.ts replay|parse|pacing|kafka|sql <csv>');
+if (!csvPath) throw new Error('usage: measurementChild.ts replay|replay-sql|parse|pacing|kafka|sql <csv>');
 const paths = { workerPath: join(root, 'out', 'main', 'engineWorker.js'), rendererDir: join(root, 'out', 'renderer') };
 const run =
-  kind === 'replay'
-    ? measureReplay(csvPath, paths)
+  kind === 'replay' || kind === 'replay-sql'
+    ? measureReplay(csvPath, paths, kind === 'replay-sql')
     : kind === 'parse'
       ? measureParseOnly(csvPath)
       : kind === 'kafka'

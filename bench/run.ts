@@ -46,6 +46,8 @@ async function main(): Promise<void> {
   } else {
     console.log('Skipping the Kafka measurement: kcat is not installed (apt-get install kcat) and KAFKA_BROKERS is not set.');
   }
+  console.log('Measuring the embedded replay, 1,000,000 rows, with an SQL console open (the live table fills too)…');
+  const withSql = await measureInChildProcess<ReplayMeasurement>('replay-sql', files['1M'], ROOT);
   let sql: SqlMeasurement | null = null;
   if (commandExists('sqlite3')) {
     console.log('Measuring the SQL live table: ingest during a 1M-row replay, two queries against the native sqlite3 shell, the engine while queries run…');
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
   rmSync(TMP, { recursive: true, force: true });
 
   const rows: Row[] = [
-    ['Embedded replay, full speed, 1M rows (CSV → bus → threshold filter → feed → WebSocket)', `${fmt(one.rowsPerSecond)} rows/s`, '≥ 300,000 rows/s', one.rowsPerSecond >= 300_000 ? 'met' : 'NOT met'],
+    ['Embedded replay, full speed, 1M rows (CSV → bus → threshold filter → feed → WebSocket; no SQL console open)', `${fmt(one.rowsPerSecond)} rows/s`, '≥ 300,000 rows/s', one.rowsPerSecond >= 300_000 ? 'met' : 'NOT met'],
     ['Reference: the CSV reader alone (sniff + infer + parse + decode with event time), same file', `${fmt(parse.singleThreadRowsPerSecond)} rows/s (${fmt(parse.singleThreadMegabytesPerSecond)} MB/s)`, '', ''],
     ['Ratio replay / reader alone', fmt(one.rowsPerSecond / parse.singleThreadRowsPerSecond, 2), '', ''],
     ['Peak memory (RSS of the web-host process, engine worker included), 1M rows', `${fmt(one.peakRssMb)} MB (baseline ${fmt(one.baselineRssMb)} MB)`, '< 500 MB', one.peakRssMb < 500 ? 'met' : 'NOT met'],
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
       Math.abs(pacing.relativeError) <= 0.01 ? 'met' : 'NOT met',
     ],
     ...(kafka ? kafkaRows(kafka) : []),
+    ...replayWithSqlRows(withSql),
     ...(sql ? sqlRows(sql) : []),
     ...(gigabyte ? gigabyteRows(gigabyte.parse, gigabyte.replay) : []),
   ];
@@ -127,6 +130,18 @@ function kafkaRows(kafka: KafkaMeasurement): Row[] {
     ['Largest consumer lag during the Kafka replay: rows produced but not yet through the stages (sampled every 50 ms)', `${fmt(kafka.maxPipelineLag)} rows`, 'bounded', kafka.maxPipelineLag <= 25_000 ? 'met' : 'NOT met'],
     ["Largest consumer-group lag the Kafka panel showed (committed offsets, refreshed each second)", `${fmt(kafka.maxGroupLag)} messages`, '', ''],
     ['Rows passing Total > 50 in the Kafka replay / duplicates counted', `${fmt(kafka.passing)} / ${fmt(kafka.duplicates)}`, 'same as embedded / 0', ''],
+  ];
+}
+
+function replayWithSqlRows(replay: ReplayMeasurement): Row[] {
+  return [
+    [
+      'Embedded replay, full speed, 1M rows, with an SQL console open (the live table fills beside the feed; the rows above ran with no console open)',
+      `${fmt(replay.rowsPerSecond)} rows/s`,
+      '',
+      '',
+    ],
+    ['Peak memory of that replay (the SQL worker holding up to 1M rows included)', `${fmt(replay.peakRssMb)} MB`, '< 1 GB', replay.peakRssMb < 1024 ? 'met' : 'NOT met'],
   ];
 }
 

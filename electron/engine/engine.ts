@@ -9,6 +9,7 @@ import { CommandError, parseCommandArgs } from '../../shared/envelope';
 import type { TrafficRecord } from '../../shared/records';
 import type { SchemaOverrides } from '../../shared/schema';
 import type { BusSelection, BusView, MonitorRequest } from '../../shared/kafka/busContract';
+import type { SqlTableView } from '../../shared/sql/sqlContract';
 import { EmbeddedBus } from './bus/embeddedBus';
 import { describeKafkaError } from './bus/kafka/kafkaErrors';
 import { KafkaLink } from './kafka/kafkaLink';
@@ -58,6 +59,11 @@ export class Engine {
   /** The SQL console's table: every row the visible session's stages accept, in its own worker. */
   private readonly liveTable: LiveTable;
   private readonly sqlLibrary: SqlLibraryStore;
+  /**
+   * Whether an SQL console was opened. Filling the table costs about a core at full speed, so a
+   * replay nobody queries does not pay for it; once opened it stays on.
+   */
+  private sqlOpen = false;
   /** Serialises bus switches: a second switch waits for the first to finish closing connections. */
   private switching: Promise<unknown> = Promise.resolve();
   private session: ReplaySession | null = null;
@@ -199,7 +205,7 @@ export class Engine {
     },
     // A function: this map is built before the constructor has created the stores.
     ...createKafkaProfileHandlers(() => ({ profiles: this.kafkaProfiles, secrets: this.kafkaSecrets })),
-    ...createSqlHandlers(() => ({ table: this.liveTable, library: this.sqlLibrary })),
+    ...createSqlHandlers(() => ({ table: this.liveTable, library: this.sqlLibrary, open: () => this.openSql() })),
   };
 
   /** Replay commands make no sense while watching a topic; say so instead of acting on a hidden file. */
@@ -233,7 +239,7 @@ export class Engine {
     }
     this.monitor = monitor;
     this.session?.detachSink();
-    monitor.attachSink(this.liveTable);
+    if (this.sqlOpen) monitor.attachSink(this.liveTable);
     this.scheduler.markDirty();
   }
 
@@ -242,7 +248,7 @@ export class Engine {
     if (!monitor) return;
     this.monitor = null;
     monitor.detachSink();
-    this.session?.attachSink(this.liveTable);
+    if (this.sqlOpen) this.session?.attachSink(this.liveTable);
     this.session?.feed.requestReset();
     this.session?.rejects.clear();
     this.scheduler.markDirty();
@@ -360,11 +366,25 @@ export class Engine {
     };
   }
 
+  /** The table starts empty under the visible session's columns and takes its rows from now on. */
+  private openSql(): void {
+    if (this.sqlOpen) return;
+    this.sqlOpen = true;
+    (this.monitor ?? this.session)?.attachSink(this.liveTable);
+    this.scheduler.markDirty();
+  }
+
+  private sqlView(): SqlTableView {
+    const view = this.liveTable.view();
+    if (this.sqlOpen || view.state === 'failed') return view;
+    return { ...view, state: 'off', message: 'The live table fills from the moment an SQL console is open.' };
+  }
+
   private replaceSession(session: ReplaySession): void {
     this.session?.detachSink();
     this.session?.dispose();
     this.session = session;
-    if (!this.monitor) session.attachSink(this.liveTable);
+    if (this.sqlOpen && !this.monitor) session.attachSink(this.liveTable);
     this.scheduler.markDirty();
   }
 
@@ -379,11 +399,11 @@ export class Engine {
         feed: monitor.feedView(full),
         rejected: monitor.rejectedView(full),
         bus: monitor.busView(),
-        sql: this.liveTable.view(),
+        sql: this.sqlView(),
       };
     }
     const session = this.session;
-    if (!session) return { ...emptyView(), bus: this.busView(), sql: this.liveTable.view() };
+    if (!session) return { ...emptyView(), bus: this.busView(), sql: this.sqlView() };
     return {
       file: session.fileInfo,
       replay: session.progress(),
@@ -391,7 +411,7 @@ export class Engine {
       feed: session.feedView(full),
       rejected: session.rejectedView(full),
       bus: this.busView(),
-      sql: this.liveTable.view(),
+      sql: this.sqlView(),
     };
   }
 

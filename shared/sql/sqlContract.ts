@@ -70,7 +70,8 @@ export const sqlQueryProgressSchema = z.object({
 });
 export type SqlQueryProgress = z.infer<typeof sqlQueryProgressSchema>;
 
-export const SQL_TABLE_STATES = ['starting', 'ready', 'restarting', 'failed'] as const;
+/** off: no SQL console has been opened yet, so the table is not filled (it costs a core at full speed). */
+export const SQL_TABLE_STATES = ['off', 'starting', 'ready', 'restarting', 'failed'] as const;
 
 export const sqlTableViewSchema = z.object({
   table: z.string(),
@@ -162,7 +163,9 @@ const sqlText = z.string().max(SQL_MAX_LENGTH);
 const queryId = z.number().int().nonnegative();
 
 export const sqlCommands = {
-  /** Runs one statement against the live table; answers with the first page as soon as it is ready. */
+  /** An SQL console is shown: the live table fills from the next row on, for as long as the app runs. */
+  'sql:open': { args: z.object({}).strict(), result: ok },
+  /** Runs one statement against the live table (opening it if no console did); answers with the first page as soon as it is ready. */
   'sql:run': {
     args: z.object({ sql: sqlText, pageSize: z.number().int().min(1).max(SQL_PAGE_MAX) }).strict(),
     result: sqlResultSchema,

@@ -101,6 +101,7 @@ export class LiveDatabase {
       stopper: this.stopper,
       guard: { protectedNames: [LIVE_TABLE], hiddenNames: [STORE_TABLE, CHECK_FUNCTION] },
       liveColumns: () => this.layout.columns.map((column) => column.name),
+      storeTable: STORE_TABLE,
     };
     this.runner = new QueryRunner(this.context);
     this.restart([]);

@@ -5,11 +5,12 @@
  * anything else SQLite throws is an error result with a position and a hint.
  */
 import type { Database, Statement } from 'sql.js';
-import type { SqlPage, SqlQueryProgress, SqlResult } from '../../../shared/sql/sqlContract';
+import { LIVE_TABLE, type SqlPage, type SqlQueryProgress, type SqlResult } from '../../../shared/sql/sqlContract';
 import { explainSqliteError, locateSqliteError } from './errorPosition';
 import type { JobStopper, StopReason } from './jobStopper';
 import { ResultRows } from './resultRows';
 import { secondsText } from './secondsText';
+import { singleScanSql } from './singleScan';
 import { summarizeStatement } from './statementSummary';
 import { CHECK_EVERY_ROWS, errorText, SLICE_MS, toCells, yieldToMessages } from './stepLoop';
 import { checkStatement, type GuardOptions } from './writeGuard';
@@ -36,6 +37,8 @@ export interface QueryContext {
   guard: GuardOptions;
   /** The live table's column names, for "no such column" hints. */
   liveColumns(): readonly string[];
+  /** The table behind the live view, read directly by single-scan queries. */
+  storeTable: string;
 }
 
 const PROGRESS_MS = 100;
@@ -87,7 +90,7 @@ export class QueryRunner {
     let statement: Statement | null = null;
     try {
       if (stopper.check()) throw new Error('stopped before it started');
-      statement = db.prepare(sql);
+      statement = db.prepare(singleScanSql(sql, this.context.storeTable) ?? sql);
       const columns = statement.getColumnNames();
       if (columns.length === 0) {
         const before = totalChanges(db);
@@ -135,7 +138,8 @@ export class QueryRunner {
         if (!answered) answer({ status: 'cancelled', queryId, reason, message: stopMessage(reason, timeoutMs), elapsedMs: elapsedMs() });
         finish('cancelled');
       } else {
-        const message = errorText(error);
+        // A single-scan query names the store table; the user wrote (and should read) the live table's name.
+        const message = errorText(error).replaceAll(this.context.storeTable, LIVE_TABLE);
         rows?.finish('failed');
         if (!answered) {
           const explained = explainSqliteError(message, sql, this.context.liveColumns());

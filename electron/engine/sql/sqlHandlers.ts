@@ -14,13 +14,20 @@ export type SqlHandlers = { [K in SqlCommand]: (args: CommandArgs<K>) => Promise
 export interface SqlDeps {
   table: LiveTable;
   library: SqlLibraryStore;
+  /** Starts filling the table from the visible session's next row (once; later calls do nothing). */
+  open(): void;
 }
 
 /** `deps` is a function so the engine can build its handler map before its constructor ran. */
 export function createSqlHandlers(deps: () => SqlDeps): SqlHandlers {
   return {
+    'sql:open': () => {
+      deps().open();
+      return { ok: true } as const;
+    },
     'sql:run': async ({ sql, pageSize }) => {
-      const { table, library } = deps();
+      const { table, library, open } = deps();
+      open();
       // History is a convenience: a full disk must not keep the query from running.
       await library.recordRun(sql).catch(() => undefined);
       return table.run(sql, pageSize);

@@ -21,6 +21,7 @@ export function SqlPanel(): React.JSX.Element {
   const view = useSqlStore((s) => s.view);
   useLiveRerun();
   useEffect(() => {
+    void sqlActions.open();
     void sqlActions.loadLibrary();
   }, []);
   return (

@@ -158,6 +158,11 @@ export const sqlActions = {
     return envelope.ok ? null : envelope.error.message;
   },
 
+  /** The panel is shown: the engine starts filling the live table (it does not while no console is open). */
+  async open(): Promise<void> {
+    await tryInvoke('sql:open', {});
+  },
+
   async loadLibrary(): Promise<void> {
     const envelope = await tryInvoke('sql:library', {});
     // The library is a convenience: a failure to load it must not hide a query's own message.

@@ -35,6 +35,9 @@ describe('table status line', () => {
     expect(tableStateNote(view({ state: 'starting' }))).toBe('starting…');
     expect(tableStateNote(view({ state: 'restarting', message: 'the SQL worker ran out of memory' }))).toBe('restarting: the SQL worker ran out of memory');
     expect(tableStateNote(view({ state: 'failed', message: 'sql.js did not load' }))).toBe('failed: sql.js did not load');
+    expect(tableStateNote(view({ state: 'off', message: 'The live table fills from the moment an SQL console is open.' }))).toBe(
+      'The live table fills from the moment an SQL console is open.',
+    );
   });
 });
 

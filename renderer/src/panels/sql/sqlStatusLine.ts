@@ -31,6 +31,8 @@ export function tableStateNote(view: SqlTableView): string | null {
   switch (view.state) {
     case 'ready':
       return null;
+    case 'off':
+      return view.message ?? 'off';
     case 'starting':
       return view.message ? `starting: ${view.message}` : 'starting…';
     case 'restarting':
