@@ -8,7 +8,7 @@
  *   during a paced replay.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -42,6 +42,12 @@ export interface SqlMeasurement {
   /** Rows the feed received while the queries ran. */
   feedRowsDuringQueries: number;
   queriesRun: number;
+  /** `SELECT * FROM traffic` on the full table exported to CSV: rows, seconds, file size, peak RSS meanwhile. */
+  exportRows: number;
+  exportSeconds: number;
+  exportMegabytes: number;
+  exportPeakRssMb: number;
+  rssBeforeExportMb: number;
 }
 
 // The original data set's columns (the generator writes them, plus a junction id).
@@ -76,6 +82,7 @@ export async function measureSql(csvPath: string, sqlWorkerPath: string): Promis
     const ingest = await ingestDuringReplay(engine, csvPath);
     const queries: SqlQueryTiming[] = [];
     for (const query of QUERIES) queries.push({ ...query, sqlJsSeconds: await timeSqlJs(engine, query.sql), nativeSeconds: Number.NaN });
+    const exported = await exportEverything(engine, dataDir);
     const native = timeNative(csvPath, queries);
     queries.forEach((query, index) => (query.nativeSeconds = native.seconds[index] ?? Number.NaN));
 
@@ -99,6 +106,7 @@ export async function measureSql(csvPath: string, sqlWorkerPath: string): Promis
     await engine.handle('replay:stop', {});
     return {
       ...ingest,
+      ...exported,
       queries,
       nativeVersion: native.version,
       loopDelayP99Ms: loop.percentile(99) / 1e6,
@@ -137,6 +145,24 @@ async function ingestDuringReplay(engine: Engine, csvPath: string): Promise<Pick
       };
     }
   }
+}
+
+/** The whole table through the export path: streamed by the SQL worker, so memory must not grow with the result. */
+async function exportEverything(engine: Engine, dataDir: string): Promise<Pick<SqlMeasurement, 'exportRows' | 'exportSeconds' | 'exportMegabytes' | 'exportPeakRssMb' | 'rssBeforeExportMb'>> {
+  const result = await engine.handle('sql:run', { sql: 'SELECT * FROM traffic', pageSize: 200 });
+  if (result.status !== 'rows') throw new Error(`SELECT * failed: ${JSON.stringify(result).slice(0, 300)}`);
+  // Counting (and keeping the first rows for scrolling) goes on after the first page; let it end first.
+  while (engine.view(false).sql.query?.state === 'running') await sleep(20);
+  const path = join(dataDir, 'export.csv');
+  global.gc?.();
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const started = performance.now();
+  const { rows } = await engine.handle('sql:export', { queryId: result.queryId, path });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  return { exportRows: rows, exportSeconds: seconds, exportMegabytes: statSync(path).size / 2 ** 20, exportPeakRssMb: peak / 2 ** 20, rssBeforeExportMb: before / 2 ** 20 };
 }
 
 async function timeSqlJs(engine: Engine, sql: string): Promise<number> {

@@ -166,6 +166,13 @@ function sqlRows(sql: SqlMeasurement): Row[] {
       '< 50 ms',
       sql.loopDelayP99Ms < 50 ? 'met' : 'NOT met',
     ],
+    [
+      `Export of \`SELECT * FROM traffic\` to CSV, streamed by the SQL worker: ${fmt(sql.exportRows)} rows, ${fmt(sql.exportMegabytes)} MB`,
+      `${fmt(sql.exportSeconds, 1)} s (${fmt(sql.exportRows / sql.exportSeconds)} rows/s)`,
+      '',
+      '',
+    ],
+    ['Process memory during that export (RSS of engine + SQL worker, peak vs before)', `${fmt(sql.exportPeakRssMb)} MB vs ${fmt(sql.rssBeforeExportMb)} MB`, '< 1 GB', sql.exportPeakRssMb < 1024 ? 'met' : 'NOT met'],
     ['Feed meanwhile: view updates per second / rows received', `${fmt(sql.viewUpdatesPerSecond, 1)} / ${fmt(sql.feedRowsDuringQueries)}`, 'keeps updating', sql.feedRowsDuringQueries > 0 ? 'met' : 'NOT met'],
   ];
 }
