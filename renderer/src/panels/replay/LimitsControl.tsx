@@ -22,7 +22,7 @@ export function LimitsControl(): React.JSX.Element {
   return (
     <details className="limits-control">
       <summary>Limits{summary.length > 0 ? `: ${summary.join(', ')}` : ''}</summary>
-      <div className="limits-popover">
+      <div className="popover limits-popover">
         <label>
           Stop after (seconds)
           <input

@@ -16,7 +16,7 @@ export function SavedQueries(): React.JSX.Element {
   return (
     <details className="sql-saved">
       <summary>Saved queries ({saved.length})</summary>
-      <div className="sql-saved-popover">
+      <div className="popover sql-saved-popover">
         <form className="sql-save-form" onSubmit={(event) => void save(event)}>
           <input type="text" aria-label="Query name" placeholder="Name" maxLength={200} value={name} onChange={(event) => setName(event.target.value)} />
           <button type="submit" disabled={name.trim() === '' || !hasText} title="Save the editor's query under this name (a query of the same name is replaced)">

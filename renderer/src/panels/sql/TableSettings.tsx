@@ -28,7 +28,7 @@ function SettingsFields({ settings, onDone }: { settings: SqlSettings; onDone():
   };
 
   return (
-    <form className="sql-settings-popover" onSubmit={(event) => void apply(event)}>
+    <form className="popover sql-settings-popover" onSubmit={(event) => void apply(event)}>
       <label>
         <input type="checkbox" checked={form.maxRowsOn} onChange={(event) => update({ maxRowsOn: event.target.checked })} />
         Keep at most
