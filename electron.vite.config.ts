@@ -25,6 +25,7 @@ export default defineConfig({
           fileScanWorker: resolve(__dirname, 'electron/engine/source/fileScan/scanWorker.ts'),
           kafkaProducerWorker: resolve(__dirname, 'electron/engine/bus/kafka/producerWorker.ts'),
           sqlWorker: resolve(__dirname, 'electron/engine/sql/sqlWorker.ts'),
+          predictWorker: resolve(__dirname, 'electron/engine/predict/predictWorker.ts'),
         },
       },
     },

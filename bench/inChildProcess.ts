@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-export function measureInChildProcess<T>(kind: 'replay' | 'replay-sql' | 'parse' | 'pacing' | 'kafka' | 'sql', csvPath: string, root: string): Promise<T> {
+export function measureInChildProcess<T>(kind: 'replay' | 'replay-sql' | 'parse' | 'pacing' | 'kafka' | 'sql' | 'predict', csvPath: string, root: string): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'measurementChild.ts'), kind, csvPath], {
       cwd: root,

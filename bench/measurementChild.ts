@@ -1,14 +1,15 @@
-/** Child-process entry of one measurement (`replay`, `replay-sql`, `parse`, `pacing`, `kafka` or `sql`): prints the result as one JSON line. */
+/** Child-process entry of one measurement (`replay`, `replay-sql`, `parse`, `pacing`, `kafka`, `sql` or `predict`): prints the result as one JSON line. */
 import { join, resolve } from 'node:path';
 import { measureKafka } from './measureKafka';
 import { measurePacing } from './measurePacing';
 import { measureParseOnly } from './measureParseOnly';
+import { measurePredict } from './measurePredict';
 import { measureReplay } from './measureReplay';
 import { measureSql } from './measureSql';
 
 const root = resolve(__dirname, '..');
 const [kind, csvPath] = process.argv.slice(2);
-if (!csvPath) throw new Error('usage: measurementChild.ts replay|replay-sql|parse|pacing|kafka|sql <csv>');
+if (!csvPath) throw new Error('usage: measurementChild.ts replay|replay-sql|parse|pacing|kafka|sql|predict <csv>');
 const paths = { workerPath: join(root, 'out', 'main', 'engineWorker.js'), rendererDir: join(root, 'out', 'renderer') };
 const run =
   kind === 'replay' || kind === 'replay-sql'
@@ -19,7 +20,9 @@ const run =
         ? measureKafka(csvPath)
         : kind === 'sql'
           ? measureSql(csvPath, join(root, 'out', 'main', 'sqlWorker.js'))
-          : measurePacing(csvPath, paths);
+          : kind === 'predict'
+            ? measurePredict(csvPath, join(root, 'sample-data', 'traffic-sample.csv'), join(root, 'out', 'main', 'predictWorker.js'))
+            : measurePacing(csvPath, paths);
 run.then(
   (result) => {
     console.log(JSON.stringify(result));

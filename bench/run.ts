@@ -14,6 +14,7 @@ import { measureInChildProcess } from './inChildProcess';
 import { writePacingCsv, type PacingMeasurement } from './measurePacing';
 import type { KafkaMeasurement } from './measureKafka';
 import type { ParseMeasurement } from './measureParseOnly';
+import type { PredictMeasurement } from './measurePredict';
 import type { ReplayMeasurement } from './measureReplay';
 import type { SqlMeasurement } from './measureSql';
 
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   } else {
     console.log('Skipping the SQL measurement: the sqlite3 shell is not installed (apt-get install sqlite3), and it is the reference.');
   }
+  console.log('Measuring predictions: refits on a 100,000-row window during a 1M-row full-speed replay, the backlog, and accuracy on the sample city…');
+  const predict = await measureInChildProcess<PredictMeasurement>('predict', files['1M'], ROOT);
   console.log('Measuring pacing by the data clock at 60× (one minute)…');
   const pacing = await measureInChildProcess<PacingMeasurement>('pacing', files.pacing, ROOT);
   let gigabyte: { parse: ParseMeasurement; replay: ReplayMeasurement } | null = null;
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
     ...(kafka ? kafkaRows(kafka) : []),
     ...replayWithSqlRows(withSql),
     ...(sql ? sqlRows(sql) : []),
+    ...predictRows(predict),
     ...(gigabyte ? gigabyteRows(gigabyte.parse, gigabyte.replay) : []),
   ];
   const table = [
@@ -174,6 +178,41 @@ function sqlRows(sql: SqlMeasurement): Row[] {
     ],
     ['Process memory during that export (RSS of engine + SQL worker, peak vs before)', `${fmt(sql.exportPeakRssMb)} MB vs ${fmt(sql.rssBeforeExportMb)} MB`, '< 1 GB', sql.exportPeakRssMb < 1024 ? 'met' : 'NOT met'],
     ['Feed meanwhile: view updates per second / rows received', `${fmt(sql.viewUpdatesPerSecond, 1)} / ${fmt(sql.feedRowsDuringQueries)}`, 'keeps updating', sql.feedRowsDuringQueries > 0 ? 'met' : 'NOT met'],
+  ];
+}
+
+function predictRows(predict: PredictMeasurement): Row[] {
+  const { model, lastValue, sameTimeYesterday } = predict.sample;
+  const mae = (metric: { mae: number | null }): string => (metric.mae === null ? '—' : fmt(metric.mae, 2));
+  return [
+    [
+      `Predictions: refit on a ${fmt(predict.refitTrainingRows)}-row window with ${predict.refitFeatures} features, in the prediction worker during a full-speed replay (${predict.refitsTimed} refits timed)`,
+      `median ${fmt(predict.refitMsMedian, 1)} ms, max ${fmt(predict.refitMsMax, 1)} ms`,
+      '< 200 ms',
+      predict.refitMsMax < 200 ? 'met' : 'NOT met',
+    ],
+    [`Embedded replay, full speed, ${fmt(predict.rows)} rows, with the Predictions panel open`, `${fmt(predict.replayWithRowsPerSecond)} rows/s`, '', ''],
+    ['Reference: the same replay in the same process with the panel closed', `${fmt(predict.replayWithoutRowsPerSecond)} rows/s`, '', ''],
+    ['Ratio with / without predictions', fmt(predict.replayWithRowsPerSecond / predict.replayWithoutRowsPerSecond, 2), '', ''],
+    [
+      'Most rows waiting for the model during that replay / time to work through the rest after the last row',
+      `${fmt(predict.maxBacklog)} rows / ${fmt(predict.drainMs)} ms`,
+      'no growing backlog',
+      predict.drainMs < 1000 ? 'met' : 'NOT met',
+    ],
+    ['Largest chart series sent to the page (points per view, LTTB)', fmt(predict.maxSeriesPoints), '≤ about 1,000', predict.maxSeriesPoints <= 1000 ? 'met' : 'NOT met'],
+    [
+      `Sample city (${fmt(predict.sample.rows)} rows, default model: linear, history = first 7 days): MAE of the model / last value / same time yesterday (${fmt(model.rows)} rows scored)`,
+      `${mae(model)} / ${mae(lastValue)} / ${mae(sameTimeYesterday)}`,
+      'model < last value',
+      model.mae !== null && lastValue.mae !== null && model.mae < lastValue.mae ? 'met' : 'NOT met',
+    ],
+    [
+      'Same rows: RMSE and R² of the model / last value',
+      `${fmt(model.rmse ?? Number.NaN, 2)} (R² ${fmt(model.r2 ?? Number.NaN, 3)}) / ${fmt(lastValue.rmse ?? Number.NaN, 2)} (R² ${fmt(lastValue.r2 ?? Number.NaN, 3)})`,
+      '',
+      '',
+    ],
   ];
 }
 

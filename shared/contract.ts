@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { busViewSchema, kafkaBusCommands } from './kafka/busContract';
 import { kafkaProfileCommands } from './kafka/profileContract';
+import { predictCommands, predictViewSchema } from './predict/predictContract';
 import { sqlCommands, sqlTableViewSchema } from './sql/sqlContract';
 import { THRESHOLD_OPERATORS } from './records';
 import { columnInfoSchema, schemaOverridesSchema, timeSourceSchema } from './schema';
@@ -179,6 +180,7 @@ export const viewUpdateSchema = z.object({
   rejected: rejectedViewSchema,
   bus: busViewSchema,
   sql: sqlTableViewSchema,
+  predict: predictViewSchema,
 });
 export type ViewUpdate = z.infer<typeof viewUpdateSchema>;
 
@@ -213,6 +215,7 @@ export const commands = {
   ...kafkaProfileCommands,
   ...kafkaBusCommands,
   ...sqlCommands,
+  ...predictCommands,
 } as const;
 
 export const MENU_ACTIONS = ['open', 'openSample', 'replay', 'pauseResume', 'stop'] as const;

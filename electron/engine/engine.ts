@@ -23,13 +23,18 @@ import type { SecretStore } from './kafka/profiles/secretStore';
 import { embeddedBinding, REPLAY_TOPIC, STAGES_GROUP, type BusBinding } from './replay/busBinding';
 import { DEFAULT_LIMITS, ReplaySession, type OpenedFile } from './replay/replaySession';
 import { BusSettings } from './settings/busSettings';
+import { PredictSettingsFile } from './settings/predictSettingsFile';
 import { SqlLibraryStore } from './settings/sqlLibrary';
+import { createPredictHandlers } from './predict/predictHandlers';
+import { PredictionFeed } from './predict/predictionFeed';
+import type { StreamFile } from './predict/predictWorkerMessages';
 import { LiveTable } from './sql/liveTable';
 import { createSqlHandlers } from './sql/sqlHandlers';
 import { SchemaMemory } from './settings/schemaMemory';
 import { openSniffedFile } from './source/openFile';
 import { sniffCsv, type SniffedCsv } from './source/sniffCsv';
 import { FEED_CAPACITY } from './stages/feedWindow';
+import type { PipelineStages } from './stages/pipelineStages';
 import { REJECT_LOG_CAPACITY } from './stages/rejectLog';
 import { RejectSpill } from './stages/rejectSpill';
 import { ViewUpdateScheduler } from './viewUpdateScheduler';
@@ -64,6 +69,9 @@ export class Engine {
    * replay nobody queries does not pay for it; once opened it stays on.
    */
   private sqlOpen = false;
+  /** The Predictions panel's model, in its own worker; fed only once that panel was opened. */
+  private readonly predictions: PredictionFeed;
+  private readonly predictSettings: PredictSettingsFile;
   /** Serialises bus switches: a second switch waits for the first to finish closing connections. */
   private switching: Promise<unknown> = Promise.resolve();
   private session: ReplaySession | null = null;
@@ -83,6 +91,12 @@ export class Engine {
     this.busSettings = new BusSettings(options.dataDir);
     this.sqlLibrary = new SqlLibraryStore(options.dataDir);
     this.liveTable = new LiveTable({ onChange: () => this.scheduler.markDirty() });
+    this.predictions = new PredictionFeed({ onChange: () => this.scheduler.markDirty() });
+    this.predictSettings = new PredictSettingsFile(options.dataDir);
+    void this.predictSettings.load().then(
+      (settings) => this.predictions.configure(settings),
+      () => undefined, // unreadable settings: the defaults stay
+    );
     void this.sqlLibrary.settings().then(
       (settings) => this.liveTable.configure(settings),
       () => undefined, // unreadable settings: the defaults stay
@@ -206,6 +220,7 @@ export class Engine {
     // A function: this map is built before the constructor has created the stores.
     ...createKafkaProfileHandlers(() => ({ profiles: this.kafkaProfiles, secrets: this.kafkaSecrets })),
     ...createSqlHandlers(() => ({ table: this.liveTable, library: this.sqlLibrary, open: () => this.openSql() })),
+    ...createPredictHandlers(() => ({ feed: this.predictions, settingsFile: this.predictSettings, open: () => this.openPredictions() })),
   };
 
   /** Replay commands make no sense while watching a topic; say so instead of acting on a hidden file. */
@@ -238,8 +253,8 @@ export class Engine {
       }
     }
     this.monitor = monitor;
-    this.session?.detachSink();
-    if (this.sqlOpen) monitor.attachSink(this.liveTable);
+    this.session?.detachSinks();
+    this.attachSinks(monitor, null);
     this.scheduler.markDirty();
   }
 
@@ -247,8 +262,8 @@ export class Engine {
     const monitor = this.monitor;
     if (!monitor) return;
     this.monitor = null;
-    monitor.detachSink();
-    if (this.sqlOpen) this.session?.attachSink(this.liveTable);
+    monitor.detachSinks();
+    if (this.session) this.attachSinks(this.session, streamFileOf(this.session.file));
     this.session?.feed.requestReset();
     this.session?.rejects.clear();
     this.scheduler.markDirty();
@@ -374,6 +389,27 @@ export class Engine {
     this.scheduler.markDirty();
   }
 
+  /** The model starts learning from the visible session's next run; once opened it stays on. */
+  private openPredictions(): void {
+    if (this.predictions.isOpen) return;
+    this.predictions.open();
+    const stages = this.monitor ?? this.session;
+    if (stages) {
+      this.predictions.useFile(this.monitor || !this.session ? null : streamFileOf(this.session.file));
+      stages.attachSink(this.predictions);
+    }
+    this.scheduler.markDirty();
+  }
+
+  /** Hands the stages whose rows are on screen to every panel that was opened (SQL, Predictions). */
+  private attachSinks(stages: PipelineStages, file: StreamFile | null): void {
+    if (this.sqlOpen) stages.attachSink(this.liveTable);
+    if (this.predictions.isOpen) {
+      this.predictions.useFile(file);
+      stages.attachSink(this.predictions);
+    }
+  }
+
   private sqlView(): SqlTableView {
     const view = this.liveTable.view();
     if (this.sqlOpen || view.state === 'failed') return view;
@@ -381,10 +417,10 @@ export class Engine {
   }
 
   private replaceSession(session: ReplaySession): void {
-    this.session?.detachSink();
+    this.session?.detachSinks();
     this.session?.dispose();
     this.session = session;
-    if (this.sqlOpen && !this.monitor) session.attachSink(this.liveTable);
+    if (!this.monitor) this.attachSinks(session, streamFileOf(session.file));
     this.scheduler.markDirty();
   }
 
@@ -400,10 +436,11 @@ export class Engine {
         rejected: monitor.rejectedView(full),
         bus: monitor.busView(),
         sql: this.sqlView(),
+        predict: this.predictions.view(full),
       };
     }
     const session = this.session;
-    if (!session) return { ...emptyView(), bus: this.busView(), sql: this.sqlView() };
+    if (!session) return { ...emptyView(), bus: this.busView(), sql: this.sqlView(), predict: this.predictions.view(full) };
     return {
       file: session.fileInfo,
       replay: session.progress(),
@@ -412,6 +449,7 @@ export class Engine {
       rejected: session.rejectedView(full),
       bus: this.busView(),
       sql: this.sqlView(),
+      predict: this.predictions.view(full),
     };
   }
 
@@ -425,10 +463,16 @@ export class Engine {
     void this.monitor?.dispose();
     this.monitor = null;
     void this.liveTable.dispose();
+    void this.predictions.dispose();
   }
 }
 
-function emptyView(): Omit<ViewUpdate, 'bus' | 'sql'> {
+/** What the prediction worker needs to read a replayed file's first days as history. */
+function streamFileOf(file: OpenedFile): StreamFile {
+  return { path: file.sniffed.path, dialect: file.sniffed.dialect, schema: file.schema, timeRange: file.info.timeRange };
+}
+
+function emptyView(): Omit<ViewUpdate, 'bus' | 'sql' | 'predict'> {
   return {
     file: null,
     replay: {

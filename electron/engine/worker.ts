@@ -11,6 +11,7 @@ import { Engine } from './engine';
 import { defaultSecretStore } from './kafka/profiles/defaultSecretStore';
 import { HostSecretCipher } from './kafka/profiles/hostSecretCipher';
 import { configureFileScan } from './source/fileScan/scanFile';
+import { configurePredictWorker } from './predict/predictionFeed';
 import { configureSqlWorker } from './sql/liveTable';
 import { sqlWasmPath } from './sql/sqlWasmPath';
 import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './host/workerProtocol';
@@ -25,6 +26,7 @@ configureFileScan({ workerPath: join(__dirname, 'fileScanWorker.js') });
 configureKafkaProducerWorker({ workerPath: join(__dirname, 'kafkaProducerWorker.js') });
 // The SQL live table's own thread: a long query never holds up the replay.
 configureSqlWorker({ workerPath: join(__dirname, 'sqlWorker.js'), wasmPath: sqlWasmPath() });
+configurePredictWorker({ workerPath: join(__dirname, 'predictWorker.js') });
 const data = workerData as EngineWorkerData;
 // The OS keychain (Electron's safeStorage) lives in the host process; the worker asks it to encrypt.
 const keychain = data.secretStorage === 'os-keychain' ? new HostSecretCipher(post) : null;

@@ -34,6 +34,11 @@ export function registerEngineRelay(engine: EngineWorkerHost, shell: ShellComman
       const saved = await engine.invoke('rejected:save', { path });
       return saved.ok ? { ok: true, value: { rows: (saved.value as { rows: number }).rows, path } } : saved;
     }
+    if (name === 'predict:showHistoryDialog') {
+      // Only the path comes back: the page puts it in the settings it sends with predict:configure.
+      const path = await shell.chooseCsvPath().catch(() => null);
+      return { ok: true, value: path === null ? null : { path } };
+    }
     if (name === 'sql:showExportDialog') {
       const parsed = await toEnvelope(() => parseCommandArgs(name, args));
       if (!parsed.ok) return parsed;

@@ -8,13 +8,14 @@ import type { FeedView, RejectedView, ThresholdSettings, ThresholdView } from '.
 import type { TrafficRecord } from '../../../shared/records';
 import { FeedWindow, type FeedEntry } from './feedWindow';
 import { RejectLog } from './rejectLog';
-import { NO_SINK, type RowSink } from './rowSink';
+import type { RowSink } from './rowSink';
 import { ThresholdStage } from './thresholdStage';
 
 export abstract class PipelineStages {
   private threshold: ThresholdStage;
   private columns: readonly ColumnInfo[];
-  private sink: RowSink = NO_SINK;
+  /** The SQL live table and the prediction feed, when their panels were opened. */
+  private sinks: RowSink[] = [];
   readonly feed = new FeedWindow();
   readonly rejects = new RejectLog();
   /** Tells the engine the view changed. */
@@ -26,16 +27,17 @@ export abstract class PipelineStages {
   }
 
   /**
-   * Also hands accepted rows to `sink` (the SQL live table), which starts empty under these
-   * columns. Only the session whose rows are on screen feeds it; the engine moves it between them.
+   * Also hands accepted rows to `sink` (the SQL live table, the prediction feed), which starts
+   * empty under these columns. Only the session whose rows are on screen feeds sinks; the engine
+   * moves them between sessions.
    */
   attachSink(sink: RowSink): void {
-    this.sink = sink;
+    if (!this.sinks.includes(sink)) this.sinks = [...this.sinks, sink];
     sink.restart(this.columns);
   }
 
-  detachSink(): void {
-    this.sink = NO_SINK;
+  detachSinks(): void {
+    this.sinks = [];
   }
 
   /** Columns changed (roles corrected): the filter starts over under them, the feed empties. */
@@ -43,7 +45,7 @@ export abstract class PipelineStages {
     this.columns = columns;
     this.threshold = new ThresholdStage(columns);
     this.feed.clear();
-    this.sink.restart(columns);
+    for (const sink of this.sinks) sink.restart(columns);
   }
 
   /** A new run: everything starts empty. */
@@ -51,7 +53,7 @@ export abstract class PipelineStages {
     this.threshold.reset();
     this.feed.clear();
     this.rejects.clear();
-    this.sink.restart(this.columns);
+    for (const sink of this.sinks) sink.restart(this.columns);
   }
 
   /** Rows that arrived, in arrival order: marked in the feed and counted by the filter. */
@@ -63,7 +65,7 @@ export abstract class PipelineStages {
       this.feed.add(entry, this.threshold.passes(entry.record.values));
     }
     this.threshold.process(records);
-    this.sink.append(entries);
+    for (const sink of this.sinks) sink.append(entries);
   }
 
   setThreshold(settings: ThresholdSettings): void {

@@ -1,6 +1,6 @@
 /**
  * Where the stages hand on every row they accept, beside the feed and the filter: the SQL live
- * table. A sink follows the stages' runs: emptied when a run starts over or the columns change.
+ * table and the prediction feed. A sink follows the stages' runs: emptied when a run starts over or the columns change.
  */
 import type { ColumnInfo } from '../../../shared/schema';
 import type { FeedEntry } from './feedWindow';
@@ -11,6 +11,3 @@ export interface RowSink {
   /** Rows in arrival order; must return quickly (the stages run at replay speed). */
   append(entries: readonly FeedEntry[]): void;
 }
-
-/** Stages nobody attached a sink to: rows go nowhere else. */
-export const NO_SINK: RowSink = { restart: () => undefined, append: () => undefined };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedRow, ViewUpdate } from '../../../shared/contract';
 import { DEFAULT_SQL_SETTINGS } from '../../../shared/sql/sqlContract';
+import { predictView, series } from '../panels/predictions/testView';
 import { useSession } from './sessionStore';
 
 const row = (line: number, passes = false): FeedRow => ({ offset: line, partition: 0, line, time: null, values: [line], passes });
@@ -25,6 +26,7 @@ function update(rows: FeedRow[], reset: boolean, capacity = 4): ViewUpdate {
       table: 'traffic', state: 'ready', message: null, columns: [], rowsHeld: 0, rowsInserted: 0, rowsEvicted: 0, rowsPending: 0,
       ingestRowsPerSecond: 0, settings: DEFAULT_SQL_SETTINGS, query: null, objects: [],
     },
+    predict: predictView(),
   };
 }
 
@@ -62,5 +64,15 @@ describe('session store', () => {
     store.applyUpdate(update([row(9, true)], true));
     expect(useSession.getState().feedRows).toEqual([row(9, true)]);
     expect(useSession.getState().feedSkipped).toBe(0);
+  });
+
+  it('keeps the prediction series the engine did not resend', () => {
+    const store = useSession.getState();
+    const sent = series('J01');
+    store.applyUpdate({ ...update([], true), predict: predictView({ series: sent }) });
+    store.applyUpdate(update([], false));
+    expect(useSession.getState().predict?.series).toBe(sent);
+    store.applyUpdate({ ...update([], false), predict: predictView({ location: 'J02' }) });
+    expect(useSession.getState().predict?.series).toBeNull();
   });
 });

@@ -5,7 +5,9 @@
 import { create } from 'zustand';
 import type { FeedRow, FileInfo, RejectedRow, ReplayProgress, ThresholdView, ViewUpdate } from '../../../shared/contract';
 import type { BusView } from '../../../shared/kafka/busContract';
+import type { PredictView } from '../../../shared/predict/predictContract';
 import type { SqlTableView } from '../../../shared/sql/sqlContract';
+import { keptSeries } from './predictSeries';
 
 export interface SessionState {
   connected: boolean;
@@ -30,6 +32,8 @@ export interface SessionState {
   bus: BusView | null;
   /** The live SQL table: rows held and evicted, its columns, the newest query's progress. */
   sqlTable: SqlTableView | null;
+  /** The Predictions panel's view; its series is the last one the engine sent for the shown location (see keptSeries). */
+  predict: PredictView | null;
   /** The last failed action, shown until dismissed or the next success. */
   error: string | null;
   setConnected(connected: boolean): void;
@@ -64,6 +68,7 @@ export const useSession = create<SessionState>()((set) => ({
   rejectedCapacity: 0,
   bus: null,
   sqlTable: null,
+  predict: null,
   error: null,
   setConnected: (connected) => set({ connected }),
   setError: (error) => set({ error }),
@@ -86,6 +91,7 @@ export const useSession = create<SessionState>()((set) => ({
         rejectedCapacity: update.rejected.capacity,
         bus: update.bus,
         sqlTable: update.sql,
+        predict: { ...update.predict, series: keptSeries(state.predict, update.predict) },
       };
     }),
 }));

@@ -1,0 +1,165 @@
+/**
+ * Page object for the Predictions panel in the dock under the Live Feed: the settings bar, the
+ * state and rows lines, the metrics table, the chart of one location, the model card and the
+ * anomalies.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { parseCount } from './trafficMonitorPage';
+
+export type MetricName = 'MAE' | 'RMSE' | 'R²' | 'MAPE' | 'Rows';
+export type Forecaster = 'Model' | 'Last value' | 'Same time yesterday';
+export type ChartLine = 'actual' | 'predicted';
+
+/** "12.3%", "-0.512", "1,234" → a number; "—" (nothing scored yet) → null. */
+export function parseMetric(text: string | null): number | null {
+  const cleaned = (text ?? '').replace(/[,%\s]/g, '').replace('−', '-');
+  if (cleaned === '' || cleaned === '—') return null;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : null;
+}
+
+export class PredictionsPanel {
+  readonly tab: Locator;
+  readonly region: Locator;
+  readonly state: Locator;
+  readonly message: Locator;
+  readonly rowsLine: Locator;
+  readonly notice: Locator;
+  readonly settings: Locator;
+  readonly target: Locator;
+  readonly modelKind: Locator;
+  readonly lambda: Locator;
+  readonly historySource: Locator;
+  readonly historyDays: Locator;
+  readonly training: Locator;
+  readonly leakage: Locator;
+  readonly metrics: Locator;
+  readonly verdicts: Locator;
+  readonly location: Locator;
+  readonly overTimeButton: Locator;
+  readonly scatterButton: Locator;
+  readonly overTimeChart: Locator;
+  readonly scatterChart: Locator;
+  readonly modelCard: Locator;
+  readonly modelTarget: Locator;
+  readonly modelRefits: Locator;
+  readonly coefficients: Locator;
+  readonly anomalies: Locator;
+  readonly anomalyCount: Locator;
+
+  constructor(readonly page: Page) {
+    this.tab = page.getByRole('tab', { name: 'Predictions' });
+    this.region = page.getByRole('region', { name: 'Predictions' });
+    this.state = this.region.getByTestId('predict-state');
+    this.message = this.region.getByTestId('predict-message');
+    this.rowsLine = this.region.getByTestId('predict-rows');
+    this.notice = this.region.getByTestId('predict-notice');
+    this.settings = this.region.getByRole('group', { name: 'Prediction settings' });
+    this.target = this.settings.getByRole('combobox', { name: 'Target' });
+    this.modelKind = this.settings.getByRole('combobox', { name: 'Model' });
+    this.lambda = this.settings.getByRole('spinbutton', { name: 'Ridge λ' });
+    this.historySource = this.settings.getByRole('combobox', { name: 'History source' });
+    this.historyDays = this.settings.getByRole('spinbutton', { name: 'History days' });
+    this.training = this.settings.locator('details.predict-training');
+    this.leakage = this.region.getByTestId('predict-leakage');
+    this.metrics = this.region.getByRole('table', { name: 'Prediction metrics' });
+    this.verdicts = this.region.getByRole('list', { name: 'Model against baselines' }).getByRole('listitem');
+    this.location = this.region.getByRole('combobox', { name: 'Location' });
+    const views = this.region.getByRole('group', { name: 'Chart view' });
+    this.overTimeButton = views.getByRole('button', { name: 'Over time' });
+    this.scatterButton = views.getByRole('button', { name: 'Predicted vs actual' });
+    this.overTimeChart = this.region.getByRole('img', { name: /^Actual and predicted .* over time at / });
+    this.scatterChart = this.region.getByRole('img', { name: /^Predicted vs actual / });
+    this.modelCard = this.region.getByRole('region', { name: 'Model card' });
+    this.modelTarget = this.modelFact('Target');
+    this.modelRefits = this.modelFact('Refits');
+    this.coefficients = this.modelCard.getByRole('table', { name: 'Model coefficients' });
+    this.anomalies = this.region.getByRole('table', { name: 'Anomalies' });
+    this.anomalyCount = this.region.getByTestId('predict-anomaly-count');
+  }
+
+  /** A value of the model card by its term: 'Kind', 'Target', 'Training rows', 'Window span', 'Last refit', 'Refit took', 'Refits', 'Training R²'. */
+  modelFact(term: string): Locator {
+    return this.modelCard.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  }
+
+  /** Rows of history the last fit used, from "Training rows: N (H history + W window)". */
+  async historyRows(): Promise<number> {
+    const match = /\(([\d,]+) history/.exec((await this.modelFact('Training rows').textContent()) ?? '');
+    return match ? parseCount(match[1] ?? '') : 0;
+  }
+
+  /** Shows the tab; the first time, this is what starts feeding rows to the model. */
+  async open(): Promise<void> {
+    await this.tab.click();
+    await expect(this.region).toBeVisible();
+  }
+
+  async waitForState(state: 'Off' | 'Waiting' | 'Loading history' | 'Ready' | 'Failed', timeout = 60_000): Promise<void> {
+    await expect(this.state).toHaveText(state, { timeout });
+  }
+
+  /** A cell of the metrics table, e.g. metricCell('MAE', 'Last value'). */
+  metricCell(metric: MetricName, forecaster: Forecaster): Locator {
+    const row = this.metrics.locator('tr', { has: this.page.getByRole('rowheader', { name: metric, exact: true }) });
+    const column = (['Model', 'Last value', 'Same time yesterday'] as const).indexOf(forecaster);
+    return row.getByRole('cell').nth(column);
+  }
+
+  /** The metric as a number (MAPE in percent); null while it shows "—". */
+  async metric(metric: MetricName, forecaster: Forecaster): Promise<number | null> {
+    return parseMetric(await this.metricCell(metric, forecaster).textContent());
+  }
+
+  /** The drawn path of one line of the over-time chart. */
+  line(which: ChartLine): Locator {
+    return this.overTimeChart.locator(`.predict-line-${which} path.recharts-line-curve`);
+  }
+
+  /** Points of a line as drawn (its path is "M x,y L x,y …": one command per point). */
+  async linePoints(which: ChartLine): Promise<number> {
+    if ((await this.line(which).count()) === 0) return 0;
+    const d = (await this.line(which).first().getAttribute('d')) ?? '';
+    return (d.match(/[ML]/g) ?? []).length;
+  }
+
+  /** Waits until the over-time chart draws both actual and predicted with at least `points` points each. */
+  async waitForSeries(points: number, timeout = 60_000): Promise<void> {
+    await expect(this.overTimeChart).toBeVisible({ timeout });
+    await expect.poll(() => this.linePoints('actual'), { timeout }).toBeGreaterThanOrEqual(points);
+    await expect.poll(() => this.linePoints('predicted'), { timeout }).toBeGreaterThanOrEqual(points);
+  }
+
+  /** Dots of the predicted-against-actual scatter: drawn as one path, one closed circle ("M…") per point. */
+  async scatterPoints(): Promise<number> {
+    const dots = this.scatterChart.locator('path.predict-scatter-points');
+    if ((await dots.count()) === 0) return 0;
+    return ((await dots.getAttribute('d')) ?? '').match(/M/g)?.length ?? 0;
+  }
+
+  async chooseTarget(column: string): Promise<void> {
+    await this.target.selectOption(column);
+    await expect(this.target).toHaveValue(column);
+  }
+
+  async refits(): Promise<number> {
+    return parseCount(await this.modelRefits.textContent());
+  }
+
+  /** Opens the Training… popover, types the given fields and applies them (the popover closes once the engine took them). */
+  async setTraining(fields: Partial<Record<'Refit every (rows)' | 'Refit every (seconds)' | 'Window (rows)' | 'Anomaly threshold (σ)', number>>): Promise<void> {
+    await this.training.locator('summary').click();
+    for (const [name, value] of Object.entries(fields)) await this.training.getByRole('spinbutton', { name }).fill(String(value));
+    await this.training.getByRole('button', { name: 'Apply' }).click();
+    await expect(this.training.getByRole('button', { name: 'Apply' })).toBeHidden();
+  }
+
+  /** A same-row column's checkbox in the feature list. */
+  rawColumn(name: string): Locator {
+    return this.settings.getByRole('group', { name: 'Same-row columns' }).getByRole('checkbox', { name, exact: true });
+  }
+
+  derivedFeature(label: string): Locator {
+    return this.settings.getByRole('group', { name: 'Features' }).getByRole('checkbox', { name: label, exact: true });
+  }
+}

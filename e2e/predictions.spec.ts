@@ -1,0 +1,101 @@
+/**
+ * The Predictions panel against the real engine: the sample city replays flat out in a loop,
+ * the model trains on its first days and forecasts every row after them, beside the naive
+ * forecasts; a new target rebuilds the model, which then keeps refitting.
+ */
+import { resolve } from 'node:path';
+import { expect, test } from './fixtures';
+import { PredictionsPanel } from './pages/predictionsPanel';
+import type { TrafficMonitorPage } from './pages/trafficMonitorPage';
+
+const SAMPLE = resolve(__dirname, '..', 'sample-data', 'traffic-sample.csv');
+
+/** Points each chart line must draw before the chart counts as showing a series. */
+const MIN_POINTS = 50;
+
+/** Opens the panel first (rows go to the model from then on), then replays the sample flat out in a loop. */
+async function replayWithPredictions(app: TrafficMonitorPage): Promise<PredictionsPanel> {
+  await app.openSample();
+  const predictions = new PredictionsPanel(app.page);
+  await predictions.open();
+  await app.replay.setLimits({ loop: true });
+  await app.replay.limits.locator('summary').click(); // closes the limits popover
+  await app.replay.start('max');
+  await app.replay.waitForState('running');
+  await predictions.waitForState('Ready');
+  return predictions;
+}
+
+test.describe('Predictions', () => {
+  test('forecasts the sample city and shows actual against predicted beside the baselines', async ({ app }) => {
+    const predictions = await replayWithPredictions(app);
+
+    await predictions.waitForSeries(MIN_POINTS);
+    await expect(predictions.location).not.toHaveValue('');
+    await expect.poll(() => predictions.metric('MAE', 'Model')).not.toBeNull();
+    await expect.poll(() => predictions.metric('MAE', 'Last value')).not.toBeNull();
+    expect(await predictions.metric('Rows', 'Model')).toBeGreaterThan(0);
+    expect(await predictions.metric('RMSE', 'Model')).toBeGreaterThan(0);
+    await expect(predictions.verdicts.first()).toHaveText(/^(Beats|Trails|Level with) last value/);
+    await expect(predictions.rowsLine).toContainText(/[\d,]+ scored/);
+
+    await expect(predictions.modelTarget).toHaveText('Total');
+    await expect(predictions.coefficients.getByRole('row')).not.toHaveCount(0);
+
+    await predictions.scatterButton.click();
+    await expect(predictions.scatterButton).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(() => predictions.scatterPoints()).toBeGreaterThan(MIN_POINTS);
+    await expect(predictions.scatterChart.locator('.predict-diagonal line')).toHaveCount(1);
+    await predictions.overTimeButton.click();
+    await expect(predictions.overTimeChart).toBeVisible();
+    await app.replay.stopButton.click();
+  });
+
+  test('a new target rebuilds the model, which keeps refitting on the new column', async ({ app }) => {
+    const predictions = await replayWithPredictions(app);
+    await predictions.waitForSeries(MIN_POINTS);
+    await expect(predictions.modelTarget).toHaveText('Total');
+    await expect.poll(() => predictions.refits()).toBeGreaterThan(0);
+
+    await predictions.chooseTarget('CarCount');
+    await expect(predictions.modelTarget).toHaveText('CarCount', { timeout: 30_000 });
+    // The chart follows: the old series is dropped, the new target's is drawn.
+    await expect(predictions.overTimeChart).toHaveAttribute('aria-label', /^Actual and predicted CarCount over time at /, { timeout: 30_000 });
+    await predictions.waitForSeries(MIN_POINTS);
+    const refits = await predictions.refits();
+    await expect.poll(() => predictions.refits(), { timeout: 30_000 }).toBeGreaterThan(refits);
+    // The target is no longer offered as one of its own inputs.
+    await expect(predictions.rawColumn('CarCount')).toHaveCount(0);
+    await expect(predictions.rawColumn('Total')).toBeVisible();
+    await app.replay.stopButton.click();
+  });
+
+  test('same-row columns that add up to the target are flagged as leakage, and can be dropped again', async ({ app }) => {
+    const predictions = await replayWithPredictions(app);
+    await expect(predictions.leakage).toBeHidden();
+    for (const column of ['CarCount', 'BikeCount', 'BusCount', 'TruckCount']) await predictions.rawColumn(column).check();
+
+    await expect(predictions.leakage).toBeVisible({ timeout: 30_000 });
+    await expect(predictions.leakage).toContainText('CarCount');
+    await expect(predictions.leakage).toContainText(/R² [01]\.\d{3}/);
+    await expect(predictions.settings.locator('.predict-raw-leak')).not.toHaveCount(0);
+
+    await predictions.leakage.getByRole('button', { name: /^Stop using / }).click();
+    await expect(predictions.leakage).toBeHidden({ timeout: 30_000 });
+    await expect(predictions.rawColumn('CarCount')).not.toBeChecked();
+    await app.replay.stopButton.click();
+  });
+
+  test('another CSV uploaded from the browser trains the model as history', async ({ app }) => {
+    const predictions = await replayWithPredictions(app);
+    await predictions.historySource.selectOption('none');
+    await expect.poll(() => predictions.historyRows(), { timeout: 30_000 }).toBe(0);
+
+    const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), predictions.historySource.selectOption('csv')]);
+    await chooser.setFiles(SAMPLE);
+    await expect(predictions.historySource).toHaveValue('csv', { timeout: 30_000 });
+    await expect(predictions.region.getByTestId('predict-history-file')).toContainText('traffic-sample');
+    await expect.poll(() => predictions.historyRows(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await app.replay.stopButton.click();
+  });
+});

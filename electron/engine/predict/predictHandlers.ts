@@ -1,0 +1,46 @@
+/**
+ * The `predict:*` commands, typed against the contract. The engine spreads these into its handler
+ * map; arguments arrive already validated by the engine's `handle`.
+ */
+import type { CommandArgs, CommandResult } from '../../../shared/contract';
+import { CommandError } from '../../../shared/envelope';
+import type { predictCommands } from '../../../shared/predict/predictContract';
+import type { PredictSettingsFile } from '../settings/predictSettingsFile';
+import type { PredictionFeed } from './predictionFeed';
+
+type PredictCommand = keyof typeof predictCommands;
+export type PredictHandlers = { [K in PredictCommand]: (args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K> };
+
+export interface PredictDeps {
+  feed: PredictionFeed;
+  settingsFile: PredictSettingsFile;
+  /** Starts the worker and feeds it the visible session's rows (once; later calls do nothing). */
+  open(): void;
+}
+
+const OK = { ok: true } as const;
+
+/** `deps` is a function so the engine can build its handler map before its constructor ran. */
+export function createPredictHandlers(deps: () => PredictDeps): PredictHandlers {
+  return {
+    'predict:open': () => {
+      deps().open();
+      return OK;
+    },
+    'predict:configure': async (settings) => {
+      const { feed, settingsFile, open } = deps();
+      open();
+      feed.configure(settings);
+      // Remembering is a convenience: a full disk must not undo the change on screen.
+      await settingsFile.save(settings).catch(() => undefined);
+      return OK;
+    },
+    'predict:selectLocation': ({ location }) => {
+      deps().feed.selectLocation(location);
+      return OK;
+    },
+    'predict:showHistoryDialog': () => {
+      throw new CommandError('NOT_SUPPORTED', 'The file dialog exists only in the desktop app; upload the history file instead.');
+    },
+  };
+}

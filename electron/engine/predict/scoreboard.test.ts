@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_RESIDUALS } from './residualScale';
+import { LISTED_ANOMALIES, Scoreboard } from './scoreboard';
+
+/** Scores `count` forecasts off by ±1 alternately at a location: σ settles at 1. */
+function steady(board: Scoreboard, location: number, count: number, from = 0): void {
+  for (let i = 0; i < count; i++) board.score(location, from + i, 100, 100 + (i % 2 === 0 ? 1 : -1), Number.NaN, Number.NaN);
+}
+
+describe('the scoreboard', () => {
+  it('draws no band and flags nothing until the location has enough residuals', () => {
+    const board = new Scoreboard(3);
+    steady(board, 0, MIN_RESIDUALS - 1);
+    board.score(0, 99, 1000, 100, Number.NaN, Number.NaN);
+    expect(board.anomalyCount).toBe(0);
+    const last = board.series.series(0, 'J1').points.at(-1)!;
+    expect(last).toMatchObject({ predicted: 100, lower: 100, upper: 100 });
+  });
+
+  it('flags a residual beyond k σ of the residuals before it, with its z, and draws the band predicted ∓ kσ', () => {
+    const board = new Scoreboard(3);
+    steady(board, 0, 100);
+    board.score(0, 100, 110, 100, Number.NaN, Number.NaN);
+    expect(board.anomalyCount).toBe(1);
+    const [anomaly] = board.recentAnomalies(['J1']);
+    expect(anomaly).toMatchObject({ time: 100, location: 'J1', actual: 110, predicted: 100 });
+    expect(anomaly!.z).toBeGreaterThan(9);
+    expect(anomaly!.z).toBeLessThan(11);
+    const point = board.series.series(0, 'J1').points.at(-1)!;
+    expect(point.upper - point.predicted).toBeCloseTo(3 * (10 / anomaly!.z), 9);
+    expect(point.predicted - point.lower).toBeCloseTo(point.upper - point.predicted, 9);
+    // Within 3σ is ordinary.
+    board.score(0, 101, 102, 100, Number.NaN, Number.NaN);
+    expect(board.anomalyCount).toBe(1);
+  });
+
+  it('judges each location against its own scale', () => {
+    const board = new Scoreboard(3);
+    steady(board, 0, 50);
+    for (let i = 0; i < 50; i++) board.score(1, i, 100, 100 + (i % 2 === 0 ? 20 : -20), Number.NaN, Number.NaN);
+    board.score(1, 50, 130, 100, Number.NaN, Number.NaN); // 1.5σ at a noisy junction
+    board.score(0, 50, 130, 100, Number.NaN, Number.NaN); // 30σ at a steady one
+    expect(board.recentAnomalies(['quiet', 'noisy']).map((a) => a.location)).toEqual(['quiet']);
+    expect(board.scored(0)).toBe(51);
+    expect(board.scored(1)).toBe(51);
+  });
+
+  it('lists the newest anomalies across locations, newest first, and counts them all', () => {
+    const board = new Scoreboard(3);
+    steady(board, 0, 30);
+    steady(board, 1, 30);
+    for (let i = 0; i < 3 * LISTED_ANOMALIES; i++) board.score(i % 2, 1000 + i, 1e6, 100, Number.NaN, Number.NaN);
+    expect(board.anomalyCount).toBe(3 * LISTED_ANOMALIES);
+    const listed = board.recentAnomalies(['A', 'B']);
+    expect(listed).toHaveLength(LISTED_ANOMALIES);
+    expect(listed[0]).toMatchObject({ time: 1000 + 3 * LISTED_ANOMALIES - 1, location: 'B' });
+    expect(listed[1]!.location).toBe('A');
+  });
+
+  it('scores a naive forecast only where it has a value', () => {
+    const board = new Scoreboard(3);
+    board.score(0, 0, 10, 9, 8, Number.NaN);
+    board.score(0, 1, 12, 12, Number.NaN, 6);
+    const metrics = board.metrics();
+    expect(metrics.model).toMatchObject({ rows: 2, mae: 0.5 });
+    expect(metrics.lastValue).toMatchObject({ rows: 1, mae: 2 });
+    expect(metrics.sameTimeYesterday).toMatchObject({ rows: 1, mae: 6 });
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Everything the stream's forecasts are judged by, updated as each row is scored: the model's
+ * metrics beside the two naive forecasts, the per-location residual scale that draws the band and
+ * flags anomalies, the chart's points and the list of recent anomalies. The baselines are scored
+ * only on the rows the model was scored on (and where the baseline has a value), so the comparison
+ * the page shows is like for like.
+ */
+import type { Anomaly, PredictMetrics } from '../../../shared/predict/predictContract';
+import { LocationSeries } from './locationSeries';
+import { MetricAccumulator } from './metricAccumulator';
+import { ResidualScale } from './residualScale';
+
+/** Newest anomalies across locations the view lists. */
+export const LISTED_ANOMALIES = 100;
+
+interface RecentAnomaly {
+  location: number;
+  time: number;
+  actual: number;
+  predicted: number;
+  z: number;
+}
+
+export class Scoreboard {
+  private readonly model = new MetricAccumulator();
+  private readonly lastValue = new MetricAccumulator();
+  private readonly sameTimeYesterday = new MetricAccumulator();
+  private readonly scale = new ResidualScale();
+  readonly series = new LocationSeries();
+  private recent: RecentAnomaly[] = [];
+  private anomalies = 0;
+  private scoredAt: number[] = [];
+
+  /** `anomalyK`: a residual beyond this many standard deviations is an anomaly. */
+  constructor(private readonly anomalyK: number) {}
+
+  /**
+   * Scores one forecast. `time` is the event time (or sequence number); `lastValue` and `yesterday`
+   * are the naive forecasts for the same row, NaN where the location has none.
+   */
+  score(location: number, time: number, actual: number, predicted: number, lastValue: number, yesterday: number): void {
+    this.model.add(actual, predicted);
+    if (Number.isFinite(lastValue)) this.lastValue.add(actual, lastValue);
+    if (Number.isFinite(yesterday)) this.sameTimeYesterday.add(actual, yesterday);
+    this.scoredAt[location] = (this.scoredAt[location] ?? 0) + 1;
+
+    const residual = actual - predicted;
+    const sigma = this.scale.sigma(location);
+    const band = this.anomalyK * sigma;
+    // A perfect model so far (σ = 0) has no scale to judge by: nothing is flagged.
+    const anomaly = sigma > 0 && Math.abs(residual) > band;
+    const z = anomaly ? residual / sigma : Number.NaN;
+    this.scale.add(location, residual, anomaly ? band : Number.POSITIVE_INFINITY);
+    const known = Number.isFinite(band);
+    this.series.push(location, {
+      time,
+      actual,
+      predicted,
+      lower: known ? predicted - band : predicted,
+      upper: known ? predicted + band : predicted,
+      anomalyZ: z,
+    });
+    if (anomaly) {
+      this.anomalies++;
+      this.recent.push({ location, time, actual, predicted, z });
+      // Trimmed in bulk: a burst of anomalies costs one splice per LISTED_ANOMALIES, not one each.
+      if (this.recent.length >= 2 * LISTED_ANOMALIES) this.recent.splice(0, this.recent.length - LISTED_ANOMALIES);
+    }
+  }
+
+  metrics(): PredictMetrics {
+    return { model: this.model.metric(), lastValue: this.lastValue.metric(), sameTimeYesterday: this.sameTimeYesterday.metric() };
+  }
+
+  /** Rows scored at a location. */
+  scored(location: number): number {
+    return this.scoredAt[location] ?? 0;
+  }
+
+  /** Anomalies flagged since the scoring started over. */
+  get anomalyCount(): number {
+    return this.anomalies;
+  }
+
+  /** The newest anomalies across locations, newest first. */
+  recentAnomalies(names: readonly string[]): Anomaly[] {
+    return this.recent
+      .slice(-LISTED_ANOMALIES)
+      .reverse()
+      .map(({ location, ...rest }) => ({ ...rest, location: names[location] ?? `#${location}` }));
+  }
+}

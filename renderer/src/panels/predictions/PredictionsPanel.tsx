@@ -1,0 +1,52 @@
+/**
+ * The Predictions panel: forecast a measure of each row from what was known before it, and show
+ * how good that is next to naive forecasts. The engine trains and scores in a worker; this panel
+ * sends settings and shows what comes back. Opening it is what starts feeding rows to the model.
+ */
+import { useEffect } from 'react';
+import { useSession } from '../../store/sessionStore';
+import { AnomalyTable } from './AnomalyTable';
+import { LeakageBanner } from './LeakageBanner';
+import { MetricsTable } from './MetricsTable';
+import { ModelCard } from './ModelCard';
+import { PredictNotice } from './PredictNotice';
+import { PredictStatus } from './PredictStatus';
+import { PredictionChart } from './PredictionChart';
+import { SettingsBar } from './SettingsBar';
+import { predictActions } from './predictActions';
+import { useSettleRequests } from './usePredictRequests';
+import './predictions.css';
+
+export function PredictionsPanel(): React.JSX.Element {
+  const view = useSession((s) => s.predict);
+  const hasTime = useSession((s) => s.file?.time != null);
+  useSettleRequests();
+  useEffect(() => {
+    void predictActions.open();
+  }, []);
+
+  if (view === null) {
+    return (
+      <section className="predict-panel" aria-label="Predictions">
+        <p className="empty">Predictions start once a file is open.</p>
+        <PredictNotice />
+      </section>
+    );
+  }
+  return (
+    <section className="predict-panel" aria-label="Predictions">
+      <PredictStatus view={view} />
+      <SettingsBar view={view} />
+      <PredictNotice />
+      <LeakageBanner view={view} />
+      <div className="predict-body">
+        <PredictionChart view={view} hasTime={hasTime} />
+        <div className="predict-side">
+          <MetricsTable metrics={view.metrics} />
+          <ModelCard model={view.model} hasTime={hasTime} />
+        </div>
+      </div>
+      <AnomalyTable view={view} hasTime={hasTime} />
+    </section>
+  );
+}
