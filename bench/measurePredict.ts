@@ -17,6 +17,8 @@ export interface PredictMeasurement {
   replayWithoutRowsPerSecond: number;
   replayWithRowsPerSecond: number;
   maxBacklog: number;
+  /** Largest backlog in each quarter of the replay (by rows read): growing means the model falls behind. */
+  backlogByQuarter: number[];
   /** From the last row read to the model having worked through every row. */
   drainMs: number;
   refitFeatures: number;
@@ -66,9 +68,15 @@ export async function measurePredict(csvPath: string, sampleCsvPath: string, pre
     await until(engine, (view) => view.predict.state !== 'loadingHistory' && view.predict.state !== 'off');
     const refits = new Map<number, { ms: number; rows: number; features: number }>();
     let maxBacklog = 0;
+    const backlogByQuarter = [0, 0, 0, 0];
     let maxSeriesPoints = 0;
+    const rowsInFile = without.replay.rowsAccepted;
     const sample = (view: ViewUpdate): void => {
       maxBacklog = Math.max(maxBacklog, view.predict.rows.backlog);
+      if (view.replay.state === 'running') {
+        const quarter = Math.min(3, Math.floor((4 * view.replay.rowsAccepted) / rowsInFile));
+        backlogByQuarter[quarter] = Math.max(backlogByQuarter[quarter] ?? 0, view.predict.rows.backlog);
+      }
       maxSeriesPoints = Math.max(maxSeriesPoints, view.predict.series?.points.length ?? 0);
       const model = view.predict.model;
       if (model && model.windowRows >= EIGHT_FEATURES.refit.windowRows) {
@@ -99,6 +107,7 @@ export async function measurePredict(csvPath: string, sampleCsvPath: string, pre
       replayWithoutRowsPerSecond,
       replayWithRowsPerSecond,
       maxBacklog,
+      backlogByQuarter,
       drainMs,
       refitFeatures: timed[0]?.features ?? 0,
       refitTrainingRows: Math.min(...timed.map((refit) => refit.rows)),
