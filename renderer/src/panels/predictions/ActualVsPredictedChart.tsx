@@ -24,7 +24,7 @@ export const ActualVsPredictedChart = memo(function ActualVsPredictedChart({ ser
   const { domain, ticks } = axis;
   const [low, high] = domain;
   return (
-    <div className="predict-chart" role="img" aria-label={`Predicted vs actual ${target} at ${series.location}`} data-testid="predict-chart-scatter">
+    <div className="predict-chart themed-chart" role="img" aria-label={`Predicted vs actual ${target} at ${series.location}`} data-testid="predict-chart-scatter">
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ ...CHART_MARGIN, bottom: 16 }}>
           <CartesianGrid strokeDasharray="3 3" />

@@ -25,7 +25,7 @@ export const OverTimeChart = memo(function OverTimeChart({ series, target, hasTi
   const span = timeSpan(data);
   const tick = useMemo(() => (hasTime ? timeTick(span) : (value: number) => formatCount(value)), [hasTime, span]);
   return (
-    <div className="predict-chart" role="img" aria-label={`Actual and predicted ${target} over time at ${series.location}`} data-testid="predict-chart-time">
+    <div className="predict-chart themed-chart" role="img" aria-label={`Actual and predicted ${target} over time at ${series.location}`} data-testid="predict-chart-time">
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" />

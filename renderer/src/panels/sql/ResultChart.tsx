@@ -49,7 +49,7 @@ export function ResultChart(): React.JSX.Element | null {
     <div className="sql-chart-area">
       <ChartControls kind={settings.kind} columns={columns} numeric={numeric} x={axes.x} y={axes.y} />
       {note && <p className="panel-meta sql-chart-note">{note}</p>}
-      <div className="sql-chart" data-testid="sql-chart" role="img" aria-label={`${settings.kind === 'line' ? 'Line' : 'Bar'} chart of ${axes.y.join(', ')} by ${axes.x}`}>
+      <div className="sql-chart themed-chart" data-testid="sql-chart" role="img" aria-label={`${settings.kind === 'line' ? 'Line' : 'Bar'} chart of ${axes.y.join(', ')} by ${axes.x}`}>
         <ResponsiveContainer width="100%" height="100%">
           <Chart data={data.points} margin={{ top: 8, right: 16, bottom: 4, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" />
