@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { PredictSettings } from '../../../../shared/predict/predictContract';
 import { RULES, fromTrainingForm, toTrainingForm, type TrainingForm } from './settingsForm';
+import { PopoverForm, SettingsPopover } from '../common/SettingsPopover';
 import { predictActions } from './predictActions';
 
 const FIELDS: readonly { key: keyof TrainingForm; before: string; after: string }[] = [
@@ -17,25 +18,14 @@ const FIELDS: readonly { key: keyof TrainingForm; before: string; after: string 
 
 function TrainingFields({ settings, onDone }: { settings: PredictSettings; onDone(): void }): React.JSX.Element {
   const [form, setForm] = useState<TrainingForm>(() => toTrainingForm(settings));
-  const [message, setMessage] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const apply = async (event: React.FormEvent): Promise<void> => {
-    event.preventDefault();
-    const parsed = fromTrainingForm(form, settings);
-    if (!parsed.ok) {
-      setMessage(parsed.message);
-      return;
-    }
-    setSaving(true);
-    const failure = await predictActions.configure(parsed.value);
-    setSaving(false);
-    setMessage(failure);
-    if (failure === null) onDone();
-  };
 
   return (
-    <form className="popover predict-training-popover" noValidate onSubmit={(event) => void apply(event)}>
+    <PopoverForm
+      className="predict-training-popover"
+      parse={() => fromTrainingForm(form, settings)}
+      apply={(value) => predictActions.configure(value)}
+      onDone={onDone}
+    >
       {FIELDS.map(({ key, before, after }) => (
         <label key={key}>
           {before}
@@ -51,27 +41,14 @@ function TrainingFields({ settings, onDone }: { settings: PredictSettings; onDon
           {after}
         </label>
       ))}
-      {message && (
-        <p className="dialog-error" role="alert">
-          {message}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={saving}>
-        Apply
-      </button>
-    </form>
+    </PopoverForm>
   );
 }
 
 export function TrainingSettings({ settings }: { settings: PredictSettings }): React.JSX.Element {
-  const [open, setOpen] = useState(false);
   return (
-    <details className="predict-training" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary title="Refit schedule, training window and anomaly threshold">
-        Training…
-      </summary>
-      {/* Mounted only while open, so it always starts from the current settings. */}
-      {open && <TrainingFields settings={settings} onDone={() => setOpen(false)} />}
-    </details>
+    <SettingsPopover className="predict-training" summary="Training…" title="Refit schedule, training window and anomaly threshold">
+      {(close) => <TrainingFields settings={settings} onDone={close} />}
+    </SettingsPopover>
   );
 }

@@ -4,31 +4,20 @@
  */
 import { useState } from 'react';
 import type { SqlSettings } from '../../../../shared/sql/sqlContract';
+import { PopoverForm, SettingsPopover, type FormParse } from '../common/SettingsPopover';
 import { fromForm, toForm, type SettingsForm } from './settingsForm';
 import { sqlActions } from './sqlActions';
 
 function SettingsFields({ settings, onDone }: { settings: SqlSettings; onDone(): void }): React.JSX.Element {
   const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
-  const [message, setMessage] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const update = (change: Partial<SettingsForm>): void => setForm((current) => ({ ...current, ...change }));
-
-  const apply = async (event: React.FormEvent): Promise<void> => {
-    event.preventDefault();
+  const parse = (): FormParse<SqlSettings> => {
     const parsed = fromForm(form);
-    if (!parsed.ok) {
-      setMessage(parsed.message);
-      return;
-    }
-    setSaving(true);
-    const failure = await sqlActions.configure(parsed.settings);
-    setSaving(false);
-    setMessage(failure);
-    if (failure === null) onDone();
+    return parsed.ok ? { ok: true, value: parsed.settings } : parsed;
   };
 
   return (
-    <form className="popover sql-settings-popover" onSubmit={(event) => void apply(event)}>
+    <PopoverForm className="sql-settings-popover" parse={parse} apply={(value) => sqlActions.configure(value)} onDone={onDone}>
       <label>
         <input type="checkbox" checked={form.maxRowsOn} onChange={(event) => update({ maxRowsOn: event.target.checked })} />
         Keep at most
@@ -62,27 +51,14 @@ function SettingsFields({ settings, onDone }: { settings: SqlSettings; onDone():
         <input type="number" min={0} step="any" aria-label="Query timeout seconds" value={form.timeoutSeconds} onChange={(event) => update({ timeoutSeconds: event.target.value })} />
         seconds
       </label>
-      {message && (
-        <p className="dialog-error" role="alert">
-          {message}
-        </p>
-      )}
-      <button type="submit" className="primary" disabled={saving}>
-        Apply
-      </button>
-    </form>
+    </PopoverForm>
   );
 }
 
 export function TableSettings({ settings }: { settings: SqlSettings }): React.JSX.Element {
-  const [open, setOpen] = useState(false);
   return (
-    <details className="sql-settings" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary aria-label="Live table settings" title="Retention and query timeout">
-        Table settings
-      </summary>
-      {/* Mounted only while open, so it always starts from the engine's current settings. */}
-      {open && <SettingsFields settings={settings} onDone={() => setOpen(false)} />}
-    </details>
+    <SettingsPopover className="sql-settings" summary="Table settings" summaryLabel="Live table settings" title="Retention and query timeout">
+      {(close) => <SettingsFields settings={settings} onDone={close} />}
+    </SettingsPopover>
   );
 }
