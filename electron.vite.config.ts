@@ -26,6 +26,7 @@ export default defineConfig({
           kafkaProducerWorker: resolve(__dirname, 'electron/engine/bus/kafka/producerWorker.ts'),
           sqlWorker: resolve(__dirname, 'electron/engine/sql/sqlWorker.ts'),
           predictWorker: resolve(__dirname, 'electron/engine/predict/predictWorker.ts'),
+          graphWorker: resolve(__dirname, 'electron/engine/graph/graphWorker.ts'),
         },
       },
     },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { busViewSchema, kafkaBusCommands } from './kafka/busContract';
+import { graphCommands, graphViewSchema } from './graph/graphContract';
 import { kafkaProfileCommands } from './kafka/profileContract';
 import { predictCommands, predictViewSchema } from './predict/predictContract';
 import { sqlCommands, sqlTableViewSchema } from './sql/sqlContract';
@@ -145,6 +146,8 @@ export const feedViewSchema = z.object({
   /** When true the renderer replaces its rows; otherwise it prepends them. */
   reset: z.boolean(),
   onlyPassing: z.boolean(),
+  /** Set when the feed shows one location's rows only (from the Junction graph's details card). */
+  location: z.string().nullable(),
   /** Oldest first; the renderer shows them newest first. */
   rows: z.array(feedRowSchema),
   /** Rows that arrived since the last update but were too many to send (full-speed replay). */
@@ -181,6 +184,7 @@ export const viewUpdateSchema = z.object({
   bus: busViewSchema,
   sql: sqlTableViewSchema,
   predict: predictViewSchema,
+  graph: graphViewSchema,
 });
 export type ViewUpdate = z.infer<typeof viewUpdateSchema>;
 
@@ -206,6 +210,8 @@ export const commands = {
   'replay:stop': { args: noArgs, result: ok },
   'threshold:set': { args: thresholdSettingsSchema.strict(), result: ok },
   'feed:setOnlyPassing': { args: z.object({ onlyPassing: z.boolean() }).strict(), result: ok },
+  /** Shows only the rows of one location (the data's location column); null shows every row again. */
+  'feed:setLocation': { args: z.object({ location: z.string().min(1).max(1000).nullable() }).strict(), result: ok },
   /** Writes every rejected row of the current replay (not only the listed ones) as CSV to a path the shell chose. */
   'rejected:save': { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: z.object({ rows: z.number() }) },
   /** Desktop shell only: asks where to save, then saves; null when the user cancels. */
@@ -216,6 +222,7 @@ export const commands = {
   ...kafkaBusCommands,
   ...sqlCommands,
   ...predictCommands,
+  ...graphCommands,
 } as const;
 
 export const MENU_ACTIONS = ['open', 'openSample', 'replay', 'pauseResume', 'stop'] as const;

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'DISCONNECTED',
   'KAFKA_UNAVAILABLE',
   'SQL_UNAVAILABLE',
+  'INVALID_NETWORK',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

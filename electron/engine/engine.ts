@@ -3,7 +3,7 @@
  * emits batched view updates. Plain Node: it never imports Electron, so the desktop shell, the web
  * host, the tests and the benchmark all run exactly this code.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { defaultPace, type CommandArgs, type CommandName, type CommandResult, type FileInfo, type ViewUpdate } from '../../shared/contract';
 import { CommandError, parseCommandArgs } from '../../shared/envelope';
 import type { TrafficRecord } from '../../shared/records';
@@ -25,6 +25,9 @@ import { DEFAULT_LIMITS, ReplaySession, type OpenedFile } from './replay/replayS
 import { BusSettings } from './settings/busSettings';
 import { PredictSettingsFile } from './settings/predictSettingsFile';
 import { SqlLibraryStore } from './settings/sqlLibrary';
+import { createGraphHandlers, loadNetworkFile } from './graph/graphHandlers';
+import { JunctionGraphFeed } from './graph/junctionGraphFeed';
+import { GraphSettingsFile } from './settings/graphSettingsFile';
 import { createPredictHandlers } from './predict/predictHandlers';
 import { PredictionFeed } from './predict/predictionFeed';
 import type { StreamFile } from './predict/predictWorkerMessages';
@@ -42,6 +45,8 @@ import { ViewUpdateScheduler } from './viewUpdateScheduler';
 export interface EngineOptions {
   /** The bundled sample CSV ("Try the sample"). */
   sampleCsvPath: string;
+  /** The sample city's road network, shown with the sample; by default `junction-network.json` beside the CSV. */
+  sampleNetworkPath?: string;
   /** Where settings (remembered schema roles) and the rejected-rows file live; null keeps them in memory only. */
   dataDir: string | null;
   /** Called at most 20 times a second with the latest view. */
@@ -72,6 +77,9 @@ export class Engine {
   /** The Predictions panel's model, in its own worker; fed only once that panel was opened. */
   private readonly predictions: PredictionFeed;
   private readonly predictSettings: PredictSettingsFile;
+  /** The Junction graph panel's loads, network and analytics; fed only once that panel was opened. */
+  private readonly graph: JunctionGraphFeed;
+  private readonly graphSettings: GraphSettingsFile;
   /** Serialises bus switches: a second switch waits for the first to finish closing connections. */
   private switching: Promise<unknown> = Promise.resolve();
   private session: ReplaySession | null = null;
@@ -93,6 +101,12 @@ export class Engine {
     this.liveTable = new LiveTable({ onChange: () => this.scheduler.markDirty() });
     this.predictions = new PredictionFeed({ onChange: () => this.scheduler.markDirty() });
     this.predictSettings = new PredictSettingsFile(options.dataDir);
+    this.graph = new JunctionGraphFeed({ onChange: () => this.scheduler.markDirty() });
+    this.graphSettings = new GraphSettingsFile(options.dataDir);
+    void this.graphSettings.load().then(
+      (settings) => this.graph.configure(settings),
+      () => undefined, // unreadable settings: the defaults stay
+    );
     void this.predictSettings.load().then(
       (settings) => this.predictions.configure(settings),
       () => undefined, // unreadable settings: the defaults stay
@@ -119,11 +133,18 @@ export class Engine {
   private readonly handlers: Handlers = {
     'file:open': async ({ path }) => {
       await this.stopMonitoring();
-      return this.open(path);
+      const info = await this.open(path);
+      // The sample city's roads belong to the sample; a network the user loaded stays for their files.
+      if (this.graph.networkIsSample) this.graph.useNetwork(null);
+      return info;
     },
     'file:openSample': async () => {
       await this.stopMonitoring();
-      return this.open(this.options.sampleCsvPath);
+      const info = await this.open(this.options.sampleCsvPath);
+      const networkPath = this.options.sampleNetworkPath ?? join(dirname(this.options.sampleCsvPath), 'junction-network.json');
+      // Without its network the sample still shows every junction, only without roads.
+      this.graph.useNetwork(await loadNetworkFile(networkPath, true).catch(() => null));
+      return info;
     },
     'file:showOpenDialog': () => {
       throw new CommandError('NOT_SUPPORTED', 'The file dialog exists only in the desktop app; upload the file instead.');
@@ -185,6 +206,10 @@ export class Engine {
       (this.monitor ?? this.requireSession()).setOnlyPassing(onlyPassing);
       return OK;
     },
+    'feed:setLocation': ({ location }) => {
+      (this.monitor ?? this.requireSession()).setLocation(location);
+      return OK;
+    },
     'rejected:save': async ({ path }) => {
       try {
         return { rows: await this.requireSession().saveRejected(path) };
@@ -221,6 +246,7 @@ export class Engine {
     ...createKafkaProfileHandlers(() => ({ profiles: this.kafkaProfiles, secrets: this.kafkaSecrets })),
     ...createSqlHandlers(() => ({ table: this.liveTable, library: this.sqlLibrary, open: () => this.openSql() })),
     ...createPredictHandlers(() => ({ feed: this.predictions, settingsFile: this.predictSettings, open: () => this.openPredictions() })),
+    ...createGraphHandlers(() => ({ feed: this.graph, settingsFile: this.graphSettings, open: () => this.openGraph() })),
   };
 
   /** Replay commands make no sense while watching a topic; say so instead of acting on a hidden file. */
@@ -401,6 +427,14 @@ export class Engine {
     this.scheduler.markDirty();
   }
 
+  /** Loads are counted from the visible session's next rows; once opened it stays on. */
+  private openGraph(): void {
+    if (this.graph.isOpen) return;
+    this.graph.open();
+    (this.monitor ?? this.session)?.attachSink(this.graph);
+    this.scheduler.markDirty();
+  }
+
   /** Hands the stages whose rows are on screen to every panel that was opened (SQL, Predictions). */
   private attachSinks(stages: PipelineStages, file: StreamFile | null): void {
     if (this.sqlOpen) stages.attachSink(this.liveTable);
@@ -408,6 +442,7 @@ export class Engine {
       this.predictions.useFile(file);
       stages.attachSink(this.predictions);
     }
+    if (this.graph.isOpen) stages.attachSink(this.graph);
   }
 
   private sqlView(): SqlTableView {
@@ -437,10 +472,11 @@ export class Engine {
         bus: monitor.busView(),
         sql: this.sqlView(),
         predict: this.predictions.view(full),
+        graph: this.graph.view(full, monitor.thresholdSettings),
       };
     }
     const session = this.session;
-    if (!session) return { ...emptyView(), bus: this.busView(), sql: this.sqlView(), predict: this.predictions.view(full) };
+    if (!session) return { ...emptyView(), bus: this.busView(), sql: this.sqlView(), predict: this.predictions.view(full), graph: this.graph.view(full, null) };
     return {
       file: session.fileInfo,
       replay: session.progress(),
@@ -450,6 +486,7 @@ export class Engine {
       bus: this.busView(),
       sql: this.sqlView(),
       predict: this.predictions.view(full),
+      graph: this.graph.view(full, session.thresholdSettings),
     };
   }
 
@@ -464,6 +501,7 @@ export class Engine {
     this.monitor = null;
     void this.liveTable.dispose();
     void this.predictions.dispose();
+    this.graph.dispose();
   }
 }
 
@@ -472,7 +510,7 @@ function streamFileOf(file: OpenedFile): StreamFile {
   return { path: file.sniffed.path, dialect: file.sniffed.dialect, schema: file.schema, timeRange: file.info.timeRange };
 }
 
-function emptyView(): Omit<ViewUpdate, 'bus' | 'sql' | 'predict'> {
+function emptyView(): Omit<ViewUpdate, 'bus' | 'sql' | 'predict' | 'graph'> {
   return {
     file: null,
     replay: {
@@ -498,7 +536,7 @@ function emptyView(): Omit<ViewUpdate, 'bus' | 'sql' | 'predict'> {
       message: null,
     },
     threshold: { settings: null, numericColumns: [], observedMin: null, observedMax: null, passing: 0, evaluated: 0, approximate: false },
-    feed: { reset: true, onlyPassing: false, rows: [], skipped: 0, capacity: FEED_CAPACITY },
+    feed: { reset: true, onlyPassing: false, location: null, rows: [], skipped: 0, capacity: FEED_CAPACITY },
     rejected: { reset: true, total: 0, rows: [], capacity: REJECT_LOG_CAPACITY },
   };
 }

@@ -11,6 +11,7 @@ import { Engine } from './engine';
 import { defaultSecretStore } from './kafka/profiles/defaultSecretStore';
 import { HostSecretCipher } from './kafka/profiles/hostSecretCipher';
 import { configureFileScan } from './source/fileScan/scanFile';
+import { configureGraphWorker } from './graph/graphComputer';
 import { configurePredictWorker } from './predict/predictionFeed';
 import { configureSqlWorker } from './sql/liveTable';
 import { sqlWasmPath } from './sql/sqlWasmPath';
@@ -27,6 +28,7 @@ configureKafkaProducerWorker({ workerPath: join(__dirname, 'kafkaProducerWorker.
 // The SQL live table's own thread: a long query never holds up the replay.
 configureSqlWorker({ workerPath: join(__dirname, 'sqlWorker.js'), wasmPath: sqlWasmPath() });
 configurePredictWorker({ workerPath: join(__dirname, 'predictWorker.js') });
+configureGraphWorker({ workerPath: join(__dirname, 'graphWorker.js') });
 const data = workerData as EngineWorkerData;
 // The OS keychain (Electron's safeStorage) lives in the host process; the worker asks it to encrypt.
 const keychain = data.secretStorage === 'os-keychain' ? new HostSecretCipher(post) : null;

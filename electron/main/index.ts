@@ -60,6 +60,19 @@ async function chooseSqlExportPath(window: BrowserWindow | null): Promise<string
   return result.canceled ? null : (result.filePath ?? null);
 }
 
+async function chooseNetworkPath(window: BrowserWindow | null): Promise<string | null> {
+  const options = {
+    title: 'Load road network',
+    properties: ['openFile' as const],
+    filters: [
+      { name: 'Road networks (JSON, CSV)', extensions: ['json', 'csv', 'txt'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 void app.whenReady().then(() => {
   installSecurityPolicy();
   const host = startEngine();
@@ -69,6 +82,7 @@ void app.whenReady().then(() => {
     chooseCsvPath: () => chooseCsvPath(window),
     chooseRejectedRowsPath: () => chooseRejectedRowsPath(window),
     chooseSqlExportPath: () => chooseSqlExportPath(window),
+    chooseNetworkPath: () => chooseNetworkPath(window),
   };
   registerEngineRelay(host, shell, rendererUrl());
   forwardEngineEvents(host, window);

@@ -16,6 +16,8 @@ export interface ShellCommands {
   chooseRejectedRowsPath(): Promise<string | null>;
   /** Shows the native save dialog for a query result; null when cancelled. */
   chooseSqlExportPath(): Promise<string | null>;
+  /** Shows the native open dialog for a road network (JSON or CSV); null when cancelled. */
+  chooseNetworkPath(): Promise<string | null>;
 }
 
 export function registerEngineRelay(engine: EngineWorkerHost, shell: ShellCommands, trustedUrl: string): () => void {
@@ -38,6 +40,12 @@ export function registerEngineRelay(engine: EngineWorkerHost, shell: ShellComman
       // Only the path comes back: the page puts it in the settings it sends with predict:configure.
       const path = await shell.chooseCsvPath().catch(() => null);
       return { ok: true, value: path === null ? null : { path } };
+    }
+    if (name === 'graph:showNetworkDialog') {
+      const path = await shell.chooseNetworkPath().catch(() => null);
+      if (path === null) return { ok: true, value: null };
+      const loaded = await engine.invoke('graph:loadNetwork', { path });
+      return loaded.ok ? { ok: true, value: { path } } : loaded;
     }
     if (name === 'sql:showExportDialog') {
       const parsed = await toEnvelope(() => parseCommandArgs(name, args));

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/predict/predictContract';
 import { featureLayout, modelWidth, type FeatureLayout } from './featureLayout';
 import type { PredictInput } from './predictBatch';
+import { mainMeasure } from '../source/mainMeasure';
 
 /**
  * Widest model input. Bounds the memory of the training rows (200,000 history rows × width) and
@@ -34,11 +35,7 @@ export interface ResolvedSettings {
 }
 
 /** The requested target if it is a numeric column, else `Total` (exact, then any case), else the first numeric column. */
-export function resolveTarget(numericColumns: readonly string[], requested: string | null): string | null {
-  if (requested !== null && numericColumns.includes(requested)) return requested;
-  if (numericColumns.includes('Total')) return 'Total';
-  return numericColumns.find((name) => name.toLowerCase() === 'total') ?? numericColumns[0] ?? null;
-}
+export const resolveTarget = mainMeasure;
 
 export function resolveSettings(requested: PredictSettings, input: PredictInput): ResolvedSettings {
   const { numericColumns, hasTime } = input;

@@ -127,4 +127,46 @@ describe('FeedWindow', () => {
     feed.clear();
     expect(feed.takeView(even)).toMatchObject({ reset: true, rows: [], skipped: 0 });
   });
+
+  describe('one location only', () => {
+    /** Rows at junction J1..J10 in turn; value = line. */
+    function located(line: number): FeedEntry {
+      return { offset: line, partition: 0, record: { line, values: [line, `J${(line % 10) + 1}`], time: null } };
+    }
+    const J3 = { column: 1, value: 'J3' };
+
+    it('shows the rows already held for the location, then only its new ones', () => {
+      const feed = new FeedWindow();
+      for (let line = 0; line < 50; line++) feed.add(located(line), true);
+      feed.setLocation(J3, () => true);
+      const first = feed.takeView(() => true);
+      expect(first).toMatchObject({ reset: true, location: 'J3' });
+      expect(first.rows.map((r) => r.line)).toEqual([2, 12, 22, 32, 42]);
+      for (let line = 50; line < 70; line++) feed.add(located(line), true);
+      expect(feed.takeView(() => true).rows.map((r) => r.line)).toEqual([52, 62]);
+    });
+
+    it('keeps a full window of the location even when other locations crowd the shared one', () => {
+      const feed = new FeedWindow();
+      feed.setLocation(J3, () => true);
+      for (let line = 0; line < FEED_CAPACITY * 3; line++) feed.add(located(line), true);
+      const view = feed.takeView(() => true, true);
+      expect(view.rows).toHaveLength(Math.min(FEED_CAPACITY, (FEED_CAPACITY * 3) / 10));
+      expect(view.rows.every((r) => r.values[1] === 'J3')).toBe(true);
+    });
+
+    it('combines with "only passing", and shows every row again when cleared', () => {
+      const feed = new FeedWindow();
+      const passes = (e: FeedEntry): boolean => (e.record.values[0] as number) >= 20;
+      for (let line = 0; line < 40; line++) feed.add(located(line), passes(located(line)));
+      feed.setLocation(J3, passes);
+      feed.setOnlyPassing(true);
+      expect(feed.takeView(passes).rows.map((r) => r.line)).toEqual([22, 32]);
+      feed.setLocation(null, passes);
+      feed.setOnlyPassing(false);
+      const all = feed.takeView(passes);
+      expect(all).toMatchObject({ reset: true, location: null });
+      expect(all.rows).toHaveLength(40);
+    });
+  });
 });

@@ -17,6 +17,17 @@ export interface FeedEntry {
   record: TrafficRecord;
 }
 
+/** The location column's index and the location whose rows the feed shows. */
+export interface LocationFocus {
+  column: number;
+  value: string;
+}
+
+function isAt(entry: FeedEntry, focus: LocationFocus): boolean {
+  const cell = entry.record.values[focus.column];
+  return cell !== null && cell !== undefined && String(cell) === focus.value;
+}
+
 export class FeedWindow {
   // Rows are held in arrival order, which on the embedded bus is file order (loops repeat line
   // numbers, so sorting by line would be wrong).
@@ -24,6 +35,13 @@ export class FeedWindow {
   private readonly passing = new RingBuffer<FeedEntry>(FEED_CAPACITY);
   private newAll = 0;
   private newPassing = 0;
+  // One location's rows ("Show in feed" on a junction), kept apart so they are not pushed out by
+  // every other location's: with a thousand junctions the shared window holds a handful of each.
+  private focus: LocationFocus | null = null;
+  private readonly focusAll = new RingBuffer<FeedEntry>(FEED_CAPACITY);
+  private readonly focusPassing = new RingBuffer<FeedEntry>(FEED_CAPACITY);
+  private newFocusAll = 0;
+  private newFocusPassing = 0;
   private needsReset = true;
   onlyPassing = false;
 
@@ -34,12 +52,46 @@ export class FeedWindow {
       this.passing.push(entry);
       this.newPassing++;
     }
+    if (this.focus && isAt(entry, this.focus)) {
+      this.focusAll.push(entry);
+      this.newFocusAll++;
+      if (passes) {
+        this.focusPassing.push(entry);
+        this.newFocusPassing++;
+      }
+    }
+  }
+
+  get location(): string | null {
+    return this.focus?.value ?? null;
+  }
+
+  /** Shows only rows whose cell `column` is `value` (null: every row), starting from the rows held. */
+  setLocation(focus: LocationFocus | null, passes: (entry: FeedEntry) => boolean): void {
+    this.focus = focus;
+    this.refillFocus(passes);
+    this.requestReset();
+  }
+
+  private refillFocus(passes: (entry: FeedEntry) => boolean): void {
+    this.focusAll.clear();
+    this.focusPassing.clear();
+    this.newFocusAll = 0;
+    this.newFocusPassing = 0;
+    const focus = this.focus;
+    if (!focus) return;
+    for (const entry of this.all.toArray()) {
+      if (!isAt(entry, focus)) continue;
+      this.focusAll.push(entry);
+      if (passes(entry)) this.focusPassing.push(entry);
+    }
   }
 
   /** The threshold changed: rebuild the passing window from what is held and resend everything. */
   remark(passes: (entry: FeedEntry) => boolean): void {
     this.passing.clear();
     for (const entry of this.all.toArray()) if (passes(entry)) this.passing.push(entry);
+    this.refillFocus(passes);
     this.requestReset();
   }
 
@@ -57,13 +109,17 @@ export class FeedWindow {
     this.passing.clear();
     this.newAll = 0;
     this.newPassing = 0;
+    this.focusAll.clear();
+    this.focusPassing.clear();
+    this.newFocusAll = 0;
+    this.newFocusPassing = 0;
     this.needsReset = true;
   }
 
   /** The view to send now; `full` forces a reset (a new window connecting). */
   takeView(passes: (entry: FeedEntry) => boolean, full = false): FeedView {
-    const source = this.onlyPassing ? this.passing : this.all;
-    const fresh = this.onlyPassing ? this.newPassing : this.newAll;
+    const source = this.focus ? (this.onlyPassing ? this.focusPassing : this.focusAll) : this.onlyPassing ? this.passing : this.all;
+    const fresh = this.focus ? (this.onlyPassing ? this.newFocusPassing : this.newFocusAll) : this.onlyPassing ? this.newPassing : this.newAll;
     const reset = full || this.needsReset;
     const wanted = reset ? source.size : Math.min(fresh, FEED_MAX_DELTA);
     const entries = source.newest(wanted);
@@ -78,11 +134,14 @@ export class FeedWindow {
     if (!full) {
       this.newAll = 0;
       this.newPassing = 0;
+      this.newFocusAll = 0;
+      this.newFocusPassing = 0;
       this.needsReset = false;
     }
     return {
       reset,
       onlyPassing: this.onlyPassing,
+      location: this.location,
       rows,
       skipped: reset ? 0 : Math.max(0, fresh - wanted),
       capacity: FEED_CAPACITY,

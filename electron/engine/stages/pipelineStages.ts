@@ -5,6 +5,7 @@
  */
 import type { ColumnInfo } from '../../../shared/schema';
 import type { FeedView, RejectedView, ThresholdSettings, ThresholdView } from '../../../shared/contract';
+import { CommandError } from '../../../shared/envelope';
 import type { TrafficRecord } from '../../../shared/records';
 import { FeedWindow, type FeedEntry } from './feedWindow';
 import { RejectLog } from './rejectLog';
@@ -45,6 +46,7 @@ export abstract class PipelineStages {
     this.columns = columns;
     this.threshold = new ThresholdStage(columns);
     this.feed.clear();
+    this.feed.setLocation(null, this.passesEntry);
     for (const sink of this.sinks) sink.restart(columns);
   }
 
@@ -79,6 +81,16 @@ export abstract class PipelineStages {
     this.changed();
   }
 
+  /** Shows one location's rows only (null: all rows again). */
+  setLocation(location: string | null): void {
+    const column = this.columns.findIndex((info) => info.role === 'location');
+    if (location !== null && column < 0) {
+      throw new CommandError('BAD_STATE', 'The data has no location column: mark one as "location" in the schema dialog first.');
+    }
+    this.feed.setLocation(location === null ? null : { column, value: location }, this.passesEntry);
+    this.changed();
+  }
+
   private readonly passesEntry = (entry: FeedEntry): boolean => this.threshold.passes(entry.record.values);
 
   feedView(full: boolean): FeedView {
@@ -87,6 +99,10 @@ export abstract class PipelineStages {
 
   rejectedView(full: boolean): RejectedView {
     return this.rejects.takeView(full);
+  }
+
+  get thresholdSettings(): ThresholdSettings | null {
+    return this.threshold.view().settings;
   }
 
   thresholdView(): ThresholdView {

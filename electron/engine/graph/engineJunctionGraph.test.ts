@@ -1,0 +1,101 @@
+/**
+ * The Junction graph through the engine's commands, with the real graph worker and the committed
+ * sample city: nothing is counted until the panel opens; the sample's network comes with it; every
+ * junction gets a load during a replay; "Show in feed" narrows the feed to one junction; a bad
+ * network file is refused with its reason and the graph keeps its roads.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ViewUpdate } from '../../../shared/contract';
+import type { GraphTopology } from '../../../shared/graph/graphContract';
+import { Engine } from '../engine';
+import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
+import { configureGraphWorker } from './graphComputer';
+
+const SAMPLE = resolve(__dirname, '../../../sample-data/traffic-sample.csv');
+const FAST = { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } } as const;
+let dir: string;
+const engines: Engine[] = [];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'engine-graph-'));
+  configureGraphWorker({ workerPath: writeTsWorkerEntry(dir, join(__dirname, 'graphWorker.ts')) });
+});
+
+afterEach(() => {
+  for (const engine of engines.splice(0)) engine.stop();
+});
+
+afterAll(() => {
+  configureGraphWorker({ workerPath: null });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function newEngine(): Engine {
+  const engine = new Engine({ sampleCsvPath: SAMPLE, dataDir: mkdtempSync(join(dir, 'data-')), onViewUpdate: () => undefined });
+  engines.push(engine);
+  return engine;
+}
+
+/** Polls the engine's view like the page does, keeping the last topology sent. */
+async function until(engine: Engine, condition: (view: ViewUpdate, topology: GraphTopology | null) => boolean, what: string): Promise<[ViewUpdate, GraphTopology | null]> {
+  const deadline = Date.now() + 30_000;
+  let topology: GraphTopology | null = null;
+  for (;;) {
+    const view = engine.view(false);
+    topology = view.graph.topology ?? topology;
+    if (condition(view, topology)) return [view, topology];
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify({ ...view.graph, topology })}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('junction graph through the engine', () => {
+  it('counts nothing until the panel opens', async () => {
+    const engine = newEngine();
+    await engine.handle('file:openSample', {});
+    await engine.handle('replay:start', FAST);
+    const [view] = await until(engine, (v) => v.replay.state === 'finished', 'the replay');
+    expect(view.graph.state).toBe('off');
+    expect(view.graph.topology).toBeNull();
+  });
+
+  it('shows the sample city: every junction with a load, its roads, analytics, and the feed narrowed to one junction', async () => {
+    const engine = newEngine();
+    await engine.handle('graph:open', {});
+    await engine.handle('file:openSample', {});
+    await engine.handle('replay:start', FAST);
+    const [finished] = await until(engine, (v) => v.replay.state === 'finished', 'the replay');
+    const [view, topology] = await until(engine, (v, t) => (v.graph.loads?.nodeLoads.length ?? 0) > 0 && t !== null && v.graph.analyticsVersion > 0, 'loads and analytics');
+    expect(finished.replay.rowsRejected).toBe(0);
+    expect(view.graph.network).toMatchObject({ name: 'Sample city', source: 'junction-network.json', junctions: 10 });
+    expect(view.graph.problems).toEqual([]);
+    expect(topology?.nodes).toHaveLength(10);
+    expect(topology?.nodes.every((node) => node.inData && node.inNetwork && node.lat !== null)).toBe(true);
+    expect(topology?.edges.length).toBe(view.graph.network?.links);
+    expect(view.graph.loads?.nodeLoads.every((load) => load !== null && load > 0)).toBe(true);
+    expect(view.graph.measure).toBe('Total');
+    expect(view.graph.locationColumn).not.toBeNull();
+
+    const junction = topology?.nodes[3]?.id ?? '';
+    await engine.handle('feed:setLocation', { location: junction });
+    const feed = engine.view(true).feed;
+    expect(feed.location).toBe(junction);
+    const column = finished.file?.columns.findIndex((c) => c.role === 'location') ?? -1;
+    expect(feed.rows.length).toBeGreaterThan(0);
+    expect(feed.rows.every((row) => row.values[column] === junction)).toBe(true);
+  });
+
+  it('refuses a file with no usable network, with its reason, and keeps the roads shown', async () => {
+    const engine = newEngine();
+    await engine.handle('graph:open', {});
+    await engine.handle('file:openSample', {});
+    const bad = join(dir, 'not-a-network.json');
+    writeFileSync(bad, '{"junctions": [');
+    await expect(engine.handle('graph:loadNetwork', { path: bad })).rejects.toMatchObject({ code: 'INVALID_NETWORK', message: expect.stringContaining('not-a-network.json') });
+    await expect(engine.handle('graph:loadNetwork', { path: join(dir, 'missing.json') })).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
+    expect(engine.view(true).graph.network?.source).toBe('junction-network.json');
+  });
+});

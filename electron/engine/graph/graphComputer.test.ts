@@ -1,0 +1,55 @@
+/**
+ * The graph worker for real (the TypeScript entry loaded through tsx): analytics, routes and
+ * inferred links come back from another thread with the same answers as computed here.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
+import { configureGraphWorker, GraphComputer } from './graphComputer';
+
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'graph-worker-'));
+  configureGraphWorker({ workerPath: writeTsWorkerEntry(dir, join(__dirname, 'graphWorker.ts')) });
+});
+
+afterAll(() => {
+  configureGraphWorker({ workerPath: null });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// A path a – b – c plus a separate pair d – e.
+const nodes = ['a', 'b', 'c', 'd', 'e'];
+const edges = [
+  { id: 'ab', from: 'a', to: 'b' },
+  { id: 'bc', from: 'b', to: 'c' },
+  { id: 'de', from: 'd', to: 'e' },
+];
+
+describe('graph worker', () => {
+  it('computes analytics, routes and inferred links in its own thread', async () => {
+    const computer = new GraphComputer();
+    try {
+      const analytics = await computer.run({ kind: 'analyse', nodes, edges });
+      expect(analytics.value.componentCount).toBe(2);
+      expect(analytics.value.nodes.find((node) => node.id === 'b')).toMatchObject({ degree: 2, betweenness: 1 });
+
+      const route = await computer.run({ kind: 'path', nodes, edges, costs: [5, 7, 1], from: 'a', to: 'c' });
+      expect(route.value).toEqual({ path: ['a', 'b', 'c'], edges: ['ab', 'bc'], cost: 12 });
+      const none = await computer.run({ kind: 'path', nodes, edges, costs: [1, 1, 1], from: 'a', to: 'e' });
+      expect(none.value).toBeNull();
+
+      const slots = 12;
+      const up = Array.from({ length: slots }, (_, i) => i * 10);
+      const down = up.map((v) => 200 - v);
+      const values = new Float64Array([...up, ...up.map((v) => v * 2 + 3), ...down]);
+      const infer = await computer.run({ kind: 'infer', ids: ['x', 'y', 'z'], slots, values, threshold: 0.9, existing: [] });
+      expect(infer.value.map((link) => [link.from, link.to])).toEqual([['x', 'y']]);
+    } finally {
+      computer.dispose();
+    }
+  });
+});

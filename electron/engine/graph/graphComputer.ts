@@ -1,0 +1,92 @@
+/**
+ * Runs graph tasks where they cannot stall the replay: in the graph worker when its script is
+ * configured (the app), else in this thread on the next turn of the event loop (unit tests).
+ */
+import { Worker } from 'node:worker_threads';
+import { runGraphTask, type GraphTask, type GraphTaskKind, type GraphTaskResults } from './graphTasks';
+
+export interface ToGraphWorker {
+  id: number;
+  task: GraphTask;
+}
+
+export type FromGraphWorker = { id: number; ok: true; result: ReturnType<typeof runGraphTask>; durationMs: number } | { id: number; ok: false; error: string };
+
+export interface TaskOutcome<K extends GraphTaskKind> {
+  value: GraphTaskResults[K];
+  durationMs: number;
+}
+
+let configuredWorkerPath: string | null = null;
+
+/** Set by the engine worker's entry to the bundled `graphWorker.js`. */
+export function configureGraphWorker(options: { workerPath: string | null }): void {
+  configuredWorkerPath = options.workerPath;
+}
+
+export class GraphComputer {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (reply: FromGraphWorker) => void }>();
+
+  run<K extends GraphTaskKind>(task: Extract<GraphTask, { kind: K }>): Promise<TaskOutcome<K>> {
+    const worker = this.ensureWorker();
+    if (!worker) return runHere<K>(task);
+    const id = this.nextId++;
+    return new Promise<FromGraphWorker>((resolve) => {
+      this.pending.set(id, { resolve });
+      // Typed arrays are copied, not transferred: the caller may keep using its series.
+      worker.postMessage({ id, task } satisfies ToGraphWorker);
+    }).then((reply) => {
+      if (!reply.ok) throw new Error(reply.error);
+      return { value: reply.result.value as GraphTaskResults[K], durationMs: reply.durationMs };
+    });
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+    this.failAll('The graph worker was stopped.');
+  }
+
+  private ensureWorker(): Worker | null {
+    if (this.worker || configuredWorkerPath === null) return this.worker;
+    const worker = new Worker(configuredWorkerPath);
+    worker.unref();
+    worker.on('message', (reply: FromGraphWorker) => {
+      const waiting = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      waiting?.resolve(reply);
+    });
+    worker.on('error', (error) => this.lose(worker, `The graph worker stopped: ${error.message}`));
+    worker.on('exit', (code) => this.lose(worker, `The graph worker exited (code ${code}).`));
+    this.worker = worker;
+    return worker;
+  }
+
+  /** A crashed worker fails what it held; the next task starts a fresh one. */
+  private lose(worker: Worker, message: string): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    this.failAll(message);
+  }
+
+  private failAll(message: string): void {
+    for (const [id, waiting] of this.pending) waiting.resolve({ id, ok: false, error: message });
+    this.pending.clear();
+  }
+}
+
+function runHere<K extends GraphTaskKind>(task: GraphTask): Promise<TaskOutcome<K>> {
+  return new Promise((resolve, reject) => {
+    setImmediate(() => {
+      const started = performance.now();
+      try {
+        const result = runGraphTask(task);
+        resolve({ value: result.value as GraphTaskResults[K], durationMs: performance.now() - started });
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+  });
+}
