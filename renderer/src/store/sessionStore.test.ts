@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedRow, ViewUpdate } from '../../../shared/contract';
 import { DEFAULT_SQL_SETTINGS } from '../../../shared/sql/sqlContract';
+import { graphView } from '../panels/graph/testGraph';
 import { predictView, series } from '../panels/predictions/testView';
 import { useSession } from './sessionStore';
 
@@ -15,7 +16,7 @@ function update(rows: FeedRow[], reset: boolean, capacity = 4): ViewUpdate {
       loop: 0, eventTime: null, position: 0, seekedTo: null, rowsSkipped: 0, etaSeconds: null, message: null,
     },
     threshold: { settings: null, numericColumns: [], observedMin: null, observedMax: null, passing: 0, evaluated: 0, approximate: false },
-    feed: { reset, onlyPassing: false, rows, skipped: reset ? 0 : 7, capacity },
+    feed: { reset, onlyPassing: false, location: null, rows, skipped: reset ? 0 : 7, capacity },
     rejected: { reset, total: 0, rows: [], capacity: 10 },
     bus: {
       selection: { kind: 'embedded' }, state: 'embedded', message: null, retryInSeconds: null, profileName: null, topic: 'traffic.replay',
@@ -27,6 +28,7 @@ function update(rows: FeedRow[], reset: boolean, capacity = 4): ViewUpdate {
       ingestRowsPerSecond: 0, settings: DEFAULT_SQL_SETTINGS, query: null, objects: [],
     },
     predict: predictView(),
+    graph: graphView(),
   };
 }
 

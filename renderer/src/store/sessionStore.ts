@@ -4,9 +4,11 @@
  */
 import { create } from 'zustand';
 import type { FeedRow, FileInfo, RejectedRow, ReplayProgress, ThresholdView, ViewUpdate } from '../../../shared/contract';
+import type { GraphView } from '../../../shared/graph/graphContract';
 import type { BusView } from '../../../shared/kafka/busContract';
 import type { PredictView } from '../../../shared/predict/predictContract';
 import type { SqlTableView } from '../../../shared/sql/sqlContract';
+import { keptGraph } from './graphKeep';
 import { keptSeries } from './predictSeries';
 
 export interface SessionState {
@@ -17,6 +19,8 @@ export interface SessionState {
   /** Newest first. */
   feedRows: FeedRow[];
   feedOnlyPassing: boolean;
+  /** The one location the feed shows (chosen from the Junction graph); null shows every row. */
+  feedLocation: string | null;
   /**
    * The user's latest "only passing" choice until the engine confirms it: updates already in
    * flight still carry the old value and must not flip the checkbox back.
@@ -34,6 +38,8 @@ export interface SessionState {
   sqlTable: SqlTableView | null;
   /** The Predictions panel's view; its series is the last one the engine sent for the shown location (see keptSeries). */
   predict: PredictView | null;
+  /** The Junction graph's view; topology and loads are the last ones sent for the current topology (see keptGraph). */
+  graph: GraphView | null;
   /** The last failed action, shown until dismissed or the next success. */
   error: string | null;
   setConnected(connected: boolean): void;
@@ -60,6 +66,7 @@ export const useSession = create<SessionState>()((set) => ({
   threshold: null,
   feedRows: [],
   feedOnlyPassing: false,
+  feedLocation: null,
   onlyPassingRequest: null,
   feedCapacity: 0,
   feedSkipped: 0,
@@ -69,6 +76,7 @@ export const useSession = create<SessionState>()((set) => ({
   bus: null,
   sqlTable: null,
   predict: null,
+  graph: null,
   error: null,
   setConnected: (connected) => set({ connected }),
   setError: (error) => set({ error }),
@@ -83,6 +91,7 @@ export const useSession = create<SessionState>()((set) => ({
         threshold: update.threshold,
         feedRows,
         feedOnlyPassing: update.feed.onlyPassing,
+        feedLocation: update.feed.location,
         onlyPassingRequest: state.onlyPassingRequest === update.feed.onlyPassing ? null : state.onlyPassingRequest,
         feedCapacity: update.feed.capacity,
         feedSkipped: update.feed.reset ? 0 : state.feedSkipped + update.feed.skipped,
@@ -92,6 +101,7 @@ export const useSession = create<SessionState>()((set) => ({
         bus: update.bus,
         sqlTable: update.sql,
         predict: { ...update.predict, series: keptSeries(state.predict, update.predict) },
+        graph: keptGraph(state.graph, update.graph),
       };
     }),
 }));

@@ -1,7 +1,8 @@
 /**
  * A tabbed dock under the Live Feed. Tabs are given by the caller, so later panels (Predictions,
  * Junction graph) join by adding an entry. A tab is mounted the first time it is shown and then
- * kept (hidden) so an editor or a chart keeps its state while another tab is open.
+ * kept (hidden) so an editor or a chart keeps its state while another tab is open. The open tab is
+ * the dock's own, unless the caller controls it (`selected` + `onSelect`) to switch it from elsewhere.
  */
 import { useId, useRef, useState } from 'react';
 import { nextTabIndex } from './tabNavigation';
@@ -17,17 +18,24 @@ interface Props {
   /** Accessible name of the tab list. */
   label: string;
   tabs: readonly DockTab[];
+  /** The open tab, when the caller controls it. */
+  selected?: string;
+  onSelect?(id: string): void;
 }
 
-export function Dock({ label, tabs }: Props): React.JSX.Element {
+export function Dock({ label, tabs, selected: controlled, onSelect }: Props): React.JSX.Element {
   const baseId = useId();
-  const [selected, setSelected] = useState(tabs[0]?.id ?? '');
+  const [own, setOwn] = useState(tabs[0]?.id ?? '');
+  const selected = controlled ?? own;
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([selected]));
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  // A tab opened from outside (a controlled switch) is mounted like one clicked: adjusting state
+  // while rendering is React's way to follow a prop without an extra effect pass.
+  if (!visited.has(selected)) setVisited(new Set([...visited, selected]));
 
   const select = (id: string): void => {
-    setSelected(id);
-    setVisited((current) => (current.has(id) ? current : new Set([...current, id])));
+    if (onSelect) onSelect(id);
+    else setOwn(id);
   };
 
   const onKeyDown = (event: React.KeyboardEvent, index: number): void => {

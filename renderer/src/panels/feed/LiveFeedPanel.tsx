@@ -9,6 +9,7 @@ import type { FeedRow } from '../../../../shared/contract';
 import { formatCount } from '../../format';
 import { formatEventTime } from '../../formatTime';
 import { actions } from '../../store/actions';
+import { setFeedLocation } from '../../store/graphFeedLocation';
 import { useSession } from '../../store/sessionStore';
 import { formatCell } from './formatCell';
 
@@ -25,6 +26,7 @@ export function LiveFeedPanel(): React.JSX.Element {
   const file = useSession((s) => s.file);
   const liveRows = useSession((s) => s.feedRows);
   const onlyPassing = useSession((s) => s.onlyPassingRequest ?? s.feedOnlyPassing);
+  const location = useSession((s) => s.feedLocation);
   const capacity = useSession((s) => s.feedCapacity);
   const rowsConsumed = useSession((s) => s.replay?.rowsConsumed ?? 0);
   const [frozen, setFrozen] = useState<FeedRow[] | null>(null);
@@ -71,6 +73,14 @@ export function LiveFeedPanel(): React.JSX.Element {
           <input type="checkbox" checked={onlyPassing} onChange={(event) => void actions.setOnlyPassing(event.target.checked)} />
           Only rows that pass
         </label>
+        {location !== null && (
+          <span className="feed-location-chip" data-testid="feed-location">
+            Only {location}
+            <button type="button" aria-label={`Show every location, not only ${location}`} onClick={() => void setFeedLocation(null)}>
+              ×
+            </button>
+          </span>
+        )}
         <span className="panel-meta" data-testid="feed-count">
           {formatCount(rows.length)} rows shown (newest {formatCount(capacity)} kept) · {formatCount(rowsConsumed)} consumed
         </span>

@@ -1,0 +1,142 @@
+/**
+ * The Junction graph against the real engine: the sample city replays, every junction of the
+ * data and every road of the sample's network are drawn, loads restyle the junctions as the
+ * replay moves, a click on a junction opens its card and narrows the feed to it, and a network
+ * file with problems lists them while the graph still shows.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from './fixtures';
+import { GraphPanel } from './pages/graphPanel';
+import type { TrafficMonitorPage } from './pages/trafficMonitorPage';
+
+const SAMPLE = resolve(__dirname, '..', 'sample-data', 'traffic-sample.csv');
+const NETWORK = resolve(__dirname, '..', 'sample-data', 'junction-network.json');
+
+/** The distinct values of the sample's location column (the header names it "Junction"). */
+function sampleJunctions(): string[] {
+  const [header, ...lines] = readFileSync(SAMPLE, 'utf8').trim().split(/\r?\n/);
+  const column = (header ?? '').split(',').indexOf('Junction');
+  return [...new Set(lines.map((line) => line.split(',')[column] ?? ''))].sort();
+}
+
+const sampleRoads = (): number => (JSON.parse(readFileSync(NETWORK, 'utf8')) as { links: unknown[] }).links.length;
+
+/** Opens the panel first (loads are counted from then on), then replays the sample at a pace where the window moves. */
+async function replayWithGraph(app: TrafficMonitorPage, rowsPerSecond = 1000): Promise<GraphPanel> {
+  await app.openSample();
+  const graph = new GraphPanel(app.page);
+  await graph.open();
+  await app.replay.start(rowsPerSecond);
+  await app.replay.waitForState('running');
+  await graph.waitForState('Live');
+  return graph;
+}
+
+test.describe('Junction graph', () => {
+  test('draws every junction of the data and every road of the sample network, restyled as loads move', async ({ app }) => {
+    const graph = await replayWithGraph(app);
+    const junctions = sampleJunctions();
+    expect(junctions).toHaveLength(10);
+
+    await expect.poll(() => graph.nodeCount()).toBe(junctions.length);
+    await expect.poll(() => graph.edgeCount()).toBe(sampleRoads());
+    await expect(graph.summary).toHaveText(`Sample city · junction-network.json · ${junctions.length} junctions · ${sampleRoads()} roads`);
+    for (const id of junctions) expect(await graph.nodeStyle(id), id).not.toBeNull();
+
+    // Loads arrive a few times a second; the same junction looks different a few seconds on.
+    await expect.poll(() => graph.loadsApplied()).toBeGreaterThan(0);
+    const first = await graph.nodeStyle('J01');
+    const applied = await graph.loadsApplied();
+    await app.page.waitForTimeout(3000);
+    await expect
+      .poll(async () => {
+        const later = await graph.nodeStyle('J01');
+        return later !== null && first !== null && (later.width !== first.width || later.color !== first.color);
+      })
+      .toBe(true);
+    expect(await graph.loadsApplied()).toBeGreaterThan(applied);
+    // A few times a second at most: not once per view update (20 a second).
+    const before = await graph.loadsApplied();
+    await app.page.waitForTimeout(2000);
+    expect((await graph.loadsApplied()) - before).toBeLessThanOrEqual(12);
+
+    await expect(graph.analyticsRows).toHaveCount(junctions.length);
+    await app.replay.stopButton.click();
+  });
+
+  test('a click on a junction opens its card; "Show in feed" narrows the feed to it and "Query in SQL" types its query', async ({ app }) => {
+    const graph = await replayWithGraph(app, 100);
+    await expect.poll(() => graph.nodeCount()).toBe(10);
+    await expect.poll(() => graph.loadsApplied()).toBeGreaterThan(0);
+
+    await graph.clickNode('J03');
+    await expect(graph.card).toBeVisible();
+    await expect(graph.card.getByRole('heading')).toContainText('J03');
+    await expect(graph.cardFact('Rank')).toHaveText(/^(\d+ of \d+|–)$/);
+
+    await graph.showInFeed.click();
+    const chip = app.page.getByTestId('feed-location');
+    await expect(chip).toContainText('Only J03');
+    // Every row the feed shows is J03's (the location column is the last one).
+    await expect
+      .poll(async () => {
+        const cells = await app.feed.rows.locator('[role="cell"]:last-child').allTextContents();
+        return cells.length > 0 && cells.every((text) => text === 'J03');
+      })
+      .toBe(true);
+
+    await graph.queryInSql.click();
+    await expect(app.page.getByRole('tab', { name: 'SQL' })).toHaveAttribute('aria-selected', 'true');
+    await expect(app.page.getByTestId('sql-editor').locator('.cm-content')).toHaveText(
+      `SELECT * FROM "traffic" WHERE "Junction" = 'J03' ORDER BY _offset DESC LIMIT 100`,
+    );
+
+    await chip.getByRole('button').click();
+    await expect(chip).toBeHidden();
+    await expect
+      .poll(async () => new Set(await app.feed.rows.locator('[role="cell"]:last-child').allTextContents()).size)
+      .toBeGreaterThan(1);
+    await app.replay.stopButton.click();
+  });
+
+  test('a network file with problems lists them, and the rest of the graph still shows', async ({ app }, testInfo) => {
+    const graph = await replayWithGraph(app);
+    await expect.poll(() => graph.nodeCount()).toBe(10);
+
+    const path = testInfo.outputPath('broken-network.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        name: 'Broken city',
+        junctions: [
+          { id: 'J01', name: 'Harbour Gate' },
+          { id: 'J02', name: 'Station Square' },
+          { id: 'J03', name: 'Mill Street' },
+        ],
+        links: [
+          { from: 'J01', to: 'J02', lengthM: 900, lanes: 2 },
+          { from: 'J02', to: 'J02', lengthM: 100, lanes: 1 },
+          { from: 'J03', to: 'J77', lengthM: 500, lanes: 1 },
+        ],
+      }),
+    );
+    await graph.loadNetwork(path);
+
+    await expect(graph.problems).toBeVisible();
+    await expect(graph.problems.locator('summary')).toHaveText(/^\d+ problems? in the network file$/);
+    const items = graph.problems.getByRole('listitem');
+    await expect(items.filter({ hasText: 'J77' })).toHaveCount(1);
+    await expect(items.filter({ hasText: /self|itself|loop/i })).toHaveCount(1);
+    await expect(graph.summary).toContainText('Broken city · broken-network.json');
+
+    // The graph still shows: every junction of the data, and the one good road.
+    await expect.poll(() => graph.nodeCount()).toBeGreaterThanOrEqual(10);
+    await expect.poll(() => graph.edgeCount()).toBe(1);
+
+    await graph.clearNetwork.click();
+    await expect(graph.problems).toBeHidden();
+    await expect.poll(() => graph.edgeCount()).toBe(0);
+    await app.replay.stopButton.click();
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Page object for the Junction graph panel in the dock under the Live Feed: the status line and
+ * network controls, the problem list, the canvas (read through the panel's test probe, since a
+ * canvas has no DOM to query), the details card and the analytics table.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * What `window.__junctionGraphProbe` answers (declared for the page in
+ * renderer/src/panels/graph/junctionGraphProbe.ts; the e2e project cannot import renderer files).
+ */
+interface JunctionGraphProbe {
+  nodeCount(): number;
+  edgeCount(): number;
+  nodeStyle(id: string): NodeStyle | null;
+  renderedPosition(id: string): { x: number; y: number } | null;
+  topologyVersion(): number;
+  loadsApplied(): number;
+}
+
+export interface NodeStyle {
+  width: number;
+  color: string;
+  passing: boolean;
+}
+
+type ProbeWindow = Window & { __junctionGraphProbe?: JunctionGraphProbe };
+
+export class GraphPanel {
+  readonly tab: Locator;
+  readonly region: Locator;
+  readonly state: Locator;
+  readonly summary: Locator;
+  readonly message: Locator;
+  readonly canvas: Locator;
+  readonly problems: Locator;
+  readonly networkFile: Locator;
+  readonly clearNetwork: Locator;
+  readonly card: Locator;
+  readonly showInFeed: Locator;
+  readonly queryInSql: Locator;
+  readonly analytics: Locator;
+  readonly analyticsRows: Locator;
+
+  constructor(readonly page: Page) {
+    this.tab = page.getByRole('tab', { name: 'Junction graph' });
+    this.region = page.getByRole('region', { name: 'Junction graph' });
+    this.state = this.region.getByTestId('graph-state');
+    this.summary = this.region.getByTestId('graph-summary');
+    this.message = this.region.getByTestId('graph-message');
+    this.canvas = this.region.getByTestId('graph-canvas');
+    this.problems = this.region.getByTestId('graph-problems');
+    this.networkFile = page.getByLabel('Road network file');
+    this.clearNetwork = this.region.getByRole('button', { name: 'Clear network' });
+    this.card = this.region.getByRole('region', { name: 'Junction details' });
+    this.showInFeed = this.card.getByRole('button', { name: 'Show in feed' });
+    this.queryInSql = this.card.getByRole('button', { name: 'Query in SQL' });
+    this.analytics = this.region.getByRole('table', { name: 'Junction analytics' });
+    this.analyticsRows = this.analytics.locator('[role="row"][aria-rowindex]');
+  }
+
+  /** Shows the tab; the first time, this is what starts the load counting. */
+  async open(): Promise<void> {
+    await this.tab.click();
+    await expect(this.region).toBeVisible();
+    await expect.poll(() => this.page.evaluate(() => (window as ProbeWindow).__junctionGraphProbe !== undefined)).toBe(true);
+  }
+
+  async waitForState(state: 'Off' | 'Waiting' | 'Live', timeout = 30_000): Promise<void> {
+    await expect(this.state).toHaveText(state, { timeout });
+  }
+
+  nodeCount(): Promise<number> {
+    return this.page.evaluate(() => (window as ProbeWindow).__junctionGraphProbe?.nodeCount() ?? 0);
+  }
+
+  edgeCount(): Promise<number> {
+    return this.page.evaluate(() => (window as ProbeWindow).__junctionGraphProbe?.edgeCount() ?? 0);
+  }
+
+  nodeStyle(id: string): Promise<NodeStyle | null> {
+    return this.page.evaluate((junction) => (window as ProbeWindow).__junctionGraphProbe?.nodeStyle(junction) ?? null, id);
+  }
+
+  loadsApplied(): Promise<number> {
+    return this.page.evaluate(() => (window as ProbeWindow).__junctionGraphProbe?.loadsApplied() ?? 0);
+  }
+
+  topologyVersion(): Promise<number> {
+    return this.page.evaluate(() => (window as ProbeWindow).__junctionGraphProbe?.topologyVersion() ?? -1);
+  }
+
+  /** Clicks the junction where the canvas draws it, as a user would. */
+  async clickNode(id: string): Promise<void> {
+    const at = await this.page.evaluate((junction) => (window as ProbeWindow).__junctionGraphProbe?.renderedPosition(junction) ?? null, id);
+    const box = await this.canvas.boundingBox();
+    if (!at || !box) throw new Error(`junction ${id} is not drawn`);
+    await this.page.mouse.click(box.x + at.x, box.y + at.y);
+  }
+
+  /** Uploads a road network through the browser's file picker. */
+  async loadNetwork(path: string): Promise<void> {
+    await this.networkFile.setInputFiles(path);
+  }
+
+  /** A value of the details card by its term ('Current load', 'Rank', 'Roads', …). */
+  cardFact(term: string): Locator {
+    return this.card.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * "Load network…": the native dialog in the desktop app; in a browser, a file picker whose file
+ * is streamed to the web host and then loaded from there.
+ */
+import { useRef } from 'react';
+import { isDesktop } from '../../transport/engineClient';
+import { graphActions } from './graphActions';
+import { useGraphPanel } from './graphPanelStore';
+
+export function LoadNetworkButton(): React.JSX.Element {
+  const input = useRef<HTMLInputElement>(null);
+  const uploading = useGraphPanel((s) => s.uploading);
+  if (isDesktop) {
+    return (
+      <button type="button" onClick={() => void graphActions.showNetworkDialog()}>
+        Load network…
+      </button>
+    );
+  }
+  return (
+    <>
+      <button type="button" disabled={uploading} onClick={() => input.current?.click()}>
+        {uploading ? 'Uploading…' : 'Load network…'}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,.csv"
+        aria-label="Road network file"
+        hidden
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void graphActions.uploadNetwork(file);
+        }}
+      />
+    </>
+  );
+}

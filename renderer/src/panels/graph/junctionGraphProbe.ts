@@ -1,0 +1,25 @@
+/**
+ * A read-only window onto the drawn graph, for the end-to-end tests and the frame-rate
+ * measurement: what is on the canvas cannot be read from the DOM. It reports what cytoscape
+ * draws and exposes no engine access (no commands, no transport).
+ */
+
+export interface JunctionGraphProbe {
+  nodeCount(): number;
+  edgeCount(): number;
+  /** The junction's drawn size (model px), fill colour and whether it is marked as passing; null when not drawn. */
+  nodeStyle(id: string): { width: number; color: string; passing: boolean } | null;
+  /** Centre of the junction relative to the canvas container's top-left (CSS px); null when not drawn. */
+  renderedPosition(id: string): { x: number; y: number } | null;
+  /** Version of the topology drawn; -1 before the first. */
+  topologyVersion(): number;
+  /** Load updates applied to the canvas so far. */
+  loadsApplied(): number;
+}
+
+declare global {
+  interface Window {
+    /** Installed while the Junction graph panel is mounted (see JunctionGraphProbe). */
+    __junctionGraphProbe?: JunctionGraphProbe;
+  }
+}
