@@ -5,9 +5,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-export function measureInChildProcess<T>(kind: 'replay' | 'replay-sql' | 'parse' | 'pacing' | 'kafka' | 'sql' | 'predict', csvPath: string, root: string): Promise<T> {
+export type MeasurementKind = 'replay' | 'replay-sql' | 'parse' | 'pacing' | 'kafka' | 'sql' | 'predict' | 'graph-fps';
+
+/** `more`: further paths the measurement reads (graph-fps: the road network file). */
+export function measureInChildProcess<T>(kind: MeasurementKind, csvPath: string, root: string, more: readonly string[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'measurementChild.ts'), kind, csvPath], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'measurementChild.ts'), kind, csvPath, ...more], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -1,5 +1,9 @@
-/** Child-process entry of one measurement (`replay`, `replay-sql`, `parse`, `pacing`, `kafka`, `sql` or `predict`): prints the result as one JSON line. */
+/**
+ * Child-process entry of one measurement (`replay`, `replay-sql`, `parse`, `pacing`, `kafka`, `sql`, `predict` or
+ * `graph-fps`): prints the result as one JSON line.
+ */
 import { join, resolve } from 'node:path';
+import { measureGraphFps } from './measureGraphFps';
 import { measureKafka } from './measureKafka';
 import { measurePacing } from './measurePacing';
 import { measureParseOnly } from './measureParseOnly';
@@ -8,8 +12,8 @@ import { measureReplay } from './measureReplay';
 import { measureSql } from './measureSql';
 
 const root = resolve(__dirname, '..');
-const [kind, csvPath] = process.argv.slice(2);
-if (!csvPath) throw new Error('usage: measurementChild.ts replay|replay-sql|parse|pacing|kafka|sql|predict <csv>');
+const [kind, csvPath, networkPath] = process.argv.slice(2);
+if (!csvPath) throw new Error('usage: measurementChild.ts replay|replay-sql|parse|pacing|kafka|sql|predict <csv> | graph-fps <csv> <network>');
 const paths = { workerPath: join(root, 'out', 'main', 'engineWorker.js'), rendererDir: join(root, 'out', 'renderer') };
 const run =
   kind === 'replay' || kind === 'replay-sql'
@@ -22,7 +26,9 @@ const run =
           ? measureSql(csvPath, join(root, 'out', 'main', 'sqlWorker.js'))
           : kind === 'predict'
             ? measurePredict(csvPath, join(root, 'sample-data', 'traffic-sample.csv'), join(root, 'out', 'main', 'predictWorker.js'))
-            : measurePacing(csvPath, paths);
+            : kind === 'graph-fps'
+              ? measureGraphFps({ csvPath, networkPath: networkPath ?? '' }, paths)
+              : measurePacing(csvPath, paths);
 run.then(
   (result) => {
     console.log(JSON.stringify(result));

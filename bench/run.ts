@@ -1,17 +1,19 @@
 /**
  * `npm run bench`: generates large sample files (1M and 3M rows, 1 GB unless BENCH_GB=0), measures
- * the CSV reader, the embedded replay end to end and pacing by the data's clock, each in a fresh
- * process, prints a table and writes it to bench/results.md. Figures are rates and ratios measured
- * in the same run, because these machines are shared and noisy.
+ * the CSV reader, the embedded replay end to end, pacing by the data's clock and the Junction graph's
+ * frame rate in Chromium, each in a fresh process, prints a table and writes it to bench/results.md.
+ * Figures are rates and ratios measured in the same run, because these machines are shared and noisy.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeTrafficCsv } from '../sample-data/generator/writeTrafficCsv';
+import { GRAPH_BENCH, writeGraphBenchFiles } from '../sample-data/generator/graphBenchFiles';
 import { externalBrokers, kcatAvailable } from '../electron/engine/kafka/testing/kcatMockCluster';
 import { measureInChildProcess } from './inChildProcess';
 import { writePacingCsv, type PacingMeasurement } from './measurePacing';
+import { graphFpsRows, graphFpsSkipReason, type GraphFpsMeasurement } from './measureGraphFps';
 import type { KafkaMeasurement } from './measureKafka';
 import type { ParseMeasurement } from './measureParseOnly';
 import type { PredictMeasurement } from './measurePredict';
@@ -58,6 +60,19 @@ async function main(): Promise<void> {
   }
   console.log('Measuring predictions: refits on a 100,000-row window during a 1M-row full-speed replay, the backlog, and accuracy on the sample city…');
   const predict = await measureInChildProcess<PredictMeasurement>('predict', files['1M'], ROOT);
+  let graphFps: GraphFpsMeasurement | string | null = null;
+  const graphSkip = graphFpsSkipReason();
+  if (graphSkip === null) {
+    console.log(`Measuring the Junction graph's frame rate in Chromium: ${GRAPH_BENCH.junctions} junctions, ${GRAPH_BENCH.links} links, during a replay and paused…`);
+    const graphFiles = await writeGraphBenchFiles(TMP);
+    // A browser run can fail for reasons of its own (a page change, a missing probe): say so in the table, keep the other figures.
+    graphFps = await measureInChildProcess<GraphFpsMeasurement>('graph-fps', graphFiles.csvPath, ROOT, [graphFiles.networkPath]).catch((error: Error) => {
+      console.error(error.message);
+      return error.message.split('\n')[0] ?? 'failed';
+    });
+  } else {
+    console.log(`Skipping the Junction graph frame-rate measurement: ${graphSkip}.`);
+  }
   console.log('Measuring pacing by the data clock at 60× (one minute)…');
   const pacing = await measureInChildProcess<PacingMeasurement>('pacing', files.pacing, ROOT);
   let gigabyte: { parse: ParseMeasurement; replay: ReplayMeasurement } | null = null;
@@ -93,6 +108,7 @@ async function main(): Promise<void> {
     ...replayWithSqlRows(withSql),
     ...(sql ? sqlRows(sql) : []),
     ...predictRows(predict),
+    ...(graphFps ? graphFpsRows(graphFps) : []),
     ...(gigabyte ? gigabyteRows(gigabyte.parse, gigabyte.replay) : []),
   ];
   const table = [
