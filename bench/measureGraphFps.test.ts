@@ -68,6 +68,7 @@ describe('graphFpsRows', () => {
     replay,
     idle: frames(60, 0),
     withoutGraph: frames(60, 0),
+    graphHidden: frames(60, 0),
     rowsPerSecond: 8000,
     speed: 7200,
     renderer: 'HeadlessChrome',

@@ -20,6 +20,9 @@ export function GraphCanvas({ topology, loads, path, chosen }: Props): React.JSX
   const host = useRef<HTMLDivElement>(null);
   const renderer = useRef<GraphRenderer | null>(null);
   const [hover, setHover] = useState<GraphHover | null>(null);
+  // While another dock tab is shown the canvas has no size; restyling 4,000 elements four times a
+  // second for nobody costs the visible tab most of its frames, so loads wait until it is shown.
+  const [shown, setShown] = useState(true);
 
   useEffect(() => {
     const container = host.current;
@@ -28,7 +31,11 @@ export function GraphCanvas({ topology, loads, path, chosen }: Props): React.JSX
     renderer.current = created;
     window.__junctionGraphProbe = created.probe();
     // The dock hides the tab with display:none; cytoscape must learn its size when it is shown again.
-    const observer = new ResizeObserver(() => created.resize());
+    const observer = new ResizeObserver(([entry]) => {
+      const visible = (entry?.contentRect.width ?? 0) > 0 && (entry?.contentRect.height ?? 0) > 0;
+      setShown(visible);
+      if (visible) created.resize();
+    });
     observer.observe(container);
     const stopTheme = onThemeChange(() => created.setTheme(readGraphTheme()));
     return () => {
@@ -41,7 +48,9 @@ export function GraphCanvas({ topology, loads, path, chosen }: Props): React.JSX
   }, []);
 
   useEffect(() => renderer.current?.setTopology(topology), [topology]);
-  useEffect(() => renderer.current?.setLoads(loads), [loads, topology]);
+  useEffect(() => {
+    if (shown) renderer.current?.setLoads(loads);
+  }, [loads, topology, shown]);
   useEffect(() => renderer.current?.setPath(path), [path, topology]);
   useEffect(() => renderer.current?.setChosen(chosen), [chosen, topology]);
 
