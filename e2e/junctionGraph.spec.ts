@@ -139,4 +139,19 @@ test.describe('Junction graph', () => {
     await expect.poll(() => graph.edgeCount()).toBe(0);
     await app.replay.stopButton.click();
   });
+
+  test('routes between two junctions along the roads and says how long the route is', async ({ app }) => {
+    const graph = await replayWithGraph(app, 1000);
+    await expect.poll(() => graph.nodeCount()).toBe(10);
+    const route = app.page.getByRole('region', { name: 'Shortest route' });
+    await route.getByRole('combobox', { name: 'From', exact: true }).selectOption('J01');
+    await route.getByRole('combobox', { name: 'To', exact: true }).selectOption('J09');
+    await route.getByRole('button', { name: 'Route', exact: true }).click();
+    // The sample's roads carry lengths, so the route has a length in km and a congestion-weighted cost.
+    await expect(route.getByTestId('route-summary')).toHaveText(/^J01 → J09: \d+ junctions · [\d.,]+ km · cost [\d,]+$/);
+    await route.getByRole('button', { name: 'Clear route' }).click();
+    await expect(route.getByTestId('route-summary')).toHaveCount(0);
+    await app.replay.stopButton.click();
+  });
 });
+

@@ -92,10 +92,24 @@ export class GraphPanel {
 
   /** Clicks the junction where the canvas draws it, as a user would. */
   async clickNode(id: string): Promise<void> {
-    const at = await this.page.evaluate((junction) => (window as ProbeWindow).__junctionGraphProbe?.renderedPosition(junction) ?? null, id);
-    const box = await this.canvas.boundingBox();
-    if (!at || !box) throw new Error(`junction ${id} is not drawn`);
-    await this.page.mouse.click(box.x + at.x, box.y + at.y);
+    const where = async (): Promise<string> => {
+      const at = await this.page.evaluate((junction) => (window as ProbeWindow).__junctionGraphProbe?.renderedPosition(junction) ?? null, id);
+      const box = await this.canvas.boundingBox();
+      return at && box ? `${Math.round(box.x + at.x)},${Math.round(box.y + at.y)}` : '';
+    };
+    // The panel settles in its first moments (the view is fitted, the side column fills in): click
+    // where the junction stays, as a user would, not where it was a frame ago.
+    let previous = '';
+    await expect
+      .poll(async () => {
+        const now = await where();
+        const stable = now !== '' && now === previous;
+        previous = now;
+        return stable;
+      }, { intervals: [150] })
+      .toBe(true);
+    const [x, y] = previous.split(',').map(Number);
+    await this.page.mouse.click(x ?? 0, y ?? 0);
   }
 
   /** Uploads a road network through the browser's file picker. */
