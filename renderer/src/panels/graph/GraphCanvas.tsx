@@ -38,7 +38,16 @@ export function GraphCanvas({ topology, loads, path, chosen }: Props): React.JSX
     });
     observer.observe(container);
     const stopTheme = onThemeChange(() => created.setTheme(readGraphTheme()));
+    // Cytoscape caches where its container is on the page and refreshes that only on window resize
+    // or scroll. When the panel's layout moves the canvas without resizing it (the side column or the
+    // status line filling in), clicks would land beside the junction under the pointer; so the cache
+    // is refreshed as the pointer comes in and before every press (capture phase: before cytoscape's).
+    const refreshOffset = (): void => created.resize();
+    container.addEventListener('pointerenter', refreshOffset, true);
+    container.addEventListener('pointerdown', refreshOffset, true);
     return () => {
+      container.removeEventListener('pointerenter', refreshOffset, true);
+      container.removeEventListener('pointerdown', refreshOffset, true);
       stopTheme();
       observer.disconnect();
       delete window.__junctionGraphProbe;
