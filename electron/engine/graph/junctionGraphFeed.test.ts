@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_GRAPH_SETTINGS, type GraphSettings, type GraphView } from '../../../shared/graph/graphContract';
 import type { ColumnInfo } from '../../../shared/schema';
 import type { FeedEntry } from '../stages/feedWindow';
-import { ALL_ROWS_NODE, JunctionGraphFeed, LOADS_INTERVAL_MS, ranksOf } from './junctionGraphFeed';
+import { ranksOf } from './graphLoads';
+import { ALL_ROWS_NODE, JunctionGraphFeed, LOADS_INTERVAL_MS } from './junctionGraphFeed';
 import { parseNetworkJson } from './networkFile';
 
 const MIN = 60_000;

@@ -20,15 +20,15 @@ import {
   type SelectedJunction,
 } from '../../../shared/graph/graphContract';
 import type { ThresholdSettings } from '../../../shared/contract';
-import { passesThreshold } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
 import { mainMeasure } from '../source/mainMeasure';
 import type { FeedEntry } from '../stages/feedWindow';
 import type { RowSink } from '../stages/rowSink';
-import { congestedTravelCost, edgeCongestions } from './edgeCongestion';
+import { congestedTravelCost } from './edgeCongestion';
 import { GraphComputer } from './graphComputer';
 import type { InferredLink } from './inferredLinks';
 import { buildJunctionGraph, junctionEdgeId } from './junctionGraph';
+import { graphLoads } from './graphLoads';
 import { JunctionLoads } from './junctionLoads';
 import type { ParsedNetwork } from './networkFile';
 
@@ -333,47 +333,16 @@ export class JunctionGraphFeed implements RowSink {
   }
 
   private computeLoads(threshold: ThresholdSettings | null): GraphLoads {
-    const { nodes, edges } = this.topology;
-    const nodeLoads = nodes.map((node) => this.loads.load(node.id));
-    const loadMap = new Map<string, number>();
-    nodes.forEach((node, index) => {
-      const load = nodeLoads[index];
-      if (load !== null && load !== undefined) loadMap.set(node.id, load);
+    const { loads, busiestPerLane } = graphLoads({
+      topology: this.topology,
+      loads: this.loads,
+      columns: this.columns,
+      threshold,
+      settings: this.settings,
+      busiestPerLane: this.busiestPerLane,
     });
-
-    const thresholdIndex = threshold ? this.columns.findIndex((column) => column.name === threshold.column) : -1;
-    const nodePassing = nodes.map((node) => {
-      if (!threshold || thresholdIndex < 0) return false;
-      const values = this.loads.state(node.id)?.latestValues;
-      return values ? passesThreshold(values[thresholdIndex] ?? null, threshold.operator, threshold.value) : false;
-    });
-
-    const windowHours = this.settings.windowMinutes / 60;
-    const perLaneCapacity = this.settings.laneCapacityPerHour === null ? null : this.settings.laneCapacityPerHour * windowHours;
-    // Flow per lane first (capacity 1), then rated against the capacity in use.
-    const flows = edgeCongestions(edges, loadMap, { capacityPerLane: 1 });
-    for (const [index, flow] of flows.entries()) {
-      if (!edges[index]?.inferred && flow.flowPerLane !== null) this.busiestPerLane = Math.max(this.busiestPerLane, flow.flowPerLane);
-    }
-    const capacity = perLaneCapacity ?? this.busiestPerLane;
-    const edgeCongestion = flows.map((flow, index) =>
-      edges[index]?.inferred || flow.flowPerLane === null || capacity <= 0 ? null : flow.flowPerLane / capacity,
-    );
-
-    return {
-      topologyVersion: this.topology.version,
-      windowEnd: this.loads.windowEnd(),
-      nodeLoads,
-      nodePassing,
-      nodeRank: ranksOf(nodeLoads),
-      edgeFlow: flows.map((flow) => flow.flow),
-      edgeCongestion,
-      maxLoad: nodeLoads.reduce<number>((max, load) => (load !== null && load > max ? load : max), 0),
-      capacityLabel:
-        this.settings.laneCapacityPerHour === null
-          ? `relative to the busiest road so far (${formatCount(this.busiestPerLane)} vehicles per lane in ${this.settings.windowMinutes} min)`
-          : `${formatCount(this.settings.laneCapacityPerHour)} vehicles per lane per hour`,
-    };
+    this.busiestPerLane = busiestPerLane;
+    return loads;
   }
 
   private selectedView(): SelectedJunction | null {
@@ -516,20 +485,6 @@ function capProblems(problems: readonly NetworkProblemView[]): NetworkProblemVie
   return [...shown, { kind: problems[MAX_PROBLEMS_SHOWN - 1]?.kind ?? 'bad-field', where: 'file', message: `…and ${more.toLocaleString('en-US')} more problems like these` }];
 }
 
-/** 1 = the busiest; equal loads share a rank; locations without a load have none. */
-export function ranksOf(loads: readonly (number | null)[]): (number | null)[] {
-  const order = loads
-    .map((load, index) => ({ load, index }))
-    .filter((item): item is { load: number; index: number } => item.load !== null)
-    .sort((a, b) => b.load - a.load);
-  const ranks = new Array<number | null>(loads.length).fill(null);
-  order.forEach((item, position) => {
-    const previous = order[position - 1];
-    ranks[item.index] = previous && previous.load === item.load ? (ranks[previous.index] ?? position + 1) : position + 1;
-  });
-  return ranks;
-}
-
 function medianLength(edges: readonly GraphEdge[]): number {
   const lengths = edges.map((edge) => edge.lengthM).filter((length): length is number => length !== null && length > 0);
   if (lengths.length === 0) return 1;
@@ -541,10 +496,6 @@ function sameLinks(a: readonly InferredLink[], b: readonly InferredLink[]): bool
   if (a.length !== b.length) return false;
   const keys = new Set(a.map((link) => junctionEdgeId(link.from, link.to)));
   return b.every((link) => keys.has(junctionEdgeId(link.from, link.to)));
-}
-
-function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
 }
 
 /** The network file's name for the panel. */
