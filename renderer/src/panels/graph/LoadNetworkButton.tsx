@@ -6,6 +6,7 @@ import { useRef } from 'react';
 import { isDesktop } from '../../transport/engineClient';
 import { graphActions } from './graphActions';
 import { useGraphPanel } from './graphPanelStore';
+import { HiddenFileInput } from '../common/HiddenFileInput';
 
 export function LoadNetworkButton(): React.JSX.Element {
   const input = useRef<HTMLInputElement>(null);
@@ -22,18 +23,7 @@ export function LoadNetworkButton(): React.JSX.Element {
       <button type="button" disabled={uploading} onClick={() => input.current?.click()}>
         {uploading ? 'Uploading…' : 'Load network…'}
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,.csv"
-        aria-label="Road network file"
-        hidden
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void graphActions.uploadNetwork(file);
-        }}
-      />
+      <HiddenFileInput inputRef={input} accept=".json,.csv" label="Road network file" onFile={(file) => void graphActions.uploadNetwork(file)} />
     </>
   );
 }

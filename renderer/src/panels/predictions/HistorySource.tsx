@@ -9,6 +9,7 @@ import { CommitNumberInput } from './CommitNumberInput';
 import { RULES } from './settingsForm';
 import { predictActions } from './predictActions';
 import { usePredictStore } from './predictStore';
+import { HiddenFileInput } from '../common/HiddenFileInput';
 
 const KIND_LABELS: Record<History['kind'], string> = {
   none: 'None (stream only)',
@@ -71,20 +72,15 @@ export function HistorySource({ settings }: { settings: PredictSettings }): Reac
       )}
       {uploading && <span className="panel-meta">Uploading…</span>}
       {!isDesktop && (
-        <input
-          ref={input}
-          type="file"
+        <HiddenFileInput
+          inputRef={input}
           accept=".csv,.tsv,.txt,text/csv"
-          aria-label="History CSV to upload"
-          hidden
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (!file) return;
+          label="History CSV to upload"
+          onFile={(file) =>
             void predictActions.uploadHistory(file).then((path) => {
               if (path) configure({ kind: 'csv', path });
-            });
-          }}
+            })
+          }
         />
       )}
     </div>

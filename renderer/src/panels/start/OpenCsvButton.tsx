@@ -5,6 +5,7 @@
 import { useRef } from 'react';
 import { actions } from '../../store/actions';
 import { transport } from '../../transport/engineClient';
+import { HiddenFileInput } from '../common/HiddenFileInput';
 
 export function OpenCsvButton({ className }: { className?: string }): React.JSX.Element {
   const input = useRef<HTMLInputElement>(null);
@@ -20,18 +21,7 @@ export function OpenCsvButton({ className }: { className?: string }): React.JSX.
       <button type="button" className={className} onClick={() => input.current?.click()}>
         Open CSV…
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".csv,.tsv,.txt,text/csv"
-        aria-label="CSV file to upload"
-        hidden
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void actions.uploadAndOpen(file);
-        }}
-      />
+      <HiddenFileInput inputRef={input} accept=".csv,.tsv,.txt,text/csv" label="CSV file to upload" onFile={(file) => void actions.uploadAndOpen(file)} />
     </>
   );
 }
