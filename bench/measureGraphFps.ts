@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { WebHost } from '../electron/web/webHost';
 import { GRAPH_BENCH, writeGraphBenchFiles } from '../sample-data/generator/graphBenchFiles';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromiumLaunch';
 
 /**
  * Data clock × this: 15-minute rows arrive as 8 slots of 1,000 rows a second, so every load update sees
@@ -27,21 +28,6 @@ import { GRAPH_BENCH, writeGraphBenchFiles } from '../sample-data/generator/grap
 export const GRAPH_BENCH_SPEED = Number(process.env['BENCH_GRAPH_SPEED'] ?? 7200);
 const MEASURE_SECONDS = 10;
 const VIEWPORT = { width: 1400, height: 860 };
-
-/** The same flags as playwright.config.ts, so the figure matches what the end-to-end tests see. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumPath(): string {
-  return process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-}
 
 /** Why the measurement cannot run here, or null when it can. */
 export function graphFpsSkipReason(): string | null {

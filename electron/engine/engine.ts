@@ -463,30 +463,32 @@ export class Engine {
   view(full: boolean): ViewUpdate {
     const monitor = this.monitor;
     if (monitor) {
+      const threshold = monitor.thresholdView();
       return {
         file: monitor.fileInfo,
         replay: monitor.progress(),
-        threshold: monitor.thresholdView(),
+        threshold,
         feed: monitor.feedView(full),
         rejected: monitor.rejectedView(full),
         bus: monitor.busView(),
         sql: this.sqlView(),
         predict: this.predictions.view(full),
-        graph: this.graph.view(full, monitor.thresholdSettings),
+        graph: this.graph.view(full, threshold.settings),
       };
     }
     const session = this.session;
     if (!session) return { ...emptyView(), bus: this.busView(), sql: this.sqlView(), predict: this.predictions.view(full), graph: this.graph.view(full, null) };
+    const threshold = session.thresholdView();
     return {
       file: session.fileInfo,
       replay: session.progress(),
-      threshold: session.thresholdView(),
+      threshold,
       feed: session.feedView(full),
       rejected: session.rejectedView(full),
       bus: this.busView(),
       sql: this.sqlView(),
       predict: this.predictions.view(full),
-      graph: this.graph.view(full, session.thresholdSettings),
+      graph: this.graph.view(full, threshold.settings),
     };
   }
 

@@ -101,10 +101,6 @@ export abstract class PipelineStages {
     return this.rejects.takeView(full);
   }
 
-  get thresholdSettings(): ThresholdSettings | null {
-    return this.threshold.view().settings;
-  }
-
   thresholdView(): ThresholdView {
     return this.threshold.view();
   }

@@ -20,7 +20,7 @@ export function JunctionCard({ junction, measure }: { junction: SelectedJunction
           ×
         </button>
       </header>
-      <dl>
+      <dl className="fact-list">
         <dt>Current load</dt>
         <dd data-testid="junction-load">{figure(junction.load)}</dd>
         <dt>Rank</dt>

@@ -16,7 +16,7 @@ function Facts({ model, hasTime }: { model: Card; hasTime: boolean }): React.JSX
   const now = useNow(true, 1000);
   const clock = formatClock(model.lastRefitAt);
   return (
-    <dl className="predict-facts">
+    <dl className="fact-list">
       <dt>Kind</dt>
       <dd>
         {MODEL_KIND_LABELS[model.kind]}
