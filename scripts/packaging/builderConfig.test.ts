@@ -15,7 +15,10 @@ const ROOT = resolve(__dirname, '..', '..');
 interface BuilderYaml {
   asarUnpack: string[];
   extraResources: { from: string; to: string }[];
+  directories: { buildResources: string };
   linux: { icon: string };
+  win: { icon: string };
+  mac: { icon: string };
 }
 
 /** The configuration as electron-builder reads it (electron-builder.yml merged with package.json). */
@@ -32,6 +35,13 @@ function viteMainEntries(): Map<string, string> {
   const text = readFileSync(join(ROOT, 'electron.vite.config.ts'), 'utf8');
   const main = text.slice(text.indexOf('main:'), text.indexOf('preload:'));
   return new Map([...main.matchAll(/(\w+): resolve\(__dirname, '([^']+)'\)/g)].map((match) => [match[1] as string, match[2] as string]));
+}
+
+/** Every string set under a key ending in `icon` (icon, installerIcon, …), anywhere in the configuration. */
+function iconPaths(value: unknown, key = ''): { key: string; path: string }[] {
+  if (typeof value === 'string') return /icon$/i.test(key) ? [{ key, path: value }] : [];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([name, child]) => iconPaths(child, key === '' ? name : `${key}.${name}`));
 }
 
 describe('electron-builder.yml', () => {
@@ -59,7 +69,17 @@ describe('electron-builder.yml', () => {
     for (const { from } of yaml.extraResources) expect(existsSync(join(ROOT, from)), from).toBe(true);
     const samples = yaml.extraResources.map((resource) => resource.to);
     expect(samples).toEqual(expect.arrayContaining(['sample-data/traffic-sample.csv', 'sample-data/junction-network.json']));
-    expect(existsSync(join(ROOT, yaml.linux.icon))).toBe(true);
     for (const path of yaml.asarUnpack.filter((entry) => entry.startsWith('node_modules/'))) expect(existsSync(join(ROOT, path)), path).toBe(true);
+  });
+
+  it('gives each installer an icon, and every icon path in the configuration exists', () => {
+    expect(yaml.linux.icon, 'linux: a folder of NxN.png files').toBe('resources/icons');
+    expect(yaml.win.icon, 'win: a multi-size .ico').toMatch(/\.ico$/);
+    expect(yaml.mac.icon, 'mac: a PNG electron-builder turns into .icns').toMatch(/\.png$/);
+    const icons = iconPaths(config);
+    expect(icons.map((icon) => icon.key)).toEqual(expect.arrayContaining(['linux.icon', 'win.icon', 'mac.icon']));
+    // electron-builder looks for a resource in the build resources folder first, then in the project.
+    const resources = join(ROOT, yaml.directories.buildResources);
+    for (const { key, path } of icons) expect(existsSync(join(resources, path)) || existsSync(join(ROOT, path)), `${key}: ${path}`).toBe(true);
   });
 });
