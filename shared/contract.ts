@@ -11,6 +11,8 @@ import { predictCommands, predictViewSchema } from './predict/predictContract';
 import { sqlCommands, sqlTableViewSchema } from './sql/sqlContract';
 import { THRESHOLD_OPERATORS } from './records';
 import { columnInfoSchema, schemaOverridesSchema, timeSourceSchema } from './schema';
+import { MENU_ACTIONS, type MenuAction } from './shell/menuActions';
+import { themeSchema } from './shell/theme';
 
 const cellValue = z.union([z.number(), z.string(), z.null()]);
 
@@ -218,6 +220,8 @@ export const commands = {
   'rejected:showSaveDialog': { args: noArgs, result: z.object({ rows: z.number(), path: z.string() }).nullable() },
   /** Full state for a window that (re)connects: feed and rejected lists come as resets. */
   'session:snapshot': { args: noArgs, result: viewUpdateSchema },
+  /** The page's theme changed: the desktop shell follows it (native dialogs, menu, next launch); the browser host has nothing to do. */
+  'shell:setTheme': { args: z.object({ theme: themeSchema }).strict(), result: ok },
   ...kafkaProfileCommands,
   ...kafkaBusCommands,
   ...sqlCommands,
@@ -225,8 +229,7 @@ export const commands = {
   ...graphCommands,
 } as const;
 
-export const MENU_ACTIONS = ['open', 'openSample', 'replay', 'pauseResume', 'stop'] as const;
-export type MenuAction = (typeof MENU_ACTIONS)[number];
+export { MENU_ACTIONS, type MenuAction };
 
 export const events = {
   'view:update': viewUpdateSchema,

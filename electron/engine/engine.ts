@@ -146,6 +146,8 @@ export class Engine {
       this.graph.useNetwork(await loadNetworkFile(networkPath, true).catch(() => null));
       return info;
     },
+    // The page keeps its own theme; only the desktop shell, which answers this before the engine, stores one.
+    'shell:setTheme': () => ({ ok: true as const }),
     'file:showOpenDialog': () => {
       throw new CommandError('NOT_SUPPORTED', 'The file dialog exists only in the desktop app; upload the file instead.');
     },

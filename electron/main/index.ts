@@ -1,99 +1,209 @@
 /**
- * The desktop shell: window, menu, dialogs and a relay to the engine, which runs in a worker
- * thread so a full-speed replay never stalls window handling.
+ * The desktop shell: window, menu, dialogs, remembered state and a relay to the engine, which runs
+ * in a worker thread so a full-speed replay never stalls window handling.
  */
-import type { BrowserWindow} from 'electron';
-import { app, dialog, Menu } from 'electron';
-import { IPC_EVENT_CHANNEL, type MenuAction } from '../../shared/contract';
+import { access } from 'node:fs/promises';
+import log from 'electron-log/main';
+import { app, dialog, Menu, nativeTheme, screen, shell, type BrowserWindow } from 'electron';
+import { IPC_EVENT_CHANNEL, type MenuAction, type ViewUpdate } from '../../shared/contract';
 import { EngineWorkerHost } from '../engine/host/engineWorkerHost';
-import { buildAppMenu } from './appMenu';
+import { csvPathFromArgv } from './files/csvPathFromArgv';
+import { openRequestedFile, type OpenSource } from './files/fileOpenRequests';
+import { withoutRecentFile, withRecentFile } from './files/recentFiles';
+import { SessionTracker } from './files/sessionTracker';
 import { forwardEngineEvents, registerEngineRelay } from './ipcRelay';
-import { createMainWindow, installSecurityPolicy, rendererUrl } from './mainWindow';
+import { configureLogFile, logFilePath } from './logging/logFile';
+import { createMainWindow, DEFAULT_WINDOW_SIZE, installSecurityPolicy, MINIMUM_WINDOW_SIZE, rendererUrl } from './mainWindow';
+import { aboutPanelOptions, appMenuTemplate } from './menu/appMenuTemplate';
+import { chooseCsvPath, chooseNetworkPath, chooseRejectedRowsPath, chooseSqlExportPath } from './nativeDialogs';
 import { engineWorkerPath, sampleCsvPath, type AppLayout } from './resourcePaths';
 import { keychainAvailable, safeStorageCipher } from './safeStorageCipher';
+import { externalLinkOpeners } from './security/externalLinkOpeners';
+import { applyWebContentsPolicy } from './security/webContentsPolicy';
+import { ShellState } from './settings/shellState';
+import { loadShellSettings, ShellSettingsFile } from './settings/shellSettingsFile';
+import { restoreWindowBounds } from './window/windowBounds';
+import { keepWindowState } from './window/windowStateKeeper';
 
 const layout: AppLayout = { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
+const dataDir = app.getPath('userData');
+configureLogFile(log.transports.file, logFilePath(dataDir));
+log.errorHandler.startCatching({ showDialog: false });
+
 /** Created once the app is ready: only then can safeStorage say whether a keychain exists. */
 let engine: EngineWorkerHost | null = null;
+let mainWindow: BrowserWindow | null = null;
+let state: ShellState | null = null;
+const tracker = new SessionTracker((path) => rememberOpenedFile(path));
+/** A file the OS handed over before the window existed ("Open with" at launch, macOS open-file). */
+let pendingOpen: string | null = csvPathFromArgv(process.argv, app.isPackaged);
 
 function startEngine(): EngineWorkerHost {
   const keychain = keychainAvailable();
   const host = new EngineWorkerHost(
     engineWorkerPath(layout),
-    { sampleCsvPath: sampleCsvPath(layout), dataDir: app.getPath('userData'), secretStorage: keychain ? 'os-keychain' : 'file' },
+    { sampleCsvPath: sampleCsvPath(layout), dataDir, secretStorage: keychain ? 'os-keychain' : 'file' },
     keychain ? safeStorageCipher : null,
   );
   host.start();
   return host;
 }
 
-async function chooseCsvPath(window: BrowserWindow | null): Promise<string | null> {
-  const options = {
-    title: 'Open traffic CSV',
-    properties: ['openFile' as const],
-    filters: [
-      { name: 'CSV files', extensions: ['csv', 'tsv', 'txt'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
-  };
-  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
+function rememberOpenedFile(path: string): void {
+  if (!state) return;
+  // The sample has its own menu item; it reopens at launch but does not crowd the recent list.
+  if (path === sampleCsvPath(layout)) {
+    state.update({ lastFile: path });
+    return;
+  }
+  app.addRecentDocument(path);
+  state.update({ lastFile: path, recentFiles: withRecentFile(state.get().recentFiles, path) });
 }
 
-async function chooseRejectedRowsPath(window: BrowserWindow | null): Promise<string | null> {
-  const options = {
-    title: 'Save rejected rows',
-    defaultPath: 'rejected-rows.csv',
-    filters: [{ name: 'CSV files', extensions: ['csv'] }],
-  };
-  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-  return result.canceled ? null : (result.filePath ?? null);
+function openFile(path: string, source: OpenSource): Promise<unknown> {
+  const host = engine;
+  const window = mainWindow;
+  if (!host || !window || !state) {
+    pendingOpen = path;
+    return Promise.resolve();
+  }
+  const shellState = state;
+  return openRequestedFile(path, source, {
+    fileExists: (candidate) => access(candidate).then(() => true, () => false),
+    activeReplay: () => tracker.activeReplay(),
+    confirmSwitch: async ({ title, message, detail }) => {
+      const answer = await dialog.showMessageBox(window, { type: 'question', title, message, detail, buttons: ['Open the New File', 'Keep Replaying'], defaultId: 1, cancelId: 1 });
+      return answer.response === 0;
+    },
+    report: async ({ title, message, detail }) => {
+      await dialog.showMessageBox(window, { type: 'warning', title, message, detail, buttons: ['OK'] });
+    },
+    stopReplay: () => host.invoke('replay:stop', {}),
+    // The sample reopens with its road network, as "Try the sample" opened it.
+    openInEngine: (target) => (target === sampleCsvPath(layout) ? host.invoke('file:openSample', {}) : host.invoke('file:open', { path: target })),
+    forgetRecent: (missing) => {
+      const current = shellState.get();
+      shellState.update({ recentFiles: withoutRecentFile(current.recentFiles, missing), lastFile: current.lastFile === missing ? null : current.lastFile });
+    },
+    log: (line) => log.info(line),
+  });
 }
 
-async function chooseSqlExportPath(window: BrowserWindow | null): Promise<string | null> {
-  const options = {
-    title: 'Export query result',
-    defaultPath: 'query-result.csv',
-    filters: [{ name: 'CSV files', extensions: ['csv'] }],
-  };
-  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-  return result.canceled ? null : (result.filePath ?? null);
+function installMenu(send: (action: MenuAction) => void): void {
+  if (!state) return;
+  const settings = state.get();
+  const template = appMenuTemplate(
+    { platform: process.platform, appName: app.getName(), recentFiles: settings.recentFiles, theme: settings.theme, developerTools: !app.isPackaged },
+    {
+      send,
+      openRecent: (path) => void openFile(path, 'recent'),
+      clearRecent: () => {
+        app.clearRecentDocuments();
+        state?.update({ recentFiles: [] });
+      },
+      revealLog: () => shell.showItemInFolder(logFilePath(dataDir)),
+      openLink: (link) => void linkOpeners[link](),
+    },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-async function chooseNetworkPath(window: BrowserWindow | null): Promise<string | null> {
-  const options = {
-    title: 'Load road network',
-    properties: ['openFile' as const],
-    filters: [
-      { name: 'Road networks (JSON, CSV)', extensions: ['json', 'csv', 'txt'] },
-      { name: 'All files', extensions: ['*'] },
-    ],
-  };
-  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-  return result.canceled ? null : (result.filePaths[0] ?? null);
+const linkOpeners = externalLinkOpeners(shell);
+
+function workAreas(): Electron.Rectangle[] {
+  const primary = screen.getPrimaryDisplay();
+  return [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea);
 }
 
-void app.whenReady().then(() => {
-  installSecurityPolicy();
+async function start(): Promise<void> {
+  log.info(`Traffic Monitor ${app.getVersion()} starting (Electron ${process.versions.electron}, ${process.platform})`);
+  const loaded = await loadShellSettings(dataDir);
+  state = new ShellState(loaded.settings, new ShellSettingsFile(dataDir), (error) => log.error(`could not save the shell settings: ${error.message}`));
+  const settings = state.get();
+  nativeTheme.themeSource = settings.theme;
+  app.setAboutPanelOptions(aboutPanelOptions(app.getName(), app.getVersion()));
+  installSecurityPolicy((line) => log.warn(line));
+
   const host = startEngine();
   engine = host;
-  const window = createMainWindow();
-  const shell = {
-    chooseCsvPath: () => chooseCsvPath(window),
-    chooseRejectedRowsPath: () => chooseRejectedRowsPath(window),
-    chooseSqlExportPath: () => chooseSqlExportPath(window),
-    chooseNetworkPath: () => chooseNetworkPath(window),
-  };
-  registerEngineRelay(host, shell, rendererUrl());
+  const window = createMainWindow(restoreWindowBounds(settings.window, workAreas(), DEFAULT_WINDOW_SIZE, MINIMUM_WINDOW_SIZE), settings.zoomLevel);
+  mainWindow = window;
+  keepWindowState(window, (saved) => state?.update({ window: saved.window, zoomLevel: saved.zoomLevel }));
+
+  registerEngineRelay(
+    host,
+    {
+      chooseCsvPath: () => chooseCsvPath(window),
+      chooseRejectedRowsPath: () => chooseRejectedRowsPath(window),
+      chooseSqlExportPath: () => chooseSqlExportPath(window),
+      chooseNetworkPath: () => chooseNetworkPath(window),
+      setTheme: (theme) => {
+        nativeTheme.themeSource = theme;
+        state?.update({ theme });
+      },
+      logRefusal: (reason) => log.warn(`refused: ${reason}`),
+    },
+    rendererUrl(),
+  );
   forwardEngineEvents(host, window);
+  host.onEvent((name, payload) => {
+    if (name === 'view:update') tracker.observe(payload as ViewUpdate);
+  });
+
   const send = (action: MenuAction): void => window.webContents.send(IPC_EVENT_CHANNEL, 'menu:action', { action });
-  Menu.setApplicationMenu(buildAppMenu(send));
-});
+  installMenu(send);
+  state.onChange(() => installMenu(send));
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
+  if (loaded.problem) {
+    log.warn(`shell settings: ${loaded.problem}`);
+    window.once('ready-to-show', () => {
+      void dialog.showMessageBox(window, {
+        type: 'warning',
+        title: 'Settings reset',
+        message: 'Some of your settings could not be read, so their defaults are used.',
+        detail: `The settings file: ${loaded.problem}.${loaded.backupPath ? ` The file as it was is kept at ${loaded.backupPath}.` : ''}`,
+      });
+    });
+  }
 
-app.on('window-all-closed', () => {
-  void (engine?.stop() ?? Promise.resolve()).then(() => app.quit());
-});
+  // An "Open with" file wins over the last session's file; nothing runs yet, so nothing is asked.
+  const first = pendingOpen;
+  pendingOpen = null;
+  if (first) void openFile(first, 'association');
+  else if (settings.lastFile) void openFile(settings.lastFile, 'restore');
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch ("Open with" while the app runs) hands its command line to the first and quits.
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+    const path = csvPathFromArgv(argv, app.isPackaged);
+    if (path) void openFile(path, 'association');
+  });
+
+  // macOS hands files over with an event, possibly before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void openFile(path, 'association');
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    applyWebContentsPolicy(contents, { trustedUrl: rendererUrl(), openLink: (link) => void linkOpeners[link](), log: (line) => log.warn(line) });
+  });
+
+  void app.whenReady().then(start).catch((error: unknown) => {
+    log.error(`start-up failed: ${(error as Error).stack ?? String(error)}`);
+    dialog.showErrorBox('Traffic Monitor could not start', (error as Error).message);
+    app.quit();
+  });
+
+  app.on('window-all-closed', () => {
+    log.info('quitting');
+    void (engine?.stop() ?? Promise.resolve()).then(() => app.quit());
+  });
+}

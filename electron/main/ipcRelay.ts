@@ -7,7 +7,8 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isCommandName, type EventName } from '../../shared/contract';
 import { parseCommandArgs, toEnvelope, type Envelope } from '../../shared/envelope';
 import type { EngineWorkerHost } from '../engine/host/engineWorkerHost';
-import { isTrustedSenderUrl } from './trustedSender';
+import type { Theme } from '../../shared/shell/theme';
+import { isTrustedSenderUrl } from './security/trustedSender';
 
 export interface ShellCommands {
   /** Shows the native open dialog; resolves to a path, or null when cancelled. */
@@ -18,14 +19,25 @@ export interface ShellCommands {
   chooseSqlExportPath(): Promise<string | null>;
   /** Shows the native open dialog for a road network (JSON or CSV); null when cancelled. */
   chooseNetworkPath(): Promise<string | null>;
+  /** The page's theme changed: follow it in native dialogs and menus, and remember it. */
+  setTheme(theme: Theme): void;
+  /** Writes a refused request to the log, so an attack or a bug leaves a trace. */
+  logRefusal(reason: string): void;
 }
 
 export function registerEngineRelay(engine: EngineWorkerHost, shell: ShellCommands, trustedUrl: string): () => void {
   const handle = async (event: IpcMainInvokeEvent, name: unknown, args: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSenderUrl(event.senderFrame?.url, trustedUrl)) {
+      shell.logRefusal(`IPC from an untrusted frame (${event.senderFrame?.url ?? 'unknown'}) for ${String(name)}`);
       return { ok: false, error: { code: 'NOT_SUPPORTED', message: 'Refused: the request did not come from the app window.' } };
     }
     if (!isCommandName(name)) return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command: ${String(name)}` } };
+    if (name === 'shell:setTheme') {
+      const parsed = await toEnvelope(() => parseCommandArgs(name, args));
+      if (!parsed.ok) return parsed;
+      shell.setTheme(parsed.value.theme);
+      return { ok: true, value: { ok: true } };
+    }
     if (name === 'file:showOpenDialog') {
       const path = await shell.chooseCsvPath().catch(() => null);
       return path === null ? { ok: true, value: null } : engine.invoke('file:open', { path });

@@ -1,0 +1,48 @@
+/**
+ * Runs the Electronegativity scanner on the built app (`out/`, after `electron-vite build`) and
+ * fails when it finds anything above low severity or a low finding nobody explained. Part of
+ * `npm test`; run it alone with `npm run test:security`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { explainedChecks, judgeFindings, parseReport } from './scanFindings';
+
+const root = resolve(__dirname, '..', '..');
+const built = join(root, 'out');
+if (!existsSync(join(built, 'main', 'index.js'))) {
+  console.error('Nothing to scan: out/main/index.js is missing. Run `npx electron-vite build` first.');
+  process.exit(1);
+}
+
+const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+const work = mkdtempSync(join(tmpdir(), 'electronegativity-'));
+const reportPath = join(work, 'report.csv');
+const scanner = join(root, 'node_modules', '.bin', 'electronegativity');
+// The version is given because the scanner cannot look it up without internet access.
+const run = spawnSync(scanner, ['--input', built, '--electron-version', electronVersion, '--relative', '--output', reportPath, '--verbose', 'false'], {
+  encoding: 'utf8',
+  timeout: 5 * 60_000,
+});
+if (!existsSync(reportPath)) {
+  console.error(`Electronegativity wrote no report (exit ${String(run.status)}):\n${run.stderr}\n${run.stdout}`);
+  process.exit(1);
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(ts|tsx|html)$/.test(name) ? [path] : [];
+  });
+}
+const explanations = new Set([join(root, 'electron'), join(root, 'renderer')].flatMap(sources).flatMap((path) => explainedChecks(readFileSync(path, 'utf8'))));
+
+const findings = parseReport(readFileSync(reportPath, 'utf8'));
+rmSync(work, { recursive: true, force: true });
+const verdict = judgeFindings(findings, explanations);
+console.log(`Electronegativity (Electron ${electronVersion}): ${findings.length} finding(s) in out/.`);
+for (const low of verdict.explainedLows) console.log(`  low, explained at its cause: ${low}`);
+for (const failure of verdict.failures) console.error(`  ${failure}`);
+process.exit(verdict.passed ? 0 : 1);
