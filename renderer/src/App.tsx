@@ -1,28 +1,35 @@
 /** The app shell: start screen until a file is open, then the toolbar and resizable panels. */
 import { useEffect } from 'react';
-import { Panel, PanelGroup, PanelResizeHandle } from 'react-resizable-panels';
 import type { MenuAction } from '../../shared/contract';
-import { AnalysisDock } from './panels/dock/AnalysisDock';
-import { LiveFeedPanel } from './panels/feed/LiveFeedPanel';
-import { KafkaPanel } from './panels/kafka/KafkaPanel';
+import type { Theme } from '../../shared/shell/theme';
 import { MonitorStatus } from './panels/monitor/MonitorStatus';
-import { RejectedPanel } from './panels/rejected/RejectedPanel';
 import { ReplayControls } from './panels/replay/ReplayControls';
-import { SchemaPanel } from './panels/schema/SchemaPanel';
 import { SettingsButton } from './panels/settings/SettingsButton';
+import { chooseCsvFile } from './panels/start/csvChooser';
 import { OpenCsvButton } from './panels/start/OpenCsvButton';
 import { StartScreen } from './panels/start/StartScreen';
-import { ThresholdPanel } from './panels/threshold/ThresholdPanel';
+import { PanelToggles } from './panels/workspace/PanelToggles';
+import { Workspace } from './panels/workspace/Workspace';
+import { useKeyboardShortcuts } from './shortcuts/useKeyboardShortcuts';
 import { actions } from './store/actions';
+import { useAppearance } from './store/appearanceStore';
+import { useLayout } from './store/layoutStore';
 import { useSession } from './store/sessionStore';
 import { onEvent, transport } from './transport/engineClient';
 
-const MENU_HANDLERS: Record<MenuAction, () => unknown> = {
-  open: actions.openDialog,
+const chooseTheme = (theme: Theme) => (): void => useAppearance.getState().setTheme(theme);
+
+/** What the desktop menu and the keyboard shortcuts do: one table, so the two never differ. */
+const MENU_HANDLERS: Readonly<Record<MenuAction, () => unknown>> = {
+  open: chooseCsvFile,
   openSample: actions.openSample,
-  replay: actions.replay,
-  pauseResume: actions.pauseOrResume,
+  replayOrPause: actions.replayOrPause,
   stop: actions.stop,
+  toggleSidePanels: () => useLayout.getState().toggleSidePanels(),
+  toggleDock: () => useLayout.getState().toggleDock(),
+  themeSystem: chooseTheme('system'),
+  themeLight: chooseTheme('light'),
+  themeDark: chooseTheme('dark'),
 };
 
 function useEngineConnection(): void {
@@ -65,6 +72,7 @@ function ConnectionNotice(): React.JSX.Element | null {
 
 export function App(): React.JSX.Element {
   useEngineConnection();
+  useKeyboardShortcuts(MENU_HANDLERS);
   const file = useSession((s) => s.file);
   return (
     <div className="app">
@@ -87,28 +95,10 @@ export function App(): React.JSX.Element {
             <MonitorStatus />
             <OpenCsvButton />
             <ReplayControls />
+            <PanelToggles />
             <SettingsButton />
           </header>
-          <PanelGroup direction="horizontal" className="workspace" autoSaveId="traffic-monitor.layout">
-            <Panel defaultSize={30} minSize={18} className="side-column">
-              <ThresholdPanel />
-              <KafkaPanel />
-              <SchemaPanel />
-              <RejectedPanel />
-            </Panel>
-            <PanelResizeHandle className="resize-handle" aria-label="Resize panels" />
-            <Panel defaultSize={70} minSize={30}>
-              <PanelGroup direction="vertical" autoSaveId="traffic-monitor.main-column">
-                <Panel defaultSize={55} minSize={15}>
-                  <LiveFeedPanel />
-                </Panel>
-                <PanelResizeHandle className="resize-handle" aria-label="Resize feed and dock" />
-                <Panel defaultSize={45} minSize={15}>
-                  <AnalysisDock />
-                </Panel>
-              </PanelGroup>
-            </Panel>
-          </PanelGroup>
+          <Workspace />
         </>
       )}
     </div>

@@ -42,7 +42,7 @@ const explanations = new Set([join(root, 'electron'), join(root, 'renderer')].fl
 const findings = parseReport(readFileSync(reportPath, 'utf8'));
 rmSync(work, { recursive: true, force: true });
 const verdict = judgeFindings(findings, explanations);
-console.log(`Electronegativity (Electron ${electronVersion}): ${findings.length} finding(s) in out/.`);
-for (const low of verdict.explainedLows) console.log(`  low, explained at its cause: ${low}`);
+process.stdout.write(`Electronegativity (Electron ${electronVersion}): ${findings.length} finding(s) in out/.\n`);
+for (const low of verdict.explainedLows) process.stdout.write(`  low, explained at its cause: ${low}\n`);
 for (const failure of verdict.failures) console.error(`  ${failure}`);
 process.exit(verdict.passed ? 0 : 1);

@@ -59,6 +59,12 @@ export const actions = {
     if (state === 'paused') return run('replay:resume', {});
     return Promise.resolve(false);
   },
+  /** One key for the common case (Space, the menu's Replay/Pause): start when nothing runs, else pause or resume. */
+  replayOrPause: () => {
+    const { replay, file } = useSession.getState();
+    if (replay?.state === 'running' || replay?.state === 'paused') return actions.pauseOrResume();
+    return file ? actions.replay() : Promise.resolve(false);
+  },
   stop: () => run('replay:stop', {}),
   setThreshold: (args: CommandArgs<'threshold:set'>) => run('threshold:set', args),
   async setOnlyPassing(onlyPassing: boolean): Promise<boolean> {

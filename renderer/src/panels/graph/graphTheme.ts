@@ -1,7 +1,7 @@
 /**
  * The canvas cannot use CSS variables, so the theme's colours are read from the page (the same
  * variables the feed uses: a passing junction is marked in the feed's passing colour) and the
- * stylesheet is rebuilt when the system theme flips.
+ * stylesheet is rebuilt when the theme flips: the system's, or the one chosen in Settings.
  */
 export interface GraphTheme {
   text: string;
@@ -29,9 +29,19 @@ export function readGraphTheme(element: Element = document.documentElement): Gra
   };
 }
 
-/** Calls back when the system switches between light and dark; returns the unsubscribe. */
-export function onThemeChange(callback: () => void): () => void {
+/**
+ * Calls back when the page's colours may have changed: the system switched between light and dark,
+ * or the app's theme changed. The latter is watched on the root's `data-theme` rather than in the
+ * appearance store, so the callback runs after the attribute (and with it the variables) changed,
+ * whatever order store listeners run in. Returns the unsubscribe.
+ */
+export function onThemeChange(callback: () => void, root: HTMLElement = document.documentElement): () => void {
   const query = window.matchMedia('(prefers-color-scheme: dark)');
   query.addEventListener('change', callback);
-  return () => query.removeEventListener('change', callback);
+  const observer = new MutationObserver(callback);
+  observer.observe(root, { attributes: true, attributeFilter: ['data-theme'] });
+  return () => {
+    query.removeEventListener('change', callback);
+    observer.disconnect();
+  };
 }

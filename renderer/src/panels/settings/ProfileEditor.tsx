@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { SASL_MECHANISMS, SASL_MECHANISM_LABELS, type ConnectionTestResult, type KafkaProfile, type SaslMechanism } from '../../../../shared/kafka/profileContract';
+import { ExternalLink } from '../common/ExternalLink';
 import { ConnectionTestView } from './ConnectionTestView';
 import { kafkaSettings } from './kafkaSettingsStore';
 import { emptyForm, formFromProfile, type ProfileForm } from './profileForm';
@@ -136,6 +137,10 @@ export function ProfileEditor({ profile, onSaved, onDeleted }: Props): React.JSX
           </div>
         )}
       </fieldset>
+
+      <p className="muted security-help">
+        Which TLS and SASL settings a cluster needs: see the <ExternalLink to="kafkaSecurity">Kafka security documentation</ExternalLink>.
+      </p>
 
       {error && (
         <p role="alert" className="dialog-error">

@@ -1,8 +1,11 @@
 /**
- * Settings, as a native modal <dialog> (focus trap, Escape and backdrop for free). One tab today,
- * Kafka; the tab list is there so later settings get their own tab rather than a longer page.
+ * Settings, as a native modal <dialog> (focus trap, Escape and backdrop for free), one tab per
+ * subject. Every tab stays mounted (the others hidden), so a half-edited Kafka profile survives a
+ * look at another tab.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { TabList, tabPanelIds } from '../common/TabList';
+import { AppearanceSettingsTab } from './AppearanceSettingsTab';
 import { KafkaSettingsTab } from './KafkaSettingsTab';
 import './settings.css';
 
@@ -10,8 +13,15 @@ interface Props {
   onClose(): void;
 }
 
+const TABS = [
+  { id: 'kafka', title: 'Kafka', render: () => <KafkaSettingsTab /> },
+  { id: 'appearance', title: 'Appearance', render: () => <AppearanceSettingsTab /> },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
 export function SettingsDialog({ onClose }: Props): React.JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null);
+  const [selected, setSelected] = useState<TabId>('kafka');
 
   useEffect(() => {
     const element = dialog.current;
@@ -22,15 +32,13 @@ export function SettingsDialog({ onClose }: Props): React.JSX.Element {
     <dialog ref={dialog} className="settings-dialog" aria-labelledby="settings-title" onCancel={onClose} data-testid="settings-dialog">
       <header className="settings-header">
         <h2 id="settings-title">Settings</h2>
-        <div role="tablist" aria-label="Settings sections">
-          <button type="button" role="tab" id="settings-tab-kafka" aria-selected="true" aria-controls="settings-panel-kafka">
-            Kafka
-          </button>
-        </div>
+        <TabList label="Settings sections" tabs={TABS} selected={selected} onSelect={(id) => setSelected(id as TabId)} idPrefix="settings" />
       </header>
-      <div role="tabpanel" id="settings-panel-kafka" aria-labelledby="settings-tab-kafka">
-        <KafkaSettingsTab />
-      </div>
+      {TABS.map((tab) => (
+        <div key={tab.id} role="tabpanel" {...tabPanelIds('settings', tab.id)} hidden={tab.id !== selected}>
+          {tab.render()}
+        </div>
+      ))}
       <div className="dialog-buttons">
         <button type="button" onClick={onClose}>
           Close

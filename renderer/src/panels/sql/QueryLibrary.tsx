@@ -1,11 +1,13 @@
 /**
  * Queries to start from: the run history (newest first, kept by the engine), example queries
  * written for the open file, and the user's saved queries. Picking one puts it in the editor.
+ * Beside them, SQLite's own syntax reference, for writing one from scratch.
  */
 import { useMemo } from 'react';
 import { exampleQueries } from '../../../../shared/sql/exampleQueries';
 import { LIVE_TABLE } from '../../../../shared/sql/sqlContract';
 import { useSession } from '../../store/sessionStore';
+import { ExternalLink } from '../common/ExternalLink';
 import { SavedQueries } from './SavedQueries';
 import { useSqlStore } from './sqlStore';
 
@@ -72,6 +74,9 @@ export function QueryLibrary(): React.JSX.Element {
       <HistoryPicker />
       <ExamplePicker />
       <SavedQueries />
+      <ExternalLink to="sqliteSyntax" className="sql-help-link">
+        SQL syntax reference
+      </ExternalLink>
     </div>
   );
 }

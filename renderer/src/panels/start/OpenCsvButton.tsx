@@ -6,9 +6,11 @@ import { useRef } from 'react';
 import { actions } from '../../store/actions';
 import { transport } from '../../transport/engineClient';
 import { HiddenFileInput } from '../common/HiddenFileInput';
+import { useCsvPicker } from './csvChooser';
 
 export function OpenCsvButton({ className }: { className?: string }): React.JSX.Element {
   const input = useRef<HTMLInputElement>(null);
+  useCsvPicker(input);
   if (transport.kind === 'desktop') {
     return (
       <button type="button" className={className} onClick={() => void actions.openDialog()}>
