@@ -131,6 +131,8 @@ test('the width the side column is dragged to survives a reload', async ({ app }
   await app.openSample();
   const before = await layout.sideColumnWidth();
   const saved = (): Promise<string | null> => app.page.evaluate(() => localStorage.getItem('react-resizable-panels:traffic-monitor.layout'));
+  // The panels save their first layout a moment after they mount; the drag must change that one.
+  await expect.poll(saved).not.toBeNull();
   const savedBefore = await saved();
 
   await layout.dragSideHandle(150);
@@ -143,4 +145,20 @@ test('the width the side column is dragged to survives a reload', async ({ app }
   await app.page.reload();
   await expect(app.threshold.region).toBeVisible();
   await expect.poll(async () => Math.abs((await layout.sideColumnWidth()) - dragged)).toBeLessThanOrEqual(2);
+});
+
+test('the replay pace, its limits and the open analysis tab come back after a reload', async ({ app }) => {
+  await app.openSample();
+  await app.replay.choosePace(10_000);
+  await app.replay.setLimits({ rows: 5000, loop: true });
+  const predictions = app.page.getByRole('tab', { name: 'Predictions' });
+  await predictions.click();
+  await expect(predictions).toHaveAttribute('aria-selected', 'true');
+
+  await app.page.reload();
+  await expect(app.replay.pace).toHaveValue('rows:10000');
+  await app.replay.limits.locator('summary').click();
+  await expect(app.replay.limits.getByRole('spinbutton', { name: 'Stop after rows' })).toHaveValue('5000');
+  await expect(app.replay.limits.getByRole('checkbox', { name: 'Loop the file forever' })).toBeChecked();
+  await expect(app.page.getByRole('tab', { name: 'Predictions' })).toHaveAttribute('aria-selected', 'true');
 });

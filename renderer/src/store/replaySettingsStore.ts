@@ -1,9 +1,12 @@
 /**
  * The pace and limits the user picked for the next replay. `pace: null` means "the file's default":
- * the data's own clock at 60× when the file has time, else 1,000 rows per second.
+ * the data's own clock at 60× when the file has time, else 1,000 rows per second. Kept in
+ * localStorage (in the desktop app, inside the user data folder) so the next launch replays the
+ * same way; what is read back is validated with the contract's own schemas.
  */
 import { create } from 'zustand';
-import { defaultPace, type FileInfo, type Pace, type ReplayLimits } from '../../../shared/contract';
+import { persist } from 'zustand/middleware';
+import { defaultPace, paceSchema, replayLimitsSchema, type FileInfo, type Pace, type ReplayLimits } from '../../../shared/contract';
 
 export const SPEED_PRESETS: readonly number[] = [1, 10, 60, 600];
 export const RATE_PRESETS: readonly number[] = [100, 1000, 10_000, 100_000];
@@ -22,12 +25,27 @@ interface ReplaySettings {
   setLimits(limits: Partial<ReplayLimits>): void;
 }
 
-export const useReplaySettings = create<ReplaySettings>()((set) => ({
-  pace: null,
-  limits: { durationSeconds: null, rows: null, loop: false },
-  setPace: (pace) => set({ pace }),
-  setLimits: (limits) => set((state) => ({ limits: { ...state.limits, ...limits } })),
-}));
+export const useReplaySettings = create<ReplaySettings>()(
+  persist(
+    (set) => ({
+      pace: null,
+      limits: { durationSeconds: null, rows: null, loop: false },
+      setPace: (pace) => set({ pace }),
+      setLimits: (limits) => set((state) => ({ limits: { ...state.limits, ...limits } })),
+    }),
+    {
+      name: 'traffic-monitor.replay',
+      version: 1,
+      partialize: ({ pace, limits }) => ({ pace, limits }),
+      merge: (persisted, current) => {
+        const stored = (persisted ?? {}) as { pace?: unknown; limits?: unknown };
+        const pace = paceSchema.nullable().safeParse(stored.pace);
+        const limits = replayLimitsSchema.safeParse(stored.limits);
+        return { ...current, pace: pace.success ? pace.data : current.pace, limits: limits.success ? limits.data : current.limits };
+      },
+    },
+  ),
+);
 
 export function effectivePace(pace: Pace | null, file: FileInfo | null): Pace {
   const hasTime = file?.time != null;
