@@ -48,6 +48,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves every bundle unminified; the page's is the one users wait for at start-up.
+      minify: 'esbuild',
       rollupOptions: { onwarn, input: resolve(__dirname, 'renderer/index.html') },
     },
   },

@@ -1,14 +1,28 @@
-/** The dock under the Live Feed and its tabs; which one is open lives in the dock store. */
-import { GraphPanel } from '../graph/GraphPanel';
-import { PredictionsPanel } from '../predictions/PredictionsPanel';
-import { SqlPanel } from '../sql/SqlPanel';
+/**
+ * The dock under the Live Feed and its tabs; which one is open lives in the dock store. Each tab's
+ * code (the SQL editor, the charts, the graph renderer) is its own chunk, fetched when the tab is
+ * first shown: the start screen and the feed do not wait for libraries they do not use.
+ */
+import { lazy, Suspense } from 'react';
 import { Dock, type DockTab } from './Dock';
 import { useAnalysisDock, type AnalysisTabId } from './dockStore';
 
+const SqlPanel = lazy(() => import('../sql/SqlPanel').then((module) => ({ default: module.SqlPanel })));
+const PredictionsPanel = lazy(() => import('../predictions/PredictionsPanel').then((module) => ({ default: module.PredictionsPanel })));
+const GraphPanel = lazy(() => import('../graph/GraphPanel').then((module) => ({ default: module.GraphPanel })));
+
+function Loading(): React.JSX.Element {
+  return (
+    <p className="muted" role="status">
+      Loading…
+    </p>
+  );
+}
+
 const TABS: readonly (DockTab & { id: AnalysisTabId })[] = [
-  { id: 'sql', title: 'SQL', render: () => <SqlPanel /> },
-  { id: 'predictions', title: 'Predictions', render: () => <PredictionsPanel /> },
-  { id: 'graph', title: 'Junction graph', render: () => <GraphPanel /> },
+  { id: 'sql', title: 'SQL', render: () => <Suspense fallback={<Loading />}><SqlPanel /></Suspense> },
+  { id: 'predictions', title: 'Predictions', render: () => <Suspense fallback={<Loading />}><PredictionsPanel /></Suspense> },
+  { id: 'graph', title: 'Junction graph', render: () => <Suspense fallback={<Loading />}><GraphPanel /></Suspense> },
 ];
 
 const isTab = (id: string): id is AnalysisTabId => TABS.some((tab) => tab.id === id);
