@@ -62,7 +62,11 @@ test.describe('Junction graph', () => {
     expect((await graph.loadsApplied()) - before).toBeLessThanOrEqual(12);
 
     await expect(graph.analyticsRows).toHaveCount(junctions.length);
+    // Once the replay pauses or stops, the badge says so instead of "Live" over loads that no longer move.
+    await app.replay.pauseButton.click();
+    await graph.waitForState('Paused');
     await app.replay.stopButton.click();
+    await graph.waitForState('Stopped');
   });
 
   test('a click on a junction opens its card; "Show in feed" narrows the feed to it and "Query in SQL" types its query', async ({ app }) => {

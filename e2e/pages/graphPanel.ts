@@ -66,7 +66,7 @@ export class GraphPanel {
     await expect.poll(() => this.page.evaluate(() => (window as ProbeWindow).__junctionGraphProbe !== undefined)).toBe(true);
   }
 
-  async waitForState(state: 'Off' | 'Waiting' | 'Live', timeout = 30_000): Promise<void> {
+  async waitForState(state: 'Off' | 'Waiting' | 'Live' | 'Paused' | 'Finished' | 'Stopped' | 'Ready', timeout = 30_000): Promise<void> {
     await expect(this.state).toHaveText(state, { timeout });
   }
 

@@ -1,32 +1,28 @@
 /** The graph's state, which network is drawn and over what window, and the network and settings controls. */
-import type { GraphState, GraphTopology, GraphView } from '../../../../shared/graph/graphContract';
+import type { GraphTopology, GraphView } from '../../../../shared/graph/graphContract';
+import { useSession } from '../../store/sessionStore';
 import { GraphSettings } from './GraphSettings';
 import { LoadNetworkButton } from './LoadNetworkButton';
 import { graphActions } from './graphActions';
+import { graphBadge } from './graphStateLabel';
 import { networkSummary, windowSummary } from './graphStatusLine';
 
-const STATE_LABELS: Record<GraphState, string> = { off: 'Off', waiting: 'Waiting', live: 'Live' };
-
-/** Said when the engine sends no message of its own. */
-const STATE_HINTS: Record<GraphState, string> = {
-  off: 'Starting the graph…',
-  waiting: 'Waiting for rows: start a replay.',
-  live: 'Loads follow the replay.',
-};
-
 export function GraphStatus({ view, topology }: { view: GraphView; topology: GraphTopology | null }): React.JSX.Element {
+  const replayState = useSession((s) => s.replay?.state ?? null);
+  const monitoring = useSession((s) => s.bus?.monitoring ?? false);
+  const badge = graphBadge(view.state, replayState, monitoring);
   return (
     <div className="graph-status">
       <div className="graph-status-line">
-        <span className={`graph-state graph-state-${view.state}`} data-testid="graph-state">
-          {STATE_LABELS[view.state]}
+        <span className={`graph-state graph-state-${badge.tone}`} data-testid="graph-state">
+          {badge.label}
         </span>
         <span data-testid="graph-summary">{networkSummary(view, topology)}</span>
         <span className="muted" data-testid="graph-window">
           {windowSummary(view)}
         </span>
         <span className="graph-message" role="status" data-testid="graph-message">
-          {view.message ?? STATE_HINTS[view.state]}
+          {view.message ?? badge.hint}
         </span>
       </div>
       <div className="graph-status-controls" role="group" aria-label="Network and settings">
