@@ -4,7 +4,7 @@
  */
 import { access } from 'node:fs/promises';
 import log from 'electron-log/main';
-import { app, dialog, Menu, nativeTheme, screen, shell, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, nativeTheme, screen, shell, type BrowserWindow } from 'electron';
 import { IPC_EVENT_CHANNEL, type MenuAction, type ViewUpdate } from '../../shared/contract';
 import { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import { csvPathFromArgv } from './files/csvPathFromArgv';
@@ -131,6 +131,7 @@ async function start(): Promise<void> {
   keepWindowState(window, (saved) => state?.update({ window: saved.window, zoomLevel: saved.zoomLevel }));
 
   registerEngineRelay(
+    ipcMain,
     host,
     {
       chooseCsvPath: () => chooseCsvPath(window),

@@ -3,7 +3,7 @@
  * and forwards engine events to the window. Every message's sender is checked and its payload is
  * validated in the engine before anything runs.
  */
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isCommandName, type EventName } from '../../shared/contract';
 import { parseCommandArgs, toEnvelope, type Envelope } from '../../shared/envelope';
 import type { EngineWorkerHost } from '../engine/host/engineWorkerHost';
@@ -25,7 +25,10 @@ export interface ShellCommands {
   logRefusal(reason: string): void;
 }
 
-export function registerEngineRelay(engine: EngineWorkerHost, shell: ShellCommands, trustedUrl: string): () => void {
+/** What the relay needs of an engine: the host's invoke. */
+export type EngineInvoker = Pick<EngineWorkerHost, 'invoke'>;
+
+export function registerEngineRelay(ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, engine: EngineInvoker, shell: ShellCommands, trustedUrl: string): () => void {
   const handle = async (event: IpcMainInvokeEvent, name: unknown, args: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSenderUrl(event.senderFrame?.url, trustedUrl)) {
       shell.logRefusal(`IPC from an untrusted frame (${event.senderFrame?.url ?? 'unknown'}) for ${String(name)}`);
@@ -69,8 +72,8 @@ export function registerEngineRelay(engine: EngineWorkerHost, shell: ShellComman
     }
     return engine.invoke(name, args);
   };
-  ipcMain.handle(IPC_INVOKE_CHANNEL, handle);
-  return () => ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
+  ipc.handle(IPC_INVOKE_CHANNEL, handle);
+  return () => ipc.removeHandler(IPC_INVOKE_CHANNEL);
 }
 
 export function forwardEngineEvents(engine: EngineWorkerHost, window: BrowserWindow): () => void {
