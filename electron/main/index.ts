@@ -62,11 +62,12 @@ function rememberOpenedFile(path: string): void {
 
 function openFile(path: string, source: OpenSource): Promise<unknown> {
   const host = engine;
-  const window = mainWindow;
-  if (!host || !window || !state) {
+  if (!host || !state) {
     pendingOpen = path;
     return Promise.resolve();
   }
+  // macOS: a file dropped on the dock icon with every window closed opens a window for it.
+  const window = mainWindow ?? openMainWindow();
   const shellState = state;
   return openRequestedFile(path, source, {
     fileExists: (candidate) => access(candidate).then(() => true, () => false),
@@ -115,6 +116,32 @@ function workAreas(): Electron.Rectangle[] {
   return [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea);
 }
 
+/** The window: at start, and again on macOS when the dock icon is clicked with none open. */
+function openMainWindow(): BrowserWindow {
+  const host = engine as EngineWorkerHost;
+  const settings = (state as ShellState).get();
+  const window = createMainWindow(restoreWindowBounds(settings.window, workAreas(), DEFAULT_WINDOW_SIZE, MINIMUM_WINDOW_SIZE), settings.zoomLevel);
+  mainWindow = window;
+  keepWindowState(window, (saved) => state?.update({ window: saved.window, zoomLevel: saved.zoomLevel }));
+  const stopForwarding = forwardEngineEvents(host, window);
+  window.on('closed', () => {
+    stopForwarding();
+    if (mainWindow === window) mainWindow = null;
+  });
+  return window;
+}
+
+/** A menu action for the page; with no window open (macOS), one is opened to receive it. */
+function sendToPage(action: MenuAction): void {
+  const send = (window: BrowserWindow): void => window.webContents.send(IPC_EVENT_CHANNEL, 'menu:action', { action });
+  if (mainWindow) {
+    send(mainWindow);
+    return;
+  }
+  const window = openMainWindow();
+  window.webContents.once('did-finish-load', () => send(window));
+}
+
 async function start(): Promise<void> {
   log.info(`Traffic Monitor ${app.getVersion()} starting (Electron ${process.versions.electron}, ${process.platform})`);
   const loaded = await loadShellSettings(dataDir);
@@ -126,18 +153,17 @@ async function start(): Promise<void> {
 
   const host = startEngine();
   engine = host;
-  const window = createMainWindow(restoreWindowBounds(settings.window, workAreas(), DEFAULT_WINDOW_SIZE, MINIMUM_WINDOW_SIZE), settings.zoomLevel);
-  mainWindow = window;
-  keepWindowState(window, (saved) => state?.update({ window: saved.window, zoomLevel: saved.zoomLevel }));
-
+  host.onEvent((name, payload) => {
+    if (name === 'view:update') tracker.observe(payload as ViewUpdate);
+  });
   registerEngineRelay(
     ipcMain,
     host,
     {
-      chooseCsvPath: () => chooseCsvPath(window),
-      chooseRejectedRowsPath: () => chooseRejectedRowsPath(window),
-      chooseSqlExportPath: () => chooseSqlExportPath(window),
-      chooseNetworkPath: () => chooseNetworkPath(window),
+      chooseCsvPath: () => chooseCsvPath(mainWindow),
+      chooseRejectedRowsPath: () => chooseRejectedRowsPath(mainWindow),
+      chooseSqlExportPath: () => chooseSqlExportPath(mainWindow),
+      chooseNetworkPath: () => chooseNetworkPath(mainWindow),
       setTheme: (theme) => {
         nativeTheme.themeSource = theme;
         state?.update({ theme });
@@ -146,15 +172,17 @@ async function start(): Promise<void> {
     },
     rendererUrl(),
   );
-  forwardEngineEvents(host, window);
-  host.onEvent((name, payload) => {
-    if (name === 'view:update') tracker.observe(payload as ViewUpdate);
+
+  installMenu(sendToPage);
+  // Rebuilt only when what it shows changes, not on every window move that is saved.
+  let shown = { recent: settings.recentFiles, theme: settings.theme };
+  state.onChange((changed) => {
+    if (changed.recentFiles === shown.recent && changed.theme === shown.theme) return;
+    shown = { recent: changed.recentFiles, theme: changed.theme };
+    installMenu(sendToPage);
   });
 
-  const send = (action: MenuAction): void => window.webContents.send(IPC_EVENT_CHANNEL, 'menu:action', { action });
-  installMenu(send);
-  state.onChange(() => installMenu(send));
-
+  const window = openMainWindow();
   if (loaded.problem) {
     log.warn(`shell settings: ${loaded.problem}`);
     window.once('ready-to-show', () => {
@@ -203,8 +231,24 @@ if (!app.requestSingleInstanceLock()) {
     app.quit();
   });
 
+  // macOS apps stay in the dock with no window open; elsewhere closing the window quits.
   app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (app.isReady() && engine && !mainWindow) openMainWindow();
+  });
+
+  // The engine closes its Kafka connections and files before the process ends.
+  let engineStopped = false;
+  app.on('will-quit', (event) => {
+    if (engineStopped || !engine) return;
+    event.preventDefault();
     log.info('quitting');
-    void (engine?.stop() ?? Promise.resolve()).then(() => app.quit());
+    void engine.stop().finally(() => {
+      engineStopped = true;
+      app.quit();
+    });
   });
 }

@@ -1,17 +1,18 @@
 /** The native open and save dialogs the shell shows for the page; each resolves to a path or null when cancelled. */
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 
-async function choosePath(window: BrowserWindow, options: OpenDialogOptions): Promise<string | null> {
-  const result = await dialog.showOpenDialog(window, options);
+/** Attached to the window when there is one (on macOS the app may have none open). */
+async function choosePath(window: BrowserWindow | null, options: OpenDialogOptions): Promise<string | null> {
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-async function chooseSavePath(window: BrowserWindow, options: SaveDialogOptions): Promise<string | null> {
-  const result = await dialog.showSaveDialog(window, options);
+async function chooseSavePath(window: BrowserWindow | null, options: SaveDialogOptions): Promise<string | null> {
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   return result.canceled ? null : (result.filePath ?? null);
 }
 
-export function chooseCsvPath(window: BrowserWindow): Promise<string | null> {
+export function chooseCsvPath(window: BrowserWindow | null): Promise<string | null> {
   return choosePath(window, {
     title: 'Open traffic CSV',
     properties: ['openFile'],
@@ -22,7 +23,7 @@ export function chooseCsvPath(window: BrowserWindow): Promise<string | null> {
   });
 }
 
-export function chooseNetworkPath(window: BrowserWindow): Promise<string | null> {
+export function chooseNetworkPath(window: BrowserWindow | null): Promise<string | null> {
   return choosePath(window, {
     title: 'Load road network',
     properties: ['openFile'],
@@ -33,10 +34,10 @@ export function chooseNetworkPath(window: BrowserWindow): Promise<string | null>
   });
 }
 
-export function chooseRejectedRowsPath(window: BrowserWindow): Promise<string | null> {
+export function chooseRejectedRowsPath(window: BrowserWindow | null): Promise<string | null> {
   return chooseSavePath(window, { title: 'Save rejected rows', defaultPath: 'rejected-rows.csv', filters: [{ name: 'CSV files', extensions: ['csv'] }] });
 }
 
-export function chooseSqlExportPath(window: BrowserWindow): Promise<string | null> {
+export function chooseSqlExportPath(window: BrowserWindow | null): Promise<string | null> {
   return chooseSavePath(window, { title: 'Export query result', defaultPath: 'query-result.csv', filters: [{ name: 'CSV files', extensions: ['csv'] }] });
 }
