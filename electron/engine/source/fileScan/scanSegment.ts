@@ -39,18 +39,30 @@ class NeedsReader extends Error {}
 
 
 /**
- * The file from `start` in blocks, read into one reused buffer: each block is turned into text
- * before the next is read, and a scan of a large file would otherwise allocate a gigabyte of
- * buffers for the garbage collector to account for.
+ * The file from `start` in blocks, read into two reused buffers: the next block is read while the
+ * current one is parsed, so the thread never sits idle waiting for the disk (or the page cache),
+ * and each block is turned into text before its buffer is read into again. A scan of a large file
+ * would otherwise allocate a gigabyte of buffers for the garbage collector to account for.
  */
 async function* blocks(handle: FileHandle, start: number, signal?: AbortSignal): AsyncGenerator<Buffer> {
-  const buffer = Buffer.allocUnsafe(BLOCK_BYTES);
-  for (let position = start; ; ) {
-    signal?.throwIfAborted();
-    const { bytesRead } = await handle.read(buffer, 0, BLOCK_BYTES, position);
-    if (bytesRead === 0) return;
-    position += bytesRead;
-    yield buffer.subarray(0, bytesRead);
+  /** The buffer the pending read fills, and the one handed out (already turned into text when the loop comes back). */
+  let filling = Buffer.allocUnsafe(BLOCK_BYTES);
+  let handedOut = Buffer.allocUnsafe(BLOCK_BYTES);
+  let position = start;
+  let reading = handle.read(filling, 0, BLOCK_BYTES, position);
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const { bytesRead } = await reading;
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      [filling, handedOut] = [handedOut, filling];
+      reading = handle.read(filling, 0, BLOCK_BYTES, position);
+      yield handedOut.subarray(0, bytesRead);
+    }
+  } finally {
+    // A scan that ends early leaves one read in flight: settle it before the file is closed.
+    await reading.catch(() => undefined);
   }
 }
 
