@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import WebSocket from 'ws';
-import type { ViewUpdate } from '../shared/contract';
 import { WebHost } from '../electron/web/webHost';
+import { connectWebHost } from './webHostClient';
 
 export interface ReplayMeasurement {
   rows: number;
@@ -35,31 +34,14 @@ export async function measureReplay(csvPath: string, paths: Paths, sqlOpen = fal
   const dataDir = mkdtempSync(join(tmpdir(), 'tm-bench-'));
   const host = new WebHost({ port: 0, rendererDir: paths.rendererDir, workerPath: paths.workerPath, sampleCsvPath: csvPath, dataDir });
   const url = await host.start();
-  const socket = new WebSocket(`${url.replace('http', 'ws')}ws`);
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-
-  let nextId = 1;
-  const replies = new Map<number, (value: unknown) => void>();
+  const client = await connectWebHost(url);
   let updates = 0;
-  let last: ViewUpdate | null = null;
-  let onUpdate: (() => void) | null = null;
   let firstRowAt: number | null = null;
-  socket.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { type: string; id: number; envelope: unknown; name: string; payload: ViewUpdate };
-    if (message.type === 'result') replies.get(message.id)?.(message.envelope);
-    else if (message.name === 'view:update') {
-      updates++;
-      last = message.payload;
-      if (firstRowAt === null && message.payload.feed.rows.length > 0) firstRowAt = performance.now();
-      onUpdate?.();
-    }
+  client.onUpdate((view) => {
+    updates++;
+    if (firstRowAt === null && view.feed.rows.length > 0) firstRowAt = performance.now();
   });
-  const invoke = (name: string, args: unknown): Promise<unknown> =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      replies.set(id, resolve);
-      socket.send(JSON.stringify({ type: 'invoke', id, name, args }));
-    });
+  const invoke = client.invoke;
 
   if (sqlOpen) await invoke('sql:open', {});
   const openedAt = performance.now();
@@ -75,16 +57,11 @@ export async function measureReplay(csvPath: string, paths: Paths, sqlOpen = fal
   const started = performance.now();
   updates = 0;
   await invoke('replay:start', { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } });
-  const finished = await new Promise<ViewUpdate>((resolve) => {
-    onUpdate = () => {
-      const view = last as ViewUpdate | null;
-      if (view && view.replay.state === 'finished' && view.replay.rowsConsumed === view.replay.rowsAccepted) resolve(view);
-    };
-  });
+  const finished = await client.until((view) => view.replay.state === 'finished' && view.replay.rowsConsumed === view.replay.rowsAccepted);
   const seconds = (performance.now() - started) / 1000;
   loop.disable();
   clearInterval(sampler);
-  socket.close();
+  client.close();
   await host.stop();
   rmSync(dataDir, { recursive: true, force: true });
   return {

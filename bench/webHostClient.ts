@@ -1,0 +1,45 @@
+/**
+ * The benchmark's side of the web host's WebSocket, as a browser page uses it: invoke commands and
+ * watch view updates. Shared by the in-process replay measurement and the one that runs the built
+ * server in a process of its own.
+ */
+import WebSocket from 'ws';
+import type { ViewUpdate } from '../shared/contract';
+
+export interface WebHostClient {
+  invoke(name: string, args: unknown): Promise<unknown>;
+  /** Calls back on every view update; the latest is also kept. */
+  onUpdate(listener: (view: ViewUpdate) => void): void;
+  /** Resolves with the first update that satisfies `done`. */
+  until(done: (view: ViewUpdate) => boolean): Promise<ViewUpdate>;
+  close(): void;
+}
+
+export async function connectWebHost(url: string): Promise<WebHostClient> {
+  const socket = new WebSocket(`${url.replace('http', 'ws')}ws`);
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  let nextId = 1;
+  const replies = new Map<number, (value: unknown) => void>();
+  const listeners: Array<(view: ViewUpdate) => void> = [];
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as { type: string; id: number; envelope: unknown; name: string; payload: ViewUpdate };
+    if (message.type === 'result') replies.get(message.id)?.(message.envelope);
+    else if (message.name === 'view:update') for (const listener of listeners) listener(message.payload);
+  });
+  return {
+    invoke: (name, args) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        replies.set(id, resolve);
+        socket.send(JSON.stringify({ type: 'invoke', id, name, args }));
+      }),
+    onUpdate: (listener) => listeners.push(listener),
+    until: (done) =>
+      new Promise((resolve) => {
+        listeners.push((view) => {
+          if (done(view)) resolve(view);
+        });
+      }),
+    close: () => socket.close(),
+  };
+}
