@@ -36,10 +36,10 @@ test('a malformed file replays its good rows and lists the rejected ones with li
 });
 
 test('files that are not CSV get a clear message and the app keeps working', async ({ app }) => {
-  await app.openFile(fixture('empty.csv', ''));
+  await app.uploadFile(fixture('empty.csv', ''));
   await expect(app.error).toContainText('empty');
 
-  await app.openFile(fixture('image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])));
+  await app.uploadFile(fixture('image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])));
   await expect(app.error).toContainText('binary data');
 
   await app.openFile(fixture('header-only.csv', `${HEADER}\n`));

@@ -1,4 +1,5 @@
 /** Page objects: the tests speak in panels and controls, found by role and accessible name. */
+import { basename } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** "12,345" → 12345 */
@@ -182,9 +183,18 @@ export class TrafficMonitorPage {
     await expect(this.columns).toBeVisible();
   }
 
-  /** Uploads a file through the browser's file picker, as a user of the web host would. */
-  async openFile(path: string): Promise<void> {
+  /** Uploads a file through the browser's file picker, as a user of the web host would; returns at once. */
+  async uploadFile(path: string): Promise<void> {
     await this.page.getByLabel('CSV file to upload').setInputFiles(path);
+  }
+
+  /**
+   * Uploads a file that opens, and waits until the toolbar names it: a Replay pressed earlier would
+   * still replay the file before it.
+   */
+  async openFile(path: string): Promise<void> {
+    await this.uploadFile(path);
+    await expect(this.page.getByTestId('file-name')).toHaveText(basename(path));
   }
 
   columnType(name: string): Locator {
