@@ -30,6 +30,7 @@ const dataDir = app.getPath('userData');
 configureLogFile(log.transports.file, logFilePath(dataDir));
 log.errorHandler.startCatching({ showDialog: false });
 
+const ENGINE_STOP_TIMEOUT_MS = 3000;
 /** Created once the app is ready: only then can safeStorage say whether a keychain exists. */
 let engine: EngineWorkerHost | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -246,7 +247,9 @@ if (!app.requestSingleInstanceLock()) {
     if (engineStopped || !engine) return;
     event.preventDefault();
     log.info('quitting');
-    void engine.stop().finally(() => {
+    // A stuck engine must not keep the app from quitting: give it a few seconds.
+    const stopped = Promise.race([engine.stop(), new Promise((resolve) => setTimeout(resolve, ENGINE_STOP_TIMEOUT_MS))]);
+    void stopped.finally(() => {
       engineStopped = true;
       app.quit();
     });
