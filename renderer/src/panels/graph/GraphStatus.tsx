@@ -14,7 +14,7 @@ export function GraphStatus({ view, topology }: { view: GraphView; topology: Gra
   return (
     <div className="graph-status">
       <div className="graph-status-line">
-        <span className={`graph-state graph-state-${badge.tone}`} data-testid="graph-state">
+        <span className={`state graph-state-${badge.tone}`} data-testid="graph-state">
           {badge.label}
         </span>
         <span data-testid="graph-summary">{networkSummary(view, topology)}</span>

@@ -22,7 +22,7 @@ const STATE_HINTS: Record<PredictState, string> = {
 export function PredictStatus({ view }: { view: PredictView }): React.JSX.Element {
   return (
     <div className="predict-status">
-      <span className={`predict-state predict-state-${view.state}`} data-testid="predict-state">
+      <span className={`state predict-state-${view.state}`} data-testid="predict-state">
         {STATE_LABELS[view.state]}
       </span>
       <span className="predict-message" role={view.state === 'failed' ? 'alert' : 'status'} data-testid="predict-message">
