@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { rememberedFields } from './rememberedFields';
 import { themeSchema, type Theme } from '../../../shared/shell/theme';
 
 interface AppearanceState {
@@ -17,15 +18,6 @@ export const useAppearance = create<AppearanceState>()(
       theme: 'system',
       setTheme: (theme) => set({ theme }),
     }),
-    {
-      name: 'traffic-monitor.appearance',
-      version: 1,
-      partialize: ({ theme }) => ({ theme }),
-      // Storage is the user's to edit or damage: a value the app does not know means the default.
-      merge: (persisted, current) => {
-        const parsed = themeSchema.safeParse((persisted as { theme?: unknown } | undefined)?.theme);
-        return parsed.success ? { ...current, theme: parsed.data } : current;
-      },
-    },
+    rememberedFields<AppearanceState, 'theme'>('traffic-monitor.appearance', { theme: themeSchema }),
   ),
 );

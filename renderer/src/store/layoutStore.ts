@@ -4,7 +4,9 @@
  * storage lives in the user data folder, beside the panel sizes react-resizable-panels saves.
  */
 import { create } from 'zustand';
+import { z } from 'zod';
 import { persist } from 'zustand/middleware';
+import { rememberedFields } from './rememberedFields';
 
 interface LayoutState {
   sidePanelsVisible: boolean;
@@ -21,19 +23,6 @@ export const useLayout = create<LayoutState>()(
       toggleSidePanels: () => set((state) => ({ sidePanelsVisible: !state.sidePanelsVisible })),
       toggleDock: () => set((state) => ({ dockVisible: !state.dockVisible })),
     }),
-    {
-      name: 'traffic-monitor.panels',
-      version: 1,
-      partialize: ({ sidePanelsVisible, dockVisible }) => ({ sidePanelsVisible, dockVisible }),
-      // Storage is the user's to edit or damage: only real booleans are taken from it.
-      merge: (persisted, current) => {
-        const stored = (persisted ?? {}) as Partial<Record<'sidePanelsVisible' | 'dockVisible', unknown>>;
-        return {
-          ...current,
-          sidePanelsVisible: typeof stored.sidePanelsVisible === 'boolean' ? stored.sidePanelsVisible : current.sidePanelsVisible,
-          dockVisible: typeof stored.dockVisible === 'boolean' ? stored.dockVisible : current.dockVisible,
-        };
-      },
-    },
+    rememberedFields<LayoutState, 'sidePanelsVisible' | 'dockVisible'>('traffic-monitor.panels', { sidePanelsVisible: z.boolean(), dockVisible: z.boolean() }),
   ),
 );

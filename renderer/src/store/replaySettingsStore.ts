@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { rememberedFields } from './rememberedFields';
 import { defaultPace, paceSchema, replayLimitsSchema, type FileInfo, type Pace, type ReplayLimits } from '../../../shared/contract';
 
 export const SPEED_PRESETS: readonly number[] = [1, 10, 60, 600];
@@ -33,17 +34,7 @@ export const useReplaySettings = create<ReplaySettings>()(
       setPace: (pace) => set({ pace }),
       setLimits: (limits) => set((state) => ({ limits: { ...state.limits, ...limits } })),
     }),
-    {
-      name: 'traffic-monitor.replay',
-      version: 1,
-      partialize: ({ pace, limits }) => ({ pace, limits }),
-      merge: (persisted, current) => {
-        const stored = (persisted ?? {}) as { pace?: unknown; limits?: unknown };
-        const pace = paceSchema.nullable().safeParse(stored.pace);
-        const limits = replayLimitsSchema.safeParse(stored.limits);
-        return { ...current, pace: pace.success ? pace.data : current.pace, limits: limits.success ? limits.data : current.limits };
-      },
-    },
+    rememberedFields<ReplaySettings, 'pace' | 'limits'>('traffic-monitor.replay', { pace: paceSchema.nullable(), limits: replayLimitsSchema }),
   ),
 );
 

@@ -3,7 +3,9 @@
  * "Query in SQL" brings the SQL console to the front. Remembered across launches with the layout.
  */
 import { create } from 'zustand';
+import { z } from 'zod';
 import { persist } from 'zustand/middleware';
+import { rememberedFields } from '../../store/rememberedFields';
 
 const ANALYSIS_TABS = ['sql', 'predictions', 'graph'] as const;
 export type AnalysisTabId = (typeof ANALYSIS_TABS)[number];
@@ -19,14 +21,6 @@ export const useAnalysisDock = create<AnalysisDockState>()(
       tab: 'sql',
       show: (tab) => set({ tab }),
     }),
-    {
-      name: 'traffic-monitor.dock',
-      version: 1,
-      partialize: ({ tab }) => ({ tab }),
-      merge: (persisted, current) => {
-        const tab = (persisted as { tab?: unknown } | undefined)?.tab;
-        return { ...current, tab: ANALYSIS_TABS.find((known) => known === tab) ?? current.tab };
-      },
-    },
+    rememberedFields<AnalysisDockState, 'tab'>('traffic-monitor.dock', { tab: z.enum(ANALYSIS_TABS) }),
   ),
 );
