@@ -128,6 +128,13 @@ describe('opening a file the OS or the recent menu handed over', () => {
     expect(view.replay.state).not.toBe('running');
   });
 
+  it('the last file, reopened at launch, opens without a question', async () => {
+    const last = copyOfSample('yesterday.csv');
+    expect(await openRequestedFile(last, 'restore', deps())).toBe('opened');
+    expect(asked).toEqual([]);
+    expect((await snapshot()).file?.path).toBe(last);
+  });
+
   it('a file the engine cannot read is reported with the engine\'s reason and the session stays', async () => {
     const good = copyOfSample('good.csv');
     await openRequestedFile(good, 'recent', deps());
