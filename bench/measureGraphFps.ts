@@ -3,9 +3,12 @@
  * links, its loads updated a few times a second by a running replay, shown in Debian's Chromium
  * driven by Playwright against the real web host. Frames are counted with requestAnimationFrame in
  * the page for 10 seconds and split into 1-second buckets: the median bucket and the worst one are
- * the figures. Two references come from the same run: the same replay before the graph tab is first
- * opened (what the rest of the page costs), and the graph on screen with the replay paused (the
- * ceiling this browser reaches when nothing changes).
+ * the figures. They are taken once the graph is built: the first seconds after a 1,000-junction
+ * network file is chosen (placing it, cytoscape drawing every element's texture for the first time,
+ * the page's code warming up) are slower, and are reported beside it as a reference of their own.
+ * Two more references come from the same run: the same replay before the graph tab is first opened
+ * (what the rest of the page costs), and the graph on screen with the replay paused (the ceiling
+ * this browser reaches when nothing changes).
  *
  * Chromium runs headless with `--disable-gpu` (as the end-to-end tests do), so the canvas is drawn
  * in software: on these machines that is the honest figure; a desktop with a GPU does better.
@@ -27,6 +30,8 @@ import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromiumLaunch';
  */
 export const GRAPH_BENCH_SPEED = Number(process.env['BENCH_GRAPH_SPEED'] ?? 7200);
 const MEASURE_SECONDS = 10;
+/** Recorded from the moment the network file is chosen: on this machine the page settles within about 6 s. */
+const BUILD_SECONDS = 8;
 const VIEWPORT = { width: 1400, height: 860 };
 
 /** Why the measurement cannot run here, or null when it can. */
@@ -56,6 +61,8 @@ export interface GraphFpsMeasurement {
   replay: FrameWindow;
   /** Reference: the same page with the replay paused. */
   idle: FrameWindow;
+  /** Reference: the first seconds after the network file is chosen, while the graph is built and first drawn. */
+  building: FrameWindow;
   /** Reference: the same replay before the Junction graph tab was first opened (feed and the rest of the page only). */
   withoutGraph: FrameWindow;
   /** The replay still running with the graph's tab opened once and then another tab (SQL) shown. */
@@ -199,6 +206,7 @@ export async function measureGraphFps(files: { csvPath: string; networkPath: str
 
     await page.getByRole('tab', { name: 'Junction graph' }).click();
     await page.getByLabel('Road network file').setInputFiles(files.networkPath);
+    const building = summariseFrames(await recordFrames(page, BUILD_SECONDS * 1000), BUILD_SECONDS);
 
     await waitUntil('the graph to show every junction and link', async () => {
       const [nodes, edges] = [await probeValue(page, 'nodeCount'), await probeValue(page, 'edgeCount')];
@@ -242,7 +250,7 @@ export async function measureGraphFps(files: { csvPath: string; networkPath: str
     await page.waitForTimeout(1000);
     const idle = summariseFrames(await recordFrames(page, MEASURE_SECONDS * 1000), MEASURE_SECONDS);
     if (pageErrors.length > 0) throw new Error(`the page failed: ${pageErrors.join('; ')}`);
-    return { nodes, edges, replay, idle, withoutGraph, graphHidden, rowsPerSecond, speed: GRAPH_BENCH_SPEED, renderer, profileTop };
+    return { nodes, edges, replay, building, idle, withoutGraph, graphHidden, rowsPerSecond, speed: GRAPH_BENCH_SPEED, renderer, profileTop };
   } finally {
     await browser?.close();
     await host.stop();
@@ -319,19 +327,25 @@ export const GRAPH_FPS_TARGET = '≥ 30 fps median and worst second, 1,000 junct
 export function graphFpsRows(graph: GraphFpsMeasurement | string): [string, string, string, string][] {
   const title = 'Junction graph frame rate during a replay';
   if (typeof graph === 'string') return [[`${title} (headless Chromium)`, `failed: ${graph.replace(/\|/g, '\\|')}`, GRAPH_FPS_TARGET, 'NOT met']];
-  const { replay, idle, withoutGraph, graphHidden } = graph;
+  const { replay, building, idle, withoutGraph, graphHidden } = graph;
   // 3.5 rather than 4: one update landing just outside the 10 s window is not a miss.
   const met = replay.medianFps >= 30 && replay.worstSecondFps >= 30 && replay.loadUpdatesPerSecond >= 3.5;
   return [
     [
       `${title} (${fmt(graph.nodes)} junctions, ${fmt(graph.edges)} links, ${fmt(replay.loadUpdatesPerSecond, 1)} load updates/s applied, ` +
         `${fmt(graph.speed)}× = ${fmt(graph.rowsPerSecond)} rows/s; requestAnimationFrame over ${replay.seconds} s in headless Chromium with --disable-gpu, ` +
-        'so the canvas is drawn in software): median / worst second',
+        'so the canvas is drawn in software; the graph already built): median / worst second',
       `${fmt(replay.medianFps, 1)} / ${fmt(replay.worstSecondFps)} fps`,
       GRAPH_FPS_TARGET,
       met ? 'met' : 'NOT met',
     ],
     ['Longest frame / main-thread tasks over 50 ms during that replay', `${fmt(replay.longestFrameMs)} ms / ${fmt(replay.longTasks)} (${fmt(replay.longTaskMs)} ms in all)`, '', ''],
+    [
+      `Reference: the first ${building.seconds} s after the network file is chosen, same replay (the graph placed and every element drawn for the first time): median / worst second`,
+      `${fmt(building.medianFps, 1)} / ${fmt(building.worstSecondFps)} fps`,
+      '',
+      '',
+    ],
     ['Reference: the same page with the replay paused (graph shown, nothing changing): median / worst second', `${fmt(idle.medianFps, 1)} / ${fmt(idle.worstSecondFps)} fps`, '', ''],
     [
       'Reference: the same replay before the Junction graph tab is first opened (feed and the rest of the page): median / worst second',
@@ -356,6 +370,7 @@ export function describeGraphFps(result: GraphFpsMeasurement): string {
     `Junction graph, ${result.nodes} junctions / ${result.edges} links, replay at ${result.speed}× (${Math.round(result.rowsPerSecond).toLocaleString('en-US')} rows/s)`,
     `Headless Chromium with --disable-gpu: the canvas is drawn in software (${result.renderer})`,
     window('Replay running', result.replay),
+    window('Reference, the graph being built (first seconds after the network file)', result.building),
     window('Reference, replay paused', result.idle),
     window('Reference, same replay before the graph tab was opened', result.withoutGraph),
     window('Graph opened, then the SQL tab shown', result.graphHidden),

@@ -43,6 +43,8 @@ test.describe('Junction graph', () => {
     await expect.poll(() => graph.edgeCount()).toBe(sampleRoads());
     await expect(graph.summary).toHaveText(`Sample city · junction-network.json · ${junctions.length} junctions · ${sampleRoads()} roads`);
     for (const id of junctions) expect(await graph.nodeStyle(id), id).not.toBeNull();
+    // Ten junctions: roads show congestion by width as well as colour (a large graph keeps one width).
+    await expect(app.page.getByTestId('legend-congestion-title')).toHaveText('Road congestion (width and colour)');
 
     // Loads arrive a few times a second; the same junction looks different a few seconds on.
     await expect.poll(() => graph.loadsApplied()).toBeGreaterThan(0);

@@ -24,9 +24,11 @@ interface Props {
   loads: GraphLoads | null;
   measure: string | null;
   windowMinutes: number;
+  /** Roads of a large graph keep one width (see graphStyle): the legend must not promise width. */
+  large: boolean;
 }
 
-export function GraphLegend({ loads, measure, windowMinutes }: Props): React.JSX.Element {
+export function GraphLegend({ loads, measure, windowMinutes, large }: Props): React.JSX.Element {
   const figures = legendFigures(loads, measure, windowMinutes);
   return (
     <section className="graph-legend" aria-label="Legend">
@@ -37,7 +39,9 @@ export function GraphLegend({ loads, measure, windowMinutes }: Props): React.JSX
         <span data-testid="legend-load-max">{figures.loadMax}</span>
       </div>
       <div className="graph-legend-scale">
-        <span className="graph-legend-title">Road congestion (width and colour)</span>
+        <span className="graph-legend-title" data-testid="legend-congestion-title">
+          Road congestion ({large ? 'colour' : 'width and colour'})
+        </span>
         <span>{figures.congestionMin}</span>
         <Ramp stops={CONGESTION_STOPS} label="Congestion scale, slate (free) to red (over capacity)" />
         <span>{figures.congestionMax}</span>

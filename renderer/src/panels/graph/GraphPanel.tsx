@@ -15,6 +15,7 @@ import { JunctionCard } from './JunctionCard';
 import { ProblemList } from './ProblemList';
 import { RoutePicker } from './RoutePicker';
 import { graphActions } from './graphActions';
+import { isLargeGraph } from './graphStyle';
 import { useGraphPanel } from './graphPanelStore';
 import './graph.css';
 
@@ -49,7 +50,9 @@ export function GraphPanel(): React.JSX.Element {
       <div className="graph-body">
         <div className="graph-main">
           <GraphCanvas topology={topology} loads={view?.loads ?? null} path={view?.path ?? null} chosen={view?.selected?.id ?? null} />
-          <GraphLegend loads={view?.loads ?? null} measure={view?.measure ?? null} windowMinutes={view?.settings.windowMinutes ?? 60} />
+          <GraphLegend loads={view?.loads ?? null} measure={view?.measure ?? null} windowMinutes={view?.settings.windowMinutes ?? 60}
+            large={isLargeGraph(topology?.nodes.length ?? 0)}
+          />
         </div>
         {view && (
           <div className="graph-side">

@@ -8,7 +8,7 @@ import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cyto
 import type { GraphLoads, GraphPath, GraphTopology } from '../../../../shared/graph/graphContract';
 import { placeNodes, type Placed } from './graphPlacement';
 import { modelSize, type GeoProjection } from './graphProjection';
-import { TRANSITION_NODE_LIMIT, edgeLoadData, graphStylesheet, inferredLabel, nodeLoadData } from './graphStyle';
+import { edgeLoadData, graphStylesheet, inferredLabel, isLargeGraph, nodeLoadDataFor } from './graphStyle';
 import type { GraphTheme } from './graphTheme';
 import type { JunctionGraphProbe } from './junctionGraphProbe';
 
@@ -131,7 +131,7 @@ export class GraphRenderer {
           }
           return existing as NodeSingular;
         }
-        const noData = nodeLoadData(null, 0, false, null, this.theme.muted);
+        const noData = nodeLoadDataFor(false, null, 0, false, null, this.theme.muted);
         return cy.add({
           group: 'nodes',
           data: { id: nodeKey(node.id), jid: node.id, geo: position?.geo ?? null, ...data, ...noData },
@@ -214,17 +214,19 @@ export class GraphRenderer {
     // Loads are aligned by index with one topology version; another version's would colour the wrong junctions.
     if (!topology || loads.topologyVersion !== topology.version) return;
     const { muted } = this.theme;
+    const large = isLargeGraph(this.nodes.length);
     this.cy.batch(() => {
       this.nodes.forEach((node, i) => {
-        const next = nodeLoadData(loads.nodeLoads[i] ?? null, loads.maxLoad, loads.nodePassing[i] ?? false, loads.nodeRank[i] ?? null, muted);
+        const next = nodeLoadDataFor(large, loads.nodeLoads[i] ?? null, loads.maxLoad, loads.nodePassing[i] ?? false, loads.nodeRank[i] ?? null, muted);
         // What is drawn did not change: setting data would restyle and redraw the junction for nothing.
-        if (!force && node.data('loadFrac') === next.loadFrac && node.data('color') === next.color && node.data('passing') === next.passing) return;
+        if (!force && node.data('sizeFrac') === next.sizeFrac && node.data('color') === next.color && node.data('passing') === next.passing) return;
         node.data(next);
       });
       this.edges.forEach((edge, i) => {
         if (!edge) return;
         const next = edgeLoadData(loads.edgeCongestion[i] ?? null, loads.edgeFlow[i] ?? null, muted);
-        if (!force && edge.data('congestionFrac') === next.congestionFrac && edge.data('edgeColor') === next.edgeColor) return;
+        // On a large graph the width is fixed: only a new colour is worth a restyle.
+        if (!force && edge.data('edgeColor') === next.edgeColor && (large || edge.data('congestionFrac') === next.congestionFrac)) return;
         edge.data(next);
       });
     });
@@ -233,7 +235,7 @@ export class GraphRenderer {
 
   /** Transitions are on for small graphs only; the stylesheet is swapped only when that changes. */
   private restyle(): void {
-    const large = this.nodes.length > TRANSITION_NODE_LIMIT;
+    const large = isLargeGraph(this.nodes.length);
     if (large === this.styledForLarge) return;
     this.styledForLarge = large;
     this.cy.style(graphStylesheet(this.theme, this.nodes.length));

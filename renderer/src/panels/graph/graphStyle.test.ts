@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { CONGESTION_STOPS, LOAD_STOPS, colourAt } from './colorScale';
-import { CONGESTION_CAP, EDGE_WIDTH, NODE_SIZE, TRANSITION_NODE_LIMIT, edgeLoadData, edgeWidth, graphStylesheet, inferredLabel, nodeLoadData, nodeSize } from './graphStyle';
+import {
+  CONGESTION_CAP,
+  EDGE_WIDTH,
+  LARGE_GRAPH_EDGE_WIDTH,
+  LARGE_GRAPH_SIZE_STEPS,
+  NODE_SIZE,
+  TRANSITION_NODE_LIMIT,
+  edgeLoadData,
+  edgeWidth,
+  graphStylesheet,
+  inferredLabel,
+  nodeLoadData,
+  nodeLoadDataFor,
+  nodeSize,
+} from './graphStyle';
 import type { GraphTheme } from './graphTheme';
 
 const theme: GraphTheme = { text: '#111111', muted: '#777777', surface: '#ffffff', accent: '#0000ff', passMark: '#1a7f37', path: '#a21caf' };
@@ -43,8 +57,24 @@ describe('node and edge data', () => {
   });
 
   it('draws a junction without rows in the window small and in the no-data colour', () => {
-    expect(nodeLoadData(null, 200, false, null, '#999999')).toEqual({ load: -1, loadFrac: 0, color: '#999999', passing: false, rank: null });
+    expect(nodeLoadData(null, 200, false, null, '#999999')).toEqual({ load: -1, loadFrac: 0, sizeFrac: 0, color: '#999999', passing: false, rank: null });
     expect(nodeLoadData(5, 0, false, null, '#999999').loadFrac).toBe(0);
+  });
+
+  it('sizes a large graph’s junctions in a few classes while their colour keeps the fine steps', () => {
+    const sizes = new Set<number>();
+    const colours = new Set<string>();
+    for (let load = 0; load <= 200; load++) {
+      const large = nodeLoadDataFor(true, load, 200, false, null, '#999999');
+      sizes.add(large.sizeFrac);
+      colours.add(large.color);
+      expect(large.loadFrac).toBe(nodeLoadDataFor(false, load, 200, false, null, '#999999').loadFrac);
+    }
+    expect(sizes.size).toBe(LARGE_GRAPH_SIZE_STEPS + 1);
+    expect(colours.size).toBeGreaterThan(40);
+    // A small graph's size follows the load in the fine steps.
+    expect(nodeLoadDataFor(false, 101, 200, false, null, '#999999').sizeFrac).toBe(nodeLoadDataFor(false, 101, 200, false, null, '#999999').loadFrac);
+    expect(nodeLoadDataFor(true, 101, 200, false, null, '#999999').sizeFrac).toBe(0.5);
   });
 
   it('maps congestion to width and colour, capped', () => {
@@ -69,8 +99,14 @@ describe('stylesheet', () => {
   const nodeBlock = (nodes: number): Record<string, unknown> => block(nodes, 'node');
 
   it('maps the data fields to size and marks passing junctions in the feed’s colour', () => {
-    expect(nodeBlock(10)['width']).toBe(`mapData(loadFrac, 0, 1, ${NODE_SIZE.min}, ${NODE_SIZE.max})`);
+    expect(nodeBlock(10)['width']).toBe(`mapData(sizeFrac, 0, 1, ${NODE_SIZE.min}, ${NODE_SIZE.max})`);
     expect(block(10, 'node[?passing]')['border-color']).toBe(theme.passMark);
+  });
+
+  it('draws a large graph’s roads at one width, congestion in their colour', () => {
+    expect(block(TRANSITION_NODE_LIMIT, 'edge')['width']).toBe(`mapData(congestionFrac, 0, 1, ${EDGE_WIDTH.min}, ${EDGE_WIDTH.max})`);
+    expect(block(TRANSITION_NODE_LIMIT + 1, 'edge')['width']).toBe(LARGE_GRAPH_EDGE_WIDTH);
+    expect(block(TRANSITION_NODE_LIMIT + 1, 'edge')['line-color']).toBe('data(edgeColor)');
   });
 
   it('animates changes on small graphs only', () => {
