@@ -9,8 +9,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
 import { SQL_KEPT_ROWS, type SqlPage, type SqlQueryProgress, type SqlResult } from '../../../shared/sql/sqlContract';
-import { batchOf, CITY_COLUMNS, cityEntries, cityValues } from '../testing/liveTableRows';
+import { batchOf, CITY_COLUMNS, cityEntries, cityTime, cityValues } from '../testing/liveTableRows';
 import { LiveDatabase } from './liveDatabase';
+import { sqlTime } from './liveTableSchema';
+import { loadSqlJs } from './memoryDatabase';
 import { sqlWasmPath } from './sqlWasmPath';
 import { StopFlags } from './stopFlags';
 
@@ -127,6 +129,118 @@ describe('LiveDatabase: the table', () => {
     // Shrinking the limit evicts at once.
     expect(db.setRetention({ maxRows: 10, maxMinutes: null })).toBe(990);
     expect(await rows('SELECT count(*), min(_offset) FROM traffic')).toEqual([[10, 2490]]);
+  });
+
+  it('stores batches of every size whole, many rows per statement and the rest one by one', async () => {
+    const sizes = [1, 31, 32, 33, 63, 64, 65, 127, 128, 129, 200, 8192 + 5];
+    let from = 0;
+    for (const size of sizes) {
+      expect(db.insert(batchOf(cityEntries(from, size)))).toEqual({ inserted: size, evicted: 0 });
+      from += size;
+    }
+    expect(db.heldRows()).toBe(from);
+    const stored = await rows('SELECT count(*), count(DISTINCT _offset), min(_offset), max(_offset), sum(Total), sum(_partition) FROM traffic');
+    const totals = Array.from({ length: from }, (_, n) => cityValues(n)[7] as number);
+    expect(stored).toEqual([[from, from, 0, from - 1, totals.reduce((a, b) => a + b, 0), cityEntries(0, from).reduce((sum, entry) => sum + entry.partition, 0)]]);
+    // Every row whole, around the edges of the statements of many rows.
+    const sample = [0, 30, 31, 32, 95, 96, 159, 160, 161, 417, from - 6, from - 1];
+    for (const n of sample) {
+      const [row] = await rows(`SELECT * FROM traffic WHERE _offset = ${n}`);
+      expect(row?.slice(0, 13), `row ${n}`).toEqual([...cityValues(n), sqlTime(cityTime(n)), n, n % 4]);
+    }
+  });
+
+  it('keeps values and types with wide rows (fewer rows per statement) and NULLs for missing or odd values', async () => {
+    const columns: ColumnInfo[] = Array.from({ length: 1000 }, (_, i) => ({ name: `c${i}`, type: i % 2 === 0 ? 'number' : 'text', role: 'measure' }));
+    db.restart(columns);
+    const value = (n: number, i: number): CellValue => (i % 7 === 3 ? null : i % 2 === 0 ? n * 1000 + i + (i % 4 === 0 ? 0.5 : 0) : `r${n}c${i}`);
+    const entries = Array.from({ length: 70 }, (_, n) => ({
+      offset: n,
+      partition: 1,
+      // The last row is short: its missing values are NULL, as are values that are neither numbers nor texts.
+      record: { line: n, values: n === 69 ? [true as unknown as CellValue, 5] : columns.map((_, i) => value(n, i)), time: null },
+    }));
+    expect(db.insert(batchOf(entries))).toEqual({ inserted: 70, evicted: 0 });
+    const all = await rows(`SELECT ${columns.map((column) => column.name).join(', ')} FROM traffic ORDER BY _offset`);
+    expect(all.slice(0, 69)).toEqual(entries.slice(0, 69).map((entry) => entry.record.values));
+    // A text column keeps a number as text, as it always has.
+    expect(all[69]).toEqual([null, '5', ...Array.from({ length: 998 }, () => null)]);
+    expect(await rows('SELECT typeof(c0), typeof(c1), typeof(c2), typeof(c3) FROM traffic WHERE _offset = 1')).toEqual([['real', 'text', 'integer', 'null']]);
+  });
+
+  it('holds the live table in memory, not in a file', async () => {
+    expect(await scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")).toBe('');
+  });
+
+  it("stores the same rows when sql.js's memory is out of reach (its file, its binding)", async () => {
+    const bytes = readFileSync(sqlWasmPath());
+    const { sql } = await loadSqlJs(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const fallback = new LiveDatabase({ sql, memory: null }, new StopFlags());
+    try {
+      const read = async (target: LiveDatabase): Promise<CellValue[][]> => {
+        let answer: SqlResult | null = null;
+        await target.runQuery(
+          { queryId: nextId++, sql: "SELECT *, typeof(Total), typeof(\"Date\"), (SELECT file FROM pragma_database_list WHERE name = 'main') = '' FROM traffic ORDER BY _offset", pageSize: 1000, timeoutMs: 10_000 },
+          { answer: (result) => (answer = result), progress: () => undefined, objectsChanged: () => undefined },
+        );
+        const result = answer as SqlResult | null;
+        if (result?.status !== 'rows') throw new Error(`expected rows, got ${JSON.stringify(result)}`);
+        return result.rows;
+      };
+      fallback.restart(CITY_COLUMNS);
+      const ingestedMs = Date.UTC(2026, 10, 1, 12, 0, 0, 345);
+      for (const [from, size] of [[0, 65], [65, 1], [66, 130]] as const) {
+        expect(fallback.insert(batchOf(cityEntries(from, size), ingestedMs))).toEqual(db.insert(batchOf(cityEntries(from, size), ingestedMs)));
+      }
+      const inMemory = await read(db);
+      const inFile = await read(fallback);
+      expect(inMemory).toHaveLength(196);
+      expect(inFile.map((row) => row.slice(0, -1))).toEqual(inMemory.map((row) => row.slice(0, -1)));
+      expect(inMemory[0]?.at(-1)).toBe(1);
+      expect(inFile[0]?.at(-1)).toBe(0);
+    } finally {
+      fallback.close();
+    }
+  });
+
+  it('evicts exactly with batches that are not a multiple of the rows per statement', async () => {
+    db.setRetention({ maxRows: 100, maxMinutes: null });
+    let inserted = 0;
+    let evicted = 0;
+    for (let from = 0; from < 1000; from += 33) {
+      const done = db.insert(batchOf(cityEntries(from, Math.min(33, 1000 - from))));
+      inserted += done.inserted;
+      evicted += done.evicted;
+      expect(db.heldRows()).toBe(Math.min(inserted, 100));
+      expect(inserted - evicted).toBe(db.heldRows());
+    }
+    expect(await rows('SELECT count(*), min(_offset), max(_offset) FROM traffic')).toEqual([[100, 900, 999]]);
+  });
+
+  it('keeps within its memory ceiling with no retention limit at all: the oldest rows go, counted as evicted', async () => {
+    const bytes = readFileSync(sqlWasmPath());
+    const { sql } = await loadSqlJs(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const ceiling = 256 * 1024;
+    const small = new LiveDatabase({ sql, memory: null }, new StopFlags(), ceiling);
+    try {
+      small.restart(CITY_COLUMNS);
+      small.setRetention(NO_LIMIT);
+      let inserted = 0;
+      let evicted = 0;
+      for (let from = 0; from < 20_000; from += 500) {
+        const done = small.insert(batchOf(cityEntries(from, 500)));
+        inserted += done.inserted;
+        evicted += done.evicted;
+        expect(inserted - evicted).toBe(small.heldRows());
+      }
+      expect(evicted).toBeGreaterThan(0);
+      // Never more than one batch over the ceiling, and the newest row is always kept.
+      expect(small.usedBytes()).toBeLessThan(ceiling * 1.5);
+      expect(small.heldRows()).toBeLessThan(20_000);
+      expect(small.heldRows()).toBeGreaterThan(1000);
+    } finally {
+      small.close();
+    }
   });
 
   it('evicts whole batches older than the time limit', async () => {

@@ -9,16 +9,18 @@
  * argument keeps SQLite from treating the call as a constant and evaluating it once.
  */
 import { readFileSync } from 'node:fs';
-import initSqlJs, { type Database, type SqlJsStatic, type Statement } from 'sql.js';
+import type { Database, Statement } from 'sql.js';
 import type { ColumnInfo } from '../../../shared/schema';
 import { DEFAULT_SQL_SETTINGS, LIVE_TABLE, type SqlObject, type SqlPage, type SqlRetention } from '../../../shared/sql/sqlContract';
 import { quoteIdentifier } from '../../../shared/sql/sqlIdentifiers';
 import { exportCsv, type ExportOutcome, type ExportRequest } from './csvExport';
+import { prepareInsert, type Cell, type InsertStatement } from './insertStatement';
 import { JobStopper } from './jobStopper';
 import { liveTableLayout, sqlTime, sqlTimestampMs, type LiveTableLayout } from './liveTableSchema';
+import { loadSqlJs, openDatabase, type DirectAccess, type LoadedSqlJs } from './memoryDatabase';
 import { QueryRunner, type QueryContext, type QueryEvents, type QueryRequest } from './queryRunner';
 import { RetentionWindow } from './retentionWindow';
-import { META_INGESTED, META_OFFSET, META_PARTITION, META_TIME, ROW_META_STRIDE, type RowBatch } from './rowBatch';
+import { batchMaxTime, META_INGESTED, META_OFFSET, META_PARTITION, META_TIME, ROW_META_STRIDE, type RowBatch } from './rowBatch';
 import type { StopFlags } from './stopFlags';
 import { listUserObjects } from './userObjects';
 
@@ -43,14 +45,38 @@ export interface IngestCounts {
 /** Beyond this JavaScript's Date cannot hold a time; such a row gets no _time rather than failing the batch. */
 const MAX_TIME_MS = 8.64e15;
 
+/**
+ * Rows per INSERT: one statement of many rows' values costs SQLite and sql.js one step, reset and
+ * clearing of bindings instead of one per row, which made the inserts about a third faster; beyond
+ * this the gain levels off. The rest of a batch goes in one row at a time.
+ */
+const ROWS_PER_INSERT = 64;
+/** SQLite's limit on parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER), which wide data reaches first. */
+const MAX_PARAMETERS = 32_766;
+/**
+ * The pages of an in-memory table live in sql.js's WebAssembly memory, which stops at 2 GB; queries
+ * need room there too (sorting, grouping). Past this size the oldest rows make way, whatever the
+ * retention says: about 11 million rows shaped like the sample city's.
+ */
+export const MEMORY_CEILING_BYTES = 1024 * 1024 * 1024;
+/** Past the ceiling, rows go until the table would take this share of it: room for the next batches. */
+const CEILING_REFILL = 0.9;
+
 export class LiveDatabase {
   private readonly db: Database;
+  private readonly direct: DirectAccess | null;
   private readonly stopper: JobStopper;
   private readonly runner: QueryRunner;
   private readonly context: QueryContext;
   private layout: LiveTableLayout = liveTableLayout([]);
-  private insertStatement: Statement | null = null;
+  private insertStatement: InsertStatement | null = null;
+  /** `rowsPerInsert` rows at once, or null when that is 1; `insertParams` holds their values. */
+  private insertManyStatement: InsertStatement | null = null;
+  private rowsPerInsert = 1;
+  private insertParams: Cell[] = [];
+  private rowParams: Cell[] = [];
   private evictStatement: Statement | null = null;
+  private sizeStatement: Statement | null = null;
   private readonly lastRowidStatement: Statement;
   private retention: SqlRetention = DEFAULT_SQL_SETTINGS.retention;
   private readonly window = new RetentionWindow();
@@ -72,19 +98,24 @@ export class LiveDatabase {
       throw new Error(`sql.js's WebAssembly file could not be read (${wasmPath}): ${(error as Error).message}`);
     }
     const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    let sql: SqlJsStatic;
+    let sql: LoadedSqlJs;
     try {
-      sql = await initSqlJs({ wasmBinary });
+      sql = await loadSqlJs(wasmBinary);
     } catch (error) {
       throw new Error(`sql.js could not start from ${wasmPath}: ${error instanceof Error ? error.message : String(error)}`);
     }
     return new LiveDatabase(sql, flags);
   }
 
-  constructor(sql: SqlJsStatic, flags: StopFlags) {
-    this.db = new sql.Database();
-    // sql.js keeps the database in a file of its in-memory file system: nothing here needs to survive
-    // a crash, so the journal stays in memory and nothing waits for a sync.
+  /**
+   * `ceilingBytes`: the most the table's pages may take (see MEMORY_CEILING_BYTES); tests set a
+   * small one to reach it with a few rows.
+   */
+  constructor(sql: LoadedSqlJs, flags: StopFlags, private readonly ceilingBytes = MEMORY_CEILING_BYTES) {
+    // SQLite's ':memory:' when it can be opened (see memoryDatabase.ts), else a file of sql.js's
+    // in-memory file system. Nothing here needs to survive a crash, so for the file the journal
+    // stays in memory and nothing waits for a sync.
+    ({ db: this.db, direct: this.direct } = openDatabase(sql));
     this.db.run('PRAGMA journal_mode = MEMORY');
     this.db.run('PRAGMA synchronous = OFF');
     this.db.run('PRAGMA temp_store = MEMORY');
@@ -124,6 +155,8 @@ export class LiveDatabase {
   restart(columns: readonly ColumnInfo[]): void {
     this.insertStatement?.free();
     this.insertStatement = null;
+    this.insertManyStatement?.free();
+    this.insertManyStatement = null;
     this.evictStatement?.free();
     this.evictStatement = null;
     this.db.run(`DROP VIEW IF EXISTS ${LIVE_TABLE}`);
@@ -133,7 +166,13 @@ export class LiveDatabase {
     const definitions = this.layout.columns.map((column, i) => `${names[i]} ${column.type}`);
     this.db.run(`CREATE TABLE ${STORE_TABLE} (${definitions.join(', ')})`);
     this.db.run(`CREATE VIEW ${LIVE_TABLE} AS SELECT ${names.join(', ')} FROM ${STORE_TABLE} WHERE ${CHECKED_ROWS}`);
-    this.insertStatement = this.db.prepare(`INSERT INTO ${STORE_TABLE} VALUES (${names.map(() => '?').join(', ')})`);
+    const rowValues = `(${names.map(() => '?').join(', ')})`;
+    this.insertStatement = prepareInsert(this.db, this.direct, `INSERT INTO ${STORE_TABLE} VALUES ${rowValues}`);
+    this.rowsPerInsert = Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / names.length)));
+    const manyValues = Array.from({ length: this.rowsPerInsert }, () => rowValues).join(', ');
+    this.insertManyStatement = this.rowsPerInsert > 1 ? prepareInsert(this.db, this.direct, `INSERT INTO ${STORE_TABLE} VALUES ${manyValues}`) : null;
+    this.rowParams = new Array<Cell>(names.length).fill(null);
+    this.insertParams = new Array<Cell>(names.length * this.rowsPerInsert).fill(null);
     this.evictStatement = this.db.prepare(`DELETE FROM ${STORE_TABLE} WHERE rowid <= ?`);
     this.window.reset();
     this.held = 0;
@@ -142,44 +181,42 @@ export class LiveDatabase {
 
   /** Inserts one batch in one transaction, then applies retention. */
   insert(batch: RowBatch): IngestCounts {
-    const statement = this.insertStatement;
+    const single = this.insertStatement;
     const count = batch.values.length;
-    if (!statement || count === 0) return { inserted: 0, evicted: 0 };
-    const { valueIndex } = this.layout;
-    const dataColumns = valueIndex.length;
-    const row: (number | string | null)[] = new Array(this.layout.columns.length);
-    const { meta, values } = batch;
-    let maxTime = Number.NEGATIVE_INFINITY;
+    if (!single || count === 0) return { inserted: 0, evicted: 0 };
+    const many = this.insertManyStatement;
+    const perInsert = this.rowsPerInsert;
+    const width = this.rowParams.length;
     this.db.run('BEGIN');
     try {
-      for (let i = 0; i < count; i++) {
-        const cells = values[i] as readonly unknown[];
-        for (let j = 0; j < dataColumns; j++) {
-          const value = cells[valueIndex[j] as number];
-          row[j] = typeof value === 'number' || typeof value === 'string' ? value : null;
+      let i = 0;
+      if (many) {
+        const params = this.insertParams;
+        for (; i + perInsert <= count; i += perInsert) {
+          for (let row = 0; row < perInsert; row++) this.fillRow(params, row * width, batch, i + row);
+          many.run(params);
         }
-        const at = i * ROW_META_STRIDE;
-        const time = meta[at + META_TIME] as number;
-        const ingested = meta[at + META_INGESTED] as number;
-        row[dataColumns] = this.timeText(time);
-        row[dataColumns + 1] = meta[at + META_OFFSET] as number;
-        row[dataColumns + 2] = meta[at + META_PARTITION] as number;
-        row[dataColumns + 3] = this.ingestText(ingested);
-        const judged = Number.isNaN(time) ? ingested : time;
-        if (judged > maxTime) maxTime = judged;
-        statement.bind(row);
-        statement.step();
+        many.reset();
       }
-      statement.reset();
+      for (; i < count; i++) {
+        this.fillRow(this.rowParams, 0, batch, i);
+        single.run(this.rowParams);
+      }
+      single.reset();
       this.held += count;
       this.lastRowid = this.insertedRowid();
-      this.window.added(this.lastRowid, count, maxTime);
+      this.window.added(this.lastRowid, count, batchMaxTime(batch));
       const evicted = this.evict();
       this.db.run('COMMIT');
       return { inserted: count, evicted };
     } catch (error) {
-      statement.reset();
-      this.db.run('ROLLBACK');
+      many?.reset();
+      single.reset();
+      try {
+        this.db.run('ROLLBACK');
+      } catch {
+        // SQLite rolled back already (it does so when out of memory): the insert's own error says why.
+      }
       throw error;
     }
   }
@@ -212,11 +249,16 @@ export class LiveDatabase {
   }
 
   close(): void {
+    // Statements bound directly are not sql.js's to finalize; a connection closes only without them.
+    this.insertStatement?.free();
+    this.insertManyStatement?.free();
+    this.insertStatement = null;
+    this.insertManyStatement = null;
     this.db.close();
   }
 
   private evict(): number {
-    const through = this.window.evictThrough(this.retention, this.lastRowid);
+    const through = this.window.evictThrough(this.withinCeiling(), this.lastRowid);
     if (through === null || !this.evictStatement) return 0;
     this.evictStatement.run([through]);
     const evicted = this.db.getRowsModified();
@@ -224,6 +266,46 @@ export class LiveDatabase {
     // An empty table numbers its next row 1 again.
     if (this.held === 0) this.window.emptied();
     return evicted;
+  }
+
+  /**
+   * The user's retention, with a row limit added when the pages in use have passed the ceiling: the
+   * oldest rows go until the rest would fill 90 % of it (rows are taken to be of one size), so the
+   * table stays within memory however it is configured (no limit at all, or only minutes, at a rate
+   * that fills memory first). Counted as evicted like any other eviction.
+   */
+  private withinCeiling(): SqlRetention {
+    const used = this.usedBytes();
+    if (used <= this.ceilingBytes) return this.retention;
+    const cap = Math.max(1, Math.floor((this.held * this.ceilingBytes * CEILING_REFILL) / used));
+    return { ...this.retention, maxRows: this.retention.maxRows === null ? cap : Math.min(this.retention.maxRows, cap) };
+  }
+
+  /** Bytes of the database's pages holding data (pages freed by evictions are reused, so they do not count). */
+  usedBytes(): number {
+    this.sizeStatement ??= this.db.prepare('SELECT (page_count - freelist_count) * page_size FROM pragma_page_count, pragma_freelist_count, pragma_page_size');
+    this.sizeStatement.step();
+    const bytes = Number(this.sizeStatement.get()[0] ?? 0);
+    this.sizeStatement.reset();
+    return bytes;
+  }
+
+  /** Row `i` of the batch as the table's columns, into `target` from `at`: the data's values, then the system columns. */
+  private fillRow(target: Cell[], at: number, batch: RowBatch, i: number): void {
+    const { valueIndex } = this.layout;
+    const dataColumns = valueIndex.length;
+    const cells = batch.values[i] as readonly unknown[];
+    for (let j = 0; j < dataColumns; j++) {
+      const value = cells[valueIndex[j] as number];
+      target[at + j] = typeof value === 'number' || typeof value === 'string' ? value : null;
+    }
+    const meta = batch.meta;
+    const m = i * ROW_META_STRIDE;
+    const system = at + dataColumns;
+    target[system] = this.timeText(meta[m + META_TIME] as number);
+    target[system + 1] = meta[m + META_OFFSET] as number;
+    target[system + 2] = meta[m + META_PARTITION] as number;
+    target[system + 3] = this.ingestText(meta[m + META_INGESTED] as number);
   }
 
   /** Read right after the batch's inserts, before any user statement can move it. */
