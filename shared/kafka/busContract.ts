@@ -15,6 +15,9 @@ export const startFromSchema = z.discriminatedUnion('kind', [
 ]);
 export type StartFrom = z.infer<typeof startFromSchema>;
 
+/** What the Bus settings offer for rows per Kafka message (the schema accepts any count up to 256). */
+export const ROWS_PER_MESSAGE_CHOICES = [1, 8, 32, 64, 128] as const;
+
 export const busSelectionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('embedded') }).strict(),
   z
@@ -27,6 +30,11 @@ export const busSelectionSchema = z.discriminatedUnion('kind', [
       createTopic: z.boolean(),
       startFrom: startFromSchema,
       compression: z.enum(['none', 'gzip']),
+      /**
+       * Rows of one junction per message: 1 (the default, and what settings saved before this
+       * existed mean) is one message per row; more is faster, and other consumers read JSON arrays.
+       */
+      rowsPerMessage: z.number().int().min(1).max(256).optional(),
     })
     .strict(),
 ]);

@@ -6,6 +6,11 @@ export interface BusCodec<T> {
   encode(value: T): Buffer | string;
   /** Throws with a plain reason when the payload is not a value of this kind. */
   decode(payload: Buffer, meta: { headers: Record<string, string>; timestamp: number }): T;
+  /**
+   * A value from its parsed JSON: how rows packed several to a message (see messagePacking.ts)
+   * are read. A codec without it reads packed messages whole, through `decode`.
+   */
+  decodeParsed?(parsed: unknown, meta: { headers: Record<string, string>; timestamp: number }): T;
 }
 
 /** A message the consumer received but could not decode: counted and listed, never fatal. */

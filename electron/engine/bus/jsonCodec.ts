@@ -5,5 +5,6 @@ export function jsonCodec<T>(): BusCodec<T> {
   return {
     encode: (value) => JSON.stringify(value),
     decode: (payload) => JSON.parse(payload.toString('utf8')) as T,
+    decodeParsed: (parsed) => parsed as T,
   };
 }

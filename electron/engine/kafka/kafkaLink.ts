@@ -35,7 +35,13 @@ export class KafkaLink {
     config: KafkaConfig,
     private readonly changed: () => void,
   ) {
-    this.bus = new KafkaBus({ config, codec: this.codec, compression: selection.compression, allowCreateTopics: selection.createTopic });
+    this.bus = new KafkaBus({
+      config,
+      codec: this.codec,
+      compression: selection.compression,
+      allowCreateTopics: selection.createTopic,
+      rowsPerMessage: selection.rowsPerMessage ?? 1,
+    });
     this.message = `Connecting to ${profileName}…`;
     this.connect(FIRST_RETRY_MS);
   }

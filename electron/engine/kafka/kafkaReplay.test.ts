@@ -43,12 +43,12 @@ describe.runIf(runnable)('Replay through Kafka', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function useKafka(topic: string): Promise<void> {
+  async function useKafka(topic: string, rowsPerMessage = 1): Promise<void> {
     const profile = await engine.handle('kafkaProfile:save', {
-      profile: { name: 'Test cluster', brokers, clientId: 'traffic-monitor-test', tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true }, sasl: null },
+      profile: { name: `Test cluster (${topic})`, brokers, clientId: 'traffic-monitor-test', tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true }, sasl: null },
     });
     await engine.handle('bus:select', {
-      selection: { kind: 'kafka', profileId: profile.id, topic, createTopic: true, startFrom: { kind: 'latest' }, compression: 'none' },
+      selection: { kind: 'kafka', profileId: profile.id, topic, createTopic: true, startFrom: { kind: 'latest' }, compression: 'none', rowsPerMessage },
     });
     await until(() => view?.bus.state === 'connected', 20_000, 'the bus to connect');
   }
@@ -73,6 +73,36 @@ describe.runIf(runnable)('Replay through Kafka', () => {
     const partitions = engine.view(true).bus.partitions;
     expect(partitions.length).toBe(4);
     expect(partitions.reduce((sum, p) => sum + p.high - p.low, 0)).toBe(final.replay.rowsAccepted);
+  }, 120_000);
+
+  it('packs up to 32 rows of a junction into a message, and the stages still read every row once, with its own time', async () => {
+    // The same file on the embedded bus first: what the threshold passes and the newest row's time.
+    await engine.handle('bus:select', { selection: { kind: 'embedded' } });
+    await engine.handle('file:openSample', {});
+    await engine.handle('replay:start', { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } });
+    await until(() => view?.replay.state === 'finished', 60_000, 'the embedded replay to finish');
+    const embedded = engine.view(true);
+
+    await useKafka(`packed-${Date.now()}`, 32);
+    await engine.handle('replay:start', { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } });
+    await until(() => view?.replay.state === 'finished' || view?.replay.state === 'failed', 60_000, 'the packed replay to finish');
+    const packed = engine.view(true);
+    expect(packed.replay.message).toBeNull();
+    expect(packed.replay.rowsAccepted).toBe(embedded.replay.rowsAccepted);
+    expect(packed.replay.rowsConsumed).toBe(packed.replay.rowsAccepted);
+    expect(packed.bus.duplicates).toBe(0);
+    expect(packed.threshold.passing).toBe(embedded.threshold.passing);
+    // Each row keeps its own source line and event time (from the packed header), not its message's.
+    const timeByLine = new Map(embedded.feed.rows.map((row) => [row.line, row.time]));
+    const common = packed.feed.rows.filter((row) => timeByLine.has(row.line));
+    expect(common.length).toBeGreaterThan(10);
+    for (const row of common) expect(row.time, `line ${row.line}`).toBe(timeByLine.get(row.line));
+    expect(new Set(common.map((row) => row.time)).size).toBeGreaterThan(1);
+    // Far fewer messages than rows on the topic: at least one per junction and batch, at most 32 rows each.
+    await until(() => (view?.bus.partitions.reduce((sum, p) => sum + p.high, 0) ?? 0) > 0, 10_000, 'the partition table');
+    const messages = engine.view(true).bus.partitions.reduce((sum, p) => sum + p.high - p.low, 0);
+    expect(messages).toBeGreaterThanOrEqual(Math.ceil(packed.replay.rowsAccepted / 32));
+    expect(messages).toBeLessThan(packed.replay.rowsAccepted / 8);
   }, 120_000);
 });
 

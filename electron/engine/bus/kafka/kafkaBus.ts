@@ -8,6 +8,7 @@ import type { Bus, BusConsumer, ConsumerOptions, PartitionWatermarks, ProducerRe
 import type { BusCodec } from '../busCodec';
 import { KAFKA_COMPRESSION, KAFKA_LOG_LEVEL, loadKafkajs } from '../../kafka/kafkajsModule';
 import { KafkaBusConsumer } from './kafkaBusConsumer';
+import { packMessages } from './messagePacking';
 import { kafkaProducerWorkerPath, ThreadedProducer, type MessageSender } from './threadedProducer';
 import { describeKafkaError } from './kafkaErrors';
 
@@ -17,6 +18,8 @@ export interface KafkaBusOptions<T> {
   compression?: 'none' | 'gzip';
   /** Create missing topics (admin call, or the cluster's auto-creation when that is refused). */
   allowCreateTopics?: boolean;
+  /** Rows of one key per message (see messagePacking.ts); 1, one message per row, by default. */
+  rowsPerMessage?: number;
 }
 
 export const DEFAULT_KAFKA_PARTITIONS = 4;
@@ -126,16 +129,24 @@ export class KafkaBus<T> implements Bus<T> {
     await this.connect();
     const { codec } = this.options;
     const now = String(Date.now());
+    const rowsPerMessage = this.options.rowsPerMessage ?? 1;
+    const asText = (value: T): string => {
+      const encoded = codec.encode(value);
+      return typeof encoded === 'string' ? encoded : encoded.toString('utf8');
+    };
     await (this.producer as MessageSender).send({
       topic,
       acks: -1,
       compression: this.options.compression === 'gzip' ? KAFKA_COMPRESSION.GZIP : KAFKA_COMPRESSION.None,
-      messages: records.map((record) => ({
-        key: record.key,
-        value: codec.encode(record.value),
-        timestamp: record.timestamp === undefined ? now : String(Math.round(record.timestamp)),
-        ...(record.headers ? { headers: record.headers } : {}),
-      })),
+      messages:
+        rowsPerMessage > 1
+          ? packMessages(records, asText, rowsPerMessage, now)
+          : records.map((record) => ({
+              key: record.key,
+              value: codec.encode(record.value),
+              timestamp: record.timestamp === undefined ? now : String(Math.round(record.timestamp)),
+              ...(record.headers ? { headers: record.headers } : {}),
+            })),
     });
   }
 

@@ -9,6 +9,7 @@ import type { StartFrom } from '../../../../shared/kafka/busContract';
 import type { BusConsumer, BusMessage, ConsumerOptions } from '../bus';
 import type { BusCodec, MalformedMessage } from '../busCodec';
 import { describeKafkaError } from './kafkaErrors';
+import { PACKED_ROWS_HEADER, unpackMessage } from './messagePacking';
 
 const MAX_QUEUED = 50_000;
 const JOIN_TIMEOUT_MS = 60_000;
@@ -19,7 +20,7 @@ const MALFORMED_TEXT_CHARS = 200;
  * leaves the group or parks the member for the next lease (see ConsumerOptions.reuseMembership).
  */
 export class KafkaBusConsumer<T> {
-  private queue: BusMessage<T>[] = [];
+  private queue: QueuedMessage<T>[] = [];
   private malformed: MalformedMessage[] = [];
   private readonly positions = new Map<number, number>();
   private readonly committedPositions = new Map<number, number>();
@@ -177,12 +178,18 @@ export class KafkaBusConsumer<T> {
       const headers = textHeaders(message.headers);
       const payload = message.value ?? Buffer.alloc(0);
       const timestamp = Number(message.timestamp);
+      const key = message.key === null ? null : message.key.toString('utf8');
+      const packed = headers[PACKED_ROWS_HEADER];
       try {
+        if (packed !== undefined && this.codec.decodeParsed) {
+          this.queuePacked(batch.topic, partition, offset, key, payload, packed, timestamp);
+          continue;
+        }
         this.queue.push({
           topic: batch.topic,
           partition,
           offset,
-          key: message.key === null ? null : message.key.toString('utf8'),
+          key,
           value: this.codec.decode(payload, { headers, timestamp }),
           timestamp,
           headers,
@@ -199,6 +206,31 @@ export class KafkaBusConsumer<T> {
     }
   }
 
+  /**
+   * A message of several rows (see messagePacking.ts): one queued entry per row, all at its offset.
+   * Decoded whole before any row is queued, so a bad row rejects the message, not part of it.
+   */
+  private queuePacked(topic: string, partition: number, offset: number, key: string | null, payload: Buffer, packed: string, timestamp: number): void {
+    const decodeParsed = this.codec.decodeParsed as NonNullable<BusCodec<T>['decodeParsed']>;
+    const rows = unpackMessage(payload, packed, timestamp).map((row) => ({
+      topic,
+      partition,
+      offset,
+      key,
+      value: decodeParsed.call(this.codec, row.value, row),
+      timestamp: row.timestamp,
+      headers: row.headers,
+      endsMessage: false,
+    }));
+    const last = rows[rows.length - 1];
+    if (!last) {
+      this.positions.set(partition, offset + 1);
+      return;
+    }
+    last.endsMessage = true;
+    for (const row of rows) this.queue.push(row);
+  }
+
   async poll(maxMessages: number, waitMs: number): Promise<BusMessage<T>[]> {
     if (this.queue.length === 0 && waitMs > 0 && !this.closed && this.failure === null) {
       await new Promise<void>((resolve) => {
@@ -213,7 +245,9 @@ export class KafkaBusConsumer<T> {
     }
     const taken = this.queue.length <= maxMessages ? this.queue : this.queue.slice(0, maxMessages);
     this.queue = taken === this.queue ? [] : this.queue.slice(maxMessages);
-    for (const message of taken) this.positions.set(message.partition, message.offset + 1);
+    // A packed message's offset is done once its last row is handed out: a commit between its rows
+    // keeps the offset, so after a restart the rest is read again rather than skipped.
+    for (const message of taken) if (message.endsMessage !== false) this.positions.set(message.partition, message.offset + 1);
     return taken;
   }
 
@@ -272,6 +306,9 @@ export class KafkaBusConsumer<T> {
     await this.consumer.disconnect().catch(() => undefined);
   }
 }
+
+/** A queued row; `endsMessage` is false for all but the last row of a packed message. */
+type QueuedMessage<T> = BusMessage<T> & { endsMessage?: boolean };
 
 function textHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
   const out: Record<string, string> = {};

@@ -43,6 +43,10 @@ export class RecordCodec implements BusCodec<TrafficRecord> {
     } catch {
       throw new Error('not JSON');
     }
+    return this.decodeParsed(parsed, { headers, timestamp });
+  }
+
+  decodeParsed(parsed: unknown, { headers, timestamp }: { headers: Record<string, string>; timestamp: number }): TrafficRecord {
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
     const object = parsed as Record<string, unknown>;
     const values: CellValue[] = this.names.map((name) => {

@@ -5,6 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { useSession } from '../../store/sessionStore';
+import { ROWS_PER_MESSAGE_CHOICES } from '../../../../shared/kafka/busContract';
 import { busFormFrom, selectionFromForm, type BusForm } from './busSelectionForm';
 import { kafkaSettings, useKafkaSettings } from './kafkaSettingsStore';
 
@@ -98,6 +99,17 @@ export function BusSection(): React.JSX.Element {
             <option value="none">None</option>
             <option value="gzip">gzip</option>
           </select>
+          <label htmlFor={field('rowsPerMessage')}>Rows per message</label>
+          <div className="inline-fields">
+            <select id={field('rowsPerMessage')} value={form.rowsPerMessage} onChange={(e) => set('rowsPerMessage', Number(e.target.value))}>
+              {ROWS_PER_MESSAGE_CHOICES.map((count) => (
+                <option key={count} value={count}>
+                  {count === 1 ? '1 (one message per row)' : `Up to ${count} of one junction`}
+                </option>
+              ))}
+            </select>
+            {form.rowsPerMessage > 1 && <span className="muted">Faster; other consumers of the topic read JSON arrays of rows.</span>}
+          </div>
         </div>
       )}
       <div className="editor-buttons">

@@ -10,7 +10,7 @@ describe('bus selection form', () => {
   });
 
   it('builds a valid Kafka selection and round-trips it', () => {
-    const form = { ...busFormFrom({ kind: 'embedded' }, 'p1'), kind: 'kafka' as const, startFrom: 'latest' as const, compression: 'gzip' as const };
+    const form = { ...busFormFrom({ kind: 'embedded' }, 'p1'), kind: 'kafka' as const, startFrom: 'latest' as const, compression: 'gzip' as const, rowsPerMessage: 64 };
     const result = selectionFromForm(form);
     expect(result.ok && busSelectionSchema.parse(result.selection)).toEqual({
       kind: 'kafka',
@@ -19,8 +19,16 @@ describe('bus selection form', () => {
       createTopic: true,
       startFrom: { kind: 'latest' },
       compression: 'gzip',
+      rowsPerMessage: 64,
     });
     if (result.ok) expect(busFormFrom(result.selection, 'other')).toEqual(form);
+  });
+
+  it('reads a selection saved before rows per message existed as one message per row, and writes 1 as nothing', () => {
+    const saved = busSelectionSchema.parse({ kind: 'kafka', profileId: 'p1', topic: 't', createTopic: false, startFrom: { kind: 'earliest' }, compression: 'none' });
+    const form = busFormFrom(saved, 'p1');
+    expect(form.rowsPerMessage).toBe(1);
+    expect(selectionFromForm(form)).toEqual({ ok: true, selection: saved });
   });
 
   it('says what is missing', () => {

@@ -12,11 +12,13 @@ export interface BusForm {
   /** `datetime-local` value, read as the user's local time. */
   timestamp: string;
   compression: 'none' | 'gzip';
+  /** 1: one message per row. */
+  rowsPerMessage: number;
 }
 
 export function busFormFrom(selection: BusSelection, firstProfileId: string): BusForm {
   if (selection.kind === 'embedded') {
-    return { kind: 'embedded', profileId: firstProfileId, topic: DEFAULT_TOPIC, createTopic: true, startFrom: 'earliest', timestamp: '', compression: 'none' };
+    return { kind: 'embedded', profileId: firstProfileId, topic: DEFAULT_TOPIC, createTopic: true, startFrom: 'earliest', timestamp: '', compression: 'none', rowsPerMessage: 1 };
   }
   const { startFrom } = selection;
   return {
@@ -27,6 +29,7 @@ export function busFormFrom(selection: BusSelection, firstProfileId: string): Bu
     startFrom: startFrom.kind,
     timestamp: startFrom.kind === 'timestamp' ? toLocalInput(startFrom.timestamp) : '',
     compression: selection.compression,
+    rowsPerMessage: selection.rowsPerMessage ?? 1,
   };
 }
 
@@ -44,7 +47,10 @@ export function selectionFromForm(form: BusForm): { ok: true; selection: BusSele
   } else {
     startFrom = { kind: form.startFrom };
   }
-  return { ok: true, selection: { kind: 'kafka', profileId: form.profileId, topic, createTopic: form.createTopic, startFrom, compression: form.compression } };
+  return {
+    ok: true,
+    selection: { kind: 'kafka', profileId: form.profileId, topic, createTopic: form.createTopic, startFrom, compression: form.compression, ...(form.rowsPerMessage > 1 ? { rowsPerMessage: form.rowsPerMessage } : {}) },
+  };
 }
 
 function toLocalInput(ms: number): string {
