@@ -163,7 +163,9 @@ export class KafkaBusConsumer<T> {
       const offset = Number(message.offset);
       if (offset < startsAt) continue;
       const notBefore = this.notBefore.get(partition);
-      if (notBefore !== undefined) {
+      // A packed message is stamped with its first row's time; its rows are judged one by one below.
+      const packedHere = message.headers?.[PACKED_ROWS_HEADER] !== undefined && this.codec.decodeParsed !== undefined;
+      if (notBefore !== undefined && !packedHere) {
         if (Number(message.timestamp) < notBefore) {
           this.expected.set(partition, offset + 1);
           continue;
@@ -212,7 +214,11 @@ export class KafkaBusConsumer<T> {
    */
   private queuePacked(topic: string, partition: number, offset: number, key: string | null, payload: Buffer, packed: string, timestamp: number): void {
     const decodeParsed = this.codec.decodeParsed as NonNullable<BusCodec<T>['decodeParsed']>;
-    const rows = unpackMessage(payload, packed, timestamp).map((row) => ({
+    const notBefore = this.notBefore.get(partition);
+    const unpacked = unpackMessage(payload, packed, timestamp);
+    const kept = notBefore === undefined ? unpacked : unpacked.filter((row) => row.timestamp >= notBefore);
+    if (notBefore !== undefined && kept.length > 0) this.notBefore.delete(partition);
+    const rows = kept.map((row) => ({
       topic,
       partition,
       offset,

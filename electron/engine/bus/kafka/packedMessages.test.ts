@@ -30,6 +30,17 @@ async function read(consumer: BusConsumer<Reading>, atLeast: number, max = 1000)
   return out;
 }
 
+/** Everything there is: polls until a wait of a second brings nothing more, once `atLeast` rows came. */
+async function readAll(consumer: BusConsumer<Reading>, atLeast: number): Promise<BusMessage<Reading>[]> {
+  const out: BusMessage<Reading>[] = [];
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const got = await consumer.poll(1000, 1000);
+    out.push(...got);
+    if ((got.length === 0 && out.length >= atLeast) || Date.now() > deadline) return out;
+  }
+}
+
 describe.runIf(kcatAvailable() || externalBrokers() !== null)('Kafka bus, rows packed 10 to a message', () => {
   let cluster: MockCluster | null = null;
   let bus: KafkaBus<Reading>;
@@ -64,6 +75,20 @@ describe.runIf(kcatAvailable() || externalBrokers() !== null)('Kafka bus, rows p
     }
     const watermarks = await bus.watermarks(topic);
     expect(watermarks.reduce((sum, w) => sum + w.high - w.low, 0)).toBe(15);
+  });
+
+  it('starts a new group at a time row by row: no row at or after it is lost, even inside a message that began earlier', async () => {
+    const topic = `packed-time-${Date.now()}`;
+    await bus.createTopic(topic, { partitions: 1 });
+    // Two produce batches; the start falls inside the second's messages (rows 60–99, ten per message per key).
+    await bus.produce(topic, readings(60));
+    await bus.produce(topic, readings(40, 60));
+    const consumer = await bus.consumer({ groupId: `packed-time-${Date.now()}`, topic, start: { kind: 'timestamp', timestamp: BASE + 75 * 60_000 } });
+    const got = (await readAll(consumer, 25)).map((m) => m.value.seq);
+    await consumer.close();
+    // Every row from 75 on; rows before it only from the same batch, never the first batch's.
+    expect(got.filter((seq) => seq >= 75).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => 75 + i));
+    expect(got.every((seq) => seq >= 60)).toBe(true);
   });
 
   it('a group that committed between the rows of a message reads that message again after a restart: no row is lost', async () => {
