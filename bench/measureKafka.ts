@@ -31,7 +31,22 @@ export interface KafkaMeasurement {
   producerAloneRowsPerSecond: number;
   kcatRowsPerSecond: number;
   kcatRows: number;
+  /** The same replay and producer with rows packed several to a message (Settings → Bus → Rows per message). */
+  packed: PackedKafkaMeasurement;
 }
+
+export interface PackedKafkaMeasurement {
+  rowsPerMessage: number;
+  rows: number;
+  rowsPerSecond: number;
+  passing: number;
+  duplicates: number;
+  maxPipelineLag: number;
+  producerAloneRowsPerSecond: number;
+}
+
+/** What the packed measurement uses: the largest choice that still keeps a message small (≈ 6 KB of sample rows). */
+export const BENCH_ROWS_PER_MESSAGE = 64;
 
 const BATCH = 5000;
 
@@ -46,11 +61,11 @@ function kcatProduce(brokers: string[], topic: string, csvPath: string): Promise
   });
 }
 
-async function producerAlone(brokers: string[], csvPath: string): Promise<{ rows: number; seconds: number }> {
+async function producerAlone(brokers: string[], csvPath: string, rowsPerMessage = 1): Promise<{ rows: number; seconds: number }> {
   const { sniffed, schema } = await openSniffedFile(await sniffCsv(csvPath), null);
   const codec = new RecordCodec();
   codec.useColumns(schema.columns, schema.time !== null);
-  const bus = new KafkaBus<TrafficRecord>({ config: { clientId: 'bench-producer', brokers }, codec });
+  const bus = new KafkaBus<TrafficRecord>({ config: { clientId: 'bench-producer', brokers }, codec, rowsPerMessage });
   const topic = `bench-producer-${Date.now()}`;
   await bus.createTopic(topic);
   const location = schema.columns.findIndex((column) => column.name === schema.location);
@@ -71,15 +86,15 @@ async function producerAlone(brokers: string[], csvPath: string): Promise<{ rows
   return { rows, seconds };
 }
 
-async function endToEnd(brokers: string[], csvPath: string): Promise<Omit<KafkaMeasurement, 'producerAloneRowsPerSecond' | 'kcatRowsPerSecond' | 'kcatRows'>> {
+async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1): Promise<Omit<KafkaMeasurement, 'producerAloneRowsPerSecond' | 'kcatRowsPerSecond' | 'kcatRows' | 'packed'>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-kafka-'));
   const engine = new Engine({ sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined });
   try {
     const profile = await engine.handle('kafkaProfile:save', {
-      profile: { name: 'Bench cluster', brokers, clientId: 'traffic-monitor-bench', tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true }, sasl: null },
+      profile: { name: `Bench cluster ${rowsPerMessage}`, brokers, clientId: 'traffic-monitor-bench', tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true }, sasl: null },
     });
     await engine.handle('bus:select', {
-      selection: { kind: 'kafka', profileId: profile.id, topic: `bench-replay-${Date.now()}`, createTopic: true, startFrom: { kind: 'latest' }, compression: 'none' },
+      selection: { kind: 'kafka', profileId: profile.id, topic: `bench-replay-${Date.now()}`, createTopic: true, startFrom: { kind: 'latest' }, compression: 'none', rowsPerMessage },
     });
     await engine.handle('file:open', { path: csvPath });
     const deadline = Date.now() + 30_000;
@@ -126,7 +141,16 @@ export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
     const kcatSeconds = await kcatProduce(brokers, `bench-kcat-${Date.now()}`, csvPath);
     const alone = await producerAlone(brokers, csvPath);
     const e2e = await endToEnd(brokers, csvPath);
-    return { ...e2e, producerAloneRowsPerSecond: alone.rows / alone.seconds, kcatRowsPerSecond: alone.rows / kcatSeconds, kcatRows: alone.rows };
+    const packedAlone = await producerAlone(brokers, csvPath, BENCH_ROWS_PER_MESSAGE);
+    const packedE2e = await endToEnd(brokers, csvPath, BENCH_ROWS_PER_MESSAGE);
+    const { rows, rowsPerSecond, passing, duplicates, maxPipelineLag } = packedE2e;
+    return {
+      ...e2e,
+      producerAloneRowsPerSecond: alone.rows / alone.seconds,
+      kcatRowsPerSecond: alone.rows / kcatSeconds,
+      kcatRows: alone.rows,
+      packed: { rowsPerMessage: BENCH_ROWS_PER_MESSAGE, rows, rowsPerSecond, passing, duplicates, maxPipelineLag, producerAloneRowsPerSecond: packedAlone.rows / packedAlone.seconds },
+    };
   } finally {
     await cluster?.stop();
   }
