@@ -50,6 +50,30 @@ test.describe('Kafka in the browser', () => {
     await expect.poll(() => kafka.maxLag(), { timeout: 10_000 }).toBe(0);
   });
 
+  test('Replay with 64 rows of a junction per message: every row arrives once, in a small fraction of the messages', async ({ app }) => {
+    test.skip(cluster === null, 'kcat is not installed (apt-get install kcat): no mock Kafka cluster');
+    const settings = new SettingsDialog(app.page);
+    await settings.open();
+    await settings.newProfile('Mock packed', cluster!.brokers);
+    await settings.save();
+    await settings.useKafkaBus({ profileName: 'Mock packed', topic: `e2e-packed-${Date.now()}`, rowsPerMessage: 64 });
+    await expect(app.page.getByText('other consumers of the topic read JSON arrays of rows')).toBeVisible();
+    await settings.close();
+
+    const kafka = new KafkaPanel(app.page);
+    await app.openSample();
+    await kafka.waitForState('connected');
+    await app.replay.start('max');
+    await app.replay.waitForState('finished', 60_000);
+    const counts = await app.replay.counts();
+    await expect.poll(() => kafka.consumed()).toBe(counts.accepted);
+    expect(await kafka.duplicates()).toBe(0);
+    await expect(app.feed.rows.first()).toBeVisible();
+    const messages = async (): Promise<number> => (await kafka.partitionRows()).reduce((sum, row) => sum + row.high - row.low, 0);
+    await expect.poll(messages, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await messages()).toBeLessThan(counts.accepted / 10);
+  });
+
   test('Monitor mode shows the rows of a topic that kcat -P filled, and lists a malformed message by partition and offset', async ({ app }) => {
     test.skip(cluster === null, 'kcat is not installed (apt-get install kcat): no mock Kafka cluster');
     const topic = `e2e-sensors-${Date.now()}`;

@@ -62,12 +62,13 @@ export class SettingsDialog {
   }
 
   /** Bus section: switches the pipeline to Kafka on a saved profile and topic, and waits for the engine to accept. */
-  async useKafkaBus(options: { profileName: string; topic: string; startFrom?: 'earliest' | 'latest' }): Promise<void> {
+  async useKafkaBus(options: { profileName: string; topic: string; startFrom?: 'earliest' | 'latest'; rowsPerMessage?: number }): Promise<void> {
     const bus = this.dialog.getByTestId('bus-section');
     await bus.getByRole('radio', { name: 'Kafka' }).check();
     await bus.getByLabel('Profile', { exact: true }).selectOption({ label: options.profileName });
     await bus.getByLabel('Topic', { exact: true }).fill(options.topic);
     await bus.getByLabel('Start from', { exact: true }).selectOption(options.startFrom ?? 'latest');
+    await bus.getByLabel('Rows per message', { exact: true }).selectOption(String(options.rowsPerMessage ?? 1));
     await bus.getByRole('button', { name: 'Use this bus' }).click();
     await expect(bus.getByTestId('bus-message')).toBeVisible();
     await expect(bus.getByTestId('bus-message')).toHaveAttribute('role', 'status');
