@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferMessageLayout, isHeaderMessage, messageFields } from './messageRows';
+import { inferMessageLayout, isHeaderMessage, messageFields, messageTexts } from './messageRows';
 
 describe('messages as rows', () => {
   it('takes JSON objects’ keys as columns, in order of first appearance, and reads nested values as text', () => {
@@ -15,6 +15,16 @@ describe('messages as rows', () => {
     const csv = inferMessageLayout(['J01;12;3', 'J02;7;1'], 'auto');
     expect(csv).toMatchObject({ format: 'csv', delimiter: ';', names: ['column 1', 'column 2', 'column 3'], headerText: null });
     expect(messageFields('J03;1', csv)).toEqual({ ok: false, reason: 'expected 3 fields, found 2' });
+  });
+
+  it('reads a JSON array of objects (rows packed several to a message) as one row per object, and anything else as itself', () => {
+    expect(messageTexts('[{"Junction":"J01","Total":3},{"Junction":"J02","Total":4}]')).toEqual(['{"Junction":"J01","Total":3}', '{"Junction":"J02","Total":4}']);
+    expect(messageTexts('{"a":1}')).toEqual(['{"a":1}']);
+    expect(messageTexts('[1,2]')).toEqual(['[1,2]']);
+    expect(messageTexts('[]')).toEqual(['[]']);
+    expect(messageTexts('[{"a":1}')).toEqual(['[{"a":1}']);
+    const layout = inferMessageLayout(messageTexts('[{"Junction":"J01","Total":3},{"Junction":"J02","Total":4,"Extra":1}]'), 'auto');
+    expect(layout).toMatchObject({ format: 'json', names: ['Junction', 'Total', 'Extra'] });
   });
 
   it('recognises a header line among the CSV messages (partitions interleave, so not only the first)', () => {

@@ -27,6 +27,25 @@ export type MessageFields = { ok: true; fields: string[] } | { ok: false; reason
 const MAX_COLUMNS = 200;
 const SAMPLE_LINES = 50;
 
+/**
+ * The rows one message carries: a JSON array of objects (this app's "Rows per message", or any
+ * producer that batches objects) is one row per object, as its own JSON text; any other message is
+ * one row, itself (so an array of anything else is still rejected, saying why).
+ */
+export function messageTexts(text: string): string[] {
+  if (!text.trimStart().startsWith('[')) return [text];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [text];
+  }
+  if (!Array.isArray(value) || value.length === 0) return [text];
+  const items: unknown[] = value;
+  if (!items.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) return [text];
+  return items.map((item) => JSON.stringify(item));
+}
+
 /** True when a message is the topic's header line rather than data. */
 export function isHeaderMessage(text: string, layout: MessageLayout): boolean {
   return layout.headerText !== null && text === layout.headerText;

@@ -56,6 +56,22 @@ describe.runIf(kcatAvailable())('Monitor mode', () => {
     expect(subject.engine.view(true).bus.monitoring).toBe(false);
   }, 60_000);
 
+  it('reads messages of several rows (JSON arrays, as "Rows per message" writes them) row by row, counting rows', async () => {
+    const topic = `monitor-packed-${Date.now()}`;
+    const row = (i: number): Record<string, unknown> => ({ Time: `2026-10-01T00:${String(i).padStart(2, '0')}:00`, Junction: `J0${(i % 2) + 1}`, Total: i });
+    const packed = [0, 10, 20].map((from) => JSON.stringify(Array.from({ length: 10 }, (_, i) => row(from + i))));
+    await produceWithKcat(brokers, topic, [...packed, '[1,2,3]']);
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'auto' });
+    await until(() => (subject.view()?.replay.rowsRead ?? 0) >= 31, 20_000, '30 rows and one bad message');
+    const view = subject.engine.view(true);
+    expect(view.file?.columns.map((c) => c.name)).toEqual(['Time', 'Junction', 'Total']);
+    expect(view.replay.rowsAccepted).toBe(30);
+    expect(view.replay.rowsRejected).toBe(1);
+    expect(view.replay.rowsRead).toBe(31);
+    expect(view.rejected.rows.map((r) => r.reason)).toEqual(['not a JSON object']);
+    await subject.engine.handle('monitor:stop', {});
+  }, 60_000);
+
   it('watches CSV lines with a header message, and keeps reading what arrives later', async () => {
     const topic = `monitor-csv-${Date.now()}`;
     await produceWithKcat(brokers, topic, ['Time;Junction;Total', '2026-10-01 00:00;J01;12', '2026-10-01 00:15;J01;15']);

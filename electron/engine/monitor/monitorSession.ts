@@ -20,7 +20,7 @@ import { RowDecoder } from '../source/rowDecoder';
 import { resolveTableSchema, type TableSchema } from '../source/tableSchema';
 import type { FeedEntry } from '../stages/feedWindow';
 import { PipelineStages } from '../stages/pipelineStages';
-import { inferMessageLayout, isHeaderMessage, messageFields, type MessageLayout } from './messageRows';
+import { inferMessageLayout, isHeaderMessage, messageFields, messageTexts, type MessageLayout } from './messageRows';
 
 export interface MonitorSource {
   request: MonitorRequest;
@@ -78,7 +78,7 @@ export class MonitorSession extends PipelineStages {
       if (!(await bus.topicExists(request.topic))) throw new Error(`There is no topic "${request.topic}" on ${source.profileName}.`);
       const consumer = await bus.consumer({ groupId: `${source.groupId}.monitor`, topic: request.topic, start: request.startFrom });
       const first = await gatherSample(consumer, request.topic);
-      const texts = first.map((message) => message.value.toString('utf8'));
+      const texts = first.flatMap((message) => messageTexts(message.value.toString('utf8')));
       const layout = inferMessageLayout(texts, request.format);
       const dataRows = texts
         .filter((text) => !isHeaderMessage(text, layout))
@@ -140,23 +140,27 @@ export class MonitorSession extends PipelineStages {
     const rejected: RejectedRow[] = [];
     for (const message of messages) {
       this.positions.set(message.partition, message.offset + 1);
-      this.consumed++;
-      const text = message.value.toString('utf8');
-      if (isHeaderMessage(text, this.layout)) continue;
+      const whole = message.value.toString('utf8');
       const where = { line: message.offset, partition: message.partition, offset: message.offset };
-      if (text.includes('\uFFFD')) {
-        rejected.push({ ...where, reason: 'invalid UTF-8: the message holds bytes that are not text', text: text.slice(0, MAX_REJECTED_TEXT) });
+      if (whole.includes('\uFFFD')) {
+        this.consumed++;
+        rejected.push({ ...where, reason: 'invalid UTF-8: the message holds bytes that are not text', text: whole.slice(0, MAX_REJECTED_TEXT) });
         continue;
       }
-      const fields = messageFields(text, this.layout);
-      const decoded = fields.ok ? this.decoder.decode(fields.fields) : fields;
-      if (!decoded.ok) {
-        rejected.push({ ...where, reason: decoded.reason, text: text.slice(0, MAX_REJECTED_TEXT) });
-        continue;
+      // Rows, not messages, are counted: a message of several rows adds each (read = accepted + rejected).
+      for (const text of messageTexts(whole)) {
+        this.consumed++;
+        if (isHeaderMessage(text, this.layout)) continue;
+        const fields = messageFields(text, this.layout);
+        const decoded = fields.ok ? this.decoder.decode(fields.fields) : fields;
+        if (!decoded.ok) {
+          rejected.push({ ...where, reason: decoded.reason, text: text.slice(0, MAX_REJECTED_TEXT) });
+          continue;
+        }
+        const record: TrafficRecord = { line: message.offset, values: decoded.values, time: decoded.time };
+        rows.push({ offset: message.offset, partition: message.partition, record });
+        if (record.time !== null) this.eventTime = record.time;
       }
-      const record: TrafficRecord = { line: message.offset, values: decoded.values, time: decoded.time };
-      rows.push({ offset: message.offset, partition: message.partition, record });
-      if (record.time !== null) this.eventTime = record.time;
     }
     this.acceptRows(rows);
     this.accepted += rows.length;
