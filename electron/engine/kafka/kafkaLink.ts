@@ -9,7 +9,7 @@ import type { TrafficRecord } from '../../../shared/records';
 import { KafkaBus } from '../bus/kafka/kafkaBus';
 import { describeKafkaError } from '../bus/kafka/kafkaErrors';
 import { RecordCodec } from '../bus/kafka/recordCodec';
-import type { BusBinding } from '../replay/busBinding';
+import { KAFKA_MAX_CONSUMER_LAG, type BusBinding } from '../replay/busBinding';
 
 type KafkaSelection = Extract<BusSelection, { kind: 'kafka' }>;
 
@@ -90,6 +90,7 @@ export class KafkaLink {
       start: this.selection.startFrom,
       freshTopicPerReplay: false,
       tagRecords: true,
+      maxConsumerLag: KAFKA_MAX_CONSUMER_LAG,
       onProduceTrouble: (error, retryInMs) => this.markRetrying(`Kafka is not taking rows: ${describeKafkaError(error)}`, retryInMs),
       onProduceRecovered: () => {
         if (this.state !== 'connected') this.markConnected();

@@ -16,7 +16,6 @@ import type {
 import type { TrafficRecord } from '../../../shared/records';
 import { randomUUID } from 'node:crypto';
 import type { BusConsumer, BusMessage } from '../bus/bus';
-import { DEFAULT_RETENTION_MESSAGES } from '../bus/embeddedBus';
 import { describeKafkaError, isRetriableKafkaError } from '../bus/kafka/kafkaErrors';
 import { formatReplayTag, parseReplayTag, REPLAY_TAG_HEADER } from '../bus/kafka/replayTag';
 import { readCsvBatches, type ReaderCheckpoint } from '../source/csvBatchReader';
@@ -34,8 +33,8 @@ import { RateMeter } from './rateMeter';
 import { SeenSet } from './seenSet';
 import { WakeableDelay } from './wakeableDelay';
 
+import { PRODUCE_BATCH } from './busBinding';
 export { REPLAY_TOPIC, STAGES_GROUP } from './busBinding';
-const PRODUCE_BATCH = 5000;
 const POLL_BATCH = 20_000;
 const FIRST_RETRY_MS = 1000;
 /**
@@ -46,12 +45,6 @@ const FIRST_RETRY_MS = 1000;
  */
 const PRODUCE_ACK_TIMEOUT_MS = 10_000;
 const MAX_RETRY_MS = 30_000;
-/**
- * The producer waits when the stages fall this far behind. Even if every row carries one key (one
- * partition), lag plus one produce batch stays below a partition's retention, so retention never
- * removes a row the stages have not read.
- */
-const MAX_CONSUMER_LAG = DEFAULT_RETENTION_MESSAGES - 2 * PRODUCE_BATCH;
 
 export const DEFAULT_LIMITS: ReplayLimits = { durationSeconds: null, rows: null, loop: false };
 
@@ -467,7 +460,8 @@ export class ReplaySession extends PipelineStages {
       }
       const limit = this.limitReached();
       if (limit !== null) return limit;
-      if (this.rowsAccepted - this.rowsConsumed > MAX_CONSUMER_LAG) {
+      // The producer waits when the stages fall this far behind (the bus says how far it may).
+      if (this.rowsAccepted - this.rowsConsumed > this.binding.maxConsumerLag) {
         await this.delay.wait(5);
         continue;
       }
