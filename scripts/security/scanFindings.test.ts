@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainedChecks, judgeFindings, parseReport } from './scanFindings';
+import { explainedChecks, judgeFindings, parseReport, sarifResultCount } from './scanFindings';
 
 // The report's own format: a header with spaces after the commas, quoted fields, samples spanning lines.
 const REPORT = `issue, severity, confidence, filename, location, sample, description, url
@@ -29,6 +29,12 @@ describe('judging the Electronegativity report', () => {
     expect(judgeFindings(low, new Set()).failures[0]).toMatch(/LOW without an explanation: CSP_GLOBAL_CHECK/);
     const verdict = judgeFindings(low, new Set(['CSP_GLOBAL_CHECK']));
     expect(verdict).toEqual({ passed: true, failures: [], explainedLows: [expect.stringContaining('CSP_GLOBAL_CHECK in renderer/index.html')] });
+  });
+
+  it('counts the findings of a SARIF report (how a damaged CSV report is noticed)', () => {
+    const sarif = JSON.stringify({ runs: [{ results: [{ ruleId: 'A' }, { ruleId: 'B' }] }, { results: [{ ruleId: 'C' }] }] });
+    expect(sarifResultCount(sarif)).toBe(3);
+    expect(sarifResultCount(JSON.stringify({ runs: [{ results: [] }] }))).toBe(0);
   });
 
   it('an empty report passes', () => {

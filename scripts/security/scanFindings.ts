@@ -26,6 +26,12 @@ export function parseReport(csv: string): Finding[] {
   }));
 }
 
+/** How many findings a SARIF report (the scanner's other format, without severities) holds. */
+export function sarifResultCount(sarif: string): number {
+  const report = JSON.parse(sarif) as { runs?: { results?: unknown[] }[] };
+  return (report.runs ?? []).reduce((sum, run) => sum + (run.results?.length ?? 0), 0);
+}
+
 const ALLOWED_SEVERITIES = new Set(['INFORMATIONAL', 'LOW']);
 
 export interface Verdict {
