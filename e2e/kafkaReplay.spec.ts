@@ -6,8 +6,27 @@
  */
 import { kcatAvailable, produceWithKcat, startMockCluster, type MockCluster } from '../electron/engine/kafka/testing/kcatMockCluster';
 import { expect, test } from './fixtures';
+import type { TrafficMonitorPage } from './pages/trafficMonitorPage';
 import { KafkaPanel } from './pages/kafkaPanel';
 import { SettingsDialog } from './pages/settingsDialog';
+
+/** Points the app at the cluster through Settings, replays the sample city at full speed to its end, and returns the Kafka panel. */
+async function replaySampleThroughKafka(app: TrafficMonitorPage, brokers: string[], options: { profileName: string; topic: string; rowsPerMessage?: number }): Promise<KafkaPanel> {
+  const settings = new SettingsDialog(app.page);
+  await settings.open();
+  await settings.newProfile(options.profileName, brokers);
+  await settings.save();
+  await settings.useKafkaBus(options);
+  if ((options.rowsPerMessage ?? 1) > 1) await expect(app.page.getByText('other consumers of the topic read JSON arrays of rows')).toBeVisible();
+  await settings.close();
+
+  const kafka = new KafkaPanel(app.page);
+  await app.openSample();
+  await kafka.waitForState('connected');
+  await app.replay.start('max');
+  await app.replay.waitForState('finished', 60_000);
+  return kafka;
+}
 
 test.describe('Kafka in the browser', () => {
   let cluster: MockCluster | null = null;
@@ -20,18 +39,7 @@ test.describe('Kafka in the browser', () => {
 
   test('Replay on the Kafka bus: the feed fills through the topic and the counts reconcile', async ({ app }) => {
     test.skip(cluster === null, 'kcat is not installed (apt-get install kcat): no mock Kafka cluster');
-    const settings = new SettingsDialog(app.page);
-    await settings.open();
-    await settings.newProfile('Mock', cluster!.brokers);
-    await settings.save();
-    await settings.useKafkaBus({ profileName: 'Mock', topic: `e2e-replay-${Date.now()}` });
-    await settings.close();
-
-    const kafka = new KafkaPanel(app.page);
-    await app.openSample();
-    await kafka.waitForState('connected');
-    await app.replay.start('max');
-    await app.replay.waitForState('finished', 60_000);
+    const kafka = await replaySampleThroughKafka(app, cluster!.brokers, { profileName: 'Mock', topic: `e2e-replay-${Date.now()}` });
     const counts = await app.replay.counts();
     expect(counts.read).toBeGreaterThan(20_000);
     expect(counts.read).toBe(counts.accepted + counts.rejected);
@@ -52,19 +60,7 @@ test.describe('Kafka in the browser', () => {
 
   test('Replay with 64 rows of a junction per message: every row arrives once, in a small fraction of the messages', async ({ app }) => {
     test.skip(cluster === null, 'kcat is not installed (apt-get install kcat): no mock Kafka cluster');
-    const settings = new SettingsDialog(app.page);
-    await settings.open();
-    await settings.newProfile('Mock packed', cluster!.brokers);
-    await settings.save();
-    await settings.useKafkaBus({ profileName: 'Mock packed', topic: `e2e-packed-${Date.now()}`, rowsPerMessage: 64 });
-    await expect(app.page.getByText('other consumers of the topic read JSON arrays of rows')).toBeVisible();
-    await settings.close();
-
-    const kafka = new KafkaPanel(app.page);
-    await app.openSample();
-    await kafka.waitForState('connected');
-    await app.replay.start('max');
-    await app.replay.waitForState('finished', 60_000);
+    const kafka = await replaySampleThroughKafka(app, cluster!.brokers, { profileName: 'Mock packed', topic: `e2e-packed-${Date.now()}`, rowsPerMessage: 64 });
     const counts = await app.replay.counts();
     await expect.poll(() => kafka.consumed()).toBe(counts.accepted);
     expect(await kafka.duplicates()).toBe(0);
