@@ -9,6 +9,8 @@ import { parseArgs } from 'node:util';
 import { WebHost } from './webHost';
 
 const DEFAULT_PORT = 5180;
+/** The engine gets 2 s to stop before it is terminated; this leaves room for that and the sockets. */
+const SHUTDOWN_DEADLINE_MS = 5000;
 
 function main(): void {
   const { values } = parseArgs({
@@ -38,7 +40,14 @@ function main(): void {
       process.exit(1);
     },
   );
-  const shutdown = (): void => void host.stop().then(() => process.exit(0));
+  const shutdown = (): void => {
+    // A host that cannot stop in time still has to go: whoever sent the signal is waiting.
+    setTimeout(() => {
+      console.error(`Traffic Monitor did not stop within ${SHUTDOWN_DEADLINE_MS} ms (still ${host.stopStage}); exiting anyway.`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    void host.stop().then(() => process.exit(0));
+  };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 }

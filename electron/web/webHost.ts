@@ -39,6 +39,8 @@ export class WebHost {
   private sockets: WebSocketServer | null = null;
   private readonly engine: EngineWorkerHost;
   private port = 0;
+  /** What `stop()` is waiting for, for the message when a shutdown overruns its deadline. */
+  stopStage: 'running' | 'closing connections' | 'stopping the engine' | 'stopped' = 'running';
 
   constructor(private readonly options: WebHostOptions) {
     this.engine = new EngineWorkerHost(options.workerPath, { sampleCsvPath: options.sampleCsvPath, dataDir: options.dataDir });
@@ -166,10 +168,23 @@ export class WebHost {
     }
   }
 
+  /**
+   * Ends every connection at once: `server.close()` alone waits for each open request, and one a
+   * browser left half-sent keeps it waiting for Node's 60 s header timeout. Nothing served here is
+   * worth draining once the host stops.
+   */
   async stop(): Promise<void> {
+    this.stopStage = 'closing connections';
     for (const client of this.sockets?.clients ?? []) client.terminate();
     this.sockets?.close();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    const server = this.server;
+    if (server) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    }
+    this.stopStage = 'stopping the engine';
     await this.engine.stop();
+    this.stopStage = 'stopped';
   }
 }

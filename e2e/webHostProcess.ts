@@ -1,0 +1,57 @@
+/**
+ * Starts the built web host (`out/main/webServer.js`) as its own process, as `npm run web` does,
+ * and stops it with SIGTERM. Shared by the per-test fixture and the shutdown test.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+
+export interface WebHostProcess {
+  child: ChildProcess;
+  url: string;
+  /** Everything the host printed so far, for failure messages. */
+  output: () => string;
+}
+
+export async function startWebHost(dataDir: string): Promise<WebHostProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'webServer.js'), '--port', '0', '--data-dir', dataDir], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 15_000);
+    const read = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+export interface Shutdown {
+  /** The exit code, or null when the host had to be killed. */
+  code: number | null;
+  milliseconds: number;
+}
+
+/** Sends SIGTERM and waits for the exit; past `killAfterMs` the host is killed so no test hangs on it. */
+export async function stopWebHost(host: WebHostProcess, killAfterMs = 10_000): Promise<Shutdown> {
+  const { child } = host;
+  if (child.exitCode !== null) return { code: child.exitCode, milliseconds: 0 };
+  const started = Date.now();
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  const code = await exited;
+  clearTimeout(timer);
+  return { code, milliseconds: Date.now() - started };
+}
