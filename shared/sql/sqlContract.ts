@@ -70,6 +70,13 @@ export const sqlQueryProgressSchema = z.object({
 });
 export type SqlQueryProgress = z.infer<typeof sqlQueryProgressSchema>;
 
+/**
+ * The pages of the live table live in sql.js's WebAssembly memory, which stops at 2 GB; queries
+ * need room there too (sorting, grouping). Past this size the oldest rows make way, whatever the
+ * retention says: about 11 million rows shaped like the sample city's.
+ */
+export const SQL_MEMORY_CEILING_BYTES = 1024 * 1024 * 1024;
+
 /** off: no SQL console has been opened yet, so the table is not filled (it costs a core at full speed). */
 export const SQL_TABLE_STATES = ['off', 'starting', 'ready', 'restarting', 'failed'] as const;
 
@@ -83,6 +90,8 @@ export const sqlTableViewSchema = z.object({
   rowsHeld: z.number(),
   rowsInserted: z.number(),
   rowsEvicted: z.number(),
+  /** Of rowsEvicted, rows that went because the table reached SQL_MEMORY_CEILING_BYTES, not by retention. */
+  rowsEvictedForMemory: z.number(),
   /** Delivered but not yet inserted (queued behind a running query, or in the current batch). */
   rowsPending: z.number(),
   ingestRowsPerSecond: z.number(),

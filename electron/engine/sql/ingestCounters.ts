@@ -11,6 +11,8 @@ export class IngestCounters {
   posted = 0;
   inserted = 0;
   evicted = 0;
+  /** The part of `evicted` that went to keep the table under its memory ceiling. */
+  evictedForMemory = 0;
   dropped = 0;
   /** Rows the worker really processed, for the rate (a lost worker's rows are not). */
   private processed = 0;
@@ -21,14 +23,16 @@ export class IngestCounters {
     this.posted = 0;
     this.inserted = 0;
     this.evicted = 0;
+    this.evictedForMemory = 0;
     this.dropped = 0;
     this.processed = 0;
     this.meter.reset();
   }
 
-  acked(inserted: number, evicted: number): void {
+  acked(inserted: number, evicted: number, evictedForMemory = 0): void {
     this.inserted += inserted;
     this.evicted += evicted;
+    this.evictedForMemory += evictedForMemory;
     this.processed += inserted;
     this.meter.record(this.processed);
   }

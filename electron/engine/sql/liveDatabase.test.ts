@@ -10,7 +10,7 @@ import type { CellValue } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
 import { SQL_KEPT_ROWS, type SqlPage, type SqlQueryProgress, type SqlResult } from '../../../shared/sql/sqlContract';
 import { batchOf, CITY_COLUMNS, cityEntries, cityTime, cityValues } from '../testing/liveTableRows';
-import { LiveDatabase } from './liveDatabase';
+import { type IngestCounts, LiveDatabase } from './liveDatabase';
 import { sqlTime } from './liveTableSchema';
 import { loadSqlJs } from './memoryDatabase';
 import { sqlWasmPath } from './sqlWasmPath';
@@ -55,12 +55,13 @@ async function scalar(sql: string): Promise<CellValue> {
   return (await rows(sql))[0]?.[0] ?? null;
 }
 
-function insertCity(from: number, count: number, batchSize = count): { inserted: number; evicted: number } {
-  const total = { inserted: 0, evicted: 0 };
+function insertCity(from: number, count: number, batchSize = count): IngestCounts {
+  const total = { inserted: 0, evicted: 0, evictedForMemory: 0 };
   for (let at = from; at < from + count; at += batchSize) {
     const done = db.insert(batchOf(cityEntries(at, Math.min(batchSize, from + count - at))));
     total.inserted += done.inserted;
     total.evicted += done.evicted;
+    total.evictedForMemory += done.evictedForMemory;
   }
   return total;
 }
@@ -123,11 +124,11 @@ describe('LiveDatabase: the table', () => {
   it('evicts the oldest rows beyond the row limit, exactly', async () => {
     db.setRetention({ maxRows: 1000, maxMinutes: null });
     const done = insertCity(0, 2500, 300);
-    expect(done).toEqual({ inserted: 2500, evicted: 1500 });
+    expect(done).toEqual({ inserted: 2500, evicted: 1500, evictedForMemory: 0 });
     expect(db.heldRows()).toBe(1000);
     expect(await rows('SELECT count(*), min(_offset), max(_offset) FROM traffic')).toEqual([[1000, 1500, 2499]]);
     // Shrinking the limit evicts at once.
-    expect(db.setRetention({ maxRows: 10, maxMinutes: null })).toBe(990);
+    expect(db.setRetention({ maxRows: 10, maxMinutes: null })).toEqual({ evicted: 990, evictedForMemory: 0 });
     expect(await rows('SELECT count(*), min(_offset) FROM traffic')).toEqual([[10, 2490]]);
   });
 
@@ -135,7 +136,7 @@ describe('LiveDatabase: the table', () => {
     const sizes = [1, 31, 32, 33, 63, 64, 65, 127, 128, 129, 200, 8192 + 5];
     let from = 0;
     for (const size of sizes) {
-      expect(db.insert(batchOf(cityEntries(from, size)))).toEqual({ inserted: size, evicted: 0 });
+      expect(db.insert(batchOf(cityEntries(from, size)))).toEqual({ inserted: size, evicted: 0, evictedForMemory: 0 });
       from += size;
     }
     expect(db.heldRows()).toBe(from);
@@ -160,7 +161,7 @@ describe('LiveDatabase: the table', () => {
       // The last row is short: its missing values are NULL, as are values that are neither numbers nor texts.
       record: { line: n, values: n === 69 ? [true as unknown as CellValue, 5] : columns.map((_, i) => value(n, i)), time: null },
     }));
-    expect(db.insert(batchOf(entries))).toEqual({ inserted: 70, evicted: 0 });
+    expect(db.insert(batchOf(entries))).toEqual({ inserted: 70, evicted: 0, evictedForMemory: 0 });
     const all = await rows(`SELECT ${columns.map((column) => column.name).join(', ')} FROM traffic ORDER BY _offset`);
     expect(all.slice(0, 69)).toEqual(entries.slice(0, 69).map((entry) => entry.record.values));
     // A text column keeps a number as text, as it always has.
@@ -217,7 +218,7 @@ describe('LiveDatabase: the table', () => {
     expect(await rows('SELECT count(*), min(_offset), max(_offset) FROM traffic')).toEqual([[100, 900, 999]]);
   });
 
-  it('keeps within its memory ceiling with no retention limit at all: the oldest rows go, counted as evicted', async () => {
+  it('keeps within its memory ceiling with no retention limit at all: the oldest rows go, counted as evicted for memory', async () => {
     const bytes = readFileSync(sqlWasmPath());
     const { sql } = await loadSqlJs(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const ceiling = 256 * 1024;
@@ -231,6 +232,8 @@ describe('LiveDatabase: the table', () => {
         const done = small.insert(batchOf(cityEntries(from, 500)));
         inserted += done.inserted;
         evicted += done.evicted;
+        // Retention asks for nothing here, so every eviction is the ceiling's.
+        expect(done.evictedForMemory).toBe(done.evicted);
         expect(inserted - evicted).toBe(small.heldRows());
       }
       expect(evicted).toBeGreaterThan(0);
@@ -238,6 +241,34 @@ describe('LiveDatabase: the table', () => {
       expect(small.usedBytes()).toBeLessThan(ceiling * 1.5);
       expect(small.heldRows()).toBeLessThan(20_000);
       expect(small.heldRows()).toBeGreaterThan(1000);
+    } finally {
+      small.close();
+    }
+  });
+
+  it('tells evictions by the row limit from evictions by the memory ceiling', async () => {
+    const bytes = readFileSync(sqlWasmPath());
+    const { sql } = await loadSqlJs(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const small = new LiveDatabase({ sql, memory: null }, new StopFlags(), 256 * 1024);
+    try {
+      small.restart(CITY_COLUMNS);
+      // A row limit well inside the ceiling: every eviction is the limit's.
+      small.setRetention({ maxRows: 500, maxMinutes: null });
+      for (let from = 0; from < 10_000; from += 500) {
+        const done = small.insert(batchOf(cityEntries(from, 500)));
+        expect(done.evictedForMemory).toBe(0);
+        expect(done.evicted).toBe(from === 0 ? 0 : 500);
+      }
+      // A row limit the ceiling reaches first: once the table is full, every eviction is the ceiling's.
+      small.setRetention({ maxRows: 100_000, maxMinutes: null });
+      let forMemory = 0;
+      for (let from = 10_000; from < 40_000; from += 500) {
+        const done = small.insert(batchOf(cityEntries(from, 500)));
+        expect(done.evictedForMemory).toBe(done.evicted);
+        forMemory += done.evictedForMemory;
+      }
+      expect(forMemory).toBeGreaterThan(0);
+      expect(small.heldRows()).toBeLessThan(100_000);
     } finally {
       small.close();
     }
@@ -259,9 +290,9 @@ describe('LiveDatabase: the table', () => {
     expect(db.heldRows()).toBe(6 * 1100);
     expect(await scalar('SELECT min(_offset) FROM traffic')).toBe(6 * 1100);
     // A tighter limit applies at once; both limits together, the stricter wins.
-    expect(db.setRetention({ maxRows: 5000, maxMinutes: 2 })).toBe(3 * 1100);
+    expect(db.setRetention({ maxRows: 5000, maxMinutes: 2 }).evicted).toBe(3 * 1100);
     expect(db.heldRows()).toBe(3 * 1100);
-    expect(db.setRetention({ maxRows: 100, maxMinutes: 2 })).toBe(3 * 1100 - 100);
+    expect(db.setRetention({ maxRows: 100, maxMinutes: 2 }).evicted).toBe(3 * 1100 - 100);
   });
 
   it('judges rows without an event time by when they arrived', async () => {

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database, Statement } from 'sql.js';
 import type { ColumnInfo } from '../../../shared/schema';
-import { DEFAULT_SQL_SETTINGS, LIVE_TABLE, type SqlObject, type SqlPage, type SqlRetention } from '../../../shared/sql/sqlContract';
+import { DEFAULT_SQL_SETTINGS, LIVE_TABLE, SQL_MEMORY_CEILING_BYTES, type SqlObject, type SqlPage, type SqlRetention } from '../../../shared/sql/sqlContract';
 import { quoteIdentifier } from '../../../shared/sql/sqlIdentifiers';
 import { exportCsv, type ExportOutcome, type ExportRequest } from './csvExport';
 import { prepareInsert, type Cell, type InsertStatement } from './insertStatement';
@@ -37,10 +37,17 @@ const INTERNAL_NAMES = new Set([STORE_TABLE, LIVE_TABLE].map((name) => name.toLo
  */
 const CHECKED_ROWS = `CASE WHEN ((rowid - (SELECT min(rowid) FROM ${STORE_TABLE})) & 1023) <> 0 THEN 1 ELSE ${CHECK_FUNCTION}(rowid) END`;
 
-export interface IngestCounts {
-  inserted: number;
+/** Rows deleted from the oldest end; those only the memory ceiling asked for are counted apart too. */
+export interface Evictions {
   evicted: number;
+  evictedForMemory: number;
 }
+
+export interface IngestCounts extends Evictions {
+  inserted: number;
+}
+
+const NONE_EVICTED: Evictions = { evicted: 0, evictedForMemory: 0 };
 
 /** Beyond this JavaScript's Date cannot hold a time; such a row gets no _time rather than failing the batch. */
 const MAX_TIME_MS = 8.64e15;
@@ -53,12 +60,6 @@ const MAX_TIME_MS = 8.64e15;
 const ROWS_PER_INSERT = 64;
 /** SQLite's limit on parameters in one statement (SQLITE_MAX_VARIABLE_NUMBER), which wide data reaches first. */
 const MAX_PARAMETERS = 32_766;
-/**
- * The pages of an in-memory table live in sql.js's WebAssembly memory, which stops at 2 GB; queries
- * need room there too (sorting, grouping). Past this size the oldest rows make way, whatever the
- * retention says: about 11 million rows shaped like the sample city's.
- */
-export const MEMORY_CEILING_BYTES = 1024 * 1024 * 1024;
 /** Past the ceiling, rows go until the table would take this share of it: room for the next batches. */
 const CEILING_REFILL = 0.9;
 
@@ -108,10 +109,10 @@ export class LiveDatabase {
   }
 
   /**
-   * `ceilingBytes`: the most the table's pages may take (see MEMORY_CEILING_BYTES); tests set a
+   * `ceilingBytes`: the most the table's pages may take (see SQL_MEMORY_CEILING_BYTES); tests set a
    * small one to reach it with a few rows.
    */
-  constructor(sql: LoadedSqlJs, flags: StopFlags, private readonly ceilingBytes = MEMORY_CEILING_BYTES) {
+  constructor(sql: LoadedSqlJs, flags: StopFlags, private readonly ceilingBytes = SQL_MEMORY_CEILING_BYTES) {
     // SQLite's ':memory:' when it can be opened (see memoryDatabase.ts), else a file of sql.js's
     // in-memory file system. Nothing here needs to survive a crash, so for the file the journal
     // stays in memory and nothing waits for a sync.
@@ -183,7 +184,7 @@ export class LiveDatabase {
   insert(batch: RowBatch): IngestCounts {
     const single = this.insertStatement;
     const count = batch.values.length;
-    if (!single || count === 0) return { inserted: 0, evicted: 0 };
+    if (!single || count === 0) return { inserted: 0, ...NONE_EVICTED };
     const many = this.insertManyStatement;
     const perInsert = this.rowsPerInsert;
     const width = this.rowParams.length;
@@ -206,9 +207,9 @@ export class LiveDatabase {
       this.held += count;
       this.lastRowid = this.insertedRowid();
       this.window.added(this.lastRowid, count, batchMaxTime(batch));
-      const evicted = this.evict();
+      const evictions = this.evict();
       this.db.run('COMMIT');
-      return { inserted: count, evicted };
+      return { inserted: count, ...evictions };
     } catch (error) {
       many?.reset();
       single.reset();
@@ -227,7 +228,7 @@ export class LiveDatabase {
   }
 
   /** New limits apply at once: rows beyond them go now. */
-  setRetention(retention: SqlRetention): number {
+  setRetention(retention: SqlRetention): Evictions {
     this.retention = retention;
     return this.evict();
   }
@@ -257,15 +258,22 @@ export class LiveDatabase {
     this.db.close();
   }
 
-  private evict(): number {
-    const through = this.window.evictThrough(this.withinCeiling(), this.lastRowid);
-    if (through === null || !this.evictStatement) return 0;
+  private evict(): Evictions {
+    const { window } = this;
+    const before = window.evictedThroughRowid();
+    const byRetention = window.targetThrough(this.retention, this.lastRowid);
+    const ceiling = this.withinCeiling();
+    const through = ceiling === this.retention ? byRetention : window.targetThrough(ceiling, this.lastRowid);
+    if (through <= before || !this.evictStatement) return NONE_EVICTED;
+    window.evictThrough(through);
     this.evictStatement.run([through]);
     const evicted = this.db.getRowsModified();
     this.held -= evicted;
     // An empty table numbers its next row 1 again.
-    if (this.held === 0) this.window.emptied();
-    return evicted;
+    if (this.held === 0) window.emptied();
+    // Rows are appended and deleted only from the oldest end, so rowids run without gaps: the rows
+    // past the retention's own target are the ones the ceiling took.
+    return { evicted, evictedForMemory: Math.min(evicted, through - Math.max(byRetention, before)) };
   }
 
   /**

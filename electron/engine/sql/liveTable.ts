@@ -236,6 +236,7 @@ export class LiveTable {
       rowsHeld: counters.held,
       rowsInserted: counters.inserted,
       rowsEvicted: counters.evicted,
+      rowsEvictedForMemory: counters.evictedForMemory,
       rowsPending: counters.pending,
       ingestRowsPerSecond: counters.rate(),
       settings: this.settings,
@@ -382,7 +383,7 @@ export class LiveTable {
         return;
       case 'ingested':
         if (message.generation !== this.generation) return;
-        this.counters.acked(message.inserted, message.evicted);
+        this.counters.acked(message.inserted, message.evicted, message.evictedForMemory);
         this.refreshWhenIdle();
         this.onChange();
         return;

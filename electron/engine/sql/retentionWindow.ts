@@ -61,8 +61,13 @@ export class RetentionWindow {
     }
   }
 
-  /** The rowid through which rows must go under `retention`, or null when nothing need go. */
-  evictThrough(retention: SqlRetention, lastRowid: number): number | null {
+  /** Rows up to this rowid are gone already. */
+  evictedThroughRowid(): number {
+    return this.evictedThrough;
+  }
+
+  /** The rowid through which rows must go under `retention` (at least the rows gone already); changes nothing. */
+  targetThrough(retention: SqlRetention, lastRowid: number): number {
     let through = this.evictedThrough;
     if (retention.maxRows !== null) through = Math.max(through, lastRowid - retention.maxRows);
     if (retention.maxMinutes !== null) {
@@ -73,7 +78,12 @@ export class RetentionWindow {
         through = Math.max(through, segment.lastRowid);
       }
     }
-    if (through <= this.evictedThrough) return null;
+    return through;
+  }
+
+  /** Rows up to `through` were deleted. */
+  evictThrough(through: number): void {
+    if (through <= this.evictedThrough) return;
     this.evictedThrough = through;
     while (this.head < this.segments.length && (this.segments[this.head] as Segment).lastRowid <= through) this.head++;
     // Compact now and then rather than shifting on every eviction.
@@ -81,6 +91,5 @@ export class RetentionWindow {
       this.segments = this.segments.slice(this.head);
       this.head = 0;
     }
-    return through;
   }
 }

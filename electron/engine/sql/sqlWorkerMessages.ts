@@ -27,8 +27,11 @@ export type FromSqlWorker =
   | { kind: 'ready' }
   /** sql.js or its wasm could not be loaded: SQL is unavailable. */
   | { kind: 'unavailable'; message: string }
-  /** Rows of `generation` inserted and evicted since the last ack (queued rows retention made pointless count as both). */
-  | { kind: 'ingested'; generation: number; inserted: number; evicted: number }
+  /**
+   * Rows of `generation` inserted and evicted since the last ack (queued rows retention made
+   * pointless count as both); evictedForMemory is the part of evicted the memory ceiling took.
+   */
+  | { kind: 'ingested'; generation: number; inserted: number; evicted: number; evictedForMemory: number }
   | { kind: 'objects'; objects: SqlObject[] }
   /** A query or export began executing: its timeout counts from here, not from when it was queued. */
   | { kind: 'started'; jobId: number }

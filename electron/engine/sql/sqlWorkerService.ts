@@ -60,16 +60,17 @@ export class SqlWorkerService {
       this.pendingRestart = null;
       this.postObjects();
     }
-    const counts: IngestCounts = { inserted: 0, evicted: 0 };
+    const counts: IngestCounts = { inserted: 0, evicted: 0, evictedForMemory: 0 };
+    const add = (done: Partial<IngestCounts>): void => {
+      counts.inserted += done.inserted ?? 0;
+      counts.evicted += done.evicted ?? 0;
+      counts.evictedForMemory += done.evictedForMemory ?? 0;
+    };
     if (this.retentionChanged) {
       this.retentionChanged = false;
-      counts.evicted += this.db.setRetention(this.retention);
+      add(this.db.setRetention(this.retention));
     }
-    for (let batch = this.queue.shift(); batch; batch = this.queue.shift()) {
-      const done = this.db.insert(batch);
-      counts.inserted += done.inserted;
-      counts.evicted += done.evicted;
-    }
+    for (let batch = this.queue.shift(); batch; batch = this.queue.shift()) add(this.db.insert(batch));
     this.ack(counts);
     const job = this.jobs.shift();
     if (!job) return;
@@ -84,12 +85,12 @@ export class SqlWorkerService {
     const dropped = this.queue.prune(this.retention, this.db.newestTime());
     if (dropped.rows === 0) return;
     this.db.skipped(dropped.maxTime);
-    this.ack({ inserted: dropped.rows, evicted: dropped.rows });
+    this.ack({ inserted: dropped.rows, evicted: dropped.rows, evictedForMemory: 0 });
   }
 
   private ack(counts: IngestCounts): void {
     if (counts.inserted === 0 && counts.evicted === 0) return;
-    this.post({ kind: 'ingested', generation: this.generation, inserted: counts.inserted, evicted: counts.evicted });
+    this.post({ kind: 'ingested', generation: this.generation, ...counts });
   }
 
   private postObjects(): void {

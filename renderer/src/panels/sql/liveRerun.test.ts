@@ -34,6 +34,7 @@ describe('live re-run', () => {
       rowsHeld: rowsInserted - rowsEvicted,
       rowsInserted,
       rowsEvicted,
+      rowsEvictedForMemory: 0,
       rowsPending: 0,
       ingestRowsPerSecond: 0,
       settings: DEFAULT_SQL_SETTINGS,

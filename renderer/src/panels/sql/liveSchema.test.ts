@@ -10,6 +10,7 @@ const view = (columns: SqlTableView['columns']): SqlTableView => ({
   rowsHeld: 0,
   rowsInserted: 0,
   rowsEvicted: 0,
+  rowsEvictedForMemory: 0,
   rowsPending: 0,
   ingestRowsPerSecond: 0,
   settings: DEFAULT_SQL_SETTINGS,

@@ -10,6 +10,7 @@ const view = (over: Partial<SqlTableView> = {}): SqlTableView => ({
   rowsHeld: 123_456,
   rowsInserted: 133_456,
   rowsEvicted: 10_000,
+  rowsEvictedForMemory: 0,
   rowsPending: 2_000,
   ingestRowsPerSecond: 310_000,
   settings: DEFAULT_SQL_SETTINGS,
@@ -21,6 +22,12 @@ const view = (over: Partial<SqlTableView> = {}): SqlTableView => ({
 describe('table status line', () => {
   it('names the table, rows held, evicted, pending and the ingest rate', () => {
     expect(tableStatusLine(view())).toBe('traffic · 123,456 rows held · 10,000 evicted · 2,000 pending · 310k rows/s');
+  });
+
+  it('says how many evicted rows went to keep the table under its memory ceiling', () => {
+    expect(tableStatusLine(view({ rowsEvictedForMemory: 4_000 }))).toBe(
+      'traffic · 123,456 rows held · 10,000 evicted (4,000 to stay under 1 GB of memory) · 2,000 pending · 310k rows/s',
+    );
   });
 
   it('writes rates compactly', () => {

@@ -2,7 +2,7 @@
  * The words the SQL panel shows about the live table and about a result. Pure, so the exact
  * phrasing (which the end-to-end tests and users read) is pinned by unit tests.
  */
-import { SQL_KEPT_ROWS, type SqlTableView } from '../../../../shared/sql/sqlContract';
+import { SQL_KEPT_ROWS, SQL_MEMORY_CEILING_BYTES, type SqlTableView } from '../../../../shared/sql/sqlContract';
 import { formatCount } from '../../format';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
@@ -15,12 +15,18 @@ export function formatRate(rowsPerSecond: number): string {
 
 export const rowsWord = (count: number): string => `${formatCount(count)} ${count === 1 ? 'row' : 'rows'}`;
 
-/** "traffic · 123,456 rows held · 10,000 evicted · 2,000 pending · 310k rows/s" */
+const CEILING_TEXT = `${SQL_MEMORY_CEILING_BYTES / 1024 ** 3} GB of memory`;
+
+/**
+ * "traffic · 123,456 rows held · 10,000 evicted · 2,000 pending · 310k rows/s"; evictions the
+ * memory ceiling forced are named, since retention alone would not explain them.
+ */
 export function tableStatusLine(view: SqlTableView): string {
+  const forMemory = view.rowsEvictedForMemory > 0 ? ` (${formatCount(view.rowsEvictedForMemory)} to stay under ${CEILING_TEXT})` : '';
   return [
     view.table,
     `${formatCount(view.rowsHeld)} rows held`,
-    `${formatCount(view.rowsEvicted)} evicted`,
+    `${formatCount(view.rowsEvicted)} evicted${forMemory}`,
     `${formatCount(view.rowsPending)} pending`,
     formatRate(view.ingestRowsPerSecond),
   ].join(' · ');
