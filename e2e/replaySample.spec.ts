@@ -10,6 +10,8 @@ test.describe('replaying the bundled sample', () => {
     await expect(app.columnRole('Junction')).toHaveText('location');
     await expect(app.columnRole('Date')).toHaveText('timestamp');
     await expect(app.page.getByTestId('time-source')).toContainText('Time + Date + Day of the week');
+    // Until a pace is chosen, 15-minute counts of ten junctions play at 3600×: about 40 rows a second.
+    await expect(app.replay.pace).toHaveValue('event:3600');
 
     await app.replay.start('max');
     await app.replay.waitForState('finished');

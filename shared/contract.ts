@@ -57,9 +57,35 @@ export type Pace = z.infer<typeof paceSchema>;
 
 export const DEFAULT_MAX_GAP_SECONDS = 3600;
 
-/** The pace a file gets until the user picks one: its own clock at 60× when it has time, else 1,000 rows/s. */
+/** The speeds by the data's clock offered as presets (3600×: an hour of data a second). */
+export const EVENT_SPEEDS: readonly number[] = [1, 10, 60, 600, 3600];
+
+/**
+ * About how many rows a second a file's default pace produces: a slot of a city's junctions several
+ * times a second, which the feed, the charts and the graph show moving and a person can still read.
+ */
+const WATCHABLE_ROWS_PER_SECOND = 40;
+
+/** The pace without knowing how dense the file is: its own clock at 60× when it has time, else 1,000 rows/s. */
 export function defaultPace(hasTime: boolean): Pace {
   return hasTime ? { mode: 'event', speed: 60, maxGapSeconds: DEFAULT_MAX_GAP_SECONDS } : { mode: 'rows', rowsPerSecond: 1000 };
+}
+
+/**
+ * The pace a file gets until the user picks one: by its own clock, at the preset speed nearest
+ * (by ratio) to about 40 rows a second, judged from its time span and estimated rows. A sample
+ * city of 15-minute counts gets 3600× instead of a 60× that shows one slot every 15 s; a dense
+ * sensor log gets 1×, never slower than real time.
+ */
+export function defaultPaceFor(info: Pick<FileInfo, 'time' | 'timeRange' | 'estimatedRows'>): Pace {
+  const fallback = defaultPace(info.time !== null);
+  if (fallback.mode !== 'event' || !info.timeRange) return fallback;
+  const spanSeconds = (info.timeRange.last - info.timeRange.first) / 1000;
+  if (!(spanSeconds > 0) || !(info.estimatedRows > 1)) return fallback;
+  const wanted = (WATCHABLE_ROWS_PER_SECOND * spanSeconds) / info.estimatedRows;
+  const distance = (speed: number): number => Math.abs(Math.log(speed / wanted));
+  const speed = EVENT_SPEEDS.reduce((best, candidate) => (distance(candidate) < distance(best) ? candidate : best));
+  return { ...fallback, speed };
 }
 
 export const replayLimitsSchema = z

@@ -4,7 +4,7 @@
  * host, the tests and the benchmark all run exactly this code.
  */
 import { dirname, join } from 'node:path';
-import { defaultPace, type CommandArgs, type CommandName, type CommandResult, type FileInfo, type ViewUpdate } from '../../shared/contract';
+import { defaultPaceFor, type CommandArgs, type CommandName, type CommandResult, type FileInfo, type ViewUpdate } from '../../shared/contract';
 import { CommandError, parseCommandArgs } from '../../shared/envelope';
 import type { TrafficRecord } from '../../shared/records';
 import type { SchemaOverrides } from '../../shared/schema';
@@ -328,7 +328,7 @@ export class Engine {
     const limits = previous.currentLimits;
     this.replaceSession(session);
     // A pace by the data's clock needs a timestamp; without one the file's default pace applies.
-    const paceNow = pace.mode === 'event' && !opened.schema.time ? defaultPace(false) : pace;
+    const paceNow = pace.mode === 'event' && !opened.schema.time ? defaultPaceFor(opened.info) : pace;
     if (wasActive) session.start(paceNow, limits, position > 0 ? { kind: 'row', row: position } : null);
     return opened.info;
   }

@@ -3,7 +3,7 @@
  * keyed by location, and runs the stages on what the consumer group reads back. Counts always
  * reconcile: rows read = accepted + rejected, and the stages consume every accepted row.
  */
-import { defaultPace } from '../../../shared/contract';
+import { defaultPaceFor } from '../../../shared/contract';
 import type {
   FileInfo,
   Pace,
@@ -119,7 +119,7 @@ export class ReplaySession extends PipelineStages {
     super(file.schema.columns);
     this.info = file.info;
     this.locationColumn = file.schema.location === null ? -1 : file.schema.columns.findIndex((c) => c.name === file.schema.location);
-    this.pace = defaultPace(file.schema.time !== null);
+    this.pace = defaultPaceFor(file.info);
     this.pacer = createPacer(this.pace);
     this.loops = new LoopTimeline(file.info.timeRange);
     this.totalRows = file.sniffed.estimatedRows;

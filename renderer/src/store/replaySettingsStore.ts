@@ -7,9 +7,9 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { rememberedFields } from './rememberedFields';
-import { defaultPace, paceSchema, replayLimitsSchema, type FileInfo, type Pace, type ReplayLimits } from '../../../shared/contract';
+import { defaultPaceFor, EVENT_SPEEDS, paceSchema, replayLimitsSchema, type FileInfo, type Pace, type ReplayLimits } from '../../../shared/contract';
 
-export const SPEED_PRESETS: readonly number[] = [1, 10, 60, 600];
+export const SPEED_PRESETS: readonly number[] = EVENT_SPEEDS;
 export const RATE_PRESETS: readonly number[] = [100, 1000, 10_000, 100_000];
 export const GAP_PRESETS: readonly { label: string; seconds: number | null }[] = [
   { label: '1 minute', seconds: 60 },
@@ -38,8 +38,9 @@ export const useReplaySettings = create<ReplaySettings>()(
   ),
 );
 
+/** The pace the user chose, or the open file's default (a pace by the clock needs a file with time). */
 export function effectivePace(pace: Pace | null, file: FileInfo | null): Pace {
   const hasTime = file?.time != null;
   if (pace && (pace.mode !== 'event' || hasTime)) return pace;
-  return defaultPace(hasTime);
+  return file ? defaultPaceFor(file) : defaultPaceFor({ time: null, timeRange: null, estimatedRows: 0 });
 }
