@@ -27,6 +27,19 @@ async function replayWithPredictions(app: TrafficMonitorPage): Promise<Predictio
 }
 
 test.describe('Predictions', () => {
+  test('at the default pace of the sample, says forecasts start once the replay leaves the history period', async ({ app }) => {
+    await app.openSample();
+    const predictions = new PredictionsPanel(app.page);
+    await predictions.open();
+    await app.replay.replayButton.click();
+    await predictions.waitForState('Ready');
+    await expect(predictions.message).toHaveText(
+      'The replay is inside the history period (to 2026-10-07 23:45): the model learnt those rows, so forecasts start after it.',
+    );
+    await expect(predictions.rowsLine).toContainText(/ 0 scored .* [1-9][\d,]* in history period/);
+    await app.replay.stopButton.click();
+  });
+
   test('forecasts the sample city and shows actual against predicted beside the baselines', async ({ app }) => {
     const predictions = await replayWithPredictions(app);
 

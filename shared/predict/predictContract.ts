@@ -233,6 +233,8 @@ export const predictViewSchema = z.object({
     /** Rows without a numeric target value. */
     noTarget: z.number(),
   }),
+  /** Newest event time of the history: replayed rows up to it trained the model, so they are not scored. */
+  historyUntil: z.number().nullable(),
   metrics: predictMetricsSchema,
   model: modelCardSchema.nullable(),
   leakage: leakageSchema.nullable(),

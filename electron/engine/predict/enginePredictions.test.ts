@@ -84,6 +84,8 @@ describe('predictions through the engine', () => {
     // Seven days of ten junctions at 15 minutes trained the model before the replay; replayed, they are not scored again.
     expect(rows.historyRows).toBe(7 * 96 * 10);
     expect(rows.inHistoryPeriod).toBe(7 * 96 * 10);
+    // The history ends with the seventh day's last slot (the sample starts on 1 October 2026).
+    expect(view.predict.historyUntil).toBe(Date.UTC(2026, 9, 7, 23, 45));
     expect(rows.scored + rows.warmingUp + rows.inHistoryPeriod + rows.noTarget).toBe(rows.received);
     expect(metrics.model.rows).toBe(rows.scored);
     expect(metrics.model.mae).not.toBeNull();

@@ -214,6 +214,7 @@ export class PredictionCore {
       locations: this.names.slice(0, VIEW_LOCATIONS).map((name, i) => ({ name, scored: this.scoreboard.scored(i) })),
       location,
       rows: { ...this.counts, historyRows: this.historyReceived },
+      historyUntil: this.historySpan?.to ?? null,
       waitingFor: this.waitingFor(),
       metrics: this.scoreboard.metrics(),
       model: this.model === null ? null : { ...this.model.card, coefficients: this.model.card.coefficients.map((c) => ({ ...c })) },

@@ -191,6 +191,7 @@ export class PredictionFeed implements RowSink {
         inHistoryPeriod: core?.rows.inHistoryPeriod ?? 0,
         noTarget: core?.rows.noTarget ?? 0,
       },
+      historyUntil: core?.historyUntil ?? null,
       metrics: core?.metrics ?? EMPTY_METRICS,
       model: core?.model ?? null,
       leakage: core?.leakage ?? null,
