@@ -7,7 +7,7 @@ export function StartScreen(): React.JSX.Element {
   return (
     <main className="start-screen" aria-labelledby="start-title">
       <h1 id="start-title">Traffic Monitor</h1>
-      <p>Open a CSV of traffic counts, press Replay and watch the stream: a live feed and a threshold filter you drag.</p>
+      <p>Open a CSV of traffic counts, press Replay and watch the stream: a live feed, a threshold filter you drag, SQL on the live table, forecasts against what arrives, and the junction graph.</p>
       <div className="start-actions">
         <OpenCsvButton className="primary" />
         <button type="button" onClick={() => void actions.openSample()}>
