@@ -116,6 +116,9 @@ export class GraphRenderer {
     for (const id of held.keys()) if (!wanted.has(nodeKey(id))) held.delete(id);
     const placement = placeNodes(topology.nodes, topology.edges, held, this.projection);
     this.projection = placement.projection;
+    // The stylesheet for the new size first: swapped after the elements are added, it would style
+    // a thousand junctions and their roads twice.
+    this.restyle(topology.nodes.length);
 
     cy.batch(() => {
       cy.elements().filter((element) => !(element.isNode() ? wanted.has(element.id()) : wantedEdges.has(element.id()))).remove();
@@ -150,7 +153,6 @@ export class GraphRenderer {
     });
     const junctionsChanged = this.topology === null || held.size !== this.topology.nodes.length || held.size !== topology.nodes.length;
     this.topology = topology;
-    this.restyle();
     if (placement.needsLayout.length > 0) this.layOut(placement.needsLayout);
     // Fitted when the junctions change, not when only links do (inferred links come and go every
     // few seconds): the user's zoom and pan stay put while they read the picture.
@@ -234,11 +236,11 @@ export class GraphRenderer {
   }
 
   /** Transitions are on for small graphs only; the stylesheet is swapped only when that changes. */
-  private restyle(): void {
-    const large = isLargeGraph(this.nodes.length);
+  private restyle(junctions = this.nodes.length): void {
+    const large = isLargeGraph(junctions);
     if (large === this.styledForLarge) return;
     this.styledForLarge = large;
-    this.cy.style(graphStylesheet(this.theme, this.nodes.length));
+    this.cy.style(graphStylesheet(this.theme, junctions));
   }
 
   private layOut(ids: readonly string[]): void {
