@@ -164,7 +164,10 @@ export const graphViewSchema = z.object({
       links: z.number(),
     })
     .nullable(),
+  /** Problems to list: a long list is cut, its last entry saying how many more there are. */
   problems: z.array(networkProblemSchema),
+  /** Every problem found, the ones cut from the list included. */
+  problemCount: z.number().int().nonnegative(),
   /** Null when unchanged since the previous update (the page keeps its copy). */
   topology: graphTopologySchema.nullable(),
   topologyVersion: z.number().int(),

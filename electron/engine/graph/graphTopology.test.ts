@@ -52,11 +52,12 @@ describe('graph topology', () => {
     expect(topology.edges[1]).toMatchObject({ lengthM: null, lanes: null, name: null });
   });
 
-  it('caps the network’s problems for the list', () => {
+  it('caps the network’s problems for the list, and still counts them all', () => {
     const links = Array.from({ length: MAX_PROBLEMS_SHOWN + 50 }, () => ({ from: 'A', to: 'A' }));
     const broken = parseNetworkJson(JSON.stringify({ junctions: [{ id: 'A' }], links }));
-    const { problems } = buildGraphTopology({ locations: [], network: broken, inferred: [], previousVersion: 0 });
+    const { problems, problemCount } = buildGraphTopology({ locations: [], network: broken, inferred: [], previousVersion: 0 });
     expect(problems).toHaveLength(MAX_PROBLEMS_SHOWN);
     expect(problems.at(-1)?.message).toBe('…and 51 more problems like these');
+    expect(problemCount).toBe(MAX_PROBLEMS_SHOWN + 50);
   });
 });

@@ -20,7 +20,7 @@ export interface GraphTopologyInput {
   previousVersion: number;
 }
 
-export function buildGraphTopology(input: GraphTopologyInput): { topology: GraphTopology; problems: NetworkProblemView[] } {
+export function buildGraphTopology(input: GraphTopologyInput): { topology: GraphTopology; problems: NetworkProblemView[]; problemCount: number } {
   const graph = buildJunctionGraph(input.locations, input.network);
   const edges: GraphEdge[] = graph.edges.map((edge) => ({ ...edge, inferred: false, correlation: null }));
   const roads = new Set(edges.map((edge) => edge.id));
@@ -41,5 +41,5 @@ export function buildGraphTopology(input: GraphTopologyInput): { topology: Graph
     })),
     edges,
   };
-  return { topology, problems: capProblems(graph.problems) };
+  return { topology, problems: capProblems(graph.problems), problemCount: graph.problems.length };
 }

@@ -241,6 +241,7 @@ describe('junction graph feed', () => {
       ['self-loop', 'links[1]'],
       ['unknown-location', 'links[2]'],
     ]);
+    expect(view.problemCount).toBe(2);
     expect(view.topology?.edges.map((edge) => edge.id)).toEqual(['A|B']);
   });
 

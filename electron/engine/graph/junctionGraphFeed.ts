@@ -59,6 +59,7 @@ export class JunctionGraphFeed implements RowSink {
 
   private topology: GraphTopology = { version: 0, nodes: [], edges: [] };
   private problems: NetworkProblemView[] = [];
+  private problemCount = 0;
   private topologyDirty = true;
   private sentTopologyVersion = -1;
 
@@ -206,6 +207,7 @@ export class JunctionGraphFeed implements RowSink {
         ? { name: this.network.parsed.name, source: this.network.source, junctions: this.network.parsed.junctions.length, links: this.network.parsed.links.length }
         : null,
       problems: this.problems,
+      problemCount: this.problemCount,
       topology: full || topologyChanged ? this.topology : null,
       topologyVersion: this.topology.version,
       loads: full || this.loadsFresh ? this.latestLoads : null,
@@ -251,7 +253,7 @@ export class JunctionGraphFeed implements RowSink {
 
   private rebuildTopology(): void {
     this.topologyDirty = false;
-    const { topology, problems } = buildGraphTopology({
+    const { topology, problems, problemCount } = buildGraphTopology({
       locations: this.loads.ids(),
       network: this.network?.parsed ?? null,
       inferred: this.settings.inferred.enabled ? this.inferred.links : [],
@@ -259,6 +261,7 @@ export class JunctionGraphFeed implements RowSink {
     });
     this.topology = topology;
     this.problems = problems;
+    this.problemCount = problemCount;
     // Every new topology is analysed; one that comes during a run is analysed by the run after it.
     this.analytics.request();
   }

@@ -15,6 +15,7 @@ export function offView(settings: GraphSettings, measure: string | null): GraphV
     locationColumn: null,
     network: null,
     problems: [],
+    problemCount: 0,
     topology: null,
     topologyVersion: 0,
     loads: null,

@@ -46,7 +46,7 @@ export function GraphPanel(): React.JSX.Element {
     <section className="graph-panel" aria-label="Junction graph">
       {view === null ? <p className="empty">The graph starts once a file is open.</p> : <GraphStatus view={view} topology={topology} />}
       <GraphNotice />
-      {view && <ProblemList problems={view.problems} />}
+      {view && <ProblemList problems={view.problems} count={view.problemCount} />}
       <div className="graph-body">
         <div className="graph-main">
           <GraphCanvas topology={topology} loads={view?.loads ?? null} path={view?.path ?? null} chosen={view?.selected?.id ?? null} />

@@ -3,10 +3,11 @@ import { useState } from 'react';
 import type { NetworkProblemView } from '../../../../shared/graph/graphContract';
 import { formatCount } from '../../format';
 
-export function ProblemList({ problems }: { problems: readonly NetworkProblemView[] }): React.JSX.Element | null {
+/** `count`: every problem found; the list itself may be cut, its last line saying how many more. */
+export function ProblemList({ problems, count }: { problems: readonly NetworkProblemView[]; count: number }): React.JSX.Element | null {
   const [open, setOpen] = useState(true);
   if (problems.length === 0) return null;
-  const title = `${formatCount(problems.length)} ${problems.length === 1 ? 'problem' : 'problems'} in the network file`;
+  const title = `${formatCount(count)} ${count === 1 ? 'problem' : 'problems'} in the network file`;
   return (
     <details className="graph-problems" open={open} onToggle={(event) => setOpen(event.currentTarget.open)} data-testid="graph-problems">
       <summary>{title}</summary>

@@ -35,6 +35,7 @@ export function graphView(change: Partial<GraphView> = {}): GraphView {
     locationColumn: 'Junction',
     network: null,
     problems: [],
+    problemCount: 0,
     topology: null,
     topologyVersion: 1,
     loads: null,
