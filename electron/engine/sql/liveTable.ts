@@ -7,93 +7,38 @@
  * liveDatabase.ts). One that does not (an endless recursive CTE) cannot be stopped from inside
  * SQLite; when it has not answered by its deadline plus a grace period, the worker is replaced by a
  * fresh one. The rows it held are lost (counted as evicted, and said so), new rows fill the new one.
+ *
+ * Here: the row path, and what happens to the table when the worker starts, fails or is replaced.
+ * Elsewhere: the worker thread (sqlWorkerHandle), jobs with their stops and timers (sqlJobs), the
+ * query progress shown (queryProgress), the result that can be paged (newestResult) and page
+ * requests waiting for the worker (pageRequests).
  */
-import { Worker } from 'node:worker_threads';
 import { CommandError } from '../../../shared/envelope';
 import type { ColumnInfo } from '../../../shared/schema';
-import {
-  DEFAULT_SQL_SETTINGS,
-  LIVE_TABLE,
-  type SqlObject,
-  type SqlPage,
-  type SqlQueryProgress,
-  type SqlResult,
-  type SqlSettings,
-  type SqlTableView,
-} from '../../../shared/sql/sqlContract';
+import { DEFAULT_SQL_SETTINGS, LIVE_TABLE, type SqlObject, type SqlPage, type SqlResult, type SqlSettings, type SqlTableView } from '../../../shared/sql/sqlContract';
 import type { FeedEntry } from '../stages/feedWindow';
 import { IngestCounters } from './ingestCounters';
-import type { StopReason } from './jobStopper';
 import { liveTableLayout, type LiveTableLayout } from './liveTableSchema';
+import { NewestResult } from './newestResult';
+import { PageRequests } from './pageRequests';
+import { QueryProgress } from './queryProgress';
 import { RowBatchBuilder } from './rowBatch';
-import { secondsText } from './secondsText';
-import type { FromSqlWorker, SqlWorkerData, ToSqlWorker } from './sqlWorkerMessages';
-import { sqlWasmPath } from './sqlWasmPath';
-import { StopFlags, type StopKind } from './stopFlags';
+import { CANCELLED, DEFAULT_RESTART_GRACE_MS, EXPORT_CANCELLED, REPLACED, SqlJobs, type SqlJob } from './sqlJobs';
+import { SqlWorkerHandle } from './sqlWorkerHandle';
+import type { FromSqlWorker } from './sqlWorkerMessages';
+import { StopFlags } from './stopFlags';
+import { workerLostMessage } from './workerLostMessage';
 
-interface WorkerConfig {
-  workerPath: string | null;
-  wasmPath?: string;
-}
-
-let workerConfig: WorkerConfig = { workerPath: null };
-
-/** The built worker script and sql.js's wasm, set once at engine start; null: SQL is unavailable. */
-export function configureSqlWorker(options: WorkerConfig): void {
-  workerConfig = { ...options };
-}
+// Other modules and tests import these from here; they live with the concept they belong to.
+export { DEFAULT_RESTART_GRACE_MS } from './sqlJobs';
+export { configureSqlWorker } from './sqlWorkerHandle';
 
 /** Rows per posted batch: per-batch costs vanish per row, and a batch is still small to clone. */
 export const BATCH_ROWS = 8192;
 /** Rows that arrive slowly still reach the table this soon. */
 export const FLUSH_MS = 100;
-export const DEFAULT_RESTART_GRACE_MS = 3000;
 /** After the last insert, one more view update so the insert rate is seen to fall to 0. */
 const RATE_IDLE_MS = 2100;
-
-interface Stop {
-  reason: StopReason;
-  message: string;
-}
-
-interface QueryJob {
-  kind: 'query';
-  id: number;
-  message: Extract<ToSqlWorker, { kind: 'run' }>;
-  resolve: (result: SqlResult) => void;
-  answered: boolean;
-  started: boolean;
-  stop: Stop | null;
-  timer: NodeJS.Timeout | null;
-}
-
-interface ExportJob {
-  kind: 'export';
-  id: number;
-  message: Extract<ToSqlWorker, { kind: 'export' }>;
-  resolve: (value: { rows: number }) => void;
-  reject: (error: Error) => void;
-  started: boolean;
-  stop: Stop | null;
-  timer: NodeJS.Timeout | null;
-}
-
-type Job = QueryJob | ExportJob;
-
-/** The newest result: the only one that can be paged or exported. */
-interface NewestResult {
-  queryId: number;
-  sql: string;
-  answer: Promise<SqlResult>;
-  /** Its kept rows went with a replaced worker. */
-  lost: boolean;
-}
-
-const FINAL_STATE: Record<SqlResult['status'], SqlQueryProgress['state']> = { rows: 'complete', done: 'complete', error: 'failed', cancelled: 'cancelled' };
-
-const REPLACED: Stop = { reason: 'user', message: 'Replaced by a newer query.' };
-const CANCELLED: Stop = { reason: 'user', message: 'Query cancelled.' };
-const EXPORT_CANCELLED: Stop = { reason: 'user', message: 'Export cancelled; no file was written.' };
 
 export interface LiveTableOptions {
   settings?: SqlSettings;
@@ -104,34 +49,38 @@ export interface LiveTableOptions {
 
 export class LiveTable {
   private readonly onChange: () => void;
-  private readonly graceMs: number;
   private settings: SqlSettings;
   private state: SqlTableView['state'] = 'starting';
   private message: string | null = null;
   private columns: ColumnInfo[] = [];
   private layout: LiveTableLayout = liveTableLayout([]);
   private objects: SqlObject[] = [];
-  private worker: Worker | null = null;
-  private workerReady = false;
   private disposed = false;
   private generation = 0;
   private readonly flags = new StopFlags();
+  private readonly sqlWorker = new SqlWorkerHandle(this.flags.buffer, {
+    message: (message) => this.receive(message),
+    stopped: (detail, wasReady) => this.workerStopped(detail, wasReady),
+  });
+  private readonly progress = new QueryProgress();
+  private readonly jobs: SqlJobs;
+  private readonly pages = new PageRequests();
+  private readonly newest = new NewestResult();
   private readonly counters = new IngestCounters();
   private readonly builder = new RowBatchBuilder(BATCH_ROWS);
   private flushTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
-  private nextJobId = 0;
-  private nextRequestId = 0;
-  private readonly jobs = new Map<number, Job>();
-  private readonly pages = new Map<number, { resolve: (page: SqlPage) => void; reject: (error: Error) => void }>();
-  private newest: NewestResult | null = null;
-  private progress: SqlQueryProgress | null = null;
-  private progressSince = 0;
 
   constructor(options: LiveTableOptions) {
     this.onChange = options.onChange;
     this.settings = options.settings ?? DEFAULT_SQL_SETTINGS;
-    this.graceMs = options.restartGraceMs ?? DEFAULT_RESTART_GRACE_MS;
+    this.jobs = new SqlJobs({
+      flags: this.flags,
+      progress: this.progress,
+      graceMs: options.restartGraceMs ?? DEFAULT_RESTART_GRACE_MS,
+      overran: (job, why) => this.replaceWorker(job, why),
+      changed: this.onChange,
+    });
     // Started on first use: the engine configures the worker before it feeds the table.
   }
 
@@ -142,7 +91,7 @@ export class LiveTable {
     this.counters.reset();
     this.builder.clear();
     this.clearFlushTimer();
-    if (this.worker) this.post({ kind: 'restart', generation: this.generation, columns: this.columns });
+    if (this.sqlWorker.running) this.sqlWorker.post({ kind: 'restart', generation: this.generation, columns: this.columns });
     else this.ensureStarted();
     this.onChange();
   }
@@ -166,68 +115,55 @@ export class LiveTable {
   async run(sql: string, pageSize: number): Promise<SqlResult> {
     this.ensureStarted();
     this.assertAvailable();
-    this.stopJobs('query', REPLACED);
+    this.jobs.stop('query', REPLACED);
     // The query sees every row delivered before it.
     this.flush();
     if (this.state === 'ready') this.message = null;
-    const id = ++this.nextJobId;
-    const message: ToSqlWorker = { kind: 'run', queryId: id, sql, pageSize, timeoutMs: this.settings.timeoutSeconds * 1000 };
-    const answer = new Promise<SqlResult>((resolve) => {
-      this.jobs.set(id, { kind: 'query', id, message, resolve, answered: false, started: false, stop: null, timer: null });
-    });
-    this.newest = { queryId: id, sql, answer, lost: false };
-    this.progress = { queryId: id, state: 'running', rowsCounted: 0, keptRows: 0, elapsedMs: 0 };
-    this.progressSince = performance.now();
-    this.post(message);
+    const { message, answer } = this.jobs.addQuery(sql, pageSize, this.settings.timeoutSeconds * 1000);
+    this.newest.set(message.queryId, sql, answer);
+    this.progress.begin(message.queryId);
+    this.sqlWorker.post(message);
     this.onChange();
     return answer;
   }
 
   async page(queryId: number, offset: number, limit: number): Promise<SqlPage> {
     this.assertAvailable();
-    const newest = this.newestResult(queryId);
+    const newest = this.newest.get(queryId);
     const result = await newest.answer;
     if (result.status !== 'rows') throw new CommandError('BAD_STATE', `Query ${queryId} returned no rows to page.`);
     if (newest.lost) throw new CommandError('BAD_STATE', 'This result was lost when the SQL worker restarted; run the query again.');
-    this.newestResult(queryId);
+    this.newest.get(queryId);
     this.assertAvailable();
-    const requestId = ++this.nextRequestId;
-    return new Promise((resolve, reject) => {
-      this.pages.set(requestId, { resolve, reject });
-      this.post({ kind: 'page', requestId, queryId, offset, limit });
-    });
+    return this.pages.request((requestId) => this.sqlWorker.post({ kind: 'page', requestId, queryId, offset, limit }));
   }
 
   cancel(): boolean {
-    const queries = this.stopJobs('query', CANCELLED);
-    const exports = this.stopJobs('export', EXPORT_CANCELLED);
+    const queries = this.jobs.stop('query', CANCELLED);
+    const exports = this.jobs.stop('export', EXPORT_CANCELLED);
     return queries || exports;
   }
 
   configure(settings: SqlSettings): void {
     this.settings = settings;
-    if (this.worker) this.post({ kind: 'retention', retention: settings.retention });
+    if (this.sqlWorker.running) this.sqlWorker.post({ kind: 'retention', retention: settings.retention });
     this.onChange();
   }
 
   async exportCsv(queryId: number, path: string): Promise<{ rows: number }> {
     this.assertAvailable();
-    const newest = this.newestResult(queryId);
+    const newest = this.newest.get(queryId);
     const result = await newest.answer;
     if (result.status !== 'rows') throw new CommandError('BAD_STATE', 'Only a query that returns rows can be exported.');
     this.assertAvailable();
     this.flush();
-    const id = ++this.nextJobId;
-    const message: ToSqlWorker = { kind: 'export', jobId: id, sql: newest.sql, path };
-    return new Promise((resolve, reject) => {
-      this.jobs.set(id, { kind: 'export', id, message, resolve, reject, started: false, stop: null, timer: null });
-      this.post(message);
-    });
+    const { message, done } = this.jobs.addExport(newest.sql, path);
+    this.sqlWorker.post(message);
+    return done;
   }
 
   view(): SqlTableView {
     const counters = this.counters;
-    const progress = this.progress;
     return {
       table: LIVE_TABLE,
       state: this.state,
@@ -240,7 +176,7 @@ export class LiveTable {
       rowsPending: counters.pending,
       ingestRowsPerSecond: counters.rate(),
       settings: this.settings,
-      query: progress && progress.state === 'running' ? { ...progress, elapsedMs: Math.round(performance.now() - this.progressSince) } : progress,
+      query: this.progress.view(),
       objects: this.objects,
     };
   }
@@ -251,51 +187,27 @@ export class LiveTable {
     this.clearFlushTimer();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.endAllJobs(new CommandError('BAD_STATE', 'The SQL console closed.'), 'The SQL console closed.');
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) {
-      worker.removeAllListeners();
-      await worker.terminate();
-    }
+    await this.sqlWorker.stop();
   }
 
-  // ── worker lifecycle ──────────────────────────────────────────────────────────────────────
+  // ── the worker: started, failed, replaced ─────────────────────────────────────────────────
 
   /** Starts the worker if there is none; false when SQL is unavailable (or the table disposed). */
   private ensureStarted(): boolean {
     if (this.disposed || this.state === 'failed') return false;
-    if (this.worker) return true;
-    const workerPath = workerConfig.workerPath;
-    if (workerPath === null) {
-      this.fail('SQL is unavailable: this engine was started without the SQL worker.');
+    if (this.sqlWorker.running) return true;
+    const unavailable = this.sqlWorker.start();
+    if (unavailable !== null) {
+      this.fail(unavailable);
       return false;
     }
-    const data: SqlWorkerData = { wasmPath: workerConfig.wasmPath ?? sqlWasmPath(), stopFlags: this.flags.buffer };
-    let worker: Worker;
-    try {
-      worker = new Worker(workerPath, { workerData: data });
-    } catch (error) {
-      this.fail(`SQL is unavailable: the SQL worker (${workerPath}) could not start: ${(error as Error).message}`);
-      return false;
-    }
-    this.worker = worker;
-    this.workerReady = false;
-    worker.on('message', (message: FromSqlWorker) => {
-      if (this.worker === worker) this.receive(message);
-    });
-    worker.on('error', (error: Error) => {
-      if (this.worker === worker) this.workerStopped(error.message);
-    });
-    worker.on('exit', (code: number) => {
-      if (this.worker === worker) this.workerStopped(`exit code ${code}`);
-    });
-    this.post({ kind: 'restart', generation: this.generation, columns: this.columns });
-    this.post({ kind: 'retention', retention: this.settings.retention });
+    this.sqlWorker.post({ kind: 'restart', generation: this.generation, columns: this.columns });
+    this.sqlWorker.post({ kind: 'retention', retention: this.settings.retention });
     return true;
   }
 
-  private workerStopped(detail: string): void {
-    if (!this.workerReady) {
+  private workerStopped(detail: string, wasReady: boolean): void {
+    if (!wasReady) {
       this.fail(`SQL is unavailable: the SQL worker stopped while starting (${detail}).`);
       return;
     }
@@ -306,12 +218,7 @@ export class LiveTable {
   private fail(message: string): void {
     this.state = 'failed';
     this.message = message;
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) {
-      worker.removeAllListeners();
-      void worker.terminate();
-    }
+    void this.sqlWorker.stop();
     this.clearFlushTimer();
     this.builder.clear();
     this.counters.dropPending();
@@ -321,52 +228,30 @@ export class LiveTable {
 
   /**
    * A query would not stop (or the worker died): a fresh worker replaces it. The stopped jobs end
-   * here, with the reason; jobs still waiting their turn go to the new worker.
+   * with the reason; jobs still waiting their turn go to the new worker.
    */
-  private replaceWorker(culprit: Job | null, why: string): void {
-    const old = this.worker;
-    this.worker = null;
-    if (old) {
-      old.removeAllListeners();
-      void old.terminate();
-    }
-    const { held, queued } = this.counters.workerLost();
-    const lostObjects = this.objects.map((object) => object.name);
+  private replaceWorker(culprit: SqlJob | null, why: string): void {
+    void this.sqlWorker.stop();
+    const message = workerLostMessage(why, this.counters.workerLost(), this.objects.map((object) => object.name));
     this.objects = [];
-    const waiting = queued > 0 ? `, and ${queued} rows waiting to be inserted` : '';
-    const objects = lostObjects.length > 0 ? ` Your tables and views were lost: ${lostObjects.join(', ')}.` : '';
-    const message = `${why}: ${held} held rows were dropped${waiting}. New rows fill the table again.${objects}`;
 
-    const resend: Job[] = [];
-    for (const job of [...this.jobs.values()]) {
-      // Jobs still waiting their turn go to the new worker; the one that was running and any the
-      // engine stopped end here.
-      if (job !== culprit && job.stop === null && !job.started) {
-        if (job.timer) clearTimeout(job.timer);
-        job.timer = null;
-        resend.push(job);
-        continue;
-      }
-      const text = job === culprit || job.stop === null ? message : job.stop.message;
-      if (job.kind === 'export') {
-        this.finishJob(job);
-        job.reject(new CommandError('BAD_STATE', text));
-      } else if (job === culprit || job.stop) {
-        this.endQuery(job, { status: 'cancelled', queryId: job.id, reason: job.stop?.reason ?? 'timeout', message: text, elapsedMs: this.elapsedOf(job) });
-      } else {
-        // It was running when the worker died: perhaps what killed it, so it is not run again.
-        this.endQuery(job, { status: 'error', queryId: job.id, error: { message: text, position: null }, elapsedMs: this.elapsedOf(job) });
-      }
-    }
-    this.rejectPages(new CommandError('BAD_STATE', 'The SQL worker restarted; run the query again.'));
-    if (this.newest && !resend.some((job) => job.id === this.newest?.queryId)) this.newest.lost = true;
+    const resend = this.jobs.workerReplaced(culprit, message);
+    this.pages.rejectAll(new CommandError('BAD_STATE', 'The SQL worker restarted; run the query again.'));
+    this.newest.workerLost(resend);
 
     this.state = 'restarting';
     this.message = message;
     if (this.ensureStarted()) {
-      for (const job of resend) this.post(job.message);
+      for (const job of resend) this.sqlWorker.post(job.message);
     }
     this.onChange();
+  }
+
+  /** The worker is gone for good: every job and page request fails, and no result can be paged. */
+  private endAllJobs(error: CommandError, message: string): void {
+    this.jobs.endAll(error, message);
+    this.pages.rejectAll(error);
+    this.newest.workerLost();
   }
 
   // ── messages from the worker ──────────────────────────────────────────────────────────────
@@ -374,7 +259,6 @@ export class LiveTable {
   private receive(message: FromSqlWorker): void {
     switch (message.kind) {
       case 'ready':
-        this.workerReady = true;
         this.state = 'ready';
         this.onChange();
         return;
@@ -392,139 +276,24 @@ export class LiveTable {
         this.onChange();
         return;
       case 'started':
-        this.jobStarted(message.jobId);
+        this.jobs.started(message.jobId);
         return;
       case 'result':
-        this.answered(message.result);
+        this.jobs.answered(message.result);
         return;
       case 'progress':
       case 'finished':
-        this.progressed(message.progress, message.kind === 'finished');
+        if (this.progress.update(message.progress)) this.onChange();
+        if (message.kind === 'finished') this.jobs.finished(message.progress.queryId);
         return;
       case 'page':
-      case 'pageFailed': {
-        const waiting = this.pages.get(message.requestId);
-        if (!waiting) return;
-        this.pages.delete(message.requestId);
-        if (message.kind === 'page') waiting.resolve(message.page);
-        else waiting.reject(new CommandError('BAD_STATE', message.message));
+      case 'pageFailed':
+        this.pages.answered(message);
         return;
-      }
       case 'exported':
-      case 'exportFailed': {
-        const job = this.jobs.get(message.jobId);
-        if (job?.kind !== 'export') return;
-        this.finishJob(job);
-        if (message.kind === 'exported') job.resolve({ rows: message.rows });
-        else if (message.failure === 'file') job.reject(new Error(message.message));
-        else if (message.failure === 'cancelled') job.reject(new CommandError('BAD_STATE', message.message));
-        else job.reject(new CommandError('BAD_STATE', `The query failed when run again for the export: ${message.message}`));
-      }
+      case 'exportFailed':
+        this.jobs.exportEnded(message);
     }
-  }
-
-  private jobStarted(jobId: number): void {
-    const job = this.jobs.get(jobId);
-    if (!job) return;
-    job.started = true;
-    if (job.stop) this.armRestart(job, this.graceMs);
-    else if (job.kind === 'query') this.armRestart(job, job.message.timeoutMs + this.graceMs);
-    if (job.kind === 'query' && this.progress?.queryId === jobId) this.progressSince = performance.now();
-  }
-
-  private answered(result: SqlResult): void {
-    const job = this.jobs.get(result.queryId);
-    if (job?.kind !== 'query' || job.answered) return;
-    // A stop the engine asked for carries the engine's reason ("replaced by a newer query").
-    const final = result.status === 'cancelled' && result.reason === 'user' && job.stop ? { ...result, message: job.stop.message } : result;
-    job.answered = true;
-    // An answer that is the whole outcome ends the query now, before its 'finished' arrives.
-    if (result.status !== 'rows' || result.complete) {
-      this.finishJob(job);
-      if (this.progress?.queryId === result.queryId) {
-        const counted = result.status === 'rows' ? result.rowsCounted : 0;
-        this.progress = { queryId: result.queryId, state: FINAL_STATE[result.status], rowsCounted: counted, keptRows: counted, elapsedMs: result.elapsedMs };
-        this.onChange();
-      }
-    }
-    job.resolve(final);
-  }
-
-  private progressed(progress: SqlQueryProgress, final: boolean): void {
-    if (this.progress?.queryId === progress.queryId) {
-      this.progress = progress;
-      this.onChange();
-    }
-    if (!final) return;
-    const job = this.jobs.get(progress.queryId);
-    if (job) this.finishJob(job);
-  }
-
-  // ── jobs ──────────────────────────────────────────────────────────────────────────────────
-
-  /** Stops every unfinished job of `kind`; true when there was one. */
-  private stopJobs(kind: StopKind, stop: Stop): boolean {
-    let newestId = 0;
-    for (const job of this.jobs.values()) {
-      if (job.kind !== kind || job.stop) continue;
-      job.stop = stop;
-      newestId = Math.max(newestId, job.id);
-      if (job.started) this.armRestart(job, this.graceMs);
-    }
-    if (newestId === 0) return false;
-    this.flags.stop(kind, newestId);
-    return true;
-  }
-
-  private armRestart(job: Job, afterMs: number): void {
-    if (job.timer) clearTimeout(job.timer);
-    job.timer = setTimeout(() => {
-      job.timer = null;
-      if (!this.jobs.has(job.id)) return;
-      const what = job.kind === 'export' ? 'The cancelled export' : job.stop ? 'The cancelled query' : 'The query';
-      const when = job.stop ? `within ${secondsText(this.graceMs)}` : `at its ${secondsText(job.kind === 'query' ? job.message.timeoutMs : 0)} timeout`;
-      this.replaceWorker(job, `${what} did not stop ${when}, so the SQL worker was restarted`);
-    }, afterMs);
-    job.timer.unref();
-  }
-
-  private finishJob(job: Job): void {
-    if (job.timer) clearTimeout(job.timer);
-    job.timer = null;
-    this.jobs.delete(job.id);
-  }
-
-  /** Ends a query the worker will never answer for. */
-  private endQuery(job: QueryJob, result: Extract<SqlResult, { status: 'cancelled' | 'error' }>): void {
-    this.finishJob(job);
-    if (!job.answered) {
-      job.answered = true;
-      job.resolve(result);
-    }
-    if (this.progress?.queryId === job.id && this.progress.state === 'running') {
-      this.progress = { ...this.progress, state: FINAL_STATE[result.status], elapsedMs: this.elapsedOf(job) };
-    }
-  }
-
-  private endAllJobs(error: CommandError, message: string): void {
-    for (const job of [...this.jobs.values()]) {
-      if (job.kind === 'query') this.endQuery(job, { status: 'cancelled', queryId: job.id, reason: 'user', message, elapsedMs: this.elapsedOf(job) });
-      else {
-        this.finishJob(job);
-        job.reject(error);
-      }
-    }
-    this.rejectPages(error);
-    if (this.newest) this.newest.lost = true;
-  }
-
-  private rejectPages(error: Error): void {
-    for (const waiting of this.pages.values()) waiting.reject(error);
-    this.pages.clear();
-  }
-
-  private elapsedOf(job: Job): number {
-    return this.progress?.queryId === job.id ? Math.round(performance.now() - this.progressSince) : 0;
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────────────────────
@@ -533,9 +302,9 @@ export class LiveTable {
     this.clearFlushTimer();
     if (this.builder.size === 0) return;
     const batch = this.builder.take();
-    if (!this.worker) return;
+    if (!this.sqlWorker.running) return;
     this.counters.posted += batch.values.length;
-    this.worker.postMessage({ kind: 'rows', batch } satisfies ToSqlWorker, [batch.meta.buffer]);
+    this.sqlWorker.postRows(batch);
     this.onChange();
   }
 
@@ -552,20 +321,8 @@ export class LiveTable {
     }
   }
 
-  private post(message: ToSqlWorker): void {
-    this.worker?.postMessage(message);
-  }
-
   private assertAvailable(): void {
     if (this.disposed) throw new CommandError('BAD_STATE', 'The SQL console closed.');
     if (this.state === 'failed') throw new CommandError('SQL_UNAVAILABLE', this.message ?? 'SQL is unavailable.');
-  }
-
-  private newestResult(queryId: number): NewestResult {
-    const newest = this.newest;
-    if (!newest || newest.queryId !== queryId) {
-      throw new CommandError('BAD_STATE', `Result ${queryId} is gone: only the newest result (${newest?.queryId ?? 'none yet'}) is kept.`);
-    }
-    return newest;
   }
 }

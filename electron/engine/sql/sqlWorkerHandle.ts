@@ -1,0 +1,89 @@
+/**
+ * The SQL worker thread as the engine holds it: started from the script the engine was configured
+ * with, stopped (or replaced by the owner) at any time. A stopped thread may still have messages and
+ * its exit on their way; they are dropped here, so the owner only ever hears from the current one.
+ */
+import { Worker } from 'node:worker_threads';
+import type { RowBatch } from './rowBatch';
+import type { FromSqlWorker, SqlWorkerData, ToSqlWorker } from './sqlWorkerMessages';
+import { sqlWasmPath } from './sqlWasmPath';
+
+interface WorkerConfig {
+  workerPath: string | null;
+  wasmPath?: string;
+}
+
+let workerConfig: WorkerConfig = { workerPath: null };
+
+/** The built worker script and sql.js's wasm, set once at engine start; null: SQL is unavailable. */
+export function configureSqlWorker(options: WorkerConfig): void {
+  workerConfig = { ...options };
+}
+
+export interface SqlWorkerEvents {
+  message(message: FromSqlWorker): void;
+  /** The current thread failed or exited by itself; `wasReady`: after it said 'ready', so it had been working. */
+  stopped(detail: string, wasReady: boolean): void;
+}
+
+export class SqlWorkerHandle {
+  private worker: Worker | null = null;
+  private ready = false;
+
+  constructor(
+    /** StopFlags' shared memory, handed to every thread started. */
+    private readonly stopFlags: SharedArrayBuffer,
+    private readonly events: SqlWorkerEvents,
+  ) {}
+
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Starts a thread (the caller makes sure none runs); null when it started, else why SQL is unavailable. */
+  start(): string | null {
+    const workerPath = workerConfig.workerPath;
+    if (workerPath === null) return 'SQL is unavailable: this engine was started without the SQL worker.';
+    const data: SqlWorkerData = { wasmPath: workerConfig.wasmPath ?? sqlWasmPath(), stopFlags: this.stopFlags };
+    let worker: Worker;
+    try {
+      worker = new Worker(workerPath, { workerData: data });
+    } catch (error) {
+      return `SQL is unavailable: the SQL worker (${workerPath}) could not start: ${(error as Error).message}`;
+    }
+    this.worker = worker;
+    this.ready = false;
+    worker.on('message', (message: FromSqlWorker) => {
+      if (this.worker !== worker) return;
+      if (message.kind === 'ready') this.ready = true;
+      this.events.message(message);
+    });
+    worker.on('error', (error: Error) => {
+      if (this.worker === worker) this.events.stopped(error.message, this.ready);
+    });
+    worker.on('exit', (code: number) => {
+      if (this.worker === worker) this.events.stopped(`exit code ${code}`, this.ready);
+    });
+    return null;
+  }
+
+  /** Dropped when no thread runs (SQL failed or the table closed). */
+  post(message: ToSqlWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  /** The batch's meta buffer is transferred, not copied: the batch is the caller's no longer. */
+  postRows(batch: RowBatch): void {
+    this.worker?.postMessage({ kind: 'rows', batch } satisfies ToSqlWorker, [batch.meta.buffer]);
+  }
+
+  /** Stops the thread at once; it is heard from no more. Resolves when it has exited. */
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) {
+      worker.removeAllListeners();
+      await worker.terminate();
+    }
+  }
+}
