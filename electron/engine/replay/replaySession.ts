@@ -4,66 +4,33 @@
  * reconcile: rows read = accepted + rejected, and the stages consume every accepted row.
  */
 import { defaultPaceFor } from '../../../shared/contract';
-import type {
-  FileInfo,
-  Pace,
-  RejectedRow,
-  ReplayLimits,
-  ReplayProgress,
-  ReplayState,
-  SeekTarget,
-} from '../../../shared/contract';
+import type { FileInfo, Pace, ReplayLimits, ReplayProgress, ReplayState, SeekTarget } from '../../../shared/contract';
 import type { TrafficRecord } from '../../../shared/records';
-import { randomUUID } from 'node:crypto';
 import type { BusConsumer, BusMessage } from '../bus/bus';
 import { describeKafkaError, isRetriableKafkaError } from '../bus/kafka/kafkaErrors';
-import { formatReplayTag, parseReplayTag, REPLAY_TAG_HEADER } from '../bus/kafka/replayTag';
 import { readCsvBatches, type ReaderCheckpoint } from '../source/csvBatchReader';
-import { scanFile } from '../source/fileScan/scanFile';
-import type { SniffedCsv } from '../source/sniffCsv';
-import type { TableSchema } from '../source/tableSchema';
 import type { RejectSpill } from '../stages/rejectSpill';
 import { PipelineStages } from '../stages/pipelineStages';
 import { ActiveTimer } from './activeTimer';
 import type { BusBinding } from './busBinding';
+import { toBusRecords } from './busRecords';
 import { CheckpointIndex } from './checkpointIndex';
+import { ExactTotalScan } from './exactTotalScan';
+import { HeldRejects } from './heldRejects';
 import { LoopTimeline } from './loopTimeline';
+import type { OpenedFile } from './openedFile';
 import { createPacer, repace, type Pacer } from './pacer';
 import { RateMeter } from './rateMeter';
-import { SeenSet } from './seenSet';
+import { FIRST_RETRY_MS, MAX_RETRY_MS, ReliableProducer } from './reliableProduce';
+import { ReplayRunTag } from './replayRunTag';
 import { WakeableDelay } from './wakeableDelay';
 
 import { PRODUCE_BATCH } from './busBinding';
 export { REPLAY_TOPIC, STAGES_GROUP } from './busBinding';
+export type { OpenedFile } from './openedFile';
 const POLL_BATCH = 20_000;
-const FIRST_RETRY_MS = 1000;
-/**
- * A batch normally is acknowledged in milliseconds. One not acknowledged in this long is treated as
- * failed and sent again (a broker that stopped answering would otherwise hold the replay for the
- * client's whole retry schedule, minutes); should the first send land after all, the stages count
- * the second copy as a duplicate.
- */
-const PRODUCE_ACK_TIMEOUT_MS = 10_000;
-const MAX_RETRY_MS = 30_000;
 
 export const DEFAULT_LIMITS: ReplayLimits = { durationSeconds: null, rows: null, loop: false };
-
-/** A file ready to replay: what sniffing found, the schema in force, and what the page is shown. */
-export interface OpenedFile {
-  sniffed: SniffedCsv;
-  schema: TableSchema;
-  info: FileInfo;
-}
-
-/** Rejects after `ms` with `reason`; the original promise may still settle later and is then ignored. */
-function withTimeout<T>(promise: Promise<T>, ms: number, reason: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${reason} within ${ms / 1000} s`)), ms);
-  });
-  promise.catch(() => undefined);
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 const formatDuration = (seconds: number): string => (seconds % 60 === 0 && seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`);
 
@@ -95,19 +62,11 @@ export class ReplaySession extends PipelineStages {
   private producerDone = true;
   private abort: AbortController | null = null;
   private consumer: BusConsumer<TrafficRecord> | null = null;
-  /** This replay's id in the tag of every row it produces (tagged buses only). */
-  private runTag = '';
-  private produceSeq = 0;
-  private readonly seen = new SeenSet();
-  /** Rows of this replay delivered again after a retry: counted, not shown twice. */
-  private duplicates = 0;
-  /** Rows on the topic from other producers (consumed and shown) and from earlier replays (skipped). */
-  private foreignRows = 0;
-  private staleRows = 0;
-  private ownConsumed = 0;
-  private produceRetries = 0;
-  /** The background whole-file scan that makes the total exact; null once it is done. */
-  private scan: { abort: AbortController; segments: number | undefined } | null = null;
+  /** This replay's tag on the rows it produces and the sorting of what comes back (tagged buses only). */
+  private readonly tags = new ReplayRunTag();
+  private readonly producer: ReliableProducer;
+  /** The background whole-file scan that makes the total exact. */
+  private readonly scan: ExactTotalScan;
   private run = 0;
 
   constructor(
@@ -123,41 +82,25 @@ export class ReplaySession extends PipelineStages {
     this.pacer = createPacer(this.pace);
     this.loops = new LoopTimeline(file.info.timeRange);
     this.totalRows = file.sniffed.estimatedRows;
-    this.startScan(undefined);
+    this.producer = new ReliableProducer(
+      binding,
+      this.delay,
+      (run) => this.current(run),
+      (message) => {
+        this.message = message;
+      },
+      () => this.changed(),
+    );
+    this.scan = new ExactTotalScan(file, (rows) => this.scanned(rows));
+    this.scan.start(undefined);
   }
 
-  /**
-   * A read of the whole file gives the exact row count (quoted line breaks and all) long before a
-   * replay would. `segments` undefined: on all cores (a file just opened, nothing else running).
-   */
-  private startScan(segments: number | undefined): void {
-    const abort = new AbortController();
-    const scan = { abort, segments };
-    this.scan = scan;
-    const file = this.file.sniffed;
-    scanFile({ path: file.path, dialect: file.dialect, schema: this.file.schema, signal: abort.signal, ...(segments === undefined ? {} : { segments }) })
-      .then((profile) => {
-        if (this.scan === scan) this.scan = null;
-        if (this.totalExact) return;
-        this.totalRows = profile.rows;
-        this.totalExact = true;
-        this.changed();
-      })
-      .catch(() => undefined); // the estimate stays; the replay itself will give the exact count
-  }
-
-  /**
-   * A replay needs a core and its share of memory (on two cores a scan on every core beside a
-   * full-speed replay of a 1 GB file took the process past 300 MB). At full speed the replay is
-   * itself the quickest way through the file, so a scan still running stops; at a pace, which
-   * leaves the machine mostly idle, it goes on in one background thread.
-   */
-  private narrowScan(pace: Pace): void {
-    const scan = this.scan;
-    if (!scan || scan.segments === 1) return;
-    scan.abort.abort();
-    this.scan = null;
-    if (pace.mode !== 'fast') this.startScan(1);
+  /** The whole-file scan counted the rows; a total the replay already made exact stays. */
+  private scanned(rows: number): void {
+    if (this.totalExact) return;
+    this.totalRows = rows;
+    this.totalExact = true;
+    this.changed();
   }
 
   get isActive(): boolean {
@@ -191,7 +134,7 @@ export class ReplaySession extends PipelineStages {
     this.pace = pace;
     this.limits = limits;
     this.resetCounts();
-    this.narrowScan(pace);
+    this.scan.narrow(pace);
     this.abort = new AbortController();
     this.state = 'running';
     this.message = seek ? 'Seeking…' : null;
@@ -250,43 +193,6 @@ export class ReplaySession extends PipelineStages {
     this.changed();
   }
 
-  /**
-   * Produces one batch, retrying with back-off until it is stored or the replay is stopped. A retry
-   * after a failure the broker may have half-done can deliver rows twice; the stages count those.
-   */
-  private async produceReliably(run: number, signal: AbortSignal, records: readonly TrafficRecord[]): Promise<boolean> {
-    const location = this.locationColumn;
-    const tag = this.binding.tagRecords;
-    const batch = records.map((record) => ({
-      key: location >= 0 ? String(record.values[location] ?? '') : null,
-      value: record,
-      ...(record.time === null ? {} : { timestamp: record.time }),
-      ...(tag ? { headers: { [REPLAY_TAG_HEADER]: formatReplayTag(this.runTag, this.produceSeq++, record.line) } } : {}),
-    }));
-    let retryMs = FIRST_RETRY_MS;
-    let troubled = false;
-    for (;;) {
-      try {
-        await withTimeout(this.binding.bus.produce(this.binding.topic, batch), PRODUCE_ACK_TIMEOUT_MS, 'no acknowledgement from the cluster');
-        if (troubled) {
-          this.message = null;
-          this.binding.onProduceRecovered();
-          this.changed();
-        }
-        return true;
-      } catch (error) {
-        if (signal.aborted || !this.current(run)) return false;
-        troubled = true;
-        this.produceRetries++;
-        this.message = `Producing paused: ${describeKafkaError(error)}. Retrying in ${Math.round(retryMs / 1000)} s; no row is skipped.`;
-        this.binding.onProduceTrouble(error, retryMs);
-        this.changed();
-        await this.delay.wait(retryMs);
-        retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
-      }
-    }
-  }
-
   /** Jumps to a time or row: the panels restart from there, with the same pace and limits. */
   seek(target: SeekTarget): void {
     this.start(this.pace, this.limits, target);
@@ -330,8 +236,7 @@ export class ReplaySession extends PipelineStages {
   /** Ends everything this session started; used when another file is opened. */
   dispose(): void {
     this.halt();
-    this.scan?.abort.abort();
-    this.scan = null;
+    this.scan.stop();
   }
 
   private halt(): void {
@@ -347,14 +252,8 @@ export class ReplaySession extends PipelineStages {
     this.rowsAccepted = 0;
     this.rowsConsumed = 0;
     this.rowsSkipped = 0;
-    this.runTag = randomUUID().slice(0, 8);
-    this.produceSeq = 0;
-    this.seen.clear();
-    this.duplicates = 0;
-    this.foreignRows = 0;
-    this.staleRows = 0;
-    this.ownConsumed = 0;
-    this.produceRetries = 0;
+    this.tags.restart();
+    this.producer.retries = 0;
     this.bytesRead = 0;
     this.position = 0;
     this.eventTime = null;
@@ -437,22 +336,7 @@ export class ReplaySession extends PipelineStages {
     let pending: TrafficRecord[] = [];
     let next = 0;
     let rowsSoFar = 0;
-    // Rejected rows of a batch are counted when the replay passes them (as the next good row is
-    // produced, or the batch ends), not when the block is read ahead: a limit or a slow pace must
-    // not count (or list) rows beyond the last row produced.
-    let held: RejectedRow[] = [];
-    let heldFrom = 0;
-    const release = (beforeLine: number): void => {
-      let end = heldFrom;
-      while (end < held.length && (held[end] as RejectedRow).line < beforeLine) end++;
-      if (end === heldFrom) return;
-      const rows = held.slice(heldFrom, end);
-      heldFrom = end;
-      this.rejects.add(rows);
-      this.spill?.add(rows);
-      this.meter.record(this.rowsAccepted + this.rejects.total);
-      this.changed();
-    };
+    const held = new HeldRejects();
     while (!signal.aborted) {
       if (this.state === 'paused') {
         await this.delay.wait(1000);
@@ -466,7 +350,7 @@ export class ReplaySession extends PipelineStages {
         continue;
       }
       if (next >= pending.length) {
-        release(Number.POSITIVE_INFINITY);
+        this.release(held, Number.POSITIVE_INFINITY);
         if (rowsSoFar > 0) this.position = rowsSoFar;
         const batch = await reader.next();
         if (batch.done) return null;
@@ -475,13 +359,12 @@ export class ReplaySession extends PipelineStages {
         this.bytesRead = batch.value.bytesRead;
         this.rowsSkipped += skipped;
         rowsSoFar = batch.value.rowsSoFar;
-        held = rejected;
-        heldFrom = 0;
+        held.hold(rejected);
         if (this.message === 'Seeking…' && records.length > 0) this.message = null;
         this.loops.observe(records);
         pending = this.loops.shift(records);
         next = 0;
-        this.position = rowsSoFar - pending.length - held.length;
+        this.position = rowsSoFar - pending.length - held.count;
         if (skipped > 0) this.changed();
         continue;
       }
@@ -494,15 +377,26 @@ export class ReplaySession extends PipelineStages {
       const rowsLeft = this.limits.rows === null ? Number.POSITIVE_INFINITY : this.limits.rows - this.rowsAccepted;
       const take = Math.min(allowance, pending.length - next, PRODUCE_BATCH, rowsLeft);
       const slice = pending.slice(next, next + take);
-      if (!(await this.produceReliably(this.run, signal, slice))) return null;
+      const records = toBusRecords(slice, this.locationColumn, this.binding.tagRecords ? this.tags : null);
+      if (!(await this.producer.send(records, this.run, signal))) return null;
       next += take;
       this.rowsAccepted += take;
       this.eventTime = (slice[slice.length - 1] as TrafficRecord).time ?? this.eventTime;
       this.meter.record(this.rowsAccepted + this.rejects.total);
-      release((slice[slice.length - 1] as TrafficRecord).line);
-      this.position = rowsSoFar - (pending.length - next) - (held.length - heldFrom);
+      this.release(held, (slice[slice.length - 1] as TrafficRecord).line);
+      this.position = rowsSoFar - (pending.length - next) - held.count;
     }
     return null;
+  }
+
+  /** Counts (and lists, and spills) the held rejected rows the replay has now passed. */
+  private release(held: HeldRejects, beforeLine: number): void {
+    const rows = held.takeBefore(beforeLine);
+    if (rows === null) return;
+    this.rejects.add(rows);
+    this.spill?.add(rows);
+    this.meter.record(this.rowsAccepted + this.rejects.total);
+    this.changed();
   }
 
   private async consume(run: number, consumer: BusConsumer<TrafficRecord>): Promise<void> {
@@ -510,13 +404,13 @@ export class ReplaySession extends PipelineStages {
       const messages = await consumer.poll(POLL_BATCH, 50);
       if (!this.current(run)) return;
       if (messages.length > 0) {
-        this.process(this.binding.tagRecords ? this.ownAndForeign(messages) : messages);
+        this.process(this.binding.tagRecords ? this.tags.ownAndForeign(messages) : messages);
         // A commit that fails (broker away) is retried with the next one; reading goes on.
         await consumer.commit().catch(() => undefined);
         this.changed();
         continue;
       }
-      const consumedAll = this.binding.tagRecords ? this.ownConsumed >= this.rowsAccepted : this.rowsConsumed >= this.rowsAccepted;
+      const consumedAll = this.binding.tagRecords ? this.tags.ownConsumed >= this.rowsAccepted : this.rowsConsumed >= this.rowsAccepted;
       if (this.producerDone && consumedAll) {
         if (this.state === 'running' || this.state === 'paused') {
           this.state = 'finished';
@@ -529,38 +423,15 @@ export class ReplaySession extends PipelineStages {
     }
   }
 
-  /**
-   * On a shared topic: this replay's rows once each (a row delivered again after a retry is counted
-   * as a duplicate), other producers' rows too, earlier replays' rows not at all.
-   */
-  private ownAndForeign(messages: readonly BusMessage<TrafficRecord>[]): BusMessage<TrafficRecord>[] {
-    const out: BusMessage<TrafficRecord>[] = [];
-    for (const message of messages) {
-      const tag = parseReplayTag(message.headers?.[REPLAY_TAG_HEADER]);
-      if (tag === null) {
-        this.foreignRows++;
-        out.push(message);
-      } else if (tag.run !== this.runTag) {
-        this.staleRows++;
-      } else if (this.seen.add(tag.seq)) {
-        this.ownConsumed++;
-        out.push(message);
-      } else {
-        this.duplicates++;
-      }
-    }
-    return out;
-  }
-
   /** Counts for the Kafka panel. */
   busCounters(): { produced: number; consumed: number; duplicates: number; foreign: number; stale: number; produceRetries: number } {
     return {
       produced: this.rowsAccepted,
       consumed: this.rowsConsumed,
-      duplicates: this.duplicates,
-      foreign: this.foreignRows,
-      stale: this.staleRows,
-      produceRetries: this.produceRetries,
+      duplicates: this.tags.duplicates,
+      foreign: this.tags.foreign,
+      stale: this.tags.stale,
+      produceRetries: this.producer.retries,
     };
   }
 
