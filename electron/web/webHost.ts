@@ -39,11 +39,15 @@ export class WebHost {
   private sockets: WebSocketServer | null = null;
   private readonly engine: EngineWorkerHost;
   private port = 0;
-  /** What `stop()` is waiting for, for the message when a shutdown overruns its deadline. */
-  stopStage: 'running' | 'closing connections' | 'stopping the engine' | 'stopped' = 'running';
+  private stage: 'running' | 'closing connections' | 'stopping the engine' | 'stopped' = 'running';
 
   constructor(private readonly options: WebHostOptions) {
     this.engine = new EngineWorkerHost(options.workerPath, { sampleCsvPath: options.sampleCsvPath, dataDir: options.dataDir });
+  }
+
+  /** What `stop()` is waiting for, for the message when a shutdown overruns its deadline. */
+  get stopStage(): string {
+    return this.stage;
   }
 
   get url(): string {
@@ -174,7 +178,7 @@ export class WebHost {
    * worth draining once the host stops.
    */
   async stop(): Promise<void> {
-    this.stopStage = 'closing connections';
+    this.stage = 'closing connections';
     for (const client of this.sockets?.clients ?? []) client.terminate();
     this.sockets?.close();
     const server = this.server;
@@ -183,8 +187,8 @@ export class WebHost {
       server.closeAllConnections();
       await closed;
     }
-    this.stopStage = 'stopping the engine';
+    this.stage = 'stopping the engine';
     await this.engine.stop();
-    this.stopStage = 'stopped';
+    this.stage = 'stopped';
   }
 }

@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { rememberedFields } from './rememberedFields';
-import { defaultPaceFor, EVENT_SPEEDS, paceSchema, replayLimitsSchema, type FileInfo, type Pace, type ReplayLimits } from '../../../shared/contract';
+import { defaultPace, defaultPaceFor, EVENT_SPEEDS, paceSchema, replayLimitsSchema, type FileInfo, type Pace, type ReplayLimits } from '../../../shared/contract';
 
 export const SPEED_PRESETS: readonly number[] = EVENT_SPEEDS;
 export const RATE_PRESETS: readonly number[] = [100, 1000, 10_000, 100_000];
@@ -42,5 +42,5 @@ export const useReplaySettings = create<ReplaySettings>()(
 export function effectivePace(pace: Pace | null, file: FileInfo | null): Pace {
   const hasTime = file?.time != null;
   if (pace && (pace.mode !== 'event' || hasTime)) return pace;
-  return file ? defaultPaceFor(file) : defaultPaceFor({ time: null, timeRange: null, estimatedRows: 0 });
+  return file ? defaultPaceFor(file) : defaultPace(false);
 }
