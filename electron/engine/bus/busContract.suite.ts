@@ -131,6 +131,21 @@ export function describeBusContract(name: string, create: () => Promise<BusUnder
       expect(messages.every((m) => m.timestamp >= base + 60 * 60_000)).toBe(true);
     });
 
+    it('waits out a poll: messages to another topic do not end it empty', async () => {
+      const topic = freshTopic();
+      const other = freshTopic();
+      await bus.createTopic(topic, { partitions: 2 });
+      await bus.createTopic(other, { partitions: 2 });
+      const consumer = await bus.consumer({ groupId: freshGroup(), topic, start: { kind: 'latest' } });
+      const polled = consumer.poll(10, 10_000);
+      await bus.produce(other, readings(3, 3));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await bus.produce(topic, readings(1, 1, 42));
+      const messages = await polled;
+      await consumer.close();
+      expect(seqs(messages)).toEqual([42]);
+    });
+
     it('carries headers and timestamps with each message, and counts messages in the watermarks', async () => {
       const topic = freshTopic();
       await bus.createTopic(topic, { partitions: 4 });

@@ -8,6 +8,7 @@ import type { Bus, BusConsumer, BusMessage, ConsumerOptions, PartitionWatermarks
 import type { MalformedMessage } from './busCodec';
 import { partitionFor } from './partitioner';
 import { PartitionLog, type StoredMessage } from './partitionLog';
+import { waitUntil } from './waitUntil';
 
 export const DEFAULT_PARTITIONS = 4;
 export const DEFAULT_RETENTION_MESSAGES = 25_000;
@@ -182,11 +183,13 @@ class EmbeddedConsumer<T> implements BusConsumer<T> {
 
   async poll(maxMessages: number, waitMs: number): Promise<BusMessage<T>[]> {
     if (this.closed) return [];
-    let batch = this.read(maxMessages);
-    if (batch.length === 0 && waitMs > 0) {
-      await this.bus.waitForMessages(waitMs);
-      batch = this.read(maxMessages);
-    }
+    let batch: BusMessage<T>[] = [];
+    // A produce to any topic wakes every waiting poll: only messages for this one end the wait.
+    const ready = (): boolean => {
+      if (!this.closed) batch = this.read(maxMessages);
+      return batch.length > 0 || this.closed;
+    };
+    await waitUntil(ready, waitMs, (ms) => this.bus.waitForMessages(ms));
     return batch;
   }
 

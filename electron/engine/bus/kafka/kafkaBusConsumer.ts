@@ -9,6 +9,7 @@ import type { StartFrom } from '../../../../shared/kafka/busContract';
 import type { BusConsumer, BusMessage, ConsumerOptions } from '../bus';
 import type { BusCodec, MalformedMessage } from '../busCodec';
 import { describeKafkaError } from './kafkaErrors';
+import { waitUntil } from '../waitUntil';
 import { PACKED_ROWS_HEADER, unpackMessage } from './messagePacking';
 
 const MAX_QUEUED = 50_000;
@@ -237,24 +238,29 @@ export class KafkaBusConsumer<T> {
     for (const row of rows) this.queue.push(row);
   }
 
-  async poll(maxMessages: number, waitMs: number): Promise<BusMessage<T>[]> {
-    if (this.queue.length === 0 && waitMs > 0 && !this.closed && this.failure === null) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, waitMs);
-        function done(): void {
-          clearTimeout(timer);
-          resolve();
-        }
-        this.wakeReader = done;
-      });
-      this.wakeReader = null;
-    }
+  /** `released`: the caller's lease was closed, which ends its wait at once. */
+  async poll(maxMessages: number, waitMs: number, released: () => boolean = () => false): Promise<BusMessage<T>[]> {
+    // Every batch wakes the reader, even one that queued nothing new: look again, do not end the wait.
+    const ready = (): boolean => this.queue.length > 0 || this.malformed.length > 0 || this.closed || this.failure !== null || released();
+    await waitUntil(ready, waitMs, (ms) => this.sleepUntilWoken(ms));
     const taken = this.queue.length <= maxMessages ? this.queue : this.queue.slice(0, maxMessages);
     this.queue = taken === this.queue ? [] : this.queue.slice(maxMessages);
     // A packed message's offset is done once its last row is handed out: a commit between its rows
     // keeps the offset, so after a restart the rest is read again rather than skipped.
     for (const message of taken) if (message.endsMessage !== false) this.positions.set(message.partition, message.offset + 1);
     return taken;
+  }
+
+  private sleepUntilWoken(waitMs: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeReader = null;
+        resolve();
+      };
+      const timer = setTimeout(done, waitMs);
+      this.wakeReader = done;
+    });
   }
 
   takeMalformed(): MalformedMessage[] {
@@ -284,7 +290,7 @@ export class KafkaBusConsumer<T> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getter below needs the member, not the lease
     const member = this;
     return {
-      poll: (max, waitMs) => (released ? Promise.resolve([]) : this.poll(max, waitMs)),
+      poll: (max, waitMs) => (released ? Promise.resolve([]) : this.poll(max, waitMs, () => released)),
       commit: () => (released ? Promise.resolve() : this.commit()),
       assignment: () => this.assignment(),
       get lostToRetention() {
