@@ -5,7 +5,8 @@
  *   learns a file's exact profile;
  * - the single-thread reader a replay uses (`readCsvBatches`), after the same sniff and infer: the
  *   reference for the end-to-end replay;
- * - papaparse's own tokenizer (no decoding): the ceiling one thread is built on.
+ * - papaparse's own tokenizer (no decoding): what splitting every row into strings costs one thread.
+ *   The replay's reader pays it; the scan reads plain rows in place (plainRowReader) and does not.
  * Peak memory is the process's RSS while the parallel scan runs, its worker threads included.
  */
 import { createReadStream, existsSync } from 'node:fs';

@@ -67,6 +67,21 @@ export class RowDecoder {
     };
   }
 
+  /** The columns the event time is read from. */
+  timeColumns(): number[] {
+    const time = this.schema.time;
+    if (!time) return [];
+    return time.kind === 'column' ? [this.index(time.column)] : [this.index(time.time), this.index(time.day)];
+  }
+
+  /**
+   * The event time of a row whose values are known to be valid: epoch ms, null when the file has
+   * no time, or why the row is rejected. Reads only the `timeColumns()` entries of `fields`.
+   */
+  timeOf(fields: readonly string[]): number | string | null {
+    return this.readTime(fields);
+  }
+
   decode(fields: readonly string[]): DecodedRecord {
     const decoded = decodeRow(fields, this.schema.columns, this.schema.decimalComma);
     if (!decoded.ok) return decoded;

@@ -148,6 +148,38 @@ describe('scanFile', () => {
     await expectSameAsSequential(opened, [2, 3, 7]);
   });
 
+  it('reads numbers in every form exactly as the reader does, plain or not (fast path and fallback agree)', async () => {
+    // Plain forms the scan reads in place, and forms only the regular decoder judges: with spaces,
+    // exponents, a plus sign, no digit before or after the point, too many digits, hex, text.
+    const forms = ['0', '-0', '007', '12.5', '-3.25', '0.1', '1.005', '123456789012345', ' 42', '42 ', '1e3', '+5', '.5', '5.', '1234567890123456789', '0x1F', 'n/a', '', ' '];
+    const lines = ['Timestamp,Junction,Count,Speed,Note'];
+    for (let i = 0; i < 4000; i++) {
+      const time = i === 1234 ? '2026-13-01T00:00:00' : `2026-10-${String(1 + (Math.floor(i / 96) % 28)).padStart(2, '0')}T${String(Math.floor(i / 4) % 24).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}:00`;
+      // Mostly plain counts, so the columns are inferred as numbers; every form comes up in both.
+      const form = (k: number): string => (k % 5 === 0 ? forms[(k / 5) % forms.length]! : String(k % 300));
+      const row = [time, `J${i % 7}`, form(i), form(i * 3 + 1), i % 11 === 0 ? '' : 'ok'];
+      if (i % 997 === 0) row.pop(); // too few fields
+      if (i % 1009 === 0) row.push('extra'); // too many
+      lines.push(i % 1013 === 0 ? ',,,,' : row.join(','));
+      if (i % 503 === 0) lines.push(''); // a blank line
+    }
+    for (const newline of ['\n', '\r\n'] as const) {
+      const opened = await open(temp.write(joinLines(lines, { newline })), null);
+      expect(opened.schema.columns.map((column) => column.type)).toEqual(['time', 'text', 'number', 'number', 'text']);
+      const [profile] = await expectSameAsSequential(opened, [1, 3]);
+      expect(profile!.accepted).toBeGreaterThan(1000);
+      const reasons = new Set(profile!.rejectedRows.map((row) => row.reason.replace(/found ".*"$/, 'found "…"')));
+      expect([...reasons].sort()).toEqual(
+        expect.arrayContaining([
+          'column "Count" expects a number, found "…"',
+          'expected 5 fields, found 4',
+          'expected 5 fields, found 6',
+          'the row has no values (every field is empty)',
+        ]),
+      );
+    }
+  });
+
   it('handles a semicolon file with decimal commas', async () => {
     const lines = ['Zeit;Sensor;Geschwindigkeit;Anzahl'];
     for (let i = 0; i < 3000; i++) {

@@ -24,6 +24,7 @@ import { countChar, hasBareLineFeed, incompleteUtf8Tail, INVALID_UTF8_REASON, MA
 import { scanSegmentWithReader } from './readerScan';
 import { summarize, type SegmentSummary, type SegmentTask } from './segment';
 import { SegmentTotals } from './segmentTotals';
+import { PlainRowReader } from './plainRowReader';
 import { SplitRunCollector } from './splitRuns';
 
 export type { SegmentSummary, SegmentTask } from './segment';
@@ -84,6 +85,11 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
   const decoder = new RowDecoder(task.schema);
   if (task.timeline) decoder.restore(task.timeline);
   const decode = (fields: readonly string[]): DecodedRecord => (runs ? runs.decode(fields) : decoder.decode(fields));
+  const timeOf = (fields: readonly string[]): number | string | null => (runs ? runs.timeOf(fields) : decoder.timeOf(fields));
+  const plain =
+    (dialect.newline === '\n' || dialect.newline === '\r\n') && PlainRowReader.suits(dialect.delimiter, task.schema.decimalComma)
+      ? new PlainRowReader(task.schema.columns, decoder.timeColumns(), dialect.delimiter)
+      : null;
   const totals = new SegmentTotals(task.schema);
   if (task.start >= task.end) return summarize(task, totals, runs, task.start, 0);
 
@@ -91,13 +97,53 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
   let line = 1; // where the next row starts; line 1 is the segment's first
   let headerSeen = task.start > 0;
 
+  function tally(decoded: DecodedRecord, rowLine: number, rowText: () => string): void {
+    if (decoded.ok) totals.accept(decoded.values, runs ? null : decoded.time);
+    else totals.reject({ line: rowLine, reason: decoded.reason, text: rowText().slice(0, MAX_REJECTED_TEXT) });
+  }
+
+  /**
+   * `block` for text with no quote and no invalid byte, so every row is one line and splits as
+   * papaparse splits it: rows are read in place (PlainRowReader); those it declines are split and
+   * decoded as any other.
+   */
+  function plainBlock(reader: PlainRowReader, text: string): number {
+    const newline = dialect.newline;
+    const lastBreak = text.lastIndexOf(newline);
+    let rows = 0;
+    let start = 0;
+    while (start <= lastBreak) {
+      const end = text.indexOf(newline, start);
+      rows++;
+      const rowLine = line++;
+      if (end === start) {
+        // a blank line: not a row
+      } else if (!headerSeen) {
+        headerSeen = true;
+      } else if (reader.read(text, start, end)) {
+        const time = timeOf(reader.timeFields);
+        const rowStart = start;
+        if (typeof time === 'string') tally({ ok: false, reason: time }, rowLine, () => text.slice(rowStart, end));
+        else totals.accept(reader.values, runs ? null : time);
+      } else {
+        const fields = text.slice(start, end).split(dialect.delimiter);
+        tally(decode(fields), rowLine, () => fields.join(dialect.delimiter));
+      }
+      start = end + newline.length;
+    }
+    pending = text.slice(start);
+    if (pending.length > MAX_ROW_CHARS) throw new NeedsReader();
+    return rows;
+  }
+
   /** Parses `text` (starting at a row boundary) and counts or decodes every complete row in it. */
   function block(text: string, isLast: boolean): number {
-    const result = parse(text, isLast);
-    const quoteErrors = result.errors.length > 0 ? new Map(result.errors.map((error) => [error.row, error.message])) : null;
     // Only a quoted field, or a bare LF in a CRLF file, puts a line break inside a row.
     const mayHaveBreaksInRows = text.includes('"') || (dialect.newline === '\r\n' && hasBareLineFeed(text));
     const mayHaveInvalidBytes = text.includes('\uFFFD');
+    if (plain && !isLast && !mayHaveBreaksInRows && !mayHaveInvalidBytes) return plainBlock(plain, text);
+    const result = parse(text, isLast);
+    const quoteErrors = result.errors.length > 0 ? new Map(result.errors.map((error) => [error.row, error.message])) : null;
     const rows = result.rows;
     for (let r = 0; r < rows.length; r++) {
       const fields = rows[r] as string[];
@@ -114,8 +160,7 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
         : mayHaveInvalidBytes && fields.some((field) => field.includes('\uFFFD'))
           ? { ok: false, reason: INVALID_UTF8_REASON }
           : decode(fields);
-      if (decoded.ok) totals.accept(decoded.values, runs ? null : decoded.time);
-      else totals.reject({ line: rowLine, reason: decoded.reason, text: fields.join(dialect.delimiter).slice(0, MAX_REJECTED_TEXT) });
+      tally(decoded, rowLine, () => fields.join(dialect.delimiter));
     }
     pending = isLast ? '' : text.slice(result.cursor);
     if (pending.length > MAX_ROW_CHARS) throw new NeedsReader();

@@ -46,12 +46,29 @@ export class SplitRunCollector {
     this.decoder.restore(NEUTRAL);
     const decoded = this.decoder.decode(fields);
     if (!decoded.ok) {
-      // Only the timeline says "no such date", and its month here is the neutral one: unsure.
-      if (decoded.reason.startsWith('no such date')) this.runs.unplaceable = true;
+      this.noteRefused(decoded.reason);
       return decoded;
     }
     this.add(decoded.time as number);
     return decoded;
+  }
+
+  /** `decode` for a row whose values are known to be valid: its time alone (see RowDecoder.timeOf). */
+  timeOf(fields: readonly string[]): number | string | null {
+    this.decoder.restore(NEUTRAL);
+    const time = this.decoder.timeOf(fields);
+    if (typeof time === 'string') this.noteRefused(time);
+    else this.add(time as number);
+    return time;
+  }
+
+  timeColumns(): number[] {
+    return this.decoder.timeColumns();
+  }
+
+  /** Only the timeline says "no such date", and its month here is the neutral one: unsure. */
+  private noteRefused(reason: string): void {
+    if (reason.startsWith('no such date')) this.runs.unplaceable = true;
   }
 
   private add(neutralTime: number): void {
