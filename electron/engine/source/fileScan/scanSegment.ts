@@ -122,8 +122,7 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
         headerSeen = true;
       } else if (reader.read(text, start, end)) {
         const time = timeOf(reader.timeFields);
-        const rowStart = start;
-        if (typeof time === 'string') tally({ ok: false, reason: time }, rowLine, () => text.slice(rowStart, end));
+        if (typeof time === 'string') totals.reject({ line: rowLine, reason: time, text: text.slice(start, end).slice(0, MAX_REJECTED_TEXT) });
         else totals.accept(reader.values, runs ? null : time);
       } else {
         const fields = text.slice(start, end).split(dialect.delimiter);
