@@ -11,11 +11,11 @@ import type { TableSchema } from '../source/tableSchema';
 import { BatchPacker, type PackLayout } from './batchPacker';
 import type { PredictBatch, PredictInput } from './predictBatch';
 import type { StreamFile } from './predictWorkerMessages';
+import { WORKER_BATCH_ROWS } from '../workerBatching';
 
 /** The model's history is capped here anyway; reading stops once this many rows are in. */
 export const HISTORY_MAX_ROWS = 200_000;
 const DAY_MS = 86_400_000;
-const BATCH_ROWS = 8192;
 
 export interface HistoryBatchSink {
   (batch: PredictBatch, newLocations: string[]): void;
@@ -45,7 +45,7 @@ async function readRows(
   onBatch: HistoryBatchSink,
   signal: AbortSignal,
 ): Promise<number> {
-  const packer = new BatchPacker(layout, BATCH_ROWS);
+  const packer = new BatchPacker(layout, WORKER_BATCH_ROWS);
   let rows = 0;
   const flush = (): void => {
     const taken = packer.take();

@@ -12,6 +12,7 @@ import type { RowSink } from '../stages/rowSink';
 import { BatchPacker, packLayoutFor, type PackLayout } from './batchPacker';
 import type { PredictCoreView } from './predictionCore';
 import type { FromPredictWorker, StreamFile, ToPredictWorker } from './predictWorkerMessages';
+import { WORKER_BATCH_ROWS, WORKER_FLUSH_MS } from '../workerBatching';
 
 let configuredWorkerPath: string | null = null;
 
@@ -19,10 +20,6 @@ let configuredWorkerPath: string | null = null;
 export function configurePredictWorker(options: { workerPath: string | null }): void {
   configuredWorkerPath = options.workerPath;
 }
-
-/** Rows per posted batch, and how soon rows that arrive slowly are posted anyway. */
-export const BATCH_ROWS = 8192;
-export const FLUSH_MS = 100;
 
 export interface PredictionFeedOptions {
   onChange: () => void;
@@ -97,7 +94,7 @@ export class PredictionFeed implements RowSink {
       this.post({ kind: 'restartStream' });
     } else {
       this.streamKey = key;
-      this.packer = new BatchPacker(this.layout, BATCH_ROWS);
+      this.packer = new BatchPacker(this.layout, WORKER_BATCH_ROWS);
       const locationColumn = columns.find((column) => column.role === 'location')?.name ?? null;
       this.post({ kind: 'reset', input: this.layout.input, locationColumn, file: this.file });
       this.report = null;
@@ -114,7 +111,7 @@ export class PredictionFeed implements RowSink {
       if (packer.full) this.flush();
     }
     if (packer.size > 0 && !this.flushTimer) {
-      this.flushTimer = setTimeout(() => this.flush(), FLUSH_MS);
+      this.flushTimer = setTimeout(() => this.flush(), WORKER_FLUSH_MS);
       this.flushTimer.unref();
     }
   }

@@ -28,15 +28,12 @@ import { SqlWorkerHandle } from './sqlWorkerHandle';
 import type { FromSqlWorker } from './sqlWorkerMessages';
 import { StopFlags } from './stopFlags';
 import { workerLostMessage } from './workerLostMessage';
+import { WORKER_BATCH_ROWS, WORKER_FLUSH_MS } from '../workerBatching';
 
 // Other modules and tests import these from here; they live with the concept they belong to.
 export { DEFAULT_RESTART_GRACE_MS } from './sqlJobs';
 export { configureSqlWorker } from './sqlWorkerHandle';
 
-/** Rows per posted batch: per-batch costs vanish per row, and a batch is still small to clone. */
-export const BATCH_ROWS = 8192;
-/** Rows that arrive slowly still reach the table this soon. */
-export const FLUSH_MS = 100;
 /** After the last insert, one more view update so the insert rate is seen to fall to 0. */
 const RATE_IDLE_MS = 2100;
 
@@ -67,7 +64,7 @@ export class LiveTable {
   private readonly pages = new PageRequests();
   private readonly newest = new NewestResult();
   private readonly counters = new IngestCounters();
-  private readonly builder = new RowBatchBuilder(BATCH_ROWS);
+  private readonly builder = new RowBatchBuilder(WORKER_BATCH_ROWS);
   private flushTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
 
@@ -107,7 +104,7 @@ export class LiveTable {
       if (builder.full) this.flush();
     }
     if (builder.size > 0 && !this.flushTimer) {
-      this.flushTimer = setTimeout(() => this.flush(), FLUSH_MS);
+      this.flushTimer = setTimeout(() => this.flush(), WORKER_FLUSH_MS);
       this.flushTimer.unref();
     }
   }
