@@ -241,7 +241,9 @@ export class KafkaBusConsumer<T> {
   /** `released`: the caller's lease was closed, which ends its wait at once. */
   async poll(maxMessages: number, waitMs: number, released: () => boolean = () => false): Promise<BusMessage<T>[]> {
     // Every batch wakes the reader, even one that queued nothing new: look again, do not end the wait.
-    const ready = (): boolean => this.queue.length > 0 || this.malformed.length > 0 || this.closed || this.failure !== null || released();
+    // Malformed messages wait for the next poll to end: were they a reason to return, a caller that
+    // polls again before taking them would spin without ever yielding to the network.
+    const ready = (): boolean => this.queue.length > 0 || this.closed || this.failure !== null || released();
     await waitUntil(ready, waitMs, (ms) => this.sleepUntilWoken(ms));
     const taken = this.queue.length <= maxMessages ? this.queue : this.queue.slice(0, maxMessages);
     this.queue = taken === this.queue ? [] : this.queue.slice(maxMessages);
