@@ -8,6 +8,13 @@ describe('messages as rows', () => {
     expect(messageFields('{"Junction":"J02","Total":7,"Extra":{"a":1}}', layout)).toEqual({ ok: true, fields: ['', 'J02', '7', '{"a":1}'] });
   });
 
+  it('takes the form most messages have, whichever partition delivered first (a stray message first does not make a JSON topic CSV)', () => {
+    const objects = Array.from({ length: 5 }, (_, i) => `{"Junction":"J0${i}","Total":${i}}`);
+    expect(inferMessageLayout(['[1,2,3]', ...objects], 'auto')).toMatchObject({ format: 'json', names: ['Junction', 'Total'] });
+    expect(inferMessageLayout(['plain text, not JSON', ...objects], 'auto').format).toBe('json');
+    expect(inferMessageLayout(['{"a":1}', 'J01;12;3', 'J02;7;1', 'J03;9;4'], 'auto').format).toBe('csv');
+  });
+
   it('says why a message is not a row: malformed JSON, a JSON array, a wrong field count', () => {
     const json = inferMessageLayout(['{"a":1}'], 'auto');
     expect(messageFields('{"a":', json)).toEqual({ ok: false, reason: 'malformed JSON' });

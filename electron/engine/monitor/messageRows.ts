@@ -78,7 +78,9 @@ function splitCsvLine(text: string, delimiter: string): string[] {
 export function inferMessageLayout(samples: readonly string[], requested: 'auto' | MessageFormat): MessageLayout {
   const texts = samples.filter((text) => text.trim() !== '');
   if (texts.length === 0) throw new Error('The first messages are all empty; there is nothing to infer columns from.');
-  const format: MessageFormat = requested !== 'auto' ? requested : isJsonObjectText(texts[0] as string) ? 'json' : 'csv';
+  // Partitions interleave, so the first message may well be a stray one: the form most of them take decides.
+  const jsonObjects = texts.filter(isJsonObjectText).length;
+  const format: MessageFormat = requested !== 'auto' ? requested : jsonObjects * 2 >= texts.length ? 'json' : 'csv';
   if (format === 'json') {
     const names: string[] = [];
     let objects = 0;
