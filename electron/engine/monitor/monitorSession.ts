@@ -14,7 +14,7 @@ import type { BusCodec } from '../bus/busCodec';
 import { KafkaBus } from '../bus/kafka/kafkaBus';
 import { describeKafkaError } from '../bus/kafka/kafkaErrors';
 import { RateMeter } from '../replay/rateMeter';
-import { DEFAULT_LIMITS } from '../replay/replaySession';
+import { DEFAULT_LIMITS } from '../replay/replayLimits';
 import { MAX_REJECTED_TEXT } from '../source/csvText';
 import { RowDecoder } from '../source/rowDecoder';
 import { resolveTableSchema, type TableSchema } from '../source/tableSchema';

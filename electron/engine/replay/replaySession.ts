@@ -22,6 +22,7 @@ import type { OpenedFile } from './openedFile';
 import { createPacer, repace, type Pacer } from './pacer';
 import { RateMeter } from './rateMeter';
 import { FIRST_RETRY_MS, MAX_RETRY_MS, ReliableProducer } from './reliableProduce';
+import { DEFAULT_LIMITS, etaSeconds, limitReached, msUntilLimit, type ReplayStanding } from './replayLimits';
 import { ReplayRunTag } from './replayRunTag';
 import { WakeableDelay } from './wakeableDelay';
 
@@ -30,9 +31,6 @@ export { REPLAY_TOPIC, STAGES_GROUP } from './busBinding';
 export type { OpenedFile } from './openedFile';
 const POLL_BATCH = 20_000;
 
-export const DEFAULT_LIMITS: ReplayLimits = { durationSeconds: null, rows: null, loop: false };
-
-const formatDuration = (seconds: number): string => (seconds % 60 === 0 && seconds >= 60 ? `${seconds / 60} min` : `${seconds} s`);
 
 export class ReplaySession extends PipelineStages {
   private info: FileInfo;
@@ -266,19 +264,8 @@ export class ReplaySession extends PipelineStages {
     return run === this.run;
   }
 
-  /** Why producing must end now, or null to go on. */
-  private limitReached(): string | null {
-    const { durationSeconds, rows } = this.limits;
-    if (durationSeconds !== null && this.active.elapsedMs() >= durationSeconds * 1000) {
-      return `Stopped after ${formatDuration(durationSeconds)}: the duration limit.`;
-    }
-    if (rows !== null && this.rowsAccepted >= rows) return `Stopped after ${rows.toLocaleString('en-US')} rows: the row limit.`;
-    return null;
-  }
-
-  private msUntilLimit(): number {
-    const { durationSeconds } = this.limits;
-    return durationSeconds === null ? Number.POSITIVE_INFINITY : durationSeconds * 1000 - this.active.elapsedMs();
+  private standing(): ReplayStanding {
+    return { limits: this.limits, activeMs: this.active.elapsedMs(), rowsAccepted: this.rowsAccepted };
   }
 
   private async produce(run: number, signal: AbortSignal, seek: SeekTarget | null): Promise<void> {
@@ -342,7 +329,7 @@ export class ReplaySession extends PipelineStages {
         await this.delay.wait(1000);
         continue;
       }
-      const limit = this.limitReached();
+      const limit = limitReached(this.standing());
       if (limit !== null) return limit;
       // The producer waits when the stages fall this far behind (the bus says how far it may).
       if (this.rowsAccepted - this.rowsConsumed > this.binding.maxConsumerLag) {
@@ -370,7 +357,7 @@ export class ReplaySession extends PipelineStages {
       }
       const allowance = this.pacer.allowance(pending, next, this.rowsAccepted);
       if (allowance === 0) {
-        const wait = Math.min(this.pacer.msUntilNext(pending, next, this.rowsAccepted), this.msUntilLimit(), 100);
+        const wait = Math.min(this.pacer.msUntilNext(pending, next, this.rowsAccepted), msUntilLimit(this.standing()), 100);
         await this.delay.wait(Math.max(wait, 0));
         continue;
       }
@@ -446,23 +433,17 @@ export class ReplaySession extends PipelineStages {
     return this.spill.saveTo(path);
   }
 
-  /** Seconds left at the current pace: the nearest of the file's end and the limits. */
-  private etaSeconds(): number | null {
-    if (this.state !== 'running') return null;
-    const rate = this.meter.perSecond();
-    const estimates: number[] = [];
-    const { durationSeconds, rows, loop } = this.limits;
-    if (durationSeconds !== null) estimates.push(durationSeconds - this.active.elapsedMs() / 1000);
-    if (rows !== null && rate > 0) estimates.push((rows - this.rowsAccepted) / rate);
-    if (!loop) {
-      const lastTime = this.loops.range?.last;
-      if (this.pace.mode === 'event' && this.eventTime !== null && lastTime !== undefined) {
-        estimates.push((lastTime + this.loops.offsetMs - this.eventTime) / this.pace.speed / 1000);
-      } else if (this.totalRows !== null && rate > 0) {
-        estimates.push((this.totalRows - this.position) / rate);
-      }
-    }
-    return estimates.length > 0 ? Math.max(0, Math.min(...estimates)) : null;
+  private eta(): number | null {
+    const lastTime = this.loops.range?.last;
+    return etaSeconds({
+      ...this.standing(),
+      pace: this.pace,
+      rate: this.meter.perSecond(),
+      eventTime: this.eventTime,
+      lastEventTime: lastTime === undefined ? null : lastTime + this.loops.offsetMs,
+      totalRows: this.totalRows,
+      position: this.position,
+    });
   }
 
   progress(): ReplayProgress {
@@ -491,7 +472,7 @@ export class ReplaySession extends PipelineStages {
       position: this.position,
       seekedTo: this.seekedTo,
       rowsSkipped: this.rowsSkipped,
-      etaSeconds: this.etaSeconds(),
+      etaSeconds: this.state === 'running' ? this.eta() : null,
       message: this.message,
     };
   }
