@@ -8,8 +8,8 @@ import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { StartFrom } from '../../../../shared/kafka/busContract';
 import type { BusConsumer, BusMessage, ConsumerOptions } from '../bus';
 import type { BusCodec, MalformedMessage } from '../busCodec';
-import { describeKafkaError } from './kafkaErrors';
 import { waitUntil } from '../waitUntil';
+import { describeKafkaError } from './kafkaErrors';
 import { PACKED_ROWS_HEADER, unpackMessage } from './messagePacking';
 
 const MAX_QUEUED = 50_000;

@@ -62,10 +62,6 @@ export class SplitRunCollector {
     return time;
   }
 
-  timeColumns(): number[] {
-    return this.decoder.timeColumns();
-  }
-
   /** Only the timeline says "no such date", and its month here is the neutral one: unsure. */
   private noteRefused(reason: string): void {
     if (reason.startsWith('no such date')) this.runs.unplaceable = true;
