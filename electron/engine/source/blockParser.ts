@@ -21,7 +21,12 @@ export interface BlockParseResult {
 
 export type BlockParser = (text: string, isLast: boolean) => BlockParseResult;
 
-export function createBlockParser(dialect: Pick<CsvDialect, 'delimiter' | 'newline'>): BlockParser {
+export interface BlockParserOptions extends Pick<CsvDialect, 'delimiter' | 'newline'> {
+  /** Fields a row of this file has (the header's), when known: lets a broken quote be resynchronised. */
+  fieldCount?: number;
+}
+
+export function createBlockParser(dialect: BlockParserOptions): BlockParser {
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline });
   return (text, isLast) => {
     const result = parser.parse(text, 0, !isLast) as { data: string[][]; errors: BlockParseError[]; meta: { cursor: number } };

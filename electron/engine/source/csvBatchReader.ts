@@ -60,7 +60,7 @@ export interface CsvBatchReaderOptions {
 export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGenerator<CsvBatch> {
   const { dialect, start } = options;
   const lineBreak = dialect.newline === '\r' ? '\r' : '\n';
-  const parse = createBlockParser(dialect);
+  const parse = createBlockParser({ ...dialect, fieldCount: options.schema.columns.length });
   const rowDecoder = new RowDecoder(options.schema);
   if (start) rowDecoder.restore(start.timeline);
   const decoder = new StringDecoder('utf8');
@@ -120,7 +120,7 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
       if (skipUntil?.kind === 'row' && rowIndex >= skipUntil.row) skipUntil = null;
       const quoteError = quoteErrors.get(r);
       const decoded = quoteError
-        ? { ok: false as const, reason: `malformed quotes: ${quoteError}` }
+        ? { ok: false as const, reason: quoteError }
         : mayHaveInvalidBytes && fields.some((field) => field.includes('\uFFFD'))
           ? { ok: false as const, reason: INVALID_UTF8_REASON }
           : rowDecoder.decode(fields);

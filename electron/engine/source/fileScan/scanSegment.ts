@@ -80,7 +80,7 @@ export async function scanSegment(task: SegmentTask, signal?: AbortSignal): Prom
 async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<SegmentSummary> {
   const { dialect } = task;
   const lineBreak = dialect.newline === '\r' ? '\r' : '\n';
-  const parse = createBlockParser(dialect);
+  const parse = createBlockParser({ ...dialect, fieldCount: task.schema.columns.length });
   const runs = task.schema.time?.kind === 'split' && task.timeline === undefined ? new SplitRunCollector(task.schema) : null;
   const decoder = new RowDecoder(task.schema);
   if (task.timeline) decoder.restore(task.timeline);
@@ -155,7 +155,7 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
       }
       const quoteError = quoteErrors?.get(r);
       const decoded: DecodedRecord = quoteError
-        ? { ok: false, reason: `malformed quotes: ${quoteError}` }
+        ? { ok: false, reason: quoteError }
         : mayHaveInvalidBytes && fields.some((field) => field.includes('\uFFFD'))
           ? { ok: false, reason: INVALID_UTF8_REASON }
           : decode(fields);
