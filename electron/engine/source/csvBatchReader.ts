@@ -60,7 +60,7 @@ export interface CsvBatchReaderOptions {
 export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGenerator<CsvBatch> {
   const { dialect, start } = options;
   const lineBreak = dialect.newline === '\r' ? '\r' : '\n';
-  const parse = createBlockParser({ ...dialect, fieldCount: options.schema.columns.length });
+  const parse = createBlockParser({ ...dialect, columns: options.schema.columns.map((column) => column.name) });
   const rowDecoder = new RowDecoder(options.schema);
   if (start) rowDecoder.restore(start.timeline);
   const decoder = new StringDecoder('utf8');

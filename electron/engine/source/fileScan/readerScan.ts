@@ -62,7 +62,7 @@ export async function scanSegmentWithReader(task: SegmentTask, signal?: AbortSig
       return summarize(task, totals, runs, task.end, next.line - 1);
     }
     // The held rows surround `end`: keep those before it if a row ends exactly there.
-    const line = task.end < size ? await lineAtRowBoundary(path, dialect, boundary.byte, boundary.line, task.end) : null;
+    const line = task.end < size ? await lineAtRowBoundary(path, dialect, task.schema.columns.map((column) => column.name), boundary.byte, boundary.line, task.end) : null;
     if (line !== null) {
       if (held) add(held, line);
       return summarize(task, totals, runs, task.end, line - 1);

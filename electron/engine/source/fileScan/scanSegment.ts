@@ -80,7 +80,7 @@ export async function scanSegment(task: SegmentTask, signal?: AbortSignal): Prom
 async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<SegmentSummary> {
   const { dialect } = task;
   const lineBreak = dialect.newline === '\r' ? '\r' : '\n';
-  const parse = createBlockParser({ ...dialect, fieldCount: task.schema.columns.length });
+  const parse = createBlockParser({ ...dialect, columns: task.schema.columns.map((column) => column.name) });
   const runs = task.schema.time?.kind === 'split' && task.timeline === undefined ? new SplitRunCollector(task.schema) : null;
   const decoder = new RowDecoder(task.schema);
   if (task.timeline) decoder.restore(task.timeline);

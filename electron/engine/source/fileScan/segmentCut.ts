@@ -23,8 +23,15 @@ function countChar(text: string, char: string): number {
  * the row starting at `to` begins when a row ends exactly at `to`; null when a row (or a quoted
  * field) runs on past it.
  */
-export async function lineAtRowBoundary(path: string, dialect: CsvDialect, from: number, line: number, to: number): Promise<number | null> {
-  const parse = createBlockParser(dialect);
+export async function lineAtRowBoundary(
+  path: string,
+  dialect: CsvDialect,
+  columns: readonly string[],
+  from: number,
+  line: number,
+  to: number,
+): Promise<number | null> {
+  const parse = createBlockParser({ ...dialect, columns });
   const lineBreak = dialect.newline === '\r' ? '\r' : '\n';
   const handle = await open(path, 'r');
   try {
