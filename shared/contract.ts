@@ -18,6 +18,20 @@ const cellValue = z.union([z.number(), z.string(), z.null()]);
 
 export const timeRangeSchema = z.object({ first: z.number(), last: z.number() });
 
+/**
+ * The order a file's rows are replayed in, when it is not simply as written: a file sorted by
+ * location, then time, is merged by time from its per-location runs, or (too many runs, a run out
+ * of time order) replayed as written with a note saying so.
+ */
+export const replayOrderInfoSchema = z.object({
+  merged: z.boolean(),
+  /** Runs of rows by location, when known. */
+  runs: z.number().int().nonnegative().nullable(),
+  /** One short line for the page, e.g. "Grouped by location: 4 runs, replayed merged by time." */
+  note: z.string(),
+});
+export type ReplayOrderInfo = z.infer<typeof replayOrderInfoSchema>;
+
 export const fileInfoSchema = z.object({
   path: z.string(),
   name: z.string(),
@@ -35,6 +49,8 @@ export const fileInfoSchema = z.object({
   rolesRemembered: z.boolean(),
   /** Data rows guessed from the first block; replaced by an exact count once the file is scanned. */
   estimatedRows: z.number().nonnegative(),
+  /** Absent for a file replayed as written with nothing to say about its order. */
+  replayOrder: replayOrderInfoSchema.optional(),
 });
 export type FileInfo = z.infer<typeof fileInfoSchema>;
 

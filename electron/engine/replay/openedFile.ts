@@ -1,5 +1,6 @@
 /** A file ready to replay: what sniffing found, the schema in force, and what the page is shown. */
 import type { FileInfo } from '../../../shared/contract';
+import type { ReplayOrder } from '../source/replayOrder/detectReplayOrder';
 import type { SniffedCsv } from '../source/sniffCsv';
 import type { TableSchema } from '../source/tableSchema';
 
@@ -7,4 +8,6 @@ export interface OpenedFile {
   sniffed: SniffedCsv;
   schema: TableSchema;
   info: FileInfo;
+  /** The order its rows are replayed in; absent: as the file writes them. */
+  order?: ReplayOrder;
 }

@@ -8,13 +8,13 @@ import type { FileInfo, Pace, ReplayLimits, ReplayProgress, ReplayState, SeekTar
 import type { TrafficRecord } from '../../../shared/records';
 import type { BusConsumer, BusMessage } from '../bus/bus';
 import { describeKafkaError, isRetriableKafkaError } from '../bus/kafka/kafkaErrors';
-import { readCsvBatches, type ReaderCheckpoint } from '../source/csvBatchReader';
+import { createReplaySource } from '../source/replayOrder/createReplaySource';
+import type { ReplayBatch, ReplaySource } from '../source/replayOrder/replaySource';
 import type { RejectSpill } from '../stages/rejectSpill';
 import { PipelineStages } from '../stages/pipelineStages';
 import { ActiveTimer } from './activeTimer';
 import type { BusBinding } from './busBinding';
 import { toBusRecords } from './busRecords';
-import { CheckpointIndex } from './checkpointIndex';
 import { ExactTotalScan } from './exactTotalScan';
 import { HeldRejects } from './heldRejects';
 import { LoopTimeline } from './loopTimeline';
@@ -40,7 +40,8 @@ export class ReplaySession extends PipelineStages {
   private readonly meter = new RateMeter();
   private readonly delay = new WakeableDelay();
   private readonly active = new ActiveTimer();
-  private readonly checkpoints = new CheckpointIndex();
+  /** The file's rows in replay order: as written, or merged by time for a file grouped by location. */
+  private readonly source: ReplaySource;
   private readonly loops: LoopTimeline;
   private readonly locationColumn: number;
 
@@ -80,6 +81,7 @@ export class ReplaySession extends PipelineStages {
     this.pacer = createPacer(this.pace);
     this.loops = new LoopTimeline(file.info.timeRange);
     this.totalRows = file.sniffed.estimatedRows;
+    this.source = createReplaySource(file);
     this.producer = new ReliableProducer(
       binding,
       this.delay,
@@ -269,14 +271,12 @@ export class ReplaySession extends PipelineStages {
   }
 
   private async produce(run: number, signal: AbortSignal, seek: SeekTarget | null): Promise<void> {
-    const file = this.file.sniffed;
-    let start: ReaderCheckpoint | undefined = seek ? this.checkpoints.before(seek) : undefined;
-    let skipUntil = seek ?? undefined;
+    let from = seek;
     let limitMessage: string | null = null;
     try {
       for (;;) {
-        const reader = readCsvBatches({ path: file.path, dialect: file.dialect, schema: this.file.schema, signal, start, skipUntil });
-        const wholeFile = start === undefined && skipUntil === undefined;
+        const reader = this.source.rows(from, signal);
+        const wholeFile = from === null;
         const acceptedBefore = this.rowsAccepted;
         try {
           limitMessage = await this.producePass(reader, signal);
@@ -291,8 +291,7 @@ export class ReplaySession extends PipelineStages {
           break;
         }
         this.loops.next();
-        start = undefined;
-        skipUntil = undefined;
+        from = null;
         this.changed();
       }
     } catch (error) {
@@ -319,7 +318,7 @@ export class ReplaySession extends PipelineStages {
   }
 
   /** One pass over the file; returns the limit that ended it, or null at the end of the file. */
-  private async producePass(reader: ReturnType<typeof readCsvBatches>, signal: AbortSignal): Promise<string | null> {
+  private async producePass(reader: AsyncGenerator<ReplayBatch>, signal: AbortSignal): Promise<string | null> {
     let pending: TrafficRecord[] = [];
     let next = 0;
     let rowsSoFar = 0;
@@ -341,12 +340,11 @@ export class ReplaySession extends PipelineStages {
         if (rowsSoFar > 0) this.position = rowsSoFar;
         const batch = await reader.next();
         if (batch.done) return null;
-        const { records, rejected, checkpoint, skipped } = batch.value;
-        this.checkpoints.add(checkpoint);
+        const { records, rejected, rejectedAt, skipped } = batch.value;
         this.bytesRead = batch.value.bytesRead;
         this.rowsSkipped += skipped;
         rowsSoFar = batch.value.rowsSoFar;
-        held.hold(rejected);
+        held.hold(rejected, rejectedAt);
         if (this.message === 'Seeking…' && records.length > 0) this.message = null;
         this.loops.observe(records);
         pending = this.loops.shift(records);
@@ -370,15 +368,15 @@ export class ReplaySession extends PipelineStages {
       this.rowsAccepted += take;
       this.eventTime = (slice[slice.length - 1] as TrafficRecord).time ?? this.eventTime;
       this.meter.record(this.rowsAccepted + this.rejects.total);
-      this.release(held, (slice[slice.length - 1] as TrafficRecord).line);
+      this.release(held, next);
       this.position = rowsSoFar - (pending.length - next) - held.count;
     }
     return null;
   }
 
   /** Counts (and lists, and spills) the held rejected rows the replay has now passed. */
-  private release(held: HeldRejects, beforeLine: number): void {
-    const rows = held.takeBefore(beforeLine);
+  private release(held: HeldRejects, produced: number): void {
+    const rows = held.takeBefore(produced);
     if (rows === null) return;
     this.rejects.add(rows);
     this.spill?.add(rows);

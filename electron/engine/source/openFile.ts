@@ -7,6 +7,7 @@ import type { SchemaOverrides } from '../../../shared/schema';
 import type { OpenedFile } from '../replay/replaySession';
 import { readTimeRange } from './fileTimeRange';
 import type { SniffedCsv } from './sniffCsv';
+import { detectReplayOrder, mergedTimeRange, replayOrderInfo } from './replayOrder/detectReplayOrder';
 import { resolveTableSchema } from './tableSchema';
 
 const PREVIEW_ROWS = 8;
@@ -14,6 +15,8 @@ const PREVIEW_ROWS = 8;
 export async function openSniffedFile(sniffed: SniffedCsv, overrides: SchemaOverrides | null): Promise<OpenedFile> {
   const schema = resolveTableSchema(sniffed.names, sniffed.sampleRows, sniffed.dialect.delimiter, overrides);
   const timeRange = await readTimeRange(sniffed, schema);
+  // A file grouped by location is replayed merged by time: its span is the union of its runs'.
+  const order = await detectReplayOrder(sniffed, schema);
   const info: FileInfo = {
     path: sniffed.path,
     name: sniffed.name,
@@ -23,10 +26,11 @@ export async function openSniffedFile(sniffed: SniffedCsv, overrides: SchemaOver
     columns: schema.columns,
     time: schema.time,
     location: schema.location,
-    timeRange,
+    timeRange: order.kind === 'merged' ? mergedTimeRange(order.runs) : timeRange,
     preview: sniffed.sampleRows.slice(0, PREVIEW_ROWS),
     rolesRemembered: overrides !== null,
     estimatedRows: sniffed.estimatedRows,
+    ...replayOrderInfo(order),
   };
-  return { sniffed, schema, info };
+  return { sniffed, schema, info, order };
 }

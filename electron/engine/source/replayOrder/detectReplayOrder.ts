@@ -1,0 +1,109 @@
+/**
+ * Decides, as a file opens, the order its rows are replayed in. Most files are written in time
+ * order and are replayed as written. Many exports are sorted by location, then time (all of one
+ * junction's months, then the next junction's): replayed as written, the data's clock would jump
+ * back at every new location. Such a file is replayed merged by time from its per-location runs
+ * (see mergedRunsSource), or, where that is not possible, in file order with a note saying why.
+ *
+ * The first block (already read by the sniffer) tells most files apart at no cost: rows in time
+ * order with locations taking turns are an ordinary file. A head whose location changes rarely,
+ * or whose time goes back where the location changes, is bisected to find the runs.
+ */
+import type { ReplayOrderInfo } from '../../../../shared/contract';
+import type { SniffedCsv } from '../sniffCsv';
+import { RowDecoder } from '../rowDecoder';
+import type { TableSchema } from '../tableSchema';
+import { findLocationRuns, type LocationRun } from './findLocationRuns';
+import { RowProbe } from './rowProbe';
+
+/** Runs a merge holds open at once, each with one block of the file (a few hundred KB) in memory. */
+export const MAX_MERGED_RUNS = 64;
+
+export type ReplayOrder =
+  | { kind: 'file'; /** Why a file that looks grouped is replayed as written; null for an ordinary file. */ note: string | null }
+  | { kind: 'merged'; runs: LocationRun[]; note: string };
+
+const FILE_ORDER: ReplayOrder = { kind: 'file', note: null };
+
+interface HeadOrder {
+  rows: number;
+  /** Rows whose location differs from the row before. */
+  changes: number;
+  /** Of those, rows whose time is earlier than the row before's. */
+  backAtChange: number;
+  /** Rows earlier than the row before at the same location. */
+  backWithin: number;
+}
+
+function headOrder(sampleRows: readonly string[][], schema: TableSchema): HeadOrder {
+  const decoder = new RowDecoder(schema);
+  const locationIndex = schema.columns.findIndex((column) => column.name === schema.location);
+  const order: HeadOrder = { rows: 0, changes: 0, backAtChange: 0, backWithin: 0 };
+  let previous: { location: string; time: number } | null = null;
+  for (const fields of sampleRows) {
+    const decoded = decoder.decode(fields);
+    if (!decoded.ok || decoded.time === null) continue;
+    const location = String(decoded.values[locationIndex]);
+    order.rows++;
+    if (previous) {
+      const back = decoded.time < previous.time;
+      if (location !== previous.location) {
+        order.changes++;
+        if (back) order.backAtChange++;
+      } else if (back) order.backWithin++;
+    }
+    previous = { location, time: decoded.time };
+  }
+  return order;
+}
+
+const tooManyNote = (): string => `Grouped by location in more than ${MAX_MERGED_RUNS} runs: replayed in file order, so its clock jumps back at each new run.`;
+const unorderedNote = (location: string | null): string =>
+  `Grouped by location, but the rows of ${location === null ? 'a location' : `location ${location}`} are not in time order: replayed in file order.`;
+
+export async function detectReplayOrder(file: SniffedCsv, schema: TableSchema): Promise<ReplayOrder> {
+  if (schema.time?.kind !== 'column' || schema.location === null) return FILE_ORDER;
+  const head = headOrder(file.sampleRows, schema);
+  if (head.rows < 2) return FILE_ORDER;
+  // Out of order within a location: say so only where the file looks grouped (few long runs).
+  if (head.backWithin > 0) return head.changes < MAX_MERGED_RUNS ? { kind: 'file', note: unorderedNote(null) } : FILE_ORDER;
+  if (head.changes >= MAX_MERGED_RUNS) return head.backAtChange > 0 ? { kind: 'file', note: tooManyNote() } : FILE_ORDER;
+
+  const probe = await RowProbe.open(file.path, file.sizeBytes, file.dialect, schema);
+  if (!probe) return FILE_ORDER;
+  try {
+    const found = await findLocationRuns(probe, file.sizeBytes, MAX_MERGED_RUNS);
+    switch (found.kind) {
+      case 'unreadable':
+        return FILE_ORDER;
+      case 'too-many-runs':
+        return { kind: 'file', note: tooManyNote() };
+      case 'unordered-run':
+        return { kind: 'file', note: unorderedNote(found.location) };
+      case 'runs':
+        return ordered(found.runs);
+    }
+  } catch {
+    return FILE_ORDER; // a probe that cannot read leaves the file as written
+  } finally {
+    await probe.close();
+  }
+}
+
+/** Runs that follow each other in time are already in replay order; any run going back means a merge. */
+function ordered(runs: LocationRun[]): ReplayOrder {
+  const goesBack = runs.some((run, i) => i > 0 && run.firstTime < (runs[i - 1] as LocationRun).lastTime);
+  if (!goesBack) return FILE_ORDER;
+  return { kind: 'merged', runs, note: `Grouped by location: ${runs.length} runs, replayed merged by time.` };
+}
+
+/** The merged replay's time span: from the earliest run's start to the latest run's end. */
+export function mergedTimeRange(runs: readonly LocationRun[]): { first: number; last: number } {
+  return { first: Math.min(...runs.map((run) => run.firstTime)), last: Math.max(...runs.map((run) => run.lastTime)) };
+}
+
+/** What the page is told about the order: nothing for an ordinary file. */
+export function replayOrderInfo(order: ReplayOrder): { replayOrder?: ReplayOrderInfo } {
+  if (order.kind === 'merged') return { replayOrder: { merged: true, runs: order.runs.length, note: order.note } };
+  return order.note === null ? {} : { replayOrder: { merged: false, runs: null, note: order.note } };
+}
