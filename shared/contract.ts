@@ -10,6 +10,7 @@ import { kafkaProfileCommands } from './kafka/profileContract';
 import { predictCommands, predictViewSchema } from './predict/predictContract';
 import { sqlCommands, sqlTableViewSchema } from './sql/sqlContract';
 import { THRESHOLD_OPERATORS } from './records';
+import { encodingInfoSchema } from './encoding';
 import { columnInfoSchema, schemaOverridesSchema, timeSourceSchema } from './schema';
 import { MENU_ACTIONS, type MenuAction } from './shell/menuActions';
 import { themeSchema } from './shell/theme';
@@ -51,6 +52,8 @@ export const fileInfoSchema = z.object({
   estimatedRows: z.number().nonnegative(),
   /** Absent for a file replayed as written with nothing to say about its order. */
   replayOrder: replayOrderInfoSchema.optional(),
+  /** How the file's bytes are read as text; null for a topic (its messages are UTF-8). */
+  encoding: encodingInfoSchema.nullable(),
 });
 export type FileInfo = z.infer<typeof fileInfoSchema>;
 

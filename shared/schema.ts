@@ -4,6 +4,7 @@
  * header.
  */
 import { z } from 'zod';
+import { fileEncodingSchema } from './encoding';
 import { COLUMN_TYPES } from './records';
 
 /** timestamp: read as the event time; location: keys the bus (per-place order); measure: a number; category: text. */
@@ -56,6 +57,8 @@ export const schemaOverridesSchema = z
     timeFormat: z.enum(TIME_FORMAT_IDS).nullable(),
     /** For the split form: the month the first row falls in, when the weekday cannot tell. */
     anchor: z.object({ year: z.number().int().min(1970).max(2200), month: z.number().int().min(1).max(12) }).nullable(),
+    /** Reads the file in this encoding instead of the detected one; absent lets the engine detect it. */
+    encoding: fileEncodingSchema.optional(),
   })
   .strict();
 export type SchemaOverrides = z.infer<typeof schemaOverridesSchema>;

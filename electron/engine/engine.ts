@@ -159,7 +159,7 @@ export class Engine {
       }
       const session = this.requireSession();
       const info = await this.reopen(session.file.sniffed, overrides, session);
-      if (remember) await this.schemaMemory.remember(session.file.sniffed.names, overrides);
+      if (remember) await this.schemaMemory.remember(session.file.sniffed.headerKey, overrides);
       return info;
     },
     'schema:reset': async () => {
@@ -168,7 +168,7 @@ export class Engine {
         return this.monitor.applySchema(null);
       }
       const session = this.requireSession();
-      await this.schemaMemory.remember(session.file.sniffed.names, null);
+      await this.schemaMemory.remember(session.file.sniffed.headerKey, null);
       return this.reopen(session.file.sniffed, null, session);
     },
     'replay:start': ({ pace, limits }) => {
@@ -306,7 +306,7 @@ export class Engine {
 
   private async open(path: string): Promise<FileInfo> {
     const sniffed = await sniffCsv(path);
-    const remembered = await this.schemaMemory.recall(sniffed.names);
+    const remembered = await this.schemaMemory.recall(sniffed.headerKey);
     let opened;
     try {
       opened = await openSniffedFile(sniffed, remembered);

@@ -282,5 +282,6 @@ function describeTopic(source: MonitorSource, layout: MessageLayout, schema: Tab
     preview: rows.slice(0, PREVIEW_ROWS),
     rolesRemembered: remembered,
     estimatedRows: 0,
+    encoding: null, // messages are read as UTF-8; there is no file encoding to choose
   };
 }

@@ -406,10 +406,13 @@ describe('readCsvBatches: checkpoints', () => {
   });
 });
 
+// A byte-order mark says UTF-8 whatever follows; without it such a file reads as Windows-1252.
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 describe('readCsvBatches: invalid UTF-8', () => {
-  it('rejects each row holding bytes that are not UTF-8, with its line, and the counts reconcile', async () => {
+  it('rejects each row holding bytes that are not UTF-8 in a file marked UTF-8, with its line and a reason naming UTF-8, and the counts reconcile', async () => {
     const rows = trafficRows(40);
-    const parts: Buffer[] = [Buffer.from(`${TRAFFIC_HEADER}\n`)];
+    const parts: Buffer[] = [UTF8_BOM, Buffer.from(`${TRAFFIC_HEADER}\n`)];
     const broken = new Map<number, Buffer>([
       [3, Buffer.from([0xff])], // never valid
       [10, Buffer.from([0xe2, 0x82])], // a 3-byte character cut short
@@ -432,13 +435,14 @@ describe('readCsvBatches: invalid UTF-8', () => {
     const rows = trafficRows(8_000, 4).map((row) => ({ ...row, situation: `${row.situation} ü` }));
     const text = trafficCsv(rows);
     const bytes = Buffer.from(text);
-    // Replace the "ü" (2 bytes) nearest before the block boundary by one invalid byte and a space.
-    const at = bytes.lastIndexOf(Buffer.from('ü'), 256 * 1024 - 1);
+    // Replace the "ü" (2 bytes) nearest before the block boundary (past the mark) by one invalid byte and a space.
+    const at = bytes.lastIndexOf(Buffer.from('ü'), 256 * 1024 - UTF8_BOM.length - 1);
     bytes[at] = 0xff;
     bytes[at + 1] = 0x20;
     const badLine = text.slice(0, Buffer.from(text).subarray(0, at).toString('utf8').length).split('\n').length;
-    const result = await readAll(temp.write(bytes));
+    const result = await readAll(temp.write(Buffer.concat([UTF8_BOM, bytes])));
     expect(result.rejected.map((r) => r.line)).toEqual([badLine]);
+    expect(result.rejected[0]?.reason).toMatch(/^invalid UTF-8/);
     expect(result.records.length + result.rejected.length).toBe(rows.length);
     expect(result.records.every((r) => String(r.values.at(-1)).endsWith(' ü'))).toBe(true);
   });

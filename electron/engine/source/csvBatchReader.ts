@@ -4,14 +4,14 @@
  * own streamer works), which keeps line numbers exact and lets the caller pull at its own pace.
  */
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import type { RejectedRow } from '../../../shared/contract';
 import type { TrafficRecord } from '../../../shared/records';
 import type { CsvDialect } from './csvDialect';
 import { createBlockParser } from './blockParser';
-import { countChar, hasBareLineFeed, incompleteUtf8Tail, INVALID_UTF8_REASON, MAX_REJECTED_TEXT, MAX_ROW_CHARS } from './csvText';
+import { countChar, hasBareLineFeed, MAX_REJECTED_TEXT, MAX_ROW_CHARS } from './csvText';
 import { RowDecoder } from './rowDecoder';
 import type { TableSchema } from './tableSchema';
+import { textCodecFor } from './textCodec';
 import type { SplitTimelineState } from './time/splitTimeline';
 
 /** Where a block of rows starts, with everything needed to resume reading exactly there. */
@@ -63,7 +63,9 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
   const parse = createBlockParser({ ...dialect, columns: options.schema.columns.map((column) => column.name) });
   const rowDecoder = new RowDecoder(options.schema);
   if (start) rowDecoder.restore(start.timeline);
-  const decoder = new StringDecoder('utf8');
+  const codec = textCodecFor(dialect.encoding);
+  const invalidReason = codec.invalidReason;
+  const decoder = codec.newDecoder();
   const stream = createReadStream(options.path, { highWaterMark: BLOCK_BYTES, signal: options.signal, start: start?.byte ?? 0 });
 
   let pending = '';
@@ -101,7 +103,7 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
     for (const error of result.errors) if (error.row !== undefined) quoteErrors.set(error.row, error.message);
     // Only a quoted field, or a bare LF in a CRLF file, puts a line break inside a row.
     const mayHaveBreaksInRows = text.includes('"') || (dialect.newline === '\r\n' && hasBareLineFeed(text));
-    const mayHaveInvalidBytes = text.includes('\uFFFD');
+    const mayHaveInvalidBytes = invalidReason !== null && text.includes('\uFFFD');
     const records: TrafficRecord[] = [];
     const rejected: RejectedRow[] = [];
     let skipped = 0;
@@ -122,7 +124,7 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
       const decoded = quoteError
         ? { ok: false as const, reason: quoteError }
         : mayHaveInvalidBytes && fields.some((field) => field.includes('\uFFFD'))
-          ? { ok: false as const, reason: INVALID_UTF8_REASON }
+          ? { ok: false as const, reason: invalidReason }
           : rowDecoder.decode(fields);
       if (decoded.ok) {
         const record: TrafficRecord = { line: rowLine, values: decoded.values, time: decoded.time };
@@ -183,12 +185,13 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
   }
 
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    // Offsets come from bytes, not from text length: invalid bytes decode to a 3-byte U+FFFD.
-    // (A checkpoint is off only if such bytes sit in a row cut by a block boundary.)
-    let blockStart = textBytes - Buffer.byteLength(pending);
+    // Offsets come from bytes read, less the text not yet consumed as the file's encoding wrote
+    // it. (In UTF-8 invalid bytes decode to a 3-byte U+FFFD: a checkpoint is off only if such
+    // bytes sit in a row cut by a block boundary.)
+    let blockStart = textBytes - codec.byteLength(pending);
     bytesRead += chunk.length;
     let text = decoder.write(chunk);
-    textBytes = bytesRead - incompleteUtf8Tail(chunk);
+    textBytes = bytesRead - decoder.held;
     if (first) {
       first = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // its bytes still count in offsets
@@ -196,7 +199,7 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
     if (discarding) {
       const after = afterDiscardedRow(text);
       if (after === null) continue;
-      blockStart = textBytes - Buffer.byteLength(after);
+      blockStart = textBytes - codec.byteLength(after);
       text = after;
     }
     const batch = toBatch(pending + text, false, blockStart);
@@ -211,14 +214,14 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
   let rest = pending + decoder.end();
   if (discarding) rest = afterDiscardedRow(rest) ?? '';
   while (rest !== '') {
-    const blockStart = bytesRead - Buffer.byteLength(rest);
+    const blockStart = bytesRead - codec.byteLength(rest);
     const batch = toBatch(rest, false, blockStart); // complete rows; `pending` is the last, unterminated one
     if (pending !== '' && opensUnclosedQuote(pending)) {
       const rejectedRow = rejectRunawayRow(UNCLOSED_AT_END_REASON, batch);
       if (rejectedRow) batch.rejected.push(rejectedRow);
       rest = pending;
     } else {
-      const last = toBatch(pending, true, bytesRead - Buffer.byteLength(pending));
+      const last = toBatch(pending, true, bytesRead - codec.byteLength(pending));
       batch.records.push(...last.records);
       batch.rejected.push(...last.rejected);
       batch.skipped += last.skipped;

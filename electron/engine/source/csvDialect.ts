@@ -1,8 +1,12 @@
 /** How a CSV file is written: found by sniffing its first block, used by the streaming reader. */
+import type { FileEncoding } from '../../../shared/encoding';
+
 export interface CsvDialect {
   delimiter: string;
   newline: '\n' | '\r\n' | '\r';
+  /** The file starts with a byte-order mark of its encoding (its bytes count in offsets, not in text). */
   hasBom: boolean;
+  encoding: FileEncoding;
 }
 
 const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const;

@@ -8,6 +8,7 @@ import { createBlockParser } from './blockParser';
 import { RowDecoder } from './rowDecoder';
 import type { SniffedCsv } from './sniffCsv';
 import type { TableSchema } from './tableSchema';
+import { decodeBytes, textCodecFor } from './textCodec';
 
 const TAIL_BYTES = 64 * 1024;
 
@@ -26,12 +27,16 @@ function timesOf(rows: readonly string[][], decoder: RowDecoder): number[] {
 }
 
 async function readTailRows(file: SniffedCsv): Promise<string[][]> {
-  const length = Math.min(TAIL_BYTES, file.sizeBytes);
+  const codec = textCodecFor(file.dialect.encoding);
+  // From the start of a code unit: a UTF-16 tail read from an odd offset would be nonsense.
+  const start = file.sizeBytes - Math.min(TAIL_BYTES, file.sizeBytes);
+  const from = start - (start % codec.unitBytes);
+  const length = file.sizeBytes - from;
   const handle = await open(file.path, 'r');
   try {
     const buffer = Buffer.alloc(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, file.sizeBytes - length);
-    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const { bytesRead } = await handle.read(buffer, 0, length, from);
+    const text = decodeBytes(codec, buffer.subarray(0, bytesRead));
     const lineBreak = file.dialect.newline === '\r' ? '\r' : '\n';
     // The block starts mid-row (unless it is the whole file): drop up to the first line break.
     const fromRowStart = length < file.sizeBytes ? text.slice(text.indexOf(lineBreak) + 1) : text;

@@ -6,13 +6,24 @@ import type { FileInfo } from '../../../shared/contract';
 import type { SchemaOverrides } from '../../../shared/schema';
 import type { OpenedFile } from '../replay/replaySession';
 import { readTimeRange } from './fileTimeRange';
-import type { SniffedCsv } from './sniffCsv';
+import { sniffCsv, type SniffedCsv } from './sniffCsv';
 import { detectReplayOrder, mergedTimeRange, replayOrderInfo } from './replayOrder/detectReplayOrder';
 import { resolveTableSchema } from './tableSchema';
 
 const PREVIEW_ROWS = 8;
 
-export async function openSniffedFile(sniffed: SniffedCsv, overrides: SchemaOverrides | null): Promise<OpenedFile> {
+/**
+ * The file as read in the encoding the corrections ask for (or the detected one when they ask for
+ * none): sniffed again only when that differs from how it was read.
+ */
+async function inWantedEncoding(sniffed: SniffedCsv, overrides: SchemaOverrides | null): Promise<SniffedCsv> {
+  const wanted = overrides?.encoding ?? sniffed.detectedEncoding;
+  if (wanted === sniffed.dialect.encoding) return sniffed;
+  return sniffCsv(sniffed.path, { encoding: wanted });
+}
+
+export async function openSniffedFile(file: SniffedCsv, overrides: SchemaOverrides | null): Promise<OpenedFile> {
+  const sniffed = await inWantedEncoding(file, overrides);
   const schema = resolveTableSchema(sniffed.names, sniffed.sampleRows, sniffed.dialect.delimiter, overrides);
   const timeRange = await readTimeRange(sniffed, schema);
   // A file grouped by location is replayed merged by time: its span is the union of its runs'.
@@ -31,6 +42,7 @@ export async function openSniffedFile(sniffed: SniffedCsv, overrides: SchemaOver
     rolesRemembered: overrides !== null,
     estimatedRows: sniffed.estimatedRows,
     ...replayOrderInfo(order),
+    encoding: { name: sniffed.dialect.encoding, chosen: sniffed.dialect.encoding !== sniffed.detectedEncoding },
   };
   return { sniffed, schema, info, order };
 }

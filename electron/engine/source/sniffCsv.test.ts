@@ -71,7 +71,7 @@ describe('sniffCsv: the original file shape', () => {
     const path = temp.write(trafficCsv(rows));
     const sniffed = await sniffCsv(path);
     expect(sniffed.names).toEqual([...TRAFFIC_COLUMNS]);
-    expect(sniffed.dialect).toEqual({ delimiter: ',', newline: '\n', hasBom: false });
+    expect(sniffed.dialect).toEqual({ delimiter: ',', newline: '\n', hasBom: false, encoding: 'utf-8' });
     expect(sniffed.sampleRows).toEqual(rows.map(rowFields));
     expect(sniffed.estimatedRows).toBe(rows.length);
     expect(sniffed.path).toBe(path);

@@ -5,12 +5,16 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { CommandError } from '../../../shared/envelope';
+import type { FileEncoding } from '../../../shared/encoding';
 import { createBlockParser } from './blockParser';
 import { detectDelimiter, detectNewline, type CsvDialect } from './csvDialect';
+import { byteOrderMark, detectEncoding } from './detectEncoding';
 import { normaliseHeader } from './headerNames';
+import { textCodecFor, type TextCodec } from './textCodec';
 
 const SNIFF_BYTES = 256 * 1024;
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
+/** The end of the file, probed for the encoding as well as the head (see detectEncoding). */
+const TAIL_PROBE_BYTES = 64 * 1024;
 
 /** What the first block of a file tells: how it is written, its header and a sample of rows. */
 export interface SniffedCsv {
@@ -24,9 +28,28 @@ export interface SniffedCsv {
   sampleRows: string[][];
   /** Data rows guessed from the first block (exact when the whole file fits in it). */
   estimatedRows: number;
+  /** The encoding the bytes say; `dialect.encoding` differs only when the user chose another. */
+  detectedEncoding: FileEncoding;
+  /**
+   * The column names as read in the detected encoding: corrections are remembered under them, so
+   * they are found again on opening, before any chosen encoding is known.
+   */
+  headerKey: string[];
 }
 
-async function readHead(path: string): Promise<{ head: Buffer; size: number }> {
+export interface SniffOptions {
+  /** Read the file in this encoding rather than the detected one. */
+  encoding?: FileEncoding;
+}
+
+interface FileBytes {
+  head: Buffer;
+  /** The last bytes, when the head is not the whole file. */
+  tail: Buffer | null;
+  size: number;
+}
+
+async function readProbes(path: string): Promise<FileBytes> {
   let size: number;
   try {
     const stats = await stat(path);
@@ -43,33 +66,54 @@ async function readHead(path: string): Promise<{ head: Buffer; size: number }> {
   try {
     const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return { head: head.subarray(0, bytesRead), size };
+    let tail: Buffer | null = null;
+    if (bytesRead < size) {
+      const length = Math.min(TAIL_PROBE_BYTES, size - bytesRead);
+      tail = Buffer.alloc(length);
+      tail = tail.subarray(0, (await handle.read(tail, 0, length, size - length)).bytesRead);
+    }
+    return { head: head.subarray(0, bytesRead), tail, size };
   } finally {
     await handle.close();
   }
 }
 
-/** NUL bytes never occur in text CSV; they are the surest sign of a binary file. */
-function assertText(head: Buffer, path: string): void {
-  const nul = head.indexOf(0);
+/** NUL characters never occur in text CSV; they are the surest sign of a binary file. */
+function assertText(text: string, codec: TextCodec, markBytes: number, path: string): void {
+  const nul = text.indexOf('\0');
   if (nul >= 0) {
-    throw new CommandError(
-      'NOT_CSV',
-      `${basename(path)} is not a CSV text file: it contains binary data (a NUL byte at byte ${nul}).`,
-    );
+    const byte = markBytes + codec.byteLength(text.slice(0, nul));
+    throw new CommandError('NOT_CSV', `${basename(path)} is not a CSV text file: it contains binary data (a NUL byte at byte ${byte}).`);
   }
 }
 
-export async function sniffCsv(path: string): Promise<SniffedCsv> {
-  const { head, size } = await readHead(path);
-  assertText(head, path);
-  const hasBom = UTF8_BOM.every((byte, index) => head[index] === byte);
-  const text = head.subarray(hasBom ? 3 : 0).toString('utf8');
+/** The head as text in `encoding`, without a byte-order mark, and whether the file starts with one. */
+function headText(head: Buffer, wholeFile: boolean, codec: TextCodec): { text: string; hasBom: boolean; markBytes: number } {
+  const mark = byteOrderMark(head);
+  const markBytes = mark?.encoding === codec.encoding ? mark.bytes : 0;
+  const decoder = codec.newDecoder();
+  // A partial head may end inside a character: the decoder holds those bytes back.
+  const text = decoder.write(head.subarray(markBytes)) + (wholeFile ? decoder.end() : '');
+  return { text, hasBom: markBytes > 0, markBytes };
+}
+
+interface SniffedText {
+  dialect: CsvDialect;
+  names: string[];
+  sampleRows: string[][];
+  estimatedRows: number;
+}
+
+function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): SniffedText {
+  const { head, size } = bytes;
+  const codec = textCodecFor(encoding);
+  const wholeFileInHead = head.length >= size;
+  const { text, hasBom, markBytes } = headText(head, wholeFileInHead, codec);
+  assertText(text, codec, markBytes, path);
   if (text.trim() === '') {
     throw new CommandError('FILE_EMPTY', `${basename(path)} holds only blank space, no header and no rows.`);
   }
   const newline = detectNewline(text);
-  const wholeFileInHead = head.length >= size;
   const lines = text.split(newline);
   if (!wholeFileInHead) lines.pop(); // the last line of a partial block may be cut
   const delimiter = detectDelimiter(lines);
@@ -80,16 +124,28 @@ export async function sniffCsv(path: string): Promise<SniffedCsv> {
   // Inference sees only rows the reader could accept: a ragged row, or an unclosed quote that
   // swallows the rest of the block into one field, would otherwise hide the columns' types.
   const sampleRows = dataRows.filter((row) => row.length === headerCells.length);
-  const sampleBytes = Buffer.byteLength(text.slice(0, parsed.cursor));
+  const sampleBytes = codec.byteLength(text.slice(0, parsed.cursor));
   const bytesPerRow = rows.length > 0 ? sampleBytes / rows.length : sampleBytes;
   const estimatedRows = wholeFileInHead ? dataRows.length : Math.round(size / Math.max(bytesPerRow, 1)) - 1;
   return {
-    path,
-    name: basename(path),
-    sizeBytes: size,
-    dialect: { delimiter, newline, hasBom },
+    dialect: { delimiter, newline, hasBom, encoding },
     names: normaliseHeader(headerCells),
     sampleRows,
     estimatedRows: Math.max(estimatedRows, 0),
+  };
+}
+
+export async function sniffCsv(path: string, options: SniffOptions = {}): Promise<SniffedCsv> {
+  const bytes = await readProbes(path);
+  const detectedEncoding = detectEncoding(bytes);
+  const detected = sniffText(bytes, detectedEncoding, path);
+  const chosen = options.encoding !== undefined && options.encoding !== detectedEncoding ? sniffText(bytes, options.encoding, path) : detected;
+  return {
+    path,
+    name: basename(path),
+    sizeBytes: bytes.size,
+    ...chosen,
+    detectedEncoding,
+    headerKey: detected.names,
   };
 }

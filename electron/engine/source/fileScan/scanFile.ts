@@ -136,7 +136,7 @@ export async function scanFile(options: ScanFileOptions): Promise<FileProfile> {
   const { path, dialect, schema } = options;
   const size = (await stat(path)).size;
   const workerPath = options.workerPath === undefined ? configuredWorkerPath : options.workerPath;
-  const plan: ByteSegment[] = await planSegments(path, size, dialect.newline, segmentCount(options, size, workerPath));
+  const plan: ByteSegment[] = await planSegments(path, size, dialect, segmentCount(options, size, workerPath));
   const run: SegmentRunner = workerPath !== null && plan.length > 1 ? workerRunner(workerPath) : runInThread;
 
   // One failing segment stops the others; so does the caller's signal.

@@ -16,11 +16,11 @@
  * that the next segment began exactly where this one ended.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
 import type { DecodedRecord } from '../rowDecoder';
 import { RowDecoder } from '../rowDecoder';
 import { createBlockParser } from '../blockParser';
-import { countChar, hasBareLineFeed, incompleteUtf8Tail, INVALID_UTF8_REASON, MAX_REJECTED_TEXT, MAX_ROW_CHARS } from '../csvText';
+import { countChar, hasBareLineFeed, MAX_REJECTED_TEXT, MAX_ROW_CHARS } from '../csvText';
+import { textCodecFor } from '../textCodec';
 import { scanSegmentWithReader } from './readerScan';
 import { summarize, type SegmentSummary, type SegmentTask } from './segment';
 import { SegmentTotals } from './segmentTotals';
@@ -91,6 +91,8 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
       ? new PlainRowReader(task.schema.columns, decoder.timeColumns(), dialect.delimiter)
       : null;
   const totals = new SegmentTotals(task.schema);
+  const codec = textCodecFor(dialect.encoding);
+  const invalidReason = codec.invalidReason;
   if (task.start >= task.end) return summarize(task, totals, runs, task.start, 0);
 
   let pending = '';
@@ -139,7 +141,7 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
   function block(text: string, isLast: boolean): number {
     // Only a quoted field, or a bare LF in a CRLF file, puts a line break inside a row.
     const mayHaveBreaksInRows = text.includes('"') || (dialect.newline === '\r\n' && hasBareLineFeed(text));
-    const mayHaveInvalidBytes = text.includes('\uFFFD');
+    const mayHaveInvalidBytes = invalidReason !== null && text.includes('\uFFFD');
     if (plain && !isLast && !mayHaveBreaksInRows && !mayHaveInvalidBytes) return plainBlock(plain, text);
     const result = parse(text, isLast);
     const quoteErrors = result.errors.length > 0 ? new Map(result.errors.map((error) => [error.row, error.message])) : null;
@@ -157,7 +159,7 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
       const decoded: DecodedRecord = quoteError
         ? { ok: false, reason: quoteError }
         : mayHaveInvalidBytes && fields.some((field) => field.includes('\uFFFD'))
-          ? { ok: false, reason: INVALID_UTF8_REASON }
+          ? { ok: false, reason: invalidReason }
           : decode(fields);
       tally(decoded, rowLine, () => fields.join(dialect.delimiter));
     }
@@ -167,7 +169,7 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
   }
 
   const handle = await open(task.path, 'r');
-  const text = new StringDecoder('utf8');
+  const text = codec.newDecoder();
   let position = task.start; // bytes read so far
   let textBytes = task.start; // of which turned into text: with `pending`, where the next row starts
   let crossing = false; // past `end`, finishing the row that crosses it
@@ -181,7 +183,7 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
         position += before.length;
         let head = text.write(before);
         if (task.start === 0 && textBytes === 0 && head.charCodeAt(0) === 0xfeff) head = head.slice(1);
-        textBytes = position - incompleteUtf8Tail(before);
+        textBytes = position - text.held;
         block(pending + head, false);
         if (pending === '') return summarize(task, totals, runs, task.end, line - 1);
         crossing = true;
@@ -190,11 +192,11 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
       position += chunk.length;
       let body = text.write(chunk);
       if (task.start === 0 && textBytes === 0 && body.charCodeAt(0) === 0xfeff) body = body.slice(1); // its bytes still count
-      textBytes = position - incompleteUtf8Tail(chunk);
+      textBytes = position - text.held;
       const complete = block(pending + body, false);
-      // Byte offsets come from text length, which invalid bytes (read as U+FFFD) would throw off.
+      // Byte offsets come from text length, which invalid UTF-8 (read as U+FFFD) would throw off.
       if (crossing && complete > 0 && !pending.includes('\uFFFD')) {
-        return summarize(task, totals, runs, textBytes - Buffer.byteLength(pending), line - 1);
+        return summarize(task, totals, runs, textBytes - codec.byteLength(pending), line - 1);
       }
     }
   } finally {

@@ -7,6 +7,7 @@
 import { open } from 'node:fs/promises';
 import { createBlockParser } from '../blockParser';
 import type { CsvDialect } from '../csvDialect';
+import { textCodecFor } from '../textCodec';
 
 const CHUNK_BYTES = 1024 * 1024;
 /** The reader's own limit for one row; past it the reader resynchronises, so no verdict here. */
@@ -36,36 +37,25 @@ export async function lineAtRowBoundary(
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(CHUNK_BYTES);
+    const decoder = textCodecFor(dialect.encoding).newDecoder();
     let pending = '';
     let at = from;
     while (at < to) {
-      // A chunk may end inside a UTF-8 character: its first bytes are read again with the next.
       const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK_BYTES, to - at), at);
       if (bytesRead === 0) return null;
-      let usable = bytesRead;
-      if (at + bytesRead < to) usable -= incompleteUtf8Tail(buffer.subarray(0, bytesRead));
-      let text = buffer.toString('utf8', 0, usable);
+      // A chunk may end inside a character: the decoder holds its first bytes for the next.
+      let text = decoder.write(buffer.subarray(0, bytesRead));
       if (at === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // the BOM is no row
-      at += usable;
+      at += bytesRead;
       const block = pending + text;
       const result = parse(block, false);
       for (const fields of result.rows) line += 1 + countChar(fields.join(''), lineBreak);
       pending = block.slice(result.cursor);
       if (pending.length > MAX_ROW_CHARS) return null;
     }
-    return pending === '' ? line : null;
+    // Bytes still held: `to` falls inside a character, so no row ends there.
+    return pending === '' && decoder.held === 0 ? line : null;
   } finally {
     await handle.close();
   }
-}
-
-/** Bytes at the end of a chunk that start a UTF-8 character finished only by the next chunk. */
-function incompleteUtf8Tail(chunk: Buffer): number {
-  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
-    const byte = chunk[chunk.length - back] as number;
-    if ((byte & 0xc0) === 0x80) continue;
-    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return needed > back ? back : 0;
-  }
-  return 0;
 }

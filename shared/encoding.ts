@@ -1,0 +1,21 @@
+/**
+ * The text encodings a CSV file may be written in: what Excel and agencies' exports use. The engine
+ * detects one on opening; the user may choose another (remembered per header with the roles).
+ */
+import { z } from 'zod';
+
+export const FILE_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export type FileEncoding = (typeof FILE_ENCODINGS)[number];
+export const fileEncodingSchema = z.enum(FILE_ENCODINGS);
+
+/** For people; Windows-1252 also reads ISO-8859-1 (Latin-1) files, whose printable range it shares. */
+export const FILE_ENCODING_LABELS: Record<FileEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+};
+
+/** The encoding a file is read in, and whether the user chose it (else it was detected). */
+export const encodingInfoSchema = z.object({ name: fileEncodingSchema, chosen: z.boolean() }).strict();
+export type EncodingInfo = z.infer<typeof encodingInfoSchema>;
