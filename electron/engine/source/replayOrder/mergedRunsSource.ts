@@ -13,6 +13,7 @@
  * the runs were read, as in file order) and skips to its first row at or after it; a run that
  * ends before the target is not read at all.
  */
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { RejectedRow, SeekTarget } from '../../../../shared/contract';
 import type { TrafficRecord } from '../../../../shared/records';
 import { CheckpointIndex } from '../../replay/checkpointIndex';
@@ -69,6 +70,8 @@ export class MergedRunsSource implements ReplaySource {
 
   async *rows(seek: SeekTarget | null, signal: AbortSignal): AsyncGenerator<ReplayBatch> {
     const lines = await this.lines();
+    // Each run's file stream listens for the abort: one listener per run is expected, not a leak.
+    setMaxListeners(Math.max(getMaxListeners(signal), this.runs.length + 10), signal);
     const { path, dialect, schema } = this.file;
     const timeSeek = seek?.kind === 'time' ? seek : null;
     /** Rows of the merged order still to pass over (a seek to a row). */
