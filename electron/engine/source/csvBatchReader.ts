@@ -11,7 +11,7 @@ import { createBlockParser } from './blockParser';
 import { countChar, hasBareLineFeed, MAX_REJECTED_TEXT, MAX_ROW_CHARS } from './csvText';
 import { RowDecoder } from './rowDecoder';
 import type { TableSchema } from './tableSchema';
-import { textCodecFor } from './textCodec';
+import { INVALID_BYTES_MARK, shownText, textCodecFor } from './textCodec';
 import type { SplitTimelineState } from './time/splitTimeline';
 
 /** Where a block of rows starts, with everything needed to resume reading exactly there. */
@@ -103,7 +103,7 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
     for (const error of result.errors) if (error.row !== undefined) quoteErrors.set(error.row, error.message);
     // Only a quoted field, or a bare LF in a CRLF file, puts a line break inside a row.
     const mayHaveBreaksInRows = text.includes('"') || (dialect.newline === '\r\n' && hasBareLineFeed(text));
-    const mayHaveInvalidBytes = invalidReason !== null && text.includes('\uFFFD');
+    const mayHaveInvalidBytes = invalidReason !== null && text.includes(INVALID_BYTES_MARK);
     const records: TrafficRecord[] = [];
     const rejected: RejectedRow[] = [];
     let skipped = 0;
@@ -123,7 +123,7 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
       const quoteError = quoteErrors.get(r);
       const decoded = quoteError
         ? { ok: false as const, reason: quoteError }
-        : mayHaveInvalidBytes && fields.some((field) => field.includes('\uFFFD'))
+        : mayHaveInvalidBytes && fields.some((field) => field.includes(INVALID_BYTES_MARK))
           ? { ok: false as const, reason: invalidReason }
           : rowDecoder.decode(fields);
       if (decoded.ok) {
@@ -132,7 +132,7 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
         if (skips(record, rowIndex)) skipped++;
         else records.push(record);
       } else if (skipUntil) skipped++;
-      else rejected.push({ line: rowLine, reason: decoded.reason, text: fields.join(dialect.delimiter).slice(0, MAX_REJECTED_TEXT) });
+      else rejected.push({ line: rowLine, reason: decoded.reason, text: shownText(fields.join(dialect.delimiter).slice(0, MAX_REJECTED_TEXT)) });
     }
     pending = isLast ? '' : text.slice(result.cursor);
     return { records, rejected, bytesRead, checkpoint, rowsSoFar: row, skipped };
@@ -153,7 +153,7 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
     // lineBreak is the last character of the newline, so a CRLF line's text ends one earlier.
     const textEnd = end > 0 && dialect.newline === '\r\n' && pending[end - 1] === '\r' ? end - 1 : end;
     const text = end === -1 ? pending : pending.slice(0, textEnd);
-    const rejectedRow: RejectedRow = { line, reason, text: text.slice(0, MAX_REJECTED_TEXT) };
+    const rejectedRow: RejectedRow = { line, reason, text: shownText(text.slice(0, MAX_REJECTED_TEXT)) };
     // The next line starts right after lineBreak; skipping newline.length from it would eat the
     // first character of the next row in a CRLF file.
     pending = end === -1 ? '' : pending.slice(end + 1);
@@ -186,8 +186,8 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
 
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     // Offsets come from bytes read, less the text not yet consumed as the file's encoding wrote
-    // it. (In UTF-8 invalid bytes decode to a 3-byte U+FFFD: a checkpoint is off only if such
-    // bytes sit in a row cut by a block boundary.)
+    // it. (In UTF-8 invalid bytes decode to a mark counted as 3 bytes: a checkpoint is off only if
+    // such bytes sit in a row cut by a block boundary.)
     let blockStart = textBytes - codec.byteLength(pending);
     bytesRead += chunk.length;
     let text = decoder.write(chunk);

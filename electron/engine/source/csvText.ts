@@ -7,7 +7,6 @@
 export const MAX_ROW_CHARS = 1024 * 1024;
 /** Enough to fix a row by hand from the saved file; the on-screen list shows less. */
 export const MAX_REJECTED_TEXT = 10_000;
-export const INVALID_UTF8_REASON = 'invalid UTF-8: the row holds bytes that are not text (shown as \uFFFD)';
 
 export function countChar(text: string, char: string): number {
   let count = 0;
@@ -32,7 +31,8 @@ export function incompleteUtf8Tail(chunk: Buffer): number {
   for (let back = 1; back <= Math.min(3, chunk.length); back++) {
     const byte = chunk[chunk.length - back] as number;
     if ((byte & 0xc0) === 0x80) continue; // continuation byte: look further back for the lead
-    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    // 0xF8-0xFF start nothing: the decoder turns such a byte into U+FFFD at once, holding nothing.
+    const needed = byte >= 0xf8 ? 1 : byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
     return needed > back ? back : 0;
   }
   return 0;

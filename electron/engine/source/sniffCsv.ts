@@ -10,7 +10,7 @@ import { createBlockParser } from './blockParser';
 import { detectDelimiter, detectNewline, type CsvDialect } from './csvDialect';
 import { byteOrderMark, detectEncoding } from './detectEncoding';
 import { normaliseHeader } from './headerNames';
-import { textCodecFor, type TextCodec } from './textCodec';
+import { shownText, textCodecFor, type TextCodec } from './textCodec';
 
 const SNIFF_BYTES = 256 * 1024;
 /** The end of the file, probed for the encoding as well as the head (see detectEncoding). */
@@ -94,7 +94,8 @@ function headText(head: Buffer, wholeFile: boolean, codec: TextCodec): { text: s
   const decoder = codec.newDecoder();
   // A partial head may end inside a character: the decoder holds those bytes back.
   const text = decoder.write(head.subarray(markBytes)) + (wholeFile ? decoder.end() : '');
-  return { text, hasBom: markBytes > 0, markBytes };
+  // Names and the preview show invalid bytes as every program does; the reader rejects their rows.
+  return { text: shownText(text), hasBom: markBytes > 0, markBytes };
 }
 
 interface SniffedText {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FILE_ENCODINGS } from '../../../shared/encoding';
-import { decodeBytes, textCodecFor } from './textCodec';
+import { decodeBytes, INVALID_BYTES_MARK, shownText, textCodecFor } from './textCodec';
 
 const ALL_BYTES = Buffer.from(Array.from({ length: 256 }, (_, byte) => byte));
 
@@ -68,11 +68,12 @@ describe('textCodec: UTF-16', () => {
     }
   });
 
-  it('decodes a lone surrogate to one U+FFFD for its two bytes, so offsets stay exact, and names the encoding when rejecting', () => {
+  it('decodes a lone surrogate to one invalid-bytes mark for its two bytes, so offsets stay exact, and names the encoding when rejecting', () => {
     const bytes = Buffer.from([0x41, 0x00, 0x00, 0xd8, 0x42, 0x00]); // A, a high surrogate with no low one, B
     const codec = textCodecFor('utf-16le');
     const text = decodeBytes(codec, bytes);
-    expect(text).toBe('A\uFFFDB');
+    expect(text).toBe(`A${INVALID_BYTES_MARK}B`);
+    expect(shownText(text)).toBe('A\uFFFDB');
     expect(codec.byteLength(text)).toBe(bytes.length);
     expect(codec.invalidReason).toMatch(/^invalid UTF-16 LE/);
   });
@@ -93,5 +94,43 @@ describe('textCodec: UTF-8', () => {
     expect(held).toEqual([1, 0]);
     expect(textCodecFor('utf-8').byteLength(text)).toBe(bytes.length);
     expect(textCodecFor('utf-8').invalidReason).toMatch(/^invalid UTF-8/);
+  });
+});
+
+describe('textCodec: a U+FFFD written in the file is text, invalid bytes are marked', () => {
+  const written = Buffer.from('37\uFFFD36\'37.8"N'); // as csv-spectrum's location_coordinates.csv writes it
+
+  it('UTF-8: keeps a written U+FFFD, at every cut of the chunk', () => {
+    for (let cut = 0; cut <= written.length; cut++) {
+      expect(decodeInPieces('utf-8', written, [cut]).text).toBe('37\uFFFD36\'37.8"N');
+    }
+  });
+
+  it('UTF-8: marks invalid bytes, also when a character is cut short by a chunk boundary', () => {
+    const bytes = Buffer.concat([Buffer.from('ab'), Buffer.from([0xff]), Buffer.from('c'), Buffer.from([0xe2, 0x82]), Buffer.from(',d')]);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const { text } = decodeInPieces('utf-8', bytes, [cut]);
+      expect(text.startsWith(`ab${INVALID_BYTES_MARK}c`)).toBe(true);
+      expect(text.endsWith(`${INVALID_BYTES_MARK},d`)).toBe(true);
+      expect(text).not.toContain('\uFFFD');
+    }
+  });
+
+  it('UTF-8: a chunk holding both marks every U+FFFD in it (rejecting is the safe side), a later clean chunk keeps its own', () => {
+    const decoder = textCodecFor('utf-8').newDecoder();
+    expect(decoder.write(Buffer.concat([written, Buffer.from([0xff])]))).toBe(`37${INVALID_BYTES_MARK}36'37.8"N${INVALID_BYTES_MARK}`);
+    expect(decoder.write(written)).toBe('37\uFFFD36\'37.8"N');
+  });
+
+  it('UTF-8: an unfinished character at the end of the file is marked', () => {
+    expect(decodeBytes(textCodecFor('utf-8'), Buffer.from([0x61, 0xe2, 0x82]))).toBe(`a${INVALID_BYTES_MARK}`);
+  });
+
+  it.each(['utf-16le', 'utf-16be'] as const)('%s: keeps a written U+FFFD, marks a lone surrogate', (encoding) => {
+    const swap = (bytes: Buffer): Buffer => (encoding === 'utf-16be' ? bytes.swap16() : bytes);
+    const codec = textCodecFor(encoding);
+    expect(decodeBytes(codec, swap(Buffer.from('37\uFFFD36', 'utf16le')))).toBe('37\uFFFD36');
+    expect(decodeBytes(codec, swap(Buffer.from('37\uD83D36', 'utf16le')))).toBe(`37${INVALID_BYTES_MARK}36`);
+    expect(decodeInPieces(encoding, swap(Buffer.from('a\uFFFDb', 'utf16le')), [3]).text).toBe('a\uFFFDb');
   });
 });

@@ -20,7 +20,7 @@ import type { DecodedRecord } from '../rowDecoder';
 import { RowDecoder } from '../rowDecoder';
 import { createBlockParser } from '../blockParser';
 import { countChar, hasBareLineFeed, MAX_REJECTED_TEXT, MAX_ROW_CHARS } from '../csvText';
-import { textCodecFor } from '../textCodec';
+import { INVALID_BYTES_MARK, shownText, textCodecFor } from '../textCodec';
 import { scanSegmentWithReader } from './readerScan';
 import { summarize, type SegmentSummary, type SegmentTask } from './segment';
 import { SegmentTotals } from './segmentTotals';
@@ -101,7 +101,7 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
 
   function tally(decoded: DecodedRecord, rowLine: number, rowText: () => string): void {
     if (decoded.ok) totals.accept(decoded.values, runs ? null : decoded.time);
-    else totals.reject({ line: rowLine, reason: decoded.reason, text: rowText().slice(0, MAX_REJECTED_TEXT) });
+    else totals.reject({ line: rowLine, reason: decoded.reason, text: shownText(rowText().slice(0, MAX_REJECTED_TEXT)) });
   }
 
   /**
@@ -141,7 +141,7 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
   function block(text: string, isLast: boolean): number {
     // Only a quoted field, or a bare LF in a CRLF file, puts a line break inside a row.
     const mayHaveBreaksInRows = text.includes('"') || (dialect.newline === '\r\n' && hasBareLineFeed(text));
-    const mayHaveInvalidBytes = invalidReason !== null && text.includes('\uFFFD');
+    const mayHaveInvalidBytes = invalidReason !== null && text.includes(INVALID_BYTES_MARK);
     if (plain && !isLast && !mayHaveBreaksInRows && !mayHaveInvalidBytes) return plainBlock(plain, text);
     const result = parse(text, isLast);
     const quoteErrors = result.errors.length > 0 ? new Map(result.errors.map((error) => [error.row, error.message])) : null;
@@ -158,7 +158,7 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
       const quoteError = quoteErrors?.get(r);
       const decoded: DecodedRecord = quoteError
         ? { ok: false, reason: quoteError }
-        : mayHaveInvalidBytes && fields.some((field) => field.includes('\uFFFD'))
+        : mayHaveInvalidBytes && fields.some((field) => field.includes(INVALID_BYTES_MARK))
           ? { ok: false, reason: invalidReason }
           : decode(fields);
       tally(decoded, rowLine, () => fields.join(dialect.delimiter));
@@ -194,8 +194,8 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
       if (task.start === 0 && textBytes === 0 && body.charCodeAt(0) === 0xfeff) body = body.slice(1); // its bytes still count
       textBytes = position - text.held;
       const complete = block(pending + body, false);
-      // Byte offsets come from text length, which invalid UTF-8 (read as U+FFFD) would throw off.
-      if (crossing && complete > 0 && !pending.includes('\uFFFD')) {
+      // Byte offsets come from text length, which invalid UTF-8 (read as the mark) would throw off.
+      if (crossing && complete > 0 && !pending.includes(INVALID_BYTES_MARK)) {
         return summarize(task, totals, runs, textBytes - codec.byteLength(pending), line - 1);
       }
     }
