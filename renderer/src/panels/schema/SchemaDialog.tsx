@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FileInfo } from '../../../../shared/contract';
 import { COLUMN_ROLES, TIME_FORMAT_IDS, TIME_FORMAT_LABELS, type ColumnRole, type TimeFormatId } from '../../../../shared/schema';
 import { actions } from '../../store/actions';
+import { EncodingChoice, initialEncodingChoice } from './EncodingChoice';
 
 const ROLE_LABELS: Record<ColumnRole, string> = {
   timestamp: 'Timestamp',
@@ -31,6 +32,7 @@ export function SchemaDialog({ file, onClose }: Props): React.JSX.Element {
   const [roles, setRoles] = useState<Record<string, ColumnRole>>(() => Object.fromEntries(file.columns.map((c) => [c.name, c.role])));
   const [timeFormat, setTimeFormat] = useState<TimeFormatId | null>(null);
   const [month, setMonth] = useState(monthValue(file));
+  const [encoding, setEncoding] = useState(initialEncodingChoice(file.encoding));
   const [remember, setRemember] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,7 +51,7 @@ export function SchemaDialog({ file, onClose }: Props): React.JSX.Element {
     setBusy(true);
     const [year, monthNumber] = month.split('-').map(Number);
     const anchor = split && year && monthNumber ? { year, month: monthNumber } : null;
-    const result = await actions.applySchema({ roles, timeFormat: single ? timeFormat : null, anchor }, remember);
+    const result = await actions.applySchema({ roles, timeFormat: single ? timeFormat : null, anchor, ...(encoding ? { encoding } : {}) }, remember);
     setBusy(false);
     if (result.ok) onClose();
     else setError(result.message);
@@ -127,6 +129,7 @@ export function SchemaDialog({ file, onClose }: Props): React.JSX.Element {
           <input type="month" aria-label="First month" value={month} onChange={(event) => setMonth(event.target.value)} />
         </label>
       )}
+      {file.encoding && <EncodingChoice current={file.encoding} value={encoding} onChange={setEncoding} />}
       {timestampColumns.length === 0 && <p className="hint">No timestamp: the replay will pace by rows per second and the scrubber by rows.</p>}
       <label className="toggle">
         <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatBytes, formatCount } from '../../format';
 import { formatEventTime } from '../../formatTime';
 import { useSession } from '../../store/sessionStore';
+import { encodingNote } from './encodingNote';
 import { SchemaDialog } from './SchemaDialog';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
@@ -11,6 +12,7 @@ export function SchemaPanel(): React.JSX.Element | null {
   const file = useSession((s) => s.file);
   const [editing, setEditing] = useState(false);
   if (!file) return null;
+  const encoding = encodingNote(file.encoding);
   return (
     <section className="panel schema-panel" aria-labelledby="schema-title">
       <header className="panel-header">
@@ -23,6 +25,7 @@ export function SchemaPanel(): React.JSX.Element | null {
         {file.name} · {formatBytes(file.sizeBytes)} · ≈{formatCount(file.estimatedRows)} rows · {DELIMITER_NAMES[file.delimiter] ?? file.delimiter}-separated
         {file.decimalComma ? ' · decimal comma' : ''}
         {file.rolesRemembered ? ' · roles remembered for these columns' : ''}
+        {encoding && <span data-testid="file-encoding"> · {encoding}</span>}
       </p>
       <p className="panel-meta" data-testid="time-source">
         {file.time ? `Time: ${file.time.label}` : 'No time column: replay paces by rows per second.'}
