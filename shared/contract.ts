@@ -42,6 +42,13 @@ export const fileInfoSchema = z.object({
   columns: z.array(columnInfoSchema),
   time: timeSourceSchema.nullable(),
   location: z.string().nullable(),
+  /** The main measure: where the threshold starts, what forecasts predict and what the graph sums as load. */
+  measure: z.string().nullable(),
+  /**
+   * What the engine chose on the user's behalf or was unsure of, in plain words ("Location:
+   * "Zählstelle", its values repeat once per time slot"), shown when the file opens.
+   */
+  notes: z.array(z.string().max(1000)).max(20),
   /** Span of event time from the file's first and last blocks; widened as the replay reads. */
   timeRange: timeRangeSchema.nullable(),
   /** The first rows as written, for the schema dialog. */

@@ -11,7 +11,7 @@ import { COLUMN_TYPES } from './records';
 export const COLUMN_ROLES = ['timestamp', 'location', 'measure', 'category'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
-export const TIME_FORMAT_IDS = ['iso', 'mdy', 'dmy', 'dmy-dot', 'ymd-slash', 'epoch-s', 'epoch-ms', 'clock'] as const;
+export const TIME_FORMAT_IDS = ['iso', 'mdy', 'dmy', 'dmy-dot', 'dmy-dash', 'ymd-slash', 'epoch-s', 'epoch-ms', 'clock'] as const;
 export type TimeFormatId = (typeof TIME_FORMAT_IDS)[number];
 
 /** For people, each with an example; the schema dialog offers them and error messages name them. */
@@ -20,6 +20,7 @@ export const TIME_FORMAT_LABELS: Record<TimeFormatId, string> = {
   mdy: 'Month/day/year (10/1/2026 8:15 AM)',
   dmy: 'Day/month/year (01/10/2026 08:15)',
   'dmy-dot': 'Day.month.year (01.10.2026 08:15)',
+  'dmy-dash': 'Day-month-year (01-10-2026 08:15)',
   'ymd-slash': 'Year/month/day (2026/10/01 08:15)',
   'epoch-s': 'Unix time in seconds (1790842500)',
   'epoch-ms': 'Unix time in milliseconds (1790842500000)',
@@ -46,6 +47,24 @@ export const timeSourceSchema = z.discriminatedUnion('kind', [
     anchorMonth: z.number().int().min(1).max(12),
     label: z.string(),
   }),
+  /**
+   * The whole date over several columns: a date column (read in `dateFormat`) or year, month and
+   * day columns; and a time-of-day column (`clock`) or hour, minute and second columns. Absent
+   * parts are null (no time of day: midnight).
+   */
+  z.object({
+    kind: z.literal('parts'),
+    date: z.string().nullable(),
+    dateFormat: z.enum(TIME_FORMAT_IDS).nullable(),
+    year: z.string().nullable(),
+    month: z.string().nullable(),
+    day: z.string().nullable(),
+    clock: z.string().nullable(),
+    hour: z.string().nullable(),
+    minute: z.string().nullable(),
+    second: z.string().nullable(),
+    label: z.string(),
+  }),
 ]);
 export type TimeSource = z.infer<typeof timeSourceSchema>;
 
@@ -59,6 +78,8 @@ export const schemaOverridesSchema = z
     anchor: z.object({ year: z.number().int().min(1970).max(2200), month: z.number().int().min(1).max(12) }).nullable(),
     /** Reads the file in this encoding instead of the detected one; absent lets the engine detect it. */
     encoding: fileEncodingSchema.optional(),
+    /** The main measure (threshold, forecasts, graph load); absent or null lets the engine choose. */
+    measure: z.string().max(1000).nullable().optional(),
   })
   .strict();
 export type SchemaOverrides = z.infer<typeof schemaOverridesSchema>;

@@ -64,7 +64,7 @@ export class MonitorSession extends PipelineStages {
     private info: FileInfo,
     protected readonly changed: () => void,
   ) {
-    super(schema.columns);
+    super(schema.columns, schema.measure);
     this.decoder = new RowDecoder(schema);
     this.message = `Monitoring ${source.request.topic} on ${source.profileName}.`;
   }
@@ -108,7 +108,7 @@ export class MonitorSession extends PipelineStages {
   applySchema(overrides: SchemaOverrides | null): FileInfo {
     const schema = resolveTableSchema(this.layout.names, this.samples, this.layout.delimiter, overrides);
     this.decoder = new RowDecoder(schema);
-    this.useColumns(schema.columns);
+    this.useColumns(schema.columns, schema.measure);
     this.info = describeTopic(this.source, this.layout, schema, this.samples, overrides !== null);
     this.changed();
     return this.info;
@@ -278,6 +278,8 @@ function describeTopic(source: MonitorSource, layout: MessageLayout, schema: Tab
     columns: schema.columns,
     time: schema.time,
     location: schema.location,
+    measure: schema.measure,
+    notes: schema.notes,
     timeRange: null,
     preview: rows.slice(0, PREVIEW_ROWS),
     rolesRemembered: remembered,

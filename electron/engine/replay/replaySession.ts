@@ -74,7 +74,7 @@ export class ReplaySession extends PipelineStages {
     protected readonly changed: () => void,
     private readonly spill: RejectSpill | null = null,
   ) {
-    super(file.schema.columns);
+    super(file.schema.columns, file.schema.measure);
     this.info = file.info;
     this.locationColumn = file.schema.location === null ? -1 : file.schema.columns.findIndex((c) => c.name === file.schema.location);
     this.pace = defaultPaceFor(file.info);

@@ -1,10 +1,57 @@
 /**
- * The measure a panel shows when the user has not chosen one: `Total` (the original data set's
- * vehicle count; exact name first, then any case), else the first numeric column. Predictions
- * forecast it and the junction graph sums it as load, so both agree on what "traffic" means.
+ * The measure a panel shows when the user has not chosen one: the column a traffic engineer means
+ * by "traffic". The threshold starts on it, predictions forecast it and the junction graph sums it
+ * as load, so all three agree.
+ *
+ * Chosen by name, in the languages traffic data is published in: a total first (`Total`, the
+ * original data set's vehicle count), then volume / flow / vehicles / count / intensity, then any
+ * other number; weather and sensor-health readings (temperature, rain, snow, clouds, humidity,
+ * occupancy, speed…) last, however early they stand in the header.
  */
+
+/** A total over vehicle classes: `Total`, `total_volume`, `Gesamt`, `totale`. */
+const TOTAL = /(^|[\s_.-])total|total($|[\s_.-])|^total$|gesamt|totale|summe|^sum$/i;
+/** How much traffic passed, in English, German, French, Spanish, Italian, Dutch and Portuguese. */
+const VOLUME =
+  /volume|(^|[\s_.-])vol($|[\s_.-])|flow|vehicle|veh($|[\s_.-])|count|traffic|intensit|anzahl|menge|verkehr|fahrzeug|kfz|z(ä|ae)hlung|d(é|e)bit|comptage|trafic|v(é|e)hicule|passage|intensidad|aforo|veh(í|i)culos|conteo|flujo|tr(á|a)fico|veicoli|conteggio|flusso|aantal|verkeer|intensiteit|fluxo|contagem|pkw|lkw|cars?$|bikes?$|trucks?$|bus(es)?$|cyclists?|pedestrians?|passanten|fu(ß|ss)g(ä|ae)nger|v(é|e)los?$|fahrr(ä|a)der|radfahr/i;
+/** Readings that describe the weather or the sensor rather than how much traffic there was. */
+const NOT_TRAFFIC =
+  /temp|rain|snow|cloud|humid|wind|precip|weather|pressure|visib|dew|sun|niederschlag|regen|schnee|wolke|feucht|pluie|neige|nuage|lluvia|nieve|nube|occup|belegung|occupation|ocupaci|speed|vitesse|velocidad|geschwindigkeit|velocit|snelheid|lat(itude)?$|lon(gitude)?$|lng$|^x$|^y$|coord|elev|altitude|battery|voltage|quality|qualit|error|status|state|etat|état|percent|pct|ratio|share|^k$|^v$/i;
+/** Numbers about the calendar (an hour or a week number): a measure only when nothing else is. */
+const CALENDAR = /hour|minute|second|year|month|day|week|stunde|jahr|monat|tag|heure|jour|mois|hora|d(í|i)a|mes/i;
+
+/** Traffic-flow notation: q is flow (vehicles per hour); k (density or occupancy) and v (speed) are not counts. */
+const FLOW_SYMBOL = /^q$/i;
+
+function rank(name: string): number {
+  if (name === 'Total') return 0;
+  if (FLOW_SYMBOL.test(name.trim())) return 2;
+  if (NOT_TRAFFIC.test(name)) return 4;
+  if (TOTAL.test(name)) return 1;
+  if (VOLUME.test(name)) return 2;
+  if (CALENDAR.test(name)) return 3.5;
+  return 3;
+}
+
+/** Why the measure was chosen, for the line that describes a file when it opens. */
+export function measureReason(name: string): string {
+  const r = rank(name);
+  if (r <= 1) return 'a total';
+  if (r === 2) return 'named as a traffic count';
+  if (r <= 3.5) return 'the first number that is not weather or sensor health';
+  return 'the only numbers are weather or sensor readings';
+}
+
 export function mainMeasure(numericColumns: readonly string[], requested: string | null): string | null {
   if (requested !== null && numericColumns.includes(requested)) return requested;
-  if (numericColumns.includes('Total')) return 'Total';
-  return numericColumns.find((name) => name.toLowerCase() === 'total') ?? numericColumns[0] ?? null;
+  let best: string | null = null;
+  let bestRank = Number.POSITIVE_INFINITY;
+  for (const name of numericColumns) {
+    const r = rank(name);
+    if (r < bestRank) {
+      best = name;
+      bestRank = r;
+    }
+  }
+  return best;
 }

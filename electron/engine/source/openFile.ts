@@ -37,6 +37,8 @@ export async function openSniffedFile(file: SniffedCsv, overrides: SchemaOverrid
     columns: schema.columns,
     time: schema.time,
     location: schema.location,
+    measure: schema.measure,
+    notes: schema.notes,
     timeRange: order.kind === 'merged' ? mergedTimeRange(order.runs) : timeRange,
     preview: sniffed.sampleRows.slice(0, PREVIEW_ROWS),
     rolesRemembered: overrides !== null,

@@ -20,6 +20,8 @@ const JUNCTION_SCHEMA: TableSchema = {
   time: SPLIT,
   location: 'Junction',
   decimalComma: false,
+  measure: 'Total',
+  notes: [],
 };
 
 /** A row of the original shape at a time, day and weekday, for a junction. */
@@ -136,6 +138,8 @@ describe('RowDecoder: one timestamp column', () => {
     time: { kind: 'column', column: 'when', format, label: format },
     location: 'sensor',
     decimalComma,
+    measure: 'speed',
+    notes: [],
   });
 
   it('reads the time by the format and keeps the text as written', () => {
@@ -167,7 +171,7 @@ describe('RowDecoder: one timestamp column', () => {
   });
 
   it('has no time and no state when the file has no timestamp', () => {
-    const decoder = new RowDecoder({ columns, time: null, location: null, decimalComma: false });
+    const decoder = new RowDecoder({ columns, time: null, location: null, decimalComma: false, measure: null, notes: [] });
     expect(decoder.decode(['anything', 'S1', '3'])).toEqual({ ok: true, values: ['anything', 'S1', 3], time: null });
     expect(decoder.snapshot()).toBeNull();
   });

@@ -7,6 +7,7 @@ import type { CellValue } from '../../../shared/records';
 import type { TimeSource } from '../../../shared/schema';
 import { decodeRow } from './decodeRow';
 import type { TableSchema } from './tableSchema';
+import { partsReader } from './time/partsTime';
 import { SplitTimeline, type SplitTimelineState } from './time/splitTimeline';
 import { TIME_FORMATS, type TimeFormat } from './time/timeFormats';
 
@@ -27,6 +28,7 @@ export class RowDecoder {
     const time = schema.time;
     if (!time) this.readTime = () => null;
     else if (time.kind === 'column') this.readTime = this.columnTime(time, TIME_FORMATS[time.format]);
+    else if (time.kind === 'parts') this.readTime = partsReader(time, (name) => this.index(name));
     else {
       const timeline = new SplitTimeline({ year: time.anchorYear, month: time.anchorMonth });
       this.timeline = timeline;
@@ -71,7 +73,11 @@ export class RowDecoder {
   timeColumns(): number[] {
     const time = this.schema.time;
     if (!time) return [];
-    return time.kind === 'column' ? [this.index(time.column)] : [this.index(time.time), this.index(time.day)];
+    if (time.kind === 'column') return [this.index(time.column)];
+    if (time.kind === 'split') return [this.index(time.time), this.index(time.day)];
+    return [time.date, time.year, time.month, time.day, time.clock, time.hour, time.minute, time.second]
+      .filter((name): name is string => name !== null)
+      .map((name) => this.index(name));
   }
 
   /**
@@ -82,12 +88,20 @@ export class RowDecoder {
     return this.readTime(fields);
   }
 
-  decode(fields: readonly string[]): DecodedRecord {
+  decode(written: readonly string[]): DecodedRecord {
+    const fields = this.withEmptyTail(written);
     const decoded = decodeRow(fields, this.schema.columns, this.schema.decimalComma);
     if (!decoded.ok) return decoded;
     const time = this.readTime(fields);
     if (typeof time === 'string') return { ok: false, reason: time };
     return { ok: true, values: decoded.values, time };
+  }
+
+  /** A row that leaves out trailing columns the file never fills, completed with them empty. */
+  private withEmptyTail(fields: readonly string[]): readonly string[] {
+    const missing = this.schema.columns.length - fields.length;
+    if (missing <= 0 || missing > (this.schema.emptyTrailingColumns ?? 0)) return fields;
+    return [...fields, ...new Array<string>(missing).fill('')];
   }
 
   snapshot(): SplitTimelineState | null {

@@ -56,7 +56,7 @@ describe('resolveTableSchema: the original data set', () => {
       weekday: 'Day of the week',
       anchorYear: 2026,
       anchorMonth: 11,
-      label: 'Time + Date + Day of the week, starting in November 2026',
+      label: 'Time + Date + Day of the week, weekday-checked, November 2026',
     });
     expect(schema.location).toBeNull();
     expect(schema.decimalComma).toBe(false);
@@ -83,7 +83,7 @@ describe('resolveTableSchema: the original data set', () => {
 
   it('uses the anchor override for the split form’s month', () => {
     const schema = resolve(ORIGINAL, ',', overrides({ anchor: { year: 2024, month: 3 } }));
-    expect(schema.time).toMatchObject({ anchorYear: 2024, anchorMonth: 3, label: 'Time + Date + Day of the week, starting in March 2024' });
+    expect(schema.time).toMatchObject({ anchorYear: 2024, anchorMonth: 3, label: 'Time + Date + Day of the week, starting in March 2024 (chosen)' });
   });
 });
 
@@ -263,5 +263,121 @@ describe('resolveTableSchema: edge cases', () => {
     ];
     // 1 October 2026 is the latest Thursday the 1st up to the reference.
     expect(resolve(lines).time).toMatchObject({ kind: 'split', anchorYear: 2026, anchorMonth: 10 });
+  });
+});
+
+describe('resolveTableSchema: the split form’s month from every row', () => {
+  /** Quarter-hour rows from day `from` for `days` days with the weekday each date has in `year`-`month`. */
+  function splitRows(year: number, month: number, from: number, days: number, weekdays: (date: Date) => string): string[] {
+    const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    const lines = ['Time,Date,Day of the week,Total'];
+    for (let d = 0; d < days; d++) {
+      const date = new Date(Date.UTC(year, month - 1, from + d));
+      for (const clock of ['12:00:00 AM', '6:00:00 AM', '12:00:00 PM', '6:00:00 PM']) {
+        lines.push(`${clock},${date.getUTCDate()},${weekdays(date) || names[date.getUTCDay()]},${10 + d}`);
+      }
+    }
+    return lines;
+  }
+  const own = (): string => '';
+
+  it('picks the latest month in which every day exists and every weekday agrees (10th to 31st, then 1st to 9th)', () => {
+    // Tuesday the 10th, with a 31st: November 2026 (30 days) cannot hold it; March 2026 can.
+    const schema = resolve(splitRows(2026, 3, 10, 31, own));
+    expect(schema.time).toMatchObject({ kind: 'split', anchorYear: 2026, anchorMonth: 3 });
+    expect(schema.time?.label).toContain('weekday-checked, March 2026');
+    expect(schema.notes.join(' ')).not.toContain('Unsure');
+  });
+
+  it('never picks a month that ends after the reference day', () => {
+    // Starting Tuesday 10 November: the file runs to 9 December 2026, after the reference (24 November).
+    // The latest earlier month with a Tuesday 10th and 30 days (day 1 follows day 30) is June 2025.
+    const schema = resolve(splitRows(2026, 11, 10, 30, own));
+    expect(schema.time).toMatchObject({ anchorYear: 2025, anchorMonth: 6 });
+  });
+
+  it('fits the month to most rows and says how many rows’ weekdays disagree', () => {
+    // Day 21 and 22 swapped, as in the tutorial's own file.
+    const swap = (date: Date): string => (date.getUTCDate() === 21 ? 'Sunday' : date.getUTCDate() === 22 ? 'Saturday' : '');
+    const schema = resolve(splitRows(2026, 3, 10, 31, swap));
+    expect(schema.time).toMatchObject({ anchorYear: 2026, anchorMonth: 3 });
+    expect(schema.notes.join(' ')).toContain('of 8 rows');
+  });
+
+  it('says so when the weekdays fit no month, and places the days without them', () => {
+    const scrambled = (date: Date): string => ['Monday', 'Friday', 'Sunday'][date.getUTCDate() % 3] as string;
+    const schema = resolve(splitRows(2026, 3, 10, 20, scrambled));
+    expect(schema.notes.join(' ')).toMatch(/weekdays in "Day of the week" fit no month/);
+    expect(schema.time?.label).toContain('weekdays not checked');
+  });
+});
+
+describe('resolveTableSchema: locations, identifiers and the main measure', () => {
+  /** Hourly rows for `places`, one row per place per hour. */
+  function perPlace(header: string, places: readonly string[], row: (time: string, place: string, i: number) => string): string[] {
+    const lines = [header];
+    let i = 0;
+    for (let hour = 0; hour < 24; hour++) {
+      const time = `2025-03-01 ${String(hour).padStart(2, '0')}:00`;
+      for (const place of places) lines.push(row(time, place, i++));
+    }
+    return lines;
+  }
+
+  it('a junction numbered 1..4 is the location, not a measure, and an ID column is never the measure', () => {
+    const schema = resolve(perPlace('DateTime,Junction,Vehicles,ID', ['1', '2', '3', '4'], (t, p, i) => `${t},${p},${20 + ((i * 7) % 50)},${20250301000 + i}`));
+    expect(schema.location).toBe('Junction');
+    expect(roles(schema)).toMatchObject({ Junction: 'location', Vehicles: 'measure', ID: 'category' });
+    expect(schema.measure).toBe('Vehicles');
+  });
+
+  it('finds a location under a name in no known language from its values repeating once per time slot', () => {
+    const schema = resolve(perPlace('Zeit;Ort der Erfassung;Anzahl', ['Königsplatz', 'Südbahnhof', 'Marktplatz'], (t, p, i) => `${t};${p};${i % 97}`), ';');
+    expect(schema.location).toBe('Ort der Erfassung');
+    expect(schema.notes.join(' ')).toContain('repeat once per time slot');
+  });
+
+  it('does not take a text category that repeats within a slot (a traffic situation) for the location', () => {
+    const schema = resolve(perPlace('timestamp,situation,flow', ['a', 'b', 'c'], (t, _p, i) => `${t},${['low', 'low', 'high'][i % 3]},${i}`));
+    expect(schema.location).toBeNull();
+  });
+
+  it('chooses the traffic volume over weather columns that come first', () => {
+    const schema = resolve(perPlace('temp,rain_1h,clouds_all,date_time,traffic_volume', ['x'], (t, _p, i) => `${280 + (i % 9)},0,${i % 100},${t},${1000 + i * 13}`));
+    expect(schema.measure).toBe('traffic_volume');
+  });
+
+  it.each([
+    ['Débit horaire', 'Taux d’occupation;Débit horaire'],
+    ['intensidad', 'ocupacion;intensidad'],
+    ['q', 'k;q'],
+  ])('names %s the measure in another language or notation', (expected, columns) => {
+    const schema = resolve(perPlace(`time;${columns}`, ['x'], (t, _p, i) => `${t};${i % 40};${100 + i}`), ';');
+    expect(schema.measure).toBe(expected);
+  });
+
+  it('reads a date column and a time-of-day column as one time', () => {
+    const schema = resolve(['Date,Time,site,volume', '2025-03-14,08:15,A,10', '2025-03-14,08:30,A,12', '2025-03-15,00:00,A,3']);
+    expect(schema.time).toMatchObject({ kind: 'parts', date: 'Date', dateFormat: 'iso', clock: 'Time' });
+  });
+
+  it('reads year, month, day, hour and minute columns as one time', () => {
+    const schema = resolve(['Yr,M,D,HH,MM,SegmentID,Vol', '2024,3,14,8,15,1201,40', '2024,3,14,8,30,1201,44', '2024,3,14,8,45,1201,38']);
+    expect(schema.time).toMatchObject({ kind: 'parts', year: 'Yr', month: 'M', day: 'D', hour: 'HH', minute: 'MM' });
+    expect(schema.measure).toBe('Vol');
+  });
+
+  it('says when a second column also reads as time', () => {
+    const schema = resolve(['start,end,flow', '2025-03-14 08:00,2025-03-14 08:15,10', '2025-03-14 08:15,2025-03-14 08:30,11']);
+    expect(schema.notes.join(' ')).toContain('Unsure of the time');
+  });
+
+  it('says when no column holds numbers to measure', () => {
+    expect(resolve(['when,site', '2025-03-14 08:00,A', '2025-03-14 08:15,B']).notes.join(' ')).toContain('No column holds numbers');
+  });
+
+  it('the user’s choice of measure wins', () => {
+    const schema = resolve(['time,flow,speed', '2025-03-14 08:00,10,50', '2025-03-14 08:15,11,52'], ',', overrides({ measure: 'speed' }));
+    expect(schema.measure).toBe('speed');
   });
 });

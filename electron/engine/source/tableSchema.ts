@@ -1,14 +1,20 @@
 /**
  * Decides what each column means (timestamp, location, measure, category) and how the time is
  * written, from the header and a sample of rows; then applies the user's corrections. Invalid
- * corrections are refused with a message that names the column and an offending value.
+ * corrections are refused with a message that names the column and an offending value. What the
+ * engine chose on the user's behalf, or was unsure of, is said in `notes`.
  */
 import { CommandError } from '../../../shared/envelope';
 import type { ColumnRole, ColumnInfo, SchemaOverrides, TimeSource } from '../../../shared/schema';
 import type { ColumnType } from '../../../shared/records';
-import { columnSamples, isNumericColumn, isNumericText, pickLocationColumn } from './inferSchema';
+import { columnSamples, isNumericColumn, isNumericText } from './inferSchema';
+import { mainMeasure, measureReason } from './mainMeasure';
+import { isIdentifierColumn } from './roles/identifierColumns';
+import { pickLocationColumn } from './roles/locationColumn';
 import { usesDecimalComma } from './time/decimalComma';
-import { chooseAnchorMonth, detectSplitTime, parseDayOfMonth, parseWeekday } from './time/splitTimeline';
+import { detectPartsTime, partsColumnIndexes, type PartsColumns } from './time/partsTime';
+import { chooseSplitAnchor, type SplitAnchor } from './time/splitAnchor';
+import { detectSplitTime, parseDayOfMonth, parseWeekday, type SplitTimeColumns } from './time/splitTimeline';
 import { TIME_FORMATS, detectTimeFormat } from './time/timeFormats';
 
 export interface TableSchema {
@@ -17,6 +23,23 @@ export interface TableSchema {
   /** Name of the location column, or null. */
   location: string | null;
   decimalComma: boolean;
+  /** The main measure (threshold, forecasts, graph load); null when no column holds numbers. */
+  measure: string | null;
+  /** What was chosen on the user's behalf or is uncertain, in plain words. */
+  notes: string[];
+  /**
+   * Trailing columns that hold nothing in any sampled row: a row that leaves them out (as some
+   * writers drop empty fields at the end of a line) is read with them empty rather than rejected.
+   */
+  emptyTrailingColumns?: number;
+}
+
+/** How many columns at the end are empty in every sampled row. */
+function emptyTrailingColumns(columnCount: number, sampleRows: readonly (readonly string[])[]): number {
+  if (sampleRows.length === 0) return 0;
+  let count = 0;
+  while (count < columnCount - 1 && sampleRows.every((row) => (row[columnCount - 1 - count] ?? '').trim() === '')) count++;
+  return count;
 }
 
 const TYPE_OF_ROLE: Record<ColumnRole, ColumnType> = {
@@ -33,10 +56,49 @@ function quoteSample(values: readonly string[], test: (value: string) => boolean
   return bad === undefined ? '' : ` (e.g. ${JSON.stringify(bad.length > 40 ? `${bad.slice(0, 40)}…` : bad)})`;
 }
 
+const quoted = (name: string): string => JSON.stringify(name);
+
 interface Detected {
   roles: ColumnRole[];
   numeric: boolean[];
   decimalComma: boolean;
+  notes: string[];
+}
+
+const TIME_NAME = /time|date|stamp|epoch|datetime|zeit|datum|fecha|hora|heure|^ts$|^t$/i;
+
+/** Columns that read as a timeline on their own (not a bare clock), best first: named like a time. */
+function timeColumnCandidates(names: readonly string[], samples: readonly string[][], numeric: readonly boolean[]): number[] {
+  const candidates: number[] = [];
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index] as string;
+    const format = detectTimeFormat(samples[index] ?? [], name);
+    if (!format) continue;
+    // A bare clock time ("08:30") is no timeline on its own; only with a date does it become one.
+    if (format.id === 'clock') continue;
+    if (numeric[index] && format.id !== 'epoch-s' && format.id !== 'epoch-ms') continue;
+    candidates.push(index);
+  }
+  return candidates.sort((a, b) => Number(TIME_NAME.test(names[b] as string)) - Number(TIME_NAME.test(names[a] as string)) || a - b);
+}
+
+/** The timestamp columns, found in order of how much of the time they carry. */
+function detectTimeColumns(names: readonly string[], samples: readonly string[][], sampleRows: readonly (readonly string[])[], numeric: readonly boolean[], notes: string[]): number[] {
+  // A whole date (one column, or spread over several) before the split form, whose month is a guess.
+  const candidates = timeColumnCandidates(names, samples, numeric);
+  const first = candidates[0];
+  const format = first === undefined ? null : detectTimeFormat(samples[first] ?? [], names[first]);
+  const parts = detectPartsTime(names, samples, first !== undefined && format ? { index: first, format: format.id } : null);
+  if (parts && (first === undefined || partsColumnIndexes(parts).includes(first))) return partsColumnIndexes(parts);
+  if (first === undefined) {
+    const split = detectSplitTime(names, sampleRows);
+    return split ? [split.timeColumn, split.dayColumn, split.weekdayColumn].filter((index): index is number => index !== null) : [];
+  }
+  const others = candidates.slice(1);
+  if (others.length > 0) {
+    notes.push(`Unsure of the time: ${others.map((i) => quoted(names[i] as string)).join(', ')} also read as time; ${quoted(names[first] as string)} is used.`);
+  }
+  return [first];
 }
 
 function detectRoles(names: readonly string[], sampleRows: readonly (readonly string[])[], delimiter: string): Detected {
@@ -44,35 +106,103 @@ function detectRoles(names: readonly string[], sampleRows: readonly (readonly st
   const decimalComma = samples.some((values) => usesDecimalComma(values, delimiter));
   const numeric = samples.map((values) => isNumericColumn(values, decimalComma));
   const roles: ColumnRole[] = numeric.map((isNumber) => (isNumber ? 'measure' : 'category'));
+  const notes: string[] = [];
 
-  const split = detectSplitTime(names, sampleRows);
-  if (split) {
-    for (const index of [split.timeColumn, split.dayColumn, split.weekdayColumn]) if (index !== null) roles[index] = 'timestamp';
-  } else {
-    const timeIndex = pickTimeColumn(names, samples, numeric);
-    if (timeIndex >= 0) roles[timeIndex] = 'timestamp';
+  const timeColumns = detectTimeColumns(names, samples, sampleRows, numeric, notes);
+  for (const index of timeColumns) roles[index] = 'timestamp';
+  const slots = timeColumns.length > 0 ? sampleRows.map((row) => timeColumns.map((index) => row[index] ?? '').join('\u0001')) : null;
+  const candidates = names.map((_, index) => index).filter((index) => roles[index] !== 'timestamp');
+  const location = pickLocationColumn(names, samples, numeric, candidates, slots);
+  if (location) {
+    roles[location.index] = 'location';
+    if (location.basis === 'data') {
+      notes.push(`Location: ${quoted(names[location.index] as string)}, because its values repeat once per time slot.`);
+    }
   }
-  const location = pickLocationColumn(names, numeric);
-  if (location >= 0 && roles[location] !== 'timestamp') roles[location] = 'location';
-  return { roles, numeric, decimalComma };
+  const identifiers: string[] = [];
+  for (const index of candidates) {
+    if (roles[index] !== 'measure' || !isIdentifierColumn(names[index] as string, samples[index] ?? [])) continue;
+    roles[index] = 'category';
+    identifiers.push(names[index] as string);
+  }
+  if (identifiers.length > 0) notes.push(`${identifiers.map(quoted).join(', ')} read as identifiers, not measures.`);
+  return { roles, numeric, decimalComma, notes };
 }
 
-const TIME_NAME = /time|date|stamp|epoch|datetime|^ts$|^t$/i;
-
-/** Prefers a column named like a time; a numeric column is a time only if it reads as epoch. */
-function pickTimeColumn(names: readonly string[], samples: readonly string[][], numeric: readonly boolean[]): number {
-  const candidates = names
-    .map((name, index) => ({ name, index }))
-    .sort((a, b) => Number(TIME_NAME.test(b.name)) - Number(TIME_NAME.test(a.name)));
-  for (const { name, index } of candidates) {
-    const format = detectTimeFormat(samples[index] ?? [], name);
-    if (!format) continue;
-    // A bare clock time ("08:30") is no timeline on its own; only the split form makes it one.
-    if (format.id === 'clock') continue;
-    if (numeric[index] && format.id !== 'epoch-s' && format.id !== 'epoch-ms') continue;
-    return index;
+function splitSampleRows(pickedRows: readonly (readonly string[])[], split: SplitTimeColumns): { day: number; weekday: number | null }[] {
+  const rows: { day: number; weekday: number | null }[] = [];
+  for (const row of pickedRows) {
+    const day = parseDayOfMonth(row[split.dayColumn] ?? '');
+    if (day === null) continue;
+    rows.push({ day, weekday: split.weekdayColumn === null ? null : parseWeekday(row[split.weekdayColumn] ?? '') });
   }
-  return -1;
+  return rows;
+}
+
+function anchorNote(anchor: SplitAnchor, weekday: string | null, month: string): { label: string; note: string | null } {
+  switch (anchor.basis) {
+    case 'weekdays':
+      return { label: `weekday-checked, ${month}`, note: null };
+    case 'most-weekdays':
+      return {
+        label: `weekday-checked, ${month}`,
+        note: `Unsure of the month: the weekday in ${quoted(weekday ?? '')} of ${anchor.disagreeing} rows falls on no date that fits the rest; ${month} fits all the others.`,
+      };
+    case 'days':
+      return {
+        label: `starting in ${month}`,
+        note: `The file gives only days of the month: it is placed in ${month}, the latest month in which its days exist; choose the month in Edit roles.`,
+      };
+    case 'no-fit':
+      return {
+        label: `starting in ${month}, weekdays not checked`,
+        note: `Unsure of the month: the weekdays in ${quoted(weekday ?? '')} fit no month, so the days are placed from ${month} without them; choose the month in Edit roles.`,
+      };
+  }
+}
+
+function splitSource(
+  picked: readonly string[],
+  pickedRows: readonly (readonly string[])[],
+  split: SplitTimeColumns,
+  overrides: SchemaOverrides | null,
+  reference: Date,
+  notes: string[],
+): TimeSource {
+  const weekday = split.weekdayColumn === null ? null : (picked[split.weekdayColumn] as string);
+  const time = picked[split.timeColumn] as string;
+  const day = picked[split.dayColumn] as string;
+  const chosen = overrides?.anchor ?? null;
+  const anchor: SplitAnchor = chosen ? { ...chosen, basis: 'weekdays', disagreeing: 0 } : chooseSplitAnchor(splitSampleRows(pickedRows, split), reference);
+  const month = `${MONTHS[anchor.month - 1]} ${anchor.year}`;
+  const described = chosen ? { label: `starting in ${month} (chosen)`, note: null } : anchorNote(anchor, weekday, month);
+  if (described.note) notes.push(described.note);
+  return {
+    kind: 'split',
+    time,
+    day,
+    weekday,
+    anchorYear: anchor.year,
+    anchorMonth: anchor.month,
+    label: `${[time, day, weekday].filter((part) => part !== null).join(' + ')}, ${described.label}`,
+  };
+}
+
+function partsSource(names: readonly string[], parts: PartsColumns): TimeSource {
+  const name = (index: number | null): string | null => (index === null ? null : (names[index] as string));
+  return {
+    kind: 'parts',
+    date: name(parts.date),
+    dateFormat: parts.dateFormat,
+    year: name(parts.year),
+    month: name(parts.month),
+    day: name(parts.day),
+    clock: name(parts.clock),
+    hour: name(parts.hour),
+    minute: name(parts.minute),
+    second: name(parts.second),
+    label: partsColumnIndexes(parts).map((index) => names[index] as string).join(' + '),
+  };
 }
 
 function resolveTime(
@@ -81,6 +211,7 @@ function resolveTime(
   roles: readonly ColumnRole[],
   overrides: SchemaOverrides | null,
   reference: Date,
+  notes: string[],
 ): TimeSource | null {
   const indexes = roles.flatMap((role, index) => (role === 'timestamp' ? [index] : []));
   if (indexes.length === 0) return null;
@@ -94,7 +225,7 @@ function resolveTime(
       throw new CommandError(
         'INVALID_SCHEMA',
         format
-          ? `Column "${name}" holds only a time of day; mark the day-of-month column (and the weekday) as timestamp too.`
+          ? `Column "${name}" holds only a time of day; mark the date (or day-of-month) column (and the weekday) as timestamp too.`
           : `Column "${name}" does not look like a time${quoteSample(values, () => false)}. Pick its format or choose another timestamp column.`,
       );
     }
@@ -106,29 +237,18 @@ function resolveTime(
   const picked = indexes.map((index) => names[index] as string);
   const pickedRows = sampleRows.map((row) => indexes.map((index) => row[index] ?? ''));
   const split = indexes.length <= 3 ? detectSplitTime(picked, pickedRows) : null;
-  if (!split) {
-    throw new CommandError(
-      'INVALID_SCHEMA',
-      `Columns ${picked.map((name) => `"${name}"`).join(', ')} do not form one time. Mark a single timestamp column, or a time of day with a day of month (and a weekday).`,
-    );
-  }
-  // Number('') is 0, an integer: a blank day would anchor to the reference month, not the weekday's.
-  const first = pickedRows.find((row) => parseDayOfMonth(row[split.dayColumn] ?? '') !== null);
-  const firstDay = first ? (parseDayOfMonth(first[split.dayColumn] ?? '') ?? 1) : 1;
-  const firstWeekday = first && split.weekdayColumn !== null ? parseWeekday(first[split.weekdayColumn] ?? '') : null;
-  const anchor = overrides?.anchor ?? chooseAnchorMonth(firstDay, firstWeekday, reference);
-  const weekday = split.weekdayColumn === null ? null : (picked[split.weekdayColumn] as string);
-  const time = picked[split.timeColumn] as string;
-  const day = picked[split.dayColumn] as string;
-  return {
-    kind: 'split',
-    time,
-    day,
-    weekday,
-    anchorYear: anchor.year,
-    anchorMonth: anchor.month,
-    label: `${[time, day, weekday].filter((part) => part !== null).join(' + ')}, starting in ${MONTHS[anchor.month - 1]} ${anchor.year}`,
-  };
+  if (split) return splitSource(picked, pickedRows, split, overrides, reference, notes);
+  const pickedSamples = picked.map((_, i) => pickedRows.map((row) => row[i] ?? ''));
+  const dates = picked.flatMap((name, i) => {
+    const format = detectTimeFormat(pickedSamples[i] ?? [], name);
+    return format && format.id !== 'clock' && format.id !== 'epoch-s' && format.id !== 'epoch-ms' ? [{ index: i, format: format.id }] : [];
+  });
+  const parts = detectPartsTime(picked, pickedSamples, dates[0] ?? null);
+  if (parts && partsColumnIndexes(parts).length === picked.length) return partsSource(picked, parts);
+  throw new CommandError(
+    'INVALID_SCHEMA',
+    `Columns ${picked.map((name) => `"${name}"`).join(', ')} do not form one time. Mark a single timestamp column; a date and a time of day; year, month and day columns (with hour and minute); or a time of day with a day of month (and a weekday).`,
+  );
 }
 
 /** Infers the schema, then applies `overrides` (roles by column name; unknown names are ignored). */
@@ -141,6 +261,7 @@ export function resolveTableSchema(
 ): TableSchema {
   const detected = detectRoles(names, sampleRows, delimiter);
   const roles = [...detected.roles];
+  const notes = overrides ? [] : [...detected.notes];
   if (overrides) {
     names.forEach((name, index) => {
       const role = overrides.roles[name];
@@ -159,14 +280,22 @@ export function resolveTableSchema(
       `Column "${names[index]}" cannot be a measure: its values are not numbers${quoteSample(values, (v) => isNumericText(v, detected.decimalComma))}.`,
     );
   });
-  const time = resolveTime(names, sampleRows, roles, overrides, reference);
+  const time = resolveTime(names, sampleRows, roles, overrides, reference, notes);
+  const columns = names.map((name, index) => {
+    const role = roles[index] as ColumnRole;
+    return { name, role, type: TYPE_OF_ROLE[role] };
+  });
+  const measures = columns.filter((column) => column.type === 'number').map((column) => column.name);
+  const measure = mainMeasure(measures, overrides?.measure ?? null);
+  if (measure === null) notes.push('No column holds numbers to measure: the threshold, forecasts and graph load have nothing to count.');
+  else if (!overrides?.measure && measures.length > 1) notes.push(`Measure: ${quoted(measure)}, ${measureReason(measure)}.`);
   return {
-    columns: names.map((name, index) => {
-      const role = roles[index] as ColumnRole;
-      return { name, role, type: TYPE_OF_ROLE[role] };
-    }),
+    columns,
     time,
     location: locations[0] ?? null,
     decimalComma: detected.decimalComma,
+    measure,
+    notes,
+    emptyTrailingColumns: emptyTrailingColumns(names.length, sampleRows),
   };
 }

@@ -22,9 +22,10 @@ export abstract class PipelineStages {
   /** Tells the engine the view changed. */
   protected abstract readonly changed: () => void;
 
-  constructor(columns: readonly ColumnInfo[]) {
+  /** `measure`: the file's main measure, where the threshold starts. */
+  constructor(columns: readonly ColumnInfo[], measure: string | null) {
     this.columns = columns;
-    this.threshold = new ThresholdStage(columns);
+    this.threshold = new ThresholdStage(columns, measure);
   }
 
   /**
@@ -42,9 +43,9 @@ export abstract class PipelineStages {
   }
 
   /** Columns changed (roles corrected): the filter starts over under them, the feed empties. */
-  protected useColumns(columns: readonly ColumnInfo[]): void {
+  protected useColumns(columns: readonly ColumnInfo[], measure: string | null): void {
     this.columns = columns;
-    this.threshold = new ThresholdStage(columns);
+    this.threshold = new ThresholdStage(columns, measure);
     this.feed.clear();
     this.feed.setLocation(null, this.passesEntry);
     for (const sink of this.sinks) sink.restart(columns);

@@ -6,6 +6,7 @@ import type { ThresholdSettings, ThresholdView } from '../../../shared/contract'
 import type { CellValue, TrafficRecord } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
 import { passesThreshold } from '../../../shared/records';
+import { mainMeasure } from '../source/mainMeasure';
 import { ValueCounts } from './valueCounts';
 
 export const DEFAULT_THRESHOLD_VALUE = 50;
@@ -17,12 +18,14 @@ export class ThresholdStage {
   /** Rows that reached the stage, including those whose cell in the chosen column is empty. */
   private evaluated = 0;
 
-  constructor(columns: readonly ColumnInfo[]) {
+  /** `measure`: the file's main measure, where the filter starts (when not given, the one mainMeasure picks). */
+  constructor(columns: readonly ColumnInfo[], measure: string | null = null) {
     this.numeric = columns
       .map((column, index) => ({ column, index }))
       .filter(({ column }) => column.type === 'number')
       .map(({ column, index }) => ({ index, name: column.name, counts: new ValueCounts() }));
-    const preferred = this.numeric.find((c) => c.name.toLowerCase() === 'total') ?? this.numeric[0];
+    const main = measure ?? mainMeasure(this.numeric.map((c) => c.name), null);
+    const preferred = this.numeric.find((c) => c.name === main) ?? this.numeric[0];
     this.settings = preferred ? { column: preferred.name, operator: '>', value: DEFAULT_THRESHOLD_VALUE } : null;
     this.columnIndex = preferred?.index ?? -1;
   }

@@ -94,7 +94,15 @@ describe('mdy (US)', () => {
     expect(parse('mdy', text)).toBe(expected);
   });
 
-  it.each(['13/13/2026', '14/3/2026', '2/30/2026', '3/14/26', '3/14/2026 13:15 PM', '3/14/2026 0:15 AM', '3/14/2026 24:00', '3/14/2026 12:60', '3-14-2026'])(
+  it.each([
+    ['3/14/26', Date.UTC(2026, 2, 14)],
+    ['10/01/17', Date.UTC(2017, 9, 1)],
+    ['12/31/99 11:00 PM', Date.UTC(1999, 11, 31, 23)],
+  ])('%s has a two-digit year, read as spreadsheets read it', (text, expected) => {
+    expect(parse('mdy', text)).toBe(expected);
+  });
+
+  it.each(['13/13/2026', '14/3/2026', '2/30/2026', '3/14/126', '3/14/2', '3/14/2026 13:15 PM', '3/14/2026 0:15 AM', '3/14/2026 24:00', '3/14/2026 12:60', '3-14-2026'])(
     '%s is not month-first',
     (text) => {
       expect(parse('mdy', text)).toBeNull();

@@ -95,9 +95,9 @@ function isDigitAt(text: string, index: number): boolean {
  * space): milliseconds since midnight, or -1 when invalid. Hours 0..23, or 1..12 with AM/PM
  * (12 AM is midnight, 12 PM noon). Fraction digits past milliseconds are dropped.
  */
-function readClock(text: string, end: number): number {
+function readClock(text: string, end: number, dotAllowed = false): number {
   const hour = readDigits(text, end, 1, 2);
-  if (hour < 0 || !skip(text, end, COLON)) return -1;
+  if (hour < 0 || !(skip(text, end, COLON) || (dotAllowed && skip(text, end, DOT)))) return -1;
   const minute = readDigits(text, end, 2, 2);
   if (minute < 0 || minute > 59) return -1;
   let second = 0;
@@ -190,7 +190,8 @@ function finishDate(text: string, end: number, year: number, month: number, day:
   } else {
     return null;
   }
-  const timeOfDay = readClock(text, end);
+  // After a date, `0.00` is a time of day as some spreadsheets write it (never a decimal there).
+  const timeOfDay = readClock(text, end, true);
   if (timeOfDay < 0) return null;
   const offset = readZone(text, end);
   if (Number.isNaN(offset)) return null;
@@ -231,8 +232,12 @@ function parseNumericDate(text: string, separator: number, dayFirst: boolean): n
   if (first < 0 || !skip(text, end, separator)) return null;
   const second = readDigits(text, end, 1, 2);
   if (second < 0 || !skip(text, end, separator)) return null;
-  const year = readDigits(text, end, 4, 4);
-  if (year < 0) return null;
+  const yearStart = at;
+  const written = readDigits(text, end, 2, 4);
+  const digits = at - yearStart;
+  if (written < 0 || digits === 3) return null;
+  // A two-digit year (`10/01/17`) is read as spreadsheets read it: 00..69 is 2000..2069, 70..99 is 1970..1999.
+  const year = digits === 2 ? (written < 70 ? 2000 + written : 1900 + written) : written;
   return dayFirst ? finishDate(text, end, year, second, first) : finishDate(text, end, year, first, second);
 }
 
@@ -286,6 +291,7 @@ export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
   mdy: { id: 'mdy', label: TIME_FORMAT_LABELS.mdy, parse: (text) => parseNumericDate(text, SLASH, false) },
   dmy: { id: 'dmy', label: TIME_FORMAT_LABELS.dmy, parse: (text) => parseNumericDate(text, SLASH, true) },
   'dmy-dot': { id: 'dmy-dot', label: TIME_FORMAT_LABELS['dmy-dot'], parse: (text) => parseNumericDate(text, DOT, true) },
+  'dmy-dash': { id: 'dmy-dash', label: TIME_FORMAT_LABELS['dmy-dash'], parse: (text) => parseNumericDate(text, MINUS, true) },
   'ymd-slash': { id: 'ymd-slash', label: TIME_FORMAT_LABELS['ymd-slash'], parse: parseYmdSlash },
   'epoch-s': { id: 'epoch-s', label: TIME_FORMAT_LABELS['epoch-s'], parse: parseEpochSeconds },
   'epoch-ms': { id: 'epoch-ms', label: TIME_FORMAT_LABELS['epoch-ms'], parse: parseEpochMillis },
@@ -300,6 +306,7 @@ const DETECTION_ORDER: readonly TimeFormatId[] = [
   'iso',
   'ymd-slash',
   'dmy-dot',
+  'dmy-dash',
   'mdy',
   'dmy',
   'clock',

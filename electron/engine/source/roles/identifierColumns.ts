@@ -1,0 +1,47 @@
+/**
+ * Numeric columns that identify rather than measure: a record id, a running number, a value unique
+ * to each row. Summing, charting or thresholding them means nothing, so they are never measures and
+ * never the default threshold column; they are read as text (category).
+ */
+
+/**
+ * `ID`, `Id`, `record_id`, `objectid`, `Nr`, `index`, French open data's `iu_…` (identifiant
+ * unique), `Identifiant arc`… (a location id is caught by the location rules first).
+ */
+const ID_NAME =
+  /(^|[\s_.-])id$|^(id|iu)[\s_.-]|_id$|[a-z]ID$|^(id|ids|index|idx|row|rownum|row_number|record|rec|nr|no|n°|objectid|fid|gid|uid|uuid|key|seq|sequence)$|identifiant|identificador|identifier|kennung|kennziffer/i;
+/**
+ * Numbers that label rather than measure: coordinates, codes for a state or a class, and calendar
+ * fields when the time is read from elsewhere (`Month`, `Day of Week`, `Hour`).
+ */
+const LABEL_NAME =
+  /^(lat|latitude|lon|lng|long|longitude|breite|l(ä|a)nge|laengengrad|breitengrad)$|(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens)($|[\s_.-])|^(year|yr|month|mon|day|dd|hour|hh|hr|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
+
+/** Enough rows that a count column would repeat a value (counts live in a few hundred values). */
+const MIN_ROWS_FOR_UNIQUENESS = 30;
+
+export function isIdentifierName(name: string): boolean {
+  return ID_NAME.test(name.trim());
+}
+
+/**
+ * True for integers that differ in every sampled row and only ever grow (a running number such as
+ * 20151101001, 20151101002…). Decimals and repeating values are measurements.
+ */
+export function looksLikeRunningNumber(values: readonly string[]): boolean {
+  const present = values.map((value) => value.trim()).filter((value) => value !== '');
+  if (present.length < MIN_ROWS_FOR_UNIQUENESS) return false;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const text of present) {
+    if (!/^[+-]?\d+$/.test(text)) return false;
+    const value = Number(text);
+    if (!(value > previous)) return false;
+    previous = value;
+  }
+  return true;
+}
+
+/** True for a numeric column whose numbers label something: an id, a running number, a coordinate, a code. */
+export function isIdentifierColumn(name: string, values: readonly string[]): boolean {
+  return isIdentifierName(name) || LABEL_NAME.test(name.trim()) || looksLikeRunningNumber(values);
+}

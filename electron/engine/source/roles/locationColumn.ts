@@ -1,0 +1,126 @@
+/**
+ * Which column names the place a row was counted at (junction, detector, station, counting site…).
+ * Its values key bus messages, so per-place order holds, and the graph draws one node per value.
+ *
+ * Two ways to know it, the name and the data:
+ * - by name, in the languages traffic data is published in, for text or whole-number values (a
+ *   junction numbered 1..4 is a place, not a reading);
+ * - by data, whatever the name: a column with a small set of values that repeat in step with the
+ *   timestamps, each value about once per time slot, is the place the slot was counted at.
+ */
+
+/**
+ * Words that name a place of counting, in the languages traffic data is published in. A junction
+ * or a counting site (what the graph draws) is preferred to the device counting there.
+ */
+const PLACE_WORD = new RegExp(
+  [
+    'junction', 'intersection', 'location', 'site', 'station', 'counter', 'count.?point', 'checkpoint', 'carrefour',
+    'compteur', 'emplacement', 'z(ä|ae|a)hlstelle', 'messstelle', 'messquerschnitt', 'standort', 'kreuzung',
+    'z(ä|ae)hlpunkt', 'estaci(ó|o)n', 'punto', 'stazione', 'meetpunt', 'locatie', 'kruispunt', 'ubicaci(ó|o)n', 'aforo',
+  ].join('|'),
+  'i',
+);
+const DEVICE_WORD = /sensor|detector|detektor|camera|gantry|capteur|sensore|spire|boucle/i;
+/**
+ * Words that often, not always, name a place (`road` may be `road_type`): they count by name only
+ * when the name also says it identifies (`link_id`, `road_name`, `segment nr`).
+ */
+const WEAK_PLACE_WORD = /segment|link|loop|lane|device|point|node|road|street|stra(ß|ss)e|rue|calle|corridor|section|crossing|place|ort|stelle|mast|poste/i;
+const IDENTIFYING_WORD = /(^|[\s_.-])(id|name|nr|no|code|number|nom|nombre|bezeichnung|nummer|key)$|[a-z](Id|ID|Name)$/i;
+
+/** Names that say "how much" even when they contain a place word (`counter_total`, `site_count`). */
+const MEASURE_WORD = /count(s)?$|total|volume|flow|vehicles|speed|occupancy|anzahl|menge|comptage|intensidad|vitesse/i;
+
+export interface LocationCandidate {
+  index: number;
+  /** 'name': its header names a place; 'data': its values repeat once per time slot. */
+  basis: 'name' | 'data';
+}
+
+const WHOLE_NUMBER = /^[+-]?\d+$/;
+
+function present(values: readonly string[]): string[] {
+  return values.map((value) => value.trim()).filter((value) => value !== '');
+}
+
+/** 1: names a place; 2: the device counting there; 3: often a place, and says it identifies; 0: none. */
+export function locationNameTier(name: string): number {
+  const identifying = IDENTIFYING_WORD.test(name);
+  if (MEASURE_WORD.test(name) && !identifying) return 0;
+  if (PLACE_WORD.test(name)) return 1;
+  if (DEVICE_WORD.test(name)) return 2;
+  return WEAK_PLACE_WORD.test(name) && identifying ? 3 : 0;
+}
+
+/** A place id repeats: a sample with more distinct numbers than this share of its rows holds readings. */
+const MAX_DISTINCT_ID_SHARE = 0.2;
+const FEW_IDS = 4;
+
+/** Text, or a few whole numbers (ids); never decimals or many different numbers, which are readings. */
+function holdsPlaceValues(values: readonly string[], numeric: boolean): boolean {
+  const seen = present(values);
+  if (seen.length === 0) return false;
+  if (!numeric) return true;
+  if (!seen.every((value) => WHOLE_NUMBER.test(value))) return false;
+  const distinct = new Set(seen).size;
+  return distinct <= Math.max(FEW_IDS, seen.length * MAX_DISTINCT_ID_SHARE);
+}
+
+/**
+ * True when `values` (one per sampled row) look like places counted in time slots `slots` (the
+ * rows' time text): several rows per slot, within a slot no value twice, and a small set of values
+ * each seen in many slots.
+ */
+export function repeatsPerTimeSlot(values: readonly string[], slots: readonly string[]): boolean {
+  const bySlot = new Map<string, Set<string>>();
+  const distinct = new Set<string>();
+  let rows = 0;
+  let repeatedInSlot = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = (values[i] as string).trim();
+    const slot = slots[i] as string;
+    if (value === '' || slot === '') continue;
+    rows++;
+    distinct.add(value);
+    let inSlot = bySlot.get(slot);
+    if (!inSlot) bySlot.set(slot, (inSlot = new Set()));
+    if (inSlot.has(value)) repeatedInSlot++;
+    else inSlot.add(value);
+  }
+  const slotCount = bySlot.size;
+  if (rows < 8 || slotCount < 2 || distinct.size < 2) return false;
+  const rowsPerSlot = rows / slotCount;
+  const maxPerSlot = Math.max(...[...bySlot.values()].map((set) => set.size));
+  return (
+    rowsPerSlot >= 1.5 && // more than one place per slot
+    repeatedInSlot <= rows * 0.05 && // each place once per slot
+    distinct.size <= maxPerSlot * 2 && // the values are the places of a slot, not readings
+    rows / distinct.size >= 2 // and recur from slot to slot
+  );
+}
+
+/**
+ * The location column, or null. `candidates` are the columns that may be one (not time columns);
+ * a name match wins over a data match (a place over a device), and the first in header order over later ones.
+ */
+export function pickLocationColumn(
+  names: readonly string[],
+  samples: readonly (readonly string[])[],
+  numeric: readonly boolean[],
+  candidates: readonly number[],
+  slots: readonly string[] | null,
+): LocationCandidate | null {
+  for (const tier of [1, 2, 3]) {
+    for (const index of candidates) {
+      if (locationNameTier(names[index] as string) !== tier) continue;
+      if (holdsPlaceValues(samples[index] ?? [], numeric[index] ?? false)) return { index, basis: 'name' };
+    }
+  }
+  if (slots === null) return null;
+  for (const index of candidates) {
+    const values = samples[index] ?? [];
+    if (holdsPlaceValues(values, numeric[index] ?? false) && repeatsPerTimeSlot(values, slots)) return { index, basis: 'data' };
+  }
+  return null;
+}

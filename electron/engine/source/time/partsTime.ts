@@ -1,0 +1,189 @@
+/**
+ * Time written over several columns with the whole date in them (unlike the split form, which
+ * only has a day of month): a date column and a time-of-day column (`Date` = 2025-03-14, `Time` =
+ * 08:15), a date and an hour (`date`, `hour` = 0..23), or one column per field (`Yr, M, D, HH, MM`
+ * as New York's counts are published). Read as UTC wall clock like every zone-less time.
+ */
+import type { TimeFormatId } from '../../../../shared/schema';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, daysFromCivil, daysInMonth } from './civil';
+import { TIME_FORMATS, detectTimeFormat } from './timeFormats';
+import { mostlyMatches } from './tolerance';
+
+/** Column indexes of each part; null where the file has no such column. */
+export interface PartsColumns {
+  date: number | null;
+  dateFormat: TimeFormatId | null;
+  year: number | null;
+  month: number | null;
+  day: number | null;
+  clock: number | null;
+  hour: number | null;
+  minute: number | null;
+  second: number | null;
+}
+
+const FIELD_NAMES = {
+  year: /^(yr|yy|yyyy|year|jahr|a(ñ|n)o|ann(é|e)e|anno|jaar)$/i,
+  month: /^(m|mo|mon|mth|month|monat|mes|mois|mese|maand)$/i,
+  day: /^(d|dd|day|tag|d(í|i)a|jour|giorno|dag)$/i,
+  hour: /^(h|hh|hr|hour|hours|stunde|hora|heure|ora|uur|hour.?of.?day)$/i,
+  minute: /^(mm|mi|min|minute|minutes|minuto|minuut)$/i,
+  second: /^(s|ss|sec|second|seconds|sekunde|segundo|seconde)$/i,
+} as const;
+
+const RANGES = { year: [1900, 2200], month: [1, 12], day: [1, 31], hour: [0, 24], minute: [0, 59], second: [0, 59] } as const;
+
+type Field = keyof typeof FIELD_NAMES;
+
+function wholeNumberIn(text: string, [low, high]: readonly [number, number]): boolean {
+  const trimmed = text.trim();
+  if (!/^\d{1,4}$/.test(trimmed)) return false;
+  const value = Number(trimmed);
+  return value >= low && value <= high;
+}
+
+function mostly(values: readonly string[], test: (value: string) => boolean): boolean {
+  const present = values.filter((value) => value.trim() !== '');
+  return present.length > 0 && mostlyMatches(present.filter(test).length, present.length);
+}
+
+/** The first column named for `field` whose values fit its range. */
+function findField(field: Field, names: readonly string[], samples: readonly (readonly string[])[], taken: ReadonlySet<number>): number | null {
+  for (let index = 0; index < names.length; index++) {
+    if (taken.has(index) || !FIELD_NAMES[field].test((names[index] as string).trim())) continue;
+    if (mostly(samples[index] ?? [], (value) => wholeNumberIn(value, RANGES[field]))) return index;
+  }
+  return null;
+}
+
+/** True when every dated sample of a date column falls on midnight: the column holds dates only. */
+function datesOnly(values: readonly string[], format: TimeFormatId): boolean {
+  const parse = TIME_FORMATS[format].parse;
+  const present = values.filter((value) => value.trim() !== '');
+  return present.length > 0 && present.every((value) => !value.includes(':') && (parse(value) ?? 1) % MS_PER_DAY === 0);
+}
+
+const EMPTY: PartsColumns = { date: null, dateFormat: null, year: null, month: null, day: null, clock: null, hour: null, minute: null, second: null };
+
+/**
+ * The time-of-day part beside a date: a clock column (`08:15`), else an hour column (with maybe a
+ * minute). Null when there is none.
+ */
+function timeOfDayColumns(names: readonly string[], samples: readonly (readonly string[])[], taken: Set<number>): Partial<PartsColumns> | null {
+  for (let index = 0; index < names.length; index++) {
+    if (taken.has(index)) continue;
+    if (detectTimeFormat(samples[index] ?? [], names[index])?.id === 'clock') return { clock: index };
+  }
+  const hour = findField('hour', names, samples, taken);
+  if (hour === null) return null;
+  taken.add(hour);
+  const minute = findField('minute', names, samples, taken);
+  if (minute !== null) taken.add(minute);
+  const second = minute === null ? null : findField('second', names, samples, taken);
+  return { hour, minute, second };
+}
+
+/**
+ * Finds a date column beside a time of day (`dateColumn` is the column already taken for the time,
+ * when it holds dates only), or year/month/day columns (with an hour, minute and second when
+ * present). Null when the time is not written over several columns.
+ */
+export function detectPartsTime(
+  names: readonly string[],
+  samples: readonly (readonly string[])[],
+  dateColumn: { index: number; format: TimeFormatId } | null,
+): PartsColumns | null {
+  if (dateColumn && datesOnly(samples[dateColumn.index] ?? [], dateColumn.format)) {
+    const taken = new Set([dateColumn.index]);
+    const time = timeOfDayColumns(names, samples, taken);
+    if (time) return { ...EMPTY, date: dateColumn.index, dateFormat: dateColumn.format, ...time };
+  }
+  const taken = new Set<number>();
+  const year = findField('year', names, samples, taken);
+  if (year === null) return null;
+  taken.add(year);
+  const month = findField('month', names, samples, taken);
+  if (month === null) return null;
+  taken.add(month);
+  const day = findField('day', names, samples, taken);
+  if (day === null) return null;
+  taken.add(day);
+  const time = timeOfDayColumns(names, samples, taken) ?? {};
+  return { ...EMPTY, year, month, day, ...time };
+}
+
+/** Every column the parts are read from, in header order. */
+export function partsColumnIndexes(parts: PartsColumns): number[] {
+  return [parts.date, parts.year, parts.month, parts.day, parts.clock, parts.hour, parts.minute, parts.second]
+    .filter((index): index is number => index !== null)
+    .sort((a, b) => a - b);
+}
+
+/** Reads one row's parts (by column name) to epoch ms, or says which part is wrong. */
+export interface PartsNames {
+  date: string | null;
+  dateFormat: TimeFormatId | null;
+  year: string | null;
+  month: string | null;
+  day: string | null;
+  clock: string | null;
+  hour: string | null;
+  minute: string | null;
+  second: string | null;
+}
+
+export type PartsReader = (fields: readonly string[]) => number | string;
+
+function quote(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
+
+export function partsReader(names: PartsNames, indexOf: (name: string) => number): PartsReader {
+  const at = (name: string | null): number => (name === null ? -1 : indexOf(name));
+  const date = at(names.date);
+  const year = at(names.year);
+  const month = at(names.month);
+  const day = at(names.day);
+  const clock = at(names.clock);
+  const hour = at(names.hour);
+  const minute = at(names.minute);
+  const second = at(names.second);
+  const dateFormat = names.dateFormat === null ? null : TIME_FORMATS[names.dateFormat];
+  const number = (fields: readonly string[], index: number, field: Field, name: string | null): number | string => {
+    if (index < 0) return 0;
+    const text = (fields[index] as string).trim();
+    if (!wholeNumberIn(text, RANGES[field])) return `column ${JSON.stringify(name)} expects a ${field} (${RANGES[field][0]} to ${RANGES[field][1]}), found ${quote(text)}`;
+    return Number(text);
+  };
+  return (fields) => {
+    let dayStart: number;
+    if (dateFormat !== null) {
+      const text = (fields[date] as string).trim();
+      const parsed = dateFormat.parse(text);
+      if (parsed === null) return `column ${JSON.stringify(names.date)} expects ${dateFormat.label}, found ${quote(text)}`;
+      dayStart = parsed;
+    } else {
+      const y = number(fields, year, 'year', names.year);
+      const m = number(fields, month, 'month', names.month);
+      const d = number(fields, day, 'day', names.day);
+      if (typeof y === 'string') return y;
+      if (typeof m === 'string') return m;
+      if (typeof d === 'string') return d;
+      if (d > daysInMonth(y, m)) return `no such date: ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      dayStart = daysFromCivil(y, m, d) * MS_PER_DAY;
+    }
+    if (clock >= 0) {
+      const text = (fields[clock] as string).trim();
+      const timeOfDay = TIME_FORMATS.clock.parse(text);
+      if (timeOfDay === null) return `column ${JSON.stringify(names.clock)} expects a time of day like 08:15, found ${quote(text)}`;
+      return dayStart + timeOfDay;
+    }
+    const h = number(fields, hour, 'hour', names.hour);
+    const mi = number(fields, minute, 'minute', names.minute);
+    const s = number(fields, second, 'second', names.second);
+    if (typeof h === 'string') return h;
+    if (typeof mi === 'string') return mi;
+    if (typeof s === 'string') return s;
+    return dayStart + h * MS_PER_HOUR + mi * MS_PER_MINUTE + s * 1000;
+  };
+}
