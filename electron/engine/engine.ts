@@ -155,11 +155,14 @@ export class Engine {
     'schema:apply': async ({ overrides, remember }) => {
       if (this.monitor) {
         if (remember) await this.schemaMemory.remember(this.monitor.sampleHeader, overrides);
-        return this.monitor.applySchema(overrides);
+        const info = this.monitor.applySchema(overrides);
+        await this.followMainMeasure(overrides.measure ?? null);
+        return info;
       }
       const session = this.requireSession();
       const info = await this.reopen(session.file.sniffed, overrides, session);
       if (remember) await this.schemaMemory.remember(session.file.sniffed.headerKey, overrides);
+      await this.followMainMeasure(overrides.measure ?? null);
       return info;
     },
     'schema:reset': async () => {
@@ -320,6 +323,21 @@ export class Engine {
   }
 
   /** New roles for the open file; a replay in progress carries on from the same row under them. */
+  /**
+   * The main measure the user chose in Edit roles is the one every panel uses: the threshold starts
+   * on it (the session's stages), the graph sums it as load and predictions forecast it, as if it
+   * had been picked in each panel. Null (engine's choice) leaves the panels' own choices alone.
+   */
+  private async followMainMeasure(measure: string | null): Promise<void> {
+    if (measure === null) return;
+    const graph = { ...this.graph.currentSettings, measure };
+    const predict = { ...this.predictions.currentSettings, target: measure };
+    this.graph.configure(graph);
+    this.predictions.configure(predict);
+    // Remembering is a convenience: a full disk must not undo the change on screen.
+    await Promise.all([this.graphSettings.save(graph), this.predictSettings.save(predict)]).catch(() => undefined);
+  }
+
   private async reopen(sniffed: SniffedCsv, overrides: SchemaOverrides | null, previous: ReplaySession): Promise<FileInfo> {
     const opened = await openSniffedFile(sniffed, overrides); // throws INVALID_SCHEMA before anything changes
     const session = this.newSession(opened);

@@ -58,6 +58,10 @@ export class PredictionFeed implements RowSink {
     return this.worker !== null || this.failure !== null;
   }
 
+  get currentSettings(): PredictSettings {
+    return this.settings;
+  }
+
   /** Starts the worker (once). Rows go to it from the next restart or append on. */
   open(): void {
     if (this.isOpen) return;
