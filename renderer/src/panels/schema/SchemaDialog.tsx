@@ -33,6 +33,8 @@ export function SchemaDialog({ file, onClose }: Props): React.JSX.Element {
   const [timeFormat, setTimeFormat] = useState<TimeFormatId | null>(null);
   const [month, setMonth] = useState(monthValue(file));
   const [encoding, setEncoding] = useState(initialEncodingChoice(file.encoding));
+  /** Null: the engine chooses (what it chose is `file.measure`). */
+  const [measure, setMeasure] = useState<string | null>(null);
   const [remember, setRemember] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,13 +47,16 @@ export function SchemaDialog({ file, onClose }: Props): React.JSX.Element {
 
   const timestampColumns = Object.entries(roles).filter(([, role]) => role === 'timestamp');
   const single = timestampColumns.length === 1;
-  const split = timestampColumns.length > 1;
+  // A date with a time of day (or year, month, day… columns) has its month; only the split form needs one.
+  const split = timestampColumns.length > 1 && file.time?.kind !== 'parts';
+  const measureColumns = Object.entries(roles).flatMap(([name, role]) => (role === 'measure' ? [name] : []));
+  const chosenMeasure = measure !== null && measureColumns.includes(measure) ? measure : null;
 
   const apply = async (): Promise<void> => {
     setBusy(true);
     const [year, monthNumber] = month.split('-').map(Number);
     const anchor = split && year && monthNumber ? { year, month: monthNumber } : null;
-    const result = await actions.applySchema({ roles, timeFormat: single ? timeFormat : null, anchor, ...(encoding ? { encoding } : {}) }, remember);
+    const result = await actions.applySchema({ roles, timeFormat: single ? timeFormat : null, anchor, measure: chosenMeasure, ...(encoding ? { encoding } : {}) }, remember);
     setBusy(false);
     if (result.ok) onClose();
     else setError(result.message);
@@ -127,6 +132,19 @@ export function SchemaDialog({ file, onClose }: Props): React.JSX.Element {
         <label>
           First row's month (the file has only a day of month)
           <input type="month" aria-label="First month" value={month} onChange={(event) => setMonth(event.target.value)} />
+        </label>
+      )}
+      {measureColumns.length > 0 && (
+        <label>
+          Main measure (where the threshold starts, what the graph sums and predictions forecast)
+          <select aria-label="Main measure" value={chosenMeasure ?? 'auto'} onChange={(event) => setMeasure(event.target.value === 'auto' ? null : event.target.value)}>
+            <option value="auto">Chosen from the data{file.measure ? ` (${file.measure})` : ''}</option>
+            {measureColumns.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
         </label>
       )}
       {file.encoding && <EncodingChoice current={file.encoding} value={encoding} onChange={setEncoding} />}

@@ -4,6 +4,7 @@ import { formatBytes, formatCount } from '../../format';
 import { formatEventTime } from '../../formatTime';
 import { useSession } from '../../store/sessionStore';
 import { encodingNote } from './encodingNote';
+import { FileReading } from './FileReading';
 import { SchemaDialog } from './SchemaDialog';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
@@ -27,6 +28,7 @@ export function SchemaPanel(): React.JSX.Element | null {
         {file.rolesRemembered ? ' · roles remembered for these columns' : ''}
         {encoding && <span data-testid="file-encoding"> · {encoding}</span>}
       </p>
+      <FileReading file={file} onEdit={() => setEditing(true)} />
       <p className="panel-meta" data-testid="time-source">
         {file.time ? `Time: ${file.time.label}` : 'No time column: replay paces by rows per second.'}
         {file.timeRange ? ` · ${formatEventTime(file.timeRange.first, false)} to ${formatEventTime(file.timeRange.last, false)}` : ''}

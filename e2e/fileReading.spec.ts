@@ -1,0 +1,45 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+/**
+ * Hourly counts as a Kaggle-style export writes them: a junction numbered 1..4, a running ID, and
+ * weather before the volume. The page must say how it reads the file at once, and the measure must
+ * change everywhere with one choice.
+ */
+function junctionExport(): string {
+  const lines = ['temp,DateTime,Junction,Vehicles,ID'];
+  let id = 20250301000;
+  for (let hour = 0; hour < 48; hour++) {
+    const time = new Date(Date.UTC(2025, 2, 1, hour)).toISOString().slice(0, 16).replace('T', ' ');
+    for (let junction = 1; junction <= 4; junction++) lines.push(`${270 + (hour % 9)},${time},${junction},${10 + ((hour * 7 + junction * 13) % 90)},${id++}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+test('opening a file says how it is read (time, location, measure, what was inferred), and one choice changes the measure everywhere', async ({ app }) => {
+  const path = join(mkdtempSync(join(tmpdir(), 'tm-reading-')), 'junction-export.csv');
+  writeFileSync(path, junctionExport());
+  await app.openFile(path);
+
+  const reading = app.page.getByTestId('file-reading');
+  await expect(reading).toContainText('Time: ISO 8601');
+  await expect(reading).toContainText('Location: Junction');
+  await expect(reading).toContainText('Measure: Vehicles');
+  await expect(app.page.getByTestId('file-notes')).toContainText('"ID" read as identifiers, not measures');
+  await expect(app.threshold.column).toHaveValue('Vehicles');
+
+  // One click on the measure opens Edit roles; choosing temp there moves the threshold to it.
+  await reading.getByRole('button', { name: /Measure: Vehicles/ }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Column roles' });
+  await dialog.getByRole('combobox', { name: 'Main measure' }).selectOption('temp');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(reading).toContainText('Measure: temp');
+  await expect(app.threshold.column).toHaveValue('temp');
+
+  await app.replay.start('max');
+  await app.replay.waitForState('finished');
+  expect(await app.replay.counts()).toEqual({ read: 192, accepted: 192, rejected: 0 });
+});
