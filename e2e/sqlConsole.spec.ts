@@ -130,6 +130,24 @@ test.describe('SQL console', () => {
     await app.replay.stopButton.click();
   });
 
+  test('a huge value shows its start and its length; a result of big rows still scrolls to its end', async ({ app }) => {
+    await app.openSample();
+    const sql = new SqlPanel(app.page);
+    await sql.open();
+    await sql.setQuery("SELECT printf('%.*c', 270000000, 'x') AS big, 7 AS n");
+    await sql.runWithShortcut();
+    await expect(sql.headers).toHaveText(['#', 'big', 'n']);
+    expect(await sql.cell(0, 'big')).toMatch(/^x{100,}… \(270,000,000 characters\)$/);
+    expect(await sql.number(0, 'n')).toBe(7);
+
+    // 1,000 rows of 18,000 characters: pages come back shorter than asked, and the grid asks on.
+    await sql.setQuery("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) SELECT i, printf('%.*c', 9000, 'y') AS a, printf('%.*c', 9000, 'z') AS b FROM n");
+    await sql.runWithShortcut();
+    await expect(sql.summary).toContainText(/^1,000 rows · /);
+    await sql.gridScroller.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await expect(sql.row(999).getByRole('cell').nth(1)).toHaveText('1000');
+  });
+
   test('Export CSV downloads every row of the result', async ({ app }) => {
     const sql = await replayWithSql(app);
     // Every junction has reported by then, so the export (which runs the query again) finds the same groups.

@@ -13,7 +13,47 @@ export const SQL_PAGE_MAX = 1000;
 /** Rows of one result kept for scrolling; beyond it rows are counted, and export re-runs the query for all. */
 export const SQL_KEPT_ROWS = 100_000;
 
-const cellValue = z.union([z.number(), z.string(), z.null()]);
+/*
+ * Sizes are measured in characters of text (see sqlCellChars), which for ordinary text is about the
+ * bytes the cells take in a reply. A single SQLite value can be a gigabyte, and one result page has
+ * to cross the SQL worker, the engine and a WebSocket: so no cell, page or kept result is unbounded.
+ */
+/** Longest text a result cell carries; a longer value arrives cut, with its full length. */
+export const SQL_CELL_MAX_CHARS = 10_000;
+/** Most text one page of a result carries: a page of big rows has fewer rows (always at least one). */
+export const SQL_PAGE_MAX_CHARS = 2_000_000;
+/** Most text of one result kept for paging; past it rows are counted only, as past SQL_KEPT_ROWS. */
+export const SQL_KEPT_MAX_CHARS = 64_000_000;
+
+/** A text value longer than a cell may carry: its first characters and its whole length (in characters). */
+export const truncatedCellSchema = z.object({ truncated: z.literal(true), text: z.string(), length: z.number().int().nonnegative() }).strict();
+export type TruncatedCell = z.infer<typeof truncatedCellSchema>;
+
+const cellValue = z.union([z.number(), z.string(), z.null(), truncatedCellSchema]);
+/** One value of a result row. */
+export type SqlCell = z.infer<typeof cellValue>;
+
+/** What a cell counts towards the page and kept limits; a number or null as about its JSON text. */
+export function sqlCellChars(cell: SqlCell): number {
+  if (cell === null) return 4;
+  if (typeof cell === 'number') return 24;
+  if (typeof cell === 'string') return cell.length + 3;
+  return cell.text.length + 48;
+}
+
+export function sqlRowChars(row: readonly SqlCell[]): number {
+  let chars = 2;
+  for (const cell of row) chars += sqlCellChars(cell);
+  return chars;
+}
+
+/**
+ * The longest text each cell of a row with `columns` columns may carry, so that one row always fits
+ * in a page (a result can have 2,000 columns).
+ */
+export function sqlCellLimit(columns: number): number {
+  return Math.max(16, Math.min(SQL_CELL_MAX_CHARS, Math.floor(SQL_PAGE_MAX_CHARS / Math.max(1, columns)) - 64));
+}
 
 export const sqlRetentionSchema = z
   .object({

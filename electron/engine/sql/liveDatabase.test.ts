@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
-import { SQL_KEPT_ROWS, type SqlPage, type SqlQueryProgress, type SqlResult } from '../../../shared/sql/sqlContract';
+import { SQL_KEPT_ROWS, type SqlCell, type SqlPage, type SqlQueryProgress, type SqlResult } from '../../../shared/sql/sqlContract';
 import { batchOf, CITY_COLUMNS, cityEntries, cityTime, cityValues } from '../testing/liveTableRows';
 import { type IngestCounts, LiveDatabase } from './liveDatabase';
 import { sqlTime } from './liveTableSchema';
@@ -45,13 +45,13 @@ async function query(sql: string, options: { pageSize?: number; timeoutMs?: numb
   return { answer: answer!, final: final!, objectsChanged };
 }
 
-async function rows(sql: string): Promise<CellValue[][]> {
+async function rows(sql: string): Promise<SqlCell[][]> {
   const { answer } = await query(sql, { pageSize: 1000 });
   if (answer.status !== 'rows') throw new Error(`expected rows, got ${JSON.stringify(answer)}`);
   return answer.rows;
 }
 
-async function scalar(sql: string): Promise<CellValue> {
+async function scalar(sql: string): Promise<SqlCell> {
   return (await rows(sql))[0]?.[0] ?? null;
 }
 
@@ -178,7 +178,7 @@ describe('LiveDatabase: the table', () => {
     const { sql } = await loadSqlJs(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const fallback = new LiveDatabase({ sql, memory: null }, new StopFlags());
     try {
-      const read = async (target: LiveDatabase): Promise<CellValue[][]> => {
+      const read = async (target: LiveDatabase): Promise<SqlCell[][]> => {
         let answer: SqlResult | null = null;
         await target.runQuery(
           { queryId: nextId++, sql: "SELECT *, typeof(Total), typeof(\"Date\"), (SELECT file FROM pragma_database_list WHERE name = 'main') = '' FROM traffic ORDER BY _offset", pageSize: 1000, timeoutMs: 10_000 },

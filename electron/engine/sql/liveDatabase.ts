@@ -130,6 +130,7 @@ export class LiveDatabase {
     this.lastRowidStatement = this.db.prepare('SELECT last_insert_rowid()');
     this.context = {
       db: this.db,
+      direct: this.direct,
       stopper: this.stopper,
       guard: { protectedNames: [LIVE_TABLE], hiddenNames: [STORE_TABLE, CHECK_FUNCTION] },
       liveColumns: () => this.layout.columns.map((column) => column.name),

@@ -34,6 +34,12 @@ export interface SqlJsExports {
   _sqlite3_step(statement: number): number;
   _sqlite3_reset(statement: number): number;
   _sqlite3_finalize(statement: number): number;
+  _sqlite3_column_count(statement: number): number;
+  _sqlite3_column_name(statement: number, index: number): number;
+  _sqlite3_column_type(statement: number, index: number): number;
+  _sqlite3_column_double(statement: number, index: number): number;
+  _sqlite3_column_text(statement: number, index: number): number;
+  _sqlite3_column_bytes(statement: number, index: number): number;
   _RegisterExtensionFunctions(handle: number): number;
   stringToNewUTF8(text: string): number;
   lengthBytesUTF8(text: string): number;
@@ -54,6 +60,12 @@ const EXPORTED: readonly (keyof SqlJsExports)[] = [
   '_sqlite3_step',
   '_sqlite3_reset',
   '_sqlite3_finalize',
+  '_sqlite3_column_count',
+  '_sqlite3_column_name',
+  '_sqlite3_column_type',
+  '_sqlite3_column_double',
+  '_sqlite3_column_text',
+  '_sqlite3_column_bytes',
   '_RegisterExtensionFunctions',
   'stringToNewUTF8',
   'lengthBytesUTF8',

@@ -4,15 +4,17 @@
  * SQL_KEPT_ROWS rows for paging. A stop (the engine's, or the timeout) ends it as cancelled;
  * anything else SQLite throws is an error result with a position and a hint.
  */
-import type { Database, Statement } from 'sql.js';
-import { LIVE_TABLE, type SqlPage, type SqlQueryProgress, type SqlResult } from '../../../shared/sql/sqlContract';
+import type { Database } from 'sql.js';
+import { LIVE_TABLE, sqlCellLimit, type SqlPage, type SqlQueryProgress, type SqlResult } from '../../../shared/sql/sqlContract';
 import { explainSqliteError, locateSqliteError } from './errorPosition';
 import type { JobStopper, StopReason } from './jobStopper';
+import type { DirectAccess } from './memoryDatabase';
 import { ResultRows } from './resultRows';
+import { prepareResult, readRow, type ResultStatement } from './resultStatement';
 import { secondsText } from './secondsText';
 import { singleScanSql } from './singleScan';
 import { summarizeStatement } from './statementSummary';
-import { CHECK_EVERY_ROWS, errorText, SLICE_MS, toCells, yieldToMessages } from './stepLoop';
+import { CHECK_EVERY_ROWS, errorText, SLICE_MS, yieldToMessages } from './stepLoop';
 import { checkStatement, type GuardOptions } from './writeGuard';
 
 export interface QueryRequest {
@@ -33,6 +35,8 @@ export interface QueryEvents {
 
 export interface QueryContext {
   db: Database;
+  /** Reads result cells out of SQLite's memory, so a huge value is never a string whole (null: sql.js's API). */
+  direct: DirectAccess | null;
   stopper: JobStopper;
   guard: GuardOptions;
   /** The live table's column names, for "no such column" hints. */
@@ -87,11 +91,11 @@ export class QueryRunner {
     }
 
     stopper.begin('query', queryId, timeoutMs);
-    let statement: Statement | null = null;
+    let statement: ResultStatement | null = null;
     try {
       if (stopper.check()) throw new Error('stopped before it started');
-      statement = db.prepare(singleScanSql(sql, this.context.storeTable) ?? sql);
-      const columns = statement.getColumnNames();
+      statement = prepareResult(db, this.context.direct, singleScanSql(sql, this.context.storeTable) ?? sql);
+      const columns = [...statement.columns];
       if (columns.length === 0) {
         const before = totalChanges(db);
         while (statement.step());
@@ -105,15 +109,17 @@ export class QueryRunner {
       const result = new ResultRows(queryId, columns);
       rows = result;
       this.current = result;
+      const cellLimit = sqlCellLimit(columns.length);
       const firstPage = (): void =>
-        answer({ status: 'rows', queryId, columns, rows: result.rows.slice(0, pageSize), rowsCounted: result.counted, complete: result.complete, elapsedMs: elapsedMs() });
+        answer({ status: 'rows', queryId, columns, rows: result.rows.slice(0, result.pageEnd(0, pageSize)), rowsCounted: result.counted, complete: result.complete, elapsedMs: elapsedMs() });
       let sliceStart = performance.now();
       let progressAt = sliceStart;
       for (;;) {
         if (!statement.step()) break;
-        if (result.keeping) result.add(toCells(statement.get()));
+        if (result.keeping) result.add(readRow(statement, cellLimit));
         else result.counted++;
-        if (!answered && result.counted >= pageSize) firstPage();
+        // The first page goes when it has its rows, or when its rows already fill a page by size.
+        if (!answered && (result.counted >= pageSize || result.pageEnd(0, pageSize) < result.rows.length)) firstPage();
         if (result.counted % CHECK_EVERY_ROWS === 0) {
           if (stopper.check()) throw new Error('stopped');
           const now = performance.now();

@@ -5,7 +5,8 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
-import type { CellValue } from '../../../../shared/records';
+import type { SqlCell } from '../../../../shared/sql/sqlContract';
+import { truncatedNote } from './cellText';
 import { numericColumns } from './chartData';
 import { columnWidthsCh, rowNumberCh } from './gridLayout';
 import { PAGE_ROWS, rowAt } from './pageCache';
@@ -15,11 +16,21 @@ import { useGridProgress } from './useGridProgress';
 
 const ROW_HEIGHT = 26;
 
-function Cell({ value, numeric }: { value: CellValue; numeric: boolean }): React.JSX.Element {
+function Cell({ value, numeric }: { value: SqlCell; numeric: boolean }): React.JSX.Element {
   if (value === null) {
     return (
       <span role="cell" className={numeric ? 'num sql-null' : 'sql-null'}>
         NULL
+      </span>
+    );
+  }
+  if (typeof value === 'object') {
+    // Cut by the engine: the start of the value, then how long it really is (export writes it whole).
+    const note = truncatedNote(value.length);
+    return (
+      <span role="cell" className="sql-cut" title={`${value.text.slice(0, 1000)}${note}`}>
+        <span className="sql-cut-text">{value.text}</span>
+        <span className="sql-cut-note">{note}</span>
       </span>
     );
   }

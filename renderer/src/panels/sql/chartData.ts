@@ -3,6 +3,7 @@
  * evenly thinned set of points so a chart never draws more than about a thousand of them.
  */
 import type { CellValue } from '../../../../shared/records';
+import { plainCell } from './cellText';
 import type { ResultRow } from './pageCache';
 
 export const CHART_MAX_POINTS = 1000;
@@ -70,9 +71,9 @@ export function chartData(columns: readonly string[], rows: readonly ResultRow[]
   const yIndexes = y.map((name) => columns.indexOf(name));
   const picked = downsampleEvenly(rows, max);
   const points = picked.map((row) => {
-    const point: ChartPoint = { [X_KEY]: row[xIndex] ?? null };
+    const point: ChartPoint = { [X_KEY]: plainCell(row[xIndex]) };
     yIndexes.forEach((column, series) => {
-      point[seriesKey(series)] = row[column] ?? null;
+      point[seriesKey(series)] = plainCell(row[column]);
     });
     return point;
   });

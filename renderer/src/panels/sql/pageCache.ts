@@ -6,9 +6,9 @@
  * A live re-run starts a new cache that may fall back on the previous result's blocks ("stale")
  * until its own arrive, so a refreshed grid never blanks out while it reloads.
  */
-import type { CellValue } from '../../../../shared/records';
+import type { SqlCell } from '../../../../shared/sql/sqlContract';
 
-export type ResultRow = readonly CellValue[];
+export type ResultRow = readonly SqlCell[];
 
 /** Rows per block; also the first page's size, so the first page is block 0. */
 export const PAGE_ROWS = 200;

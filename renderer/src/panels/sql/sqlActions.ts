@@ -3,13 +3,13 @@
  * the query library. Failures land in the panel's notice, next to the query they concern,
  * rather than in the app-wide banner.
  */
-import { SQL_PAGE_MAX, type SqlLibrary, type SqlResult, type SqlSettings } from '../../../../shared/sql/sqlContract';
+import { SQL_PAGE_MAX, type SqlLibrary, type SqlPage, type SqlResult, type SqlSettings } from '../../../../shared/sql/sqlContract';
 import type { CommandArgs, CommandName, CommandResult } from '../../../../shared/contract';
 import { useSession } from '../../store/sessionStore';
 import { isDesktop, tryInvoke } from '../../transport/engineClient';
 import { formatCount } from '../../format';
 import { tableVersion } from './liveRerun';
-import { PAGE_ROWS, blockRequests, createCache, missingBlocks, withRows } from './pageCache';
+import { PAGE_ROWS, blockRequests, createCache, missingBlocks, withRows, type ResultRow } from './pageCache';
 import { resultProgress, type RowsResult } from './resultProgress';
 import { useSqlStore, type SqlGrid } from './sqlStore';
 
@@ -76,17 +76,27 @@ async function execute(sql: string, live: boolean): Promise<void> {
 async function fetchRows(queryId: number, offset: number, limit: number): Promise<void> {
   const blocks = Array.from({ length: limit / PAGE_ROWS }, (_, i) => offset / PAGE_ROWS + i);
   blocks.forEach((block) => inFlight.blocks.add(block));
-  const envelope = await tryInvoke('sql:page', { queryId, offset, limit });
+  const rows: ResultRow[] = [];
+  let page: SqlPage | null = null;
+  let failure: string | null = null;
+  // A page of big rows stops short (SQL_PAGE_MAX_CHARS): the rest is asked for from where it ended.
+  while (rows.length < limit) {
+    const envelope = await tryInvoke('sql:page', { queryId, offset: offset + rows.length, limit: limit - rows.length });
+    if (!envelope.ok) {
+      failure = envelope.error.message;
+      break;
+    }
+    page = envelope.value;
+    rows.push(...page.rows);
+    if (page.rows.length === 0 || offset + rows.length >= page.keptRows || getState().grid?.result.queryId !== queryId) break;
+  }
   if (inFlight.queryId === queryId) blocks.forEach((block) => inFlight.blocks.delete(block));
   const grid = getState().grid;
   if (!grid || grid.result.queryId !== queryId) return; // a newer result replaced it meanwhile
-  if (!envelope.ok) {
-    setState({ notice: { kind: 'error', text: `More rows could not be fetched: ${envelope.error.message}` } });
-    return;
-  }
-  const page = envelope.value;
+  if (failure !== null) setState({ notice: { kind: 'error', text: `More rows could not be fetched: ${failure}` } });
+  if (!page) return;
   const progress = { queryId, rowsCounted: page.rowsCounted, keptRows: page.keptRows, complete: page.complete };
-  setState({ grid: page.rows.length > 0 ? { ...grid, cache: withRows(grid.cache, page.offset, page.rows) } : grid, pageProgress: progress });
+  setState({ grid: rows.length > 0 ? { ...grid, cache: withRows(grid.cache, offset, rows) } : grid, pageProgress: progress });
 }
 
 function applyLibrary(library: SqlLibrary | null): void {
