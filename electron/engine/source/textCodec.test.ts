@@ -122,6 +122,12 @@ describe('textCodec: a U+FFFD written in the file is text, invalid bytes are mar
     expect(decoder.write(written)).toBe('37\uFFFD36\'37.8"N');
   });
 
+  it('UTF-8: holds every byte of a character fed one byte at a time', () => {
+    const { text, held } = decodeInPieces('utf-8', Buffer.from('a€b'), [1, 2, 3, 4]);
+    expect(text).toBe('a€b');
+    expect(held).toEqual([0, 1, 2, 0, 0]);
+  });
+
   it('UTF-8: an unfinished character at the end of the file is marked', () => {
     expect(decodeBytes(textCodecFor('utf-8'), Buffer.from([0x61, 0xe2, 0x82]))).toBe(`a${INVALID_BYTES_MARK}`);
   });

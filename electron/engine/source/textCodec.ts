@@ -76,8 +76,10 @@ class Utf8ChunkDecoder implements ChunkDecoder {
   write(chunk: Buffer): string {
     const before = this.heldBytes;
     const text = this.decoder.write(chunk);
-    this.held = incompleteUtf8Tail(chunk);
-    this.heldBytes = this.held > 0 ? Buffer.from(chunk.subarray(chunk.length - this.held)) : EMPTY;
+    // A chunk shorter than a character may only continue the one held before it.
+    const tail = chunk.length >= 4 || before.length === 0 ? chunk : Buffer.concat([before, chunk]);
+    this.held = incompleteUtf8Tail(tail);
+    this.heldBytes = this.held > 0 ? Buffer.from(tail.subarray(tail.length - this.held)) : EMPTY;
     if (!text.includes(REPLACEMENT)) return text;
     // Invalid bytes and a written U+FFFD in one chunk: every U+FFFD counts as invalid.
     return this.holdsInvalidBytes(before, chunk) ? markAll(text) : text;
