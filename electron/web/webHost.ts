@@ -17,7 +17,8 @@ import type { Envelope, ErrorCode } from '../../shared/envelope';
 import { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { isAllowedOrigin } from './originCheck';
-import { clientMessageSchema, type ServerMessage } from './socketProtocol';
+import { decodeClientMessage } from './clientMessage';
+import type { ServerMessage } from './socketProtocol';
 import { saveUpload } from './uploadStore';
 
 export interface WebHostOptions {
@@ -33,6 +34,8 @@ const LOOPBACK = '127.0.0.1';
 const CLIENT_ERRORS: ReadonlySet<ErrorCode> = new Set(['NO_FILE', 'BAD_STATE', 'INVALID_ARGS']);
 /** A browser that cannot keep up gets snapshots dropped rather than an ever-growing socket buffer. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** The largest message a page sends is a query of at most SQL_MAX_LENGTH characters; 1 MiB leaves room. */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 export class WebHost {
   private server: Server | null = null;
@@ -69,7 +72,9 @@ export class WebHost {
         response.end('Not found');
       });
     });
-    const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+    // ws closes a frame over maxPayload itself (1009) before reading it; UTF-8 is checked in
+    // decodeClientMessage instead of by ws so that the close can give a reason.
+    const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, skipUTF8Validation: true });
     server.on('upgrade', (request, socket, head) => {
       if (request.url !== '/ws' || !isAllowedOrigin(request.headers.origin, this.port)) {
         socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
@@ -94,15 +99,13 @@ export class WebHost {
   }
 
   private attach(client: WebSocket): void {
-    client.on('message', (data) => {
-      let parsed;
-      try {
-        parsed = clientMessageSchema.safeParse(JSON.parse(String(data)));
-      } catch {
-        return client.close(1003, 'messages must be JSON');
-      }
-      if (!parsed.success) return client.close(1003, 'malformed message');
-      const { id, name, args } = parsed.data;
+    // ws has already closed the socket (1009 too big, 1002 broken frame) when it emits this; an
+    // unheard 'error' would take the whole host down with it.
+    client.on('error', (error) => console.warn(`Closed a WebSocket client: ${error.message}`));
+    client.on('message', (data, isBinary) => {
+      const decoded = decodeClientMessage(data, isBinary);
+      if (!decoded.ok) return client.close(decoded.code, decoded.reason);
+      const { id, name, args } = decoded.message;
       const reply = (envelope: ServerMessage & { type: 'result' }): void => {
         if (client.readyState === client.OPEN) client.send(JSON.stringify(envelope));
       };
@@ -110,7 +113,11 @@ export class WebHost {
         reply({ type: 'result', id, envelope: { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command: ${name}` } } });
         return;
       }
-      void this.engine.invoke(name, args).then((envelope) => reply({ type: 'result', id, envelope }));
+      // Arguments the worker cannot take (postMessage throws) answer this one request, not crash the host.
+      this.engine.invoke(name, args).then(
+        (envelope) => reply({ type: 'result', id, envelope }),
+        (error: Error) => reply({ type: 'result', id, envelope: { ok: false, error: { code: 'INVALID_ARGS', message: `Could not pass the arguments to the engine: ${error.message}` } } }),
+      );
     });
   }
 

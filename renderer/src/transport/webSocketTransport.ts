@@ -8,6 +8,19 @@ import type { Transport } from './transport';
 
 const RECONNECT_MS = 1000;
 
+/** Why the host closed the link, in words: its own reason, or what the standard close code means. */
+export function disconnectMessage(code: number, reason: string): string {
+  const why =
+    reason !== ''
+      ? reason
+      : code === 1009
+        ? 'a message was too big for the engine'
+        : code === 1007
+          ? 'a message was not valid text'
+          : '';
+  return why === '' ? 'Lost the connection to the engine.' : `Lost the connection to the engine (${why}).`;
+}
+
 interface IncomingResult {
   type: 'result';
   id: number;
@@ -38,9 +51,10 @@ export function createWebSocketTransport(url: string): Transport {
         notify(true);
       });
       ws.addEventListener('message', (event) => receive(String(event.data)));
-      ws.addEventListener('close', () => {
+      ws.addEventListener('close', (event) => {
         socket = null;
-        for (const reply of pending.values()) reply({ ok: false, error: { code: 'DISCONNECTED', message: 'Lost the connection to the engine.' } });
+        const message = disconnectMessage(event.code, event.reason);
+        for (const reply of pending.values()) reply({ ok: false, error: { code: 'DISCONNECTED', message } });
         pending.clear();
         notify(false);
         setTimeout(connect, RECONNECT_MS);

@@ -3,7 +3,7 @@
  * the query library. Failures land in the panel's notice, next to the query they concern,
  * rather than in the app-wide banner.
  */
-import { SQL_PAGE_MAX, type SqlLibrary, type SqlPage, type SqlResult, type SqlSettings } from '../../../../shared/sql/sqlContract';
+import { SQL_MAX_LENGTH, SQL_PAGE_MAX, type SqlLibrary, type SqlPage, type SqlResult, type SqlSettings } from '../../../../shared/sql/sqlContract';
 import type { CommandArgs, CommandName, CommandResult } from '../../../../shared/contract';
 import { useSession } from '../../store/sessionStore';
 import { isDesktop, tryInvoke } from '../../transport/engineClient';
@@ -109,6 +109,11 @@ export const sqlActions = {
     const sql = getState().text;
     if (sql.trim() === '') {
       setState({ notice: { kind: 'info', text: 'Type a query first.' } });
+      return Promise.resolve();
+    }
+    // Checked here so that an over-long paste gets words, not a refused message on the wire.
+    if (sql.length > SQL_MAX_LENGTH) {
+      setState({ notice: { kind: 'error', text: `This query is ${formatCount(sql.length)} characters long; the engine takes queries of up to ${formatCount(SQL_MAX_LENGTH)} characters.` } });
       return Promise.resolve();
     }
     return execute(sql, false);

@@ -1,0 +1,45 @@
+/**
+ * A raw `ws` client of the web host, for tests that speak to the socket as another program would:
+ * send any frame, see how the host closes, and invoke commands like the page does.
+ */
+import WebSocket from 'ws';
+
+export interface Closed {
+  code: number;
+  reason: string;
+}
+
+export function socketUrl(pageUrl: string): string {
+  return `${pageUrl.replace(/^http/, 'ws')}ws`;
+}
+
+export function openSocket(pageUrl: string, options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(socketUrl(pageUrl), options);
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+    socket.once('unexpected-response', (_request, response) => reject(new Error(`HTTP ${response.statusCode}`)));
+  });
+}
+
+/** Resolves when the host closes the socket, with its code and reason. */
+export function closeOf(socket: WebSocket): Promise<Closed> {
+  return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+}
+
+/** Invokes one command and resolves with its reply envelope (or rejects after `timeoutMs`). */
+export function invokeOver(socket: WebSocket, name: string, args: unknown, timeoutMs = 10_000): Promise<{ ok: boolean }> {
+  const id = Math.floor(Math.random() * 1e9);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no reply to ${name} within ${timeoutMs} ms`)), timeoutMs);
+    const onMessage = (data: WebSocket.RawData): void => {
+      const message = JSON.parse(String(data)) as { type: string; id?: number; envelope?: { ok: boolean } };
+      if (message.type !== 'result' || message.id !== id || !message.envelope) return;
+      clearTimeout(timer);
+      socket.off('message', onMessage);
+      resolve(message.envelope);
+    };
+    socket.on('message', onMessage);
+    socket.send(JSON.stringify({ type: 'invoke', id, name, args }));
+  });
+}
