@@ -62,6 +62,15 @@ function jsonObject(text: string): Record<string, unknown> | null {
   }
 }
 
+/**
+ * A key's value only when the object itself has it. `object[name]` alone reaches Object.prototype
+ * for a message without the key: a column called `__proto__` would read `{}` on every such row,
+ * and `constructor` a function.
+ */
+function ownValue(object: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(object, name) ? object[name] : undefined;
+}
+
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
@@ -115,7 +124,7 @@ export function messageFields(text: string, layout: MessageLayout): MessageField
   if (layout.format === 'json') {
     const object = jsonObject(text);
     if (!object) return { ok: false, reason: isJsonObjectText(text) ? 'malformed JSON' : 'not a JSON object' };
-    return { ok: true, fields: layout.names.map((name) => cellText(object[name])) };
+    return { ok: true, fields: layout.names.map((name) => cellText(ownValue(object, name))) };
   }
   if (text.trim() === '') return { ok: false, reason: 'empty message' };
   const fields = splitCsvLine(text, layout.delimiter);

@@ -325,7 +325,8 @@ export class KafkaBusConsumer<T> {
 type QueuedMessage<T> = BusMessage<T> & { endsMessage?: boolean };
 
 function textHeaders(headers: Record<string, unknown> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: a header named `__proto__` is a header, and a missing one reads as undefined.
+  const out = Object.create(null) as Record<string, string>;
   if (!headers) return out;
   for (const [name, value] of Object.entries(headers)) {
     if (Buffer.isBuffer(value)) out[name] = value.toString('utf8');

@@ -50,7 +50,8 @@ export class RecordCodec implements BusCodec<TrafficRecord> {
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
     const object = parsed as Record<string, unknown>;
     const values: CellValue[] = this.names.map((name) => {
-      const value = object[name];
+      // Own keys only: a column named like an Object.prototype member (`__proto__`, `constructor`) reads nothing from there.
+      const value = Object.hasOwn(object, name) ? object[name] : undefined;
       return typeof value === 'number' || typeof value === 'string' ? value : null;
     });
     const tag = parseReplayTag(headers[REPLAY_TAG_HEADER]);
