@@ -14,8 +14,9 @@ export interface WebHostProcess {
   output: () => string;
 }
 
-export async function startWebHost(dataDir: string): Promise<WebHostProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'webServer.js'), '--port', '0', '--data-dir', dataDir], {
+/** `options` are more command-line options of the host, such as `['--max-clients', '4']`. */
+export async function startWebHost(dataDir: string, options: readonly string[] = []): Promise<WebHostProcess> {
+  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'webServer.js'), '--port', '0', '--data-dir', dataDir, ...options], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

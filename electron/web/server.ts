@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { WebHost } from './webHost';
+import { DEFAULT_MAX_CLIENTS, WebHost } from './webHost';
 
 const DEFAULT_PORT = 5180;
 /** The engine gets 2 s to stop before it is terminated; this leaves room for that and the sockets. */
@@ -17,11 +17,17 @@ function main(): void {
     options: {
       port: { type: 'string', default: process.env.TRAFFIC_MONITOR_PORT ?? String(DEFAULT_PORT) },
       'data-dir': { type: 'string' },
+      'max-clients': { type: 'string', default: String(DEFAULT_MAX_CLIENTS) },
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`Invalid --port "${values.port}": use a number from 0 to 65535 (0 picks a free port).`);
+    process.exit(2);
+  }
+  const maxClients = Number(values['max-clients']);
+  if (!Number.isInteger(maxClients) || maxClients < 1) {
+    console.error(`Invalid --max-clients "${values['max-clients']}": use a whole number of at least 1.`);
     process.exit(2);
   }
   // Built layout: out/main/webServer.js; the app root is two levels up.
@@ -32,6 +38,7 @@ function main(): void {
     workerPath: join(__dirname, 'engineWorker.js'),
     sampleCsvPath: join(appRoot, 'sample-data', 'traffic-sample.csv'),
     dataDir: values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'traffic-monitor-')),
+    maxClients,
   });
   host.start().then(
     (url) => console.log(`Traffic Monitor is running at ${url}`),

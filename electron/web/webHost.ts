@@ -18,6 +18,7 @@ import { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { isAllowedOrigin } from './originCheck';
 import { decodeClientMessage } from './clientMessage';
+import { ClientLink } from './clientLink';
 import type { ServerMessage } from './socketProtocol';
 import { saveUpload } from './uploadStore';
 
@@ -27,19 +28,27 @@ export interface WebHostOptions {
   workerPath: string;
   sampleCsvPath: string;
   dataDir: string;
+  /** Browsers connected at once; a desktop-style app needs a handful. */
+  maxClients?: number;
 }
 
 const LOOPBACK = '127.0.0.1';
 /** Downloads refused because of what the user asked for (no file open, a replaced result), not a fault. */
 const CLIENT_ERRORS: ReadonlySet<ErrorCode> = new Set(['NO_FILE', 'BAD_STATE', 'INVALID_ARGS']);
-/** A browser that cannot keep up gets snapshots dropped rather than an ever-growing socket buffer. */
+/** What one browser may have waiting unsent (see ClientLink): updates are skipped, replies end the link. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/** All clients together: past this, view updates wait for the slowest to catch up. */
+const MAX_TOTAL_BUFFERED_BYTES = 32 * 1024 * 1024;
+/** Requests one client may have with the engine before its socket is no longer read. */
+const MAX_IN_FLIGHT = 32;
+export const DEFAULT_MAX_CLIENTS = 16;
 /** The largest message a page sends is a query of at most SQL_MAX_LENGTH characters; 1 MiB leaves room. */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 export class WebHost {
   private server: Server | null = null;
   private sockets: WebSocketServer | null = null;
+  private readonly links = new Set<ClientLink>();
   private readonly engine: EngineWorkerHost;
   private port = 0;
   private stage: 'running' | 'closing connections' | 'stopping the engine' | 'stopped' = 'running';
@@ -80,12 +89,21 @@ export class WebHost {
         socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
         return;
       }
+      const maxClients = this.options.maxClients ?? DEFAULT_MAX_CLIENTS;
+      if (sockets.clients.size >= maxClients) {
+        const body = `Traffic Monitor serves at most ${maxClients} connections at once; close another tab first.`;
+        socket.end(`HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+        return;
+      }
       sockets.handleUpgrade(request, socket, head, (client) => this.attach(client));
     });
     this.engine.onEvent((name, payload) => {
       const message = JSON.stringify({ type: 'event', name, payload } satisfies ServerMessage);
-      for (const client of sockets.clients) {
-        if (client.readyState === client.OPEN && client.bufferedAmount < MAX_BUFFERED_BYTES) client.send(message);
+      let total = 0;
+      for (const link of this.links) total += link.bufferedBytes;
+      for (const link of this.links) {
+        if (total + message.length > MAX_TOTAL_BUFFERED_BYTES) break;
+        if (link.offer(message)) total += message.length;
       }
     });
     await new Promise<void>((resolve, reject) => {
@@ -99,6 +117,9 @@ export class WebHost {
   }
 
   private attach(client: WebSocket): void {
+    const link = new ClientLink(client, { maxBufferedBytes: MAX_BUFFERED_BYTES, maxInFlight: MAX_IN_FLIGHT });
+    this.links.add(link);
+    client.on('close', () => this.links.delete(link));
     // ws has already closed the socket (1009 too big, 1002 broken frame) when it emits this; an
     // unheard 'error' would take the whole host down with it.
     client.on('error', (error) => console.warn(`Closed a WebSocket client: ${error.message}`));
@@ -106,18 +127,20 @@ export class WebHost {
       const decoded = decodeClientMessage(data, isBinary);
       if (!decoded.ok) return client.close(decoded.code, decoded.reason);
       const { id, name, args } = decoded.message;
-      const reply = (envelope: ServerMessage & { type: 'result' }): void => {
-        if (client.readyState === client.OPEN) client.send(JSON.stringify(envelope));
-      };
+      const reply = (envelope: Envelope<unknown>): void => link.deliver(JSON.stringify({ type: 'result', id, envelope } satisfies ServerMessage));
       if (!isCommandName(name)) {
-        reply({ type: 'result', id, envelope: { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command: ${name}` } } });
+        reply({ ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command: ${name}` } });
         return;
       }
+      link.requestStarted();
       // Arguments the worker cannot take (postMessage throws) answer this one request, not crash the host.
-      this.engine.invoke(name, args).then(
-        (envelope) => reply({ type: 'result', id, envelope }),
-        (error: Error) => reply({ type: 'result', id, envelope: { ok: false, error: { code: 'INVALID_ARGS', message: `Could not pass the arguments to the engine: ${error.message}` } } }),
-      );
+      void this.engine
+        .invoke(name, args)
+        .catch((error: Error): Envelope<unknown> => ({ ok: false, error: { code: 'INVALID_ARGS', message: `Could not pass the arguments to the engine: ${error.message}` } }))
+        .then((envelope) => {
+          link.requestEnded();
+          reply(envelope);
+        });
     });
   }
 
