@@ -6,10 +6,13 @@
  * the rest still loads. Nothing here throws for bad content; a file that cannot be read at all gives
  * one 'unreadable' problem and an empty network.
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
+import { CappedReadError, MB, readCappedText } from '../settings/cappedFile';
+
+/** A junction network of tens of thousands of junctions and links is a few megabytes. */
+export const NETWORK_FILE_MAX_BYTES = 64 * MB;
 
 export type NetworkProblemKind = 'unknown-location' | 'self-loop' | 'duplicate-link' | 'bad-coordinates' | 'bad-field' | 'unreadable';
 
@@ -323,8 +326,9 @@ export function parseNetworkText(text: string, format: NetworkFileFormat): Parse
 export async function parseNetworkFile(path: string): Promise<ParsedNetwork> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readCappedText(path, NETWORK_FILE_MAX_BYTES);
   } catch (error) {
+    if (error instanceof CappedReadError) return unreadable(`the file could not be read: ${error.message}`);
     return unreadable(`the file could not be read (${error instanceof Error ? error.message : String(error)})`);
   }
   return parseNetworkText(text, detectNetworkFormat(path, text));

@@ -4,26 +4,32 @@
  * destroyed), and writes go to a temporary file renamed into place so a crash mid-write leaves the
  * previous version intact.
  */
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
+import { CappedReadError, MB, readCappedText } from './cappedFile';
 
 export interface JsonFileOptions {
   /** File mode for new files, e.g. 0o600 for secrets. */
   mode?: number;
 }
 
+/** The largest of these documents (the SQL history: 200 queries of up to 100,000 characters) stays well below. */
+export const JSON_FILE_MAX_BYTES = 64 * MB;
+
 export async function readJsonFile<T>(path: string, schema: z.ZodType<T>, empty: T): Promise<T> {
-  let text: string;
+  let text: string | null;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readCappedText(path, JSON_FILE_MAX_BYTES);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty;
-    throw error;
+    // Too large, or not a file at all: not one of ours, so kept aside like a corrupt one.
+    if (!(error instanceof CappedReadError)) throw error;
+    text = null;
   }
   let parsed: z.ZodSafeParseResult<T> | null = null;
   try {
-    parsed = schema.safeParse(JSON.parse(text));
+    parsed = text === null ? null : schema.safeParse(JSON.parse(text));
   } catch {
     parsed = null;
   }

@@ -3,10 +3,12 @@
  * (tomorrow's export) opens with the same roles. One small JSON file in the data folder; a missing
  * or corrupt file means "nothing remembered", never a failure to open data.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { schemaOverridesSchema, type SchemaOverrides } from '../../../shared/schema';
+import { readCappedText } from './cappedFile';
+import { JSON_FILE_MAX_BYTES } from './jsonFile';
 
 const FILE_NAME = 'schema-roles.json';
 /** Enough for every export format a user meets; the oldest entry goes first. */
@@ -33,7 +35,7 @@ export class SchemaMemory {
   private async readEntries(): Promise<Entry[]> {
     if (!this.path) return [];
     try {
-      const parsed = fileSchema.safeParse(JSON.parse(await readFile(this.path, 'utf8')));
+      const parsed = fileSchema.safeParse(JSON.parse(await readCappedText(this.path, JSON_FILE_MAX_BYTES)));
       if (parsed.success) return parsed.data.entries;
     } catch {
       // Missing or unreadable: start with nothing remembered.

@@ -4,9 +4,10 @@
  * so the user's hand edits are never lost, and the app starts with the defaults for what it could
  * not read.
  */
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JsonFileWriter } from '../../engine/settings/jsonFile';
+import { readCappedText } from '../../engine/settings/cappedFile';
+import { JSON_FILE_MAX_BYTES, JsonFileWriter } from '../../engine/settings/jsonFile';
 import { DEFAULT_SHELL_SETTINGS, migrateShellSettings, type ShellSettings } from './shellSettings';
 
 export const SHELL_SETTINGS_FILE = 'shell-settings.json';
@@ -23,7 +24,7 @@ export async function loadShellSettings(dataDir: string): Promise<LoadedShellSet
   const path = join(dataDir, SHELL_SETTINGS_FILE);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readCappedText(path, JSON_FILE_MAX_BYTES);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: { ...DEFAULT_SHELL_SETTINGS }, problem: null, backupPath: null };
     return { settings: { ...DEFAULT_SHELL_SETTINGS }, problem: `it could not be read (${(error as Error).message})`, backupPath: null };

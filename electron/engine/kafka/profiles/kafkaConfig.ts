@@ -2,13 +2,13 @@
  * Turns a saved profile (and its password from the SecretStore) into a kafkajs client config. The
  * bus and "Test connection" both start from here, so a profile means exactly one thing everywhere.
  */
-import { readFile } from 'node:fs/promises';
 import type { ConnectionOptions } from 'node:tls';
 import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
 import { CommandError } from '../../../../shared/envelope';
 import type { KafkaProfileDraft } from '../../../../shared/kafka/profileContract';
 import type { KafkaProfileStore } from './profileStore';
 import { KAFKA_LOG_LEVEL } from '../kafkajsModule';
+import { CappedReadError, MB, readCappedText } from '../../settings/cappedFile';
 import { redactValue } from './redactSecrets';
 import type { SecretStore } from './secretStore';
 
@@ -66,11 +66,15 @@ async function tlsOptions(tls: KafkaProfileDraft['tls']): Promise<ConnectionOpti
   return options;
 }
 
+/** A certificate or key is a few kilobytes; a chain of them stays far below this. */
+export const PEM_MAX_BYTES = MB;
+
 async function readPem(path: string, what: string): Promise<string> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readCappedText(path, PEM_MAX_BYTES);
   } catch (error) {
+    if (error instanceof CappedReadError) throw new CommandError('FILE_UNREADABLE', `Cannot read the TLS ${what} file ${path}: ${error.message}.`);
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
     throw new CommandError('FILE_UNREADABLE', `Cannot read the TLS ${what} file ${path}: ${why}.`);
