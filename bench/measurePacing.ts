@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { ViewUpdate } from '../shared/contract';
 import { WebHost } from '../electron/web/webHost';
+import { webHostSocketUrl } from './webHostClient';
 
 export const PACING_SPEED = 60;
 
@@ -33,7 +34,7 @@ export async function measurePacing(csvPath: string, paths: { workerPath: string
   const dataDir = mkdtempSync(join(tmpdir(), 'tm-pacing-'));
   const host = new WebHost({ port: 0, ...paths, sampleCsvPath: csvPath, dataDir });
   const url = await host.start();
-  const socket = new WebSocket(`${url.replace('http', 'ws')}ws`);
+  const socket = new WebSocket(webHostSocketUrl(url));
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   const samples: { wall: number; data: number }[] = [];
   let nextId = 1;

@@ -36,7 +36,7 @@ export async function measureServerMemory(csvPath: string, serverScript: string)
       let output = '';
       server.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString('utf8');
-        const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+        const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
         if (match?.[1]) resolve(match[1]);
       });
       server.once('exit', (code) => reject(new Error(`the web host exited (${String(code)}) before it was ready: ${output}`)));

@@ -15,8 +15,16 @@ export interface WebHostClient {
   close(): void;
 }
 
-export async function connectWebHost(url: string): Promise<WebHostClient> {
-  const socket = new WebSocket(`${url.replace('http', 'ws')}ws`);
+/** The engine socket of the host whose printed address (with its `?token=` secret) is `launchUrl`. */
+export function webHostSocketUrl(launchUrl: string): string {
+  const url = new URL('/ws', launchUrl);
+  url.search = new URL(launchUrl).search;
+  url.protocol = 'ws:';
+  return url.href;
+}
+
+export async function connectWebHost(launchUrl: string): Promise<WebHostClient> {
+  const socket = new WebSocket(webHostSocketUrl(launchUrl));
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   let nextId = 1;
   const replies = new Map<number, (value: unknown) => void>();

@@ -11,7 +11,10 @@ import { TrafficMonitorPage } from './pages/trafficMonitorPage';
 import { startWebHost, stopWebHost } from './webHostProcess';
 
 export interface WebApp {
+  /** The host's root, without the secret. */
   url: string;
+  /** The address with this start's secret, as the host printed it; the page opens this. */
+  launchUrl: string;
   dataDir: string;
 }
 
@@ -21,7 +24,7 @@ export const test = base.extend<{ webApp: WebApp; app: TrafficMonitorPage }>({
   webApp: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tm-e2e-'));
     const host = await startWebHost(dataDir);
-    await use({ url: host.url, dataDir });
+    await use({ url: host.url, launchUrl: host.launchUrl, dataDir });
     const shutdown = await stopWebHost(host);
     rmSync(dataDir, { recursive: true, force: true });
     // The host must stop cleanly on SIGTERM, as it does under `npm run web`; say why when it does not.
@@ -30,7 +33,7 @@ export const test = base.extend<{ webApp: WebApp; app: TrafficMonitorPage }>({
   app: async ({ page, webApp }, use, testInfo) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(webApp.url);
+    await page.goto(webApp.launchUrl);
     await use(new TrafficMonitorPage(page));
     const screenshot = testInfo.outputPath('final.png');
     await page.screenshot({ path: screenshot });

@@ -9,8 +9,12 @@ export interface Closed {
   reason: string;
 }
 
+/** The engine socket of a host at `pageUrl`, keeping its `?token=` when it has one. */
 export function socketUrl(pageUrl: string): string {
-  return `${pageUrl.replace(/^http/, 'ws')}ws`;
+  const url = new URL('/ws', pageUrl);
+  url.search = new URL(pageUrl).search;
+  url.protocol = 'ws:';
+  return url.href;
 }
 
 export function openSocket(pageUrl: string, options: WebSocket.ClientOptions = {}): Promise<WebSocket> {

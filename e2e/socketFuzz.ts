@@ -83,13 +83,13 @@ export function randomFrame(random: Random): Frame {
  * frame at all (bad opcodes, reserved bits, unmasked frames, lengths that lie).
  */
 export function sendGarbageAfterHandshake(pageUrl: string, random: Random, headers: Record<string, string> = {}): Promise<void> {
-  const { hostname, port } = new URL(pageUrl);
+  const { hostname, port, search } = new URL(pageUrl);
   return new Promise((resolve) => {
     const socket = connectTcp(Number(port), hostname);
     const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
     socket.on('connect', () =>
       socket.write(
-        `GET /ws HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        `GET /ws${search} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
           `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n${extra}\r\n`,
       ),
     );

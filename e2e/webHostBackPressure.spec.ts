@@ -41,11 +41,11 @@ test('a client that floods requests and never reads is disconnected with a reaso
   test.setTimeout(90_000);
   await withHost([], async (host) => {
     const pid = host.child.pid as number;
-    const good = await openSocket(host.url);
+    const good = await openSocket(host.launchUrl);
     expect(await invokeOver(good, 'file:openSample', {})).toMatchObject({ ok: true });
     const before = residentMegabytes(pid);
 
-    const flooder = await openSocket(host.url);
+    const flooder = await openSocket(host.launchUrl);
     const closed = closeOf(flooder);
     flooder.pause();
     const request = (id: number): string => JSON.stringify({ type: 'invoke', id, name: 'session:snapshot', args: {} });
@@ -75,9 +75,9 @@ test('a client that floods requests and never reads is disconnected with a reaso
 // eslint-disable-next-line no-empty-pattern
 test('only as many clients as configured may connect; the next is told why, and a freed place is taken again', async ({}) => {
   await withHost(['--max-clients', '3'], async (host) => {
-    const clients = await Promise.all([1, 2, 3].map(() => openSocket(host.url)));
+    const clients = await Promise.all([1, 2, 3].map(() => openSocket(host.launchUrl)));
     const refused = await new Promise<{ status: number; body: string }>((resolve) => {
-      const socket = new WebSocket(socketUrl(host.url));
+      const socket = new WebSocket(socketUrl(host.launchUrl));
       socket.once('unexpected-response', (_request, response) => {
         let body = '';
         response.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -91,7 +91,7 @@ test('only as many clients as configured may connect; the next is told why, and 
     const gone = closeOf(first);
     first.close();
     await gone;
-    const next = await openSocket(host.url);
+    const next = await openSocket(host.launchUrl);
     expect(await invokeOver(next, 'session:snapshot', {})).toMatchObject({ ok: true });
     for (const client of [...clients.slice(1), next]) client.close();
   });

@@ -9,7 +9,10 @@ const ROOT = resolve(__dirname, '..');
 
 export interface WebHostProcess {
   child: ChildProcess;
+  /** The host's root, without the secret: what a program that was not told the secret knows. */
   url: string;
+  /** The address the host printed, with this start's secret (`?token=…`). */
+  launchUrl: string;
   /** Everything the host printed so far, for failure messages. */
   output: () => string;
 }
@@ -21,11 +24,11 @@ export async function startWebHost(dataDir: string, options: readonly string[] =
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
+  const launchUrl = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 15_000);
     const read = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolveUrl(match[1]);
@@ -35,7 +38,7 @@ export async function startWebHost(dataDir: string, options: readonly string[] =
     child.stderr?.on('data', read);
     child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
   });
-  return { child, url, output: () => output };
+  return { child, url: new URL('/', launchUrl).href, launchUrl, output: () => output };
 }
 
 export interface Shutdown {

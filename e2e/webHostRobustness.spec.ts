@@ -18,23 +18,23 @@ function residentMegabytes(pid: number): number {
 }
 
 test('an oversized frame or invalid UTF-8 closes only that socket; the host keeps answering others', async ({ webApp }) => {
-  const big = await openSocket(webApp.url);
+  const big = await openSocket(webApp.launchUrl);
   const bigClosed = closeOf(big);
   // What the page used to send for a pasted 1.3 MB query.
   big.send(JSON.stringify({ type: 'invoke', id: 1, name: 'sql:run', args: { sql: `SELECT '${'x'.repeat(1_300_000)}'`, pageSize: 100 } }));
   expect((await bigClosed).code).toBe(1009);
 
-  const broken = await openSocket(webApp.url);
+  const broken = await openSocket(webApp.launchUrl);
   const brokenClosed = closeOf(broken);
   broken.send(Buffer.from([0xc3, 0x28, 0xff]), { binary: false });
   expect(await brokenClosed).toEqual({ code: 1007, reason: 'message is not valid UTF-8' });
 
-  const binary = await openSocket(webApp.url);
+  const binary = await openSocket(webApp.launchUrl);
   const binaryClosed = closeOf(binary);
   binary.send(Buffer.from('{"type":"invoke"}'), { binary: true });
   expect((await binaryClosed).code).toBe(1003);
 
-  const good = await openSocket(webApp.url);
+  const good = await openSocket(webApp.launchUrl);
   expect(await invokeOver(good, 'session:snapshot', {})).toMatchObject({ ok: true });
   good.close();
 });
@@ -57,12 +57,12 @@ test('fuzz: random frames from several clients never stop the host, and a well-b
     const random = seededRandom(seed + index);
     while (Date.now() < until) {
       if (random() < 0.1) {
-        await sendGarbageAfterHandshake(host.url, random);
+        await sendGarbageAfterHandshake(host.launchUrl, random);
         continue;
       }
       let socket;
       try {
-        socket = await openSocket(host.url);
+        socket = await openSocket(host.launchUrl);
       } catch {
         await new Promise((resolve) => setTimeout(resolve, 20));
         continue;
@@ -83,7 +83,7 @@ test('fuzz: random frames from several clients never stop the host, and a well-b
   };
 
   const wellBehaved = async (): Promise<number> => {
-    const socket = await openSocket(host.url);
+    const socket = await openSocket(host.launchUrl);
     let answers = 0;
     while (Date.now() < until) {
       expect(await invokeOver(socket, 'session:snapshot', {}, 15_000)).toMatchObject({ ok: true });
@@ -98,7 +98,7 @@ test('fuzz: random frames from several clients never stop the host, and a well-b
     const [answers] = await Promise.all([wellBehaved(), ...Array.from({ length: FUZZ_CLIENTS }, (_, i) => fuzzer(i))]);
     expect(host.child.exitCode, host.output()).toBeNull();
     expect(answers).toBeGreaterThan(10);
-    const after = await openSocket(host.url);
+    const after = await openSocket(host.launchUrl);
     expect(await invokeOver(after, 'session:snapshot', {})).toMatchObject({ ok: true });
     after.close();
     const summary = `${framesSent} frames from ${FUZZ_CLIENTS} clients; ${answers} answers; host RSS ${rss.first} MB at start, peak ${rss.peak} MB`;
@@ -130,7 +130,7 @@ test('a pasted query over the length limit is refused by the page with the limit
   await sql.setQuery('SELECT 1 AS one');
   await sql.runButton.click();
   await expect(sql.headers).toHaveText(['#', 'one']);
-  const other = await openSocket(webApp.url);
+  const other = await openSocket(webApp.launchUrl);
   expect(await invokeOver(other, 'session:snapshot', {})).toMatchObject({ ok: true });
   other.close();
 });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
+import { socketUrl } from './hostSocketClient';
 import { startWebHost, stopWebHost } from './webHostProcess';
 
 test('the web host exits cleanly on SIGTERM within seconds while clients hold connections open', async () => {
@@ -19,7 +20,7 @@ test('the web host exits cleanly on SIGTERM within seconds while clients hold co
     const halfSent = connect(Number(port), '127.0.0.1');
     await new Promise<void>((resolve) => halfSent.once('connect', () => resolve()));
     halfSent.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`);
-    const engineSocket = new WebSocket(`${host.url.replace('http', 'ws')}ws`, { origin: host.url.slice(0, -1) });
+    const engineSocket = new WebSocket(socketUrl(host.launchUrl), { origin: host.url.slice(0, -1) });
     await new Promise<void>((resolve, reject) => {
       engineSocket.once('open', () => resolve());
       engineSocket.once('error', reject);

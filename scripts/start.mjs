@@ -21,5 +21,5 @@ const electron = electronBinary();
 const [command, args] = electron
   ? [electron, [root]]
   : [process.execPath, [webServerPath, ...process.argv.slice(2)]];
-if (!electron) console.log('No Electron binary is installed here; starting the web host instead. Open the URL below in a browser.');
+if (!electron) console.log('No Electron binary is installed here; starting the web host instead. Open the URL below (with its ?token=, this start’s key) in a browser.');
 runChild(command, args);

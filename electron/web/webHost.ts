@@ -16,7 +16,7 @@ import { isCommandName } from '../../shared/contract';
 import type { Envelope, ErrorCode } from '../../shared/envelope';
 import { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
-import { isAllowedOrigin } from './originCheck';
+import { checkAccess, createSecret, sessionCookie } from './accessCheck';
 import { decodeClientMessage } from './clientMessage';
 import { ClientLink } from './clientLink';
 import type { ServerMessage } from './socketProtocol';
@@ -51,6 +51,8 @@ export class WebHost {
   private readonly links = new Set<ClientLink>();
   private readonly engine: EngineWorkerHost;
   private port = 0;
+  /** Made anew at every start: only who can read the printed URL can use this host. */
+  private readonly secret = createSecret();
   private stage: 'running' | 'closing connections' | 'stopping the engine' | 'stopped' = 'running';
 
   constructor(private readonly options: WebHostOptions) {
@@ -66,14 +68,42 @@ export class WebHost {
     return `http://${LOOPBACK}:${this.port}/`;
   }
 
+  /** The address to open: the page with this start's secret, which it then keeps in a cookie. */
+  get launchUrl(): string {
+    return `${this.url}?token=${this.secret}`;
+  }
+
+  /** Parses the request's target against this host; null for one that is no URL at all. */
+  private requestUrl(request: IncomingMessage): URL | null {
+    try {
+      return new URL(request.url ?? '/', this.url);
+    } catch {
+      return null;
+    }
+  }
+
   async start(): Promise<string> {
     this.engine.start();
     const assets = sirv(this.options.rendererDir, { etag: true, single: true, dev: false });
     const server = createServer((request, response) => {
       response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
       response.setHeader('X-Content-Type-Options', 'nosniff');
-      if (request.url?.startsWith('/api/')) {
-        void this.handleApi(request, response);
+      const url = this.requestUrl(request);
+      const verdict = url ? checkAccess(request, url, this.port, this.secret) : ({ ok: false, status: 403, reason: 'Bad request' } as const);
+      if (!url || !verdict.ok) {
+        response.writeHead(verdict.ok ? 400 : verdict.status, { 'Content-Type': 'text/plain; charset=utf-8' });
+        response.end(verdict.ok ? 'Bad request' : verdict.reason);
+        return;
+      }
+      if (url.pathname.startsWith('/api/')) {
+        void this.handleApi(request, url, response);
+        return;
+      }
+      if (url.searchParams.has('token')) {
+        // The page keeps the secret where its scripts cannot read it and other sites cannot send it,
+        // and the address bar (history, bookmarks, screen shares) loses it.
+        response.writeHead(303, { 'Set-Cookie': sessionCookie(this.port, this.secret), Location: url.pathname, 'Cache-Control': 'no-store' });
+        response.end();
         return;
       }
       assets(request, response, () => {
@@ -85,8 +115,13 @@ export class WebHost {
     // decodeClientMessage instead of by ws so that the close can give a reason.
     const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, skipUTF8Validation: true });
     server.on('upgrade', (request, socket, head) => {
-      if (request.url !== '/ws' || !isAllowedOrigin(request.headers.origin, this.port)) {
-        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.on('error', () => socket.destroy());
+      const url = this.requestUrl(request);
+      const verdict = url ? checkAccess(request, url, this.port, this.secret) : ({ ok: false, status: 403, reason: 'Bad request' } as const);
+      if (!verdict.ok || url?.pathname !== '/ws') {
+        const [status, reason] = verdict.ok ? [404, 'Not found'] : [verdict.status, verdict.reason];
+        const statusText = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status];
+        socket.end(`HTTP/1.1 ${status} ${statusText}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`);
         return;
       }
       const maxClients = this.options.maxClients ?? DEFAULT_MAX_CLIENTS;
@@ -113,7 +148,7 @@ export class WebHost {
     this.port = (server.address() as AddressInfo).port;
     this.server = server;
     this.sockets = sockets;
-    return this.url;
+    return this.launchUrl;
   }
 
   private attach(client: WebSocket): void {
@@ -144,13 +179,11 @@ export class WebHost {
     });
   }
 
-  private async handleApi(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', this.url);
+  private async handleApi(request: IncomingMessage, url: URL, response: ServerResponse): Promise<void> {
     const send = (status: number, body: unknown): void => {
       response.writeHead(status, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify(body));
     };
-    if (!isAllowedOrigin(request.headers.origin, this.port)) return send(403, { error: 'Forbidden origin' });
     if (url.pathname === '/api/upload' && request.method === 'POST') {
       try {
         const path = await saveUpload(request, join(this.options.dataDir, 'uploads'), url.searchParams.get('name') ?? 'upload.csv');
