@@ -287,6 +287,8 @@ export const events = {
   'view:update': viewUpdateSchema,
   /** Desktop shell only: a menu item or accelerator the page should act on with its own settings. */
   'menu:action': z.object({ action: z.enum(MENU_ACTIONS) }),
+  /** The engine's thread died and was started again (or, after too many deaths, was not): what happened and what was lost. */
+  'engine:restarted': z.object({ message: z.string(), restarted: z.boolean() }),
 } as const;
 
 /** The two IPC channels of the desktop shell; every command and event travels through them. */

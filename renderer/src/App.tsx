@@ -36,6 +36,11 @@ function useEngineConnection(): void {
   useEffect(() => {
     const offUpdate = onEvent('view:update', (update) => useSession.getState().applyUpdate(update));
     const offMenu = onEvent('menu:action', ({ action }) => void MENU_HANDLERS[action]());
+    // The engine's thread died: say what was lost, and show what the new engine has.
+    const offRestart = onEvent('engine:restarted', ({ message }) => {
+      useSession.getState().setError(message);
+      void actions.refreshSnapshot();
+    });
     const offConnection = transport.onConnection((connected) => {
       useSession.getState().setConnected(connected);
       if (connected) void actions.refreshSnapshot();
@@ -43,6 +48,7 @@ function useEngineConnection(): void {
     return () => {
       offUpdate();
       offMenu();
+      offRestart();
       offConnection();
     };
   }, []);

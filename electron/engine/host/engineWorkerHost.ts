@@ -2,9 +2,14 @@
  * Starts the engine in a worker thread and speaks to it with request ids, so every reply meets its
  * request even when replies arrive out of order. Used by the Electron shell, the web host and the
  * benchmark alike.
+ *
+ * The thread is supervised: whatever ends it other than stop() (its heap limit, an uncaught error,
+ * a terminate) is logged, the requests in flight fail with the reason, a fresh thread starts and
+ * gets the open file (and its roles, and the SQL table) back, and the page hears what was lost
+ * through an `engine:restarted` event. A thread that keeps dying is left down after a few tries.
  */
 import { Worker } from 'node:worker_threads';
-import type { CommandName, EventName } from '../../../shared/contract';
+import type { CommandName, EventName, EventPayload } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/envelope';
 import { answerSecretRequest } from '../kafka/profiles/hostSecretCipher';
 import type { SecretCipher } from '../kafka/profiles/secretCipher';
@@ -21,29 +26,119 @@ const ENGINE_HEAP_LIMITS = { maxOldGenerationSizeMb: 320, maxYoungGenerationSize
 
 export type EngineEventListener = (name: EventName, payload: unknown) => void;
 
+/** Restarts allowed within RESTART_WINDOW_MS; past them the engine stays down (it would only die again). */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+
+/**
+ * Commands whose effect a fresh engine needs to be given again, in the order they last succeeded.
+ * Opening a file starts a new session, so it clears what came before it.
+ */
+const SESSION_OPENERS: ReadonlySet<CommandName> = new Set(['file:open', 'file:openSample']);
+const RESTORED: ReadonlySet<CommandName> = new Set([...SESSION_OPENERS, 'schema:apply', 'sql:open']);
+
+export interface EngineWorkerHostOptions {
+  /** Where the host says that the engine died and what it did about it (default: stderr). */
+  log?: (line: string) => void;
+}
+
 export class EngineWorkerHost {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (envelope: Envelope<unknown>) => void>();
   private readonly listeners = new Set<EngineEventListener>();
+  private stopping = false;
+  private readonly restarts: number[] = [];
+  /** What restore() gives a new thread: the last successful call of each RESTORED command. */
+  private restoring = new Map<CommandName, unknown>();
+  private readonly log: (line: string) => void;
 
   constructor(
     private readonly workerPath: string,
     private readonly data: EngineWorkerData,
     /** Answers the worker's keychain requests; required when data.secretStorage is 'os-keychain'. */
     private readonly secretCipher: SecretCipher | null = null,
-  ) {}
+    options: EngineWorkerHostOptions = {},
+  ) {
+    this.log = options.log ?? ((line) => console.error(line));
+  }
 
   start(): void {
     if (this.worker) return;
+    this.stopping = false;
+    this.spawn();
+  }
+
+  private spawn(): void {
     const worker = new Worker(this.workerPath, { workerData: this.data, resourceLimits: ENGINE_HEAP_LIMITS });
-    worker.on('message', (message: FromWorker) => this.receive(message));
-    worker.on('error', (error) => this.failPending(`The engine stopped: ${error.message}`));
-    worker.on('exit', () => {
+    let failure: string | null = null;
+    worker.on('message', (message: FromWorker) => {
+      if (this.worker === worker) this.receive(message);
+    });
+    // 'error' comes first (an uncaught exception, ERR_WORKER_OUT_OF_MEMORY), then 'exit'.
+    worker.on('error', (error) => (failure = error.message));
+    worker.on('exit', (code) => {
+      if (this.worker !== worker) return;
       this.worker = null;
-      this.failPending('The engine is not running.');
+      if (this.stopping) {
+        this.failPending('The engine is not running.');
+        return;
+      }
+      this.died(failure ?? `its thread exited with code ${code}`);
     });
     this.worker = worker;
+  }
+
+  /** The thread ended without stop(): log it, fail what was waiting, and start again while that still helps. */
+  private died(reason: string): void {
+    this.log(`[engine worker] stopped unexpectedly: ${reason}`);
+    this.failPending(`The engine stopped (${reason}) and is being restarted; try again in a moment.`);
+    const now = Date.now();
+    while (this.restarts.length > 0 && now - (this.restarts[0] as number) > RESTART_WINDOW_MS) this.restarts.shift();
+    if (this.restarts.length >= MAX_RESTARTS) {
+      this.log(`[engine worker] not restarted: it stopped ${MAX_RESTARTS + 1} times within a minute`);
+      this.emit({
+        restarted: false,
+        message: `The engine stopped (${reason}) ${MAX_RESTARTS + 1} times within a minute and was not started again. Restart the app.`,
+      });
+      return;
+    }
+    this.restarts.push(now);
+    this.spawn();
+    void this.restore(reason);
+  }
+
+  /** Gives the new thread the open file (with its roles) and the SQL table back, then tells the page. */
+  private async restore(reason: string): Promise<void> {
+    const steps = [...this.restoring];
+    const failed: string[] = [];
+    let file: string | null = null;
+    for (const [name, args] of steps) {
+      const envelope = await this.invoke(name, args);
+      if (!envelope.ok) {
+        failed.push(`${name}: ${envelope.error.message}`);
+        this.log(`[engine worker] after the restart, ${name} failed: ${envelope.error.message}`);
+      } else if (SESSION_OPENERS.has(name)) {
+        file = (envelope.value as { name?: string }).name ?? null;
+      }
+    }
+    this.log(`[engine worker] restarted${file ? `; ${file} reopened` : ''}`);
+    const reopened = file ? ` ${file} was opened again;` : '';
+    const lost = ' the replay stopped, and the feed, forecasts, graph and SQL table start again from empty.';
+    const problems = failed.length > 0 ? ` Could not restore: ${failed.join('; ')}.` : '';
+    this.emit({ restarted: true, message: `The engine stopped (${reason}) and was restarted.${reopened}${lost}${problems}` });
+  }
+
+  private emit(payload: EventPayload<'engine:restarted'>): void {
+    for (const listener of this.listeners) listener('engine:restarted', payload);
+  }
+
+  /** What a fresh engine must be told again, from a command that just succeeded. */
+  private remember(name: CommandName, args: unknown): void {
+    if (!RESTORED.has(name)) return;
+    if (SESSION_OPENERS.has(name)) this.restoring = new Map();
+    this.restoring.delete(name);
+    this.restoring.set(name, args);
   }
 
   onEvent(listener: EngineEventListener): () => void {
@@ -56,14 +151,18 @@ export class EngineWorkerHost {
     const worker = this.worker;
     if (!worker) return Promise.resolve({ ok: false, error: { code: 'DISCONNECTED', message: 'The engine is not running.' } });
     const id = this.nextId++;
-    return new Promise((resolve) => {
+    return new Promise<Envelope<unknown>>((resolve) => {
       this.pending.set(id, resolve);
       const message: ToWorker = { kind: 'command', id, name, args };
       worker.postMessage(message);
+    }).then((envelope) => {
+      if (envelope.ok) this.remember(name, args);
+      return envelope;
     });
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     const worker = this.worker;
     if (!worker) return;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
