@@ -33,6 +33,11 @@ function rank(name: string): number {
   return 3;
 }
 
+/** True when the name says it counts traffic (a total, a volume, a flow…). */
+export function namesTrafficCount(name: string): boolean {
+  return rank(name) <= 2;
+}
+
 /** Why the measure was chosen, for the line that describes a file when it opens. */
 export function measureReason(name: string): string {
   const r = rank(name);

@@ -3,6 +3,7 @@
  * to each row. Summing, charting or thresholding them means nothing, so they are never measures and
  * never the default threshold column; they are read as text (category).
  */
+import { namesTrafficCount } from '../mainMeasure';
 
 /**
  * `ID`, `Id`, `record_id`, `objectid`, `Nr`, `index`, French open data's `iu_…` (identifiant
@@ -43,5 +44,7 @@ export function looksLikeRunningNumber(values: readonly string[]): boolean {
 
 /** True for a numeric column whose numbers label something: an id, a running number, a coordinate, a code. */
 export function isIdentifierColumn(name: string, values: readonly string[]): boolean {
-  return isIdentifierName(name) || LABEL_NAME.test(name.trim()) || looksLikeRunningNumber(values);
+  if (isIdentifierName(name) || LABEL_NAME.test(name.trim())) return true;
+  // A cumulative counter grows on every row too; its name says it counts traffic.
+  return looksLikeRunningNumber(values) && !namesTrafficCount(name);
 }

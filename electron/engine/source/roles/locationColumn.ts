@@ -30,7 +30,7 @@ const WEAK_PLACE_WORD = /segment|link|loop|lane|device|point|node|road|street|st
 const IDENTIFYING_WORD = /(^|[\s_.-])(id|name|nr|no|code|number|nom|nombre|bezeichnung|nummer|key)$|[a-z](Id|ID|Name)$/i;
 
 /** Names that say "how much" even when they contain a place word (`counter_total`, `site_count`). */
-const MEASURE_WORD = /count(s)?$|total|volume|flow|vehicles|speed|occupancy|anzahl|menge|comptage|intensidad|vitesse/i;
+const MEASURE_WORD = /count(s)?$|total|volume|flow|vehicles|speed|occupancy/i;
 
 export interface LocationCandidate {
   index: number;

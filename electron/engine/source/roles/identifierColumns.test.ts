@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { isIdentifierColumn, looksLikeRunningNumber } from './identifierColumns';
+
+const running = (from: number, count: number): string[] => Array.from({ length: count }, (_, i) => String(from + i));
+
+describe('identifier columns', () => {
+  it.each(['ID', 'Id', 'record_id', 'objectid', 'Row ID', 'KITS ID', 'Identifiant arc', 'iu_ac', 'Nr', 'index'])('%s is an identifier by name', (name) => {
+    expect(isIdentifierColumn(name, ['1', '2', '1'])).toBe(true);
+  });
+
+  it.each(['Latitude', 'long', 'Etat trafic', 'state', 'Day of Week', 'Hour', 'Month', 'direction'])('%s labels, it does not measure', (name) => {
+    expect(isIdentifierColumn(name, ['3', '1', '3'])).toBe(true);
+  });
+
+  it('a running number (unique, always growing integers) identifies rows whatever its name', () => {
+    expect(looksLikeRunningNumber(running(20151101001, 40))).toBe(true);
+    expect(isIdentifierColumn('serial', running(20151101001, 40))).toBe(true);
+  });
+
+  it('counts are not identifiers: they repeat, fall, have decimals, or the sample is too small to tell', () => {
+    expect(isIdentifierColumn('Vehicles', ['12', '40', '12', '7'])).toBe(false);
+    expect(looksLikeRunningNumber(['1.5', '2.5', ...running(3, 40)])).toBe(false);
+    expect(looksLikeRunningNumber([...running(1, 20), '5', ...running(30, 20)])).toBe(false);
+    expect(looksLikeRunningNumber(running(1, 10))).toBe(false);
+  });
+
+  it('a cumulative counter grows on every row but is named as a count: a measure', () => {
+    expect(isIdentifierColumn('cumulative_count', running(1000, 40))).toBe(false);
+    expect(isIdentifierColumn('Total', running(1000, 40))).toBe(false);
+  });
+});
