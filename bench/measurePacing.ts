@@ -52,7 +52,8 @@ export async function measurePacing(csvPath: string, paths: { workerPath: string
       replies.set(id, resolve);
       socket.send(JSON.stringify({ type: 'invoke', id, name, args }));
     });
-  await invoke('file:open', { path: csvPath });
+  // The host's "sample" is this file: a WebSocket client may not name a path (only uploads).
+  await invoke('file:openSample', {});
   await invoke('replay:start', {
     pace: { mode: 'event', speed: PACING_SPEED, maxGapSeconds: null },
     limits: { durationSeconds: runSeconds, rows: null, loop: false },

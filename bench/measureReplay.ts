@@ -45,7 +45,8 @@ export async function measureReplay(csvPath: string, paths: Paths, sqlOpen = fal
 
   if (sqlOpen) await invoke('sql:open', {});
   const openedAt = performance.now();
-  await invoke('file:open', { path: csvPath });
+  // The host's "sample" is this file: a WebSocket client may not name a path (only uploads).
+  await invoke('file:openSample', {});
   global.gc?.();
   const baselineRss = process.memoryUsage().rss;
   let peakRss = baselineRss;

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectWebHost } from './webHostClient';
+import { connectWebHost, uploadToWebHost } from './webHostClient';
 
 export interface ServerMemoryMeasurement {
   rows: number;
@@ -43,7 +43,7 @@ export async function measureServerMemory(csvPath: string, serverScript: string)
     });
     const pid = server.pid as number;
     const client = await connectWebHost(url);
-    await client.invoke('file:open', { path: csvPath });
+    await client.invoke('file:open', { path: await uploadToWebHost(url, csvPath) });
     const baselineRssMb = rssMb(pid);
     let peakRssMb = baselineRssMb;
     const sampler = setInterval(() => {

@@ -3,6 +3,9 @@
  * watch view updates. Shared by the in-process replay measurement and the one that runs the built
  * server in a process of its own.
  */
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
 import WebSocket from 'ws';
 import type { ViewUpdate } from '../shared/contract';
 
@@ -21,6 +24,18 @@ export function webHostSocketUrl(launchUrl: string): string {
   url.search = new URL(launchUrl).search;
   url.protocol = 'ws:';
   return url.href;
+}
+
+/** Streams a file to the host as the page's file picker does; the path it answers is what `file:open` takes. */
+export async function uploadToWebHost(launchUrl: string, path: string): Promise<string> {
+  const url = new URL('/api/upload', launchUrl);
+  url.search = new URL(launchUrl).search;
+  url.searchParams.set('name', basename(path));
+  const body = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
+  const response = await fetch(url, { method: 'POST', body, duplex: 'half' } as RequestInit);
+  const answer = (await response.json()) as { path?: string; error?: string };
+  if (!answer.path) throw new Error(`upload of ${path} failed: ${answer.error ?? response.status}`);
+  return answer.path;
 }
 
 export async function connectWebHost(launchUrl: string): Promise<WebHostClient> {

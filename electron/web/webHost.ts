@@ -19,6 +19,7 @@ import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { checkAccess, createSecret, sessionCookie } from './accessCheck';
 import { decodeClientMessage } from './clientMessage';
 import { ClientLink } from './clientLink';
+import { refusePaths } from './pathCapabilities';
 import type { ServerMessage } from './socketProtocol';
 import { saveUpload } from './uploadStore';
 
@@ -49,6 +50,8 @@ export class WebHost {
   private server: Server | null = null;
   private sockets: WebSocketServer | null = null;
   private readonly links = new Set<ClientLink>();
+  /** Paths this host gave out for uploads: the only paths a client's command may name. */
+  private readonly uploads = new Set<string>();
   private readonly engine: EngineWorkerHost;
   private port = 0;
   /** Made anew at every start: only who can read the printed URL can use this host. */
@@ -167,6 +170,11 @@ export class WebHost {
         reply({ ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command: ${name}` } });
         return;
       }
+      const refused = refusePaths(name, args, (path) => this.uploads.has(path));
+      if (refused !== null) {
+        reply({ ok: false, error: { code: 'INVALID_ARGS', message: refused } });
+        return;
+      }
       link.requestStarted();
       // Arguments the worker cannot take (postMessage throws) answer this one request, not crash the host.
       void this.engine
@@ -187,6 +195,7 @@ export class WebHost {
     if (url.pathname === '/api/upload' && request.method === 'POST') {
       try {
         const path = await saveUpload(request, join(this.options.dataDir, 'uploads'), url.searchParams.get('name') ?? 'upload.csv');
+        this.uploads.add(path);
         return send(200, { path });
       } catch (error) {
         return send(500, { error: `Upload failed: ${(error as Error).message}` });

@@ -233,7 +233,9 @@ export function parseNetworkJson(text: string): ParsedNetwork {
   try {
     document = JSON.parse(withoutByteOrderMark(text));
   } catch (error) {
-    return unreadable(`the file is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    // V8's message quotes the text; a file opened as the wrong thing must not be shown back (issue 19).
+    const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
+    return unreadable(`the file is not valid JSON${position === undefined ? '' : ` (at character ${position})`}`);
   }
   const shape = jsonDocumentSchema.safeParse(document);
   if (!shape.success) {
@@ -284,13 +286,14 @@ export function parseNetworkCsv(text: string): ParsedNetwork {
       },
     }) as unknown as CsvRecord[]; // its typings do not model `info: true`, which wraps each record with where it ended
   } catch (error) {
-    return unreadable(`the file is not readable as CSV (${error instanceof Error ? error.message : String(error)})`);
+    const code = (error as { code?: unknown }).code;
+    return unreadable(`the file is not readable as CSV${typeof code === 'string' ? ` (${code})` : ''}`);
   }
   const [header, ...rows] = records;
   if (!header) return unreadable('the file is empty: expected a header line with at least "from" and "to" columns');
   const columns = header.record.map((cell) => CSV_COLUMN_FOR_HEADER[cell.trim().toLowerCase()] ?? null);
   if (!columns.includes('from') || !columns.includes('to')) {
-    return unreadable(`the first line must be a header with "from" and "to" columns; found ${header.record.map((cell) => `"${cell}"`).join(', ')}`);
+    return unreadable(`the first line must be a header with "from" and "to" columns; its ${header.record.length} column(s) name neither`);
   }
   for (const { record, info } of rows) {
     const fields: Partial<Record<LinkColumn, string>> = {};
