@@ -2,7 +2,8 @@
  * The Predictions panel's figures: refit time on a 100,000-row window with 8 features while a
  * full-speed replay runs, whether the model keeps pace with that replay (its backlog, and the
  * replay's rate with and without the panel open, measured in the same process), chart series size,
- * and on the sample city the default model's accuracy beside the naive baselines'.
+ * on the sample city the default model's accuracy beside the naive baselines', and the share of
+ * scored rows flagged as anomalies there and on a file with no incidents (a ±3σ band promises ≈0.3 %).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import type { ViewUpdate } from '../shared/contract';
 import { DEFAULT_PREDICT_SETTINGS, type Metric, type PredictSettings } from '../shared/predict/predictContract';
 import { Engine } from '../electron/engine/engine';
 import { configurePredictWorker } from '../electron/engine/predict/predictionFeed';
+import { writeRampCsv } from '../electron/engine/predict/testing/rampCsv';
 
 export interface PredictMeasurement {
   rows: number;
@@ -28,6 +30,13 @@ export interface PredictMeasurement {
   refitMsMax: number;
   maxSeriesPoints: number;
   sample: { rows: number; model: Metric; lastValue: Metric; sameTimeYesterday: Metric };
+  /** Anomalies among scored rows with the default settings: the sample city (4 incidents) and a file with none. */
+  flagged: { sample: FlaggedRate; noIncidents: FlaggedRate };
+}
+
+export interface FlaggedRate {
+  scored: number;
+  anomalies: number;
 }
 
 /** Time of day (4 columns), lags 1, 2, 4 and the same time yesterday: 8 input columns. */
@@ -101,7 +110,17 @@ export async function measurePredict(csvPath: string, sampleCsvPath: string, pre
     const done = await until(engine, (view) => view.replay.state === 'finished');
     await until(engine, (view) => view.predict.rows.processed >= done.replay.rowsAccepted);
     await sleep(600); // the worker posts its view every 250 ms
-    const metrics = engine.view(false).predict.metrics;
+    const { metrics, anomalyCount, rows } = engine.view(false).predict;
+    const noIncidentsPath = join(dataDir, 'no-incidents.csv');
+    writeRampCsv(noIncidentsPath, { days: 28, sensors: 10 });
+    await engine.handle('file:open', { path: noIncidentsPath });
+    await engine.handle('predict:configure', DEFAULT_PREDICT_SETTINGS);
+    await until(engine, (view) => view.predict.state !== 'loadingHistory');
+    await engine.handle('replay:start', FAST);
+    const quiet = await until(engine, (view) => view.replay.state === 'finished');
+    await until(engine, (view) => view.predict.rows.processed >= quiet.replay.rowsAccepted);
+    await sleep(600);
+    const noIncidents = engine.view(false).predict;
     return {
       rows: finished.replay.rowsAccepted,
       replayWithoutRowsPerSecond,
@@ -116,6 +135,10 @@ export async function measurePredict(csvPath: string, sampleCsvPath: string, pre
       refitMsMax: Math.max(...timed.map((refit) => refit.ms)),
       maxSeriesPoints,
       sample: { rows: done.replay.rowsAccepted, ...metrics },
+      flagged: {
+        sample: { scored: rows.scored, anomalies: anomalyCount },
+        noIncidents: { scored: noIncidents.rows.scored, anomalies: noIncidents.anomalyCount },
+      },
     };
   } finally {
     engine.stop();

@@ -19,7 +19,7 @@ import { measureServerMemory, serverMemorySkipReason, type ServerMemoryMeasureme
 import { KAFKA_MAX_CONSUMER_LAG, PRODUCE_BATCH } from '../electron/engine/replay/busBinding';
 import type { KafkaMeasurement } from './measureKafka';
 import type { ParseMeasurement } from './measureParseOnly';
-import type { PredictMeasurement } from './measurePredict';
+import type { FlaggedRate, PredictMeasurement } from './measurePredict';
 import type { ReplayMeasurement } from './measureReplay';
 import type { SqlMeasurement } from './measureSql';
 
@@ -256,12 +256,22 @@ function predictRows(predict: PredictMeasurement): Row[] {
       model.mae !== null && lastValue.mae !== null && model.mae < lastValue.mae ? 'met' : 'NOT met',
     ],
     [
+      'Scored rows flagged as anomalies (±3σ band): sample city (4 incidents) / a 28-day file of 10 sensors with a steep morning ramp and no incidents',
+      `${flaggedPercent(predict.flagged.sample)} / ${flaggedPercent(predict.flagged.noIncidents)}`,
+      'no incidents: near 0.3 %, < 1 %',
+      predict.flagged.noIncidents.anomalies < 0.01 * predict.flagged.noIncidents.scored ? 'met' : 'NOT met',
+    ],
+    [
       'Same rows: RMSE and R² of the model / last value',
       `${fmt(model.rmse ?? Number.NaN, 2)} (R² ${fmt(model.r2 ?? Number.NaN, 3)}) / ${fmt(lastValue.rmse ?? Number.NaN, 2)} (R² ${fmt(lastValue.r2 ?? Number.NaN, 3)})`,
       '',
       '',
     ],
   ];
+}
+
+function flaggedPercent({ anomalies, scored }: FlaggedRate): string {
+  return `${fmt((100 * anomalies) / Math.max(1, scored), 2)} % (${fmt(anomalies)} of ${fmt(scored)})`;
 }
 
 function commandExists(command: string): boolean {

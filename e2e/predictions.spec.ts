@@ -6,6 +6,8 @@
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures';
 import { PredictionsPanel } from './pages/predictionsPanel';
+import { parseCount } from './pages/trafficMonitorPage';
+import { writeRampCsv } from '../electron/engine/predict/testing/rampCsv';
 import type { TrafficMonitorPage } from './pages/trafficMonitorPage';
 
 const SAMPLE = resolve(__dirname, '..', 'sample-data', 'traffic-sample.csv');
@@ -62,6 +64,23 @@ test.describe('Predictions', () => {
     await predictions.overTimeButton.click();
     await expect(predictions.overTimeChart).toBeVisible();
     await app.replay.stopButton.click();
+  });
+
+  test('on a file with a steep morning ramp and no incidents, well under 1 % of forecasts are listed as anomalies', async ({ app }, testInfo) => {
+    const path = testInfo.outputPath('no-incidents.csv');
+    writeRampCsv(path, { days: 21, sensors: 4 });
+    await app.openFile(path);
+    const predictions = new PredictionsPanel(app.page);
+    await predictions.open();
+    await predictions.waitForState('Ready');
+    await app.replay.start('max');
+    await app.replay.waitForState('finished', 60_000);
+    // 14 days after the 7-day history, 4 sensors, 96 intervals a day: all of them scored.
+    await expect(predictions.rowsLine).toContainText(`${(14 * 96 * 4).toLocaleString('en-US')} scored`, { timeout: 30_000 });
+    const count = /^([\d,]+) in total/.exec((await predictions.anomalyCount.textContent()) ?? '');
+    expect(count).not.toBeNull();
+    // A ±3σ band promises about 0.3 % (16 of 5,376); one scale per sensor flagged the ramp every morning (about 1.3 %).
+    expect(parseCount(count?.[1] ?? '')).toBeLessThan(0.01 * 14 * 96 * 4);
   });
 
   test('a new target rebuilds the model, which keeps refitting on the new column', async ({ app }) => {

@@ -19,6 +19,7 @@ import { featureOptions, resolveSettings, type ResolvedSettings } from './effect
 import { writeFeatureRow } from './featureRow';
 import { predictRow, type RegressionFit } from './fitRegression';
 import { checkLeakage } from './leakageCheck';
+import type { FeatureLayout } from './featureLayout';
 import { emptyLagValues, LocationLags } from './locationLags';
 import type { PredictBatch, PredictInput } from './predictBatch';
 import { RawRows } from './rawRows';
@@ -251,7 +252,10 @@ export class PredictionCore {
     const actual = values[at + targetColumn] as number;
     const span = this.historySpan;
     if (span !== null && time >= span.from && time <= span.to) {
-      if (score) this.counts.inHistoryPeriod++;
+      if (score) {
+        this.counts.inHistoryPeriod++;
+        this.learnHistoryMiss(layout, location, time, actual, values, at);
+      }
       this.streamLags.learn(location, time, actual);
       return;
     }
@@ -279,6 +283,18 @@ export class PredictionCore {
     this.window.add(this.features, 0, actual, time);
     this.schedule.learnt();
     if (score && (this.model === null ? this.trainingRowCount() >= this.minRows() : this.schedule.dueByRows(this.resolved.settings.refit))) this.refit();
+  }
+
+  /**
+   * A replayed row the history trained on is not scored, but the model's miss on it tells the
+   * anomaly scale how far off forecasts usually are at that location and hour, so the first scored
+   * days are judged by their own hour rather than by the whole day's misses.
+   */
+  private learnHistoryMiss(layout: FeatureLayout, location: number, time: number, actual: number, values: Float64Array, at: number): void {
+    if (this.model === null || !Number.isFinite(actual)) return;
+    this.streamLags.read(location, time, this.lags);
+    if (!writeFeatureRow(layout, time, this.lags, values, at, this.features, 0)) return;
+    this.scoreboard.learnResidual(location, time, actual, predictRow(this.model.fit, this.features, 0));
   }
 
   // ——— rebuilding after new settings or a new history ———
@@ -314,7 +330,7 @@ export class PredictionCore {
   }
 
   private startScoringOver(): void {
-    this.scoreboard = new Scoreboard(this.resolved.settings.anomalyK);
+    this.scoreboard = new Scoreboard(this.resolved.settings.anomalyK, { byHour: this.input.hasTime });
     this.counts = { ...zeroCounts(), processed: this.counts.processed };
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_RESIDUALS } from './residualScale';
 import { LISTED_ANOMALIES, Scoreboard } from './scoreboard';
+import { normal, seededRandom } from './testing/testRows';
 
 /** Scores `count` forecasts off by ±1 alternately at a location: σ settles at 1. */
 function steady(board: Scoreboard, location: number, count: number, from = 0): void {
@@ -32,6 +33,39 @@ describe('the scoreboard', () => {
     // Within 3σ is ordinary.
     board.score(0, 101, 102, 100, Number.NaN, Number.NaN);
     expect(board.anomalyCount).toBe(1);
+  });
+
+  it('never flags a forecast that equals the actual value up to rounding noise, however tiny the usual miss', () => {
+    const board = new Scoreboard(3);
+    const random = seededRandom(4);
+    // A model that reconstructs the target from its same-row parts: misses of 10⁻¹² from floating point.
+    for (let i = 0; i < 5000; i++) board.score(0, i, 1000 + (i % 300), 1000 + (i % 300) + 1e-12 * normal(random), Number.NaN, Number.NaN);
+    expect(board.anomalyCount).toBe(0);
+    // Counts are whole: a miss of one vehicle is visible, and against that scale a miss of 40 is an anomaly.
+    board.score(0, 5000, 1040, 1000, Number.NaN, Number.NaN);
+    expect(board.anomalyCount).toBe(1);
+  });
+
+  it('judges a miss against the same hour of the day: a morning ramp that is always missed by ~50 is not an anomaly, the same miss at night is', () => {
+    const board = new Scoreboard(3, { byHour: true });
+    const random = seededRandom(8);
+    const hour = 3_600_000;
+    const day = 24 * hour;
+    const start = Date.UTC(2026, 2, 2);
+    // 10 days, 15-minute rows: misses of σ 2 all day, except 05:00–06:00 where the forecast lags the ramp by 50 ± 10.
+    for (let t = start; t < start + 10 * day; t += hour / 4) {
+      const ramp = (t - start) % day >= 5 * hour && (t - start) % day < 6 * hour;
+      board.score(0, t, 500, 500 - (ramp ? 50 + 10 * normal(random) : 2 * normal(random)), Number.NaN, Number.NaN);
+    }
+    // After two days of learning, 8 days × 96 rows: by hour about 0.3 % (2) are beyond 3σ. One scale
+    // per location (√((4·50² + 92·2²)/96) ≈ 10.4, band ≈ 31) flags nearly all 32 ramp rows.
+    const late = board.recentAnomalies(['J1']).filter((a) => a.time >= start + 2 * day);
+    expect(late.length).toBeLessThanOrEqual(6);
+    const before = board.anomalyCount;
+    board.score(0, start + 10 * day + 5.5 * hour, 550, 500, Number.NaN, Number.NaN);
+    expect(board.anomalyCount).toBe(before);
+    board.score(0, start + 10 * day + 23 * hour, 550, 500, Number.NaN, Number.NaN);
+    expect(board.anomalyCount).toBe(before + 1);
   });
 
   it('judges each location against its own scale', () => {

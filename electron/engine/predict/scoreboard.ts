@@ -1,14 +1,15 @@
 /**
  * Everything the stream's forecasts are judged by, updated as each row is scored: the model's
- * metrics beside the two naive forecasts, the per-location residual scale that draws the band and
- * flags anomalies, the chart's points and the list of recent anomalies. The baselines are scored
+ * metrics beside the two naive forecasts, the residual scale (per location and hour of the day)
+ * that draws the band and flags anomalies, the chart's points and the list of recent anomalies. The baselines are scored
  * only on the rows the model was scored on (and where the baseline has a value), so the comparison
  * the page shows is like for like.
  */
 import type { Anomaly, PredictMetrics } from '../../../shared/predict/predictContract';
 import { LocationSeries } from './locationSeries';
 import { MetricAccumulator } from './metricAccumulator';
-import { ResidualScale } from './residualScale';
+import { AnomalyScale } from './anomalyScale';
+import { ValueResolution } from './valueResolution';
 
 /** Newest anomalies across locations the view lists. */
 export const LISTED_ANOMALIES = 100;
@@ -25,14 +26,32 @@ export class Scoreboard {
   private readonly model = new MetricAccumulator();
   private readonly lastValue = new MetricAccumulator();
   private readonly sameTimeYesterday = new MetricAccumulator();
-  private readonly scale = new ResidualScale();
+  private readonly scale: AnomalyScale;
+  private readonly resolution = new ValueResolution();
   readonly series = new LocationSeries();
   private recent: RecentAnomaly[] = [];
   private anomalies = 0;
   private scoredAt: number[] = [];
 
-  /** `anomalyK`: a residual beyond this many standard deviations is an anomaly. */
-  constructor(private readonly anomalyK: number) {}
+  /**
+   * `anomalyK`: a residual beyond this many standard deviations is an anomaly. `byHour`: times are
+   * event times, so misses are judged against the same hour of the day.
+   */
+  constructor(
+    private readonly anomalyK: number,
+    options: { byHour?: boolean } = {},
+  ) {
+    this.scale = new AnomalyScale(options.byHour ?? false);
+  }
+
+  /**
+   * A miss on a row that is not scored (a replayed row the history trained on): it tells the scale
+   * how far off forecasts usually are at that hour before the first scored row of it.
+   */
+  learnResidual(location: number, time: number, actual: number, predicted: number): void {
+    this.resolution.add(actual);
+    this.scale.add(location, time, actual - predicted, this.anomalyK);
+  }
 
   /**
    * Scores one forecast. `time` is the event time (or sequence number); `lastValue` and `yesterday`
@@ -45,12 +64,13 @@ export class Scoreboard {
     this.scoredAt[location] = (this.scoredAt[location] ?? 0) + 1;
 
     const residual = actual - predicted;
-    const sigma = this.scale.sigma(location);
+    this.resolution.add(actual);
+    // Never narrower than the data can tell apart: a miss within half a step is no miss (NaN stays NaN: no scale yet).
+    const sigma = Math.max(this.scale.sigma(location, time), this.resolution.halfStep / this.anomalyK);
     const band = this.anomalyK * sigma;
-    // A perfect model so far (σ = 0) has no scale to judge by: nothing is flagged.
-    const anomaly = sigma > 0 && Math.abs(residual) > band;
+    const anomaly = Math.abs(residual) > band;
     const z = anomaly ? residual / sigma : Number.NaN;
-    this.scale.add(location, residual, anomaly ? band : Number.POSITIVE_INFINITY);
+    this.scale.add(location, time, residual, this.anomalyK);
     const known = Number.isFinite(band);
     this.series.push(location, {
       time,
