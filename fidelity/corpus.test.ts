@@ -93,6 +93,7 @@ describe('fidelity corpus: every file opens right the first time', () => {
   it.each(all.map((entry) => [entry.expected.file, entry] as const))('%s', async (_name, { path, expected }) => {
     const sniffed = await sniffCsv(path);
     expect(sniffed.dialect.delimiter, 'delimiter').toBe(expected.delimiter);
+    expect(sniffed.dialect.encoding, 'encoding').toBe(expected.encoding);
     const schema = resolveTableSchema(sniffed.names, sniffed.sampleRows, sniffed.dialect.delimiter, null, REFERENCE_DAY);
 
     // What the file means

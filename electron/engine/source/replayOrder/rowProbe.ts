@@ -10,10 +10,11 @@
  * way: every byte of the file belongs to exactly one run, and each run is read by the real reader.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { TextDecoder } from 'node:util';
+import type { FileEncoding } from '../../../../shared/encoding';
 import type { CsvDialect } from '../csvDialect';
 import { createBlockParser, type BlockParser } from '../blockParser';
 import { RowDecoder } from '../rowDecoder';
+import { decodeBytes, textCodecFor, type TextCodec } from '../textCodec';
 import type { TableSchema } from '../tableSchema';
 
 /** A row found by a probe: where it starts and ends in the file, and what orders it. */
@@ -35,14 +36,14 @@ const MAX_LINES_PASSED = 256;
 const BYTE_LINE_BREAK_ENCODINGS = new Set(['utf-8', 'windows-1252']);
 
 /** The dialect's text encoding, UTF-8 where the dialect does not name one. */
-export function encodingOf(dialect: CsvDialect): string {
-  return (dialect as { encoding?: string }).encoding ?? 'utf-8';
+export function encodingOf(dialect: CsvDialect): FileEncoding {
+  return dialect.encoding;
 }
 
 export class RowProbe {
   private readonly parse: BlockParser;
   private readonly decoder: RowDecoder;
-  private readonly text: TextDecoder;
+  private readonly codec: TextCodec;
   private readonly lineBreak: number;
   private readonly crlf: boolean;
   private readonly locationIndex: number;
@@ -58,7 +59,8 @@ export class RowProbe {
   ) {
     this.parse = createBlockParser({ delimiter: dialect.delimiter, newline: dialect.newline });
     this.decoder = new RowDecoder(schema);
-    this.text = new TextDecoder(encodingOf(dialect));
+    // The file's codec, not TextDecoder: Node 20's windows-1252 TextDecoder reads 0x80..0x9F as Latin-1 unless streaming.
+    this.codec = textCodecFor(encodingOf(dialect));
     this.lineBreak = dialect.newline === '\r' ? 13 : 10;
     this.crlf = dialect.newline === '\r\n';
     this.locationIndex = schema.columns.findIndex((column) => column.name === schema.location);
@@ -89,7 +91,7 @@ export class RowProbe {
 
   /** The row one line holds (its line break excluded), or null when it is not a whole valid row. */
   private rowOn(bytes: Buffer): Omit<ProbedRow, 'start' | 'end'> | null {
-    let text = this.text.decode(bytes);
+    let text = decodeBytes(this.codec, bytes);
     if (this.crlf && text.endsWith('\r')) text = text.slice(0, -1);
     if (text === '') return null;
     const parsed = this.parse(text, true);
