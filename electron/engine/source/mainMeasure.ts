@@ -9,8 +9,8 @@
  * occupancy, speed…) last, however early they stand in the header.
  */
 
-/** A total over vehicle classes: `Total`, `total_volume`, `Gesamt`, `totale`. */
-const TOTAL = /(^|[\s_.-])total|total($|[\s_.-])|^total$|gesamt|totale|summe|^sum$/i;
+/** A total over vehicle classes: `Total`, `total_volume`, `Gesamt`, `totale`, `all_motor_vehicles`. */
+const TOTAL = /(^|[\s_.-])total|total($|[\s_.-])|^total$|gesamt|totale|summe|^sum$|(^|[\s_.-])all($|[\s_.-])/i;
 /** How much traffic passed, in English, German, French, Spanish, Italian, Dutch and Portuguese. */
 const VOLUME =
   /volume|(^|[\s_.-])vol($|[\s_.-])|flow|vehicle|veh($|[\s_.-])|count|traffic|intensit|anzahl|menge|verkehr|fahrzeug|kfz|z(ä|ae)hlung|d(é|e)bit|comptage|trafic|v(é|e)hicule|passage|intensidad|aforo|veh(í|i)culos|conteo|flujo|tr(á|a)fico|veicoli|conteggio|flusso|aantal|verkeer|intensiteit|fluxo|contagem|pkw|lkw|cars?$|bikes?$|trucks?$|bus(es)?$|cyclists?|pedestrians?|passanten|fu(ß|ss)g(ä|ae)nger|v(é|e)los?$|fahrr(ä|a)der|radfahr/i;
@@ -27,7 +27,8 @@ function rank(name: string): number {
   if (name === 'Total') return 0;
   if (FLOW_SYMBOL.test(name.trim())) return 2;
   if (NOT_TRAFFIC.test(name)) return 4;
-  if (TOTAL.test(name)) return 1;
+  // A total of all vehicles before a total of one class (`all_motor_vehicles` before `all_hgvs`).
+  if (TOTAL.test(name)) return VOLUME.test(name) ? 0.5 : 1;
   if (VOLUME.test(name)) return 2;
   if (CALENDAR.test(name)) return 3.5;
   return 3;

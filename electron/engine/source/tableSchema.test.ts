@@ -381,3 +381,18 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     expect(schema.measure).toBe('speed');
   });
 });
+
+describe('resolveTableSchema: a count-point export with vehicle classes', () => {
+  it('reads date + hour as the time, the count point as the location, and all motor vehicles as the measure', () => {
+    const header = 'count_point_id,direction_of_travel,year,count_date,hour,region_id,latitude,longitude,pedal_cycles,two_wheeled_motor_vehicles,cars_and_taxis,all_hgvs,all_motor_vehicles';
+    const lines = [header];
+    for (const point of ['501', '502', '503']) {
+      for (let hour = 7; hour <= 18; hour++) lines.push(`${point},N,2019,2019-06-14,${hour},3,51.5,-0.1,${hour % 5},${hour % 7},${100 + hour},${10 + hour},${120 + hour * 2}`);
+    }
+    const schema = resolve(lines);
+    expect(schema.time).toMatchObject({ kind: 'parts', date: 'count_date', hour: 'hour' });
+    expect(schema.location).toBe('count_point_id');
+    expect(schema.measure).toBe('all_motor_vehicles');
+    expect(roles(schema)).toMatchObject({ year: 'category', region_id: 'category', latitude: 'category', longitude: 'category' });
+  });
+});

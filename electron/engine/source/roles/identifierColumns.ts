@@ -16,7 +16,7 @@ const ID_NAME =
  * fields when the time is read from elsewhere (`Month`, `Day of Week`, `Hour`).
  */
 const LABEL_NAME =
-  /^(lat|latitude|lon|lng|long|longitude|breite|l(ä|a)nge|laengengrad|breitengrad)$|(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens)($|[\s_.-])|^(year|yr|month|mon|day|dd|hour|hh|hr|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
+  /^(lat|latitude|lon|lng|long|longitude|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord)$|(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens)($|[\s_.-])|^(year|yr|month|mon|day|dd|hour|hh|hr|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
 
 /** Enough rows that a count column would repeat a value (counts live in a few hundred values). */
 const MIN_ROWS_FOR_UNIQUENESS = 30;
