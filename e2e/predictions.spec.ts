@@ -83,6 +83,25 @@ test.describe('Predictions', () => {
     expect(parseCount(count?.[1] ?? '')).toBeLessThan(0.01 * 14 * 96 * 4);
   });
 
+  test('shows the chart location’s metrics and all locations’ metrics, each labelled', async ({ app }) => {
+    await app.openSample();
+    const predictions = new PredictionsPanel(app.page);
+    await predictions.open();
+    await predictions.waitForState('Ready');
+    await app.replay.start('max');
+    await app.replay.waitForState('finished', 60_000);
+    // 21 days after the 7-day history, 10 junctions, 96 intervals a day; each junction has a tenth.
+    await expect(predictions.rowsLine).toContainText('20,160 scored', { timeout: 30_000 });
+    await predictions.location.selectOption('J03');
+    await expect(predictions.locationMetrics).toHaveAccessibleName('Prediction metrics, at J03');
+    await expect(predictions.locationMetrics.locator('caption')).toHaveText('At J03');
+    await expect(predictions.metrics.locator('caption')).toHaveText('All locations');
+    await expect.poll(() => predictions.metric('Rows', 'Model', predictions.locationMetrics)).toBe(2016);
+    expect(await predictions.metric('Rows', 'Model')).toBe(20_160);
+    // J03 carries its own error, not the city's: the two MAEs are not the same figure.
+    expect(await predictions.metric('MAE', 'Model', predictions.locationMetrics)).not.toBe(await predictions.metric('MAE', 'Model'));
+  });
+
   test('a new target rebuilds the model, which keeps refitting on the new column', async ({ app }) => {
     const predictions = await replayWithPredictions(app);
     await predictions.waitForSeries(MIN_POINTS);

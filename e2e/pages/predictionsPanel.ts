@@ -33,7 +33,9 @@ export class PredictionsPanel {
   readonly historyDays: Locator;
   readonly training: Locator;
   readonly leakage: Locator;
+  /** Metrics over every location's rows, and over the chart's location only. */
   readonly metrics: Locator;
+  readonly locationMetrics: Locator;
   readonly verdicts: Locator;
   readonly location: Locator;
   readonly overTimeButton: Locator;
@@ -62,8 +64,9 @@ export class PredictionsPanel {
     this.historyDays = this.settings.getByRole('spinbutton', { name: 'History days' });
     this.training = this.settings.locator('details.predict-training');
     this.leakage = this.region.getByTestId('predict-leakage');
-    this.metrics = this.region.getByRole('table', { name: 'Prediction metrics' });
-    this.verdicts = this.region.getByRole('list', { name: 'Model against baselines' }).getByRole('listitem');
+    this.metrics = this.region.getByRole('table', { name: 'Prediction metrics, all locations' });
+    this.locationMetrics = this.region.getByRole('table', { name: /^Prediction metrics, at / });
+    this.verdicts = this.region.getByRole('list', { name: 'Model against baselines, all locations' }).getByRole('listitem');
     this.location = this.region.getByRole('combobox', { name: 'Location' });
     const views = this.region.getByRole('group', { name: 'Chart view' });
     this.overTimeButton = views.getByRole('button', { name: 'Over time' });
@@ -100,15 +103,15 @@ export class PredictionsPanel {
   }
 
   /** A cell of the metrics table, e.g. metricCell('MAE', 'Last value'). */
-  metricCell(metric: MetricName, forecaster: Forecaster): Locator {
-    const row = this.metrics.locator('tr', { has: this.page.getByRole('rowheader', { name: metric, exact: true }) });
+  metricCell(metric: MetricName, forecaster: Forecaster, table: Locator = this.metrics): Locator {
+    const row = table.locator('tr', { has: this.page.getByRole('rowheader', { name: metric, exact: true }) });
     const column = (['Model', 'Last value', 'Same time yesterday'] as const).indexOf(forecaster);
     return row.getByRole('cell').nth(column);
   }
 
   /** The metric as a number (MAPE in percent); null while it shows "—". */
-  async metric(metric: MetricName, forecaster: Forecaster): Promise<number | null> {
-    return parseMetric(await this.metricCell(metric, forecaster).textContent());
+  async metric(metric: MetricName, forecaster: Forecaster, table: Locator = this.metrics): Promise<number | null> {
+    return parseMetric(await this.metricCell(metric, forecaster, table).textContent());
   }
 
   /** The drawn path of one line of the over-time chart. */

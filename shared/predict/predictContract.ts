@@ -167,7 +167,7 @@ export const anomalySchema = z.object({
   location: z.string(),
   actual: z.number(),
   predicted: z.number(),
-  /** Residual in standard deviations of the recent residuals. */
+  /** Residual in standard deviations of the location's recent residuals at that hour of the day. */
   z: z.number(),
 });
 export type Anomaly = z.infer<typeof anomalySchema>;
@@ -176,7 +176,7 @@ export const seriesPointSchema = z.object({
   time: z.number(),
   actual: z.number(),
   predicted: z.number(),
-  /** predicted ∓ anomalyK × recent residual standard deviation. */
+  /** predicted ∓ anomalyK × the location's recent residual scale at that hour of the day. */
   lower: z.number(),
   upper: z.number(),
 });
@@ -235,7 +235,10 @@ export const predictViewSchema = z.object({
   }),
   /** Newest event time of the history: replayed rows up to it trained the model, so they are not scored. */
   historyUntil: z.number().nullable(),
+  /** Over every location's scored rows. */
   metrics: predictMetricsSchema,
+  /** Over the shown location's scored rows only (`location`); null without one. */
+  locationMetrics: predictMetricsSchema.nullable(),
   model: modelCardSchema.nullable(),
   leakage: leakageSchema.nullable(),
   anomalies: z.array(anomalySchema),

@@ -218,6 +218,7 @@ export class PredictionCore {
       historyUntil: this.historySpan?.to ?? null,
       waitingFor: this.waitingFor(),
       metrics: this.scoreboard.metrics(),
+      locationMetrics: index >= 0 ? this.scoreboard.metricsAt(index) : null,
       model: this.model === null ? null : { ...this.model.card, coefficients: this.model.card.coefficients.map((c) => ({ ...c })) },
       leakage: this.leakage,
       anomalies: this.scoreboard.recentAnomalies(this.names),

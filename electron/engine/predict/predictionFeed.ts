@@ -194,6 +194,7 @@ export class PredictionFeed implements RowSink {
       },
       historyUntil: core?.historyUntil ?? null,
       metrics: core?.metrics ?? EMPTY_METRICS,
+      locationMetrics: core?.locationMetrics ?? null,
       model: core?.model ?? null,
       leakage: core?.leakage ?? null,
       anomalies: core?.anomalies ?? [],

@@ -91,6 +91,20 @@ describe('the scoreboard', () => {
     expect(listed[1]!.location).toBe('A');
   });
 
+  it('keeps each location’s metrics beside the pooled ones', () => {
+    const board = new Scoreboard(3);
+    // J1 is missed by 1 every time, J2 by 3: pooled MAE 2, RMSE √((1 + 9) / 2) = √5.
+    for (let i = 0; i < 10; i++) {
+      board.score(0, i, 100, 101, 100, Number.NaN);
+      board.score(1, i, 100, 97, 90, Number.NaN);
+    }
+    expect(board.metricsAt(0).model).toMatchObject({ rows: 10, mae: 1, rmse: 1 });
+    expect(board.metricsAt(1).model).toMatchObject({ rows: 10, mae: 3, rmse: 3 });
+    expect(board.metricsAt(1).lastValue).toMatchObject({ rows: 10, mae: 10 });
+    expect(board.metrics().model).toMatchObject({ rows: 20, mae: 2, rmse: expect.closeTo(Math.sqrt(5), 12) });
+    expect(board.metricsAt(2).model).toEqual({ rows: 0, mae: null, rmse: null, r2: null, mape: null });
+  });
+
   it('scores a naive forecast only where it has a value', () => {
     const board = new Scoreboard(3);
     board.score(0, 0, 10, 9, 8, Number.NaN);

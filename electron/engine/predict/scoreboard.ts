@@ -26,6 +26,8 @@ export class Scoreboard {
   private readonly model = new MetricAccumulator();
   private readonly lastValue = new MetricAccumulator();
   private readonly sameTimeYesterday = new MetricAccumulator();
+  /** The same three per location: one junction's chart is judged by that junction's figures. */
+  private readonly byLocation: { model: MetricAccumulator; lastValue: MetricAccumulator; sameTimeYesterday: MetricAccumulator }[] = [];
   private readonly scale: AnomalyScale;
   private readonly resolution = new ValueResolution();
   readonly series = new LocationSeries();
@@ -58,9 +60,13 @@ export class Scoreboard {
    * are the naive forecasts for the same row, NaN where the location has none.
    */
   score(location: number, time: number, actual: number, predicted: number, lastValue: number, yesterday: number): void {
-    this.model.add(actual, predicted);
-    if (Number.isFinite(lastValue)) this.lastValue.add(actual, lastValue);
-    if (Number.isFinite(yesterday)) this.sameTimeYesterday.add(actual, yesterday);
+    const here = (this.byLocation[location] ??= { model: new MetricAccumulator(), lastValue: new MetricAccumulator(), sameTimeYesterday: new MetricAccumulator() });
+    const all = { model: this.model, lastValue: this.lastValue, sameTimeYesterday: this.sameTimeYesterday };
+    for (const board of [all, here]) {
+      board.model.add(actual, predicted);
+      if (Number.isFinite(lastValue)) board.lastValue.add(actual, lastValue);
+      if (Number.isFinite(yesterday)) board.sameTimeYesterday.add(actual, yesterday);
+    }
     this.scoredAt[location] = (this.scoredAt[location] ?? 0) + 1;
 
     const residual = actual - predicted;
@@ -90,6 +96,16 @@ export class Scoreboard {
 
   metrics(): PredictMetrics {
     return { model: this.model.metric(), lastValue: this.lastValue.metric(), sameTimeYesterday: this.sameTimeYesterday.metric() };
+  }
+
+  /** The metrics over one location's scored rows (all null before it has any). */
+  metricsAt(location: number): PredictMetrics {
+    const here = this.byLocation[location];
+    if (here === undefined) {
+      const none = new MetricAccumulator().metric();
+      return { model: none, lastValue: none, sameTimeYesterday: none };
+    }
+    return { model: here.model.metric(), lastValue: here.lastValue.metric(), sameTimeYesterday: here.sameTimeYesterday.metric() };
   }
 
   /** Rows scored at a location. */

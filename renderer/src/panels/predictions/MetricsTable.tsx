@@ -1,6 +1,6 @@
 /**
  * The model's accuracy beside two naive forecasts (the previous interval, the same time a day
- * earlier), over the same scored rows; the best value per metric is marked, and a line says by
+ * earlier), over the same scored rows of one location or of all; the best value per metric is marked, and a line says by
  * how much the model beats (or trails) each baseline.
  */
 import type { PredictMetrics } from '../../../../shared/predict/predictContract';
@@ -16,11 +16,13 @@ function formatMetric(key: MetricKey, value: number | null): string {
 
 const VERDICT_CLASS = { true: 'predict-verdict-better', false: 'predict-verdict-worse', null: 'predict-verdict-level' } as const;
 
-export function MetricsTable({ metrics }: { metrics: PredictMetrics }): React.JSX.Element {
+/** `scope` says whose rows these are: "at J03" or "all locations" (the chart shows one location only). */
+export function MetricsTable({ metrics, scope }: { metrics: PredictMetrics; scope: string }): React.JSX.Element {
   const lines = verdicts(metrics);
   return (
     <div className="predict-metrics">
-      <table className="predict-table" aria-label="Prediction metrics">
+      <table className="predict-table" aria-label={`Prediction metrics, ${scope}`}>
+        <caption className="predict-metrics-scope">{scope.charAt(0).toUpperCase() + scope.slice(1)}</caption>
         <thead>
           <tr>
             <th scope="col">Metric</th>
@@ -60,7 +62,7 @@ export function MetricsTable({ metrics }: { metrics: PredictMetrics }): React.JS
         </tbody>
       </table>
       {lines.length > 0 && (
-        <ul className="predict-verdicts" aria-label="Model against baselines">
+        <ul className="predict-verdicts" aria-label={`Model against baselines, ${scope}`}>
           {lines.map((line) => (
             <li key={line.baseline} className={`predict-verdict ${VERDICT_CLASS[String(line.beats) as keyof typeof VERDICT_CLASS]}`}>
               {line.text}

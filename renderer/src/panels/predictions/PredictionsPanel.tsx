@@ -42,7 +42,8 @@ export function PredictionsPanel(): React.JSX.Element {
       <div className="predict-body">
         <PredictionChart view={view} hasTime={hasTime} />
         <div className="predict-side">
-          <MetricsTable metrics={view.metrics} />
+          {view.location !== null && view.locationMetrics !== null && <MetricsTable metrics={view.locationMetrics} scope={`at ${view.location}`} />}
+          <MetricsTable metrics={view.metrics} scope="all locations" />
           <ModelCard model={view.model} hasTime={hasTime} />
         </div>
       </div>
