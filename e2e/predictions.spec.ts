@@ -102,6 +102,30 @@ test.describe('Predictions', () => {
     expect(await predictions.metric('MAE', 'Model', predictions.locationMetrics)).not.toBe(await predictions.metric('MAE', 'Model'));
   });
 
+  test('the verdict against the last value weighs MAE and RMSE and says which the model beats', async ({ app }) => {
+    await app.openSample();
+    const predictions = new PredictionsPanel(app.page);
+    await predictions.open();
+    await predictions.waitForState('Ready');
+    await app.replay.start('max');
+    await app.replay.waitForState('finished', 60_000);
+    await expect(predictions.rowsLine).toContainText('20,160 scored', { timeout: 30_000 });
+    // The expected wording from the table's own cells: better on a metric means a lower error than the last value's.
+    const direction = async (metric: 'MAE' | 'RMSE'): Promise<string> => {
+      const [model, last] = [await predictions.metric(metric, 'Model'), await predictions.metric(metric, 'Last value')];
+      expect(model).not.toBeNull();
+      expect(last).not.toBeNull();
+      return (model as number) < (last as number) ? 'beats' : 'trails';
+    };
+    const [mae, rmse] = [await direction('MAE'), await direction('RMSE')];
+    const verdict = predictions.verdicts.filter({ hasText: /last value/ });
+    await expect(verdict).toContainText('MAE');
+    await expect(verdict).toContainText('RMSE');
+    const text = ((await verdict.textContent()) ?? '').toLowerCase();
+    const said = (metric: string): string => (new RegExp(`beats last value on [^;]*${metric}`).test(text) ? 'beats' : 'trails');
+    expect([said('mae'), said('rmse')]).toEqual([mae, rmse]);
+  });
+
   test('a new target rebuilds the model, which keeps refitting on the new column', async ({ app }) => {
     const predictions = await replayWithPredictions(app);
     await predictions.waitForSeries(MIN_POINTS);

@@ -1,6 +1,6 @@
 /**
  * The metrics table's rows and columns, and how the model compares with the naive forecasts:
- * "beats last value by 23% MAE". A model that cannot beat "same as last interval" is not worth
+ * "Beats last value on MAE by 23%; trails it on RMSE by 4%". A model that cannot beat "same as last interval" is not worth
  * its features, so the panel says so plainly.
  */
 import type { Metric, PredictMetrics } from '../../../../shared/predict/predictContract';
@@ -35,20 +35,44 @@ export function bestForecaster(metrics: PredictMetrics, key: MetricKey): Forecas
 
 export interface Verdict {
   baseline: Forecaster;
-  /** null: level (within half a percent). */
+  /** true: better on MAE or RMSE and worse on neither; false: the reverse; null: level, or better on one and worse on the other. */
   beats: boolean | null;
   text: string;
 }
 
-/** The model against one baseline, by MAE; null until both have scored rows. */
+/** The error metrics a verdict weighs: MAE for the typical miss, RMSE for the large ones. */
+const VERDICT_METRICS = [
+  { key: 'mae', label: 'MAE' },
+  { key: 'rmse', label: 'RMSE' },
+] as const;
+
+/**
+ * The model against one baseline on MAE and RMSE, saying which it beats and which it does not
+ * ("Beats last value on MAE by 12%; trails it on RMSE by 8%"): a model that wins on the typical
+ * miss but loses on the large ones is not simply better. Null until both have scored rows.
+ */
 export function verdict(model: Metric, baseline: Metric, baselineKey: Forecaster): Verdict | null {
-  if (model.mae === null || baseline.mae === null || baseline.mae <= 0) return null;
   const name = (FORECASTERS.find((f) => f.key === baselineKey)?.label ?? baselineKey).toLowerCase();
-  const percent = Math.round(((baseline.mae - model.mae) / baseline.mae) * 100);
-  if (percent === 0) return { baseline: baselineKey, beats: null, text: `Level with ${name} on MAE` };
-  return percent > 0
-    ? { baseline: baselineKey, beats: true, text: `Beats ${name} by ${percent}% MAE` }
-    : { baseline: baselineKey, beats: false, text: `Trails ${name} by ${-percent}% MAE` };
+  const parts: { label: string; percent: number }[] = [];
+  for (const { key, label } of VERDICT_METRICS) {
+    const ours = model[key];
+    const theirs = baseline[key];
+    if (ours === null || theirs === null || theirs <= 0) return null;
+    // Within half a percent counts as level.
+    parts.push({ label, percent: Math.round(((theirs - ours) / theirs) * 100) });
+  }
+  const better = parts.filter((p) => p.percent > 0);
+  const worse = parts.filter((p) => p.percent < 0);
+  const level = parts.filter((p) => p.percent === 0);
+  const by = (list: typeof parts): string => list.map((p) => `${p.label} by ${Math.abs(p.percent)}%`).join(' and ');
+  const on = (list: typeof parts): string => list.map((p) => p.label).join(' and ');
+  const clauses: string[] = [];
+  if (better.length > 0) clauses.push(`Beats ${name} on ${by(better)}`);
+  if (worse.length > 0) clauses.push(better.length > 0 ? `trails it on ${by(worse)}` : `Trails ${name} on ${by(worse)}`);
+  if (level.length > 0) clauses.push(clauses.length > 0 ? `level on ${on(level)}` : `Level with ${name} on ${on(level)}`);
+  // Mixed (better on one, worse on the other) or level on both: neither a win nor a loss.
+  const beats = worse.length === 0 && better.length > 0 ? true : better.length === 0 && worse.length > 0 ? false : null;
+  return { baseline: baselineKey, beats, text: clauses.join('; ') };
 }
 
 export function verdicts(metrics: PredictMetrics): Verdict[] {
