@@ -44,6 +44,7 @@ export interface CsvBatch {
 
 const BLOCK_BYTES = 256 * 1024;
 const RUNAWAY_REASON = 'unmatched quote: the quoted field never closes (row longer than 1 MB)';
+const OVERLONG_REASON = 'row longer than 1 MB: no line break ends it within 1 MB, so it cannot be a row of this file';
 const UNCLOSED_AT_END_REASON = 'unmatched quote: the quoted field never closes before the end of the file';
 
 export interface CsvBatchReaderOptions {
@@ -76,7 +77,7 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
   let row = start?.row ?? 0;
   // A checkpoint at byte 0 is the block holding the header: read it as a fresh start.
   const resumed = start !== undefined && start.byte > 0;
-  let headerSeen = resumed;
+  let headerSeen = resumed || dialect.headerless === true;
   let first = !resumed;
   let skipUntil = options.skipUntil ?? null;
   /** True while the rest of an over-long row (already rejected) is passed over up to its line break. */
@@ -204,7 +205,8 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
     }
     const batch = toBatch(pending + text, false, blockStart);
     if (pending.length > MAX_ROW_CHARS) {
-      const rejectedRow = rejectRunawayRow(RUNAWAY_REASON, batch);
+      // A quote that opens and runs on, or simply a line that never ends: say which.
+      const rejectedRow = rejectRunawayRow(pending.includes('"') ? RUNAWAY_REASON : OVERLONG_REASON, batch);
       if (rejectedRow) batch.rejected.push(rejectedRow);
     }
     if (batch.records.length > 0 || batch.rejected.length > 0 || batch.skipped > 0) yield batch;

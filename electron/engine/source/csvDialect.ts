@@ -7,6 +7,8 @@ export interface CsvDialect {
   /** The file starts with a byte-order mark of its encoding (its bytes count in offsets, not in text). */
   hasBom: boolean;
   encoding: FileEncoding;
+  /** The first line is already data (a file written without a header): it is read as a row. */
+  headerless?: boolean;
 }
 
 const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const;

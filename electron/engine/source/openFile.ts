@@ -11,6 +11,8 @@ import { detectReplayOrder, mergedTimeRange, replayOrderInfo } from './replayOrd
 import { resolveTableSchema } from './tableSchema';
 
 const PREVIEW_ROWS = 8;
+const HEADERLESS_NOTE =
+  'The first line holds numbers and times, not column names: the file has no header, so its columns are named Column 1, Column 2… and the first line is read as a row.';
 
 /**
  * The file as read in the encoding the corrections ask for (or the detected one when they ask for
@@ -38,7 +40,7 @@ export async function openSniffedFile(file: SniffedCsv, overrides: SchemaOverrid
     time: schema.time,
     location: schema.location,
     measure: schema.measure,
-    notes: schema.notes,
+    notes: sniffed.dialect.headerless ? [HEADERLESS_NOTE, ...schema.notes] : schema.notes,
     timeRange: order.kind === 'merged' ? mergedTimeRange(order.runs) : timeRange,
     preview: sniffed.sampleRows.slice(0, PREVIEW_ROWS),
     rolesRemembered: overrides !== null,

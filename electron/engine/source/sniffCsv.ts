@@ -10,6 +10,8 @@ import { createBlockParser } from './blockParser';
 import { detectDelimiter, detectNewline, type CsvDialect } from './csvDialect';
 import { byteOrderMark, detectEncoding } from './detectEncoding';
 import { normaliseHeader } from './headerNames';
+import { isNumericText } from './inferSchema';
+import { detectTimeFormat } from './time/timeFormats';
 import { shownText, textCodecFor, type TextCodec } from './textCodec';
 
 const SNIFF_BYTES = 256 * 1024;
@@ -105,6 +107,24 @@ interface SniffedText {
   estimatedRows: number;
 }
 
+/** A cell that is a value (a number or a time), which a column name never is. */
+function isValue(cell: string): boolean {
+  const text = cell.trim();
+  return text !== '' && (isNumericText(text) || isNumericText(text, true) || detectTimeFormat([text]) !== null);
+}
+
+/**
+ * True when the first line is data rather than a header: every non-empty cell is a value (a
+ * number or a time), and the next line has values in the same places. A header of years or ids
+ * alone over a table of text would not pass the second test.
+ */
+function looksLikeData(first: readonly string[], next: readonly string[] | undefined): boolean {
+  const filled = first.filter((cell) => cell.trim() !== '');
+  if (filled.length < 2 || !filled.every(isValue)) return false;
+  if (next === undefined) return true;
+  return first.every((cell, index) => cell.trim() === '' || isValue(next[index] ?? ''));
+}
+
 function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): SniffedText {
   const { head, size } = bytes;
   const codec = textCodecFor(encoding);
@@ -120,16 +140,28 @@ function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): Snif
   const delimiter = detectDelimiter(lines);
   const parsed = createBlockParser({ delimiter, newline })(text, wholeFileInHead);
   const rows = parsed.rows.filter((row) => !(row.length === 1 && row[0] === ''));
-  const [headerCells, ...dataRows] = rows;
-  if (!headerCells) throw new CommandError('NOT_CSV', `${basename(path)} has no header line.`);
+  const [firstCells, ...afterFirst] = rows;
+  if (!firstCells) {
+    if (!wholeFileInHead && !text.includes(newline)) {
+      throw new CommandError(
+        'NOT_CSV',
+        `${basename(path)}'s first line is longer than the ${SNIFF_BYTES / 1024} KB read to recognise the file (no line break in it): a header that long cannot be read.`,
+      );
+    }
+    throw new CommandError('NOT_CSV', `${basename(path)} has no header line.`);
+  }
+  // A file written without a header starts with data: its first line is a row, and the columns get names.
+  const headerless = looksLikeData(firstCells, afterFirst[0]);
+  const headerCells = headerless ? firstCells.map(() => '') : firstCells;
+  const dataRows = headerless ? rows : afterFirst;
   // Inference sees only rows the reader could accept: a ragged row, or an unclosed quote that
   // swallows the rest of the block into one field, would otherwise hide the columns' types.
   const sampleRows = dataRows.filter((row) => row.length === headerCells.length);
   const sampleBytes = codec.byteLength(text.slice(0, parsed.cursor));
   const bytesPerRow = rows.length > 0 ? sampleBytes / rows.length : sampleBytes;
-  const estimatedRows = wholeFileInHead ? dataRows.length : Math.round(size / Math.max(bytesPerRow, 1)) - 1;
+  const estimatedRows = wholeFileInHead ? dataRows.length : Math.round(size / Math.max(bytesPerRow, 1)) - (headerless ? 0 : 1);
   return {
-    dialect: { delimiter, newline, hasBom, encoding },
+    dialect: { delimiter, newline, hasBom, encoding, ...(headerless ? { headerless } : {}) },
     names: normaliseHeader(headerCells),
     sampleRows,
     estimatedRows: Math.max(estimatedRows, 0),

@@ -97,7 +97,7 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
 
   let pending = '';
   let line = 1; // where the next row starts; line 1 is the segment's first
-  let headerSeen = task.start > 0;
+  let headerSeen = task.start > 0 || dialect.headerless === true;
 
   function tally(decoded: DecodedRecord, rowLine: number, rowText: () => string): void {
     if (decoded.ok) totals.accept(decoded.values, runs ? null : decoded.time);

@@ -1,0 +1,69 @@
+/**
+ * Files that are not shaped as the reader expects say what is wrong with them: a file written
+ * without a header keeps its first row and says so; a header longer than the sniffing window and
+ * a line longer than 1 MB are named as such, not as a neighbouring fault.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { CommandError } from '../../../shared/envelope';
+import { TempDir, joinLines } from '../testing/trafficFixture';
+import { readCsvBatches } from './csvBatchReader';
+import { scanFile } from './fileScan/scanFile';
+import { openSniffedFile } from './openFile';
+import { sniffCsv } from './sniffCsv';
+
+const temp = new TempDir();
+afterAll(() => temp.cleanup());
+
+describe('a file with no header line', () => {
+  it('reads its first line as a row, names the columns, and says so', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `2025-03-01 ${String(Math.floor(i / 4)).padStart(2, '0')}:00,${(i % 4) + 1},${30 + i}`);
+    const path = temp.write(joinLines(lines));
+    const opened = await openSniffedFile(await sniffCsv(path), null);
+    expect(opened.info.columns.map((column) => column.name)).toEqual(['Column 1', 'Column 2', 'Column 3']);
+    expect(opened.info.notes[0]).toContain('has no header');
+    expect(opened.info.estimatedRows).toBe(40);
+    let read = 0;
+    let firstLine = 0;
+    for await (const batch of readCsvBatches({ path, dialect: opened.sniffed.dialect, schema: opened.schema })) {
+      firstLine ||= batch.records[0]?.line ?? 0;
+      read += batch.records.length + batch.rejected.length;
+    }
+    expect({ read, firstLine }).toEqual({ read: 40, firstLine: 1 });
+    const profile = await scanFile({ path, dialect: opened.sniffed.dialect, schema: opened.schema, workerPath: null, segments: 2 });
+    expect(profile.rows).toBe(40);
+  });
+
+  it('keeps a real header, even one of words over numbers', async () => {
+    const sniffed = await sniffCsv(temp.write(joinLines(['time,site,flow', '2025-03-01 00:00,1,30'])));
+    expect(sniffed.names).toEqual(['time', 'site', 'flow']);
+    expect(sniffed.dialect.headerless).toBeUndefined();
+  });
+});
+
+describe('over-long lines', () => {
+  it('a header longer than the sniffing window is called that, not "no header line"', async () => {
+    const header = Array.from({ length: 60_000 }, (_, i) => `column_${i}`).join(',');
+    const path = temp.write(joinLines([header, '1,2,3']));
+    const error = await sniffCsv(path).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(CommandError);
+    expect((error as CommandError).message).toMatch(/first line is longer than the 256 KB/);
+  });
+
+  it('a 2 MB line with no quote is rejected as too long, not as an unmatched quote, and the next row is kept', async () => {
+    const path = temp.write(joinLines(['time,flow', '2025-03-01 00:00,1', `2025-03-01 01:00,${'9'.repeat(2_000_000)}`, '2025-03-01 02:00,3']));
+    const sniffed = await sniffCsv(path);
+    const opened = await openSniffedFile(sniffed, null);
+    const reasons: string[] = [];
+    let accepted = 0;
+    for await (const batch of readCsvBatches({ path, dialect: sniffed.dialect, schema: opened.schema })) {
+      reasons.push(...batch.rejected.map((row) => row.reason));
+      accepted += batch.records.length;
+    }
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^row longer than 1 MB/);
+    expect(accepted).toBe(2);
+  });
+});
