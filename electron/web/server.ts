@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_UPLOAD_MB } from './uploadStore';
 import { DEFAULT_MAX_CLIENTS, WebHost } from './webHost';
 
 const DEFAULT_PORT = 5180;
@@ -18,6 +19,7 @@ function main(): void {
       port: { type: 'string', default: process.env.TRAFFIC_MONITOR_PORT ?? String(DEFAULT_PORT) },
       'data-dir': { type: 'string' },
       'max-clients': { type: 'string', default: String(DEFAULT_MAX_CLIENTS) },
+      'max-upload-mb': { type: 'string', default: process.env.TRAFFIC_MONITOR_MAX_UPLOAD_MB ?? String(DEFAULT_MAX_UPLOAD_MB) },
     },
   });
   const port = Number(values.port);
@@ -30,6 +32,11 @@ function main(): void {
     console.error(`Invalid --max-clients "${values['max-clients']}": use a whole number of at least 1.`);
     process.exit(2);
   }
+  const maxUploadMegabytes = Number(values['max-upload-mb']);
+  if (!Number.isInteger(maxUploadMegabytes) || maxUploadMegabytes < 1) {
+    console.error(`Invalid --max-upload-mb "${values['max-upload-mb']}": use a whole number of megabytes, at least 1.`);
+    process.exit(2);
+  }
   // Built layout: out/main/webServer.js; the app root is two levels up.
   const appRoot = resolve(__dirname, '..', '..');
   const host = new WebHost({
@@ -39,6 +46,7 @@ function main(): void {
     sampleCsvPath: join(appRoot, 'sample-data', 'traffic-sample.csv'),
     dataDir: values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'traffic-monitor-')),
     maxClients,
+    maxUploadMegabytes,
   });
   host.start().then(
     (url) => console.log(`Traffic Monitor is running at ${url}`),

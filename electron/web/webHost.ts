@@ -12,16 +12,16 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { isCommandName } from '../../shared/contract';
+import { isCommandName, type CommandName } from '../../shared/contract';
 import type { Envelope, ErrorCode } from '../../shared/envelope';
 import { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { checkAccess, createSecret, sessionCookie } from './accessCheck';
 import { decodeClientMessage } from './clientMessage';
 import { ClientLink } from './clientLink';
-import { refusePaths } from './pathCapabilities';
+import { pathsIn, refusePaths } from './pathCapabilities';
 import type { ServerMessage } from './socketProtocol';
-import { saveUpload } from './uploadStore';
+import { DEFAULT_MAX_UPLOAD_MB, UploadStore, UploadTooLargeError } from './uploadStore';
 
 export interface WebHostOptions {
   port: number;
@@ -31,6 +31,8 @@ export interface WebHostOptions {
   dataDir: string;
   /** Browsers connected at once; a desktop-style app needs a handful. */
   maxClients?: number;
+  /** The largest upload accepted, in MB (1024 × 1024 bytes). */
+  maxUploadMegabytes?: number;
 }
 
 const LOOPBACK = '127.0.0.1';
@@ -46,12 +48,15 @@ export const DEFAULT_MAX_CLIENTS = 16;
 /** The largest message a page sends is a query of at most SQL_MAX_LENGTH characters; 1 MiB leaves room. */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
+/** Commands that open something that is no upload in place of what another command opened. */
+const REPLACES_UPLOAD_OF: Partial<Record<CommandName, CommandName>> = { 'file:openSample': 'file:open' };
+
 export class WebHost {
   private server: Server | null = null;
   private sockets: WebSocketServer | null = null;
   private readonly links = new Set<ClientLink>();
-  /** Paths this host gave out for uploads: the only paths a client's command may name. */
-  private readonly uploads = new Set<string>();
+  /** Uploaded files and the paths issued for them: the only paths a client's command may name. */
+  private readonly uploads: UploadStore;
   private readonly engine: EngineWorkerHost;
   private port = 0;
   /** Made anew at every start: only who can read the printed URL can use this host. */
@@ -60,6 +65,7 @@ export class WebHost {
 
   constructor(private readonly options: WebHostOptions) {
     this.engine = new EngineWorkerHost(options.workerPath, { sampleCsvPath: options.sampleCsvPath, dataDir: options.dataDir });
+    this.uploads = new UploadStore(join(options.dataDir, 'uploads'), options.maxUploadMegabytes ?? DEFAULT_MAX_UPLOAD_MB);
   }
 
   /** What `stop()` is waiting for, for the message when a shutdown overruns its deadline. */
@@ -170,7 +176,7 @@ export class WebHost {
         reply({ ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command: ${name}` } });
         return;
       }
-      const refused = refusePaths(name, args, (path) => this.uploads.has(path));
+      const refused = refusePaths(name, args, (path) => this.uploads.isIssued(path));
       if (refused !== null) {
         reply({ ok: false, error: { code: 'INVALID_ARGS', message: refused } });
         return;
@@ -180,11 +186,21 @@ export class WebHost {
       void this.engine
         .invoke(name, args)
         .catch((error: Error): Envelope<unknown> => ({ ok: false, error: { code: 'INVALID_ARGS', message: `Could not pass the arguments to the engine: ${error.message}` } }))
-        .then((envelope) => {
+        .then(async (envelope) => {
+          // Only after the engine moved to the new upload may the one it replaces go.
+          if (envelope.ok) await this.holdUploads(name, args);
           link.requestEnded();
           reply(envelope);
         });
     });
+  }
+
+  /** After a command succeeded: which upload its use now works on, so a replaced one can go. */
+  private async holdUploads(name: CommandName, args: unknown): Promise<void> {
+    const upload = pathsIn(args)?.find((path) => this.uploads.isIssued(path)) ?? null;
+    const use = REPLACES_UPLOAD_OF[name] ?? name;
+    if (upload === null && REPLACES_UPLOAD_OF[name] === undefined) return;
+    await this.uploads.hold(use, upload).catch((error: Error) => console.warn(`Could not remove a replaced upload: ${error.message}`));
   }
 
   private async handleApi(request: IncomingMessage, url: URL, response: ServerResponse): Promise<void> {
@@ -194,11 +210,12 @@ export class WebHost {
     };
     if (url.pathname === '/api/upload' && request.method === 'POST') {
       try {
-        const path = await saveUpload(request, join(this.options.dataDir, 'uploads'), url.searchParams.get('name') ?? 'upload.csv');
-        this.uploads.add(path);
-        return send(200, { path });
+        return send(200, { path: await this.uploads.save(request, url.searchParams.get('name') ?? 'upload.csv') });
       } catch (error) {
-        return send(500, { error: `Upload failed: ${(error as Error).message}` });
+        if (error instanceof UploadTooLargeError) return send(413, { error: error.message });
+        // A browser that gave up hears nothing; anyone still listening learns why.
+        if (!response.headersSent && !response.destroyed) send(500, { error: `Upload failed: ${(error as Error).message}` });
+        return;
       }
     }
     if (url.pathname === '/api/rejected.csv' && request.method === 'GET') return this.sendRejectedRows(request, response, send);
@@ -261,6 +278,7 @@ export class WebHost {
     }
     this.stage = 'stopping the engine';
     await this.engine.stop();
+    await this.uploads.removeAll();
     this.stage = 'stopped';
   }
 }
