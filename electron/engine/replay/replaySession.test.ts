@@ -1,5 +1,5 @@
 import { embeddedBinding } from './busBinding';
-import { readFileSync, statSync, unlinkSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync, truncateSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Pace, ReplayLimits, ReplayProgress } from '../../../shared/contract';
@@ -680,5 +680,43 @@ describe('ReplaySession rejected rows on disk', () => {
   it('refuses to save when the session keeps no file', async () => {
     const { session } = await openSession(temp.write(trafficCsv(trafficRows(10))));
     await expect(session.saveRejected(temp.file())).rejects.toThrow(/not kept on disk/);
+  });
+});
+
+describe('ReplaySession on a file that changes while it is read', () => {
+  const CHANGED = /^The file changed while it was being read \(\d[\d,]* bytes when opened, \d[\d,]* now\): the rows read are counted as read/;
+
+  it('says so when rows are appended during the replay, and counts the rows it read', async () => {
+    const rows = trafficRows(20_000);
+    const path = temp.write(trafficCsv(rows));
+    const { session } = await openSession(path);
+    session.start(rowsPerSecond(2000), NO_LIMITS);
+    await until(() => session.progress().rowsAccepted > 0, 'the first rows');
+    appendFileSync(path, trafficRows(100, 9).map((row) => `${rowFields(row).join(',')}\n`).join(''));
+    session.setPace(FAST);
+    await until(finished(session), 'the replay to finish');
+    const progress = session.progress();
+    expect(progress.message).toMatch(CHANGED);
+    expect(progress.rowsRead).toBe(20_100);
+    expect(progress.totalRows).toBe(20_100);
+    expect(progress.totalExact).toBe(true);
+    expectReconciled(progress);
+  });
+
+  it('says so when the file is truncated during the replay, and counts the rows it read', async () => {
+    const rows = trafficRows(20_000);
+    const path = temp.write(trafficCsv(rows));
+    const { session } = await openSession(path);
+    session.start(rowsPerSecond(2000), NO_LIMITS);
+    await until(() => session.progress().rowsAccepted > 0, 'the first rows');
+    truncateSync(path, Math.floor(statSync(path).size / 2));
+    session.setPace(FAST);
+    await until(finished(session), 'the replay to finish');
+    const progress = session.progress();
+    expect(progress.message).toMatch(CHANGED);
+    expect(progress.rowsRead).toBeLessThan(20_000);
+    expect(progress.totalRows).toBe(progress.rowsRead);
+    expect(progress.totalExact).toBe(true);
+    expectReconciled(progress);
   });
 });

@@ -16,6 +16,7 @@ import { ActiveTimer } from './activeTimer';
 import type { BusBinding } from './busBinding';
 import { toBusRecords } from './busRecords';
 import { ExactTotalScan } from './exactTotalScan';
+import { describeChange, stampOf } from './fileChangeCheck';
 import { HeldRejects } from './heldRejects';
 import { LoopTimeline } from './loopTimeline';
 import type { OpenedFile } from './openedFile';
@@ -273,8 +274,10 @@ export class ReplaySession extends PipelineStages {
   private async produce(run: number, signal: AbortSignal, seek: SeekTarget | null): Promise<void> {
     let from = seek;
     let limitMessage: string | null = null;
+    let changeMessage: string | null = null;
     try {
       for (;;) {
+        const before = await stampOf(this.file.sniffed.path);
         const reader = this.source.rows(from, signal);
         const wholeFile = from === null;
         const acceptedBefore = this.rowsAccepted;
@@ -283,7 +286,12 @@ export class ReplaySession extends PipelineStages {
         } finally {
           await reader.return(undefined).catch(() => undefined);
         }
-        if (signal.aborted || limitMessage !== null || !this.limits.loop || !this.current(run)) break;
+        if (!signal.aborted && limitMessage === null && this.current(run)) {
+          changeMessage = describeChange(this.file.sniffed.sizeBytes, before, await stampOf(this.file.sniffed.path));
+          // What was read is the only count that means anything now; the scan's total was of another file.
+          if (changeMessage !== null) this.markTotalKnown();
+        }
+        if (signal.aborted || limitMessage !== null || changeMessage !== null || !this.limits.loop || !this.current(run)) break;
         if (!this.totalExact) this.markTotalKnown();
         // A file without a single good row would otherwise loop flat out for ever.
         if (wholeFile && this.rowsAccepted === acceptedBefore) {
@@ -304,7 +312,7 @@ export class ReplaySession extends PipelineStages {
         this.producerDone = true;
         if (!signal.aborted && this.state !== 'failed') {
           if (limitMessage === null && this.loops.count === 0 && !this.totalExact) this.markTotalKnown();
-          this.message = limitMessage;
+          this.message = limitMessage ?? changeMessage;
         }
         this.delay.poke();
         this.changed();
