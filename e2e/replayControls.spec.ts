@@ -141,7 +141,7 @@ test('ISO timestamps with semicolons and decimal commas are recognised', async (
   }
   rows.push('2026-03-14T99:00:00+00:00;S1;51,5;3'); // an impossible hour: rejected with its line
   await app.openFile(fixture('sensors.csv', `${rows.join('\n')}\n`));
-  await expect(app.page.getByTestId('time-source')).toContainText('ISO 8601');
+  await expect(app.page.getByTestId('file-reading')).toContainText('ISO 8601');
   await expect(app.page.getByText(/semicolon-separated · decimal comma/)).toBeVisible();
   await expect(app.columnRole('sensor_id')).toHaveText('location');
   await expect(app.columnType('speed_kmh')).toHaveText('number');

@@ -9,7 +9,7 @@ test.describe('replaying the bundled sample', () => {
     await expect(app.columnType('Junction')).toHaveText('text');
     await expect(app.columnRole('Junction')).toHaveText('location');
     await expect(app.columnRole('Date')).toHaveText('timestamp');
-    await expect(app.page.getByTestId('time-source')).toContainText('Time + Date + Day of the week');
+    await expect(app.page.getByTestId('file-reading')).toContainText('Time + Date + Day of the week');
     // Until a pace is chosen, 15-minute counts of ten junctions play at 3600×: about 40 rows a second.
     await expect(app.replay.pace).toHaveValue('event:3600');
 

@@ -30,8 +30,8 @@ export function SchemaPanel(): React.JSX.Element | null {
       </p>
       <FileReading file={file} onEdit={() => setEditing(true)} />
       <p className="panel-meta" data-testid="time-source">
-        {file.time ? `Time: ${file.time.label}` : 'No time column: replay paces by rows per second.'}
-        {file.timeRange ? ` · ${formatEventTime(file.timeRange.first, false)} to ${formatEventTime(file.timeRange.last, false)}` : ''}
+        {file.time ? '' : 'No time column: replay paces by rows per second.'}
+        {file.time && file.timeRange ? `Spans ${formatEventTime(file.timeRange.first, false)} to ${formatEventTime(file.timeRange.last, false)}` : ''}
         {file.replayOrder && <span data-testid="replay-order"> · {file.replayOrder.note}</span>}
       </p>
       <table className="schema-table" aria-label="Inferred columns">
