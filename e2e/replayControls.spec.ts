@@ -51,7 +51,7 @@ test('the scrubber seeks to a time and the panels restart from there', async ({ 
   const target = min + 14 * DAY_MS; // two weeks into the sample city's four
   await app.replay.scrubber.fill(String(target));
   await expect(app.replay.seekNotice).toContainText('Jumped to 2026-10-15 00:00');
-  await expect.poll(() => app.replay.rowsReadCount()).toBeGreaterThan(50);
+  await expect.poll(() => app.replay.replayedSinceSeekCount()).toBeGreaterThan(50);
 
   // Every row shown is from the target time on, and the counts started again at the seek point.
   const eventTimes = await app.feed.rows.locator('[role="cell"]:nth-child(3)').allTextContents();
@@ -64,6 +64,31 @@ test('the scrubber seeks to a time and the panels restart from there', async ({ 
   expect(counts.read).toBe(counts.accepted + counts.rejected);
   // The threshold panel counts from the seek point too: exactly the rows replayed since.
   await expect.poll(async () => parseCount(await app.threshold.evaluated.textContent())).toBe(counts.accepted);
+});
+
+test('after a seek the progress text counts the file position like the bar, and rows replayed since the seek apart', async ({ app }) => {
+  // From the sample itself: the rows before the seek target (day 15, 00:00; rows are in time order).
+  const days = readFileSync(join(__dirname, '..', 'sample-data', 'traffic-sample.csv'), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((line) => Number(line.split(',')[1]));
+  const rowsBeforeTarget = days.findIndex((day) => day >= 15);
+  expect(rowsBeforeTarget).toBeGreaterThan(0);
+
+  await app.openSample();
+  await app.replay.start(1000);
+  await app.replay.waitForState('running');
+  const min = Number(await app.replay.scrubber.getAttribute('min'));
+  await app.replay.scrubber.fill(String(min + 14 * DAY_MS));
+  await expect(app.replay.seekNotice).toContainText('Jumped to 2026-10-15 00:00');
+  await app.replay.choosePace('max');
+  await app.replay.waitForState('finished');
+
+  await expect(app.replay.rowsRead).toHaveText('26,880 of 26,880 rows');
+  expect(await app.replay.progressBar.evaluate((bar) => [(bar as HTMLProgressElement).value, (bar as HTMLProgressElement).max])).toEqual([26_880, 26_880]);
+  await expect(app.replay.replayedSinceSeek).toHaveText(`· ${(26_880 - rowsBeforeTarget).toLocaleString('en-US')} replayed since the seek`);
+  expect(await app.replay.counts()).toMatchObject({ read: 26_880 - rowsBeforeTarget });
 });
 
 test('a duration limit stops the replay on time and says why', async ({ app }) => {

@@ -15,7 +15,10 @@ export class ReplayBar {
   readonly pace: Locator;
   readonly customPace: Locator;
   readonly state: Locator;
+  /** "N of TOTAL rows": the file position, the figure the bar draws. */
   readonly rowsRead: Locator;
+  readonly replayedSinceSeek: Locator;
+  readonly progressBar: Locator;
   readonly rowsPerSecond: Locator;
   readonly reconcile: Locator;
   readonly eventTime: Locator;
@@ -35,6 +38,8 @@ export class ReplayBar {
     this.customPace = bar.getByRole('spinbutton', { name: /^Custom/ });
     this.state = page.getByTestId('replay-state');
     this.rowsRead = page.getByTestId('rows-read');
+    this.replayedSinceSeek = page.getByTestId('replayed-since-seek');
+    this.progressBar = bar.getByRole('progressbar', { name: 'Replay progress' });
     this.rowsPerSecond = page.getByTestId('rows-per-second');
     this.reconcile = page.getByTestId('reconcile');
     this.eventTime = page.getByTestId('event-time');
@@ -73,8 +78,14 @@ export class ReplayBar {
     await expect(this.state).toHaveText(state, { timeout });
   }
 
+  /** The file position ("N" of "N of TOTAL"); equal to the rows read unless the run was a seek. */
   async rowsReadCount(): Promise<number> {
     return parseCount((await this.rowsRead.textContent())?.split(' of ')[0] ?? '');
+  }
+
+  /** Rows replayed since the seek ("· N replayed since the seek"). */
+  async replayedSinceSeekCount(): Promise<number> {
+    return parseCount((await this.replayedSinceSeek.textContent())?.split(' replayed')[0] ?? '');
   }
 
   /** Parses "read R = accepted A + rejected J". */

@@ -1,11 +1,13 @@
 /**
- * Where the replay is: rows and bytes read of the total, pace, ETA, the data's clock, the loop
- * count, and how read rows split into accepted and rejected.
+ * Where the replay is: the file position of the total (rows replayed since a seek apart), bytes
+ * read, pace, ETA, the data's clock, the loop count, and how read rows split into accepted and
+ * rejected.
  */
 import type { ReplayProgress } from '../../../../shared/contract';
 import { formatBytes, formatCount } from '../../format';
 import { formatDurationSeconds, formatEventTime } from '../../formatTime';
 import { useSession } from '../../store/sessionStore';
+import { positionText, replayedSinceSeekText } from './progressText';
 
 function seekNotice(replay: ReplayProgress): string | null {
   const target = replay.seekedTo;
@@ -20,6 +22,7 @@ export function ReplayProgressBar(): React.JSX.Element | null {
   const total = replay.totalRows;
   const max = total && total > 0 ? total : Math.max(replay.position, 1);
   const notice = seekNotice(replay);
+  const sinceSeek = replayedSinceSeekText(replay);
   return (
     <div className="progress" aria-live="off">
       <progress
@@ -28,9 +31,10 @@ export function ReplayProgressBar(): React.JSX.Element | null {
         value={Math.min(replay.position, max)}
         aria-valuetext={`row ${formatCount(replay.position)} of ${total === null ? 'unknown' : formatCount(total)}`}
       />
-      <span data-testid="rows-read">
-        {formatCount(replay.rowsRead)} of {total === null ? '?' : `${replay.totalExact ? '' : '≈'}${formatCount(total)}`} rows
+      <span data-testid="rows-read" title="Rows of the file passed, replayed or passed over by a seek (what the bar shows)">
+        {positionText(replay)}
       </span>
+      {sinceSeek && <span data-testid="replayed-since-seek">{sinceSeek}</span>}
       <span data-testid="rows-per-second">{formatCount(replay.rowsPerSecond)} rows/s</span>
       <span className="bytes" data-testid="bytes-read" title="Bytes read from the file so far (the reader works a block ahead)">
         {formatBytes(replay.bytesRead)} of {formatBytes(replay.bytesTotal)}
