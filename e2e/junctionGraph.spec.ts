@@ -4,8 +4,9 @@
  * replay moves, a click on a junction opens its card and narrows the feed to it, and a network
  * file with problems lists them while the graph still shows.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures';
 import { GraphPanel } from './pages/graphPanel';
 import type { TrafficMonitorPage } from './pages/trafficMonitorPage';
@@ -159,5 +160,33 @@ test.describe('Junction graph', () => {
     await expect(route.getByTestId('route-summary')).toHaveCount(0);
     await app.replay.stopButton.click();
   });
-});
 
+  test('opening another file clears the chosen junction and the route of the previous one', async ({ app }) => {
+    const graph = await replayWithGraph(app);
+    await expect.poll(() => graph.nodeCount()).toBe(10);
+    await graph.clickNode('J03');
+    await expect(graph.card.getByRole('heading')).toContainText('J03');
+    const route = app.page.getByRole('region', { name: 'Shortest route' });
+    await route.getByRole('combobox', { name: 'From', exact: true }).selectOption('J01');
+    await route.getByRole('combobox', { name: 'To', exact: true }).selectOption('J09');
+    await route.getByRole('button', { name: 'Route', exact: true }).click();
+    await expect(route.getByTestId('route-summary')).toHaveText(/^J01 → J09: /);
+    await app.replay.stopButton.click();
+
+    // Another city: none of the sample's junctions is in it.
+    const other = join(mkdtempSync(join(tmpdir(), 'tm-graph-')), 'other-city.csv');
+    const rows = Array.from({ length: 40 }, (_, i) => `2026-03-01T${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}:00Z,K${(i % 4) + 1},${10 + i}`);
+    writeFileSync(other, `${['Time,Junction,Vehicles', ...rows].join('\n')}\n`);
+    await app.openFile(other);
+    await app.replay.start('max');
+    await app.replay.waitForState('finished');
+    await expect.poll(() => graph.nodeCount()).toBe(4);
+
+    await expect(route.getByTestId('route-summary')).toHaveCount(0);
+    await expect(graph.region).not.toContainText('not a junction on the graph');
+    await expect(graph.card).toHaveCount(0);
+    await expect(graph.region).not.toContainText('J03');
+    await expect(route.getByRole('combobox', { name: 'From', exact: true })).toHaveValue('');
+    await expect(route.getByRole('combobox', { name: 'To', exact: true })).toHaveValue('');
+  });
+});

@@ -319,6 +319,8 @@ export class Engine {
       opened = await openSniffedFile(sniffed, null);
     }
     this.replaceSession(this.newSession(opened));
+    // Not in replaceSession: new roles for the same file (reopen) keep the user's route and junction.
+    this.graph.forgetChoices();
     return opened.info;
   }
 

@@ -149,6 +149,16 @@ export class JunctionGraphFeed implements RowSink {
     this.onChange();
   }
 
+  /**
+   * Another file was opened: the chosen junction and route name junctions of the old file, which
+   * the new one may not have ("J01 and J09 are not a junction on the graph"), so both go.
+   */
+  forgetChoices(): void {
+    this.selectedId = null;
+    this.routes.setRoute(null);
+    this.onChange();
+  }
+
   refreshAnalytics(): void {
     this.analytics.request();
     this.onChange();

@@ -37,9 +37,14 @@ function GraphNotice(): React.JSX.Element | null {
 
 export function GraphPanel(): React.JSX.Element {
   const view = useSession((s) => s.graph);
+  const filePath = useSession((s) => s.file?.path ?? null);
   useEffect(() => {
     void graphActions.open();
   }, []);
+  // A failure of a command about the previous file says nothing about this one.
+  useEffect(() => {
+    useGraphPanel.getState().setNotice(null);
+  }, [filePath]);
 
   const topology = view?.topology ?? null;
   return (
@@ -57,7 +62,8 @@ export function GraphPanel(): React.JSX.Element {
         {view && (
           <div className="graph-side">
             {view.selected && <JunctionCard junction={view.selected} measure={view.measure} />}
-            <RoutePicker nodes={topology?.nodes ?? NO_NODES} path={view.path} />
+            {/* Keyed by file: the picker's From/To name junctions of the file they were chosen in. */}
+            <RoutePicker key={filePath ?? ''} nodes={topology?.nodes ?? NO_NODES} path={view.path} />
             <AnalyticsTable topology={topology} loads={view.loads} analytics={view.analytics} running={view.analyticsRunning} chosen={view.selected?.id ?? null} />
           </div>
         )}
