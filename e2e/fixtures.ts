@@ -1,6 +1,7 @@
 /**
  * One fixture starts the real web host (built engine + renderer) per test, on a free port with
- * its own temporary data folder, and stops it afterwards. Every test ends with a screenshot
+ * its own temporary data folder (passed as --data-dir: without it the host would use the user's
+ * real data folder), and stops it afterwards. Every test ends with a screenshot
  * attached as an artifact.
  */
 import { test as base, expect } from '@playwright/test';

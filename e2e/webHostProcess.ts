@@ -17,11 +17,18 @@ export interface WebHostProcess {
   output: () => string;
 }
 
-/** `options` are more command-line options of the host, such as `['--max-clients', '4']`. */
-export async function startWebHost(dataDir: string, options: readonly string[] = []): Promise<WebHostProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'webServer.js'), '--port', '0', '--data-dir', dataDir, ...options], {
+/**
+ * `options` are more command-line options of the host, such as `['--max-clients', '4']`. A null
+ * `dataDir` passes no `--data-dir`, so the host uses the user's folder: only with an `env` whose
+ * HOME (and XDG_CONFIG_HOME) point at a temporary folder, or a test would write to the real one.
+ */
+export async function startWebHost(dataDir: string | null, options: readonly string[] = [], env?: NodeJS.ProcessEnv): Promise<WebHostProcess> {
+  const dataOptions = dataDir === null ? [] : ['--data-dir', dataDir];
+  if (dataDir === null && env?.HOME === undefined) throw new Error('startWebHost without a data dir needs a temporary HOME');
+  const child = spawn(process.execPath, [join(ROOT, 'out', 'main', 'webServer.js'), '--port', '0', ...dataOptions, ...options], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: env ?? process.env,
   });
   let output = '';
   const launchUrl = await new Promise<string>((resolveUrl, reject) => {

@@ -111,3 +111,25 @@ test('opening a second upload removes the first one, whose path then opens nothi
     socket.close();
   }
 });
+
+test('uploads a killed host could not remove are removed when a host starts on the same data folder', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tm-uploads-killed-'));
+  try {
+    const killed = await startWebHost(dataDir);
+    const reply = await fetch(uploadUrl(killed.launchUrl, 'left-behind.csv'), { method: 'POST', body: 'a,b\n1,2\n' });
+    expect(reply.status, killed.output()).toBe(200);
+    const exited = new Promise((done) => killed.child.once('exit', done));
+    killed.child.kill('SIGKILL');
+    await exited;
+    expect(uploadedFiles(dataDir).map(({ path }) => path.endsWith('left-behind.csv'))).toEqual([true]);
+
+    const next = await startWebHost(dataDir);
+    try {
+      expect(uploadedFiles(dataDir)).toEqual([]);
+    } finally {
+      expect((await stopWebHost(next)).code, next.output()).toBe(0);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -2,10 +2,9 @@
  * `npm run web`: serves the app on http://127.0.0.1:<port>/ for any browser. Works without
  * Electron and without a display.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { resolveDataDir } from './dataDir';
 import { DEFAULT_MAX_UPLOAD_MB } from './uploadStore';
 import { DEFAULT_MAX_CLIENTS, WebHost } from './webHost';
 
@@ -44,7 +43,8 @@ function main(): void {
     rendererDir: join(appRoot, 'out', 'renderer'),
     workerPath: join(__dirname, 'engineWorker.js'),
     sampleCsvPath: join(appRoot, 'sample-data', 'traffic-sample.csv'),
-    dataDir: values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'traffic-monitor-')),
+    // The desktop app's folder unless told otherwise: what the user set up survives a restart.
+    dataDir: resolveDataDir(values['data-dir']),
     maxClients,
     maxUploadMegabytes,
   });

@@ -105,10 +105,12 @@ export class UploadStore {
     await this.remove(previous);
   }
 
-  /** Removes every upload; their paths mean nothing to a host that is stopping. */
+  /** Removes every upload and the folder; their paths mean nothing to a host that is stopping. */
   async removeAll(): Promise<void> {
     this.held.clear();
     await Promise.all([...this.issued].map((path) => this.remove(path)));
+    // The folder is this host's alone (see uploadSweep.ts); an empty one left per start would pile up.
+    await rm(this.folder, { recursive: true, force: true });
   }
 
   private async remove(path: string): Promise<void> {

@@ -22,6 +22,7 @@ import { ClientLink } from './clientLink';
 import { pathsIn, refusePaths } from './pathCapabilities';
 import type { ServerMessage } from './socketProtocol';
 import { DEFAULT_MAX_UPLOAD_MB, UploadStore, UploadTooLargeError } from './uploadStore';
+import { runUploadFolder, sweepStaleUploads } from './uploadSweep';
 
 export interface WebHostOptions {
   port: number;
@@ -65,7 +66,7 @@ export class WebHost {
 
   constructor(private readonly options: WebHostOptions) {
     this.engine = new EngineWorkerHost(options.workerPath, { sampleCsvPath: options.sampleCsvPath, dataDir: options.dataDir });
-    this.uploads = new UploadStore(join(options.dataDir, 'uploads'), options.maxUploadMegabytes ?? DEFAULT_MAX_UPLOAD_MB);
+    this.uploads = new UploadStore(runUploadFolder(join(options.dataDir, 'uploads')), options.maxUploadMegabytes ?? DEFAULT_MAX_UPLOAD_MB);
   }
 
   /** What `stop()` is waiting for, for the message when a shutdown overruns its deadline. */
@@ -93,6 +94,8 @@ export class WebHost {
 
   async start(): Promise<string> {
     this.engine.start();
+    // The data folder outlives the host: copies a killed host could not remove go now.
+    await sweepStaleUploads(join(this.options.dataDir, 'uploads')).catch((error: Error) => console.warn(`Could not remove old uploads: ${error.message}`));
     const assets = sirv(this.options.rendererDir, { etag: true, single: true, dev: false });
     const server = createServer((request, response) => {
       response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
