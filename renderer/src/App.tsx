@@ -95,7 +95,7 @@ export function App(): React.JSX.Element {
         <>
           <header className="toolbar">
             <span className="app-name">Traffic Monitor</span>
-            <span className="file-name" title={file.path} data-testid="file-name">
+            <span className="file-name" title={file.name} data-testid="file-name">
               {file.name}
             </span>
             <MonitorStatus />
