@@ -2,7 +2,9 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FileSecretStore, SECRETS_FILE_NAME } from './fileSecretStore';
+import { FileSecretStore, PLAIN_SECRETS_FILE_NAME, SECRETS_FILE_NAME as KEYCHAIN_SECRETS_FILE_NAME } from './fileSecretStore';
+
+const SECRETS_FILE_NAME = PLAIN_SECRETS_FILE_NAME;
 import { HostSecretCipher, answerSecretRequest } from './hostSecretCipher';
 import type { SecretCipher } from './secretCipher';
 import { MemorySecretStore } from './secretStore';
@@ -42,10 +44,17 @@ describe('FileSecretStore', () => {
     expect(again.storage.description).toMatch(/readable only by you/);
   });
 
+  it('the desktop app (keychain) and the web host (plain) sharing one data folder keep each other’s secrets', async () => {
+    await new FileSecretStore(dir, reversingCipher).set('desktop', 'from the keychain');
+    await new FileSecretStore(dir).set('web', 'from the browser');
+    expect(await new FileSecretStore(dir, reversingCipher).get('desktop')).toBe('from the keychain');
+    expect(await new FileSecretStore(dir).get('web')).toBe('from the browser');
+  });
+
   it('with a keychain cipher, stores only ciphertext', async () => {
     const store = new FileSecretStore(dir, reversingCipher);
     await store.set('p1', 'correct horse battery staple');
-    expect(await readFile(join(dir, SECRETS_FILE_NAME), 'utf8')).not.toContain('correct horse');
+    expect(await readFile(join(dir, KEYCHAIN_SECRETS_FILE_NAME), 'utf8')).not.toContain('correct horse');
     expect(await new FileSecretStore(dir, reversingCipher).get('p1')).toBe('correct horse battery staple');
     expect(store.storage.kind).toBe('os-keychain');
     // A plain store must not hand ciphertext out as if it were the password.

@@ -11,7 +11,14 @@ import { JsonFileWriter, readJsonFile } from '../../settings/jsonFile';
 import { plainTextCipher, type SecretCipher } from './secretCipher';
 import type { SecretStore } from './secretStore';
 
+/** Keychain-encrypted secrets (the desktop app). */
 export const SECRETS_FILE_NAME = 'kafka-secrets.json';
+/**
+ * Plain secrets (the browser version) live in a file of their own: the web host and the desktop app
+ * share the user's data folder, and one file written by both would drop the other's entries (each
+ * treats entries it cannot decrypt as absent and writes only its own).
+ */
+export const PLAIN_SECRETS_FILE_NAME = 'kafka-secrets-plain.json';
 export const SECRETS_FILE_MODE = 0o600;
 
 const fileSchema = z.object({
@@ -39,7 +46,7 @@ export class FileSecretStore implements SecretStore {
     private readonly cipher: SecretCipher = plainTextCipher,
     readonly storage: SecretStorage = cipher === plainTextCipher ? FILE_STORAGE : KEYCHAIN_STORAGE,
   ) {
-    this.path = join(dir, SECRETS_FILE_NAME);
+    this.path = join(dir, cipher === plainTextCipher ? PLAIN_SECRETS_FILE_NAME : SECRETS_FILE_NAME);
     this.writer = new JsonFileWriter(this.path, { mode: SECRETS_FILE_MODE });
     this.encoding = cipher === plainTextCipher ? 'plain' : 'os-keychain';
   }

@@ -64,7 +64,7 @@ describe('kafkaProfile:* handlers', () => {
     await handlers['kafkaProfile:delete']({ id: saved.id });
     expect((await handlers['kafkaProfile:list']({})).profiles).toEqual([]);
     expect(await secrets.get(saved.id)).toBeNull();
-    expect(await readFile(join(dir, 'kafka-secrets.json'), 'utf8')).not.toContain(PASSWORD);
+    expect(await readFile(join(dir, 'kafka-secrets-plain.json'), 'utf8')).not.toContain(PASSWORD);
   });
 
   it('tests a saved profile by id and an edited one with its stored password; no answer carries the password', async () => {
@@ -93,7 +93,7 @@ describe('the engine serves kafkaProfile:* commands', () => {
       await expect(engine.handle('kafkaProfile:save', { profile: { ...draft(), brokers: ['no port'] } })).rejects.toThrow(/host:port/);
       const saved = await engine.handle('kafkaProfile:save', { profile: draft(), password: PASSWORD });
       expect((await engine.handle('kafkaProfile:list', {})).profiles.map((p) => p.id)).toEqual([saved.id]);
-      expect((await readdir(dir)).sort()).toEqual(['kafka-profiles.json', 'kafka-secrets.json']);
+      expect((await readdir(dir)).sort()).toEqual(['kafka-profiles.json', 'kafka-secrets-plain.json']);
     } finally {
       engine.stop();
       await rm(dir, { recursive: true, force: true });
