@@ -31,13 +31,13 @@ export function closeOf(socket: WebSocket): Promise<Closed> {
   return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
 }
 
-/** Invokes one command and resolves with its reply envelope (or rejects after `timeoutMs`). */
-export function invokeOver(socket: WebSocket, name: string, args: unknown, timeoutMs = 10_000): Promise<{ ok: boolean }> {
+/** Invokes one command and resolves with its reply envelope (or rejects after `timeoutMs`); `value` is the result when ok. */
+export function invokeOver<T = unknown>(socket: WebSocket, name: string, args: unknown, timeoutMs = 10_000): Promise<{ ok: boolean; value?: T }> {
   const id = Math.floor(Math.random() * 1e9);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no reply to ${name} within ${timeoutMs} ms`)), timeoutMs);
     const onMessage = (data: WebSocket.RawData): void => {
-      const message = JSON.parse(String(data)) as { type: string; id?: number; envelope?: { ok: boolean } };
+      const message = JSON.parse(String(data)) as { type: string; id?: number; envelope?: { ok: boolean; value?: T } };
       if (message.type !== 'result' || message.id !== id || !message.envelope) return;
       clearTimeout(timer);
       socket.off('message', onMessage);

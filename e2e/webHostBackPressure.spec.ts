@@ -3,19 +3,13 @@
  * the same per-client limit as view updates, a client that stops reading is disconnected with a
  * reason, and only a handful of clients may connect at once.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { closeOf, invokeOver, openSocket, socketUrl } from './hostSocketClient';
 import { expect, test } from './fixtures';
-import { startWebHost, stopWebHost, type WebHostProcess } from './webHostProcess';
-
-/** Resident memory of the host process (engine worker threads included), from /proc. */
-function residentMegabytes(pid: number): number {
-  const kilobytes = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Math.round(Number(kilobytes) / 1024);
-}
+import { residentMegabytes, startWebHost, stopWebHost, type WebHostProcess } from './webHostProcess';
 
 /** Runs `body` against a host of its own, so its memory can be read and its options set. */
 async function withHost(options: readonly string[], body: (host: WebHostProcess) => Promise<void>): Promise<void> {

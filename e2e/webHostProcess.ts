@@ -3,6 +3,7 @@
  * and stops it with SIGTERM. Shared by the per-test fixture and the shutdown test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..');
@@ -65,4 +66,10 @@ export async function stopWebHost(host: WebHostProcess, killAfterMs = 10_000): P
   const code = await exited;
   clearTimeout(timer);
   return { code, milliseconds: Date.now() - started };
+}
+
+/** Resident memory of the host process (engine worker threads included), from /proc: Linux only. */
+export function residentMegabytes(pid: number): number {
+  const kilobytes = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Math.round(Number(kilobytes) / 1024);
 }

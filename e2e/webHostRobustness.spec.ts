@@ -1,21 +1,15 @@
 /** No message a client sends can take the web host down; a bad one ends only that client's socket. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeOf, invokeOver, openSocket } from './hostSocketClient';
 import { expect, test } from './fixtures';
 import { SqlPanel } from './pages/sqlPanel';
 import { randomFrame, seededRandom, sendGarbageAfterHandshake } from './socketFuzz';
-import { startWebHost, stopWebHost } from './webHostProcess';
+import { residentMegabytes, startWebHost, stopWebHost } from './webHostProcess';
 
 const FUZZ_CLIENTS = 6;
 const FUZZ_MS = 12_000;
-
-/** Resident memory of the host process (engine worker threads included), from /proc. */
-function residentMegabytes(pid: number): number {
-  const kilobytes = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Math.round(Number(kilobytes) / 1024);
-}
 
 test('an oversized frame or invalid UTF-8 closes only that socket; the host keeps answering others', async ({ webApp }) => {
   const big = await openSocket(webApp.launchUrl);
