@@ -42,6 +42,19 @@ test.describe('Predictions', () => {
     await app.replay.stopButton.click();
   });
 
+  test('opened after a replay finished, says forecasts start with the next replay and its Replay starts one', async ({ app }) => {
+    await app.openSample();
+    await app.replay.start('max');
+    await app.replay.waitForState('finished', 60_000);
+    const predictions = new PredictionsPanel(app.page);
+    await predictions.open();
+    await expect(predictions.nextReplayHint).toContainText('Forecasts start with the next replay');
+    await predictions.nextReplayButton.click();
+    await expect.poll(() => predictions.rowsReceived(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect(predictions.nextReplayHint).toBeHidden();
+    await app.replay.stopButton.click();
+  });
+
   test('forecasts the sample city and shows actual against predicted beside the baselines', async ({ app }) => {
     const predictions = await replayWithPredictions(app);
 

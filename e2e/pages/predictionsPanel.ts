@@ -48,6 +48,9 @@ export class PredictionsPanel {
   readonly coefficients: Locator;
   readonly anomalies: Locator;
   readonly anomalyCount: Locator;
+  /** Shown when the tab has no rows and no replay runs: forecasts start with the next replay. */
+  readonly nextReplayHint: Locator;
+  readonly nextReplayButton: Locator;
 
   constructor(readonly page: Page) {
     this.tab = page.getByRole('tab', { name: 'Predictions' });
@@ -79,11 +82,19 @@ export class PredictionsPanel {
     this.coefficients = this.modelCard.getByRole('table', { name: 'Model coefficients' });
     this.anomalies = this.region.getByRole('table', { name: 'Anomalies' });
     this.anomalyCount = this.region.getByTestId('predict-anomaly-count');
+    this.nextReplayHint = this.region.getByTestId('predict-next-replay');
+    this.nextReplayButton = this.nextReplayHint.getByRole('button', { name: 'Replay' });
   }
 
   /** A value of the model card by its term: 'Kind', 'Target', 'Training rows', 'Window span', 'Last refit', 'Refit took', 'Refits', 'Training R²'. */
   modelFact(term: string): Locator {
     return this.modelCard.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  }
+
+  /** Rows the model has received, from "N received · …" in the rows line. */
+  async rowsReceived(): Promise<number> {
+    const match = /^([\d,]+) received/.exec((await this.rowsLine.textContent()) ?? '');
+    return match ? parseCount(match[1] ?? '') : 0;
   }
 
   /** Rows of history the last fit used, from "Training rows: N (H history + W window)". */

@@ -9,6 +9,7 @@ import { AnomalyTable } from './AnomalyTable';
 import { LeakageBanner } from './LeakageBanner';
 import { MetricsTable } from './MetricsTable';
 import { ModelCard } from './ModelCard';
+import { NextReplayHint } from './NextReplayHint';
 import { PredictNotice } from './PredictNotice';
 import { PredictStatus } from './PredictStatus';
 import { PredictionChart } from './PredictionChart';
@@ -36,6 +37,7 @@ export function PredictionsPanel(): React.JSX.Element {
   return (
     <section className="predict-panel" aria-label="Predictions">
       <PredictStatus view={view} />
+      <NextReplayHint received={view.rows.received} />
       <SettingsBar view={view} />
       <PredictNotice />
       <LeakageBanner view={view} />
