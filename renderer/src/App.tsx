@@ -1,5 +1,6 @@
 /** The app shell: start screen until a file is open, then the toolbar and resizable panels. */
 import { useEffect } from 'react';
+import { usePopovers } from './popover/usePopovers';
 import type { MenuAction } from '../../shared/contract';
 import type { Theme } from '../../shared/shell/theme';
 import { MonitorStatus } from './panels/monitor/MonitorStatus';
@@ -79,6 +80,7 @@ function ConnectionNotice(): React.JSX.Element | null {
 export function App(): React.JSX.Element {
   useEngineConnection();
   useKeyboardShortcuts(MENU_HANDLERS);
+  usePopovers();
   const file = useSession((s) => s.file);
   return (
     <div className="app">
