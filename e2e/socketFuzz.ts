@@ -5,20 +5,9 @@
  */
 import { connect as connectTcp } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import type { Rng } from '../sample-data/generator/random';
 
-export type Random = () => number;
-
-/** mulberry32: small, seedable, good enough to pick shapes. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Random = Rng;
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const int = (random: Random, max: number): number => Math.floor(random() * max);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { closeOf, invokeOver, openSocket } from './hostSocketClient';
 import { expect, test } from './fixtures';
 import { SqlPanel } from './pages/sqlPanel';
-import { randomFrame, seededRandom, sendGarbageAfterHandshake } from './socketFuzz';
+import { mulberry32 } from '../sample-data/generator/random';
+import { randomFrame, sendGarbageAfterHandshake } from './socketFuzz';
 import { residentMegabytes, startWebHost, stopWebHost } from './webHostProcess';
 
 const FUZZ_CLIENTS = 6;
@@ -48,7 +49,7 @@ test('fuzz: random frames from several clients never stop the host, and a well-b
   let framesSent = 0;
 
   const fuzzer = async (index: number): Promise<void> => {
-    const random = seededRandom(seed + index);
+    const random = mulberry32(seed + index);
     while (Date.now() < until) {
       if (random() < 0.1) {
         await sendGarbageAfterHandshake(host.launchUrl, random);

@@ -3,6 +3,7 @@
  * traffic-like series (a daily rhythm with morning and evening peaks, quieter weekends, noise), so
  * a test failure replays exactly.
  */
+import { mulberry32 } from '../../../../sample-data/generator/random';
 import type { PredictBatch } from '../predictBatch';
 
 export interface TestRow {
@@ -29,17 +30,8 @@ export function batchOf(rows: readonly TestRow[], columns: number): PredictBatch
   return batch;
 }
 
-/** A small seeded uniform generator (mulberry32): the same seed, the same numbers. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded uniform generator: the same seed, the same numbers (the sample generator's mulberry32). */
+export const seededRandom = mulberry32;
 
 /** Standard normal from a uniform generator (Box–Muller). */
 export function normal(random: () => number): number {
