@@ -5,7 +5,7 @@
  * engine chose on the user's behalf, or was unsure of, is said in `notes`.
  */
 import { CommandError } from '../../../shared/envelope';
-import type { ColumnRole, ColumnInfo, SchemaOverrides, TimeSource } from '../../../shared/schema';
+import type { ColumnRole, ColumnInfo, SchemaOverrides, TimeFormatId, TimeSource } from '../../../shared/schema';
 import type { ColumnType } from '../../../shared/records';
 import { columnSamples, isNumericColumn, isNumericText } from './inferSchema';
 import { mainMeasure, measureReason } from './mainMeasure';
@@ -68,8 +68,12 @@ interface Detected {
 const TIME_NAME = /time|date|stamp|epoch|datetime|zeit|datum|fecha|hora|heure|^ts$|^t$/i;
 
 /** Columns that read as a timeline on their own (not a bare clock), best first: named like a time. */
-function timeColumnCandidates(names: readonly string[], samples: readonly string[][], numeric: readonly boolean[]): number[] {
-  const candidates: number[] = [];
+function timeColumnCandidates(
+  names: readonly string[],
+  samples: readonly string[][],
+  numeric: readonly boolean[],
+): { index: number; format: TimeFormatId }[] {
+  const candidates: { index: number; format: TimeFormatId }[] = [];
   for (let index = 0; index < names.length; index++) {
     const name = names[index] as string;
     const format = detectTimeFormat(samples[index] ?? [], name);
@@ -77,28 +81,26 @@ function timeColumnCandidates(names: readonly string[], samples: readonly string
     // A bare clock time ("08:30") is no timeline on its own; only with a date does it become one.
     if (format.id === 'clock') continue;
     if (numeric[index] && format.id !== 'epoch-s' && format.id !== 'epoch-ms') continue;
-    candidates.push(index);
+    candidates.push({ index, format: format.id });
   }
-  return candidates.sort((a, b) => Number(TIME_NAME.test(names[b] as string)) - Number(TIME_NAME.test(names[a] as string)) || a - b);
+  const namedTime = (index: number): number => Number(TIME_NAME.test(names[index] as string));
+  return candidates.sort((a, b) => namedTime(b.index) - namedTime(a.index) || a.index - b.index);
 }
 
 /** The timestamp columns, found in order of how much of the time they carry. */
 function detectTimeColumns(names: readonly string[], samples: readonly string[][], sampleRows: readonly (readonly string[])[], numeric: readonly boolean[], notes: string[]): number[] {
   // A whole date (one column, or spread over several) before the split form, whose month is a guess.
-  const candidates = timeColumnCandidates(names, samples, numeric);
-  const first = candidates[0];
-  const format = first === undefined ? null : detectTimeFormat(samples[first] ?? [], names[first]);
-  const parts = detectPartsTime(names, samples, first !== undefined && format ? { index: first, format: format.id } : null);
-  if (parts && (first === undefined || partsColumnIndexes(parts).includes(first))) return partsColumnIndexes(parts);
-  if (first === undefined) {
+  const [best, ...others] = timeColumnCandidates(names, samples, numeric);
+  const parts = detectPartsTime(names, samples, best ?? null);
+  if (parts && (best === undefined || partsColumnIndexes(parts).includes(best.index))) return partsColumnIndexes(parts);
+  if (best === undefined) {
     const split = detectSplitTime(names, sampleRows);
     return split ? [split.timeColumn, split.dayColumn, split.weekdayColumn].filter((index): index is number => index !== null) : [];
   }
-  const others = candidates.slice(1);
   if (others.length > 0) {
-    notes.push(`Unsure of the time: ${others.map((i) => quoted(names[i] as string)).join(', ')} also read as time; ${quoted(names[first] as string)} is used.`);
+    notes.push(`Unsure of the time: ${others.map((other) => quoted(names[other.index] as string)).join(', ')} also read as time; ${quoted(names[best.index] as string)} is used.`);
   }
-  return [first];
+  return [best.index];
 }
 
 function detectRoles(names: readonly string[], sampleRows: readonly (readonly string[])[], delimiter: string): Detected {
