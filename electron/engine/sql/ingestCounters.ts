@@ -6,6 +6,14 @@
  */
 import { RateMeter } from '../replay/rateMeter';
 
+/** What a replaced worker had, and what of it the new one gets back. */
+export interface LostWorker {
+  held: number;
+  queued: number;
+  restored: number;
+  lost: number;
+}
+
 export class IngestCounters {
   delivered = 0;
   posted = 0;
@@ -38,15 +46,21 @@ export class IngestCounters {
   }
 
   /**
-   * The worker was replaced with everything it had: the rows it held count as evicted, and rows
-   * posted to it but not yet inserted as inserted and evicted at once, so the sums still hold.
+   * The worker was replaced with everything it had; `restorable` of its newest rows (held or on
+   * their way) are posted again to the new one. Those count as posted and not yet inserted; the
+   * rest, the oldest, count as inserted and evicted. The sums hold throughout:
+   * held = inserted − evicted is 0 until the new worker acknowledges the restored rows (and the
+   * restored rows show as pending until then).
    */
-  workerLost(): { held: number; queued: number } {
+  workerReplaced(restorable: number): LostWorker {
     const held = this.held;
     const queued = this.posted - this.inserted;
-    this.inserted += queued;
-    this.evicted += held + queued;
-    return { held, queued };
+    const restored = Math.min(restorable, held + queued);
+    const lost = held + queued - restored;
+    // Afterwards inserted = posted − restored = evicted.
+    this.inserted += queued - restored;
+    this.evicted += lost;
+    return { held, queued, restored, lost };
   }
 
   /** SQL became unavailable: rows not inserted yet never will be. */

@@ -10,9 +10,10 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CommandError } from '../../../shared/envelope';
 import { DEFAULT_SQL_SETTINGS, SQL_KEPT_ROWS, type SqlResult, type SqlSettings, type SqlTableView } from '../../../shared/sql/sqlContract';
-import { CITY_COLUMNS, cityEntries, cityValues } from '../testing/liveTableRows';
+import { batchOf, CITY_COLUMNS, cityEntries, cityValues } from '../testing/liveTableRows';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
 import { configureSqlWorker, LiveTable } from './liveTable';
+import { encodeRowBatch } from './rowBatch';
 
 const CROSS_JOIN = 'SELECT count(*) FROM traffic a, traffic b';
 const ENDLESS = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c';
@@ -51,7 +52,7 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_00
   }
 }
 
-async function readyTable(options: { settings?: SqlSettings; restartGraceMs?: number } = {}): Promise<LiveTable> {
+async function readyTable(options: { settings?: SqlSettings; restartGraceMs?: number; restorableBytes?: number } = {}): Promise<LiveTable> {
   configureSqlWorker({ workerPath: entry });
   const table = new LiveTable({ ...options, onChange: () => undefined });
   tables.push(table);
@@ -69,6 +70,13 @@ async function firstValue(table: LiveTable, sql: string): Promise<unknown> {
   const result = await table.run(sql, 10);
   if (result.status !== 'rows') throw new Error(`expected rows, got ${JSON.stringify(result)}`);
   return result.rows[0]?.[0];
+}
+
+/** The Total column's sum over rows from … from + count − 1, from the generator, not the table. */
+function sumOfTotals(from: number, count: number): number {
+  let sum = 0;
+  for (let n = from; n < from + count; n++) sum += cityValues(n)[7] as number;
+  return sum;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -136,7 +144,7 @@ describe('LiveTable', () => {
     await expect(table.page(oldResult.queryId, 0, 10)).rejects.toMatchObject({ code: 'BAD_STATE' });
   });
 
-  it('restarts the worker when a query cannot be stopped, and the counts still reconcile', async () => {
+  it('restarts the worker when a query cannot be stopped and puts its rows back; the counts still reconcile', async () => {
     const table = await readyTable({ settings: { ...DEFAULT_SQL_SETTINGS, timeoutSeconds: 0.5 }, restartGraceMs: 300 });
     await filled(table, 5000);
     expect(await table.run('CREATE VIEW mine AS SELECT Junction FROM traffic', 10)).toMatchObject({ status: 'done' });
@@ -146,18 +154,48 @@ describe('LiveTable', () => {
     expect(result).toMatchObject({ status: 'cancelled', reason: 'timeout' });
     const message = (result as Extract<SqlResult, { status: 'cancelled' }>).message;
     expect(message).toMatch(/SQL worker was restarted/);
-    expect(message).toMatch(/5000 held rows were dropped/);
+    expect(message).toMatch(/its 5000 rows are being put back/);
     expect(message).toMatch(/lost: mine/);
-    expect(reconciled(table.view(), 5000)).toMatchObject({ state: 'restarting', rowsHeld: 0, rowsEvicted: 5000, objects: [] });
+    expect(reconciled(table.view(), 5000)).toMatchObject({ state: 'restarting', rowsHeld: 0, rowsPending: 5000, objects: [] });
     expect(table.view().message).toBe(message);
 
-    // Rows that arrive during the restart go into the new table.
+    // Rows that arrive during the restart go in after the restored ones.
     table.append(cityEntries(5000, 300));
     await waitFor(() => table.view().state === 'ready', 'the new worker');
-    await waitFor(() => reconciled(table.view(), 5300).rowsPending === 0, 'the rows appended during the restart');
-    expect(table.view()).toMatchObject({ rowsHeld: 300, rowsInserted: 5300, rowsEvicted: 5000 });
-    expect(await firstValue(table, 'SELECT min(_offset) FROM traffic')).toBe(5000);
+    await waitFor(() => reconciled(table.view(), 5300).rowsPending === 0, 'the restored rows and those appended during the restart');
+    expect(table.view()).toMatchObject({ rowsHeld: 5300, rowsInserted: 5300, rowsEvicted: 0 });
+    // The same rows as before, each once: compared with the rows the test made, not with the app's counts.
+    expect(await firstValue(table, 'SELECT count(DISTINCT _offset) || \'/\' || count(*) || \'/\' || min(_offset) || \'/\' || max(_offset) FROM traffic')).toBe('5300/5300/0/5299');
+    expect(await firstValue(table, 'SELECT sum(Total) FROM traffic')).toBe(sumOfTotals(0, 5300));
     expect(table.view().message).toBeNull();
+  });
+
+  it('puts back rows that were still waiting behind the runaway query, within the row limit', async () => {
+    const table = await readyTable({ settings: { retention: { maxRows: 4000, maxMinutes: null }, timeoutSeconds: 0.5 }, restartGraceMs: 300 });
+    await filled(table, 3000);
+    const running = table.run(ENDLESS, 10);
+    // While the worker is stuck these queue there (and in the engine's copy).
+    table.append(cityEntries(3000, 2500));
+    const result = await running;
+    expect((result as Extract<SqlResult, { status: 'cancelled' }>).message).toMatch(/rows .*are being put back/);
+    await waitFor(() => table.view().state === 'ready' && table.view().rowsPending === 0, 'the restore');
+    const view = reconciled(table.view(), 5500);
+    expect(view.rowsHeld).toBe(4000);
+    expect(await firstValue(table, 'SELECT min(_offset) || \'/\' || max(_offset) || \'/\' || count(*) FROM traffic')).toBe('1500/5499/4000');
+  });
+
+  it('says how many rows it could not put back when they were past the engine\'s copy cap', async () => {
+    const one = encodeRowBatch(batchOf(cityEntries(0, 1000))).byteLength;
+    const table = await readyTable({ settings: { ...DEFAULT_SQL_SETTINGS, timeoutSeconds: 0.5 }, restartGraceMs: 300, restorableBytes: one * 2.5 });
+    for (let i = 0; i < 5; i++) {
+      table.append(cityEntries(i * 1000, 1000));
+      await waitFor(() => table.view().rowsInserted === (i + 1) * 1000, 'a batch inserted');
+    }
+    const result = await table.run(ENDLESS, 10);
+    expect((result as Extract<SqlResult, { status: 'cancelled' }>).message).toMatch(/2000 of its 5000 rows are being put back; the oldest 3000 were dropped/);
+    await waitFor(() => table.view().state === 'ready' && table.view().rowsPending === 0, 'the restore');
+    expect(reconciled(table.view(), 5000)).toMatchObject({ rowsHeld: 2000, rowsEvicted: 3000 });
+    expect(await firstValue(table, 'SELECT min(_offset) || \'/\' || count(*) FROM traffic')).toBe('3000/2000');
   });
 
   it('refuses writes to the live table and lists the objects users create', async () => {

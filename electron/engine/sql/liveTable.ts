@@ -6,7 +6,8 @@
  * A query that scans the live table stops by itself when cancelled or timed out (see
  * liveDatabase.ts). One that does not (an endless recursive CTE) cannot be stopped from inside
  * SQLite; when it has not answered by its deadline plus a grace period, the worker is replaced by a
- * fresh one. The rows it held are lost (counted as evicted, and said so), new rows fill the new one.
+ * fresh one, and the rows it held come back from the engine's copy of them (restorableRows.ts);
+ * only the user's own tables and views, and rows past the copy's byte cap, are lost (and said so).
  *
  * Here: the row path, and what happens to the table when the worker starts, fails or is replaced.
  * Elsewhere: the worker thread (sqlWorkerHandle), jobs with their stops and timers (sqlJobs), the
@@ -22,7 +23,8 @@ import { liveTableLayout, type LiveTableLayout } from './liveTableSchema';
 import { NewestResult } from './newestResult';
 import { PageRequests } from './pageRequests';
 import { QueryProgress } from './queryProgress';
-import { RowBatchBuilder } from './rowBatch';
+import { RestorableRows } from './restorableRows';
+import { encodeRowBatch, RowBatchBuilder } from './rowBatch';
 import { CANCELLED, DEFAULT_RESTART_GRACE_MS, EXPORT_CANCELLED, REPLACED, SqlJobs, type SqlJob } from './sqlJobs';
 import { SqlWorkerHandle } from './sqlWorkerHandle';
 import type { FromSqlWorker } from './sqlWorkerMessages';
@@ -42,6 +44,8 @@ export interface LiveTableOptions {
   onChange: () => void;
   /** How long past a query's deadline (or a cancel) the worker may stay silent before it is replaced. */
   restartGraceMs?: number;
+  /** The byte cap of the engine's copy of the held rows (restorableRows.ts). */
+  restorableBytes?: number;
 }
 
 export class LiveTable {
@@ -64,6 +68,7 @@ export class LiveTable {
   private readonly pages = new PageRequests();
   private readonly newest = new NewestResult();
   private readonly counters = new IngestCounters();
+  private readonly restorable: RestorableRows;
   private readonly builder = new RowBatchBuilder(WORKER_BATCH_ROWS);
   private flushTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -71,6 +76,7 @@ export class LiveTable {
   constructor(options: LiveTableOptions) {
     this.onChange = options.onChange;
     this.settings = options.settings ?? DEFAULT_SQL_SETTINGS;
+    this.restorable = new RestorableRows(options.restorableBytes);
     this.jobs = new SqlJobs({
       flags: this.flags,
       progress: this.progress,
@@ -86,6 +92,7 @@ export class LiveTable {
     this.layout = liveTableLayout(this.columns);
     this.generation++;
     this.counters.reset();
+    this.restorable.clear();
     this.builder.clear();
     this.clearFlushTimer();
     if (this.sqlWorker.running) this.sqlWorker.post({ kind: 'restart', generation: this.generation, columns: this.columns });
@@ -218,18 +225,21 @@ export class LiveTable {
     void this.sqlWorker.stop();
     this.clearFlushTimer();
     this.builder.clear();
+    this.restorable.clear();
     this.counters.dropPending();
     this.endAllJobs(new CommandError('SQL_UNAVAILABLE', message), message);
     this.onChange();
   }
 
   /**
-   * A query would not stop (or the worker died): a fresh worker replaces it. The stopped jobs end
-   * with the reason; jobs still waiting their turn go to the new worker.
+   * A query would not stop (or the worker died): a fresh worker replaces it and gets the rows back
+   * from the engine's copy. The stopped jobs end with the reason; jobs still waiting their turn go
+   * to the new worker, after the rows, so they see the same table.
    */
   private replaceWorker(culprit: SqlJob | null, why: string): void {
     void this.sqlWorker.stop();
-    const message = workerLostMessage(why, this.counters.workerLost(), this.objects.map((object) => object.name));
+    const lost = this.counters.workerReplaced(this.restorable.rows);
+    const message = workerLostMessage(why, lost, this.objects.map((object) => object.name));
     this.objects = [];
 
     const resend = this.jobs.workerReplaced(culprit, message);
@@ -239,6 +249,7 @@ export class LiveTable {
     this.state = 'restarting';
     this.message = message;
     if (this.ensureStarted()) {
+      for (const bytes of this.restorable.batches()) this.sqlWorker.postRows(bytes);
       for (const job of resend) this.sqlWorker.post(job.message);
     }
     this.onChange();
@@ -265,6 +276,8 @@ export class LiveTable {
       case 'ingested':
         if (message.generation !== this.generation) return;
         this.counters.acked(message.inserted, message.evicted, message.evictedForMemory);
+        // The worker evicts its oldest rows first; the copy keeps what it holds or has queued.
+        this.restorable.keepNewest(this.counters.posted - this.counters.evicted);
         this.refreshWhenIdle();
         this.onChange();
         return;
@@ -300,8 +313,11 @@ export class LiveTable {
     if (this.builder.size === 0) return;
     const batch = this.builder.take();
     if (!this.sqlWorker.running) return;
-    this.counters.posted += batch.values.length;
-    this.sqlWorker.postRows(batch);
+    const rows = batch.values.length;
+    const bytes = encodeRowBatch(batch);
+    this.counters.posted += rows;
+    this.restorable.add(bytes, rows);
+    this.sqlWorker.postRows(bytes);
     this.onChange();
   }
 

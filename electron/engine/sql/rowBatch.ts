@@ -4,6 +4,7 @@
  * Float64Array of per-row numbers whose buffer is transferred, not copied. The engine fills a
  * batch as rows arrive, so taking it costs nothing per row.
  */
+import { deserialize, serialize } from 'node:v8';
 import type { CellValue } from '../../../shared/records';
 import type { FeedEntry } from '../stages/feedWindow';
 
@@ -24,6 +25,24 @@ export interface RowBatch {
 
 export function batchRows(batch: RowBatch): number {
   return batch.values.length;
+}
+
+/**
+ * A batch as bytes (V8's own serializer, the one postMessage clones with, so posting bytes costs
+ * about what posting the batch did): the engine keeps the bytes to rebuild the table should the
+ * worker be lost (restorableRows.ts) and posts a copy.
+ */
+export function encodeRowBatch(batch: RowBatch): Uint8Array {
+  return serialize(batch);
+}
+
+export function decodeRowBatch(bytes: Uint8Array): RowBatch {
+  return deserialize(bytes) as RowBatch;
+}
+
+/** The batch without its first `skip` rows. */
+export function dropFirstRows(batch: RowBatch, skip: number): RowBatch {
+  return { values: batch.values.slice(skip), meta: batch.meta.slice(skip * ROW_META_STRIDE) };
 }
 
 /** The newest time retention judges the batch by: event time, or ingest time for rows without one. */

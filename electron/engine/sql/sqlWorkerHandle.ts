@@ -4,7 +4,6 @@
  * its exit on their way; they are dropped here, so the owner only ever hears from the current one.
  */
 import { Worker } from 'node:worker_threads';
-import type { RowBatch } from './rowBatch';
 import type { FromSqlWorker, SqlWorkerData, ToSqlWorker } from './sqlWorkerMessages';
 import { sqlWasmPath } from './sqlWasmPath';
 
@@ -72,9 +71,10 @@ export class SqlWorkerHandle {
     this.worker?.postMessage(message);
   }
 
-  /** The batch's meta buffer is transferred, not copied: the batch is the caller's no longer. */
-  postRows(batch: RowBatch): void {
-    this.worker?.postMessage({ kind: 'rows', batch } satisfies ToSqlWorker, [batch.meta.buffer]);
+  /** An encoded batch (rowBatch.ts); the caller keeps its bytes, the worker gets a copy. */
+  postRows(encoded: Uint8Array): void {
+    const bytes = new Uint8Array(encoded);
+    this.worker?.postMessage({ kind: 'rows', bytes } satisfies ToSqlWorker, [bytes.buffer]);
   }
 
   /** Stops the thread at once; it is heard from no more. Resolves when it has exited. */

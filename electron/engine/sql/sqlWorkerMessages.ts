@@ -5,7 +5,6 @@
 import type { ColumnInfo } from '../../../shared/schema';
 import type { SqlObject, SqlPage, SqlQueryProgress, SqlResult, SqlRetention } from '../../../shared/sql/sqlContract';
 import type { ExportFailure } from './csvExport';
-import type { RowBatch } from './rowBatch';
 
 export interface SqlWorkerData {
   wasmPath: string;
@@ -16,7 +15,8 @@ export interface SqlWorkerData {
 export type ToSqlWorker =
   /** A new run or new columns: the table is emptied and rebuilt; `generation` stamps later acks. */
   | { kind: 'restart'; generation: number; columns: ColumnInfo[] }
-  | { kind: 'rows'; batch: RowBatch }
+  /** A RowBatch encoded by encodeRowBatch (the engine keeps the bytes to restore a lost worker's rows). */
+  | { kind: 'rows'; bytes: Uint8Array }
   | { kind: 'retention'; retention: SqlRetention }
   | { kind: 'run'; queryId: number; sql: string; pageSize: number; timeoutMs: number }
   /** Answered at once from the kept rows, even while a query counts. */

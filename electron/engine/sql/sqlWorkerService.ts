@@ -7,6 +7,7 @@
 import type { ColumnInfo } from '../../../shared/schema';
 import { DEFAULT_SQL_SETTINGS, type SqlRetention } from '../../../shared/sql/sqlContract';
 import { IngestQueue } from './ingestQueue';
+import { decodeRowBatch } from './rowBatch';
 import type { IngestCounts, LiveDatabase } from './liveDatabase';
 import type { FromSqlWorker, ToSqlWorker } from './sqlWorkerMessages';
 
@@ -45,7 +46,7 @@ export class SqlWorkerService {
         this.retentionChanged = true;
         break;
       case 'rows':
-        this.queue.push(message.batch);
+        this.queue.push(decodeRowBatch(message.bytes));
         break;
       default:
         this.jobs.push(message);

@@ -1,10 +1,17 @@
 /**
- * What the console says when the SQL worker was replaced: why, and all that went with it (the rows
- * it held, rows still on their way to it, the user's own tables and views), so no one is left to
- * wonder where their rows or views went.
+ * What the console says when the SQL worker was replaced: why, what came back from the engine's
+ * copy of the rows, what did not (rows past the copy's cap, the user's own tables and views), so no
+ * one is left to wonder where their rows or views went.
  */
-export function workerLostMessage(why: string, lost: { held: number; queued: number }, objectNames: readonly string[]): string {
-  const waiting = lost.queued > 0 ? `, and ${lost.queued} rows waiting to be inserted` : '';
+import type { LostWorker } from './ingestCounters';
+
+export function workerLostMessage(why: string, worker: LostWorker, objectNames: readonly string[]): string {
+  const had = worker.held + worker.queued;
+  const waiting = worker.queued > 0 ? ` (${worker.held} held and ${worker.queued} on their way)` : '';
+  const rows =
+    worker.lost === 0
+      ? `its ${had} rows${waiting} are being put back`
+      : `${worker.restored} of its ${had} rows${waiting} are being put back; the oldest ${worker.lost} were dropped, past what the engine keeps to restore`;
   const objects = objectNames.length > 0 ? ` Your tables and views were lost: ${objectNames.join(', ')}.` : '';
-  return `${why}: ${lost.held} held rows were dropped${waiting}. New rows fill the table again.${objects}`;
+  return `${why}: ${rows}.${objects}`;
 }
