@@ -15,12 +15,15 @@ import { configureGraphWorker } from './graph/graphComputer';
 import { configurePredictWorker } from './predict/predictionFeed';
 import { configureSqlWorker } from './sql/liveTable';
 import { sqlWasmPath } from './sql/sqlWasmPath';
+import { setEngineLogSink } from './supervision/engineLog';
 import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './host/workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');
 
 const post = (message: FromWorker): void => port.postMessage(message);
+// The engine's log crosses to the host, which writes it where the user's logs go.
+setEngineLogSink((source, line) => post({ kind: 'log', source, line }));
 // Built next to this file (electron.vite.config.ts): the whole-file scan's own worker threads.
 configureFileScan({ workerPath: join(__dirname, 'fileScanWorker.js') });
 // The Kafka producer's own thread (kafkajs's per-message work runs beside the stages, not between them).

@@ -45,6 +45,8 @@ function startEngine(): EngineWorkerHost {
     engineWorkerPath(layout),
     { sampleCsvPath: sampleCsvPath(layout), dataDir, secretStorage: keychain ? 'os-keychain' : 'file' },
     keychain ? safeStorageCipher : null,
+    // The engine's own log (dead workers, restarts) goes to the log file with the shell's.
+    { log: (line) => log.error(line) },
   );
   host.start();
   return host;

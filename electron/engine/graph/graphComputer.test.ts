@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { setEngineLogSink } from '../supervision/engineLog';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
 import { configureGraphWorker, GraphComputer } from './graphComputer';
 
@@ -50,6 +52,31 @@ describe('graph worker', () => {
       expect(infer.value.map((link) => [link.from, link.to])).toEqual([['x', 'y']]);
     } finally {
       computer.dispose();
+    }
+  });
+
+  it('fails the tasks a dying worker held, logs it, and runs the next task on a fresh worker', async () => {
+    const logged: string[] = [];
+    setEngineLogSink((source, line) => logged.push(`[${source}] ${line}`));
+    const computer = new GraphComputer();
+    try {
+      await computer.run({ kind: 'analyse', nodes, edges });
+      const worker = (computer as unknown as { worker: Worker }).worker;
+      const held = computer.run({ kind: 'analyse', nodes, edges });
+      // Killed from outside, as its heap limit or an uncaught error would end it.
+      await worker.terminate();
+      await held.then(
+        // It may have answered before the end; if not, it fails with the reason.
+        () => undefined,
+        (error: Error) => expect(error.message).toMatch(/The graph worker exited/),
+      );
+      expect(logged.some((line) => line.startsWith('[graph worker] The graph worker exited'))).toBe(true);
+      const again = await computer.run({ kind: 'analyse', nodes, edges });
+      expect(again.value.componentCount).toBe(2);
+      expect((computer as unknown as { worker: Worker }).worker).not.toBe(worker);
+    } finally {
+      computer.dispose();
+      setEngineLogSink((source, line) => console.error(`[${source}] ${line}`));
     }
   });
 });

@@ -3,6 +3,7 @@
  * configured (the app), else in this thread on the next turn of the event loop (unit tests).
  */
 import { Worker } from 'node:worker_threads';
+import { engineLog } from '../supervision/engineLog';
 import { runGraphTask, type GraphTask, type GraphTaskKind, type GraphTaskResults } from './graphTasks';
 
 export interface ToGraphWorker {
@@ -64,10 +65,14 @@ export class GraphComputer {
     return worker;
   }
 
-  /** A crashed worker fails what it held; the next task starts a fresh one. */
+  /**
+   * A crashed worker fails what it held (each task's panel shows the reason) and is logged; the
+   * next task starts a fresh one, as the graph's tasks are recomputed from the engine's state.
+   */
   private lose(worker: Worker, message: string): void {
     if (this.worker !== worker) return;
     this.worker = null;
+    engineLog('graph worker', `${message} ${this.pending.size} task(s) failed; the next one starts a new worker.`);
     this.failAll(message);
   }
 

@@ -91,4 +91,14 @@ describe('EngineWorkerHost supervision', () => {
     // terminate() settles after the exit was handled: the new thread takes the next command.
     expect((await host.invoke('session:snapshot', {})).ok).toBe(true);
   }, 60_000);
+
+  it("writes the engine's own log lines (here: a worker it cannot start) to the host's log, named by their source", async () => {
+    const logs: string[] = [];
+    const { host } = newHost(logs);
+    // Run from the TypeScript sources, the engine finds no built SQL worker script beside it.
+    expect((await host.invoke('sql:open', {})).ok).toBe(true);
+    await host.invoke('sql:run', { sql: 'SELECT 1', pageSize: 10 });
+    const line = await until(() => logs.find((entry) => entry.startsWith('[sql worker] ')), 'the SQL worker log line');
+    expect(line).toMatch(/^\[sql worker\] SQL is unavailable: /);
+  }, 60_000);
 });

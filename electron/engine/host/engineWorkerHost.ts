@@ -13,6 +13,7 @@ import type { CommandName, EventName, EventPayload } from '../../../shared/contr
 import type { Envelope } from '../../../shared/envelope';
 import { answerSecretRequest } from '../kafka/profiles/hostSecretCipher';
 import type { SecretCipher } from '../kafka/profiles/secretCipher';
+import { RestartBudget } from '../supervision/restartBudget';
 import type { EngineWorkerData, FromWorker, ToWorker } from './workerProtocol';
 
 /**
@@ -25,10 +26,6 @@ import type { EngineWorkerData, FromWorker, ToWorker } from './workerProtocol';
 const ENGINE_HEAP_LIMITS = { maxOldGenerationSizeMb: 320, maxYoungGenerationSizeMb: 24 };
 
 export type EngineEventListener = (name: EventName, payload: unknown) => void;
-
-/** Restarts allowed within RESTART_WINDOW_MS; past them the engine stays down (it would only die again). */
-const MAX_RESTARTS = 3;
-const RESTART_WINDOW_MS = 60_000;
 
 /**
  * Commands whose effect a fresh engine needs to be given again, in the order they last succeeded.
@@ -48,7 +45,7 @@ export class EngineWorkerHost {
   private readonly pending = new Map<number, (envelope: Envelope<unknown>) => void>();
   private readonly listeners = new Set<EngineEventListener>();
   private stopping = false;
-  private readonly restarts: number[] = [];
+  private readonly restarts = new RestartBudget();
   /** What restore() gives a new thread: the last successful call of each RESTORED command. */
   private restoring = new Map<CommandName, unknown>();
   private readonly log: (line: string) => void;
@@ -93,17 +90,14 @@ export class EngineWorkerHost {
   private died(reason: string): void {
     this.log(`[engine worker] stopped unexpectedly: ${reason}`);
     this.failPending(`The engine stopped (${reason}) and is being restarted; try again in a moment.`);
-    const now = Date.now();
-    while (this.restarts.length > 0 && now - (this.restarts[0] as number) > RESTART_WINDOW_MS) this.restarts.shift();
-    if (this.restarts.length >= MAX_RESTARTS) {
-      this.log(`[engine worker] not restarted: it stopped ${MAX_RESTARTS + 1} times within a minute`);
+    if (!this.restarts.take()) {
+      this.log(`[engine worker] not restarted: it stopped ${this.restarts.limit} times within a minute`);
       this.emit({
         restarted: false,
-        message: `The engine stopped (${reason}) ${MAX_RESTARTS + 1} times within a minute and was not started again. Restart the app.`,
+        message: `The engine stopped (${reason}) ${this.restarts.limit} times within a minute and was not started again. Restart the app.`,
       });
       return;
     }
-    this.restarts.push(now);
     this.spawn();
     void this.restore(reason);
   }
@@ -179,6 +173,8 @@ export class EngineWorkerHost {
       this.pending.delete(message.id);
     } else if (message.kind === 'event') {
       for (const listener of this.listeners) listener(message.name, message.payload);
+    } else if (message.kind === 'log') {
+      this.log(`[${message.source}] ${message.line}`);
     } else if (message.kind === 'secretRequest') {
       const cipher = this.secretCipher;
       const reply = cipher

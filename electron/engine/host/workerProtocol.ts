@@ -16,6 +16,8 @@ export type FromWorker =
   | { kind: 'result'; id: number; envelope: Envelope<unknown> }
   | { kind: 'event'; name: EventName; payload: unknown }
   | { kind: 'stopped' }
+  /** A line of the engine's log (supervision/engineLog.ts), for the desktop log file or the web host's stderr. */
+  | { kind: 'log'; source: string; line: string }
   | SecretRequest;
 
 export interface EngineWorkerData {

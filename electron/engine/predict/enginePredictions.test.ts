@@ -11,6 +11,8 @@ import type { ViewUpdate } from '../../../shared/contract';
 import { DEFAULT_PREDICT_SETTINGS } from '../../../shared/predict/predictContract';
 import { Engine } from '../engine';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
+import type { Worker } from 'node:worker_threads';
+import { setEngineLogSink } from '../supervision/engineLog';
 import { configurePredictWorker } from './predictionFeed';
 
 const SAMPLE = resolve(__dirname, '../../../sample-data/traffic-sample.csv');
@@ -117,5 +119,33 @@ describe('predictions through the engine', () => {
     const leaky = await until(engine, (v) => v.predict.leakage !== null, 'the leakage warning');
     expect(leaky.predict.leakage?.columns).toEqual(expect.arrayContaining(['CarCount', 'BikeCount', 'BusCount', 'TruckCount']));
     expect(leaky.predict.leakage?.r2).toBeGreaterThan(0.99);
+  });
+
+  it('restarts a prediction worker that dies, says what was lost, and forecasts again on the next replay', async () => {
+    const logged: string[] = [];
+    setEngineLogSink((source, line) => logged.push(`[${source}] ${line}`));
+    try {
+      const engine = newEngine();
+      await engine.handle('predict:open', {});
+      await engine.handle('file:openSample', {});
+      await replayAll(engine);
+
+      // Killed from outside, as its heap limit or an uncaught error would end it.
+      const feed = (engine as unknown as { predictions: { worker: Worker | null } }).predictions;
+      await (feed.worker as Worker).terminate();
+      const after = await until(engine, (v) => /restarted/.test(v.predict.message ?? ''), 'the restart notice');
+      expect(after.predict.state).not.toBe('failed');
+      expect(after.predict.message).toMatch(/prediction worker stopped .* and was restarted: the model and the forecasts so far were lost/);
+      expect(logged.some((line) => line.startsWith('[prediction worker] stopped unexpectedly'))).toBe(true);
+
+      // The new worker has the stream: the next replay is forecast in full, every row reaching it.
+      const again = await replayAll(engine);
+      expect(again.predict.state).toBe('ready');
+      expect(again.predict.rows.received).toBe(again.replay.rowsAccepted);
+      expect(again.predict.rows.backlog).toBe(0);
+      expect(again.predict.message ?? '').not.toMatch(/restarted/);
+    } finally {
+      setEngineLogSink((source, line) => console.error(`[${source}] ${line}`));
+    }
   });
 });

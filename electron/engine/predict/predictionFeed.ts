@@ -3,11 +3,17 @@
  * columnar batches for the prediction worker, and the latest view the worker reported. Nothing
  * here waits for the worker, so the replay never slows for a refit; the gap between rows sent and
  * rows the worker has worked through is reported as the backlog.
+ *
+ * The worker is supervised: if it dies (its heap, an uncaught error, a terminate) it is logged, a
+ * fresh one starts with the same settings and stream (reading the file's history again), and the
+ * panel says that the model and forecasts so far were lost. One that keeps dying is left down.
  */
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_PREDICT_SETTINGS, DERIVED_FEATURES, DERIVED_FEATURE_LABELS, type PredictSettings, type PredictView } from '../../../shared/predict/predictContract';
 import type { ColumnInfo } from '../../../shared/schema';
 import type { FeedEntry } from '../stages/feedWindow';
+import { engineLog } from '../supervision/engineLog';
+import { RestartBudget } from '../supervision/restartBudget';
 import type { RowSink } from '../stages/rowSink';
 import { BatchPacker, packLayoutFor, type PackLayout } from './batchPacker';
 import type { PredictCoreView } from './predictionCore';
@@ -48,6 +54,12 @@ export class PredictionFeed implements RowSink {
   private report: WorkerReport | null = null;
   /** True when the worker sent a series the page has not been given yet. */
   private seriesFresh = false;
+  /** The stream the worker was last given: what a restarted worker is given again. */
+  private resetMessage: Extract<ToPredictWorker, { kind: 'reset' }> | null = null;
+  private selectedLocation: string | null = null;
+  /** Said until the next replay: a worker died and its model went with it. */
+  private notice: string | null = null;
+  private readonly restarts = new RestartBudget();
 
   constructor(options: PredictionFeedOptions) {
     this.onChange = options.onChange;
@@ -71,15 +83,46 @@ export class PredictionFeed implements RowSink {
       this.onChange();
       return;
     }
+    this.startWorker(path);
+    this.onChange();
+  }
+
+  private startWorker(path: string): void {
     const worker = new Worker(path);
     worker.unref();
-    worker.on('message', (message: FromPredictWorker) => this.receive(message));
-    worker.on('error', (error) => this.fail(`The prediction worker stopped: ${error.message}`));
+    // 'error' (an uncaught exception, ERR_WORKER_OUT_OF_MEMORY) comes before 'exit'.
+    let failure: string | null = null;
+    worker.on('message', (message: FromPredictWorker) => {
+      if (this.worker === worker) this.receive(message);
+    });
+    worker.on('error', (error) => (failure = error.message));
     worker.on('exit', (code) => {
-      if (this.worker === worker) this.fail(`The prediction worker exited (code ${code}).`);
+      if (this.worker === worker) this.lost(path, failure ?? `its thread exited with code ${code}`);
     });
     this.worker = worker;
     this.post({ kind: 'configure', settings: this.settings });
+  }
+
+  /** The worker died without dispose(): log it, start a fresh one on the same stream, and say what was lost. */
+  private lost(path: string, reason: string): void {
+    this.worker = null;
+    this.clearFlushTimer();
+    engineLog('prediction worker', `stopped unexpectedly: ${reason}`);
+    if (!this.restarts.take()) {
+      engineLog('prediction worker', `not restarted: it stopped ${this.restarts.limit} times within a minute`);
+      this.fail(`The prediction worker stopped (${reason}) ${this.restarts.limit} times within a minute and was not started again; forecasts are off until the app restarts.`);
+      return;
+    }
+    this.startWorker(path);
+    // Rows packed for the dead worker go with it; the new one starts on the stream from here.
+    this.packer?.take();
+    if (this.resetMessage) this.post(this.resetMessage);
+    if (this.selectedLocation !== null) this.post({ kind: 'selectLocation', name: this.selectedLocation });
+    this.report = null;
+    this.received = 0;
+    const history = this.resetMessage?.file ? ' (reading the history again)' : '';
+    this.notice = `The prediction worker stopped (${reason}) and was restarted: the model and the forecasts so far were lost, and it learns again from the next rows${history}.`;
+    engineLog('prediction worker', 'restarted');
     this.onChange();
   }
 
@@ -93,6 +136,7 @@ export class PredictionFeed implements RowSink {
     this.layout = packLayoutFor(columns);
     const key = JSON.stringify({ columns, file: this.file?.path ?? null, time: this.file?.schema.time ?? null });
     this.received = 0;
+    this.notice = null;
     if (key === this.streamKey && this.packer) {
       this.packer.take(); // rows of the old run not yet posted are dropped with it
       this.post({ kind: 'restartStream' });
@@ -100,7 +144,8 @@ export class PredictionFeed implements RowSink {
       this.streamKey = key;
       this.packer = new BatchPacker(this.layout, WORKER_BATCH_ROWS);
       const locationColumn = columns.find((column) => column.role === 'location')?.name ?? null;
-      this.post({ kind: 'reset', input: this.layout.input, locationColumn, file: this.file });
+      this.resetMessage = { kind: 'reset', input: this.layout.input, locationColumn, file: this.file };
+      this.post(this.resetMessage);
       this.report = null;
     }
     this.onChange();
@@ -127,6 +172,7 @@ export class PredictionFeed implements RowSink {
   }
 
   selectLocation(name: string): void {
+    this.selectedLocation = name;
     this.flush();
     this.post({ kind: 'selectLocation', name });
   }
@@ -215,7 +261,7 @@ export class PredictionFeed implements RowSink {
     if (!this.worker) return 'The model starts learning from the moment the Predictions panel is open.';
     if (this.report?.loadingHistory) return 'Reading the history…';
     const parts = [this.report?.historyError ?? null, core?.waitingFor ?? (core ? null : 'Waiting for rows: press Replay.')];
-    const text = parts.filter((part): part is string => part !== null).join(' ');
+    const text = [this.notice, ...parts].filter((part): part is string => part !== null).join(' ');
     return text === '' ? null : text;
   }
 

@@ -29,6 +29,7 @@ import { CANCELLED, DEFAULT_RESTART_GRACE_MS, EXPORT_CANCELLED, REPLACED, SqlJob
 import { SqlWorkerHandle } from './sqlWorkerHandle';
 import type { FromSqlWorker } from './sqlWorkerMessages';
 import { StopFlags } from './stopFlags';
+import { engineLog } from '../supervision/engineLog';
 import { workerLostMessage } from './workerLostMessage';
 import { WORKER_BATCH_ROWS, WORKER_FLUSH_MS } from '../workerBatching';
 
@@ -220,6 +221,7 @@ export class LiveTable {
 
   /** SQL is unavailable from now on: everything waiting fails, rows on their way are dropped. */
   private fail(message: string): void {
+    engineLog('sql worker', message);
     this.state = 'failed';
     this.message = message;
     void this.sqlWorker.stop();
@@ -240,6 +242,7 @@ export class LiveTable {
     void this.sqlWorker.stop();
     const lost = this.counters.workerReplaced(this.restorable.rows);
     const message = workerLostMessage(why, lost, this.objects.map((object) => object.name));
+    engineLog('sql worker', message);
     this.objects = [];
 
     const resend = this.jobs.workerReplaced(culprit, message);

@@ -9,6 +9,7 @@ import type { BusCodec } from '../busCodec';
 import { KAFKA_COMPRESSION, KAFKA_LOG_LEVEL, loadKafkajs } from '../../kafka/kafkajsModule';
 import { KafkaBusConsumer } from './kafkaBusConsumer';
 import { packMessages } from './messagePacking';
+import { engineLog } from '../../supervision/engineLog';
 import { kafkaProducerWorkerPath, ThreadedProducer, type MessageSender } from './threadedProducer';
 import { describeKafkaError } from './kafkaErrors';
 
@@ -126,6 +127,7 @@ export class KafkaBus<T> implements Bus<T> {
 
   async produce(topic: string, records: readonly ProducerRecord<T>[]): Promise<void> {
     if (records.length === 0) return;
+    this.replaceDeadProducerThread();
     await this.connect();
     const { codec } = this.options;
     const now = String(Date.now());
@@ -148,6 +150,20 @@ export class KafkaBus<T> implements Bus<T> {
               ...(record.headers ? { headers: record.headers } : {}),
             })),
     });
+  }
+
+  /**
+   * The producer's thread died (its heap, an uncaught error): sends that were in flight failed as
+   * retriable (the replay sends them again); this one and later ones go to a fresh thread.
+   */
+  private replaceDeadProducerThread(): void {
+    const producer = this.producer;
+    if (!(producer instanceof ThreadedProducer) || producer.failure === null) return;
+    engineLog('kafka producer', `${producer.failure.message}; starting a new producer thread`);
+    this.producer = null;
+    this.connecting = null;
+    // Its thread is gone already; this only lets go of the handle. Nothing left to fail.
+    void producer.disconnect().catch(() => undefined);
   }
 
   async consumer(options: ConsumerOptions): Promise<BusConsumer<T>> {

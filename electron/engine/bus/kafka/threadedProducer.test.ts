@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalBrokers, kcatAvailable, startMockCluster, type MockCluster } from '../../kafka/testing/kcatMockCluster';
+import type { Worker } from 'node:worker_threads';
+import { setEngineLogSink } from '../../supervision/engineLog';
 import { writeTsWorkerEntry } from '../../testing/tsWorkerEntry';
 import { jsonCodec } from '../jsonCodec';
 import { KafkaBus } from './kafkaBus';
@@ -79,4 +81,36 @@ describe.runIf(kcatAvailable() || externalBrokers() !== null)('Kafka producer in
     expect(error).toBeInstanceOf(Error);
     expect(error.retriable).toBe(true);
   }, 30_000);
+
+  it('starts a new producer thread when the old one died, and the rows still all arrive', async () => {
+    configureKafkaProducerWorker({ workerPath: entry });
+    const logged: string[] = [];
+    setEngineLogSink((source, line) => logged.push(`[${source}] ${line}`));
+    const bus = new KafkaBus<Reading>({ config: { clientId: 'threaded-producer-restart', brokers }, codec: jsonCodec<Reading>() });
+    try {
+      const topic = `threaded-restart-${Date.now()}`;
+      await bus.createTopic(topic);
+      const rows = (from: number): { key: string; value: Reading }[] =>
+        Array.from({ length: 500 }, (_, i) => ({ key: `J0${(from + i) % 3}`, value: { junction: `J0${(from + i) % 3}`, seq: from + i } }));
+      await bus.produce(topic, rows(0));
+      // Killed from outside, as its heap limit or an uncaught error would end it.
+      const thread = (bus as unknown as { producer: { worker: Worker } }).producer.worker;
+      await thread.terminate();
+      await bus.produce(topic, rows(500));
+      expect(logged.some((line) => line.startsWith('[kafka producer] the producer thread exited; starting a new producer thread'))).toBe(true);
+
+      const consumer = await bus.consumer({ groupId: `threaded-restart-${Date.now()}`, topic });
+      const seen = new Set<number>();
+      const deadline = Date.now() + 20_000;
+      while (seen.size < 1000 && Date.now() < deadline) {
+        for (const message of await consumer.poll(1000, 200)) seen.add(message.value.seq);
+      }
+      await consumer.close();
+      expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    } finally {
+      await bus.close();
+      configureKafkaProducerWorker({ workerPath: null });
+      setEngineLogSink((source, line) => console.error(`[${source}] ${line}`));
+    }
+  }, 60_000);
 });

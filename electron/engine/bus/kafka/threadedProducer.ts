@@ -69,6 +69,11 @@ export class ThreadedProducer implements MessageSender {
     });
   }
 
+  /** Why the thread is gone (it died, or was disconnected), or null while it runs. */
+  get failure(): Error | null {
+    return this.exited;
+  }
+
   send(request: ProduceRequest): Promise<void> {
     if (this.exited) return Promise.reject(this.exited);
     const id = this.nextId++;

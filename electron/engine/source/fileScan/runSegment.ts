@@ -1,5 +1,6 @@
 /** Runs one segment scan in a worker thread, or in this thread when there is no worker script. */
 import { Worker } from 'node:worker_threads';
+import { engineLog } from '../../supervision/engineLog';
 import { scanSegment } from './scanSegment';
 import type { SegmentSummary, SegmentTask } from './segment';
 import type { FromScanWorker } from './workerMessages';
@@ -40,7 +41,19 @@ export function workerRunner(workerPath: string): SegmentRunner {
       worker.on('message', (message: FromScanWorker) =>
         settle(() => (message.ok ? resolve(message.summary) : reject(new Error(message.message)))),
       );
-      worker.on('error', (error) => settle(() => reject(error)));
-      worker.on('exit', (code) => settle(() => reject(new Error(`The file scan worker stopped (exit code ${code}) before it reported`))));
+      // A scan worker that dies fails its scan (the file's totals stay estimates, and the panel
+      // says why); the next scan starts fresh workers. Logged, as no one may be looking.
+      worker.on('error', (error) =>
+        settle(() => {
+          engineLog('file scan worker', `stopped: ${error.message}`);
+          reject(error);
+        }),
+      );
+      worker.on('exit', (code) =>
+        settle(() => {
+          engineLog('file scan worker', `exited with code ${code} before it reported`);
+          reject(new Error(`The file scan worker stopped (exit code ${code}) before it reported`));
+        }),
+      );
     });
 }
