@@ -21,39 +21,56 @@ function abortError(): Error {
   return error;
 }
 
+/** A segment whose worker died is scanned once more in a fresh worker; a second death fails the scan. */
+const SEGMENT_ATTEMPTS = 2;
+
+class WorkerDied extends Error {}
+
 export function workerRunner(workerPath: string): SegmentRunner {
-  return (task, signal) =>
-    new Promise<SegmentSummary>((resolve, reject) => {
-      if (signal.aborted) return reject(abortError());
-      const worker = new Worker(workerPath, { workerData: task, resourceLimits: SCAN_WORKER_LIMITS });
-      let settled = false;
-      const settle = (finish: () => void): void => {
-        if (settled) return;
-        settled = true;
-        signal.removeEventListener('abort', onAbort);
-        finish();
-      };
-      const onAbort = (): void => {
-        void worker.terminate();
-        settle(() => reject(abortError()));
-      };
-      signal.addEventListener('abort', onAbort);
-      worker.on('message', (message: FromScanWorker) =>
-        settle(() => (message.ok ? resolve(message.summary) : reject(new Error(message.message)))),
-      );
-      // A scan worker that dies fails its scan (the file's totals stay estimates, and the panel
-      // says why); the next scan starts fresh workers. Logged, as no one may be looking.
-      worker.on('error', (error) =>
-        settle(() => {
-          engineLog('file scan worker', `stopped: ${error.message}`);
-          reject(error);
-        }),
-      );
-      worker.on('exit', (code) =>
-        settle(() => {
-          engineLog('file scan worker', `exited with code ${code} before it reported`);
-          reject(new Error(`The file scan worker stopped (exit code ${code}) before it reported`));
-        }),
-      );
-    });
+  return async (task, signal) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await runInWorker(workerPath, task, signal);
+      } catch (error) {
+        if (!(error instanceof WorkerDied) || attempt >= SEGMENT_ATTEMPTS || signal.aborted) throw error;
+        engineLog('file scan worker', `scanning bytes ${task.start}–${task.end} again in a new worker`);
+      }
+    }
+  };
+}
+
+function runInWorker(workerPath: string, task: SegmentTask, signal: AbortSignal): Promise<SegmentSummary> {
+  return new Promise<SegmentSummary>((resolve, reject) => {
+    if (signal.aborted) return reject(abortError());
+    const worker = new Worker(workerPath, { workerData: task, resourceLimits: SCAN_WORKER_LIMITS });
+    let settled = false;
+    const settle = (finish: () => void): void => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      finish();
+    };
+    const onAbort = (): void => {
+      void worker.terminate();
+      settle(() => reject(abortError()));
+    };
+    signal.addEventListener('abort', onAbort);
+    worker.on('message', (message: FromScanWorker) =>
+      settle(() => (message.ok ? resolve(message.summary) : reject(new Error(message.message)))),
+    );
+    // A scan worker that dies is logged (no one may be looking) and its segment tried once more
+    // (workerRunner); dying again fails the scan, and the file's totals stay estimates.
+    worker.on('error', (error) =>
+      settle(() => {
+        engineLog('file scan worker', `stopped: ${error.message}`);
+        reject(new WorkerDied(`The file scan worker stopped: ${error.message}`));
+      }),
+    );
+    worker.on('exit', (code) =>
+      settle(() => {
+        engineLog('file scan worker', `exited with code ${code} before it reported`);
+        reject(new WorkerDied(`The file scan worker stopped (exit code ${code}) before it reported`));
+      }),
+    );
+  });
 }

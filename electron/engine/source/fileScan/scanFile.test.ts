@@ -17,6 +17,7 @@ import { readCsvBatches } from '../csvBatchReader';
 import type { CsvDialect } from '../csvDialect';
 import { sniffCsv } from '../sniffCsv';
 import { resolveTableSchema, type TableSchema } from '../tableSchema';
+import { setEngineLogSink } from '../../supervision/engineLog';
 import { writeTsWorkerEntry } from '../../testing/tsWorkerEntry';
 import { scanFile, type FileProfile } from './scanFile';
 
@@ -229,5 +230,33 @@ describe('scanFile', () => {
     const aborted = scanFile({ ...opened, segments: 3, workerPath: entry, signal: abort.signal });
     abort.abort();
     await expect(aborted).rejects.toThrow(/aborted/);
+  });
+
+  it('scans a segment again in a fresh worker when its worker dies, and fails the scan if it dies again', async () => {
+    const entry = writeTsWorkerEntry(temp.path, join(__dirname, 'scanWorker.ts'));
+    const marks = temp.path;
+    // Dies the first time it is given a segment (as a heap limit or an uncaught error would end it), then scans.
+    const diesOnce = temp.write(
+      `const { workerData } = require('node:worker_threads');
+       const fs = require('node:fs');
+       const mark = ${JSON.stringify(marks)} + '/died-' + workerData.start;
+       if (!fs.existsSync(mark)) { fs.writeFileSync(mark, ''); process.exit(3); }
+       require(${JSON.stringify(entry)});`,
+      'dies-once.cjs',
+    );
+    const alwaysDies = temp.write('process.exit(3);', 'always-dies.cjs');
+    const logged: string[] = [];
+    setEngineLogSink((source, line) => logged.push(`[${source}] ${line}`));
+    try {
+      const opened = await open(temp.write(joinLines(trafficLinesWithRejects(6000))));
+      const expected = await sequentialProfile(opened);
+      expect(await scanFile({ ...opened, segments: 3, workerPath: diesOnce })).toEqual({ ...expected, segments: 3, rescanned: 0 });
+      expect(logged.filter((line) => line.startsWith('[file scan worker] exited with code 3'))).toHaveLength(3);
+      expect(logged.filter((line) => /^\[file scan worker\] scanning bytes \d+–\d+ again in a new worker$/.test(line))).toHaveLength(3);
+
+      await expect(scanFile({ ...opened, segments: 3, workerPath: alwaysDies })).rejects.toThrow(/file scan worker stopped \(exit code 3\)/);
+    } finally {
+      setEngineLogSink((source, line) => console.error(`[${source}] ${line}`));
+    }
   });
 });
