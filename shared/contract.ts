@@ -230,7 +230,11 @@ export const rejectedViewSchema = z.object({
 export type RejectedView = z.infer<typeof rejectedViewSchema>;
 
 export const viewUpdateSchema = z.object({
-  file: fileInfoSchema.nullable(),
+  /**
+   * The open file or topic; null when none. Absent from an update when it has not changed since the
+   * update before (it is as wide as the file, with its preview rows): keep the last one.
+   */
+  file: fileInfoSchema.nullable().optional(),
   replay: replayProgressSchema,
   threshold: thresholdViewSchema,
   feed: feedViewSchema,

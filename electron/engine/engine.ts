@@ -85,6 +85,8 @@ export class Engine {
   private switching: Promise<unknown> = Promise.resolve();
   private session: ReplaySession | null = null;
   private readonly scheduler: ViewUpdateScheduler;
+  /** The file description the last view update carried (undefined: none sent yet). */
+  private fileSent: FileInfo | null | undefined = undefined;
   private readonly schemaMemory: SchemaMemory;
   private readonly spill: RejectSpill | null;
   /** Kafka connection profiles and their passwords (Settings → Kafka); the Kafka bus reads them via kafkaConfigFor. */
@@ -482,8 +484,21 @@ export class Engine {
     this.scheduler.markDirty();
   }
 
-  /** `full` is for a window that (re)connects: lists come whole instead of as deltas. */
+  /**
+   * `full` is for a window that (re)connects: lists come whole instead of as deltas, and the file's
+   * description comes whether or not it changed. Otherwise the description (as wide as the file,
+   * with its preview rows) comes only when it changed since the last update sent.
+   */
   view(full: boolean): ViewUpdate {
+    const view = this.wholeView(full);
+    const file = view.file;
+    const changed = file !== this.fileSent;
+    if (!full) this.fileSent = file;
+    if (!full && !changed) delete view.file;
+    return view;
+  }
+
+  private wholeView(full: boolean): ViewUpdate {
     const monitor = this.monitor;
     if (monitor) {
       const threshold = monitor.thresholdView();

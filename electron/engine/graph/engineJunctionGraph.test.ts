@@ -99,9 +99,9 @@ describe('junction graph through the engine', () => {
 
     const junction = topology?.nodes[3]?.id ?? '';
     await engine.handle('feed:setLocation', { location: junction });
-    const feed = engine.view(true).feed;
+    const { feed, file } = engine.view(true);
     expect(feed.location).toBe(junction);
-    const column = finished.file?.columns.findIndex((c) => c.role === 'location') ?? -1;
+    const column = file?.columns.findIndex((c) => c.role === 'location') ?? -1;
     expect(feed.rows.length).toBeGreaterThan(0);
     expect(feed.rows.every((row) => row.values[column] === junction)).toBe(true);
   });

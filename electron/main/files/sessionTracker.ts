@@ -14,6 +14,8 @@ export class SessionTracker {
 
   observe(view: ViewUpdate): void {
     this.replayState = view.replay.state;
+    // Absent: the same file as the update before.
+    if (view.file === undefined) return;
     const path = view.file?.path ?? null;
     this.fileName = view.file?.name ?? null;
     if (path !== null && path !== this.filePath) this.onFileOpened(path);

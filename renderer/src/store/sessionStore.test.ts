@@ -78,3 +78,17 @@ describe('session store', () => {
     expect(useSession.getState().predict?.series).toBeNull();
   });
 });
+
+describe('session store: the file description', () => {
+  it('keeps the file an update leaves out, and takes a new one or null when one is sent', () => {
+    const store = useSession.getState();
+    const file = { ...(update([], true).file ?? {}), name: 'wide.csv' } as unknown as NonNullable<ViewUpdate['file']>;
+    store.applyUpdate({ ...update([], true), file });
+    const withoutFile = update([], false);
+    delete withoutFile.file;
+    store.applyUpdate(withoutFile);
+    expect(useSession.getState().file?.name).toBe('wide.csv');
+    store.applyUpdate(update([], false));
+    expect(useSession.getState().file).toBeNull();
+  });
+});

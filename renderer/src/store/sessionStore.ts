@@ -86,7 +86,8 @@ export const useSession = create<SessionState>()((set) => ({
       const feedRows = update.feed.reset ? fresh : withoutHeld(fresh, state.feedRows).concat(state.feedRows).slice(0, update.feed.capacity);
       const rejectedRows = update.rejected.reset ? update.rejected.rows : state.rejectedRows.concat(update.rejected.rows);
       return {
-        file: update.file,
+        // Absent: the file is the one the last update described.
+        file: update.file === undefined ? state.file : update.file,
         replay: update.replay,
         threshold: update.threshold,
         feedRows,
