@@ -12,6 +12,7 @@ import { openRequestedFile, type OpenSource } from './files/fileOpenRequests';
 import { withoutRecentFile, withRecentFile } from './files/recentFiles';
 import { SessionTracker } from './files/sessionTracker';
 import { forwardEngineEvents, registerEngineRelay } from './ipcRelay';
+import { PathGrants } from './security/pathGrants';
 import { configureLogFile, logFilePath } from './logging/logFile';
 import { createMainWindow, DEFAULT_WINDOW_SIZE, installSecurityPolicy, MINIMUM_WINDOW_SIZE, rendererUrl } from './mainWindow';
 import { aboutPanelOptions, appMenuTemplate } from './menu/appMenuTemplate';
@@ -156,8 +157,12 @@ async function start(): Promise<void> {
 
   const host = startEngine();
   engine = host;
+  const grants = new PathGrants();
   host.onEvent((name, payload) => {
-    if (name === 'view:update') tracker.observe(payload as ViewUpdate);
+    if (name !== 'view:update') return;
+    tracker.observe(payload as ViewUpdate);
+    // What the engine shows the page, the page may send back (e.g. a remembered history file).
+    grants.grantShown(payload as ViewUpdate);
   });
   registerEngineRelay(
     ipcMain,
@@ -174,6 +179,7 @@ async function start(): Promise<void> {
       logRefusal: (reason) => log.warn(`refused: ${reason}`),
     },
     rendererUrl(),
+    grants,
   );
 
   installMenu(sendToPage);

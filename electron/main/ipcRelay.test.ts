@@ -3,7 +3,7 @@
  * worker) and the sample file. Electron's ipcMain cannot run here, so a fake one captures the
  * handler the relay registers; the native dialogs are scripted answers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
@@ -12,7 +12,9 @@ import { IPC_INVOKE_CHANNEL, type CommandName } from '../../shared/contract';
 import { toEnvelope, type Envelope } from '../../shared/envelope';
 import type { Theme } from '../../shared/shell/theme';
 import { Engine } from '../engine/engine';
+import { DEFAULT_PREDICT_SETTINGS } from '../../shared/predict/predictContract';
 import { registerEngineRelay, type ShellCommands } from './ipcRelay';
+import { PathGrants } from './security/pathGrants';
 
 const SAMPLE = resolve(__dirname, '../../sample-data/traffic-sample.csv');
 const PAGE = 'file:///opt/tm/resources/app.asar/out/renderer/index.html';
@@ -47,7 +49,7 @@ beforeEach(() => {
     },
     removeHandler: () => undefined,
   };
-  registerEngineRelay(fakeIpcMain as never, { invoke: (name: CommandName, args: unknown) => toEnvelope(() => engine.handle(name, args)) }, shell, PAGE);
+  registerEngineRelay(fakeIpcMain as never, { invoke: (name: CommandName, args: unknown) => toEnvelope(() => engine.handle(name, args)) }, shell, PAGE, new PathGrants());
 });
 
 afterEach(() => {
@@ -88,5 +90,44 @@ describe('the IPC relay (fake ipcMain: Electron cannot run here)', () => {
     chosenCsv = SAMPLE;
     expect(await handler(from(PAGE), 'file:showOpenDialog', {})).toMatchObject({ ok: true, value: { path: SAMPLE } });
     expect((await engine.handle('session:snapshot', {})).file?.path).toBe(SAMPLE);
+  });
+
+  it('refuses a path the user did not choose: the page cannot make the app read or write any file', async () => {
+    const secret = join(dir, 'secret.txt');
+    writeFileSync(secret, 'password=hunter2\n');
+    for (const [name, args] of [
+      ['file:open', { path: secret }],
+      ['graph:loadNetwork', { path: secret }],
+      ['predict:configure', { ...DEFAULT_PREDICT_SETTINGS, history: { kind: 'csv', path: secret } }],
+    ] as const) {
+      const answer = await handler(from(PAGE), name, args);
+      expect(answer, name).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS', message: expect.stringMatching(/the page cannot name a file/) } });
+      expect(JSON.stringify(answer)).not.toContain('hunter2');
+    }
+    // Writing commands are the shell's own, after a Save dialog, whatever the path.
+    for (const [name, args] of [
+      ['rejected:save', { path: join(dir, 'out.sh') }],
+      ['sql:export', { queryId: 1, path: join(dir, 'out.sh') }],
+    ] as const) {
+      expect(await handler(from(PAGE), name, args), name).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Save dialog/) } });
+    }
+    expect(existsSync(join(dir, 'out.sh'))).toBe(false);
+    expect((await engine.handle('session:snapshot', {})).file).toBeNull();
+    expect(refusals.filter((line) => /did not choose/.test(line))).toHaveLength(5);
+  });
+
+  it('accepts a path the user picked in a native dialog, or one the engine showed the page', async () => {
+    chosenCsv = SAMPLE;
+    // Picked for forecasts' history: the page may send it back in the prediction settings.
+    expect(await handler(from(PAGE), 'predict:showHistoryDialog', {})).toEqual({ ok: true, value: { path: SAMPLE } });
+    expect(await handler(from(PAGE), 'predict:configure', { ...DEFAULT_PREDICT_SETTINGS, history: { kind: 'csv', path: SAMPLE } })).toMatchObject({ ok: true });
+
+    // Shown in a snapshot (the engine opened it itself): the page may open it again.
+    const other = join(dir, 'copy.csv');
+    copyFileSync(SAMPLE, other);
+    await engine.handle('file:open', { path: other });
+    expect(await handler(from(PAGE), 'file:open', { path: other })).toMatchObject({ ok: false });
+    expect(await handler(from(PAGE), 'session:snapshot', {})).toMatchObject({ ok: true });
+    expect(await handler(from(PAGE), 'file:open', { path: other })).toMatchObject({ ok: true, value: { name: 'copy.csv' } });
   });
 });

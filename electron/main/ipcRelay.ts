@@ -2,13 +2,25 @@
  * Relays contract commands from the page to the engine worker (or answers shell-only ones here)
  * and forwards engine events to the window. Every message's sender is checked and its payload is
  * validated in the engine before anything runs.
+ *
+ * Paths are capabilities: the page may name only a file the user picked in a native dialog or one
+ * the engine showed it (PathGrants); commands that write to a path run only here, after a save
+ * dialog. So even a compromised page cannot make the app read or write a file the user never chose.
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isCommandName, type EventName } from '../../shared/contract';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isCommandName, type EventName, type ViewUpdate } from '../../shared/contract';
 import { parseCommandArgs, toEnvelope, type Envelope } from '../../shared/envelope';
 import type { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import type { Theme } from '../../shared/shell/theme';
+import { checkCommandPaths } from '../../shared/commandPaths';
+import type { PathGrants } from './security/pathGrants';
 import { isTrustedSenderUrl } from './security/trustedSender';
+
+const DESKTOP_REFUSALS = {
+  saves: 'Results are saved through the Save dialog; this command is not available to the page.',
+  tooDeep: 'The arguments are nested too deeply.',
+  notGranted: 'Files are opened through the Open dialog or the recent list; the page cannot name a file.',
+} as const;
 
 export interface ShellCommands {
   /** Shows the native open dialog; resolves to a path, or null when cancelled. */
@@ -28,7 +40,13 @@ export interface ShellCommands {
 /** What the relay needs of an engine: the host's invoke. */
 export type EngineInvoker = Pick<EngineWorkerHost, 'invoke'>;
 
-export function registerEngineRelay(ipc: Pick<IpcMain, 'handle' | 'removeHandler'>, engine: EngineInvoker, shell: ShellCommands, trustedUrl: string): () => void {
+export function registerEngineRelay(
+  ipc: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  engine: EngineInvoker,
+  shell: ShellCommands,
+  trustedUrl: string,
+  grants: PathGrants,
+): () => void {
   const handle = async (event: IpcMainInvokeEvent, name: unknown, args: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSenderUrl(event.senderFrame?.url, trustedUrl)) {
       shell.logRefusal(`IPC from an untrusted frame (${event.senderFrame?.url ?? 'unknown'}) for ${String(name)}`);
@@ -43,6 +61,7 @@ export function registerEngineRelay(ipc: Pick<IpcMain, 'handle' | 'removeHandler
     }
     if (name === 'file:showOpenDialog') {
       const path = await shell.chooseCsvPath().catch(() => null);
+      grants.grant(path);
       return path === null ? { ok: true, value: null } : engine.invoke('file:open', { path });
     }
     if (name === 'rejected:showSaveDialog') {
@@ -54,6 +73,7 @@ export function registerEngineRelay(ipc: Pick<IpcMain, 'handle' | 'removeHandler
     if (name === 'predict:showHistoryDialog') {
       // Only the path comes back: the page puts it in the settings it sends with predict:configure.
       const path = await shell.chooseCsvPath().catch(() => null);
+      grants.grant(path);
       return { ok: true, value: path === null ? null : { path } };
     }
     if (name === 'graph:showNetworkDialog') {
@@ -70,7 +90,14 @@ export function registerEngineRelay(ipc: Pick<IpcMain, 'handle' | 'removeHandler
       const exported = await engine.invoke('sql:export', { queryId: parsed.value.queryId, path });
       return exported.ok ? { ok: true, value: { rows: (exported.value as { rows: number }).rows, path } } : exported;
     }
-    return engine.invoke(name, args);
+    const refusal = checkCommandPaths(name, args, (path) => grants.has(path));
+    if (refusal !== null) {
+      shell.logRefusal(`${name} from the page with a path the user did not choose (${refusal})`);
+      return { ok: false, error: { code: 'INVALID_ARGS', message: DESKTOP_REFUSALS[refusal] } };
+    }
+    const answer = await engine.invoke(name, args);
+    if (name === 'session:snapshot' && answer.ok) grants.grantShown(answer.value as ViewUpdate);
+    return answer;
   };
   ipc.handle(IPC_INVOKE_CHANNEL, handle);
   return () => ipc.removeHandler(IPC_INVOKE_CHANNEL);
