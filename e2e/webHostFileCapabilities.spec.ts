@@ -45,6 +45,14 @@ test('socket commands may not name a path the host did not issue for an upload, 
     }
     expect(existsSync(script)).toBe(false);
 
+    // The desktop shell's own commands are refused by the host itself: none reaches the engine.
+    for (const name of ['file:showOpenDialog', 'rejected:showSaveDialog', 'graph:showNetworkDialog', 'predict:showHistoryDialog', 'shell:setTheme']) {
+      expect(await call(socket, name, name === 'shell:setTheme' ? { theme: 'dark' } : {}), name).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_SUPPORTED', message: expect.stringMatching(/exists only in the desktop app/) },
+      });
+    }
+
     const uploaded = await upload(webApp.launchUrl, 'counts.csv', 'time,site,count\n2026-01-01T00:00:00Z,A,3\n');
     expect(await call(socket, 'file:open', { path: uploaded })).toMatchObject({ ok: true });
   } finally {

@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { busViewSchema, kafkaBusCommands } from './kafka/busContract';
-import { graphCommands, graphViewSchema } from './graph/graphContract';
+import { graphCommands, graphShellCommands, graphViewSchema } from './graph/graphContract';
 import { kafkaProfileCommands } from './kafka/profileContract';
-import { predictCommands, predictViewSchema } from './predict/predictContract';
-import { sqlCommands, sqlTableViewSchema } from './sql/sqlContract';
+import { predictCommands, predictShellCommands, predictViewSchema } from './predict/predictContract';
+import { sqlCommands, sqlShellCommands, sqlTableViewSchema } from './sql/sqlContract';
 import { THRESHOLD_OPERATORS } from './records';
 import { encodingInfoSchema } from './encoding';
 import { columnInfoSchema, schemaOverridesSchema, timeSourceSchema } from './schema';
@@ -249,12 +249,11 @@ export type ViewUpdate = z.infer<typeof viewUpdateSchema>;
 const noArgs = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 
-export const commands = {
+/** What the engine answers, in either host. */
+export const engineCommands = {
   /** Opens a CSV by path, infers its columns, and resets the session. */
   'file:open': { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: fileInfoSchema },
   'file:openSample': { args: noArgs, result: fileInfoSchema },
-  /** Desktop shell only: shows the native file dialog; null when the user cancels. */
-  'file:showOpenDialog': { args: noArgs, result: fileInfoSchema.nullable() },
   /** Applies the user's roles (and remembers them for this header); a running replay restarts where it was. */
   'schema:apply': { args: z.object({ overrides: schemaOverridesSchema, remember: z.boolean() }).strict(), result: fileInfoSchema },
   /** Forgets the corrections for this header and goes back to what was inferred. */
@@ -272,18 +271,33 @@ export const commands = {
   'feed:setLocation': { args: z.object({ location: z.string().min(1).max(1000).nullable() }).strict(), result: ok },
   /** Writes every rejected row of the current replay (not only the listed ones) as CSV to a path the shell chose. */
   'rejected:save': { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: z.object({ rows: z.number() }) },
-  /** Desktop shell only: asks where to save, then saves; null when the user cancels. */
-  'rejected:showSaveDialog': { args: noArgs, result: z.object({ rows: z.number(), path: z.string() }).nullable() },
   /** Full state for a window that (re)connects: feed and rejected lists come as resets. */
   'session:snapshot': { args: noArgs, result: viewUpdateSchema },
-  /** The page's theme changed: the desktop shell follows it (native dialogs, menu, next launch); the browser host has nothing to do. */
-  'shell:setTheme': { args: z.object({ theme: themeSchema }).strict(), result: ok },
   ...kafkaProfileCommands,
   ...kafkaBusCommands,
   ...sqlCommands,
   ...predictCommands,
   ...graphCommands,
 } as const;
+
+/**
+ * What only the desktop shell answers (native dialogs, the native theme), in its own handler map;
+ * the engine never sees these, and the web host refuses them in one place.
+ */
+export const shellCommands = {
+  /** Shows the native file dialog and opens the file; null when the user cancels. */
+  'file:showOpenDialog': { args: noArgs, result: fileInfoSchema.nullable() },
+  /** Asks where to save, then saves the rejected rows; null when the user cancels. */
+  'rejected:showSaveDialog': { args: noArgs, result: z.object({ rows: z.number(), path: z.string() }).nullable() },
+  /** The page's theme changed: the shell follows it in native dialogs and menus, and at the next launch. */
+  'shell:setTheme': { args: z.object({ theme: themeSchema }).strict(), result: ok },
+  ...sqlShellCommands,
+  ...predictShellCommands,
+  ...graphShellCommands,
+} as const;
+
+/** Every command the page may send: the engine's and the desktop shell's. */
+export const commands = { ...engineCommands, ...shellCommands } as const;
 
 export { MENU_ACTIONS, type MenuAction };
 
@@ -300,6 +314,8 @@ export const IPC_INVOKE_CHANNEL = 'app:invoke';
 export const IPC_EVENT_CHANNEL = 'app:event';
 
 export type CommandName = keyof typeof commands;
+export type EngineCommandName = keyof typeof engineCommands;
+export type ShellCommandName = keyof typeof shellCommands;
 export type CommandArgs<K extends CommandName> = z.input<(typeof commands)[K]['args']>;
 export type CommandResult<K extends CommandName> = z.output<(typeof commands)[K]['result']>;
 export type EventName = keyof typeof events;
@@ -307,6 +323,14 @@ export type EventPayload<K extends EventName> = z.output<(typeof events)[K]>;
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+}
+
+export function isEngineCommandName(name: unknown): name is EngineCommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(engineCommands, name);
+}
+
+export function isShellCommandName(name: unknown): name is ShellCommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(shellCommands, name);
 }
 
 export function isEventName(name: unknown): name is EventName {

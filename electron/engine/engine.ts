@@ -4,7 +4,7 @@
  * host, the tests and the benchmark all run exactly this code.
  */
 import { dirname, join } from 'node:path';
-import { defaultPaceFor, type CommandArgs, type CommandName, type CommandResult, type FileInfo, type ViewUpdate } from '../../shared/contract';
+import { defaultPaceFor, type CommandArgs, type EngineCommandName, type CommandResult, type FileInfo, type ViewUpdate } from '../../shared/contract';
 import { CommandError, parseCommandArgs } from '../../shared/envelope';
 import type { TrafficRecord } from '../../shared/records';
 import type { SchemaOverrides } from '../../shared/schema';
@@ -56,7 +56,7 @@ export interface EngineOptions {
   secretStore?: SecretStore;
 }
 
-type Handlers = { [K in CommandName]: (args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K> };
+type Handlers = { [K in EngineCommandName]: (args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K> };
 
 const OK = { ok: true } as const;
 
@@ -127,8 +127,9 @@ export class Engine {
   }
 
   /** Validates untrusted arguments, then runs the command; throws CommandError on failure. */
-  async handle<K extends CommandName>(name: K, rawArgs: unknown): Promise<CommandResult<K>> {
-    const handler = this.handlers[name] as ((args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K>) | undefined;
+  async handle<K extends EngineCommandName>(name: K, rawArgs: unknown): Promise<CommandResult<K>> {
+    // Names come from other threads and processes: one outside the engine's map (a shell command included) is unknown here.
+    const handler = (Object.prototype.hasOwnProperty.call(this.handlers, name) ? this.handlers[name] : undefined) as ((args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K>) | undefined;
     if (!handler) throw new CommandError('UNKNOWN_COMMAND', `Unknown command: ${String(name)}`);
     return handler(parseCommandArgs(name, rawArgs));
   }
@@ -148,11 +149,6 @@ export class Engine {
       // Without its network the sample still shows every junction, only without roads.
       this.graph.useNetwork(await loadNetworkFile(networkPath, true).catch(() => null));
       return info;
-    },
-    // The page keeps its own theme; only the desktop shell, which answers this before the engine, stores one.
-    'shell:setTheme': () => ({ ok: true as const }),
-    'file:showOpenDialog': () => {
-      throw new CommandError('NOT_SUPPORTED', 'The file dialog exists only in the desktop app; upload the file instead.');
     },
     'schema:apply': async ({ overrides, remember }) => {
       if (this.monitor) {
@@ -225,9 +221,6 @@ export class Engine {
         if (error instanceof CommandError) throw error;
         throw new CommandError('FILE_UNREADABLE', `Could not save the rejected rows to ${path}: ${(error as Error).message}`);
       }
-    },
-    'rejected:showSaveDialog': () => {
-      throw new CommandError('NOT_SUPPORTED', 'The save dialog exists only in the desktop app; use the download link instead.');
     },
     'session:snapshot': () => this.view(true),
     'bus:select': async ({ selection }) => {

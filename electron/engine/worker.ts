@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { isCommandName } from '../../shared/contract';
+import { isEngineCommandName } from '../../shared/contract';
 import { CommandError, toEnvelope } from '../../shared/envelope';
 import { configureKafkaProducerWorker } from './bus/kafka/threadedProducer';
 import { Engine } from './engine';
@@ -59,7 +59,7 @@ port.on('message', (raw: unknown) => {
   }
   const { id, name, args } = message;
   void toEnvelope(() => {
-    if (!isCommandName(name)) throw new CommandError('UNKNOWN_COMMAND', `Unknown command: ${name}`);
+    if (!isEngineCommandName(name)) throw new CommandError('UNKNOWN_COMMAND', `Unknown command: ${name}`);
     return engine.handle(name, args);
   }).then((envelope) => post({ kind: 'result', id, envelope }));
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IPC_INVOKE_CHANNEL, type CommandName } from '../../shared/contract';
+import { IPC_INVOKE_CHANNEL, type EngineCommandName } from '../../shared/contract';
 import { toEnvelope, type Envelope } from '../../shared/envelope';
 import type { Theme } from '../../shared/shell/theme';
 import { Engine } from '../engine/engine';
@@ -49,7 +49,7 @@ beforeEach(() => {
     },
     removeHandler: () => undefined,
   };
-  registerEngineRelay(fakeIpcMain as never, { invoke: (name: CommandName, args: unknown) => toEnvelope(() => engine.handle(name, args)) }, shell, PAGE, new PathGrants());
+  registerEngineRelay(fakeIpcMain as never, { invoke: (name: EngineCommandName, args: unknown) => toEnvelope(() => engine.handle(name, args)) }, shell, PAGE, new PathGrants());
 });
 
 afterEach(() => {
@@ -83,6 +83,12 @@ describe('the IPC relay (fake ipcMain: Electron cannot run here)', () => {
     expect(await handler(from(PAGE), 'shell:setTheme', { theme: 'dark' })).toEqual({ ok: true, value: { ok: true } });
     expect(await handler(from(PAGE), 'shell:setTheme', { theme: 'neon' })).toMatchObject({ ok: false });
     expect(themes).toEqual(['dark']);
+  });
+
+  it('answers the shell\'s own commands here: the engine does not know them', async () => {
+    await expect(engine.handle('file:showOpenDialog' as never, {})).rejects.toMatchObject({ code: 'UNKNOWN_COMMAND' });
+    expect(await handler(from(PAGE), 'predict:showHistoryDialog', {})).toEqual({ ok: true, value: null });
+    expect(await handler(from(PAGE), 'sql:showExportDialog', { queryId: 'x' })).toMatchObject({ ok: false });
   });
 
   it('Open… opens the file the native dialog returned, and nothing when it was cancelled', async () => {

@@ -8,7 +8,18 @@
  * dialog. So even a compromised page cannot make the app read or write a file the user never chose.
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isCommandName, type EventName, type ViewUpdate } from '../../shared/contract';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  isEngineCommandName,
+  isShellCommandName,
+  type CommandArgs,
+  type CommandResult,
+  type EventName,
+  type FileInfo,
+  type ShellCommandName,
+  type ViewUpdate,
+} from '../../shared/contract';
 import { parseCommandArgs, toEnvelope, type Envelope } from '../../shared/envelope';
 import type { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import type { Theme } from '../../shared/shell/theme';
@@ -40,6 +51,50 @@ export interface ShellCommands {
 /** What the relay needs of an engine: the host's invoke. */
 export type EngineInvoker = Pick<EngineWorkerHost, 'invoke'>;
 
+type ShellHandlers = { [K in ShellCommandName]: (args: CommandArgs<K>) => Promise<Envelope<CommandResult<K>>> };
+
+/** The desktop shell's own commands: native dialogs and the theme. Each answers here, never in the engine. */
+function shellHandlers(engine: EngineInvoker, shell: ShellCommands, grants: PathGrants): ShellHandlers {
+  /** A path the user picked may be named by the page from now on. */
+  const picked = async (choose: () => Promise<string | null>): Promise<string | null> => {
+    const path = await choose().catch(() => null);
+    grants.grant(path);
+    return path;
+  };
+  /** The engine's answer, reshaped into what the dialog command promises (its failure as it is). */
+  const reshaped = <T>(envelope: Envelope<unknown>, pick: (value: unknown) => T): Envelope<T> => (envelope.ok ? { ok: true, value: pick(envelope.value) } : envelope);
+  return {
+    'shell:setTheme': async ({ theme }) => {
+      shell.setTheme(theme);
+      return { ok: true, value: { ok: true } };
+    },
+    'file:showOpenDialog': async () => {
+      const path = await picked(() => shell.chooseCsvPath());
+      return path === null ? { ok: true, value: null } : ((await engine.invoke('file:open', { path })) as Envelope<FileInfo>);
+    },
+    'rejected:showSaveDialog': async () => {
+      const path = await shell.chooseRejectedRowsPath().catch(() => null);
+      if (path === null) return { ok: true, value: null };
+      return reshaped(await engine.invoke('rejected:save', { path }), (value) => ({ rows: (value as { rows: number }).rows, path }));
+    },
+    // Only the path comes back: the page puts it in the settings it sends with predict:configure.
+    'predict:showHistoryDialog': async () => {
+      const path = await picked(() => shell.chooseCsvPath());
+      return { ok: true, value: path === null ? null : { path } };
+    },
+    'graph:showNetworkDialog': async () => {
+      const path = await picked(() => shell.chooseNetworkPath());
+      if (path === null) return { ok: true, value: null };
+      return reshaped(await engine.invoke('graph:loadNetwork', { path }), () => ({ path }));
+    },
+    'sql:showExportDialog': async ({ queryId }) => {
+      const path = await shell.chooseSqlExportPath().catch(() => null);
+      if (path === null) return { ok: true, value: null };
+      return reshaped(await engine.invoke('sql:export', { queryId, path }), (value) => ({ rows: (value as { rows: number }).rows, path }));
+    },
+  };
+}
+
 export function registerEngineRelay(
   ipc: Pick<IpcMain, 'handle' | 'removeHandler'>,
   engine: EngineInvoker,
@@ -47,49 +102,18 @@ export function registerEngineRelay(
   trustedUrl: string,
   grants: PathGrants,
 ): () => void {
+  const ownHandlers = shellHandlers(engine, shell, grants);
   const handle = async (event: IpcMainInvokeEvent, name: unknown, args: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSenderUrl(event.senderFrame?.url, trustedUrl)) {
       shell.logRefusal(`IPC from an untrusted frame (${event.senderFrame?.url ?? 'unknown'}) for ${String(name)}`);
       return { ok: false, error: { code: 'NOT_SUPPORTED', message: 'Refused: the request did not come from the app window.' } };
     }
-    if (!isCommandName(name)) return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command: ${String(name)}` } };
-    if (name === 'shell:setTheme') {
+    if (isShellCommandName(name)) {
       const parsed = await toEnvelope(() => parseCommandArgs(name, args));
       if (!parsed.ok) return parsed;
-      shell.setTheme(parsed.value.theme);
-      return { ok: true, value: { ok: true } };
+      return (ownHandlers[name] as (args: unknown) => Promise<Envelope<unknown>>)(parsed.value);
     }
-    if (name === 'file:showOpenDialog') {
-      const path = await shell.chooseCsvPath().catch(() => null);
-      grants.grant(path);
-      return path === null ? { ok: true, value: null } : engine.invoke('file:open', { path });
-    }
-    if (name === 'rejected:showSaveDialog') {
-      const path = await shell.chooseRejectedRowsPath().catch(() => null);
-      if (path === null) return { ok: true, value: null };
-      const saved = await engine.invoke('rejected:save', { path });
-      return saved.ok ? { ok: true, value: { rows: (saved.value as { rows: number }).rows, path } } : saved;
-    }
-    if (name === 'predict:showHistoryDialog') {
-      // Only the path comes back: the page puts it in the settings it sends with predict:configure.
-      const path = await shell.chooseCsvPath().catch(() => null);
-      grants.grant(path);
-      return { ok: true, value: path === null ? null : { path } };
-    }
-    if (name === 'graph:showNetworkDialog') {
-      const path = await shell.chooseNetworkPath().catch(() => null);
-      if (path === null) return { ok: true, value: null };
-      const loaded = await engine.invoke('graph:loadNetwork', { path });
-      return loaded.ok ? { ok: true, value: { path } } : loaded;
-    }
-    if (name === 'sql:showExportDialog') {
-      const parsed = await toEnvelope(() => parseCommandArgs(name, args));
-      if (!parsed.ok) return parsed;
-      const path = await shell.chooseSqlExportPath().catch(() => null);
-      if (path === null) return { ok: true, value: null };
-      const exported = await engine.invoke('sql:export', { queryId: parsed.value.queryId, path });
-      return exported.ok ? { ok: true, value: { rows: (exported.value as { rows: number }).rows, path } } : exported;
-    }
+    if (!isEngineCommandName(name)) return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command: ${String(name)}` } };
     const refusal = checkCommandPaths(name, args, (path) => grants.has(path));
     if (refusal !== null) {
       shell.logRefusal(`${name} from the page with a path the user did not choose (${refusal})`);

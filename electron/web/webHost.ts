@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { isCommandName, type CommandName } from '../../shared/contract';
+import { isEngineCommandName, isShellCommandName, type EngineCommandName } from '../../shared/contract';
 import type { Envelope, ErrorCode } from '../../shared/envelope';
 import { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
@@ -50,7 +50,7 @@ export const DEFAULT_MAX_CLIENTS = 16;
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /** Commands that open something that is no upload in place of what another command opened. */
-const REPLACES_UPLOAD_OF: Partial<Record<CommandName, CommandName>> = { 'file:openSample': 'file:open' };
+const REPLACES_UPLOAD_OF: Partial<Record<EngineCommandName, EngineCommandName>> = { 'file:openSample': 'file:open' };
 
 export class WebHost {
   private server: Server | null = null;
@@ -175,7 +175,12 @@ export class WebHost {
       if (!decoded.ok) return client.close(decoded.code, decoded.reason);
       const { id, name, args } = decoded.message;
       const reply = (envelope: Envelope<unknown>): void => link.deliver(JSON.stringify({ type: 'result', id, envelope } satisfies ServerMessage));
-      if (!isCommandName(name)) {
+      // The desktop shell's own commands (native dialogs, the native theme) have no meaning here.
+      if (isShellCommandName(name)) {
+        reply({ ok: false, error: { code: 'NOT_SUPPORTED', message: `${name} exists only in the desktop app; in the browser, files are uploaded and results downloaded.` } });
+        return;
+      }
+      if (!isEngineCommandName(name)) {
         reply({ ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command: ${name}` } });
         return;
       }
@@ -199,7 +204,7 @@ export class WebHost {
   }
 
   /** After a command succeeded: which upload its use now works on, so a replaced one can go. */
-  private async holdUploads(name: CommandName, args: unknown): Promise<void> {
+  private async holdUploads(name: EngineCommandName, args: unknown): Promise<void> {
     const upload = pathsIn(args)?.find((path) => this.uploads.isIssued(path)) ?? null;
     const use = REPLACES_UPLOAD_OF[name] ?? name;
     if (upload === null && REPLACES_UPLOAD_OF[name] === undefined) return;

@@ -199,12 +199,16 @@ export const graphCommands = {
   'graph:loadNetwork': { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: ok },
   /** Back to the locations alone (no roads). */
   'graph:clearNetwork': { args: z.object({}).strict(), result: ok },
-  /** Desktop shell only: asks for a network file, then loads it; null when the user cancels. */
-  'graph:showNetworkDialog': { args: z.object({}).strict(), result: z.object({ path: z.string() }).nullable() },
   /** The junction whose details card is shown; null closes it. */
   'graph:select': { args: z.object({ id: junctionId.nullable() }).strict(), result: ok },
   /** Recomputes degree, PageRank, betweenness and components now. */
   'graph:refreshAnalytics': { args: z.object({}).strict(), result: ok },
   /** The route to keep highlighted (recomputed as congestion changes); null clears it. */
   'graph:setPath': { args: z.object({ route: z.object({ from: junctionId, to: junctionId }).strict().nullable() }).strict(), result: ok },
+} as const;
+
+/** Answered by the desktop shell itself (a native dialog), never by the engine. */
+export const graphShellCommands = {
+  /** Asks for a network file, then loads it; null when the user cancels. */
+  'graph:showNetworkDialog': { args: z.object({}).strict(), result: z.object({ path: z.string() }).nullable() },
 } as const;

@@ -257,6 +257,10 @@ export const predictCommands = {
   'predict:configure': { args: predictSettingsSchema, result: ok },
   /** Which location's series the chart shows. */
   'predict:selectLocation': { args: z.object({ location: z.string().max(1000) }).strict(), result: ok },
-  /** Desktop shell only: asks for a history CSV; null when the user cancels. */
+} as const;
+
+/** Answered by the desktop shell itself (a native dialog), never by the engine. */
+export const predictShellCommands = {
+  /** Asks for a history CSV; null when the user cancels. */
   'predict:showHistoryDialog': { args: z.object({}).strict(), result: z.object({ path: z.string() }).nullable() },
 } as const;

@@ -229,10 +229,14 @@ export const sqlCommands = {
   'sql:configure': { args: sqlSettingsSchema, result: ok },
   /** Re-runs the result's query and streams every row as CSV to a path the shell chose. */
   'sql:export': { args: z.object({ queryId, path: z.string().min(1).max(4096) }).strict(), result: z.object({ rows: z.number() }) },
-  /** Desktop shell only: asks where to save, then exports; null when the user cancels. */
-  'sql:showExportDialog': { args: z.object({ queryId }).strict(), result: z.object({ rows: z.number(), path: z.string() }).nullable() },
   /** History (every run, persisted) and saved queries. */
   'sql:library': { args: z.object({}).strict(), result: sqlLibrarySchema },
   'sql:saveQuery': { args: savedQuerySchema.strict(), result: sqlLibrarySchema },
   'sql:deleteQuery': { args: z.object({ name: z.string().min(1).max(200) }).strict(), result: sqlLibrarySchema },
+} as const;
+
+/** Answered by the desktop shell itself (a native dialog), never by the engine. */
+export const sqlShellCommands = {
+  /** Asks where to save, then exports; null when the user cancels. */
+  'sql:showExportDialog': { args: z.object({ queryId }).strict(), result: z.object({ rows: z.number(), path: z.string() }).nullable() },
 } as const;

@@ -74,9 +74,6 @@ export function createGraphHandlers(deps: () => GraphDeps): GraphHandlers {
       deps().feed.useNetwork(null);
       return OK;
     },
-    'graph:showNetworkDialog': () => {
-      throw new CommandError('NOT_SUPPORTED', 'The file dialog exists only in the desktop app; upload the network file instead.');
-    },
     'graph:select': ({ id }) => {
       deps().feed.select(id);
       return OK;

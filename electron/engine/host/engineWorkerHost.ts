@@ -9,7 +9,7 @@
  * through an `engine:restarted` event. A thread that keeps dying is left down after a few tries.
  */
 import { Worker } from 'node:worker_threads';
-import type { CommandName, EventName, EventPayload } from '../../../shared/contract';
+import type { EngineCommandName, EventName, EventPayload } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/envelope';
 import { answerSecretRequest } from '../kafka/profiles/hostSecretCipher';
 import type { SecretCipher } from '../kafka/profiles/secretCipher';
@@ -31,8 +31,8 @@ export type EngineEventListener = (name: EventName, payload: unknown) => void;
  * Commands whose effect a fresh engine needs to be given again, in the order they last succeeded.
  * Opening a file starts a new session, so it clears what came before it.
  */
-const SESSION_OPENERS: ReadonlySet<CommandName> = new Set(['file:open', 'file:openSample']);
-const RESTORED: ReadonlySet<CommandName> = new Set([...SESSION_OPENERS, 'schema:apply', 'sql:open']);
+const SESSION_OPENERS: ReadonlySet<EngineCommandName> = new Set(['file:open', 'file:openSample']);
+const RESTORED: ReadonlySet<EngineCommandName> = new Set([...SESSION_OPENERS, 'schema:apply', 'sql:open']);
 
 export interface EngineWorkerHostOptions {
   /** Where the host says that the engine died and what it did about it (default: stderr). */
@@ -47,7 +47,7 @@ export class EngineWorkerHost {
   private stopping = false;
   private readonly restarts = new RestartBudget();
   /** What restore() gives a new thread: the last successful call of each RESTORED command. */
-  private restoring = new Map<CommandName, unknown>();
+  private restoring = new Map<EngineCommandName, unknown>();
   private readonly log: (line: string) => void;
 
   constructor(
@@ -128,7 +128,7 @@ export class EngineWorkerHost {
   }
 
   /** What a fresh engine must be told again, from a command that just succeeded. */
-  private remember(name: CommandName, args: unknown): void {
+  private remember(name: EngineCommandName, args: unknown): void {
     if (!RESTORED.has(name)) return;
     if (SESSION_OPENERS.has(name)) this.restoring = new Map();
     this.restoring.delete(name);
@@ -141,7 +141,7 @@ export class EngineWorkerHost {
   }
 
   /** Arguments are validated inside the worker; the reply is always an envelope. */
-  invoke(name: CommandName, args: unknown): Promise<Envelope<unknown>> {
+  invoke(name: EngineCommandName, args: unknown): Promise<Envelope<unknown>> {
     const worker = this.worker;
     if (!worker) return Promise.resolve({ ok: false, error: { code: 'DISCONNECTED', message: 'The engine is not running.' } });
     const id = this.nextId++;

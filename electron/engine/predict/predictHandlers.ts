@@ -3,7 +3,6 @@
  * map; arguments arrive already validated by the engine's `handle`.
  */
 import type { CommandArgs, CommandResult } from '../../../shared/contract';
-import { CommandError } from '../../../shared/envelope';
 import type { predictCommands } from '../../../shared/predict/predictContract';
 import type { PredictSettingsFile } from '../settings/predictSettingsFile';
 import type { PredictionFeed } from './predictionFeed';
@@ -38,9 +37,6 @@ export function createPredictHandlers(deps: () => PredictDeps): PredictHandlers 
     'predict:selectLocation': ({ location }) => {
       deps().feed.selectLocation(location);
       return OK;
-    },
-    'predict:showHistoryDialog': () => {
-      throw new CommandError('NOT_SUPPORTED', 'The file dialog exists only in the desktop app; upload the history file instead.');
     },
   };
 }

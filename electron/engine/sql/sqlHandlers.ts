@@ -48,9 +48,6 @@ export function createSqlHandlers(deps: () => SqlDeps): SqlHandlers {
         throw new CommandError('FILE_UNREADABLE', `Could not export to ${path}: ${(error as Error).message}`);
       }
     },
-    'sql:showExportDialog': () => {
-      throw new CommandError('NOT_SUPPORTED', 'The save dialog exists only in the desktop app; use the download link instead.');
-    },
     'sql:library': () => deps().library.library(),
     'sql:saveQuery': (query) => deps().library.save(query),
     'sql:deleteQuery': ({ name }) => deps().library.remove(name),

@@ -8,7 +8,7 @@ import { access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandName } from '../../../shared/contract';
+import type { EngineCommandName } from '../../../shared/contract';
 import { toEnvelope } from '../../../shared/envelope';
 import { Engine } from '../../engine/engine';
 import { openRequestedFile, type FileOpenDeps } from './fileOpenRequests';
@@ -40,7 +40,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const invoke = (name: CommandName, args: unknown) => toEnvelope(() => engine.handle(name, args));
+const invoke = (name: EngineCommandName, args: unknown) => toEnvelope(() => engine.handle(name, args));
 
 function deps(): FileOpenDeps {
   return {

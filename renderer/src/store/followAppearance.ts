@@ -1,10 +1,10 @@
 /**
  * Puts the chosen theme on the page and tells the host. The stylesheet reads `data-theme` on the
  * root element (no attribute: follow the system); the desktop shell themes its native menus and
- * dialogs with it and remembers it for the next launch, the browser host just says ok.
+ * dialogs with it and remembers it for the next launch; a browser has no native parts to tell.
  */
 import type { Theme } from '../../../shared/shell/theme';
-import { tryInvoke } from '../transport/engineClient';
+import { isDesktop, tryInvoke } from '../transport/engineClient';
 import { useAppearance } from './appearanceStore';
 
 export function applyThemeToDocument(theme: Theme, root: HTMLElement = document.documentElement): void {
@@ -13,6 +13,7 @@ export function applyThemeToDocument(theme: Theme, root: HTMLElement = document.
 }
 
 async function tellShell(theme: Theme): Promise<void> {
+  if (!isDesktop) return;
   const envelope = await tryInvoke('shell:setTheme', { theme });
   // The page is themed either way; only the native parts keep their old look, which is no reason to interrupt the user.
   if (!envelope.ok) console.warn(`The shell did not take the theme: ${envelope.error.message}`);
