@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { ViewUpdate } from '../shared/contract';
 import { WebHost } from '../electron/web/webHost';
+import { parseServerMessage, SocketRequests } from '../shared/socketProtocol';
 import { webHostSocketUrl } from './webHostClient';
 
 export const PACING_SPEED = 60;
@@ -37,21 +38,18 @@ export async function measurePacing(csvPath: string, paths: { workerPath: string
   const socket = new WebSocket(webHostSocketUrl(url));
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   const samples: { wall: number; data: number }[] = [];
-  let nextId = 1;
-  const replies = new Map<number, () => void>();
+  const requests = new SocketRequests();
   socket.on('message', (raw) => {
-    const message = JSON.parse(String(raw)) as { type: string; id: number; name: string; payload: ViewUpdate };
-    if (message.type === 'result') replies.get(message.id)?.();
-    else if (message.name === 'view:update' && message.payload.replay.eventTime !== null && message.payload.replay.state === 'running') {
-      samples.push({ wall: performance.now(), data: message.payload.replay.eventTime });
+    const message = parseServerMessage(String(raw));
+    if (message?.type === 'result') requests.answered(message);
+    else if (message?.name === 'view:update') {
+      const { replay } = message.payload as ViewUpdate;
+      if (replay.eventTime !== null && replay.state === 'running') samples.push({ wall: performance.now(), data: replay.eventTime });
     }
   });
-  const invoke = (name: string, args: unknown): Promise<void> =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      replies.set(id, resolve);
-      socket.send(JSON.stringify({ type: 'invoke', id, name, args }));
-    });
+  const invoke = async (name: string, args: unknown): Promise<void> => {
+    await requests.invoke((text) => socket.send(text), name, args);
+  };
   // The host's "sample" is this file: a WebSocket client may not name a path (only uploads).
   await invoke('file:openSample', {});
   await invoke('replay:start', {

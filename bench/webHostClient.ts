@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import WebSocket from 'ws';
 import type { ViewUpdate } from '../shared/contract';
+import { parseServerMessage, SocketRequests, socketUrlFor } from '../shared/socketProtocol';
 
 export interface WebHostClient {
   invoke(name: string, args: unknown): Promise<unknown>;
@@ -19,12 +20,7 @@ export interface WebHostClient {
 }
 
 /** The engine socket of the host whose printed address (with its `?token=` secret) is `launchUrl`. */
-export function webHostSocketUrl(launchUrl: string): string {
-  const url = new URL('/ws', launchUrl);
-  url.search = new URL(launchUrl).search;
-  url.protocol = 'ws:';
-  return url.href;
-}
+export const webHostSocketUrl = socketUrlFor;
 
 /** Streams a file to the host as the page's file picker does; the path it answers is what `file:open` takes. */
 export async function uploadToWebHost(launchUrl: string, path: string): Promise<string> {
@@ -41,21 +37,15 @@ export async function uploadToWebHost(launchUrl: string, path: string): Promise<
 export async function connectWebHost(launchUrl: string): Promise<WebHostClient> {
   const socket = new WebSocket(webHostSocketUrl(launchUrl));
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  let nextId = 1;
-  const replies = new Map<number, (value: unknown) => void>();
+  const requests = new SocketRequests();
   const listeners: Array<(view: ViewUpdate) => void> = [];
   socket.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { type: string; id: number; envelope: unknown; name: string; payload: ViewUpdate };
-    if (message.type === 'result') replies.get(message.id)?.(message.envelope);
-    else if (message.name === 'view:update') for (const listener of listeners) listener(message.payload);
+    const message = parseServerMessage(String(data));
+    if (message?.type === 'result') requests.answered(message);
+    else if (message?.name === 'view:update') for (const listener of listeners) listener(message.payload as ViewUpdate);
   });
   return {
-    invoke: (name, args) =>
-      new Promise((resolve) => {
-        const id = nextId++;
-        replies.set(id, resolve);
-        socket.send(JSON.stringify({ type: 'invoke', id, name, args }));
-      }),
+    invoke: (name, args) => requests.invoke((text) => socket.send(text), name, args),
     onUpdate: (listener) => listeners.push(listener),
     until: (done) =>
       new Promise((resolve) => {

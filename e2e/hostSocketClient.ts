@@ -3,6 +3,7 @@
  * send any frame, see how the host closes, and invoke commands like the page does.
  */
 import WebSocket from 'ws';
+import { encodeInvoke, parseServerMessage, socketUrlFor } from '../shared/socketProtocol';
 
 export interface Closed {
   code: number;
@@ -10,12 +11,7 @@ export interface Closed {
 }
 
 /** The engine socket of a host at `pageUrl`, keeping its `?token=` when it has one. */
-export function socketUrl(pageUrl: string): string {
-  const url = new URL('/ws', pageUrl);
-  url.search = new URL(pageUrl).search;
-  url.protocol = 'ws:';
-  return url.href;
-}
+export const socketUrl = socketUrlFor;
 
 export function openSocket(pageUrl: string, options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -37,13 +33,13 @@ export function invokeOver<T = unknown>(socket: WebSocket, name: string, args: u
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no reply to ${name} within ${timeoutMs} ms`)), timeoutMs);
     const onMessage = (data: WebSocket.RawData): void => {
-      const message = JSON.parse(String(data)) as { type: string; id?: number; envelope?: { ok: boolean; value?: T } };
-      if (message.type !== 'result' || message.id !== id || !message.envelope) return;
+      const message = parseServerMessage(String(data));
+      if (message?.type !== 'result' || message.id !== id) return;
       clearTimeout(timer);
       socket.off('message', onMessage);
-      resolve(message.envelope);
+      resolve(message.envelope as { ok: boolean; value?: T });
     };
     socket.on('message', onMessage);
-    socket.send(JSON.stringify({ type: 'invoke', id, name, args }));
+    socket.send(encodeInvoke(id, name, args));
   });
 }

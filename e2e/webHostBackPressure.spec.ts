@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { encodeInvoke } from '../shared/socketProtocol';
 import { closeOf, invokeOver, openSocket, socketUrl } from './hostSocketClient';
 import { expect, test } from './fixtures';
 import { residentMegabytes, startWebHost, stopWebHost, type WebHostProcess } from './webHostProcess';
@@ -42,7 +43,7 @@ test('a client that floods requests and never reads is disconnected with a reaso
     const flooder = await openSocket(host.launchUrl);
     const closed = closeOf(flooder);
     flooder.pause();
-    const request = (id: number): string => JSON.stringify({ type: 'invoke', id, name: 'session:snapshot', args: {} });
+    const request = (id: number): string => encodeInvoke(id, 'session:snapshot', {});
     for (let id = 1; id <= REQUESTS; id++) flooder.send(request(id));
 
     let peak = before;

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encodeInvoke } from '../shared/socketProtocol';
 import { closeOf, invokeOver, openSocket } from './hostSocketClient';
 import { expect, test } from './fixtures';
 import { SqlPanel } from './pages/sqlPanel';
@@ -16,7 +17,7 @@ test('an oversized frame or invalid UTF-8 closes only that socket; the host keep
   const big = await openSocket(webApp.launchUrl);
   const bigClosed = closeOf(big);
   // What the page used to send for a pasted 1.3 MB query.
-  big.send(JSON.stringify({ type: 'invoke', id: 1, name: 'sql:run', args: { sql: `SELECT '${'x'.repeat(1_300_000)}'`, pageSize: 100 } }));
+  big.send(encodeInvoke(1, 'sql:run', { sql: `SELECT '${'x'.repeat(1_300_000)}'`, pageSize: 100 }));
   expect((await bigClosed).code).toBe(1009);
 
   const broken = await openSocket(webApp.launchUrl);

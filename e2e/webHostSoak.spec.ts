@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type WebSocket from 'ws';
+import { parseServerMessage } from '../shared/socketProtocol';
 import { invokeOver, openSocket } from './hostSocketClient';
 import { expect, test } from './fixtures';
 import { residentMegabytes, startWebHost, stopWebHost } from './webHostProcess';
@@ -60,8 +61,8 @@ async function connect(launchUrl: string, role: Role): Promise<Client> {
   const socket = await openSocket(launchUrl);
   const client: Client = { role, socket, updates: 0, lastUpdateAt: Date.now(), maxGapMs: 0, closed: null, requestsAnswered: 0, requestsFailed: [] };
   socket.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { type: string; name?: string };
-    if (message.type !== 'event' || message.name !== 'view:update') return;
+    const message = parseServerMessage(String(data));
+    if (message?.type !== 'event' || message.name !== 'view:update') return;
     const now = Date.now();
     client.maxGapMs = Math.max(client.maxGapMs, now - client.lastUpdateAt);
     client.lastUpdateAt = now;

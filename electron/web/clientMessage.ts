@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { RawData } from 'ws';
-import { clientMessageSchema, type ClientMessage } from './socketProtocol';
+import { clientMessageSchema, type ClientMessage } from '../../shared/socketProtocol';
 
 /** Close codes of RFC 6455 §7.4.1 that the page turns into words. */
 export const CLOSE_UNSUPPORTED_DATA = 1003;

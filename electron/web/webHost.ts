@@ -20,7 +20,7 @@ import { checkAccess, createSecret, sessionCookie } from './accessCheck';
 import { decodeClientMessage } from './clientMessage';
 import { ClientLink } from './clientLink';
 import { pathsIn, refusePaths } from './pathCapabilities';
-import type { ServerMessage } from './socketProtocol';
+import { SOCKET_PATH, type ServerMessage } from '../../shared/socketProtocol';
 import { DEFAULT_MAX_UPLOAD_MB, UploadStore, UploadTooLargeError } from './uploadStore';
 import { runUploadFolder, sweepStaleUploads } from './uploadSweep';
 
@@ -130,7 +130,7 @@ export class WebHost {
       socket.on('error', () => socket.destroy());
       const url = this.requestUrl(request);
       const verdict = url ? checkAccess(request, url, this.port, this.secret) : ({ ok: false, status: 403, reason: 'Bad request' } as const);
-      if (!verdict.ok || url?.pathname !== '/ws') {
+      if (!verdict.ok || url?.pathname !== SOCKET_PATH) {
         const [status, reason] = verdict.ok ? [404, 'Not found'] : [verdict.status, verdict.reason];
         const statusText = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status];
         socket.end(`HTTP/1.1 ${status} ${statusText}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`);

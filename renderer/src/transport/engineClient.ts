@@ -5,6 +5,7 @@
 import { commands, events, type CommandArgs, type CommandName, type CommandResult, type EventName, type EventPayload } from '../../../shared/contract';
 import type { DesktopApi } from '../../../shared/desktopApi';
 import { unwrap, type Envelope } from '../../../shared/envelope';
+import { SOCKET_PATH } from '../../../shared/socketProtocol';
 import { createDesktopTransport } from './desktopTransport';
 import type { Transport } from './transport';
 import { createWebSocketTransport } from './webSocketTransport';
@@ -18,7 +19,7 @@ declare global {
 function pickTransport(): Transport {
   if (window.trafficMonitor) return createDesktopTransport(window.trafficMonitor);
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return createWebSocketTransport(`${scheme}://${window.location.host}/ws`);
+  return createWebSocketTransport(`${scheme}://${window.location.host}${SOCKET_PATH}`);
 }
 
 export const transport: Transport = pickTransport();

@@ -2,8 +2,8 @@
  * The browser transport: one WebSocket to the web host, request ids to match replies, and
  * automatic reconnection (the page re-fetches a snapshot when the link returns).
  */
-import { isEventName, type EventName } from '../../../shared/contract';
-import { isEnvelope, type Envelope } from '../../../shared/envelope';
+import type { EventName } from '../../../shared/contract';
+import { parseServerMessage, SocketRequests } from '../../../shared/socketProtocol';
 import type { Transport } from './transport';
 
 const RECONNECT_MS = 1000;
@@ -21,21 +21,9 @@ export function disconnectMessage(code: number, reason: string): string {
   return why === '' ? 'Lost the connection to the engine.' : `Lost the connection to the engine (${why}).`;
 }
 
-interface IncomingResult {
-  type: 'result';
-  id: number;
-  envelope: unknown;
-}
-interface IncomingEvent {
-  type: 'event';
-  name: unknown;
-  payload: unknown;
-}
-
 export function createWebSocketTransport(url: string): Transport {
   let socket: WebSocket | null = null;
-  let nextId = 1;
-  const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  const requests = new SocketRequests();
   const eventListeners = new Set<(name: EventName, payload: unknown) => void>();
   const connectionListeners = new Set<(connected: boolean) => void>();
   let opened: Promise<WebSocket>;
@@ -53,9 +41,7 @@ export function createWebSocketTransport(url: string): Transport {
       ws.addEventListener('message', (event) => receive(String(event.data)));
       ws.addEventListener('close', (event) => {
         socket = null;
-        const message = disconnectMessage(event.code, event.reason);
-        for (const reply of pending.values()) reply({ ok: false, error: { code: 'DISCONNECTED', message } });
-        pending.clear();
+        requests.failAll('DISCONNECTED', disconnectMessage(event.code, event.reason));
         notify(false);
         setTimeout(connect, RECONNECT_MS);
       });
@@ -63,19 +49,9 @@ export function createWebSocketTransport(url: string): Transport {
   }
 
   function receive(text: string): void {
-    let message: IncomingResult | IncomingEvent;
-    try {
-      message = JSON.parse(text) as IncomingResult | IncomingEvent;
-    } catch {
-      return;
-    }
-    if (message.type === 'result') {
-      const reply = pending.get(message.id);
-      pending.delete(message.id);
-      reply?.(isEnvelope(message.envelope) ? message.envelope : { ok: false, error: { code: 'INTERNAL', message: 'Malformed reply from the engine.' } });
-    } else if (message.type === 'event' && isEventName(message.name)) {
-      for (const listener of eventListeners) listener(message.name, message.payload);
-    }
+    const message = parseServerMessage(text);
+    if (message?.type === 'result') requests.answered(message);
+    else if (message?.type === 'event') for (const listener of eventListeners) listener(message.name, message.payload);
   }
 
   connect();
@@ -84,11 +60,7 @@ export function createWebSocketTransport(url: string): Transport {
     kind: 'web',
     invoke: async (name, args) => {
       const ws = socket ?? (await opened);
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        ws.send(JSON.stringify({ type: 'invoke', id, name, args }));
-      });
+      return requests.invoke((text) => ws.send(text), name, args);
     },
     onEvent: (listener) => {
       eventListeners.add(listener);
