@@ -158,4 +158,18 @@ describe('EventTimePacer', () => {
     expect(drain(pacer, at(null, null), 0)).toBe(2);
     expect(pacer.dataNow()).toBeNull();
   });
+
+  it('after a stall, skipping its time stops the data clock for it: no burst of the rows it passed', () => {
+    const time = fakeTime();
+    const pacer = new EventTimePacer(60, null, time.now);
+    const rows = at(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    expect(drain(pacer, rows, 0)).toBe(1);
+    // At 60×, 10 s of wall time would let 10 minutes of rows go at once; with 9 s skipped, one.
+    time.advance(10_000);
+    expect(drain(pacer, rows, 1)).toBe(10);
+    pacer.skip(9000);
+    expect(drain(pacer, rows, 1)).toBe(1);
+    time.advance(1000);
+    expect(drain(pacer, rows, 2)).toBe(1);
+  });
 });

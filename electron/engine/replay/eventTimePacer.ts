@@ -43,6 +43,11 @@ export class EventTimePacer implements Pacer {
     this.pausedAt = null;
   }
 
+  /** Wall time that must not move the data clock (a stall): it stands still for `ms`. */
+  skip(ms: number): void {
+    if (this.pausedAt === null && ms > 0) this.baseWall += ms;
+  }
+
   private rebase(dataTime: number): void {
     this.baseData = dataTime;
     this.baseWall = this.pausedAt ?? this.now(); // while paused, resume() adds the paused time

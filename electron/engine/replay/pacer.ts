@@ -14,7 +14,18 @@ export interface Pacer {
   msUntilNext(pending: readonly TrafficRecord[], from: number, emitted: number): number;
   pause(): void;
   resume(emitted: number): void;
+  /**
+   * `ms` of wall time went by in a stall (the bus would not take rows): let them go like a pause,
+   * so the replay carries on at its pace instead of bursting to catch up.
+   */
+  skip(ms: number): void;
 }
+
+/**
+ * A stall up to this long is caught up (rows due in it go at once, so the average pace holds
+ * through a garbage collection or a slow batch); beyond it, the rest of the stall is skipped.
+ */
+export const STALL_GRACE_MS = 1000;
 
 /** Flat out, or a fixed rate in rows per second. */
 export class RowRatePacer implements Pacer {
@@ -39,6 +50,10 @@ export class RowRatePacer implements Pacer {
 
   resume(emitted: number): void {
     this.clock.resume(emitted);
+  }
+
+  skip(ms: number): void {
+    this.clock.skip(ms);
   }
 
   setRate(rowsPerSecond: number | null, emitted: number): void {

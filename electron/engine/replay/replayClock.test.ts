@@ -126,4 +126,26 @@ describe('ReplayClock', () => {
       expect(emitted).toBe(40);
     }
   });
+
+  it('after a stall, skipping its time leaves only the grace to catch up, then keeps the pace', () => {
+    const time = fakeTime();
+    const clock = new ReplayClock(time.now);
+    clock.start(100);
+    time.advance(1000);
+    expect(clock.allowance(0)).toBe(100);
+    // 100 rows sent, then the bus held the producer up for 10 s; 9 s of it are skipped (1 s grace).
+    time.advance(10_000);
+    expect(clock.allowance(100)).toBe(1000);
+    clock.skip(9000);
+    expect(clock.allowance(100)).toBe(100);
+    time.advance(500);
+    expect(clock.allowance(200)).toBe(50);
+    // Paused, a skip changes nothing (resuming rebases anyway).
+    clock.pause();
+    clock.skip(5000);
+    time.advance(100);
+    clock.resume(250);
+    time.advance(100);
+    expect(clock.allowance(250)).toBe(10);
+  });
 });

@@ -42,6 +42,11 @@ export class ReplayClock {
     this.rebase(emitted);
   }
 
+  /** Wall time that must not count towards the rows due (a stall): the schedule moves on by `ms`. */
+  skip(ms: number): void {
+    if (this.pausedAt === null && ms > 0) this.baseTime += ms;
+  }
+
   private rebase(emitted: number): void {
     this.baseTime = this.now();
     this.baseRows = emitted;

@@ -268,6 +268,34 @@ describe('ReplaySession at full speed', () => {
 });
 
 describe('ReplaySession at a set pace', () => {
+  it('after the bus held the producer up for seconds, goes back to its pace instead of sending what fell due in one burst', async () => {
+    /** The embedded log, but a produce can be made to wait (as a cluster that is away makes it wait). */
+    class GatedBus extends EmbeddedBus<TrafficRecord> {
+      gate: Promise<void> | null = null;
+      override async produce(topic: string, records: Parameters<EmbeddedBus<TrafficRecord>['produce']>[1]): Promise<void> {
+        if (this.gate) await this.gate;
+        return super.produce(topic, records);
+      }
+    }
+    const bus = new GatedBus();
+    const session = new ReplaySession(await openFixture(temp.write(trafficCsv(trafficRows(20_000)))), embeddedBinding(bus), () => undefined, null);
+    sessions.push(session);
+    session.start(rowsPerSecond(50), NO_LIMITS);
+    await until(() => session.progress().rowsAccepted >= 20, 'the first rows');
+    let open = (): void => undefined;
+    bus.gate = new Promise<void>((resolve) => (open = resolve));
+    await sleep(3000);
+    const before = session.progress().rowsAccepted;
+    bus.gate = null;
+    open();
+    await sleep(300);
+    const after = session.progress().rowsAccepted;
+    // At 50 rows/s, 3 s of stall is 150 rows; the pace forgives all but 1 s of it (50 rows), plus
+    // the rows the 300 ms since are worth (15) and the batch that was waiting at the gate.
+    expect(after - before).toBeGreaterThan(0);
+    expect(after - before).toBeLessThanOrEqual(50 + 15 + 10);
+  });
+
   it('is still running after a moment at 200 rows/s and has read only what the pace allows', async () => {
     const rows = trafficRows(20_000);
     const { session } = await openSession(temp.write(trafficCsv(rows)));

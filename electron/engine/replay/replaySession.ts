@@ -20,7 +20,7 @@ import { describeChange, stampOf } from './fileChangeCheck';
 import { HeldRejects } from './heldRejects';
 import { LoopTimeline } from './loopTimeline';
 import type { OpenedFile } from './openedFile';
-import { createPacer, repace, type Pacer } from './pacer';
+import { createPacer, repace, STALL_GRACE_MS, type Pacer } from './pacer';
 import { RateMeter } from './rateMeter';
 import { FIRST_RETRY_MS, MAX_RETRY_MS, ReliableProducer } from './reliableProduce';
 import { DEFAULT_LIMITS, etaSeconds, limitReached, msUntilLimit, type ReplayStanding } from './replayLimits';
@@ -330,9 +330,13 @@ export class ReplaySession extends PipelineStages {
     let pending: TrafficRecord[] = [];
     let next = 0;
     let rowsSoFar = 0;
+    /** When the producer began waiting for the stages to catch up; null while it is not. */
+    let stalledSince: number | null = null;
     const held = new HeldRejects();
     while (!signal.aborted) {
       if (this.state === 'paused') {
+        // Resuming rebases the pacer; a wait before the pause must not be skipped after it.
+        stalledSince = null;
         await this.delay.wait(1000);
         continue;
       }
@@ -340,8 +344,13 @@ export class ReplaySession extends PipelineStages {
       if (limit !== null) return limit;
       // The producer waits when the stages fall this far behind (the bus says how far it may).
       if (this.rowsAccepted - this.rowsConsumed > this.binding.maxConsumerLag) {
+        stalledSince ??= performance.now();
         await this.delay.wait(5);
         continue;
+      }
+      if (stalledSince !== null) {
+        this.forgiveStall(performance.now() - stalledSince);
+        stalledSince = null;
       }
       if (next >= pending.length) {
         this.release(held, Number.POSITIVE_INFINITY);
@@ -371,7 +380,9 @@ export class ReplaySession extends PipelineStages {
       const take = Math.min(allowance, pending.length - next, PRODUCE_BATCH, rowsLeft);
       const slice = pending.slice(next, next + take);
       const records = toBusRecords(slice, this.locationColumn, this.binding.tagRecords ? this.tags : null);
+      const sendStarted = performance.now();
       if (!(await this.producer.send(records, this.run, signal))) return null;
+      this.forgiveStall(performance.now() - sendStarted);
       next += take;
       this.rowsAccepted += take;
       this.eventTime = (slice[slice.length - 1] as TrafficRecord).time ?? this.eventTime;
@@ -380,6 +391,15 @@ export class ReplaySession extends PipelineStages {
       this.position = rowsSoFar - (pending.length - next) - held.count;
     }
     return null;
+  }
+
+  /**
+   * The bus held the producer up (retries while a cluster was away, or stages far behind): past a
+   * short grace the time does not count towards the pace, so the replay goes on at its chosen pace
+   * instead of sending everything that fell due meanwhile in one burst.
+   */
+  private forgiveStall(ms: number): void {
+    if (ms > STALL_GRACE_MS) this.pacer.skip(ms - STALL_GRACE_MS);
   }
 
   /** Counts (and lists, and spills) the held rejected rows the replay has now passed. */
