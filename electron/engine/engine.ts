@@ -134,6 +134,8 @@ export class Engine {
     return handler(parseCommandArgs(name, rawArgs));
   }
 
+  private readonly profileHandlers = createKafkaProfileHandlers(() => ({ profiles: this.kafkaProfiles, secrets: this.kafkaSecrets }));
+
   private readonly handlers: Handlers = {
     'file:open': async ({ path }) => {
       await this.stopMonitoring();
@@ -244,7 +246,13 @@ export class Engine {
       return OK;
     },
     // A function: this map is built before the constructor has created the stores.
-    ...createKafkaProfileHandlers(() => ({ profiles: this.kafkaProfiles, secrets: this.kafkaSecrets })),
+    ...this.profileHandlers,
+    // An edited profile that the bus is using takes effect at once: the bus reconnects and a replay carries on.
+    'kafkaProfile:save': async (args) => {
+      const saved = await this.profileHandlers['kafkaProfile:save'](args);
+      if (this.kafka?.selection.profileId === saved.id) await this.reconnectBus();
+      return saved;
+    },
     ...createSqlHandlers(() => ({ table: this.liveTable, library: this.sqlLibrary, open: () => this.openSql() })),
     ...createPredictHandlers(() => ({ feed: this.predictions, settingsFile: this.predictSettings, open: () => this.openPredictions() })),
     ...createGraphHandlers(() => ({ feed: this.graph, settingsFile: this.graphSettings, open: () => this.openGraph() })),
@@ -364,6 +372,9 @@ export class Engine {
    * the bus view, so an unreachable cluster never blocks the page.
    */
   private selectBus(selection: BusSelection, persist: boolean): Promise<void> {
+    // The same Kafka bus again (after its cluster came back, say): reconnect, keep the replay going.
+    const current = this.kafka?.selection;
+    if (current && persist && JSON.stringify(current) === JSON.stringify(selection)) return this.reconnectBus();
     const next = this.switching.then(async () => {
       let link: KafkaLink | null = null;
       if (selection.kind === 'kafka') {
@@ -379,6 +390,32 @@ export class Engine {
       if (persist) await this.busSettings.save(selection);
       this.scheduler.markDirty();
       await previous?.close();
+    });
+    this.switching = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Connects the Kafka bus afresh with its profile as it is now (edited: new brokers, credentials).
+   * Unlike selecting a bus, a replay in progress is not stopped: it carries on over the new
+   * connection from where it stood (ReplaySession.rebind), and its rows reach the stages once each.
+   */
+  private reconnectBus(): Promise<void> {
+    const next = this.switching.then(async () => {
+      const previous = this.kafka;
+      if (!previous) return;
+      const { selection } = previous;
+      const config = await kafkaConfigFor(this.kafkaProfiles, this.kafkaSecrets, selection.profileId);
+      const profile = await this.kafkaProfiles.get(selection.profileId);
+      const link = new KafkaLink(selection, profile?.name ?? selection.profileId, previous.groupId, config, () => this.scheduler.markDirty());
+      this.kafka = link;
+      const session = this.session;
+      if (session) {
+        link.codec.useColumns(session.file.schema.columns, session.file.schema.time !== null);
+        session.rebind(link.binding());
+      }
+      this.scheduler.markDirty();
+      await previous.close();
     });
     this.switching = next.catch(() => undefined);
     return next;

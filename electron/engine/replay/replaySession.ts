@@ -64,14 +64,16 @@ export class ReplaySession extends PipelineStages {
   private consumer: BusConsumer<TrafficRecord> | null = null;
   /** This replay's tag on the rows it produces and the sorting of what comes back (tagged buses only). */
   private readonly tags = new ReplayRunTag();
-  private readonly producer: ReliableProducer;
+  private producer: ReliableProducer;
+  /** Set by rebind(): the next pass resumes where producing stood, so the rows it jumps over are not "skipped". */
+  private resuming = false;
   /** The background whole-file scan that makes the total exact. */
   private readonly scan: ExactTotalScan;
   private run = 0;
 
   constructor(
     readonly file: OpenedFile,
-    private readonly binding: BusBinding,
+    private binding: BusBinding,
     protected readonly changed: () => void,
     private readonly spill: RejectSpill | null = null,
   ) {
@@ -83,7 +85,13 @@ export class ReplaySession extends PipelineStages {
     this.loops = new LoopTimeline(file.info.timeRange);
     this.totalRows = file.sniffed.estimatedRows;
     this.source = createReplaySource(file);
-    this.producer = new ReliableProducer(
+    this.producer = this.producerOn(binding);
+    this.scan = new ExactTotalScan(file, (rows) => this.scanned(rows));
+    this.scan.start(undefined);
+  }
+
+  private producerOn(binding: BusBinding): ReliableProducer {
+    return new ReliableProducer(
       binding,
       this.delay,
       (run) => this.current(run),
@@ -92,8 +100,32 @@ export class ReplaySession extends PipelineStages {
       },
       () => this.changed(),
     );
-    this.scan = new ExactTotalScan(file, (rows) => this.scanned(rows));
-    this.scan.start(undefined);
+  }
+
+  /**
+   * The bus was reconnected (its Kafka profile edited, say, after the cluster moved): a replay in
+   * progress carries on, on the new connection, from where producing stood, keeping its counts and
+   * its tag. The stages' consumer rejoins the same group and resumes from the committed offsets, so
+   * rows produced but not yet consumed still arrive, and a row delivered twice is counted as a
+   * duplicate, not shown twice.
+   */
+  rebind(binding: BusBinding): void {
+    const active = this.isActive;
+    this.halt();
+    this.binding = binding;
+    const retries = this.producer.retries;
+    this.producer = this.producerOn(binding);
+    this.producer.retries = retries;
+    if (!active) return;
+    const run = this.run;
+    this.abort = new AbortController();
+    // Rows are tagged in order as they are accepted; a batch cut off mid-send is sent again under the same numbers.
+    this.tags.nextSeq = this.rowsAccepted;
+    this.producerDone = false;
+    this.resuming = true;
+    this.delay.poke();
+    this.changed();
+    void this.begin(run, this.abort.signal, this.position > 0 ? { kind: 'row', row: this.position } : null);
   }
 
   /** The whole-file scan counted the rows; a total the replay already made exact stays. */
@@ -135,6 +167,7 @@ export class ReplaySession extends PipelineStages {
     this.pace = pace;
     this.limits = limits;
     this.resetCounts();
+    this.resuming = false;
     this.scan.narrow(pace);
     this.abort = new AbortController();
     this.state = 'running';
@@ -180,7 +213,7 @@ export class ReplaySession extends PipelineStages {
         if (!this.current(run) || signal.aborted) return;
       }
     }
-    if (this.message?.startsWith('Waiting for the bus')) this.message = seek ? 'Seeking…' : null;
+    if (this.message?.startsWith('Waiting for the bus')) this.message = seek && !this.resuming ? 'Seeking…' : null;
     this.changed();
     void this.produce(run, signal, seek);
     void this.consume(run, this.consumer);
@@ -282,7 +315,7 @@ export class ReplaySession extends PipelineStages {
         const wholeFile = from === null;
         const acceptedBefore = this.rowsAccepted;
         try {
-          limitMessage = await this.producePass(reader, signal);
+          limitMessage = await this.producePass(run, reader, signal);
         } finally {
           await reader.return(undefined).catch(() => undefined);
         }
@@ -326,7 +359,7 @@ export class ReplaySession extends PipelineStages {
   }
 
   /** One pass over the file; returns the limit that ended it, or null at the end of the file. */
-  private async producePass(reader: AsyncGenerator<ReplayBatch>, signal: AbortSignal): Promise<string | null> {
+  private async producePass(run: number, reader: AsyncGenerator<ReplayBatch>, signal: AbortSignal): Promise<string | null> {
     let pending: TrafficRecord[] = [];
     let next = 0;
     let rowsSoFar = 0;
@@ -359,7 +392,9 @@ export class ReplaySession extends PipelineStages {
         if (batch.done) return null;
         const { records, rejected, rejectedAt, skipped } = batch.value;
         this.bytesRead = batch.value.bytesRead;
-        this.rowsSkipped += skipped;
+        // Resuming after a rebind, the rows jumped over were replayed already, not skipped.
+        if (!this.resuming) this.rowsSkipped += skipped;
+        this.resuming = false;
         rowsSoFar = batch.value.rowsSoFar;
         held.hold(rejected, rejectedAt);
         if (this.message === 'Seeking…' && records.length > 0) this.message = null;
@@ -381,7 +416,9 @@ export class ReplaySession extends PipelineStages {
       const slice = pending.slice(next, next + take);
       const records = toBusRecords(slice, this.locationColumn, this.binding.tagRecords ? this.tags : null);
       const sendStarted = performance.now();
-      if (!(await this.producer.send(records, this.run, signal))) return null;
+      if (!(await this.producer.send(records, run, signal))) return null;
+      // A batch that got through after the run ended (a rebind resumes from before it) is not this run's to count.
+      if (!this.current(run)) return null;
       this.forgiveStall(performance.now() - sendStarted);
       next += take;
       this.rowsAccepted += take;
