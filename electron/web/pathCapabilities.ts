@@ -15,7 +15,7 @@ const MAX_DEPTH = 16;
 
 const isPathKey = (key: string): boolean => /path$/i.test(key);
 
-/** Every string found under a path-like key (`path`, `caPath`, …) in `args`; null when too deep to search. */
+/** Every string found under a path-like key (`path`, `somethingPath`, …) in `args`; null when too deep to search. */
 export function pathsIn(args: unknown, depth = 0): string[] | null {
   if (depth > MAX_DEPTH) return null;
   if (typeof args !== 'object' || args === null) return [];
