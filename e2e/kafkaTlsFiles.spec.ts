@@ -41,6 +41,9 @@ test.describe('Settings → Kafka → TLS files', () => {
 
     await expect(settings.profile('Mutual TLS')).toContainText('TLS: CA ca.pem · certificate client.pem · key client.key stored');
     await expect(key.summary).toHaveText('Client key: client.key, key stored');
+    // Once saved, what the engine read in each certificate: its subject and expiry.
+    await expect(ca.summary).toHaveText(/^CA certificate: ca\.pem, 1 certificate, subject CN=Throwaway Test CA, valid until \d{4}-\d\d-\d\d$/);
+    await expect(cert.summary).toContainText('subject CN=traffic-monitor-client');
     expect(await app.page.content()).not.toContain(keyBody(pki.key));
     const profilesFile = await readFile(join(webApp.dataDir, 'kafka-profiles.json'), 'utf8');
     expect(profilesFile).not.toContain(keyBody(pki.key));

@@ -39,24 +39,36 @@ const fileNameSchema = z.string().trim().min(1).max(255);
 export const pemFileSchema = z.object({ name: fileNameSchema, pem: pemTextSchema }).strict();
 export type PemFile = z.infer<typeof pemFileSchema>;
 
+/** A certificate file as a saved profile holds it: with what the engine read in it, for the editor to show. */
+export const savedPemFileSchema = pemFileSchema.extend({
+  /** e.g. "1 certificate, subject CN=Example CA, valid until 2027-01-31". */
+  description: z.string().max(1000).optional(),
+});
+export type SavedPemFile = z.infer<typeof savedPemFileSchema>;
+
 const tlsFields = {
   enabled: z.boolean(),
-  /** CA certificates to trust; null uses the system's trusted CAs. */
-  ca: pemFileSchema.nullable(),
-  /** Client certificate for mutual TLS; needs the key. */
-  cert: pemFileSchema.nullable(),
   /** False accepts any server certificate: only for a test cluster with a self-signed certificate. */
   rejectUnauthorized: z.boolean().default(true),
 };
 
 /** What the engine says about a profile's TLS: the client key only by its file's name and "stored or not". */
 export const kafkaTlsSchema = z
-  .object({ ...tlsFields, key: z.object({ name: fileNameSchema, stored: z.boolean() }).strict().nullable() })
+  .object({
+    ...tlsFields,
+    /** CA certificates to trust; null uses the system's trusted CAs. */
+    ca: savedPemFileSchema.nullable(),
+    /** Client certificate for mutual TLS; needs the key. */
+    cert: savedPemFileSchema.nullable(),
+    key: z.object({ name: fileNameSchema, stored: z.boolean() }).strict().nullable(),
+  })
   .strict();
 export type KafkaTls = z.infer<typeof kafkaTlsSchema>;
 
 /** TLS as the dialog sends it: the key by name only; its content goes beside the draft, write-only. */
-export const kafkaTlsDraftSchema = z.object({ ...tlsFields, key: z.object({ name: fileNameSchema }).strict().nullable() }).strict();
+export const kafkaTlsDraftSchema = z
+  .object({ ...tlsFields, ca: pemFileSchema.nullable(), cert: pemFileSchema.nullable(), key: z.object({ name: fileNameSchema }).strict().nullable() })
+  .strict();
 export type KafkaTlsDraft = z.infer<typeof kafkaTlsDraftSchema>;
 
 export const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'] as const;

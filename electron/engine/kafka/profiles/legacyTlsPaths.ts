@@ -9,8 +9,9 @@
  */
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { PEM_MAX_BYTES, kafkaProfileSchema, type KafkaProfile, type PemFile } from '../../../../shared/kafka/profileContract';
+import { PEM_MAX_BYTES, kafkaProfileSchema, type KafkaProfile, type PemFile, type SavedPemFile } from '../../../../shared/kafka/profileContract';
 import { CappedReadError, readCappedText } from '../../settings/cappedFile';
+import { savedCertificateFile } from './tlsMaterial';
 
 const legacyPathSchema = z.string().min(1).max(4096).nullable();
 
@@ -54,6 +55,15 @@ async function readLegacyPem(path: string, what: string): Promise<Read> {
   return { ok: true, file: { name: basename(path), pem: text } };
 }
 
+/** With the engine's description when the file parses; one that does not is kept and reported at connect, as any wrong file. */
+function described(file: PemFile | null, what: string): SavedPemFile | null {
+  try {
+    return savedCertificateFile(file, what);
+  } catch {
+    return file;
+  }
+}
+
 export async function migrateLegacyProfile(legacy: LegacyProfile): Promise<MigratedProfile> {
   const { caPath, certPath, keyPath, enabled, rejectUnauthorized } = legacy.tls;
   const problems: string[] = [];
@@ -64,8 +74,8 @@ export async function migrateLegacyProfile(legacy: LegacyProfile): Promise<Migra
     problems.push(read.problem);
     return null;
   };
-  const ca = await take(caPath, 'CA certificate');
-  const cert = await take(certPath, 'client certificate');
+  const ca = described(await take(caPath, 'CA certificate'), 'CA certificate');
+  const cert = described(await take(certPath, 'client certificate'), 'client certificate');
   const key = await take(keyPath, 'client key');
   const profile: KafkaProfile = {
     ...legacy,

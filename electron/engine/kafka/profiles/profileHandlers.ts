@@ -16,7 +16,7 @@ import { buildKafkaConfig, kafkaConfigFor, type KafkaConfig } from './kafkaConfi
 import type { KafkaProfileStore } from './profileStore';
 import type { SecretStore } from './secretStore';
 import { tlsKeySecretId } from './tlsKeySecret';
-import { tlsOptions } from './tlsMaterial';
+import { savedCertificateFile, tlsOptions } from './tlsMaterial';
 
 type ProfileCommand = keyof typeof kafkaProfileCommands;
 export type KafkaProfileHandlers = { [K in ProfileCommand]: (args: CommandArgs<K>) => Promise<CommandResult<K>> };
@@ -96,7 +96,12 @@ async function save(
     name: draft.name,
     brokers: draft.brokers,
     clientId: draft.clientId,
-    tls: { ...draft.tls, key: draft.tls.key ? { name: draft.tls.key.name, stored: keyStored } : null },
+    tls: {
+      ...draft.tls,
+      ca: savedCertificateFile(draft.tls.ca, 'CA certificate'),
+      cert: savedCertificateFile(draft.tls.cert, 'client certificate'),
+      key: draft.tls.key ? { name: draft.tls.key.name, stored: keyStored } : null,
+    },
     sasl: draft.sasl ? { ...draft.sasl, passwordStored } : null,
   });
 }

@@ -101,8 +101,8 @@ describe('KafkaProfileStore', () => {
     const [mutual, lost, plain] = await new KafkaProfileStore(dir, secrets).list();
     expect(mutual!.tls).toEqual({
       enabled: true,
-      ca: { name: 'ca.pem', pem: pki.ca },
-      cert: { name: 'client.pem', pem: pki.cert },
+      ca: { name: 'ca.pem', pem: pki.ca, description: expect.stringMatching(/^1 certificate, subject CN=Throwaway Test CA, valid until /) as string },
+      cert: { name: 'client.pem', pem: pki.cert, description: expect.stringMatching(/^1 certificate, subject CN=traffic-monitor-client, /) as string },
       key: { name: 'client.key', stored: true },
       rejectUnauthorized: true,
     });

@@ -7,7 +7,8 @@
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import type { ConnectionOptions } from 'node:tls';
 import { CommandError } from '../../../../shared/envelope';
-import type { KafkaTlsDraft, PemFile } from '../../../../shared/kafka/profileContract';
+import type { KafkaTlsDraft, PemFile, SavedPemFile } from '../../../../shared/kafka/profileContract';
+import { describeCertificates } from './certificateDescription';
 
 const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
@@ -74,4 +75,9 @@ export function tlsOptions(tls: KafkaTlsDraft, keyPem: string | null): Connectio
     options.key = keyPem;
   }
   return options;
+}
+
+/** A checked certificate file as the profile keeps it, with what it holds for the editor to show. */
+export function savedCertificateFile(file: PemFile | null, what: string): SavedPemFile | null {
+  return file ? { name: file.name, pem: file.pem, description: describeCertificates(readCertificates(file, what)) } : null;
 }

@@ -47,7 +47,13 @@ describe.skipIf(!opensslAvailable())('TLS files given as content', () => {
 
   it('stores the certificates in the profile and the key as a secret that no answer to the page carries', async () => {
     const saved = await engine.handle('kafkaProfile:save', { profile: draft, clientKeyPem: pki.key });
-    expect(saved.tls).toEqual({ ...draft.tls, key: { name: 'client.key', stored: true } });
+    const until = String.raw`valid until \d{4}-\d\d-\d\d$`;
+    expect(saved.tls).toEqual({
+      ...draft.tls,
+      ca: { ...draft.tls.ca, description: expect.stringMatching(new RegExp(`^1 certificate, subject CN=Throwaway Test CA, ${until}`)) as string },
+      cert: { ...draft.tls.cert, description: expect.stringMatching(new RegExp(`^1 certificate, subject CN=traffic-monitor-client, ${until}`)) as string },
+      key: { name: 'client.key', stored: true },
+    });
     const listed = await engine.handle('kafkaProfile:list', {});
     const snapshot = await engine.handle('session:snapshot', {});
     const tested = await engine.handle('kafkaProfile:test', { profileId: saved.id });

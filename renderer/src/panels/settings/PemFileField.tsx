@@ -1,14 +1,15 @@
 /**
  * One TLS file of a profile: "Choose file…" opens the browser's file picker (the same in the
  * desktop window and in a browser), the file is read here and only its content goes on; the field
- * shows the file's name and what it holds, with "Remove". A key shows as "stored" once saved: its
+ * shows the file's name and what it holds (as counted here when just chosen, as the engine read it
+ * once saved: subject and expiry), with "Remove". A key shows as "stored" once saved: its
  * content never comes back from the engine.
  */
 import { useRef, useState } from 'react';
 import { describePem, readPemFile, sizeLabel, type PemKind } from './pemFile';
 
 /** What the field shows: the chosen file (with content) or a stored key (without). */
-export type PemFieldValue = { name: string; pem: string } | { name: string; pem: null; stored: boolean };
+export type PemFieldValue = { name: string; pem: string; description?: string } | { name: string; pem: null; stored: boolean };
 
 interface Props {
   /** e.g. "CA certificate". */
@@ -83,7 +84,7 @@ function PemSummary({ label, value }: { label: string; value: PemFieldValue }): 
   }
   return (
     <>
-      {label}: <strong>{value.name}</strong>, {describePem(value.pem)}, {sizeLabel(new Blob([value.pem]).size)}
+      {label}: <strong>{value.name}</strong>, {value.description ?? `${describePem(value.pem)}, ${sizeLabel(new Blob([value.pem]).size)}`}
     </>
   );
 }

@@ -17,7 +17,7 @@ describe('profile form', () => {
       clientId: 'tm',
       tls: {
         enabled: true,
-        ca: { name: 'ca.pem', pem: CA_PEM },
+        ca: { name: 'ca.pem', pem: CA_PEM, description: '1 certificate, subject CN=Test CA, valid until 2027-01-01' },
         cert: { name: 'client.pem', pem: CA_PEM },
         key: { name: 'client.key', stored: true },
         rejectUnauthorized: true,
@@ -30,7 +30,7 @@ describe('profile form', () => {
     const draft = draftFromForm(form);
     expect(kafkaProfileDraftSchema.parse(draft)).toEqual({
       ...profile,
-      tls: { ...profile.tls, key: { name: 'client.key' } },
+      tls: { ...profile.tls, ca: { name: 'ca.pem', pem: CA_PEM }, key: { name: 'client.key' } },
       sasl: { mechanism: 'plain', username: 'app' },
     });
     // The stored key is never sent back; a newly chosen one is, once.

@@ -4,7 +4,7 @@
  * stored one", and it is cleared after every save so it never lingers in the page. The TLS client
  * key is treated like the password: its content is in the form only between choosing and saving.
  */
-import type { KafkaProfile, KafkaProfileDraft, PemFile, SaslMechanism } from '../../../../shared/kafka/profileContract';
+import type { KafkaProfile, KafkaProfileDraft, PemFile, SavedPemFile, SaslMechanism } from '../../../../shared/kafka/profileContract';
 
 /** The client key as the form knows it: its file's name, and its content only when just chosen. */
 export interface ClientKeyChoice {
@@ -21,8 +21,9 @@ export interface ProfileForm {
   brokers: string;
   clientId: string;
   tlsEnabled: boolean;
-  ca: PemFile | null;
-  cert: PemFile | null;
+  /** A saved file carries the engine's description of it; a newly chosen one does not yet. */
+  ca: SavedPemFile | null;
+  cert: SavedPemFile | null;
   key: ClientKeyChoice | null;
   rejectUnauthorized: boolean;
   saslEnabled: boolean;
@@ -80,6 +81,9 @@ export function parseBrokers(text: string): string[] {
     .filter(Boolean);
 }
 
+/** What the draft carries of a file: the engine describes it again when it saves it. */
+const contentOf = (file: SavedPemFile | null): PemFile | null => (file ? { name: file.name, pem: file.pem } : null);
+
 /** The draft to save or test; the engine validates it (and says which field is wrong). */
 export function draftFromForm(form: ProfileForm): KafkaProfileDraft {
   return {
@@ -89,8 +93,8 @@ export function draftFromForm(form: ProfileForm): KafkaProfileDraft {
     clientId: form.clientId.trim() || DEFAULT_CLIENT_ID,
     tls: {
       enabled: form.tlsEnabled,
-      ca: form.ca,
-      cert: form.cert,
+      ca: contentOf(form.ca),
+      cert: contentOf(form.cert),
       key: form.key ? { name: form.key.name } : null,
       rejectUnauthorized: form.rejectUnauthorized,
     },
