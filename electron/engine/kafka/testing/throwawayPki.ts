@@ -1,10 +1,11 @@
 /**
  * A throwaway certificate authority for tests, made by the machine's `openssl`: a CA, a client
- * certificate it signed, that certificate's key, and an unrelated key (for "key does not match").
+ * certificate it signed, that certificate's key, an unrelated key (for "key does not match"), and a
+ * server certificate for 127.0.0.1 (for a real TLS handshake in a test).
  * Real files and real crypto, written to `dir`, valid for one day.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface ThrowawayPki {
@@ -16,6 +17,9 @@ export interface ThrowawayPki {
   cert: string;
   key: string;
   otherKey: string;
+  /** Signed by the CA for IP 127.0.0.1 and localhost. */
+  serverCert: string;
+  serverKey: string;
 }
 
 export const opensslAvailable = (): boolean => spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0;
@@ -33,6 +37,11 @@ export function makeThrowawayPki(dir: string): ThrowawayPki {
   openssl(['req', '-new', '-key', at('client.key'), '-out', at('client.csr'), '-subj', '/CN=traffic-monitor-client']);
   openssl(['x509', '-req', '-in', at('client.csr'), '-CA', at('ca.pem'), '-CAkey', at('ca.key'), '-CAcreateserial', '-out', at('client.pem'), '-days', '1']);
   ecKey(at('other.key'));
+  ecKey(at('server.key'));
+  openssl(['req', '-new', '-key', at('server.key'), '-out', at('server.csr'), '-subj', '/CN=127.0.0.1']);
+  writeFileSync(at('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
+  const signServer = ['x509', '-req', '-in', at('server.csr'), '-CA', at('ca.pem'), '-CAkey', at('ca.key'), '-CAcreateserial'];
+  openssl([...signServer, '-extfile', at('server.ext'), '-out', at('server.pem'), '-days', '1']);
   const read = (name: string): string => readFileSync(at(name), 'utf8');
   return {
     caPath: at('ca.pem'),
@@ -43,5 +52,7 @@ export function makeThrowawayPki(dir: string): ThrowawayPki {
     cert: read('client.pem'),
     key: read('client.key'),
     otherKey: read('other.key'),
+    serverCert: read('server.pem'),
+    serverKey: read('server.key'),
   };
 }
