@@ -38,7 +38,8 @@ export class KafkaProfileStore {
     this.loading ??= (path ? readJsonFile(path, fileSchema, { version: 1, profiles: [] }) : Promise.resolve({ profiles: [] })).then(
       async (file) => {
         this.profiles = await Promise.all(file.profiles.map((profile) => (isLegacyProfile(profile) ? this.migrate(profile) : profile)));
-        if (file.profiles.some(isLegacyProfile)) await this.persist();
+        // A folder that cannot be written keeps the old file: the migration simply runs again next start.
+        if (file.profiles.some(isLegacyProfile)) await this.persist().catch(() => undefined);
       },
     );
     return this.loading;
