@@ -2,7 +2,8 @@
  * Settings → Kafka → TLS in a real browser against the real web host: TLS files are chosen with the
  * file picker (a throwaway CA, client certificate and key made by openssl), reach the engine as
  * content, and the key never comes back: the list and the editor say "key stored". A file that is
- * not PEM, or a key chosen as a certificate, is refused in the page with a message naming it.
+ * not PEM, or a key chosen as a certificate, is refused in the page with a message naming it. A
+ * profile an earlier version saved with paths still opens, migrated into content.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -87,5 +88,35 @@ test.describe('Settings → Kafka → TLS files', () => {
       'The TLS client key "other.key" does not belong to the client certificate "client.pem".',
     );
     await expect(settings.profileList).toContainText('No profiles yet.');
+  });
+
+  test('a profile an earlier version saved with TLS paths opens with its files, and a file gone is named', async ({ app, webApp }) => {
+    test.skip(!opensslAvailable(), 'openssl is not installed: no throwaway certificates to choose');
+    const gone = join(dir, 'moved-away.pem');
+    const old = (id: string, name: string, tls: object): object => ({
+      id,
+      name,
+      brokers: ['127.0.0.1:9'],
+      clientId: 'traffic-monitor',
+      tls: { enabled: true, rejectUnauthorized: true, ...tls },
+      sasl: null,
+    });
+    // Written before the page first asks for profiles, as the earlier version left it.
+    writeFileSync(
+      join(webApp.dataDir, 'kafka-profiles.json'),
+      JSON.stringify({
+        version: 1,
+        profiles: [old('a', 'Old mutual', { caPath: pki.caPath, certPath: pki.certPath, keyPath: pki.keyPath }), old('b', 'Old lost', { caPath: gone, certPath: null, keyPath: null })],
+      }),
+    );
+    const settings = new SettingsDialog(app.page);
+    await settings.open();
+    await expect(settings.profile('Old mutual')).toContainText('TLS: CA ca.pem · certificate client.pem · key client.key stored');
+    await settings.profile('Old lost').click();
+    await expect(settings.editor.getByTestId('profile-notice')).toHaveText(
+      `The TLS CA certificate file ${gone} saved by an earlier version could not be read (there is no such file); choose it again.`,
+    );
+    await expect(settings.tlsFile('ca').summary).toHaveText("none: the system's trusted CAs");
+    expect(await app.page.content()).not.toContain(keyBody(pki.key));
   });
 });
