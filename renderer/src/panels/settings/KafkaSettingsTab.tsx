@@ -41,7 +41,7 @@ export function KafkaSettingsTab(): React.JSX.Element {
               <button type="button" aria-pressed={editing === profile.id} onClick={() => edit(profile.id)}>
                 <span className="profile-name">{profile.name}</span>
                 <span className="muted">{profile.brokers.join(', ')}</span>
-                {profile.tls.enabled && <span className="muted">{tlsSummary(profile.tls)}</span>}
+                {profile.tls.enabled && <span className="muted profile-tls">{tlsSummary(profile.tls)}</span>}
               </button>
             </li>
           ))}

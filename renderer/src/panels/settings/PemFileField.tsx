@@ -40,7 +40,7 @@ export function PemFileField({ label, kind, emptyText, value, testId, onChosen, 
   };
 
   return (
-    <div className="pem-field" data-testid={testId}>
+    <div className="pem-field" role="group" aria-label={label} data-testid={testId}>
       <span className="pem-summary" data-testid={`${testId}-summary`}>
         {value === null ? <span className="muted">{emptyText}</span> : <PemSummary label={label} value={value} />}
       </span>
