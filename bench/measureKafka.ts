@@ -91,7 +91,7 @@ async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1):
   const engine = new Engine({ sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined });
   try {
     const profile = await engine.handle('kafkaProfile:save', {
-      profile: { name: `Bench cluster ${rowsPerMessage}`, brokers, clientId: 'traffic-monitor-bench', tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true }, sasl: null },
+      profile: { name: `Bench cluster ${rowsPerMessage}`, brokers, clientId: 'traffic-monitor-bench', tls: { enabled: false, ca: null, cert: null, key: null, rejectUnauthorized: true }, sasl: null },
     });
     await engine.handle('bus:select', {
       selection: { kind: 'kafka', profileId: profile.id, topic: `bench-replay-${Date.now()}`, createTopic: true, startFrom: { kind: 'latest' }, compression: 'none', rowsPerMessage },

@@ -9,6 +9,7 @@ export class SettingsDialog {
   readonly editor: Locator;
   readonly name: Locator;
   readonly brokers: Locator;
+  readonly tls: Locator;
   readonly sasl: Locator;
   readonly username: Locator;
   readonly password: Locator;
@@ -27,6 +28,7 @@ export class SettingsDialog {
     this.editor = this.dialog.getByTestId('profile-editor');
     this.name = this.editor.getByLabel('Name');
     this.brokers = this.editor.getByLabel('Bootstrap brokers');
+    this.tls = this.editor.getByRole('checkbox', { name: 'TLS', exact: true });
     this.sasl = this.editor.getByRole('checkbox', { name: 'SASL authentication' });
     this.username = this.editor.getByLabel('User name');
     this.password = this.editor.getByTestId('sasl-password');
@@ -77,6 +79,17 @@ export class SettingsDialog {
   async close(): Promise<void> {
     await this.closeButton.click();
     await expect(this.dialog).toBeHidden();
+  }
+
+  /** A TLS file of the editor: its file input (for setInputFiles), what it shows, its problem message. */
+  tlsFile(which: 'ca' | 'cert' | 'key'): { input: Locator; summary: Locator; problem: Locator; remove: Locator } {
+    const field = this.editor.getByTestId(`tls-${which}`);
+    return {
+      input: field.locator('input[type=file]'),
+      summary: field.getByTestId(`tls-${which}-summary`),
+      problem: field.getByRole('alert'),
+      remove: field.getByRole('button', { name: /^Remove/ }),
+    };
   }
 
   profile(name: string): Locator {

@@ -97,8 +97,8 @@ export class Engine {
     this.scheduler = new ViewUpdateScheduler(() => options.onViewUpdate(this.view(false)));
     this.schemaMemory = new SchemaMemory(options.dataDir);
     this.spill = options.dataDir ? new RejectSpill(join(options.dataDir, 'rejected')) : null;
-    this.kafkaProfiles = new KafkaProfileStore(options.dataDir);
     this.kafkaSecrets = options.secretStore ?? defaultSecretStore(options.dataDir);
+    this.kafkaProfiles = new KafkaProfileStore(options.dataDir, this.kafkaSecrets);
     this.busSettings = new BusSettings(options.dataDir);
     this.sqlLibrary = new SqlLibraryStore(options.dataDir);
     this.liveTable = new LiveTable({ onChange: () => this.scheduler.markDirty() });

@@ -46,8 +46,11 @@ const MAX_TOTAL_BUFFERED_BYTES = 32 * 1024 * 1024;
 /** Requests one client may have with the engine before its socket is no longer read. */
 const MAX_IN_FLIGHT = 32;
 export const DEFAULT_MAX_CLIENTS = 16;
-/** The largest message a page sends is a query of at most SQL_MAX_LENGTH characters; 1 MiB leaves room. */
-const MAX_MESSAGE_BYTES = 1024 * 1024;
+/**
+ * The largest messages a page sends are a query of at most SQL_MAX_LENGTH characters and a Kafka
+ * profile with three TLS files of at most PEM_MAX_BYTES each; 1 MiB leaves room for both.
+ */
+export const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /** Commands that open something that is no upload in place of what another command opened. */
 const REPLACES_UPLOAD_OF: Partial<Record<EngineCommandName, EngineCommandName>> = { 'file:openSample': 'file:open' };

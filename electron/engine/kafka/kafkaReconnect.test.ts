@@ -68,7 +68,7 @@ describe.runIf(kcatAvailable() || externalBrokers() !== null)('Kafka bus reconne
     const { s, profileId, brokers } = await replaying();
     const before = s.engine.view(true).replay.rowsAccepted;
     await s.engine.handle('kafkaProfile:save', {
-      profile: { id: profileId, name: 'Test cluster (moved)', brokers, clientId: 'traffic-monitor-moved', tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true }, sasl: null },
+      profile: { id: profileId, name: 'Test cluster (moved)', brokers, clientId: 'traffic-monitor-moved', tls: { enabled: false, ca: null, cert: null, key: null, rejectUnauthorized: true }, sasl: null },
     });
     const after = s.engine.view(true);
     expect(after.bus.profileName).toBe('Test cluster (moved)');

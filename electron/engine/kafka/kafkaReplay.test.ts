@@ -45,7 +45,7 @@ describe.runIf(runnable)('Replay through Kafka', () => {
 
   async function useKafka(topic: string, rowsPerMessage = 1): Promise<void> {
     const profile = await engine.handle('kafkaProfile:save', {
-      profile: { name: `Test cluster (${topic})`, brokers, clientId: 'traffic-monitor-test', tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true }, sasl: null },
+      profile: { name: `Test cluster (${topic})`, brokers, clientId: 'traffic-monitor-test', tls: { enabled: false, ca: null, cert: null, key: null, rejectUnauthorized: true }, sasl: null },
     });
     await engine.handle('bus:select', {
       selection: { kind: 'kafka', profileId: profile.id, topic, createTopic: true, startFrom: { kind: 'latest' }, compression: 'none', rowsPerMessage },

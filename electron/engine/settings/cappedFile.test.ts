@@ -1,7 +1,8 @@
 /**
  * Files read for settings have a size limit and must be regular files: a TLS CA path set to
- * /dev/zero or to a huge file used to be read whole until the engine worker ran out of heap.
- * Real files, a real device and a real FIFO.
+ * /dev/zero or to a huge file used to be read whole until the engine worker ran out of heap. TLS
+ * paths now come only from profiles an earlier version saved (migrated on load), and are read the
+ * same way. Real files, a real device and a real FIFO.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,13 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { KafkaProfileDraft } from '../../../shared/kafka/profileContract';
+import { PEM_MAX_BYTES } from '../../../shared/kafka/profileContract';
 import { parseNetworkFile } from '../graph/networkFile';
-import { buildKafkaConfig } from '../kafka/profiles/kafkaConfig';
+import { migrateLegacyProfile, type LegacyProfile } from '../kafka/profiles/legacyTlsPaths';
 import { MB, readCappedText } from './cappedFile';
 import { readJsonFile } from './jsonFile';
 
-const profile: Omit<KafkaProfileDraft, 'id'> = {
+const profile: LegacyProfile = {
+  id: 'old',
   name: 'Test',
   brokers: ['127.0.0.1:9092'],
   clientId: 'traffic-monitor',
@@ -38,28 +40,29 @@ function pemFile(name: string, bytes: number): string {
 }
 
 describe('files read for settings', () => {
-  it('refuses a TLS CA path at /dev/zero at once, saying it is a device', async () => {
+  it('refuses a saved TLS CA path at /dev/zero at once, saying it is a device', async () => {
     const started = performance.now();
-    await expect(buildKafkaConfig({ ...profile, tls: { ...profile.tls, caPath: '/dev/zero' } }, null)).rejects.toThrow(
-      'Cannot read the TLS CA certificate file /dev/zero: it is a device, not a regular file.',
-    );
+    const { profile: migrated } = await migrateLegacyProfile({ ...profile, tls: { ...profile.tls, caPath: '/dev/zero' } });
+    expect(migrated.notice).toContain('The TLS CA certificate file /dev/zero saved by an earlier version could not be read (it is a device, not a regular file)');
+    expect(migrated.tls.ca).toBeNull();
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
-  it('refuses a TLS file over 1 MB, naming the limit, and reads one just under it', async () => {
-    const big = pemFile('big.pem', MB + 1);
-    await expect(buildKafkaConfig({ ...profile, tls: { ...profile.tls, caPath: big } }, null)).rejects.toThrow(
-      `Cannot read the TLS CA certificate file ${big}: it is larger than 1 MB, the most read for such a file.`,
-    );
-    const fits = pemFile('fits.pem', MB);
-    const config = await buildKafkaConfig({ ...profile, tls: { ...profile.tls, caPath: fits } }, null);
-    expect((config.ssl as { ca: string[] }).ca[0]).toHaveLength(MB);
+  it('refuses a saved TLS file over the PEM limit, naming the limit, and reads one just under it', async () => {
+    const big = pemFile('big.pem', PEM_MAX_BYTES + 1);
+    const tooBig = await migrateLegacyProfile({ ...profile, tls: { ...profile.tls, caPath: big } });
+    expect(tooBig.profile.notice).toContain(`could not be read (it is larger than ${PEM_MAX_BYTES.toLocaleString('en-US')} bytes, the most read for such a file)`);
+    const fits = pemFile('fits.pem', PEM_MAX_BYTES);
+    const read = await migrateLegacyProfile({ ...profile, tls: { ...profile.tls, caPath: fits } });
+    expect(read.profile.tls.ca?.pem).toHaveLength(PEM_MAX_BYTES);
+    expect(read.profile.notice).toBeUndefined();
   });
 
   it('does not wait on a FIFO that nobody writes', async () => {
     const fifo = join(dir, 'ca.fifo');
     execFileSync('mkfifo', [fifo]);
-    await expect(buildKafkaConfig({ ...profile, tls: { ...profile.tls, keyPath: fifo, certPath: fifo } }, null)).rejects.toThrow(/it is a pipe, not a regular file/);
+    const { profile: migrated } = await migrateLegacyProfile({ ...profile, tls: { ...profile.tls, keyPath: fifo, certPath: fifo } });
+    expect(migrated.notice).toMatch(/it is a pipe, not a regular file/);
     await expect(readCappedText(fifo, MB)).rejects.toThrow(/a pipe/);
   });
 

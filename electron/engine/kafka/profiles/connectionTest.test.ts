@@ -16,7 +16,7 @@ const draft = (brokers: string[]) => ({
   name: 'Test',
   brokers,
   clientId: 'traffic-monitor-test',
-  tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true },
+  tls: { enabled: false, ca: null, cert: null, key: null, rejectUnauthorized: true },
   sasl: null,
 });
 

@@ -1,16 +1,17 @@
 /**
- * Turns a saved profile (and its password from the SecretStore) into a kafkajs client config. The
- * bus and "Test connection" both start from here, so a profile means exactly one thing everywhere.
+ * Turns a saved profile (and its password and TLS client key from the SecretStore) into a kafkajs
+ * client config. The bus and "Test connection" both start from here, so a profile means exactly one
+ * thing everywhere. No file is read here: TLS material is content the user chose in the page.
  */
-import type { ConnectionOptions } from 'node:tls';
 import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
 import { CommandError } from '../../../../shared/envelope';
 import type { KafkaProfileDraft } from '../../../../shared/kafka/profileContract';
 import type { KafkaProfileStore } from './profileStore';
 import { KAFKA_LOG_LEVEL } from '../kafkajsModule';
-import { CappedReadError, MB, readCappedText } from '../../settings/cappedFile';
 import { redactValue } from './redactSecrets';
 import type { SecretStore } from './secretStore';
+import { tlsKeySecretId } from './tlsKeySecret';
+import { tlsOptions } from './tlsMaterial';
 
 export type { KafkaConfig } from 'kafkajs';
 
@@ -26,11 +27,20 @@ export async function kafkaConfigFor(store: KafkaProfileStore, secrets: SecretSt
   if (profile.sasl && password === null) {
     throw new CommandError('INVALID_ARGS', `The Kafka profile "${profile.name}" uses SASL but has no stored password; enter it in Settings → Kafka.`);
   }
-  return buildKafkaConfig(profile, password);
+  const clientKey = profile.tls.enabled && profile.tls.key ? await secrets.get(tlsKeySecretId(profile.id)) : null;
+  return buildKafkaConfig(profile, password, clientKey);
 }
 
-/** For a saved profile or an unsaved one from the dialog. `password` is needed when `sasl` is set. */
-export async function buildKafkaConfig(profile: Omit<KafkaProfileDraft, 'id'>, password: string | null): Promise<KafkaConfig> {
+/**
+ * For a saved profile or an unsaved one from the dialog. `password` is needed when `sasl` is set,
+ * `clientKeyPem` when the TLS settings name a client key.
+ */
+export async function buildKafkaConfig(
+  profile: Omit<KafkaProfileDraft, 'id'>,
+  password: string | null,
+  clientKeyPem: string | null = null,
+): Promise<KafkaConfig> {
+  const secrets = [password, clientKeyPem].filter((secret): secret is string => secret !== null);
   const config: KafkaConfig = {
     brokers: [...profile.brokers],
     clientId: profile.clientId,
@@ -38,9 +48,9 @@ export async function buildKafkaConfig(profile: Omit<KafkaProfileDraft, 'id'>, p
     requestTimeout: DEFAULT_REQUEST_TIMEOUT_MS,
     retry: { ...DEFAULT_RETRY },
     logLevel: KAFKA_LOG_LEVEL.WARN,
-    logCreator: redactingLogCreator(password === null ? [] : [password]),
+    logCreator: redactingLogCreator(secrets),
   };
-  if (profile.tls.enabled) config.ssl = await tlsOptions(profile.tls);
+  if (profile.tls.enabled) config.ssl = tlsOptions(profile.tls, clientKeyPem);
   if (profile.sasl) {
     if (password === null) throw new CommandError('INVALID_ARGS', 'Enter the SASL password (or turn SASL off).');
     config.sasl = saslOptions(profile.sasl.mechanism, profile.sasl.username, password);
@@ -53,34 +63,6 @@ function saslOptions(mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512', use
   if (mechanism === 'plain') return { mechanism, username, password };
   if (mechanism === 'scram-sha-256') return { mechanism, username, password };
   return { mechanism, username, password };
-}
-
-async function tlsOptions(tls: KafkaProfileDraft['tls']): Promise<ConnectionOptions> {
-  const options: ConnectionOptions = { rejectUnauthorized: tls.rejectUnauthorized };
-  if (tls.caPath) options.ca = [await readPem(tls.caPath, 'CA certificate')];
-  if (tls.certPath) options.cert = await readPem(tls.certPath, 'client certificate');
-  if (tls.keyPath) options.key = await readPem(tls.keyPath, 'client key');
-  if (Boolean(options.cert) !== Boolean(options.key)) {
-    throw new CommandError('INVALID_ARGS', 'A client certificate needs its key and a key needs its certificate: give both files or neither.');
-  }
-  return options;
-}
-
-/** A certificate or key is a few kilobytes; a chain of them stays far below this. */
-export const PEM_MAX_BYTES = MB;
-
-async function readPem(path: string, what: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readCappedText(path, PEM_MAX_BYTES);
-  } catch (error) {
-    if (error instanceof CappedReadError) throw new CommandError('FILE_UNREADABLE', `Cannot read the TLS ${what} file ${path}: ${error.message}.`);
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-    throw new CommandError('FILE_UNREADABLE', `Cannot read the TLS ${what} file ${path}: ${why}.`);
-  }
-  if (!text.includes('-----BEGIN ')) throw new CommandError('FILE_UNREADABLE', `The TLS ${what} file ${path} is not PEM (no "-----BEGIN" line).`);
-  return text;
 }
 
 /** kafkajs's own log lines, with secrets removed, to the process's stderr. */

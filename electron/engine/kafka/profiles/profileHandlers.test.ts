@@ -14,7 +14,7 @@ const draft = (overrides: Partial<KafkaProfileDraft> = {}): KafkaProfileDraft =>
   name: 'Production',
   brokers: ['127.0.0.1:1'],
   clientId: 'traffic-monitor',
-  tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true },
+  tls: { enabled: false, ca: null, cert: null, key: null, rejectUnauthorized: true },
   sasl: { mechanism: 'scram-sha-256', username: 'app' },
   ...overrides,
 });
@@ -79,9 +79,9 @@ describe('kafkaProfile:* handlers', () => {
   it('answers a test of a profile that cannot become a config in plain words', async () => {
     const noPassword = await handlers['kafkaProfile:test']({ profile: draft() });
     expect(noPassword).toMatchObject({ status: 'auth-failed', message: 'Enter the SASL password (or turn SASL off).' });
-    const missingCa = join(dir, 'missing-ca.pem');
-    const badTls = await handlers['kafkaProfile:test']({ profile: draft({ sasl: null, tls: { enabled: true, caPath: missingCa, certPath: null, keyPath: null, rejectUnauthorized: true } }) });
-    expect(badTls).toMatchObject({ status: 'tls-failed', message: `Cannot read the TLS CA certificate file ${missingCa}: there is no such file.` });
+    const damagedCa = { name: 'ca.pem', pem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' };
+    const badTls = await handlers['kafkaProfile:test']({ profile: draft({ sasl: null, tls: { enabled: true, ca: damagedCa, cert: null, key: null, rejectUnauthorized: true } }) });
+    expect(badTls).toMatchObject({ status: 'tls-failed', message: 'The TLS CA certificate "ca.pem" is damaged: its certificate cannot be read. Choose the file again.' });
   });
 });
 

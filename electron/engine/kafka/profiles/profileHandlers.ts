@@ -15,6 +15,8 @@ import { CONNECTION_TEST_OVERRIDES, testConnection } from './connectionTest';
 import { buildKafkaConfig, kafkaConfigFor, type KafkaConfig } from './kafkaConfig';
 import type { KafkaProfileStore } from './profileStore';
 import type { SecretStore } from './secretStore';
+import { tlsKeySecretId } from './tlsKeySecret';
+import { savedCertificateFile, tlsOptions } from './tlsMaterial';
 
 type ProfileCommand = keyof typeof kafkaProfileCommands;
 export type KafkaProfileHandlers = { [K in ProfileCommand]: (args: CommandArgs<K>) => Promise<CommandResult<K>> };
@@ -37,11 +39,12 @@ export function createKafkaProfileHandlers(deps: KafkaProfileDeps | (() => Kafka
       const { profiles, secrets } = get();
       return { profiles: await profiles.list(), secretStorage: secrets.storage };
     },
-    'kafkaProfile:save': async ({ profile, password }) => save(get(), kafkaProfileDraftSchema.parse(profile), password),
+    'kafkaProfile:save': async ({ profile, password, clientKeyPem }) => save(get(), kafkaProfileDraftSchema.parse(profile), password, clientKeyPem),
     'kafkaProfile:delete': async ({ id }) => {
       const { profiles, secrets } = get();
       await profiles.remove(id);
       await secrets.set(id, null);
+      await secrets.set(tlsKeySecretId(id), null);
       return { ok: true };
     },
     'kafkaProfile:test': async (target) => {
@@ -53,7 +56,8 @@ export function createKafkaProfileHandlers(deps: KafkaProfileDeps | (() => Kafka
         } else {
           const draft = kafkaProfileDraftSchema.parse(target.profile);
           const password = target.password ?? (draft.sasl && draft.id ? await secrets.get(draft.id) : null);
-          config = await buildKafkaConfig(draft, password);
+          const clientKey = target.clientKeyPem ?? (draft.tls.key && draft.id ? await secrets.get(tlsKeySecretId(draft.id)) : null);
+          config = await buildKafkaConfig(draft, password, clientKey);
         }
       } catch (error) {
         return configProblem(error);
@@ -63,7 +67,12 @@ export function createKafkaProfileHandlers(deps: KafkaProfileDeps | (() => Kafka
   };
 }
 
-async function save({ profiles, secrets }: KafkaProfileDeps, draft: KafkaProfileDraft, password: string | undefined): Promise<KafkaProfile> {
+async function save(
+  { profiles, secrets }: KafkaProfileDeps,
+  draft: KafkaProfileDraft,
+  password: string | undefined,
+  clientKeyPem: string | undefined,
+): Promise<KafkaProfile> {
   if (draft.id !== undefined && !(await profiles.get(draft.id))) {
     throw new CommandError('INVALID_ARGS', `There is no Kafka profile with id ${draft.id}; it may have been deleted.`);
   }
@@ -72,6 +81,7 @@ async function save({ profiles, secrets }: KafkaProfileDeps, draft: KafkaProfile
   if (others.some((profile) => profile.name.toLowerCase() === draft.name.toLowerCase())) {
     throw new CommandError('INVALID_ARGS', `A Kafka profile named "${draft.name}" already exists; pick another name.`);
   }
+  const keyStored = await saveClientKey(secrets, id, draft, clientKeyPem);
   let passwordStored = false;
   if (!draft.sasl) {
     await secrets.set(id, null);
@@ -86,9 +96,29 @@ async function save({ profiles, secrets }: KafkaProfileDeps, draft: KafkaProfile
     name: draft.name,
     brokers: draft.brokers,
     clientId: draft.clientId,
-    tls: draft.tls,
+    tls: {
+      ...draft.tls,
+      ca: savedCertificateFile(draft.tls.ca, 'CA certificate'),
+      cert: savedCertificateFile(draft.tls.cert, 'client certificate'),
+      key: draft.tls.key ? { name: draft.tls.key.name, stored: keyStored } : null,
+    },
     sasl: draft.sasl ? { ...draft.sasl, passwordStored } : null,
   });
+}
+
+/**
+ * Checks the chosen TLS files (a wrong one is refused here, naming it, not at the next connect) and
+ * stores or forgets the client key. True when a key is stored for the profile afterwards.
+ */
+async function saveClientKey(secrets: SecretStore, id: string, draft: KafkaProfileDraft, clientKeyPem: string | undefined): Promise<boolean> {
+  const keyId = tlsKeySecretId(id);
+  const stored = draft.tls.key && clientKeyPem === undefined ? await secrets.get(keyId) : null;
+  const key = clientKeyPem ?? stored;
+  // Checked whether or not TLS is on now: files kept in a profile must be usable when it is turned on.
+  if (draft.tls.ca || draft.tls.cert || draft.tls.key) tlsOptions({ ...draft.tls, enabled: true }, key);
+  if (!draft.tls.key) await secrets.set(keyId, null);
+  else if (clientKeyPem !== undefined) await secrets.set(keyId, clientKeyPem);
+  return draft.tls.key !== null && key !== null;
 }
 
 /** A profile that cannot even become a client config (unreadable TLS file, no password) is a test answer too. */

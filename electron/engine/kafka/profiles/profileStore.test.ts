@@ -3,14 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KafkaProfile } from '../../../../shared/kafka/profileContract';
+import { makeThrowawayPki, opensslAvailable } from '../testing/throwawayPki';
+import { FileSecretStore } from './fileSecretStore';
 import { PROFILES_FILE_NAME, KafkaProfileStore } from './profileStore';
+import { tlsKeySecretId } from './tlsKeySecret';
 
 const profile = (id: string, name = `Cluster ${id}`): KafkaProfile => ({
   id,
   name,
   brokers: ['127.0.0.1:9092'],
   clientId: 'traffic-monitor',
-  tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true },
+  tls: { enabled: false, ca: null, cert: null, key: null, rejectUnauthorized: true },
   sasl: null,
 });
 
@@ -77,5 +80,43 @@ describe('KafkaProfileStore', () => {
     await expect(store.put({ ...profile('a'), brokers: ['no-port'] })).rejects.toThrow(/host:port/);
     await expect(store.put({ ...profile('a'), brokers: ['host:70000'] })).rejects.toThrow(/host:port/);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it.skipIf(!opensslAvailable())('loads a profile an earlier version saved with TLS file paths, moving the files into content and the key into the secret store', async () => {
+    const pki = makeThrowawayPki(dir);
+    const gone = join(dir, 'moved-away.pem');
+    const old = (id: string, tls: object): object => ({ ...profile(id), tls: { enabled: true, rejectUnauthorized: true, ...tls } });
+    await writeFile(
+      join(dir, PROFILES_FILE_NAME),
+      JSON.stringify({
+        version: 1,
+        profiles: [
+          old('mutual', { caPath: pki.caPath, certPath: pki.certPath, keyPath: pki.keyPath }),
+          old('lost', { caPath: gone, certPath: null, keyPath: null }),
+          profile('plain'),
+        ],
+      }),
+    );
+    const secrets = new FileSecretStore(dir);
+    const [mutual, lost, plain] = await new KafkaProfileStore(dir, secrets).list();
+    expect(mutual!.tls).toEqual({
+      enabled: true,
+      ca: { name: 'ca.pem', pem: pki.ca, description: expect.stringMatching(/^1 certificate, subject CN=Throwaway Test CA, valid until /) as string },
+      cert: { name: 'client.pem', pem: pki.cert, description: expect.stringMatching(/^1 certificate, subject CN=traffic-monitor-client, /) as string },
+      key: { name: 'client.key', stored: true },
+      rejectUnauthorized: true,
+    });
+    expect(mutual!.notice).toBeUndefined();
+    expect(await secrets.get(tlsKeySecretId('mutual'))).toBe(pki.key);
+    expect(lost!.tls.ca).toBeNull();
+    expect(lost!.notice).toBe(`The TLS CA certificate file ${gone} saved by an earlier version could not be read (there is no such file); choose it again.`);
+    expect(plain).toEqual(profile('plain'));
+
+    // Written back migrated: no paths, no key, and the next start reads it as it is.
+    const file = await readFile(join(dir, PROFILES_FILE_NAME), 'utf8');
+    expect(file).not.toContain('caPath');
+    expect(file).not.toContain(pki.key);
+    expect(await new KafkaProfileStore(dir, secrets).list()).toEqual([mutual, lost, plain]);
+    expect(await readdir(dir)).not.toContain(`${PROFILES_FILE_NAME}.bak`);
   });
 });

@@ -1,17 +1,21 @@
 /**
  * The user's Kafka connection profiles, kept in `<dataDir>/kafka-profiles.json`. Only settings live
- * there: passwords go to a SecretStore, and the file records no more than whether one is stored.
- * Without a data folder (tests) profiles last as long as the engine.
+ * there (and the public TLS certificates): passwords and TLS client keys go to a SecretStore, and the
+ * file records no more than whether one is stored. Without a data folder (tests) profiles last as
+ * long as the engine. Profiles an earlier version saved with TLS file paths are migrated on load.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { kafkaProfileSchema, type KafkaProfile } from '../../../../shared/kafka/profileContract';
 import { JsonFileWriter, readJsonFile } from '../../settings/jsonFile';
+import { isLegacyProfile, legacyProfileSchema, migrateLegacyProfile, type LegacyProfile } from './legacyTlsPaths';
+import type { SecretStore } from './secretStore';
+import { tlsKeySecretId } from './tlsKeySecret';
 
 export const PROFILES_FILE_NAME = 'kafka-profiles.json';
 
-const fileSchema = z.object({ version: z.literal(1), profiles: z.array(kafkaProfileSchema) });
+const fileSchema = z.object({ version: z.literal(1), profiles: z.array(z.union([kafkaProfileSchema, legacyProfileSchema])) });
 
 export class KafkaProfileStore {
   private readonly path: string | null;
@@ -20,7 +24,11 @@ export class KafkaProfileStore {
   /** Read once, shared by every caller, so concurrent changes apply one after another. */
   private loading: Promise<void> | null = null;
 
-  constructor(dataDir: string | null) {
+  /** `secrets` receives the client keys of migrated profiles; without it they are not kept. */
+  constructor(
+    dataDir: string | null,
+    private readonly secrets: SecretStore | null = null,
+  ) {
     this.path = dataDir ? join(dataDir, PROFILES_FILE_NAME) : null;
     this.writer = this.path ? new JsonFileWriter(this.path) : null;
   }
@@ -28,11 +36,25 @@ export class KafkaProfileStore {
   private load(): Promise<void> {
     const path = this.path;
     this.loading ??= (path ? readJsonFile(path, fileSchema, { version: 1, profiles: [] }) : Promise.resolve({ profiles: [] })).then(
-      (file) => {
-        this.profiles = file.profiles;
+      async (file) => {
+        this.profiles = await Promise.all(file.profiles.map((profile) => (isLegacyProfile(profile) ? this.migrate(profile) : profile)));
+        // A folder that cannot be written keeps the old file: the migration simply runs again next start.
+        if (file.profiles.some(isLegacyProfile)) await this.persist().catch(() => undefined);
       },
     );
     return this.loading;
+  }
+
+  private async migrate(legacy: LegacyProfile): Promise<KafkaProfile> {
+    const { profile, clientKeyPem } = await migrateLegacyProfile(legacy);
+    if (clientKeyPem === null || !profile.tls.key) return profile;
+    try {
+      if (!this.secrets) throw new Error('no secret store');
+      await this.secrets.set(tlsKeySecretId(profile.id), clientKeyPem);
+    } catch {
+      profile.tls.key = { ...profile.tls.key, stored: false };
+    }
+    return profile;
   }
 
   async list(): Promise<KafkaProfile[]> {

@@ -29,7 +29,7 @@ export function engineOnKafka(): EngineOnKafka {
     view: () => latest,
     saveProfile: async (brokers, name = 'Test cluster') => {
       const profile = await engine.handle('kafkaProfile:save', {
-        profile: { name, brokers, clientId: 'traffic-monitor-test', tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true }, sasl: null },
+        profile: { name, brokers, clientId: 'traffic-monitor-test', tls: { enabled: false, ca: null, cert: null, key: null, rejectUnauthorized: true }, sasl: null },
       });
       return profile.id;
     },

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { BusSection } from './BusSection';
 import { kafkaSettings, useKafkaSettings } from './kafkaSettingsStore';
 import { ProfileEditor } from './ProfileEditor';
+import { tlsSummary } from './tlsSummary';
 
 /** null: nothing chosen; 'new': the editor for a new profile; else the id being edited. */
 type Editing = null | 'new' | string;
@@ -40,6 +41,7 @@ export function KafkaSettingsTab(): React.JSX.Element {
               <button type="button" aria-pressed={editing === profile.id} onClick={() => edit(profile.id)}>
                 <span className="profile-name">{profile.name}</span>
                 <span className="muted">{profile.brokers.join(', ')}</span>
+                {profile.tls.enabled && <span className="muted profile-tls">{tlsSummary(profile.tls)}</span>}
               </button>
             </li>
           ))}
@@ -50,7 +52,7 @@ export function KafkaSettingsTab(): React.JSX.Element {
         </button>
         {secretStorage && (
           <p className="hint" data-testid="secret-storage">
-            Passwords are {secretStorage.description}.
+            Passwords and TLS client keys are {secretStorage.description}.
           </p>
         )}
       </section>

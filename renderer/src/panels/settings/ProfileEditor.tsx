@@ -1,13 +1,15 @@
 /**
  * Edits one connection profile: brokers, client id, TLS files, SASL. "Test connection" tries what
  * the form holds (saved or not). The password is write-only: the field is empty with a "stored"
- * placeholder when the engine holds one, and it is emptied after every save.
+ * placeholder when the engine holds one, and it is emptied after every save. TLS files are chosen
+ * with the file picker and sent as content; the client key, like the password, only as "stored".
  */
 import { useId, useState } from 'react';
 import { SASL_MECHANISMS, SASL_MECHANISM_LABELS, type ConnectionTestResult, type KafkaProfile, type SaslMechanism } from '../../../../shared/kafka/profileContract';
 import { ExternalLink } from '../common/ExternalLink';
 import { ConnectionTestView } from './ConnectionTestView';
 import { kafkaSettings } from './kafkaSettingsStore';
+import { PemFileField } from './PemFileField';
 import { emptyForm, formFromProfile, type ProfileForm } from './profileForm';
 
 interface Props {
@@ -48,7 +50,7 @@ export function ProfileEditor({ profile, onSaved, onDeleted }: Props): React.JSX
     }
     setError(null);
     setNotice('Saved.');
-    setForm(formFromProfile(outcome.value)); // drops the typed password from the page
+    setForm(formFromProfile(outcome.value)); // drops the typed password and the chosen key from the page
     onSaved(outcome.value);
   };
 
@@ -66,6 +68,11 @@ export function ProfileEditor({ profile, onSaved, onDeleted }: Props): React.JSX
   return (
     <section className="profile-editor" aria-label={profile ? `Edit profile ${profile.name}` : 'New profile'} data-testid="profile-editor">
       <h3>{profile ? `Profile “${profile.name}”` : 'New profile'}</h3>
+      {profile?.notice && (
+        <p role="alert" className="dialog-error" data-testid="profile-notice">
+          {profile.notice}
+        </p>
+      )}
       <div className="form-grid">
         <label htmlFor={field('name')}>Name</label>
         <input id={field('name')} value={form.name} onChange={(e) => set('name', e.target.value)} placeholder="e.g. Production" />
@@ -90,12 +97,36 @@ export function ProfileEditor({ profile, onSaved, onDeleted }: Props): React.JSX
         </legend>
         {form.tlsEnabled && (
           <div className="form-grid">
-            <label htmlFor={field('ca')}>CA certificate (PEM)</label>
-            <input id={field('ca')} value={form.caPath} onChange={(e) => set('caPath', e.target.value)} placeholder="system CAs when empty" spellCheck={false} />
-            <label htmlFor={field('cert')}>Client certificate (PEM)</label>
-            <input id={field('cert')} value={form.certPath} onChange={(e) => set('certPath', e.target.value)} placeholder="optional" spellCheck={false} />
-            <label htmlFor={field('key')}>Client key (PEM)</label>
-            <input id={field('key')} value={form.keyPath} onChange={(e) => set('keyPath', e.target.value)} placeholder="optional" spellCheck={false} />
+            <span>CA certificate (PEM)</span>
+            <PemFileField
+              label="CA certificate"
+              kind="certificate"
+              emptyText="none: the system's trusted CAs"
+              value={form.ca}
+              testId="tls-ca"
+              onChosen={(name, pem) => set('ca', { name, pem })}
+              onRemoved={() => set('ca', null)}
+            />
+            <span>Client certificate (PEM)</span>
+            <PemFileField
+              label="Client certificate"
+              kind="certificate"
+              emptyText="none (optional, for mutual TLS)"
+              value={form.cert}
+              testId="tls-cert"
+              onChosen={(name, pem) => set('cert', { name, pem })}
+              onRemoved={() => set('cert', null)}
+            />
+            <span>Client key (PEM)</span>
+            <PemFileField
+              label="Client key"
+              kind="key"
+              emptyText="none (goes with the client certificate)"
+              value={form.key}
+              testId="tls-key"
+              onChosen={(name, pem) => set('key', { name, pem, stored: false })}
+              onRemoved={() => set('key', null)}
+            />
             <span />
             <label className="toggle">
               <input type="checkbox" checked={form.rejectUnauthorized} onChange={(e) => set('rejectUnauthorized', e.target.checked)} />

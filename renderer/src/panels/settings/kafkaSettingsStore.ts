@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { BusSelection } from '../../../../shared/kafka/busContract';
 import type { ConnectionTestResult, KafkaProfile, SecretStorage } from '../../../../shared/kafka/profileContract';
 import { tryInvoke } from '../../transport/engineClient';
-import { draftFromForm, passwordFromForm, type ProfileForm } from './profileForm';
+import { clientKeyFromForm, draftFromForm, passwordFromForm, type ProfileForm } from './profileForm';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -32,11 +32,17 @@ async function refresh(): Promise<void> {
   else useKafkaSettings.setState({ loadError: envelope.error.message });
 }
 
+/** The write-only parts of the form, each only when the user gave one: absent keeps what the engine stores. */
+function secretsFromForm(form: ProfileForm): { password?: string; clientKeyPem?: string } {
+  const password = passwordFromForm(form);
+  const clientKeyPem = clientKeyFromForm(form);
+  return { ...(password === undefined ? {} : { password }), ...(clientKeyPem === undefined ? {} : { clientKeyPem }) };
+}
+
 export const kafkaSettings = {
   refresh,
   async save(form: ProfileForm): Promise<Outcome<KafkaProfile>> {
-    const password = passwordFromForm(form);
-    const envelope = await tryInvoke('kafkaProfile:save', { profile: draftFromForm(form), ...(password === undefined ? {} : { password }) });
+    const envelope = await tryInvoke('kafkaProfile:save', { profile: draftFromForm(form), ...secretsFromForm(form) });
     await refresh();
     return envelope.ok ? envelope : { ok: false, message: envelope.error.message };
   },
@@ -47,8 +53,7 @@ export const kafkaSettings = {
   },
   /** Tests what the form holds now, saved or not (an empty password uses the stored one). */
   async test(form: ProfileForm): Promise<Outcome<ConnectionTestResult>> {
-    const password = passwordFromForm(form);
-    const envelope = await tryInvoke('kafkaProfile:test', { profile: draftFromForm(form), ...(password === undefined ? {} : { password }) });
+    const envelope = await tryInvoke('kafkaProfile:test', { profile: draftFromForm(form), ...secretsFromForm(form) });
     return envelope.ok ? envelope : { ok: false, message: envelope.error.message };
   },
   async selectBus(selection: BusSelection): Promise<Outcome<true>> {

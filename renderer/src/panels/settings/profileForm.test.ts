@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { kafkaProfileDraftSchema, type KafkaProfile } from '../../../../shared/kafka/profileContract';
-import { draftFromForm, emptyForm, formFromProfile, parseBrokers, passwordFromForm } from './profileForm';
+import { clientKeyFromForm, draftFromForm, emptyForm, formFromProfile, parseBrokers, passwordFromForm } from './profileForm';
+
+const CA_PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 
 describe('profile form', () => {
   it('splits brokers on commas, spaces and lines', () => {
@@ -13,14 +15,27 @@ describe('profile form', () => {
       name: 'Prod',
       brokers: ['k1:9093', 'k2:9093'],
       clientId: 'tm',
-      tls: { enabled: true, caPath: '/etc/ca.pem', certPath: null, keyPath: null, rejectUnauthorized: true },
+      tls: {
+        enabled: true,
+        ca: { name: 'ca.pem', pem: CA_PEM, description: '1 certificate, subject CN=Test CA, valid until 2027-01-01' },
+        cert: { name: 'client.pem', pem: CA_PEM },
+        key: { name: 'client.key', stored: true },
+        rejectUnauthorized: true,
+      },
       sasl: { mechanism: 'plain', username: 'app', passwordStored: true },
     };
     const form = formFromProfile(profile);
     expect(form.password).toBe('');
     expect(form.passwordStored).toBe(true);
     const draft = draftFromForm(form);
-    expect(kafkaProfileDraftSchema.parse(draft)).toEqual({ ...profile, sasl: { mechanism: 'plain', username: 'app' } });
+    expect(kafkaProfileDraftSchema.parse(draft)).toEqual({
+      ...profile,
+      tls: { ...profile.tls, ca: { name: 'ca.pem', pem: CA_PEM }, key: { name: 'client.key' } },
+      sasl: { mechanism: 'plain', username: 'app' },
+    });
+    // The stored key is never sent back; a newly chosen one is, once.
+    expect(clientKeyFromForm(form)).toBeUndefined();
+    expect(clientKeyFromForm({ ...form, key: { name: 'new.key', pem: 'KEY PEM', stored: false } })).toBe('KEY PEM');
     expect(passwordFromForm(form)).toBeUndefined();
     expect(passwordFromForm({ ...form, password: 'x' })).toBe('x');
     expect(passwordFromForm({ ...form, saslEnabled: false, password: 'x' })).toBeUndefined();

@@ -1,9 +1,19 @@
 /**
  * The profile editor's form state and its translation to and from the contract. Brokers are edited
  * as one text (comma or line separated); the password field is write-only: empty means "keep the
- * stored one", and it is cleared after every save so it never lingers in the page.
+ * stored one", and it is cleared after every save so it never lingers in the page. The TLS client
+ * key is treated like the password: its content is in the form only between choosing and saving.
  */
-import type { KafkaProfile, KafkaProfileDraft, SaslMechanism } from '../../../../shared/kafka/profileContract';
+import type { KafkaProfile, KafkaProfileDraft, PemFile, SavedPemFile, SaslMechanism } from '../../../../shared/kafka/profileContract';
+
+/** The client key as the form knows it: its file's name, and its content only when just chosen. */
+export interface ClientKeyChoice {
+  name: string;
+  /** The chosen file's PEM text; null means "the one the engine stores". */
+  pem: string | null;
+  /** The engine holds a key for this profile (false after a keychain change lost it). */
+  stored: boolean;
+}
 
 export interface ProfileForm {
   id: string | null;
@@ -11,9 +21,10 @@ export interface ProfileForm {
   brokers: string;
   clientId: string;
   tlsEnabled: boolean;
-  caPath: string;
-  certPath: string;
-  keyPath: string;
+  /** A saved file carries the engine's description of it; a newly chosen one does not yet. */
+  ca: SavedPemFile | null;
+  cert: SavedPemFile | null;
+  key: ClientKeyChoice | null;
   rejectUnauthorized: boolean;
   saslEnabled: boolean;
   mechanism: SaslMechanism;
@@ -32,9 +43,9 @@ export function emptyForm(): ProfileForm {
     brokers: '',
     clientId: DEFAULT_CLIENT_ID,
     tlsEnabled: false,
-    caPath: '',
-    certPath: '',
-    keyPath: '',
+    ca: null,
+    cert: null,
+    key: null,
     rejectUnauthorized: true,
     saslEnabled: false,
     mechanism: 'scram-sha-512',
@@ -51,9 +62,9 @@ export function formFromProfile(profile: KafkaProfile): ProfileForm {
     brokers: profile.brokers.join(', '),
     clientId: profile.clientId,
     tlsEnabled: profile.tls.enabled,
-    caPath: profile.tls.caPath ?? '',
-    certPath: profile.tls.certPath ?? '',
-    keyPath: profile.tls.keyPath ?? '',
+    ca: profile.tls.ca,
+    cert: profile.tls.cert,
+    key: profile.tls.key ? { name: profile.tls.key.name, pem: null, stored: profile.tls.key.stored } : null,
     rejectUnauthorized: profile.tls.rejectUnauthorized,
     saslEnabled: profile.sasl !== null,
     mechanism: profile.sasl?.mechanism ?? 'scram-sha-512',
@@ -70,7 +81,8 @@ export function parseBrokers(text: string): string[] {
     .filter(Boolean);
 }
 
-const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
+/** What the draft carries of a file: the engine describes it again when it saves it. */
+const contentOf = (file: SavedPemFile | null): PemFile | null => (file ? { name: file.name, pem: file.pem } : null);
 
 /** The draft to save or test; the engine validates it (and says which field is wrong). */
 export function draftFromForm(form: ProfileForm): KafkaProfileDraft {
@@ -81,9 +93,9 @@ export function draftFromForm(form: ProfileForm): KafkaProfileDraft {
     clientId: form.clientId.trim() || DEFAULT_CLIENT_ID,
     tls: {
       enabled: form.tlsEnabled,
-      caPath: orNull(form.caPath),
-      certPath: orNull(form.certPath),
-      keyPath: orNull(form.keyPath),
+      ca: contentOf(form.ca),
+      cert: contentOf(form.cert),
+      key: form.key ? { name: form.key.name } : null,
       rejectUnauthorized: form.rejectUnauthorized,
     },
     sasl: form.saslEnabled ? { mechanism: form.mechanism, username: form.username.trim() } : null,
@@ -93,4 +105,9 @@ export function draftFromForm(form: ProfileForm): KafkaProfileDraft {
 /** The password to send: only when SASL is on and the user typed one. */
 export function passwordFromForm(form: ProfileForm): string | undefined {
   return form.saslEnabled && form.password !== '' ? form.password : undefined;
+}
+
+/** The client key's content to send: only when the user chose a file since the last save. */
+export function clientKeyFromForm(form: ProfileForm): string | undefined {
+  return form.key?.pem ?? undefined;
 }
