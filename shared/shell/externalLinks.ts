@@ -21,7 +21,3 @@ export function externalLinkName(url: string): ExternalLinkName | null {
   const entry = Object.entries(EXTERNAL_LINKS).find(([, href]) => href === parsed.href);
   return entry ? (entry[0] as ExternalLinkName) : null;
 }
-
-export function isAllowedExternalLink(url: string): boolean {
-  return externalLinkName(url) !== null;
-}

@@ -138,7 +138,8 @@ export class LiveTable {
     const result = await newest.answer;
     if (result.status !== 'rows') throw new CommandError('BAD_STATE', `Query ${queryId} returned no rows to page.`);
     if (newest.lost) throw new CommandError('BAD_STATE', 'This result was lost when the SQL worker restarted; run the query again.');
-    this.newest.get(queryId);
+    // While the answer was awaited a newer query may have replaced this one, or SQL may have failed.
+    this.newest.assertNewest(queryId);
     this.assertAvailable();
     return this.pages.request((requestId) => this.sqlWorker.post({ kind: 'page', requestId, queryId, offset, limit }));
   }

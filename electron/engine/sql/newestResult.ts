@@ -32,6 +32,11 @@ export class NewestResult {
     return kept;
   }
 
+  /** Throws BAD_STATE unless `queryId` is still the newest result (a newer query replaced it meanwhile). */
+  assertNewest(queryId: number): void {
+    this.get(queryId);
+  }
+
   /** The worker that kept its rows is gone; `resent`: jobs sent again to a new worker, whose results are yet to come. */
   workerLost(resent: readonly { id: number }[] = []): void {
     const kept = this.kept;

@@ -6,13 +6,11 @@ import type { CellValue } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
 import { RowBatchBuilder, type RowBatch } from '../sql/rowBatch';
 import type { FeedEntry } from '../stages/feedWindow';
-import { slotFields, TRAFFIC_SCHEMA, TRAFFIC_START } from './trafficFixture';
+import { slotFields, TRAFFIC_SCHEMA } from './trafficFixture';
 
 /** The original data set's columns plus the junction id the sample city adds. */
 export const CITY_COLUMNS: ColumnInfo[] = [...TRAFFIC_SCHEMA, { name: 'Junction', type: 'text', role: 'location' }];
 
-/** 1 October 2026 00:00 UTC, a Thursday. */
-export const CITY_START_MS = TRAFFIC_START;
 const JUNCTIONS = 4;
 const SITUATIONS = ['low', 'normal', 'high', 'heavy'];
 
