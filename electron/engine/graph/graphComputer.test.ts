@@ -6,8 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Worker } from 'node:worker_threads';
 import { setEngineLogSink } from '../supervision/engineLog';
+import type { WorkerChannel } from '../supervision/workerChannel';
+import { threadOf } from '../testing/threadOf';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
 import { configureGraphWorker, GraphComputer } from './graphComputer';
 
@@ -61,19 +62,20 @@ describe('graph worker', () => {
     const computer = new GraphComputer();
     try {
       await computer.run({ kind: 'analyse', nodes, edges });
-      const worker = (computer as unknown as { worker: Worker }).worker;
+      const channelOf = (): WorkerChannel<unknown, unknown> | null => (computer as unknown as { worker: WorkerChannel<unknown, unknown> | null }).worker;
+      const worker = threadOf(channelOf());
       const held = computer.run({ kind: 'analyse', nodes, edges });
       // Killed from outside, as its heap limit or an uncaught error would end it.
       await worker.terminate();
       await held.then(
         // It may have answered before the end; if not, it fails with the reason.
         () => undefined,
-        (error: Error) => expect(error.message).toMatch(/The graph worker exited/),
+        (error: Error) => expect(error.message).toMatch(/The graph worker stopped \(its thread exited with code 1\)/),
       );
-      expect(logged.some((line) => line.startsWith('[graph worker] The graph worker exited'))).toBe(true);
+      expect(logged).toContain('[graph worker] stopped unexpectedly: its thread exited with code 1');
       const again = await computer.run({ kind: 'analyse', nodes, edges });
       expect(again.value.componentCount).toBe(2);
-      expect((computer as unknown as { worker: Worker }).worker).not.toBe(worker);
+      expect(threadOf(channelOf())).not.toBe(worker);
     } finally {
       computer.dispose();
       setEngineLogSink((source, line) => console.error(`[${source}] ${line}`));

@@ -2,8 +2,8 @@
  * Runs graph tasks where they cannot stall the replay: in the graph worker when its script is
  * configured (the app), else in this thread on the next turn of the event loop (unit tests).
  */
-import { Worker } from 'node:worker_threads';
 import { engineLog } from '../supervision/engineLog';
+import { WorkerChannel } from '../supervision/workerChannel';
 import { runGraphTask, type GraphTask, type GraphTaskKind, type GraphTaskResults } from './graphTasks';
 
 export interface ToGraphWorker {
@@ -26,7 +26,7 @@ export function configureGraphWorker(options: { workerPath: string | null }): vo
 }
 
 export class GraphComputer {
-  private worker: Worker | null = null;
+  private worker: WorkerChannel<ToGraphWorker, FromGraphWorker> | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (reply: FromGraphWorker) => void }>();
 
@@ -37,7 +37,7 @@ export class GraphComputer {
     return new Promise<FromGraphWorker>((resolve) => {
       this.pending.set(id, { resolve });
       // Typed arrays are copied, not transferred: the caller may keep using its series.
-      worker.postMessage({ id, task } satisfies ToGraphWorker);
+      worker.post({ id, task });
     }).then((reply) => {
       if (!reply.ok) throw new Error(reply.error);
       return { value: reply.result.value as GraphTaskResults[K], durationMs: reply.durationMs };
@@ -45,22 +45,25 @@ export class GraphComputer {
   }
 
   dispose(): void {
-    void this.worker?.terminate();
+    void this.worker?.stop();
     this.worker = null;
     this.failAll('The graph worker was stopped.');
   }
 
-  private ensureWorker(): Worker | null {
+  private ensureWorker(): WorkerChannel<ToGraphWorker, FromGraphWorker> | null {
     if (this.worker || configuredWorkerPath === null) return this.worker;
-    const worker = new Worker(configuredWorkerPath);
-    worker.unref();
-    worker.on('message', (reply: FromGraphWorker) => {
-      const waiting = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      waiting?.resolve(reply);
-    });
-    worker.on('error', (error) => this.lose(worker, `The graph worker stopped: ${error.message}`));
-    worker.on('exit', (code) => this.lose(worker, `The graph worker exited (code ${code}).`));
+    const worker = new WorkerChannel<ToGraphWorker, FromGraphWorker>(
+      { name: 'graph worker', path: configuredWorkerPath, unref: true },
+      {
+        message: (reply) => {
+          const waiting = this.pending.get(reply.id);
+          this.pending.delete(reply.id);
+          waiting?.resolve(reply);
+        },
+        died: (reason) => this.lose(worker, `The graph worker stopped (${reason}).`),
+      },
+    );
+    worker.start();
     this.worker = worker;
     return worker;
   }
@@ -69,10 +72,10 @@ export class GraphComputer {
    * A crashed worker fails what it held (each task's panel shows the reason) and is logged; the
    * next task starts a fresh one, as the graph's tasks are recomputed from the engine's state.
    */
-  private lose(worker: Worker, message: string): void {
+  private lose(worker: WorkerChannel<ToGraphWorker, FromGraphWorker>, message: string): void {
     if (this.worker !== worker) return;
     this.worker = null;
-    engineLog('graph worker', `${message} ${this.pending.size} task(s) failed; the next one starts a new worker.`);
+    engineLog('graph worker', `${this.pending.size} task(s) failed; the next one starts a new worker.`);
     this.failAll(message);
   }
 

@@ -10,6 +10,8 @@ import type { Worker } from 'node:worker_threads';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName, ViewUpdate } from '../../../shared/contract';
 import { trafficCsv, trafficRows } from '../testing/trafficFixture';
+import type { WorkerChannel } from '../supervision/workerChannel';
+import { threadOf } from '../testing/threadOf';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
 import { EngineWorkerHost } from './engineWorkerHost';
 
@@ -29,10 +31,8 @@ afterEach(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The thread as the host holds it: what a crash ends, reached from outside as a test must. */
-function threadOf(host: EngineWorkerHost): Worker {
-  const worker = (host as unknown as { worker: Worker | null }).worker;
-  if (!worker) throw new Error('no engine thread');
-  return worker;
+function engineThreadOf(host: EngineWorkerHost): Worker {
+  return threadOf((host as unknown as { worker: WorkerChannel<unknown, unknown> | null }).worker);
 }
 
 async function until<T>(read: () => T | undefined, what: string): Promise<T> {
@@ -63,7 +63,7 @@ describe('EngineWorkerHost supervision', () => {
     const opened = await host.invoke('file:open', { path: csv });
     expect(opened.ok).toBe(true);
 
-    await threadOf(host).terminate();
+    await engineThreadOf(host).terminate();
     const restarted = await until(() => events.find((event) => event.name === 'engine:restarted'), 'the restart event');
     expect(restarted.payload).toMatchObject({ restarted: true });
     expect((restarted.payload as { message: string }).message).toMatch(/^The engine stopped \(its thread exited with code 1\) and was restarted\. junctions\.csv was opened again; the replay stopped/);
@@ -82,7 +82,7 @@ describe('EngineWorkerHost supervision', () => {
   it('fails a request in flight with the reason instead of "not running" for good', async () => {
     const { host } = newHost([]);
     await host.invoke('session:snapshot', {});
-    const thread = threadOf(host);
+    const thread = engineThreadOf(host);
     const inFlight = host.invoke('session:snapshot', {});
     await thread.terminate();
     const answer = await inFlight;
@@ -98,7 +98,8 @@ describe('EngineWorkerHost supervision', () => {
     // Run from the TypeScript sources, the engine finds no built SQL worker script beside it.
     expect((await host.invoke('sql:open', {})).ok).toBe(true);
     await host.invoke('sql:run', { sql: 'SELECT 1', pageSize: 10 });
-    const line = await until(() => logs.find((entry) => entry.startsWith('[sql worker] ')), 'the SQL worker log line');
-    expect(line).toMatch(/^\[sql worker\] SQL is unavailable: /);
+    const line = await until(() => logs.find((entry) => entry.startsWith('[sql worker] SQL is unavailable: ')), 'the SQL worker log line');
+    expect(line).toMatch(/the SQL worker stopped while starting/);
+    expect(logs.some((entry) => /^\[sql worker\] stopped unexpectedly: Cannot find module/.test(entry))).toBe(true);
   }, 60_000);
 });

@@ -8,12 +8,12 @@
  * gets the open file (and its roles, and the SQL table) back, and the page hears what was lost
  * through an `engine:restarted` event. A thread that keeps dying is left down after a few tries.
  */
-import { Worker } from 'node:worker_threads';
 import type { EngineCommandName, EventName, EventPayload } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/envelope';
 import { answerSecretRequest } from '../kafka/profiles/hostSecretCipher';
 import type { SecretCipher } from '../kafka/profiles/secretCipher';
 import { RestartBudget } from '../supervision/restartBudget';
+import { WorkerChannel } from '../supervision/workerChannel';
 import type { EngineWorkerData, FromWorker, ToWorker } from './workerProtocol';
 
 /**
@@ -40,15 +40,16 @@ export interface EngineWorkerHostOptions {
 }
 
 export class EngineWorkerHost {
-  private worker: Worker | null = null;
+  private worker: WorkerChannel<ToWorker, FromWorker> | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, (envelope: Envelope<unknown>) => void>();
   private readonly listeners = new Set<EngineEventListener>();
-  private stopping = false;
   private readonly restarts = new RestartBudget();
   /** What restore() gives a new thread: the last successful call of each RESTORED command. */
   private restoring = new Map<EngineCommandName, unknown>();
   private readonly log: (line: string) => void;
+  /** stop() waiting for the engine's word that it has shut down. */
+  private onStopped: (() => void) | null = null;
 
   constructor(
     private readonly workerPath: string,
@@ -62,33 +63,34 @@ export class EngineWorkerHost {
 
   start(): void {
     if (this.worker) return;
-    this.stopping = false;
     this.spawn();
   }
 
   private spawn(): void {
-    const worker = new Worker(this.workerPath, { workerData: this.data, resourceLimits: ENGINE_HEAP_LIMITS });
-    let failure: string | null = null;
-    worker.on('message', (message: FromWorker) => {
-      if (this.worker === worker) this.receive(message);
-    });
-    // 'error' comes first (an uncaught exception, ERR_WORKER_OUT_OF_MEMORY), then 'exit'.
-    worker.on('error', (error) => (failure = error.message));
-    worker.on('exit', (code) => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      if (this.stopping) {
-        this.failPending('The engine is not running.');
-        return;
-      }
-      this.died(failure ?? `its thread exited with code ${code}`);
-    });
+    const worker = new WorkerChannel<ToWorker, FromWorker>(
+      {
+        name: 'engine worker',
+        path: this.workerPath,
+        workerData: this.data,
+        resourceLimits: ENGINE_HEAP_LIMITS,
+        // This process's own log (the desktop log file, the web host's stderr).
+        log: (line) => this.log(`[engine worker] ${line}`),
+      },
+      {
+        message: (message) => this.receive(message),
+        died: (reason) => {
+          if (this.worker !== worker) return;
+          this.worker = null;
+          this.died(reason);
+        },
+      },
+    );
+    worker.start();
     this.worker = worker;
   }
 
   /** The thread ended without stop(): log it, fail what was waiting, and start again while that still helps. */
   private died(reason: string): void {
-    this.log(`[engine worker] stopped unexpectedly: ${reason}`);
     this.failPending(`The engine stopped (${reason}) and is being restarted; try again in a moment.`);
     if (!this.restarts.take()) {
       this.log(`[engine worker] not restarted: it stopped ${this.restarts.limit} times within a minute`);
@@ -147,8 +149,7 @@ export class EngineWorkerHost {
     const id = this.nextId++;
     return new Promise<Envelope<unknown>>((resolve) => {
       this.pending.set(id, resolve);
-      const message: ToWorker = { kind: 'command', id, name, args };
-      worker.postMessage(message);
+      worker.post({ kind: 'command', id, name, args });
     }).then((envelope) => {
       if (envelope.ok) this.remember(name, args);
       return envelope;
@@ -156,15 +157,18 @@ export class EngineWorkerHost {
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
     const worker = this.worker;
     if (!worker) return;
-    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-    const message: ToWorker = { kind: 'shutdown' };
-    worker.postMessage(message);
-    const timer = setTimeout(() => void worker.terminate(), 2000);
-    await exited;
+    this.worker = null;
+    // The engine gets a moment to shut down cleanly (close its Kafka clients, flush settings).
+    const stopped = new Promise<void>((resolve) => (this.onStopped = resolve));
+    worker.post({ kind: 'shutdown' });
+    const timer = setTimeout(() => this.onStopped?.(), 2000);
+    await stopped;
     clearTimeout(timer);
+    this.onStopped = null;
+    await worker.stop();
+    this.failPending('The engine is not running.');
   }
 
   private receive(message: FromWorker): void {
@@ -173,6 +177,8 @@ export class EngineWorkerHost {
       this.pending.delete(message.id);
     } else if (message.kind === 'event') {
       for (const listener of this.listeners) listener(message.name, message.payload);
+    } else if (message.kind === 'stopped') {
+      this.onStopped?.();
     } else if (message.kind === 'log') {
       this.log(`[${message.source}] ${message.line}`);
     } else if (message.kind === 'secretRequest') {
@@ -180,7 +186,7 @@ export class EngineWorkerHost {
       const reply = cipher
         ? answerSecretRequest(cipher, message)
         : Promise.resolve({ kind: 'secretReply' as const, id: message.id, ok: false, text: 'This host has no OS keychain.' });
-      void reply.then((answer) => this.worker?.postMessage(answer satisfies ToWorker));
+      void reply.then((answer) => this.worker?.post(answer));
     }
   }
 

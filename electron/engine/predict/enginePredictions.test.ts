@@ -11,8 +11,9 @@ import type { ViewUpdate } from '../../../shared/contract';
 import { DEFAULT_PREDICT_SETTINGS } from '../../../shared/predict/predictContract';
 import { Engine } from '../engine';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
-import type { Worker } from 'node:worker_threads';
 import { setEngineLogSink } from '../supervision/engineLog';
+import type { WorkerChannel } from '../supervision/workerChannel';
+import { threadOf } from '../testing/threadOf';
 import { configurePredictWorker } from './predictionFeed';
 
 const SAMPLE = resolve(__dirname, '../../../sample-data/traffic-sample.csv');
@@ -131,8 +132,8 @@ describe('predictions through the engine', () => {
       await replayAll(engine);
 
       // Killed from outside, as its heap limit or an uncaught error would end it.
-      const feed = (engine as unknown as { predictions: { worker: Worker | null } }).predictions;
-      await (feed.worker as Worker).terminate();
+      const feed = (engine as unknown as { predictions: { worker: WorkerChannel<unknown, unknown> | null } }).predictions;
+      await threadOf(feed.worker).terminate();
       const after = await until(engine, (v) => /restarted/.test(v.predict.message ?? ''), 'the restart notice');
       expect(after.predict.state).not.toBe('failed');
       expect(after.predict.message).toMatch(/prediction worker stopped .* and was restarted: the model and the forecasts so far were lost/);

@@ -8,12 +8,12 @@
  * fresh one starts with the same settings and stream (reading the file's history again), and the
  * panel says that the model and forecasts so far were lost. One that keeps dying is left down.
  */
-import { Worker } from 'node:worker_threads';
 import { DEFAULT_PREDICT_SETTINGS, DERIVED_FEATURES, DERIVED_FEATURE_LABELS, type PredictSettings, type PredictView } from '../../../shared/predict/predictContract';
 import type { ColumnInfo } from '../../../shared/schema';
 import type { FeedEntry } from '../stages/feedWindow';
 import { engineLog } from '../supervision/engineLog';
 import { RestartBudget } from '../supervision/restartBudget';
+import { WorkerChannel } from '../supervision/workerChannel';
 import type { RowSink } from '../stages/rowSink';
 import { BatchPacker, packLayoutFor, type PackLayout } from './batchPacker';
 import type { PredictCoreView } from './predictionCore';
@@ -42,7 +42,7 @@ interface WorkerReport {
 export class PredictionFeed implements RowSink {
   private readonly onChange: () => void;
   private settings: PredictSettings;
-  private worker: Worker | null = null;
+  private worker: WorkerChannel<ToPredictWorker, FromPredictWorker> | null = null;
   private failure: string | null = null;
   private file: StreamFile | null = null;
   /** What the last reset described: a restart with the same columns and file only restarts the stream. */
@@ -88,17 +88,16 @@ export class PredictionFeed implements RowSink {
   }
 
   private startWorker(path: string): void {
-    const worker = new Worker(path);
-    worker.unref();
-    // 'error' (an uncaught exception, ERR_WORKER_OUT_OF_MEMORY) comes before 'exit'.
-    let failure: string | null = null;
-    worker.on('message', (message: FromPredictWorker) => {
-      if (this.worker === worker) this.receive(message);
-    });
-    worker.on('error', (error) => (failure = error.message));
-    worker.on('exit', (code) => {
-      if (this.worker === worker) this.lost(path, failure ?? `its thread exited with code ${code}`);
-    });
+    const worker = new WorkerChannel<ToPredictWorker, FromPredictWorker>(
+      { name: 'prediction worker', path, unref: true },
+      {
+        message: (message) => this.receive(message),
+        died: (reason) => {
+          if (this.worker === worker) this.lost(path, reason);
+        },
+      },
+    );
+    worker.start();
     this.worker = worker;
     this.post({ kind: 'configure', settings: this.settings });
   }
@@ -107,7 +106,6 @@ export class PredictionFeed implements RowSink {
   private lost(path: string, reason: string): void {
     this.worker = null;
     this.clearFlushTimer();
-    engineLog('prediction worker', `stopped unexpectedly: ${reason}`);
     if (!this.restarts.take()) {
       engineLog('prediction worker', `not restarted: it stopped ${this.restarts.limit} times within a minute`);
       this.fail(`The prediction worker stopped (${reason}) ${this.restarts.limit} times within a minute and was not started again; forecasts are off until the app restarts.`);
@@ -188,7 +186,7 @@ export class PredictionFeed implements RowSink {
   }
 
   private post(message: ToPredictWorker, transfer: ArrayBuffer[] = []): void {
-    this.worker?.postMessage(message, transfer);
+    this.worker?.post(message, transfer);
   }
 
   private receive(message: FromPredictWorker): void {
@@ -269,7 +267,7 @@ export class PredictionFeed implements RowSink {
     this.clearFlushTimer();
     const worker = this.worker;
     this.worker = null;
-    await worker?.terminate();
+    await worker?.stop();
   }
 }
 

@@ -115,7 +115,7 @@ describe('SQL worker handle', () => {
     const early = recordingHandle();
     early.handle.start();
     await waitFor(() => early.stops.length > 0, 'the thread to exit');
-    expect(early.stops).toEqual([{ detail: 'exit code 2', wasReady: false }]);
+    expect(early.stops).toEqual([{ detail: 'its thread exited with code 2', wasReady: false }]);
     expect(early.handle.running).toBe(false);
 
     configureSqlWorker({ workerPath: scripts.echo });
@@ -130,7 +130,7 @@ describe('SQL worker handle', () => {
     configureSqlWorker({ workerPath: scripts.exitsAtOnce });
     late.handle.start();
     await waitFor(() => late.stops.length > 1, 'the new thread to exit');
-    expect(late.stops[1]).toEqual({ detail: 'exit code 2', wasReady: false });
+    expect(late.stops[1]).toEqual({ detail: 'its thread exited with code 2', wasReady: false });
   });
 
   it('hears nothing more from a thread once it is stopped, not even its exit', async () => {

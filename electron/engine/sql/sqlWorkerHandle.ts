@@ -3,7 +3,7 @@
  * with, stopped (or replaced by the owner) at any time. A stopped thread may still have messages and
  * its exit on their way; they are dropped here, so the owner only ever hears from the current one.
  */
-import { Worker } from 'node:worker_threads';
+import { WorkerChannel } from '../supervision/workerChannel';
 import type { FromSqlWorker, SqlWorkerData, ToSqlWorker } from './sqlWorkerMessages';
 import { sqlWasmPath } from './sqlWasmPath';
 
@@ -26,7 +26,7 @@ export interface SqlWorkerEvents {
 }
 
 export class SqlWorkerHandle {
-  private worker: Worker | null = null;
+  private channel: WorkerChannel<ToSqlWorker, FromSqlWorker> | null = null;
   private ready = false;
 
   constructor(
@@ -36,54 +36,51 @@ export class SqlWorkerHandle {
   ) {}
 
   get running(): boolean {
-    return this.worker !== null;
+    return this.channel?.running ?? false;
   }
 
   /** Starts a thread (the caller makes sure none runs); null when it started, else why SQL is unavailable. */
   start(): string | null {
     const workerPath = workerConfig.workerPath;
     if (workerPath === null) return 'SQL is unavailable: this engine was started without the SQL worker.';
-    const data: SqlWorkerData = { wasmPath: workerConfig.wasmPath ?? sqlWasmPath(), stopFlags: this.stopFlags };
-    let worker: Worker;
+    const workerData: SqlWorkerData = { wasmPath: workerConfig.wasmPath ?? sqlWasmPath(), stopFlags: this.stopFlags };
+    const channel = new WorkerChannel<ToSqlWorker, FromSqlWorker>(
+      { name: 'sql worker', path: workerPath, workerData },
+      {
+        message: (message) => {
+          if (message.kind === 'ready') this.ready = true;
+          this.events.message(message);
+        },
+        died: (reason) => {
+          if (this.channel === channel) this.events.stopped(reason, this.ready);
+        },
+      },
+    );
     try {
-      worker = new Worker(workerPath, { workerData: data });
+      channel.start();
     } catch (error) {
       return `SQL is unavailable: the SQL worker (${workerPath}) could not start: ${(error as Error).message}`;
     }
-    this.worker = worker;
+    this.channel = channel;
     this.ready = false;
-    worker.on('message', (message: FromSqlWorker) => {
-      if (this.worker !== worker) return;
-      if (message.kind === 'ready') this.ready = true;
-      this.events.message(message);
-    });
-    worker.on('error', (error: Error) => {
-      if (this.worker === worker) this.events.stopped(error.message, this.ready);
-    });
-    worker.on('exit', (code: number) => {
-      if (this.worker === worker) this.events.stopped(`exit code ${code}`, this.ready);
-    });
     return null;
   }
 
   /** Dropped when no thread runs (SQL failed or the table closed). */
   post(message: ToSqlWorker): void {
-    this.worker?.postMessage(message);
+    this.channel?.post(message);
   }
 
   /** An encoded batch (rowBatch.ts); the caller keeps its bytes, the worker gets a copy. */
   postRows(encoded: Uint8Array): void {
     const bytes = new Uint8Array(encoded);
-    this.worker?.postMessage({ kind: 'rows', bytes } satisfies ToSqlWorker, [bytes.buffer]);
+    this.channel?.post({ kind: 'rows', bytes }, [bytes.buffer]);
   }
 
   /** Stops the thread at once; it is heard from no more. Resolves when it has exited. */
   async stop(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) {
-      worker.removeAllListeners();
-      await worker.terminate();
-    }
+    const channel = this.channel;
+    this.channel = null;
+    await channel?.stop();
   }
 }

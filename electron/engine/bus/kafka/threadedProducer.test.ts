@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { externalBrokers, kcatAvailable, startMockCluster, type MockCluster } from '../../kafka/testing/kcatMockCluster';
-import type { Worker } from 'node:worker_threads';
 import { setEngineLogSink } from '../../supervision/engineLog';
+import type { WorkerChannel } from '../../supervision/workerChannel';
+import { threadOf } from '../../testing/threadOf';
 import { writeTsWorkerEntry } from '../../testing/tsWorkerEntry';
 import { jsonCodec } from '../jsonCodec';
 import { KafkaBus } from './kafkaBus';
@@ -94,10 +95,10 @@ describe.runIf(kcatAvailable() || externalBrokers() !== null)('Kafka producer in
         Array.from({ length: 500 }, (_, i) => ({ key: `J0${(from + i) % 3}`, value: { junction: `J0${(from + i) % 3}`, seq: from + i } }));
       await bus.produce(topic, rows(0));
       // Killed from outside, as its heap limit or an uncaught error would end it.
-      const thread = (bus as unknown as { producer: { worker: Worker } }).producer.worker;
-      await thread.terminate();
+      await threadOf((bus as unknown as { producer: { worker: WorkerChannel<unknown, unknown> } }).producer.worker).terminate();
       await bus.produce(topic, rows(500));
-      expect(logged.some((line) => line.startsWith('[kafka producer] the producer thread exited; starting a new producer thread'))).toBe(true);
+      expect(logged).toContain('[kafka producer] stopped unexpectedly: its thread exited with code 1');
+      expect(logged).toContain('[kafka producer] the producer thread stopped (its thread exited with code 1); starting a new producer thread');
 
       const consumer = await bus.consumer({ groupId: `threaded-restart-${Date.now()}`, topic });
       const seen = new Set<number>();

@@ -3,8 +3,8 @@
  * producer offers. On two cores this lets producing (kafkajs's per-message work) and consuming plus
  * the stages run side by side instead of taking turns on the engine's thread.
  */
-import { Worker } from 'node:worker_threads';
 import type { KafkaConfig, ProducerConfig } from 'kafkajs';
+import { WorkerChannel } from '../../supervision/workerChannel';
 import type { FromProducerWorker, ProduceRequest, ToProducerWorker } from './producerWorkerMessages';
 
 /** What the bus needs of a producer: kafkajs's Producer fits, and so does this class. */
@@ -42,30 +42,40 @@ export class ThreadedProducer implements MessageSender {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   private exited: Error | null = null;
+  /** Until the thread says it is connected, its first word goes to start(). */
+  private onFirstWord: ((message: FromProducerWorker) => void) | null = null;
+  /** start()'s reject while connecting: a thread that dies then fails the start, not a send. */
+  private exitedBeforeConnecting: ((error: Error) => void) | null = null;
+  /** disconnect() waiting for the thread's goodbye. */
+  private onDisconnected: (() => void) | null = null;
+  private readonly worker: WorkerChannel<ToProducerWorker, FromProducerWorker>;
 
-  private constructor(private readonly worker: Worker) {
-    worker.on('message', (message: FromProducerWorker) => this.receive(message));
-    worker.on('error', (error) => this.failAll(new KafkaSendError(`the producer thread stopped: ${error.message}`, true)));
-    worker.on('exit', () => this.failAll(new KafkaSendError('the producer thread exited', true)));
+  private constructor(workerPath: string) {
+    this.worker = new WorkerChannel<ToProducerWorker, FromProducerWorker>(
+      { name: 'kafka producer', path: workerPath },
+      {
+        message: (message) => (this.onFirstWord ? this.onFirstWord(message) : this.receive(message)),
+        died: (reason) => this.failAll(new KafkaSendError(`the producer thread stopped (${reason})`, true)),
+      },
+    );
   }
 
   static start(workerPath: string, config: KafkaConfig, producer: Omit<ProducerConfig, 'createPartitioner'>): Promise<ThreadedProducer> {
-    const worker = new Worker(workerPath);
+    const self = new ThreadedProducer(workerPath);
     return new Promise((resolve, reject) => {
-      const onMessage = (message: FromProducerWorker): void => {
+      self.onFirstWord = (message) => {
         if (message.kind === 'connected') {
-          worker.off('message', onMessage);
-          resolve(new ThreadedProducer(worker));
+          self.onFirstWord = null;
+          resolve(self);
         } else if (message.kind === 'failed' && message.id === 0) {
-          worker.off('message', onMessage);
-          void worker.terminate();
+          self.onFirstWord = null;
+          void self.worker.stop();
           reject(new KafkaSendError(message.message, message.retriable));
         }
       };
-      worker.on('message', onMessage);
-      worker.once('error', reject);
-      const connect: ToProducerWorker = { kind: 'connect', config: cloneableConfig(config), producer };
-      worker.postMessage(connect);
+      self.exitedBeforeConnecting = reject;
+      self.worker.start();
+      self.worker.post({ kind: 'connect', config: cloneableConfig(config), producer });
     });
   }
 
@@ -79,12 +89,15 @@ export class ThreadedProducer implements MessageSender {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      const message: ToProducerWorker = { kind: 'send', id, ...request };
-      this.worker.postMessage(message);
+      this.worker.post({ kind: 'send', id, ...request });
     });
   }
 
   private receive(message: FromProducerWorker): void {
+    if (message.kind === 'disconnected') {
+      this.onDisconnected?.();
+      return;
+    }
     if (message.kind !== 'sent' && message.kind !== 'failed') return;
     const waiting = this.pending.get(message.id);
     if (!waiting) return;
@@ -95,6 +108,10 @@ export class ThreadedProducer implements MessageSender {
 
   private failAll(error: Error): void {
     this.exited = error;
+    if (this.onFirstWord) {
+      this.onFirstWord = null;
+      this.exitedBeforeConnecting?.(error);
+    }
     for (const { reject } of this.pending.values()) reject(error);
     this.pending.clear();
   }
@@ -103,14 +120,14 @@ export class ThreadedProducer implements MessageSender {
     if (!this.exited) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 5000);
-        this.worker.on('message', (message: FromProducerWorker) => {
-          if (message.kind !== 'disconnected') return;
+        this.onDisconnected = () => {
           clearTimeout(timer);
           resolve();
-        });
-        this.worker.postMessage({ kind: 'disconnect' } satisfies ToProducerWorker);
+        };
+        this.worker.post({ kind: 'disconnect' });
       });
+      this.exited = new KafkaSendError('the producer thread was disconnected', true);
     }
-    await this.worker.terminate();
+    await this.worker.stop();
   }
 }

@@ -1,6 +1,6 @@
 /** Runs one segment scan in a worker thread, or in this thread when there is no worker script. */
-import { Worker } from 'node:worker_threads';
 import { engineLog } from '../../supervision/engineLog';
+import { WorkerChannel } from '../../supervision/workerChannel';
 import { scanSegment } from './scanSegment';
 import type { SegmentSummary, SegmentTask } from './segment';
 import type { FromScanWorker } from './workerMessages';
@@ -42,35 +42,25 @@ export function workerRunner(workerPath: string): SegmentRunner {
 function runInWorker(workerPath: string, task: SegmentTask, signal: AbortSignal): Promise<SegmentSummary> {
   return new Promise<SegmentSummary>((resolve, reject) => {
     if (signal.aborted) return reject(abortError());
-    const worker = new Worker(workerPath, { workerData: task, resourceLimits: SCAN_WORKER_LIMITS });
     let settled = false;
     const settle = (finish: () => void): void => {
       if (settled) return;
       settled = true;
       signal.removeEventListener('abort', onAbort);
+      void channel.stop();
       finish();
     };
-    const onAbort = (): void => {
-      void worker.terminate();
-      settle(() => reject(abortError()));
-    };
+    // A scan worker that dies is logged by its channel (no one may be looking) and its segment tried
+    // once more (workerRunner); dying again fails the scan, and the file's totals stay estimates.
+    const channel = new WorkerChannel<never, FromScanWorker>(
+      { name: 'file scan worker', path: workerPath, workerData: task, resourceLimits: SCAN_WORKER_LIMITS },
+      {
+        message: (message) => settle(() => (message.ok ? resolve(message.summary) : reject(new Error(message.message)))),
+        died: (reason) => settle(() => reject(new WorkerDied(`The file scan worker stopped (${reason}) before it reported`))),
+      },
+    );
+    const onAbort = (): void => settle(() => reject(abortError()));
     signal.addEventListener('abort', onAbort);
-    worker.on('message', (message: FromScanWorker) =>
-      settle(() => (message.ok ? resolve(message.summary) : reject(new Error(message.message)))),
-    );
-    // A scan worker that dies is logged (no one may be looking) and its segment tried once more
-    // (workerRunner); dying again fails the scan, and the file's totals stay estimates.
-    worker.on('error', (error) =>
-      settle(() => {
-        engineLog('file scan worker', `stopped: ${error.message}`);
-        reject(new WorkerDied(`The file scan worker stopped: ${error.message}`));
-      }),
-    );
-    worker.on('exit', (code) =>
-      settle(() => {
-        engineLog('file scan worker', `exited with code ${code} before it reported`);
-        reject(new WorkerDied(`The file scan worker stopped (exit code ${code}) before it reported`));
-      }),
-    );
+    channel.start();
   });
 }

@@ -251,10 +251,10 @@ describe('scanFile', () => {
       const opened = await open(temp.write(joinLines(trafficLinesWithRejects(6000))));
       const expected = await sequentialProfile(opened);
       expect(await scanFile({ ...opened, segments: 3, workerPath: diesOnce })).toEqual({ ...expected, segments: 3, rescanned: 0 });
-      expect(logged.filter((line) => line.startsWith('[file scan worker] exited with code 3'))).toHaveLength(3);
+      expect(logged.filter((line) => line === '[file scan worker] stopped unexpectedly: its thread exited with code 3')).toHaveLength(3);
       expect(logged.filter((line) => /^\[file scan worker\] scanning bytes \d+–\d+ again in a new worker$/.test(line))).toHaveLength(3);
 
-      await expect(scanFile({ ...opened, segments: 3, workerPath: alwaysDies })).rejects.toThrow(/file scan worker stopped \(exit code 3\)/);
+      await expect(scanFile({ ...opened, segments: 3, workerPath: alwaysDies })).rejects.toThrow(/file scan worker stopped \(its thread exited with code 3\)/);
     } finally {
       setEngineLogSink((source, line) => console.error(`[${source}] ${line}`));
     }
