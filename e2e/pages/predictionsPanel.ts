@@ -3,6 +3,7 @@
  * state and rows lines, the metrics table, the chart of one location, the model card and the
  * anomalies.
  */
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { parseCount } from './trafficMonitorPage';
 
@@ -51,6 +52,8 @@ export class PredictionsPanel {
   /** Shown when the tab has no rows and no replay runs: forecasts start with the next replay. */
   readonly nextReplayHint: Locator;
   readonly nextReplayButton: Locator;
+  readonly exportForecastsButton: Locator;
+  readonly exportAnomaliesButton: Locator;
 
   constructor(readonly page: Page) {
     this.tab = page.getByRole('tab', { name: 'Predictions' });
@@ -84,11 +87,21 @@ export class PredictionsPanel {
     this.anomalyCount = this.region.getByTestId('predict-anomaly-count');
     this.nextReplayHint = this.region.getByTestId('predict-next-replay');
     this.nextReplayButton = this.nextReplayHint.getByRole('button', { name: 'Replay' });
+    const exports = this.region.getByRole('group', { name: 'Export' });
+    this.exportForecastsButton = exports.getByRole('button', { name: 'Export forecasts (CSV)' });
+    this.exportAnomaliesButton = exports.getByRole('button', { name: 'Export anomalies (CSV)' });
   }
 
   /** A value of the model card by its term: 'Kind', 'Target', 'Training rows', 'Window span', 'Last refit', 'Refit took', 'Refits', 'Training R²'. */
   modelFact(term: string): Locator {
     return this.modelCard.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  }
+
+  /** Clicks an export button and resolves to the downloaded file's name and text. */
+  async download(button: Locator): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
   }
 
   /** Rows the model has received, from "N received · …" in the rows line. */

@@ -36,6 +36,7 @@ beforeEach(() => {
     chooseCsvPath: async () => chosenCsv,
     chooseRejectedRowsPath: async () => null,
     chooseSqlExportPath: async () => null,
+    choosePredictExportPath: async () => null,
     chooseNetworkPath: async () => null,
     setTheme: (theme) => themes.push(theme),
     logRefusal: (reason) => refusals.push(reason),

@@ -8,6 +8,7 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isCommandName, type EventName } 
 import { parseCommandArgs, toEnvelope, type Envelope } from '../../shared/envelope';
 import type { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import type { Theme } from '../../shared/shell/theme';
+import type { PredictExport } from '../../shared/predict/predictContract';
 import { isTrustedSenderUrl } from './security/trustedSender';
 
 export interface ShellCommands {
@@ -17,6 +18,8 @@ export interface ShellCommands {
   chooseRejectedRowsPath(): Promise<string | null>;
   /** Shows the native save dialog for a query result; null when cancelled. */
   chooseSqlExportPath(): Promise<string | null>;
+  /** Shows the native save dialog for the Predictions panel's forecasts or anomalies; null when cancelled. */
+  choosePredictExportPath(what: PredictExport): Promise<string | null>;
   /** Shows the native open dialog for a road network (JSON or CSV); null when cancelled. */
   chooseNetworkPath(): Promise<string | null>;
   /** The page's theme changed: follow it in native dialogs and menus, and remember it. */
@@ -68,6 +71,15 @@ export function registerEngineRelay(ipc: Pick<IpcMain, 'handle' | 'removeHandler
       const path = await shell.chooseSqlExportPath().catch(() => null);
       if (path === null) return { ok: true, value: null };
       const exported = await engine.invoke('sql:export', { queryId: parsed.value.queryId, path });
+      return exported.ok ? { ok: true, value: { rows: (exported.value as { rows: number }).rows, path } } : exported;
+    }
+    if (name === 'predict:showExportDialog') {
+      const parsed = await toEnvelope(() => parseCommandArgs(name, args));
+      if (!parsed.ok) return parsed;
+      const { what } = parsed.value;
+      const path = await shell.choosePredictExportPath(what).catch(() => null);
+      if (path === null) return { ok: true, value: null };
+      const exported = await engine.invoke('predict:export', { what, path });
       return exported.ok ? { ok: true, value: { rows: (exported.value as { rows: number }).rows, path } } : exported;
     }
     return engine.invoke(name, args);

@@ -8,7 +8,7 @@
 import type { CommandName } from '../../shared/contract';
 
 /** Commands that write where their path says; the host runs them itself for downloads. */
-const SAVING_COMMANDS: ReadonlySet<string> = new Set<CommandName>(['rejected:save', 'sql:export']);
+const SAVING_COMMANDS: ReadonlySet<string> = new Set<CommandName>(['rejected:save', 'sql:export', 'predict:export']);
 
 /** Arguments nested deeper than any command's schema are refused before they are searched. */
 const MAX_DEPTH = 16;

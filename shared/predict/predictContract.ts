@@ -250,6 +250,10 @@ export type PredictView = z.infer<typeof predictViewSchema>;
 
 const ok = z.object({ ok: z.literal(true) });
 
+/** What the panel exports as CSV: every held forecast, or the anomalies among them. */
+export const PREDICT_EXPORTS = ['forecasts', 'anomalies'] as const;
+export type PredictExport = (typeof PREDICT_EXPORTS)[number];
+
 export const predictCommands = {
   /** The Predictions panel is shown: rows go to the model from the next one on, for as long as the app runs. */
   'predict:open': { args: z.object({}).strict(), result: ok },
@@ -259,4 +263,17 @@ export const predictCommands = {
   'predict:selectLocation': { args: z.object({ location: z.string().max(1000) }).strict(), result: ok },
   /** Desktop shell only: asks for a history CSV; null when the user cancels. */
   'predict:showHistoryDialog': { args: z.object({}).strict(), result: z.object({ path: z.string() }).nullable() },
+  /**
+   * Writes the export to `path`. The desktop shell and the web host run it for a path the user chose
+   * (save dialog) or for a download; the page never sends it (see pathCapabilities).
+   */
+  'predict:export': {
+    args: z.object({ what: z.enum(PREDICT_EXPORTS), path: z.string().min(1).max(4096) }).strict(),
+    result: z.object({ rows: z.number() }),
+  },
+  /** Desktop shell only: asks where to save the export, then writes it; null when the user cancels. */
+  'predict:showExportDialog': {
+    args: z.object({ what: z.enum(PREDICT_EXPORTS) }).strict(),
+    result: z.object({ rows: z.number(), path: z.string() }).nullable(),
+  },
 } as const;

@@ -42,5 +42,17 @@ export function createPredictHandlers(deps: () => PredictDeps): PredictHandlers 
     'predict:showHistoryDialog': () => {
       throw new CommandError('NOT_SUPPORTED', 'The file dialog exists only in the desktop app; upload the history file instead.');
     },
+    'predict:export': async ({ what, path }) => {
+      const { feed } = deps();
+      if (!feed.isOpen) throw new CommandError('BAD_STATE', 'Open the Predictions panel and replay a file first: there are no forecasts to export yet.');
+      try {
+        return { rows: await feed.export(what, path) };
+      } catch (error) {
+        throw new CommandError('FILE_UNREADABLE', `Could not export the ${what}: ${(error as Error).message}`);
+      }
+    },
+    'predict:showExportDialog': () => {
+      throw new CommandError('NOT_SUPPORTED', 'The save dialog exists only in the desktop app; use the download link instead.');
+    },
   };
 }

@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_PREDICT_SETTINGS, DERIVED_FEATURES, DERIVED_FEATURE_LABELS, type PredictSettings, type PredictView } from '../../../shared/predict/predictContract';
 import type { ColumnInfo } from '../../../shared/schema';
+import type { PredictExport } from '../../../shared/predict/predictContract';
 import type { FeedEntry } from '../stages/feedWindow';
 import type { RowSink } from '../stages/rowSink';
 import { BatchPacker, packLayoutFor, type PackLayout } from './batchPacker';
@@ -48,6 +49,9 @@ export class PredictionFeed implements RowSink {
   private report: WorkerReport | null = null;
   /** True when the worker sent a series the page has not been given yet. */
   private seriesFresh = false;
+  /** Exports the worker is writing, by request id. */
+  private readonly exports = new Map<number, { resolve: (rows: number) => void; reject: (error: Error) => void }>();
+  private nextExportId = 1;
 
   constructor(options: PredictionFeedOptions) {
     this.onChange = options.onChange;
@@ -131,6 +135,20 @@ export class PredictionFeed implements RowSink {
     this.post({ kind: 'selectLocation', name });
   }
 
+  /**
+   * Has the worker write the held forecasts or anomalies to `path` (rows sent so far first), and
+   * resolves to the data rows written. Rejects when the panel was never opened or the worker fails.
+   */
+  export(what: PredictExport, path: string): Promise<number> {
+    if (!this.worker) return Promise.reject(new Error(this.failure ?? 'Open the Predictions panel and replay a file first: there are no forecasts yet.'));
+    this.flush();
+    const id = this.nextExportId++;
+    return new Promise<number>((resolve, reject) => {
+      this.exports.set(id, { resolve, reject });
+      this.post({ kind: 'export', id, what, path });
+    });
+  }
+
   private flush(): void {
     this.clearFlushTimer();
     const taken = this.packer?.take();
@@ -150,6 +168,13 @@ export class PredictionFeed implements RowSink {
       this.fail(message.message);
       return;
     }
+    if (message.kind === 'exported' || message.kind === 'exportFailed') {
+      const waiting = this.exports.get(message.id);
+      this.exports.delete(message.id);
+      if (message.kind === 'exported') waiting?.resolve(message.rows);
+      else waiting?.reject(new Error(message.message));
+      return;
+    }
     this.report = message;
     this.seriesFresh = true;
     this.onChange();
@@ -157,6 +182,8 @@ export class PredictionFeed implements RowSink {
 
   private fail(message: string): void {
     this.failure = message;
+    for (const waiting of this.exports.values()) waiting.reject(new Error(message));
+    this.exports.clear();
     this.onChange();
   }
 
@@ -224,6 +251,8 @@ export class PredictionFeed implements RowSink {
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
+    for (const waiting of this.exports.values()) waiting.reject(new Error('The app is closing.'));
+    this.exports.clear();
   }
 }
 
