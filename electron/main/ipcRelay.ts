@@ -6,6 +6,7 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isCommandName, type EventName } from '../../shared/contract';
 import { parseCommandArgs, toEnvelope, type Envelope } from '../../shared/envelope';
+import { SAVING_COMMANDS } from '../../shared/savingCommands';
 import type { EngineWorkerHost } from '../engine/host/engineWorkerHost';
 import type { Theme } from '../../shared/shell/theme';
 import type { PredictExport } from '../../shared/predict/predictContract';
@@ -38,6 +39,11 @@ export function registerEngineRelay(ipc: Pick<IpcMain, 'handle' | 'removeHandler
       return { ok: false, error: { code: 'NOT_SUPPORTED', message: 'Refused: the request did not come from the app window.' } };
     }
     if (!isCommandName(name)) return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command: ${String(name)}` } };
+    // The shell runs these itself after a save dialog; the page never names a file to write.
+    if (SAVING_COMMANDS.has(name)) {
+      shell.logRefusal(`${name} from the page (it writes to a path the page gave)`);
+      return { ok: false, error: { code: 'NOT_SUPPORTED', message: 'Results are saved through the save dialog; this command is not available to the page.' } };
+    }
     if (name === 'shell:setTheme') {
       const parsed = await toEnvelope(() => parseCommandArgs(name, args));
       if (!parsed.ok) return parsed;

@@ -5,10 +5,7 @@
  * downloads, and are refused from clients. Checked here, in one place, for every command, by
  * looking for path-like keys anywhere in the arguments, so a command added later is covered too.
  */
-import type { CommandName } from '../../shared/contract';
-
-/** Commands that write where their path says; the host runs them itself for downloads. */
-const SAVING_COMMANDS: ReadonlySet<string> = new Set<CommandName>(['rejected:save', 'sql:export', 'predict:export']);
+import { SAVING_COMMANDS } from '../../shared/savingCommands';
 
 /** Arguments nested deeper than any command's schema are refused before they are searched. */
 const MAX_DEPTH = 16;
