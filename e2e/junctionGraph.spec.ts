@@ -88,7 +88,7 @@ test.describe('Junction graph', () => {
     // Every row the feed shows is J03's (the location column is the last one).
     await expect
       .poll(async () => {
-        const cells = await app.feed.rows.locator('[role="cell"]:last-child').allTextContents();
+        const cells = await app.feed.cells('Junction');
         return cells.length > 0 && cells.every((text) => text === 'J03');
       })
       .toBe(true);
@@ -102,7 +102,7 @@ test.describe('Junction graph', () => {
     await chip.getByRole('button').click();
     await expect(chip).toBeHidden();
     await expect
-      .poll(async () => new Set(await app.feed.rows.locator('[role="cell"]:last-child').allTextContents()).size)
+      .poll(async () => new Set(await app.feed.cells('Junction')).size)
       .toBeGreaterThan(1);
     await app.replay.stopButton.click();
   });

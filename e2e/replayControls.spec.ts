@@ -54,7 +54,7 @@ test('the scrubber seeks to a time and the panels restart from there', async ({ 
   await expect.poll(() => app.replay.replayedSinceSeekCount()).toBeGreaterThan(50);
 
   // Every row shown is from the target time on, and the counts started again at the seek point.
-  const eventTimes = await app.feed.rows.locator('[role="cell"]:nth-child(3)').allTextContents();
+  const eventTimes = await app.feed.cells('Event time');
   expect(eventTimes.length).toBeGreaterThan(0);
   for (const text of eventTimes) expect(Date.parse(`${text.replace(' ', 'T')}Z`)).toBeGreaterThanOrEqual(target);
   await app.replay.stopButton.click();
@@ -175,7 +175,7 @@ test('ISO timestamps with semicolons and decimal commas are recognised', async (
   expect(await app.replay.counts()).toEqual({ read: 41, accepted: 40, rejected: 1 });
   await expect(app.rejected.table.getByRole('row').nth(1)).toContainText('42');
   await expect(app.rejected.table.getByRole('row').nth(1)).toContainText('expects ISO 8601');
-  const speeds = await app.feed.rows.locator('[role="cell"]:nth-child(6)').allTextContents();
+  const speeds = await app.feed.cells('speed_kmh');
   expect(speeds.some((text) => text.endsWith('.5'))).toBe(true);
 });
 

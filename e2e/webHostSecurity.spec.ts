@@ -46,6 +46,7 @@ test('without this start\'s secret no socket, upload, download or page is served
   expect(upload.status()).toBe(401);
   expect((await request.get(`${webApp.url}api/rejected.csv`)).status()).toBe(401);
   expect((await request.get(`${webApp.url}api/sql-export.csv?queryId=1`)).status()).toBe(401);
+  expect((await request.get(`${webApp.url}api/predict-export.csv?what=forecasts`)).status()).toBe(401);
   const page = await request.get(webApp.url);
   expect(page.status()).toBe(401);
   expect(await page.text()).toContain('Open Traffic Monitor with the address it printed when it started');
@@ -53,7 +54,7 @@ test('without this start\'s secret no socket, upload, download or page is served
 
 test('a request naming another host is refused even with the secret (DNS rebinding)', async ({ webApp }) => {
   const { port, search } = new URL(webApp.launchUrl);
-  for (const path of ['api/rejected.csv', 'api/sql-export.csv?queryId=1&', '']) {
+  for (const path of ['api/rejected.csv', 'api/sql-export.csv?queryId=1&', 'api/predict-export.csv?what=anomalies&', '']) {
     const url = `${webApp.url}${path}${path.includes('?') ? search.slice(1) : search}`;
     expect((await get(url, { Host: `evil.example:${port}` })).status).toBe(403);
     expect((await get(url, { Host: `127.0.0.1:${Number(port) + 1}` })).status).toBe(403);

@@ -14,8 +14,19 @@ interface JunctionGraphProbe {
   edgeCount(): number;
   nodeStyle(id: string): NodeStyle | null;
   renderedPosition(id: string): { x: number; y: number } | null;
+  renderedBox(id: string): Box | null;
+  nodeIds(): string[];
+  canvasSize(): { width: number; height: number; zoom: number };
+  inferredEdges(): { from: string; to: string; label: string; labelDrawn: boolean; length: number }[];
   topologyVersion(): number;
   loadsApplied(): number;
+}
+
+export interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
 }
 
 export interface NodeStyle {
@@ -80,6 +91,36 @@ export class GraphPanel {
 
   nodeStyle(id: string): Promise<NodeStyle | null> {
     return this.page.evaluate((junction) => (window as ProbeWindow).__junctionGraphProbe?.nodeStyle(junction) ?? null, id);
+  }
+
+  /** Every drawn junction's box with its label and centre (canvas CSS px), and the canvas's size. */
+  drawing(): Promise<{ boxes: Record<string, Box>; centres: Record<string, { x: number; y: number }>; canvas: { width: number; height: number; zoom: number } }> {
+    return this.page.evaluate(() => {
+      const probe = (window as ProbeWindow).__junctionGraphProbe;
+      const boxes: Record<string, Box> = {};
+      const centres: Record<string, { x: number; y: number }> = {};
+      for (const id of probe?.nodeIds() ?? []) {
+        const box = probe?.renderedBox(id);
+        const centre = probe?.renderedPosition(id);
+        if (box) boxes[id] = box;
+        if (centre) centres[id] = centre;
+      }
+      return { boxes, centres, canvas: probe?.canvasSize() ?? { width: 0, height: 0, zoom: 0 } };
+    });
+  }
+
+  inferredEdges(): Promise<{ from: string; to: string; label: string; labelDrawn: boolean; length: number }[]> {
+    return this.page.evaluate(() => (window as ProbeWindow).__junctionGraphProbe?.inferredEdges() ?? []);
+  }
+
+  /** Turns inferred links on in Settings… with this correlation threshold. */
+  async enableInferredLinks(threshold: number): Promise<void> {
+    const settings = this.region.locator('details.graph-settings');
+    await settings.locator('summary').click();
+    await settings.getByRole('checkbox', { name: /Inferred links/ }).check();
+    await settings.getByRole('spinbutton', { name: 'Correlation threshold' }).fill(String(threshold));
+    await settings.getByRole('button', { name: 'Apply' }).click();
+    await expect(settings.getByRole('button', { name: 'Apply' })).toBeHidden();
   }
 
   loadsApplied(): Promise<number> {

@@ -3,6 +3,7 @@
  * state and rows lines, the metrics table, the chart of one location, the model card and the
  * anomalies.
  */
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { parseCount } from './trafficMonitorPage';
 
@@ -51,6 +52,12 @@ export class PredictionsPanel {
   /** Shown when the tab has no rows and no replay runs: forecasts start with the next replay. */
   readonly nextReplayHint: Locator;
   readonly nextReplayButton: Locator;
+  readonly exportForecastsButton: Locator;
+  /** The over-time chart's zoom buttons, the layer over its plot that takes the pointer, and its tooltip. */
+  readonly zoom: Locator;
+  readonly chartPointer: Locator;
+  readonly chartTooltipTime: Locator;
+  readonly exportAnomaliesButton: Locator;
 
   constructor(readonly page: Page) {
     this.tab = page.getByRole('tab', { name: 'Predictions' });
@@ -84,11 +91,39 @@ export class PredictionsPanel {
     this.anomalyCount = this.region.getByTestId('predict-anomaly-count');
     this.nextReplayHint = this.region.getByTestId('predict-next-replay');
     this.nextReplayButton = this.nextReplayHint.getByRole('button', { name: 'Replay' });
+    this.zoom = this.region.getByRole('group', { name: 'Chart zoom' });
+    this.chartPointer = this.region.getByTestId('predict-chart-pointer');
+    this.chartTooltipTime = this.region.getByTestId('predict-chart-tooltip-time');
+    const exports = this.region.getByRole('group', { name: 'Export' });
+    this.exportForecastsButton = exports.getByRole('button', { name: 'Export forecasts (CSV)' });
+    this.exportAnomaliesButton = exports.getByRole('button', { name: 'Export anomalies (CSV)' });
   }
 
   /** A value of the model card by its term: 'Kind', 'Target', 'Training rows', 'Window span', 'Last refit', 'Refit took', 'Refits', 'Training R²'. */
   modelFact(term: string): Locator {
     return this.modelCard.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  }
+
+  /** The over-time chart's plot area on the page (its grid spans exactly the plot). */
+  async plotBox(): Promise<{ x: number; y: number; width: number; height: number }> {
+    const box = await this.overTimeChart.locator('.recharts-cartesian-grid').boundingBox();
+    if (!box) throw new Error('the over-time chart has no plot');
+    return box;
+  }
+
+  /** The time axis's ticks as drawn: each label's text and the page x of its tick mark. */
+  async timeTicks(): Promise<{ text: string; x: number }[]> {
+    const texts = await this.overTimeChart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+    const marks = await this.overTimeChart.locator('.recharts-xAxis-tick-lines .recharts-cartesian-axis-tick-line').evaluateAll((lines) => lines.map((line) => line.getBoundingClientRect().left));
+    if (texts.length !== marks.length) throw new Error(`${texts.length} tick labels but ${marks.length} tick marks`);
+    return texts.map((text, i) => ({ text, x: marks[i] as number }));
+  }
+
+  /** Clicks an export button and resolves to the downloaded file's name and text. */
+  async download(button: Locator): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
   }
 
   /** Rows the model has received, from "N received · …" in the rows line. */

@@ -153,10 +153,21 @@ export class LiveFeed {
     this.scroller = page.getByTestId('feed-scroll');
   }
 
+  /** The feed's column headers, in the order shown. */
+  headers(): Promise<string[]> {
+    return this.table.getByRole('columnheader').allTextContents();
+  }
+
+  /** The visible rows' values in the column with this header, top to bottom (columns can be reordered, so found by name). */
+  async cells(header: string): Promise<string[]> {
+    const index = (await this.headers()).indexOf(header);
+    if (index === -1) throw new Error(`the feed shows no column "${header}"`);
+    return this.rows.locator(`[role="cell"]:nth-child(${index + 1})`).allTextContents();
+  }
+
   /** Line numbers of the visible rows, top to bottom. */
   async visibleLines(): Promise<number[]> {
-    const cells = await this.rows.locator('[role="cell"]:first-child').allTextContents();
-    return cells.map((text) => parseCount(text));
+    return (await this.cells('Line')).map((text) => parseCount(text));
   }
 }
 

@@ -27,6 +27,7 @@ let handler: Handler;
 let themes: Theme[];
 let refusals: string[];
 let chosenCsv: string | null;
+let exportAsked: string[];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ipc-relay-'));
@@ -34,10 +35,15 @@ beforeEach(() => {
   themes = [];
   refusals = [];
   chosenCsv = null;
+  exportAsked = [];
   const shell: ShellCommands = {
     chooseCsvPath: async () => chosenCsv,
     chooseRejectedRowsPath: async () => null,
     chooseSqlExportPath: async () => null,
+    choosePredictExportPath: async (what) => {
+      exportAsked.push(what);
+      return null;
+    },
     chooseNetworkPath: async () => null,
     setTheme: (theme) => themes.push(theme),
     logRefusal: (reason) => refusals.push(reason),
@@ -135,5 +141,21 @@ describe('the IPC relay (fake ipcMain: Electron cannot run here)', () => {
     expect(await handler(from(PAGE), 'file:open', { path: other })).toMatchObject({ ok: false });
     expect(await handler(from(PAGE), 'session:snapshot', {})).toMatchObject({ ok: true });
     expect(await handler(from(PAGE), 'file:open', { path: other })).toMatchObject({ ok: true, value: { name: 'copy.csv' } });
+  });
+
+  it('exporting forecasts asks the save dialog for that export and writes nothing when it is cancelled; a path from the page is refused', async () => {
+    expect(await handler(from(PAGE), 'predict:showExportDialog', { what: 'anomalies' })).toEqual({ ok: true, value: null });
+    expect(exportAsked).toEqual(['anomalies']);
+    expect(await handler(from(PAGE), 'predict:showExportDialog', { what: 'everything' })).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+    expect(exportAsked).toEqual(['anomalies']);
+    // Commands that write where their path says are the shell's own: from the page, refused and logged.
+    for (const [name, args] of [
+      ['predict:export', { what: 'forecasts', path: join(dir, 'f.csv') }],
+      ['sql:export', { queryId: 1, path: join(dir, 'q.csv') }],
+      ['rejected:save', { path: join(dir, 'r.csv') }],
+    ] as const) {
+      expect(await handler(from(PAGE), name, args), name).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS', message: expect.stringMatching(/Save dialog/) } });
+    }
+    expect(refusals).toHaveLength(3);
   });
 });

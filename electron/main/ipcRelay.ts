@@ -40,6 +40,8 @@ export interface ShellCommands {
   chooseRejectedRowsPath(): Promise<string | null>;
   /** Shows the native save dialog for a query result; null when cancelled. */
   chooseSqlExportPath(): Promise<string | null>;
+  /** Shows the native save dialog for the Predictions panel's forecasts or anomalies; null when cancelled. */
+  choosePredictExportPath(what: PredictExport): Promise<string | null>;
   /** Shows the native open dialog for a road network (JSON or CSV); null when cancelled. */
   chooseNetworkPath(): Promise<string | null>;
   /** The page's theme changed: follow it in native dialogs and menus, and remember it. */
@@ -86,6 +88,11 @@ function shellHandlers(engine: EngineInvoker, shell: ShellCommands, grants: Path
       const path = await picked(() => shell.chooseNetworkPath());
       if (path === null) return { ok: true, value: null };
       return reshaped(await engine.invoke('graph:loadNetwork', { path }), () => ({ path }));
+    },
+    'predict:showExportDialog': async ({ what }) => {
+      const path = await shell.choosePredictExportPath(what).catch(() => null);
+      if (path === null) return { ok: true, value: null };
+      return reshaped(await engine.invoke('predict:export', { what, path }), (value) => ({ rows: (value as { rows: number }).rows, path }));
     },
     'sql:showExportDialog': async ({ queryId }) => {
       const path = await shell.chooseSqlExportPath().catch(() => null);

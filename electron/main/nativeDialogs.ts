@@ -1,4 +1,5 @@
 /** The native open and save dialogs the shell shows for the page; each resolves to a path or null when cancelled. */
+import type { PredictExport } from '../../shared/predict/predictContract';
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 
 /** Attached to the window when there is one (on macOS the app may have none open). */
@@ -40,4 +41,9 @@ export function chooseRejectedRowsPath(window: BrowserWindow | null): Promise<st
 
 export function chooseSqlExportPath(window: BrowserWindow | null): Promise<string | null> {
   return chooseSavePath(window, { title: 'Export query result', defaultPath: 'query-result.csv', filters: [{ name: 'CSV files', extensions: ['csv'] }] });
+}
+
+export function choosePredictExportPath(window: BrowserWindow | null, what: PredictExport): Promise<string | null> {
+  const title = what === 'forecasts' ? 'Export forecasts' : 'Export anomalies';
+  return chooseSavePath(window, { title, defaultPath: `${what}.csv`, filters: [{ name: 'CSV files', extensions: ['csv'] }] });
 }

@@ -17,6 +17,7 @@ describe('path capabilities of socket commands', () => {
     expect(refusePaths('kafkaProfile:save', { profile: { tls: { caPath: '/dev/zero' } } }, issued)).toMatch(/opened by uploading/);
     expect(refusePaths('rejected:save', { path: '/data/uploads/upload-x/f.csv' }, issued)).toMatch(/saved as downloads/);
     expect(refusePaths('sql:export', { queryId: 1 }, issued)).toMatch(/saved as downloads/);
+    expect(refusePaths('predict:export', { what: 'forecasts', path: '/home/user/.bashrc' }, issued)).toMatch(/saved as downloads/);
     expect(refusePaths('session:snapshot', {}, issued)).toBeNull();
   });
 });

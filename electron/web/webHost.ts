@@ -231,6 +231,7 @@ export class WebHost {
     }
     if (url.pathname === '/api/rejected.csv' && request.method === 'GET') return this.sendRejectedRows(request, response, send);
     if (url.pathname === '/api/sql-export.csv' && request.method === 'GET') return this.sendQueryResult(request, url, response, send);
+    if (url.pathname === '/api/predict-export.csv' && request.method === 'GET') return this.sendPredictExport(request, url, response, send);
     send(404, { error: 'Unknown endpoint' });
   }
 
@@ -243,6 +244,16 @@ export class WebHost {
   private sendQueryResult(request: IncomingMessage, url: URL, response: ServerResponse, send: (status: number, body: unknown) => void): Promise<void> {
     const queryId = Number(url.searchParams.get('queryId'));
     return this.sendEngineFile(request, response, send, 'query-result.csv', (path) => this.engine.invoke('sql:export', { queryId, path }));
+  }
+
+  /** The browser's "Export forecasts" / "Export anomalies": the prediction worker writes the file that is streamed back. */
+  private sendPredictExport(request: IncomingMessage, url: URL, response: ServerResponse, send: (status: number, body: unknown) => void): Promise<void> {
+    const what = url.searchParams.get('what');
+    if (what !== 'forecasts' && what !== 'anomalies') {
+      send(400, { error: 'Say what to export: what=forecasts or what=anomalies.' });
+      return Promise.resolve();
+    }
+    return this.sendEngineFile(request, response, send, `${what}.csv`, (path) => this.engine.invoke('predict:export', { what, path }));
   }
 
   /** Lets the engine write a download to a temporary file, streams it, then removes it. */

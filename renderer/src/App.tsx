@@ -96,15 +96,24 @@ export function App(): React.JSX.Element {
       ) : (
         <>
           <header className="toolbar">
-            <span className="app-name">Traffic Monitor</span>
-            <span className="file-name" title={file.name} data-testid="file-name">
-              {file.name}
-            </span>
-            <MonitorStatus />
-            <OpenCsvButton />
-            <ReplayControls />
-            <PanelToggles />
-            <SettingsButton />
+            <ReplayControls
+              lead={
+                <>
+                  <span className="app-name">Traffic Monitor</span>
+                  <span className="file-name" title={file.name} data-testid="file-name">
+                    {file.name}
+                  </span>
+                  <MonitorStatus />
+                  <OpenCsvButton />
+                </>
+              }
+              trail={
+                <>
+                  <PanelToggles />
+                  <SettingsButton />
+                </>
+              }
+            />
           </header>
           <Workspace />
         </>

@@ -250,6 +250,10 @@ export type PredictView = z.infer<typeof predictViewSchema>;
 
 const ok = z.object({ ok: z.literal(true) });
 
+/** What the panel exports as CSV: every held forecast, or the anomalies among them. */
+export const PREDICT_EXPORTS = ['forecasts', 'anomalies'] as const;
+export type PredictExport = (typeof PREDICT_EXPORTS)[number];
+
 export const predictCommands = {
   /** The Predictions panel is shown: rows go to the model from the next one on, for as long as the app runs. */
   'predict:open': { args: z.object({}).strict(), result: ok },
@@ -257,10 +261,23 @@ export const predictCommands = {
   'predict:configure': { args: predictSettingsSchema, result: ok },
   /** Which location's series the chart shows. */
   'predict:selectLocation': { args: z.object({ location: z.string().max(1000) }).strict(), result: ok },
+  /**
+   * Writes the export to `path`. The desktop shell and the web host run it for a path the user chose
+   * (save dialog) or for a download; the page never sends it (shared/commandPaths.ts).
+   */
+  'predict:export': {
+    args: z.object({ what: z.enum(PREDICT_EXPORTS), path: z.string().min(1).max(4096) }).strict(),
+    result: z.object({ rows: z.number() }),
+  },
 } as const;
 
 /** Answered by the desktop shell itself (a native dialog), never by the engine. */
 export const predictShellCommands = {
   /** Asks for a history CSV; null when the user cancels. */
   'predict:showHistoryDialog': { args: z.object({}).strict(), result: z.object({ path: z.string() }).nullable() },
+  /** Asks where to save the export, then writes it; null when the user cancels. */
+  'predict:showExportDialog': {
+    args: z.object({ what: z.enum(PREDICT_EXPORTS) }).strict(),
+    result: z.object({ rows: z.number(), path: z.string() }).nullable(),
+  },
 } as const;

@@ -71,6 +71,26 @@ export class LocationSeries {
     return this.byLocation[location]?.ring.size ?? 0;
   }
 
+  /**
+   * Visits a location's held points, oldest first, for an export. One object is reused for every
+   * point (no copy of 20,000 points per location): `visit` must not keep it.
+   */
+  forEachHeld(location: number, visit: (point: Readonly<ScoredPoint>) => void): void {
+    const points = this.byLocation[location];
+    if (points === undefined) return;
+    const point: ScoredPoint = { time: 0, actual: 0, predicted: 0, lower: 0, upper: 0, anomalyZ: Number.NaN };
+    for (let age = 0; age < points.ring.size; age++) {
+      const s = points.ring.slot(age);
+      point.time = points.time[s] as number;
+      point.actual = points.actual[s] as number;
+      point.predicted = points.predicted[s] as number;
+      point.lower = points.lower[s] as number;
+      point.upper = points.upper[s] as number;
+      point.anomalyZ = points.anomalyZ[s] as number;
+      visit(point);
+    }
+  }
+
   /** The chart's series for a location (`name` labels it and its anomalies). */
   series(location: number, name: string): PredictSeries {
     const points = this.byLocation[location];

@@ -38,5 +38,14 @@ export function createPredictHandlers(deps: () => PredictDeps): PredictHandlers 
       deps().feed.selectLocation(location);
       return OK;
     },
+    'predict:export': async ({ what, path }) => {
+      const { feed } = deps();
+      if (!feed.isOpen) throw new CommandError('BAD_STATE', 'Open the Predictions panel and replay a file first: there are no forecasts to export yet.');
+      try {
+        return { rows: await feed.export(what, path) };
+      } catch (error) {
+        throw new CommandError('FILE_UNREADABLE', `Could not export the ${what}: ${(error as Error).message}`);
+      }
+    },
   };
 }

@@ -1,5 +1,6 @@
 /** Messages between the engine's PredictionFeed and the prediction worker. */
 import type { PredictSettings } from '../../../shared/predict/predictContract';
+import type { PredictExport } from '../../../shared/predict/predictContract';
 import type { CsvDialect } from '../source/csvDialect';
 import type { TableSchema } from '../source/tableSchema';
 import type { PredictBatch, PredictInput } from './predictBatch';
@@ -22,7 +23,9 @@ export type ToPredictWorker =
   | { kind: 'configure'; settings: PredictSettings }
   /** Stream rows; `newLocations` name the batch's location codes not seen before, in code order. */
   | { kind: 'rows'; batch: PredictBatch; newLocations: string[] }
-  | { kind: 'selectLocation'; name: string };
+  | { kind: 'selectLocation'; name: string }
+  /** Writes the held forecasts or anomalies to `path` (a file the engine chose); answered by `exported`. */
+  | { kind: 'export'; id: number; what: PredictExport; path: string };
 
 export type FromPredictWorker =
   | {
@@ -34,4 +37,7 @@ export type FromPredictWorker =
       /** Why the history could not be read; the model then trains on the stream alone. */
       historyError: string | null;
     }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string }
+  /** An export's answer: the data rows written, or why no file was written. */
+  | { kind: 'exported'; id: number; rows: number }
+  | { kind: 'exportFailed'; id: number; message: string };

@@ -4,7 +4,9 @@
  * second. While history loads, stream rows wait here, so none is scored by a model that has not
  * seen the history, and none is learnt twice.
  */
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { DEFAULT_PREDICT_SETTINGS, type HistorySource, type PredictSettings } from '../../../shared/predict/predictContract';
+import type { PredictExport } from '../../../shared/predict/predictContract';
 import { loadHistory } from './historyLoader';
 import type { PredictBatch, PredictInput } from './predictBatch';
 import { PredictionCore } from './predictionCore';
@@ -84,6 +86,27 @@ export class PredictWorkerService {
       case 'selectLocation':
         this.core.selectLocation(message.name);
         return;
+      case 'export':
+        this.post(this.exportFile(message.id, message.what, message.path));
+        return;
+    }
+  }
+
+  /** Written synchronously: no rows are scored halfway through, so the file is one consistent moment. */
+  private exportFile(id: number, what: PredictExport, path: string): FromPredictWorker {
+    let fd: number | null = null;
+    try {
+      fd = openSync(path, 'w');
+      const target = fd;
+      const rows = this.core.exportCsv(what, (text) => writeSync(target, text));
+      fd = null;
+      closeSync(target);
+      return { kind: 'exported', id, rows };
+    } catch (error) {
+      // A half-written file is worse than none.
+      if (fd !== null) closeSync(fd);
+      rmSync(path, { force: true });
+      return { kind: 'exportFailed', id, message: error instanceof Error ? error.message : String(error) };
     }
   }
 

@@ -12,9 +12,11 @@ import {
   type ModelCard,
   type PredictSeries,
   type PredictSettings,
+  type PredictExport,
   type PredictView,
 } from '../../../shared/predict/predictContract';
 import { fitCoveredColumns } from './cycleCoverage';
+import { writePredictExport } from './forecastCsv';
 import { featureOptions, resolveSettings, type ResolvedSettings } from './effectiveSettings';
 import { writeFeatureRow } from './featureRow';
 import { predictRow, type RegressionFit } from './fitRegression';
@@ -225,6 +227,11 @@ export class PredictionCore {
       anomalyCount: this.scoreboard.anomalyCount,
       series: includeSeries && index >= 0 && location !== null ? this.scoreboard.series.series(index, location) : null,
     };
+  }
+
+  /** Writes the held forecasts, or the anomalies among them, as CSV through `write`; returns the data rows. */
+  exportCsv(what: PredictExport, write: (text: string) => void): number {
+    return writePredictExport(what, { series: this.scoreboard.series, names: this.names, hasTime: this.input.hasTime }, write);
   }
 
   // ——— learning and scoring rows ———

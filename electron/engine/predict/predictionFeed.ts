@@ -10,6 +10,7 @@
  */
 import { DEFAULT_PREDICT_SETTINGS, DERIVED_FEATURES, DERIVED_FEATURE_LABELS, type PredictSettings, type PredictView } from '../../../shared/predict/predictContract';
 import type { ColumnInfo } from '../../../shared/schema';
+import type { PredictExport } from '../../../shared/predict/predictContract';
 import type { FeedEntry } from '../stages/feedWindow';
 import { engineLog } from '../supervision/engineLog';
 import { RestartBudget } from '../supervision/restartBudget';
@@ -60,6 +61,9 @@ export class PredictionFeed implements RowSink {
   /** Said until the next replay: a worker died and its model went with it. */
   private notice: string | null = null;
   private readonly restarts = new RestartBudget();
+  /** Exports the worker is writing, by request id. */
+  private readonly exports = new Map<number, { resolve: (rows: number) => void; reject: (error: Error) => void }>();
+  private nextExportId = 1;
 
   constructor(options: PredictionFeedOptions) {
     this.onChange = options.onChange;
@@ -175,6 +179,20 @@ export class PredictionFeed implements RowSink {
     this.post({ kind: 'selectLocation', name });
   }
 
+  /**
+   * Has the worker write the held forecasts or anomalies to `path` (rows sent so far first), and
+   * resolves to the data rows written. Rejects when the panel was never opened or the worker fails.
+   */
+  export(what: PredictExport, path: string): Promise<number> {
+    if (!this.worker) return Promise.reject(new Error(this.failure ?? 'Open the Predictions panel and replay a file first: there are no forecasts yet.'));
+    this.flush();
+    const id = this.nextExportId++;
+    return new Promise<number>((resolve, reject) => {
+      this.exports.set(id, { resolve, reject });
+      this.post({ kind: 'export', id, what, path });
+    });
+  }
+
   private flush(): void {
     this.clearFlushTimer();
     const taken = this.packer?.take();
@@ -194,6 +212,13 @@ export class PredictionFeed implements RowSink {
       this.fail(message.message);
       return;
     }
+    if (message.kind === 'exported' || message.kind === 'exportFailed') {
+      const waiting = this.exports.get(message.id);
+      this.exports.delete(message.id);
+      if (message.kind === 'exported') waiting?.resolve(message.rows);
+      else waiting?.reject(new Error(message.message));
+      return;
+    }
     this.report = message;
     this.seriesFresh = true;
     this.onChange();
@@ -201,6 +226,8 @@ export class PredictionFeed implements RowSink {
 
   private fail(message: string): void {
     this.failure = message;
+    for (const waiting of this.exports.values()) waiting.reject(new Error(message));
+    this.exports.clear();
     this.onChange();
   }
 
@@ -268,6 +295,8 @@ export class PredictionFeed implements RowSink {
     const worker = this.worker;
     this.worker = null;
     await worker?.stop();
+    for (const waiting of this.exports.values()) waiting.reject(new Error('The app is closing.'));
+    this.exports.clear();
   }
 }
 

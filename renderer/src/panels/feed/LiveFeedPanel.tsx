@@ -1,26 +1,28 @@
 /**
  * The newest rows first, in a virtualized table: only the visible rows are in the DOM, so a
  * million-row replay scrolls as smoothly as a hundred. Scrolling away from the top freezes the
- * view (auto-follow pauses) until the user resumes.
+ * view (auto-follow pauses) until the user resumes. Columns come in the order of feedColumns
+ * (event time, location and main measure first), sized to what they hold; "Columns…" hides and
+ * reorders them, remembered per header.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { FeedRow } from '../../../../shared/contract';
 import { formatCount } from '../../format';
-import { formatEventTime } from '../../formatTime';
 import { actions } from '../../store/actions';
 import { setFeedLocation } from '../../store/graphFeedLocation';
 import { useSession } from '../../store/sessionStore';
-import { formatCell } from './formatCell';
+import { columnWidthCh, grownWidths } from './columnWidths';
+import { feedColumn, type FeedColumn } from './feedCells';
+import { defaultOrder, headerKey, orderedColumns, shownColumns } from './feedColumns';
+import { useFeedColumns } from './feedColumnsStore';
+import { FeedColumnsMenu } from './FeedColumnsMenu';
 
 const ROW_HEIGHT = 28;
 /** A little slack so sub-pixel scroll positions still count as "at the top". */
 const FOLLOW_SLACK_PX = 4;
-const LINE_COLUMN_REM = 4.5;
-const OFFSET_COLUMN_REM = 5;
-const TIME_COLUMN_REM = 11.5;
-const NUMBER_COLUMN_REM = 5.5;
-const TEXT_COLUMN_REM = 8;
+/** Rows whose values size the columns: the newest, as they arrive. */
+const SIZING_ROWS = 40;
 
 export function LiveFeedPanel(): React.JSX.Element {
   const file = useSession((s) => s.file);
@@ -32,8 +34,13 @@ export function LiveFeedPanel(): React.JSX.Element {
   const [frozen, setFrozen] = useState<FeedRow[] | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = frozen ?? liveRows;
-  const columns = file?.columns ?? [];
-  const hasTime = file?.time != null;
+  const header = file ? headerKey(file) : '';
+  const prefs = useFeedColumns((s) => s.byHeader[header]);
+  const defaults = useMemo(() => (file ? defaultOrder(file) : []), [file]);
+  const all = useMemo(() => (file ? orderedColumns(defaults, prefs).map((key) => feedColumn(key, file)) : []), [file, defaults, prefs]);
+  const shownKeys = shownColumns(defaults, prefs);
+  const columns = shownKeys.map((key) => all.find((column) => column.key === key)).filter((column) => column !== undefined);
+  const widths = useColumnWidths(header, all, rows);
 
   // The app does not use the React Compiler, so the virtualizer's unmemoizable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -59,11 +66,10 @@ export function LiveFeedPanel(): React.JSX.Element {
   const frozenNewest = frozen?.[0];
   const frozenAt = frozenNewest ? liveRows.indexOf(frozenNewest) : 0;
   const newSinceFrozen = frozenAt === -1 ? liveRows.length : frozenAt;
-  const widths = columns.map((c) => (c.type === 'number' ? NUMBER_COLUMN_REM : TEXT_COLUMN_REM));
-  const fixed = [LINE_COLUMN_REM, OFFSET_COLUMN_REM, ...(hasTime ? [TIME_COLUMN_REM] : [])];
-  const template = [...fixed.map((w) => `${w}rem`), ...widths.map((w) => `minmax(${w}rem, ${w}fr)`)].join(' ');
+  const chs = columns.map((column) => widths.get(column.key) ?? columnWidthCh(column.label, []));
+  const template = chs.map((w) => `minmax(${w}ch, ${w}fr)`).join(' ');
   // Wide files scroll sideways instead of squeezing every column unreadable.
-  const minWidth = `${[...fixed, ...widths].reduce((sum, w) => sum + w, 0)}rem`;
+  const minWidth = `${chs.reduce((sum, w) => sum + w, 0)}ch`;
 
   return (
     <section className="panel feed-panel" aria-labelledby="feed-title">
@@ -84,6 +90,14 @@ export function LiveFeedPanel(): React.JSX.Element {
         <span className="panel-meta" data-testid="feed-count">
           {formatCount(rows.length)} rows shown (newest {formatCount(capacity)} kept) · {formatCount(rowsConsumed)} consumed
         </span>
+        {file && (
+          <FeedColumnsMenu
+            columns={all}
+            hidden={prefs?.hidden ?? []}
+            onChange={(next) => useFeedColumns.getState().setPrefs(header, next)}
+            onReset={() => useFeedColumns.getState().reset(header)}
+          />
+        )}
         {frozen ? (
           <button type="button" className="primary" onClick={resume}>
             Resume auto-follow{newSinceFrozen > 0 ? ` (${formatCount(newSinceFrozen)}+ new)` : ''}
@@ -97,18 +111,9 @@ export function LiveFeedPanel(): React.JSX.Element {
       <div className="feed-table" role="table" aria-label="Live feed" aria-rowcount={rows.length + 1}>
         <div className="feed-scroll" ref={scroller} onScroll={onScroll} data-testid="feed-scroll">
           <div className="feed-row feed-head" role="row" style={{ gridTemplateColumns: template, minWidth }}>
-            <span role="columnheader">Line</span>
-            <span role="columnheader" title="Partition / offset on the bus">
-              Offset
-            </span>
-            {hasTime && (
-              <span role="columnheader" title="Event time read from the timestamp columns (shifted in later loops)">
-                Event time
-              </span>
-            )}
             {columns.map((column) => (
-              <span role="columnheader" key={column.name} title={column.name} className={column.type === 'number' ? 'num' : undefined}>
-                {column.name}
+              <span role="columnheader" key={column.key} title={column.title} className={column.numeric ? 'num' : undefined}>
+                {column.label}
               </span>
             ))}
           </div>
@@ -124,21 +129,10 @@ export function LiveFeedPanel(): React.JSX.Element {
                   data-passes={row.passes}
                   style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 >
-                  <span role="cell" className="num">
-                    {row.passes && <span className="pass-mark" aria-label="passes threshold" />}
-                    {row.line}
-                  </span>
-                  <span role="cell" className="num muted">
-                    {row.partition}/{row.offset}
-                  </span>
-                  {hasTime && (
-                    <span role="cell" className="num">
-                      {row.time === null ? '–' : formatEventTime(row.time)}
-                    </span>
-                  )}
                   {columns.map((column, index) => (
-                    <span role="cell" key={column.name} className={column.type === 'number' ? 'num' : undefined}>
-                      {formatCell(row.values[index] ?? null)}
+                    <span role="cell" key={column.key} className={[column.numeric ? 'num' : '', column.muted ? 'muted' : ''].join(' ').trim() || undefined}>
+                      {index === 0 && row.passes && <span className="pass-mark" aria-label="passes threshold" />}
+                      {column.text(row)}
                     </span>
                   ))}
                 </div>
@@ -149,4 +143,17 @@ export function LiveFeedPanel(): React.JSX.Element {
       </div>
     </section>
   );
+}
+
+/** Each column's width in ch, from its label and the newest rows; only growing while the header stays. */
+function useColumnWidths(header: string, columns: readonly FeedColumn[], rows: readonly FeedRow[]): ReadonlyMap<string, number> {
+  const [state, setState] = useState<{ header: string; widths: Map<string, number> }>({ header, widths: new Map() });
+  const sample = rows.slice(0, SIZING_ROWS);
+  const measured = new Map(columns.map((column) => [column.key, columnWidthCh(column.label, sample.map((row) => column.text(row)))]));
+  const current = state.header === header ? state.widths : new Map<string, number>();
+  const next = grownWidths(current, measured);
+  const changed = state.header !== header || [...next].some(([key, width]) => current.get(key) !== width);
+  // React's "information from previous renders" pattern: kept in state, updated during render when it grows.
+  if (changed) setState({ header, widths: next });
+  return next;
 }

@@ -2,10 +2,13 @@
  * Where new junctions go when the topology changes. The rule that keeps the picture calm: a
  * junction placed once stays where it is, unless it gained (or changed) coordinates, which then
  * win. New junctions with coordinates are projected; others sit beside their placed neighbours,
- * or in a row under the drawing. Only when nothing is placed yet does a full layout run.
+ * or in a row under the drawing. When no junction has coordinates, all of them go on a ring
+ * (ringLayout), laid out again only when the set of junctions changes: locations arrive one by
+ * one as a replay starts, and placing each under the last drew them in one column.
  */
 import type { GraphEdge, GraphNode } from '../../../../shared/graph/graphContract';
 import { fitProjection, project, validCoordinates, type GeoProjection, type Point } from './graphProjection';
+import { ringPositions } from './ringLayout';
 
 /** A placed junction: where, and from what (its coordinates, or a layout). */
 export interface Placed extends Point {
@@ -16,11 +19,17 @@ export interface Placed extends Point {
 export interface Placement {
   /** Positions of junctions newly placed (or moved to new coordinates). */
   positions: Map<string, Placed>;
-  /** Junctions the caller lays out with a full layout: everything unplaced, when nothing was placed before. */
+  /**
+   * Junctions the caller refines with a force layout from where they are now (deterministic: no
+   * random start): the ring's junctions when real roads join them, else none.
+   */
   needsLayout: string[];
   /** The projection in force (fitted on first use, then kept so placed junctions stay put). */
   projection: GeoProjection | null;
 }
+
+/** Above this many junctions without coordinates, a grid replaces the ring (see graphRenderer's layOut). */
+export const RING_NODE_LIMIT = 300;
 
 /** Model units between a junction and a neighbour-less newcomer, and between newcomers in a row. */
 export const PLACEMENT_GAP = 80;
@@ -47,6 +56,7 @@ export function placeNodes(
   held: ReadonlyMap<string, Placed>,
   heldProjection: GeoProjection | null,
 ): Placement {
+  if (!nodes.some((node) => validCoordinates(node.lat, node.lon))) return placeOnRing(nodes, edges, held, heldProjection);
   const projection = heldProjection ?? fitProjection(nodes);
   const positions = new Map<string, Placed>();
   const unplaced: GraphNode[] = [];
@@ -58,9 +68,6 @@ export function placeNodes(
     else unplaced.push(node);
   }
   if (unplaced.length === 0) return { positions, needsLayout: [], projection };
-  const placedAny = held.size > 0 || positions.size > 0;
-  if (!placedAny) return { positions, needsLayout: unplaced.map((node) => node.id), projection };
-
   const where = (id: string): Placed | undefined => positions.get(id) ?? held.get(id);
   const all = [...held.values(), ...positions.values()];
   const left = Math.min(...all.map((p) => p.x));
@@ -81,4 +88,17 @@ export function placeNodes(
     }
   });
   return { positions, needsLayout: [], projection };
+}
+
+/** No coordinates anywhere: the same set of junctions keeps its places; a changed set goes on a new ring. */
+function placeOnRing(nodes: readonly GraphNode[], edges: readonly GraphEdge[], held: ReadonlyMap<string, Placed>, projection: GeoProjection | null): Placement {
+  const sameSet = nodes.length === held.size && nodes.every((node) => held.has(node.id));
+  if (sameSet) return { positions: new Map(), needsLayout: [], projection };
+  // Hundreds of junctions make a ring too wide to read: the caller draws them on a grid instead.
+  if (nodes.length > RING_NODE_LIMIT) return { positions: new Map(), needsLayout: nodes.map((node) => node.id), projection };
+  const ring = ringPositions(nodes.map((node) => ({ id: node.id, label: node.name ?? node.id })));
+  const positions = new Map<string, Placed>([...ring].map(([id, point]) => [id, { ...point, geo: null }]));
+  // Roads of a network file without coordinates are better read after a force layout; inferred links alone are not.
+  const roads = edges.some((edge) => !edge.inferred);
+  return { positions, needsLayout: roads ? nodes.map((node) => node.id) : [], projection };
 }

@@ -6,9 +6,9 @@
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
 import type { GraphLoads, GraphPath, GraphTopology } from '../../../../shared/graph/graphContract';
-import { placeNodes, type Placed } from './graphPlacement';
+import { placeNodes, RING_NODE_LIMIT, type Placed } from './graphPlacement';
 import { modelSize, type GeoProjection } from './graphProjection';
-import { edgeLoadData, graphStylesheet, inferredLabel, isLargeGraph, nodeLoadDataFor } from './graphStyle';
+import { edgeLoadData, graphStylesheet, inferredLabel, isLargeGraph, NODE_SIZE, nodeLoadDataFor } from './graphStyle';
 import type { GraphTheme } from './graphTheme';
 import type { JunctionGraphProbe } from './junctionGraphProbe';
 
@@ -31,9 +31,16 @@ const nodeKey = (id: string): string => `n:${id}`;
 const edgeKey = (id: string): string => `e:${id}`;
 const idOf = (node: NodeSingular): string => node.data('jid') as string;
 
-/** Above this many junctions a force layout takes seconds: a grid is drawn instead. */
-const COSE_NODE_LIMIT = 300;
 const FIT_PADDING = 30;
+/**
+ * A fit never zooms in further than this, nor so far that the largest junction is wider than
+ * MAX_NODE_SHARE of the canvas's shorter side: one or two junctions would otherwise fill the
+ * canvas, their labels cut off at its edges.
+ */
+const MAX_FIT_ZOOM = 1.5;
+const MAX_NODE_SHARE = 0.2;
+/** On-screen font size of an inferred link's label (CSS px). */
+const INFERRED_LABEL_PX = 10;
 
 /**
  * Cytoscape adds a one-line <style> to <head> unless an element with this id exists; the app's
@@ -85,6 +92,7 @@ export class GraphRenderer {
     });
     this.cy.on('mouseout', 'node', () => events.onHover(null));
     this.cy.on('viewport', () => events.onHover(null));
+    this.cy.on('zoom', () => this.scaleLinkLabels());
   }
 
   destroy(): void {
@@ -154,6 +162,7 @@ export class GraphRenderer {
     const junctionsChanged = this.topology === null || held.size !== this.topology.nodes.length || held.size !== topology.nodes.length;
     this.topology = topology;
     if (placement.needsLayout.length > 0) this.layOut(placement.needsLayout);
+    this.scaleLinkLabels();
     // Fitted when the junctions change, not when only links do (inferred links come and go every
     // few seconds): the user's zoom and pan stay put while they read the picture.
     if (junctionsChanged || placement.positions.size > 0) this.fit();
@@ -205,6 +214,22 @@ export class GraphRenderer {
         const found = node(id);
         return found ? { ...found.renderedPosition() } : null;
       },
+      renderedBox: (id) => {
+        const found = node(id);
+        if (!found) return null;
+        const box = found.renderedBoundingBox({ includeLabels: true, includeOverlays: false });
+        return { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
+      },
+      nodeIds: () => this.cy.nodes().map(idOf),
+      canvasSize: () => ({ width: this.container.clientWidth, height: this.container.clientHeight, zoom: this.cy.zoom() }),
+      inferredEdges: () =>
+        this.cy.edges('[?inferred]').map((edge) => {
+          const [a, b] = [edge.source().renderedPosition(), edge.target().renderedPosition()];
+          // Cytoscape skips a label whose font would be drawn smaller than min-zoomed-font-size.
+          const drawnFont = Number.parseFloat(String(edge.style('font-size'))) * this.cy.zoom();
+          const minimum = Number.parseFloat(String(edge.style('min-zoomed-font-size')));
+          return { from: edge.source().data('jid') as string, to: edge.target().data('jid') as string, label: String(edge.style('label')), labelDrawn: drawnFont >= minimum, length: Math.hypot(a.x - b.x, a.y - b.y) };
+        }),
       topologyVersion: () => this.topology?.version ?? -1,
       loadsApplied: () => this.applied,
     };
@@ -235,6 +260,16 @@ export class GraphRenderer {
     this.applied++;
   }
 
+  /**
+   * An inferred link's label is its only content (its r): kept at INFERRED_LABEL_PX on screen at
+   * any zoom, where a fixed model size fell under cytoscape's smallest drawn font once a canvas
+   * of a laptop's dock zoomed out to show ten junctions. Few links are inferred, so this is cheap.
+   */
+  private scaleLinkLabels(): void {
+    const size = INFERRED_LABEL_PX / this.cy.zoom();
+    this.cy.batch(() => this.cy.edges('[?inferred]').style('font-size', size));
+  }
+
   /** Transitions are on for small graphs only; the stylesheet is swapped only when that changes. */
   private restyle(junctions = this.nodes.length): void {
     const large = isLargeGraph(junctions);
@@ -247,10 +282,13 @@ export class GraphRenderer {
     const chosen = new Set(ids);
     const nodes = this.cy.nodes().filter((node) => chosen.has(idOf(node)));
     const side = modelSize(ids.length);
-    const boundingBox = { x1: 0, y1: 0, w: side, h: side };
+    // Around the ring's centre, and never the canvas's size (which a hidden tab does not have), so the result depends on the network alone.
+    const boundingBox = { x1: -side / 2, y1: -side / 2, w: side, h: side };
+    // The force layout starts from the ring the junctions are on (no random start), so the same
+    // network is drawn the same way every time; above the ring's limit (a force layout would take seconds) a grid.
     const options =
-      ids.length <= COSE_NODE_LIMIT
-        ? { name: 'cose' as const, animate: false, fit: false, randomize: true, boundingBox }
+      ids.length <= RING_NODE_LIMIT
+        ? { name: 'cose' as const, animate: false, fit: false, randomize: false, nodeDimensionsIncludeLabels: true, boundingBox }
         : { name: 'grid' as const, animate: false, fit: false, avoidOverlap: true, boundingBox };
     nodes.union(nodes.edgesWith(nodes)).layout(options).run();
   }
@@ -262,6 +300,13 @@ export class GraphRenderer {
       return;
     }
     this.pendingFit = false;
-    this.cy.fit(undefined, FIT_PADDING);
+    const cy = this.cy;
+    cy.fit(undefined, FIT_PADDING);
+    const shorter = Math.min(this.container.clientWidth, this.container.clientHeight);
+    const cap = Math.min(MAX_FIT_ZOOM, (MAX_NODE_SHARE * shorter) / NODE_SIZE.max);
+    if (cy.zoom() > cap) {
+      cy.zoom(cap);
+      cy.center();
+    }
   }
 }

@@ -2,18 +2,22 @@
 import type { PredictView } from '../../../../shared/predict/predictContract';
 import { formatCount } from '../../format';
 import { newestFirst } from './chartData';
+import { ExportButtons } from './ExportButtons';
 import { formatPointTime, formatValue, formatZ } from './predictFormat';
 
 export function AnomalyTable({ view, hasTime }: { view: PredictView; hasTime: boolean }): React.JSX.Element {
   const rows = newestFirst(view.anomalies);
   return (
     <section className="predict-anomalies" aria-labelledby="predict-anomalies-title">
-      <h3 id="predict-anomalies-title">
-        Anomalies{' '}
-        <span className="panel-meta" data-testid="predict-anomaly-count">
-          {formatCount(view.anomalyCount)} in total{view.anomalyCount > rows.length ? `, newest ${formatCount(rows.length)} listed` : ''}
-        </span>
-      </h3>
+      <div className="predict-anomalies-head">
+        <h3 id="predict-anomalies-title">
+          Anomalies{' '}
+          <span className="panel-meta" data-testid="predict-anomaly-count">
+            {formatCount(view.anomalyCount)} in total{view.anomalyCount > rows.length ? `, newest ${formatCount(rows.length)} listed` : ''}
+          </span>
+        </h3>
+        <ExportButtons view={view} />
+      </div>
       {rows.length === 0 ? (
         <p className="empty">None yet: a row is an anomaly when it is more than {formatValue(view.settings.anomalyK)} standard deviations off its forecast.</p>
       ) : (

@@ -1,12 +1,14 @@
 /**
  * What the Predictions panel asks of the engine: start feeding the model, new settings, the
- * chart's location, and a history CSV (native dialog on the desktop, upload in a browser).
+ * chart's location, a history CSV (native dialog on the desktop, upload in a browser), and the
+ * exports of forecasts and anomalies (save dialog on the desktop, download in a browser).
  * Failures land in the panel's notice rather than the app-wide banner.
  */
 import type { CommandArgs, CommandName, CommandResult } from '../../../../shared/contract';
-import type { PredictSettings } from '../../../../shared/predict/predictContract';
+import type { PredictExport, PredictSettings } from '../../../../shared/predict/predictContract';
+import { formatCount } from '../../format';
 import { useSession } from '../../store/sessionStore';
-import { tryInvoke, uploadFile } from '../../transport/engineClient';
+import { isDesktop, tryInvoke, uploadFile } from '../../transport/engineClient';
 import { settingsEqual } from './settingsEdit';
 import { usePredictStore } from './predictStore';
 
@@ -80,6 +82,22 @@ export const predictActions = {
     const { pendingSettings, pendingLocation } = getState();
     if (pendingSettings && settings && settingsEqual(pendingSettings, settings)) setState({ pendingSettings: null });
     if (pendingLocation !== null && pendingLocation === location) setState({ pendingLocation: null });
+  },
+
+  /**
+   * Desktop: a native save dialog, then the engine writes the file. Browser: the web host streams
+   * the file as a download (the page never names a path).
+   */
+  async exportCsv(what: PredictExport): Promise<void> {
+    if (isDesktop) {
+      const reply = await command('predict:showExportDialog', { what });
+      if (reply.ok && reply.value) setState({ notice: `Exported ${formatCount(reply.value.rows)} ${what} to ${reply.value.path}` });
+      return;
+    }
+    const link = document.createElement('a');
+    link.href = `/api/predict-export.csv?what=${what}`;
+    link.download = `${what}.csv`;
+    link.click();
   },
 
   /** Desktop: the native open dialog; null when cancelled or failed. */

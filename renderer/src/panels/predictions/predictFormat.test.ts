@@ -26,8 +26,14 @@ describe('prediction number formats', () => {
     const t = Date.UTC(2024, 0, 2, 13, 45, 7);
     expect(formatPointTime(t, true)).toBe('2024-01-02 13:45:07');
     expect(formatPointTime(12345, false)).toBe('row 12,345');
-    expect(timeTick(3_600_000)(t)).toBe('13:45');
-    expect(timeTick(3 * 86_400_000)(t)).toBe('01-02 13:45');
+    expect(timeTick(t, t + 3_600_000)(t)).toBe('13:45');
+    expect(timeTick(t, t + 3 * 86_400_000)(t)).toBe('01-02 13:45');
+    // Months or years on one axis: the year is named.
+    expect(timeTick(t, t + 90 * 86_400_000)(t)).toBe('2024-01-02');
+    expect(timeTick(t, t + 800 * 86_400_000)(t)).toBe('2024-01-02');
+    // A few days across New Year: which year each day is in.
+    const eve = Date.UTC(2023, 11, 30, 6, 0);
+    expect(timeTick(eve, eve + 4 * 86_400_000)(eve)).toBe('2023-12-30 06:00');
   });
 
   it('says how long ago', () => {

@@ -40,13 +40,25 @@ export function formatPointTime(time: number, hasTime: boolean): string {
 
 const pad = (value: number): string => String(value).padStart(2, '0');
 
-/** Tick labels for the time axis: the clock within a day, the date too across days (UTC, like formatEventTime). */
-export function timeTick(spanMs: number): (ms: number) => string {
+/** Past this span the axis names days only, with the year: hours are no longer readable there. */
+const DATES_ONLY_MS = 45 * 86_400_000;
+
+/**
+ * Tick labels for the time axis from `from` to `to` (UTC, like formatEventTime): the clock within
+ * a day, the date too across days, the year as well once the axis spans months or crosses a new
+ * year (10-08 alone cannot say which October).
+ */
+export function timeTick(from: number, to: number): (ms: number) => string {
+  const span = to - from;
+  const yearsDiffer = new Date(from).getUTCFullYear() !== new Date(to).getUTCFullYear();
   return (ms) => {
     const d = new Date(ms);
     if (Number.isNaN(d.getTime())) return '';
     const clock = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-    return spanMs > 86_400_000 ? `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${clock}` : clock;
+    const day = `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    if (span > DATES_ONLY_MS) return `${d.getUTCFullYear()}-${day}`;
+    if (yearsDiffer) return `${d.getUTCFullYear()}-${day} ${clock}`;
+    return span > 86_400_000 ? `${day} ${clock}` : clock;
   };
 }
 

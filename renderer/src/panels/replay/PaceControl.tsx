@@ -1,12 +1,13 @@
 /**
  * How fast the replay goes: by the data's own clock (1×, 10×, 60×, 600× or a custom factor), at a
- * fixed number of rows per second, or flat out. Changes apply to a running replay at once.
+ * fixed number of rows per second, or flat out. Changes apply to a running replay at once. The
+ * custom value and gap skipping are in the replay's Options (ReplayOptions), opened when a custom
+ * pace is chosen, so the toolbar keeps one line at 1024 px.
  */
-import { useState } from 'react';
 import { DEFAULT_MAX_GAP_SECONDS, type Pace } from '../../../../shared/contract';
 import { formatCount } from '../../format';
 import { actions } from '../../store/actions';
-import { GAP_PRESETS, RATE_PRESETS, SPEED_PRESETS, effectivePace, useReplaySettings } from '../../store/replaySettingsStore';
+import { RATE_PRESETS, SPEED_PRESETS, effectivePace, useReplaySettings } from '../../store/replaySettingsStore';
 import { useSession } from '../../store/sessionStore';
 
 function paceKey(pace: Pace): string {
@@ -20,13 +21,12 @@ function paceKey(pace: Pace): string {
   }
 }
 
-export function PaceControl(): React.JSX.Element {
+export function PaceControl({ onCustom }: { onCustom(): void }): React.JSX.Element {
   const file = useSession((s) => s.file);
   const chosen = useReplaySettings((s) => s.pace);
   const pace = effectivePace(chosen, file);
   const hasTime = file?.time != null;
   const maxGap = pace.mode === 'event' ? pace.maxGapSeconds : DEFAULT_MAX_GAP_SECONDS;
-  const [custom, setCustom] = useState('');
 
   const choose = (key: string): void => {
     const [mode, value] = key.split(':');
@@ -34,16 +34,10 @@ export function PaceControl(): React.JSX.Element {
     else if (value === 'custom') {
       // Switch to that mode at once with a starting value the user then edits.
       const start = mode === 'event' ? 100 : 500;
-      setCustom(String(start));
       void actions.setPace(mode === 'event' ? { mode: 'event', speed: start, maxGapSeconds: maxGap } : { mode: 'rows', rowsPerSecond: start });
+      onCustom();
     } else if (mode === 'event') void actions.setPace({ mode: 'event', speed: Number(value), maxGapSeconds: maxGap });
     else void actions.setPace({ mode: 'rows', rowsPerSecond: Number(value) });
-  };
-
-  const applyCustom = (): void => {
-    const value = Number(custom);
-    if (!Number.isFinite(value) || value <= 0) return;
-    void actions.setPace(pace.mode === 'event' ? { mode: 'event', speed: value, maxGapSeconds: maxGap } : { mode: 'rows', rowsPerSecond: value });
   };
 
   return (
@@ -72,41 +66,6 @@ export function PaceControl(): React.JSX.Element {
           <option value="fast">As fast as possible</option>
         </select>
       </label>
-      {pace.mode !== 'fast' && (
-        <label className="pace-custom">
-          {pace.mode === 'event' ? 'Custom ×' : 'Custom rows/s'}
-          <input
-            type="number"
-            min={0.01}
-            step="any"
-            value={custom}
-            placeholder={pace.mode === 'event' ? 'e.g. 120' : 'e.g. 250'}
-            onChange={(event) => setCustom(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') applyCustom();
-            }}
-            onBlur={applyCustom}
-          />
-        </label>
-      )}
-      {pace.mode === 'event' && (
-        <label>
-          Skip gaps longer than
-          <select
-            aria-label="Skip gaps longer than"
-            value={String(pace.maxGapSeconds)}
-            onChange={(event) =>
-              void actions.setPace({ ...pace, maxGapSeconds: event.target.value === 'null' ? null : Number(event.target.value) })
-            }
-          >
-            {GAP_PRESETS.map((gap) => (
-              <option key={gap.label} value={String(gap.seconds)}>
-                {gap.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
     </div>
   );
 }

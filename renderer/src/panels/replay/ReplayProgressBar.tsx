@@ -39,7 +39,8 @@ export function ReplayProgressBar(): React.JSX.Element | null {
       <span className="bytes" data-testid="bytes-read" title="Bytes read from the file so far (the reader works a block ahead)">
         {formatBytes(replay.bytesRead)} of {formatBytes(replay.bytesTotal)}
       </span>
-      {replay.etaSeconds !== null && <span data-testid="eta">ETA {formatDurationSeconds(replay.etaSeconds)}</span>}
+      {/* Always there (a dash when unknown): a figure appearing would move everything after it. */}
+      <span data-testid="eta">ETA {replay.etaSeconds !== null ? formatDurationSeconds(replay.etaSeconds) : '–'}</span>
       {replay.eventTime !== null && (
         <span data-testid="event-time" title="The data's clock: event time of the newest row produced">
           {formatEventTime(replay.eventTime)}
@@ -49,16 +50,16 @@ export function ReplayProgressBar(): React.JSX.Element | null {
       <span className={`state state-${replay.state}`} data-testid="replay-state">
         {replay.state}
       </span>
-      <span className="reconcile" data-testid="reconcile">
+      <span className="reconcile" data-testid="reconcile" title="Every row read is accepted or rejected">
         read {formatCount(replay.rowsRead)} = accepted {formatCount(replay.rowsAccepted)} + rejected {formatCount(replay.rowsRejected)}
       </span>
       {notice && (
-        <span className="seek-notice" data-testid="seek-notice">
+        <span className="seek-notice" data-testid="seek-notice" title={notice}>
           {notice}
         </span>
       )}
       {replay.message && (
-        <span role={replay.state === 'failed' ? 'alert' : 'status'} className="replay-message" data-testid="replay-message">
+        <span role={replay.state === 'failed' ? 'alert' : 'status'} className="replay-message" data-testid="replay-message" title={replay.message}>
           {replay.message}
         </span>
       )}

@@ -1,8 +1,11 @@
 /**
- * Limits for the next replay, as the original pipeline's producers had them: produce for N
- * seconds, or N rows, or loop the file forever. They apply when Replay is pressed.
+ * The replay's secondary settings behind one button, so the toolbar fits 1024 px: the custom pace
+ * and gap skipping (PaceOptions), and limits for the next replay, as the original pipeline's
+ * producers had them: produce for N seconds, or N rows, or loop the file forever (they apply when
+ * Replay is pressed). Opened by the caller too, when a custom pace is chosen.
  */
 import { actions } from '../../store/actions';
+import { PaceOptions } from './PaceOptions';
 import { useReplaySettings } from '../../store/replaySettingsStore';
 
 /** Empty or non-positive input means "no limit". */
@@ -11,7 +14,7 @@ function positiveOrNull(text: string): number | null {
   return text.trim() !== '' && Number.isFinite(value) && value > 0 ? value : null;
 }
 
-export function LimitsControl(): React.JSX.Element {
+export function ReplayOptions({ open, onToggle }: { open: boolean; onToggle(open: boolean): void }): React.JSX.Element {
   const limits = useReplaySettings((s) => s.limits);
   const setLimits = useReplaySettings((s) => s.setLimits);
   const summary = [
@@ -20,9 +23,13 @@ export function LimitsControl(): React.JSX.Element {
     limits.loop ? 'loop' : null,
   ].filter((part) => part !== null);
   return (
-    <details className="limits-control">
-      <summary>Limits{summary.length > 0 ? `: ${summary.join(', ')}` : ''}</summary>
+    <details className="limits-control" open={open} onToggle={(event) => onToggle(event.currentTarget.open)}>
+      {/* The limits in force are named in the tooltip, not the button: its width stays put. */}
+      <summary title={summary.length > 0 ? `Limits: ${summary.join(', ')}` : 'Custom pace, gap skipping and limits'}>
+        Options{summary.length > 0 ? ' •' : ''}
+      </summary>
       <div className="popover limits-popover">
+        <PaceOptions />
         <label>
           Stop after (seconds)
           <input

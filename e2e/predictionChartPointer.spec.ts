@@ -1,0 +1,89 @@
+/**
+ * The Predictions "Over time" chart under the pointer: the tooltip names the point under it, not
+ * one of the first points wherever the pointer is (recharts' tooltip on a numeric axis did); a
+ * dragged range or the wheel zooms, Reset zoom brings the whole series back. Expected times come
+ * from the time axis as drawn (its tick labels and where they sit), not from the app's data.
+ */
+import { expect, test } from './fixtures';
+import { PredictionsPanel } from './pages/predictionsPanel';
+
+/** "10-08 06:15" (axis) or "2026-10-08 06:15:00" (tooltip) → ms, in one arbitrary year (the sample spans one month). */
+function monthDayTime(text: string): number {
+  const match = /(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!match) throw new Error(`not a time: ${text}`);
+  const [, month, day, hour, minute, second] = match.map(Number) as number[];
+  return Date.UTC(2000, (month ?? 1) - 1, day, hour, minute, Number.isNaN(second) ? 0 : second);
+}
+
+/** The time the axis puts at page x: linear between its first and last tick labels. */
+function axisTimeAt(ticks: { text: string; x: number }[], x: number): number {
+  const first = ticks[0]!;
+  const last = ticks[ticks.length - 1]!;
+  const [t0, t1] = [monthDayTime(first.text), monthDayTime(last.text)];
+  return t0 + ((x - first.x) / (last.x - first.x)) * (t1 - t0);
+}
+
+test('the over-time tooltip follows the pointer, and the chart zooms, pans and resets', async ({ app }) => {
+  await app.openSample();
+  const predictions = new PredictionsPanel(app.page);
+  await predictions.open();
+  await predictions.waitForState('Ready');
+  await app.replay.start('max');
+  await app.replay.waitForState('finished', 60_000);
+  await expect(predictions.rowsLine).toContainText('20,160 scored', { timeout: 30_000 });
+  await predictions.waitForSeries(50);
+  await predictions.overTimeChart.scrollIntoViewIfNeeded();
+
+  const plot = await predictions.plotBox();
+  const ticks = await predictions.timeTicks();
+  expect(ticks.length).toBeGreaterThanOrEqual(3);
+  const span = axisTimeAt(ticks, plot.x + plot.width) - axisTimeAt(ticks, plot.x);
+  // 21 days of 15-minute rows, downsampled to 1,000 points: the nearest point is within a few hours.
+  const tolerance = span * 0.015;
+  const hoverAt = async (fraction: number): Promise<number> => {
+    await app.page.mouse.move(plot.x + fraction * plot.width, plot.y + plot.height / 2);
+    await expect(predictions.chartTooltipTime).toBeVisible();
+    return monthDayTime((await predictions.chartTooltipTime.textContent()) ?? '');
+  };
+
+  const shown: number[] = [];
+  for (const fraction of [0.25, 0.5, 0.9]) {
+    const time = await hoverAt(fraction);
+    expect(Math.abs(time - axisTimeAt(ticks, plot.x + fraction * plot.width)), `at ${fraction * 100} %`).toBeLessThanOrEqual(tolerance);
+    shown.push(time);
+  }
+  expect(shown[0]).toBeLessThan(shown[1]!);
+  expect(shown[1]).toBeLessThan(shown[2]!);
+
+  // Drag from 40 % to 60 %: the axis then spans that range, and the pointer's point lies inside it.
+  const [from, to] = [axisTimeAt(ticks, plot.x + 0.4 * plot.width), axisTimeAt(ticks, plot.x + 0.6 * plot.width)];
+  await app.page.mouse.move(plot.x + 0.4 * plot.width, plot.y + plot.height / 2);
+  await app.page.mouse.down();
+  await app.page.mouse.move(plot.x + 0.6 * plot.width, plot.y + plot.height / 2, { steps: 5 });
+  await app.page.mouse.up();
+  await expect.poll(async () => (await predictions.timeTicks()).map((tick) => tick.text)).not.toEqual(ticks.map((tick) => tick.text));
+  const zoomedTicks = await predictions.timeTicks();
+  expect(axisTimeAt(zoomedTicks, plot.x)).toBeGreaterThanOrEqual(from - tolerance);
+  expect(axisTimeAt(zoomedTicks, plot.x + plot.width)).toBeLessThanOrEqual(to + tolerance);
+  const inZoom = await hoverAt(0.25);
+  expect(inZoom).toBeGreaterThan(from);
+  expect(inZoom).toBeLessThan(to);
+  expect(Math.abs(inZoom - axisTimeAt(zoomedTicks, plot.x + 0.25 * plot.width))).toBeLessThanOrEqual(tolerance / 5);
+
+  // Later: the range moves on by half its width.
+  await predictions.zoom.getByRole('button', { name: 'Later' }).click();
+  const panned = await predictions.timeTicks();
+  expect(axisTimeAt(panned, plot.x)).toBeGreaterThan(axisTimeAt(zoomedTicks, plot.x));
+
+  // Reset: the whole series again, the same axis as before.
+  await predictions.zoom.getByRole('button', { name: 'Reset zoom' }).click();
+  await expect.poll(async () => (await predictions.timeTicks()).map((tick) => tick.text)).toEqual(ticks.map((tick) => tick.text));
+  await expect(predictions.zoom.getByRole('button', { name: 'Reset zoom' })).toBeDisabled();
+
+  // The wheel zooms in about the pointer.
+  await app.page.mouse.move(plot.x + 0.5 * plot.width, plot.y + plot.height / 2);
+  await app.page.mouse.wheel(0, -300);
+  await expect(predictions.zoom.getByRole('button', { name: 'Reset zoom' })).toBeEnabled();
+  const wheeled = await predictions.timeTicks();
+  expect(axisTimeAt(wheeled, plot.x + plot.width) - axisTimeAt(wheeled, plot.x)).toBeLessThan(span * 0.9);
+});
