@@ -164,7 +164,7 @@ export class KafkaBusConsumer<T> {
       const offset = Number(message.offset);
       if (offset < startsAt) continue;
       const notBefore = this.notBefore.get(partition);
-      // A packed message is stamped with its first row's time; its rows are judged one by one below.
+      // A packed message is stamped with its latest row's time; its rows are judged one by one below.
       const packedHere = message.headers?.[PACKED_ROWS_HEADER] !== undefined && this.codec.decodeParsed !== undefined;
       if (notBefore !== undefined && !packedHere) {
         if (Number(message.timestamp) < notBefore) {

@@ -39,8 +39,9 @@ describe('packing rows into Kafka messages', () => {
       expect(got.map((r) => r.timestamp)).toEqual(expected.map((r) => r.timestamp));
       expect(got.map((r) => r.headers[REPLAY_TAG_HEADER])).toEqual(expected.map((r) => r.headers?.[REPLAY_TAG_HEADER]));
     }
-    // The message is stamped with its first row's time (seeking by time finds it) and is a plain JSON array.
-    expect(messages[1]?.timestamp).toBe(String(records.filter((r) => r.key === 'J01')[16]?.timestamp));
+    // The message is stamped with its latest row's time (a broker's lookup by time then skips none of
+    // its rows) and is a plain JSON array.
+    expect(messages[1]?.timestamp).toBe(String(records.filter((r) => r.key === 'J01')[23]?.timestamp));
     expect(JSON.parse(messages[0]?.value ?? '')).toHaveLength(16);
   });
 
