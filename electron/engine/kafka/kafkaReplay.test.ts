@@ -1,6 +1,6 @@
 /**
- * The whole pipeline on Kafka: the engine replays the sample city into a topic of librdkafka's mock
- * cluster (real Kafka protocol, started here) and the stages consume it back through the app's
+ * The whole pipeline on Kafka: the engine replays the sample city into a topic of a real Apache Kafka
+ * broker (one KRaft node, started here for this file) and the stages consume it back through the app's
  * consumer group. With KAFKA_BROKERS set, the same runs against that cluster.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,10 +9,10 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ViewUpdate } from '../../../shared/contract';
 import { Engine } from '../engine';
-import { externalBrokers, kcatAvailable, startMockCluster, type MockCluster } from './testing/kcatMockCluster';
+import { kafkaForTests, kafkaTestsCanRun, WHY_NO_KAFKA, type TestCluster } from './testing/localKafkaBroker';
 
 const SAMPLE = resolve(__dirname, '../../../sample-data/traffic-sample.csv');
-const runnable = externalBrokers() !== null || kcatAvailable();
+const runnable = kafkaTestsCanRun();
 
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -23,16 +23,15 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
 }
 
 describe.runIf(runnable)('Replay through Kafka', () => {
-  let cluster: MockCluster | null = null;
+  let cluster: TestCluster | null = null;
   let brokers: string[];
   let dataDir: string;
   let engine: Engine;
   let view: ViewUpdate | null = null;
 
   beforeAll(async () => {
-    const external = externalBrokers();
-    cluster = external ? null : await startMockCluster();
-    brokers = external ?? (cluster as MockCluster).brokers;
+    cluster = await kafkaForTests();
+    brokers = cluster.brokers;
     dataDir = mkdtempSync(join(tmpdir(), 'kafka-replay-'));
     engine = new Engine({ sampleCsvPath: SAMPLE, dataDir, onViewUpdate: (update) => (view = update) });
   });
@@ -111,6 +110,6 @@ describe.runIf(runnable)('Replay through Kafka', () => {
 
 if (!runnable) {
   describe('Replay through Kafka', () => {
-    it.skip('needs kcat (Debian package kcat) for the mock cluster, or KAFKA_BROKERS', () => undefined);
+    it.skip(WHY_NO_KAFKA, () => undefined);
   });
 }

@@ -1,21 +1,21 @@
 /**
- * Monitor mode against librdkafka's mock cluster: topics filled by `kcat -P` (another program, as in
+ * Monitor mode against a real Apache Kafka broker (started here, or KAFKA_BROKERS): topics filled by `kcat -P` (another program, as in
  * real use), watched by the engine with no replay.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineOnKafka, produceWithKcat, until, type EngineOnKafka } from '../kafka/testing/engineOnKafka';
-import { externalBrokers, kcatAvailable, startMockCluster, type MockCluster } from '../kafka/testing/kcatMockCluster';
+import { kcatAvailable } from '../kafka/testing/kcatClient';
+import { kafkaForTests, kafkaTestsCanRun, type TestCluster } from '../kafka/testing/localKafkaBroker';
 
-describe.runIf(kcatAvailable())('Monitor mode', () => {
-  let cluster: MockCluster | null = null;
+describe.runIf(kcatAvailable() && kafkaTestsCanRun())('Monitor mode', () => {
+  let cluster: TestCluster | null = null;
   let brokers: string[];
   let subject: EngineOnKafka;
   let profileId: string;
 
   beforeAll(async () => {
-    const external = externalBrokers();
-    cluster = external ? null : await startMockCluster();
-    brokers = external ?? (cluster as MockCluster).brokers;
+    cluster = await kafkaForTests();
+    brokers = cluster.brokers;
     subject = engineOnKafka();
     profileId = await subject.saveProfile(brokers);
   });
