@@ -1,10 +1,11 @@
 /**
- * Kafka end to end in a real browser: the settings point the app at librdkafka's mock cluster (real
- * Kafka protocol on 127.0.0.1), Replay produces the sample city into a topic and the feed fills
+ * Kafka end to end in a real browser: the settings point the app at a real Apache Kafka broker (one
+ * KRaft node on 127.0.0.1, started for this file, or KAFKA_BROKERS), Replay produces the sample city into a topic and the feed fills
  * from what the app's consumer group reads back; monitor mode watches a topic another program
  * (kcat -P) filled.
  */
-import { kcatAvailable, produceWithKcat, startMockCluster, type MockCluster } from '../electron/engine/kafka/testing/kcatMockCluster';
+import { kcatAvailable, produceWithKcat } from '../electron/engine/kafka/testing/kcatClient';
+import { kafkaForTests, kafkaTestsCanRun, WHY_NO_KAFKA, type TestCluster } from '../electron/engine/kafka/testing/localKafkaBroker';
 import { expect, test } from './fixtures';
 import type { TrafficMonitorPage } from './pages/trafficMonitorPage';
 import { KafkaPanel } from './pages/kafkaPanel';
@@ -29,17 +30,17 @@ async function replaySampleThroughKafka(app: TrafficMonitorPage, brokers: string
 }
 
 test.describe('Kafka in the browser', () => {
-  let cluster: MockCluster | null = null;
+  let cluster: TestCluster | null = null;
   test.beforeAll(async () => {
-    if (kcatAvailable()) cluster = await startMockCluster();
+    if (kafkaTestsCanRun()) cluster = await kafkaForTests();
   });
   test.afterAll(async () => {
     await cluster?.stop();
   });
 
   test('Replay on the Kafka bus: the feed fills through the topic and the counts reconcile', async ({ app }) => {
-    test.skip(cluster === null, 'kcat is not installed (apt-get install kcat): no mock Kafka cluster');
-    const kafka = await replaySampleThroughKafka(app, cluster!.brokers, { profileName: 'Mock', topic: `e2e-replay-${Date.now()}` });
+    test.skip(cluster === null, WHY_NO_KAFKA);
+    const kafka = await replaySampleThroughKafka(app, cluster!.brokers, { profileName: 'Local', topic: `e2e-replay-${Date.now()}` });
     const counts = await app.replay.counts();
     expect(counts.read).toBeGreaterThan(20_000);
     expect(counts.read).toBe(counts.accepted + counts.rejected);
@@ -59,8 +60,8 @@ test.describe('Kafka in the browser', () => {
   });
 
   test('Replay with 64 rows of a junction per message: every row arrives once, in a small fraction of the messages', async ({ app }) => {
-    test.skip(cluster === null, 'kcat is not installed (apt-get install kcat): no mock Kafka cluster');
-    const kafka = await replaySampleThroughKafka(app, cluster!.brokers, { profileName: 'Mock packed', topic: `e2e-packed-${Date.now()}`, rowsPerMessage: 64 });
+    test.skip(cluster === null, WHY_NO_KAFKA);
+    const kafka = await replaySampleThroughKafka(app, cluster!.brokers, { profileName: 'Local packed', topic: `e2e-packed-${Date.now()}`, rowsPerMessage: 64 });
     const counts = await app.replay.counts();
     await expect.poll(() => kafka.consumed()).toBe(counts.accepted);
     expect(await kafka.duplicates()).toBe(0);
@@ -71,20 +72,21 @@ test.describe('Kafka in the browser', () => {
   });
 
   test('Monitor mode shows the rows of a topic that kcat -P filled, and lists a malformed message by partition and offset', async ({ app }) => {
-    test.skip(cluster === null, 'kcat is not installed (apt-get install kcat): no mock Kafka cluster');
+    test.skip(cluster === null, WHY_NO_KAFKA);
+    test.skip(!kcatAvailable(), 'kcat is not installed (apt-get install kcat): no third-party producer');
     const topic = `e2e-sensors-${Date.now()}`;
     const rows = Array.from({ length: 40 }, (_, i) => JSON.stringify({ Time: `2026-10-01T08:${String(i).padStart(2, '0')}:00`, Sensor: `S${(i % 4) + 1}`, Count: 100 + i }));
     await produceWithKcat(cluster!.brokers, topic, [...rows.slice(0, 20), '{"Time": "2026-10-01T08:20:00", "Sensor": ', ...rows.slice(20)]);
 
     const settings = new SettingsDialog(app.page);
     await settings.open();
-    await settings.newProfile('Mock', cluster!.brokers);
+    await settings.newProfile('Local', cluster!.brokers);
     await settings.save();
     await settings.close();
 
     const kafka = new KafkaPanel(app.page);
     await kafka.openMonitorDialog();
-    await kafka.startMonitor({ profileName: 'Mock', topic, startFrom: 'earliest', format: 'auto' });
+    await kafka.startMonitor({ profileName: 'Local', topic, startFrom: 'earliest', format: 'auto' });
     await kafka.waitForMonitoring(topic);
     await expect(app.columnType('Count')).toHaveText('number');
     await expect(app.columnRole('Sensor')).toHaveText('location');

@@ -5,7 +5,7 @@
  * cluster instead and starts nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureKafkaJars, type KafkaJars } from '../../../../scripts/kafka/kafkaJars';
@@ -26,6 +26,8 @@ export interface LocalKafkaBroker {
   dataDir: string;
   /** The JVM's pid while it runs. */
   pid(): number;
+  /** The cluster id the storage tool wrote into the log directory: what the broker tells clients. */
+  clusterId(): string;
   /** Milliseconds from spawning the JVM to "Kafka Server started" on the latest start. */
   startMs(): number;
   /** Controlled shutdown; removes the log directory when the fixture made it. */
@@ -77,6 +79,7 @@ export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<
     dataDir,
     pid: () => current.broker.pid,
     startMs: () => current.ms,
+    clusterId: () => /^cluster\.id=(.+)$/m.exec(readFileSync(join(dataDir, 'log', 'meta.properties'), 'utf8'))?.[1]?.trim() ?? '',
     stop: async () => {
       await current.broker.stop();
       if (ownDir) rmSync(dataDir, { recursive: true, force: true });
