@@ -1,9 +1,10 @@
 /**
- * The replay on the Kafka bus, end to end (CSV → kafkajs producer → librdkafka's mock cluster →
+ * The replay on the Kafka bus, end to end (CSV → kafkajs producer → a real Apache Kafka broker →
  * the app's consumer group → threshold filter and feed), and two references measured in the same
  * run against the same cluster: `kcat` producing the file's raw lines (a C client, the ceiling) and
- * the app's producer alone (read, encode, produce; nothing consumes). With KAFKA_BROKERS set, the
- * cluster named there is used instead of the mock.
+ * the app's producer alone (read, encode, produce; nothing consumes). The broker is one KRaft node
+ * started here (scripts/kafka/kraftBroker.ts) and shares the machine's cores with the app; with
+ * KAFKA_BROKERS set, the cluster named there is used instead.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { KafkaBus } from '../electron/engine/bus/kafka/kafkaBus';
 import { configureKafkaProducerWorker } from '../electron/engine/bus/kafka/threadedProducer';
 import { RecordCodec } from '../electron/engine/bus/kafka/recordCodec';
 import { Engine } from '../electron/engine/engine';
-import { externalBrokers, startMockCluster } from '../electron/engine/kafka/testing/kcatMockCluster';
+import { kafkaForTests } from '../electron/engine/kafka/testing/localKafkaBroker';
 import { readCsvBatches } from '../electron/engine/source/csvBatchReader';
 import { openSniffedFile } from '../electron/engine/source/openFile';
 import { sniffCsv } from '../electron/engine/source/sniffCsv';
@@ -134,9 +135,9 @@ async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1):
 export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
   // As in the app: the producer in its own thread (the built script; npm run bench builds first).
   configureKafkaProducerWorker({ workerPath: resolve(__dirname, '..', 'out', 'main', 'kafkaProducerWorker.js') });
-  const external = externalBrokers();
-  const cluster = external ? null : await startMockCluster();
-  const brokers = external ?? (cluster?.brokers as string[]);
+  // A larger heap than the tests' broker: a million rows go through it several times.
+  const cluster = await kafkaForTests({ heapMb: 512 });
+  const brokers = cluster.brokers;
   try {
     const kcatSeconds = await kcatProduce(brokers, `bench-kcat-${Date.now()}`, csvPath);
     const alone = await producerAlone(brokers, csvPath);
@@ -152,6 +153,6 @@ export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
       packed: { rowsPerMessage: BENCH_ROWS_PER_MESSAGE, rows, rowsPerSecond, passing, duplicates, maxPipelineLag, producerAloneRowsPerSecond: packedAlone.rows / packedAlone.seconds },
     };
   } finally {
-    await cluster?.stop();
+    await cluster.stop();
   }
 }

@@ -10,7 +10,8 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeTrafficCsv } from '../sample-data/generator/writeTrafficCsv';
 import { GRAPH_BENCH, writeGraphBenchFiles } from '../sample-data/generator/graphBenchFiles';
-import { externalBrokers, kcatAvailable } from '../electron/engine/kafka/testing/kcatMockCluster';
+import { kcatAvailable } from '../electron/engine/kafka/testing/kcatClient';
+import { externalBrokers, kafkaTestsCanRun, WHY_NO_KAFKA } from '../electron/engine/kafka/testing/localKafkaBroker';
 import { measureInChildProcess } from './inChildProcess';
 import { writePacingCsv, type PacingMeasurement } from './measurePacing';
 import { writeWindows1252Copy } from './windows1252Copy';
@@ -56,11 +57,11 @@ async function main(): Promise<void> {
     console.log(`Memory is measured in the benchmark's own process: ${memorySkip}.`);
   }
   let kafka: KafkaMeasurement | null = null;
-  if (kcatAvailable() || externalBrokers()) {
-    console.log('Measuring the replay on the Kafka bus, 1,000,000 rows (mock cluster), with kcat and the producer alone as references…');
+  if (kcatAvailable() && kafkaTestsCanRun()) {
+    console.log(`Measuring the replay on the Kafka bus, 1,000,000 rows (${externalBrokers() ? 'KAFKA_BROKERS' : 'a local Apache Kafka broker'}), with kcat and the producer alone as references…`);
     kafka = await measureInChildProcess<KafkaMeasurement>('kafka', files['1M'], ROOT);
   } else {
-    console.log('Skipping the Kafka measurement: kcat is not installed (apt-get install kcat) and KAFKA_BROKERS is not set.');
+    console.log(`Skipping the Kafka measurement: ${kcatAvailable() ? WHY_NO_KAFKA : 'kcat (the producing ceiling) is not installed: apt-get install kcat'}.`);
   }
   console.log('Measuring the embedded replay, 1,000,000 rows, with an SQL console open (the live table fills too)…');
   const withSql = await measureInChildProcess<ReplayMeasurement>('replay-sql', files['1M'], ROOT);
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
 const LAG_BOUND = KAFKA_MAX_CONSUMER_LAG + PRODUCE_BATCH;
 
 function kafkaRows(kafka: KafkaMeasurement): Row[] {
-  const cluster = externalBrokers() ? 'the cluster in KAFKA_BROKERS' : "librdkafka's mock cluster (kcat), 127.0.0.1";
+  const cluster = externalBrokers() ? 'the cluster in KAFKA_BROKERS' : 'a local Apache Kafka 4 broker (one KRaft node), 127.0.0.1';
   const { packed } = kafka;
   return [
     [

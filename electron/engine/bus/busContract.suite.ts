@@ -1,6 +1,6 @@
 /**
- * The contract every bus keeps, run against the embedded log and against Kafka (librdkafka's mock
- * cluster, or a real cluster named by KAFKA_BROKERS). The replay and the stages rely on exactly
+ * The contract every bus keeps, run against the embedded log and against Kafka (a real Apache Kafka
+ * broker the test starts, or the cluster named by KAFKA_BROKERS). The replay and the stages rely on exactly
  * these behaviours and nothing else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
