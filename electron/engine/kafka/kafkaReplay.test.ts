@@ -3,12 +3,13 @@
  * broker (one KRaft node, started here for this file) and the stages consume it back through the app's
  * consumer group. With KAFKA_BROKERS set, the same runs against that cluster.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ViewUpdate } from '../../../shared/contract';
 import { Engine } from '../engine';
+import { consumeWithKcat, kcatAvailable } from './testing/kcatClient';
 import { kafkaForTests, kafkaTestsCanRun, WHY_NO_KAFKA, type TestCluster } from './testing/localKafkaBroker';
 
 const SAMPLE = resolve(__dirname, '../../../sample-data/traffic-sample.csv');
@@ -52,8 +53,11 @@ describe.runIf(runnable)('Replay through Kafka', () => {
     await until(() => view?.bus.state === 'connected', 20_000, 'the bus to connect');
   }
 
+  let replayedTopic: string | null = null;
+
   it('replays the sample city into a topic and the stages read every row back, with counts that reconcile', async () => {
-    await useKafka(`replay-${Date.now()}`);
+    const topic = `replay-${Date.now()}`;
+    await useKafka(topic);
     await engine.handle('file:openSample', {});
     await engine.handle('replay:start', { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } });
     await until(() => view?.replay.state === 'finished' || view?.replay.state === 'failed', 60_000, 'the replay to finish');
@@ -72,6 +76,39 @@ describe.runIf(runnable)('Replay through Kafka', () => {
     const partitions = engine.view(true).bus.partitions;
     expect(partitions.length).toBe(4);
     expect(partitions.reduce((sum, p) => sum + p.high - p.low, 0)).toBe(final.replay.rowsAccepted);
+    replayedTopic = topic;
+  }, 120_000);
+
+  it.runIf(kcatAvailable())('kcat, a consumer no one here wrote, reads that topic as every line of the file: keyed by junction, a JSON object of the row, the replay tag header', async () => {
+    if (!replayedTopic) throw new Error('needs the replay of the test before');
+    // The file read here with a plain split (the sample has no quoted fields), not with the app's reader.
+    const fileLines = readFileSync(SAMPLE, 'utf8').split('\n').filter((line) => line.trim() !== '');
+    const header = (fileLines[0] as string).split(',');
+    const byLine = new Map(fileLines.slice(1).map((line, i) => [i + 2, line.split(',')]));
+    const messages = await consumeWithKcat(brokers, replayedTopic);
+    expect(messages).toHaveLength(byLine.size);
+    const seen = new Set<number>();
+    const partitionOfKey = new Map<string, number>();
+    for (const message of messages) {
+      const tag = /^[0-9a-f]+:(\d+):(\d+)$/.exec(message.headers['traffic-monitor'] ?? '');
+      expect(tag, `headers of offset ${message.offset}`).not.toBeNull();
+      const line = Number(tag![2]);
+      const cells = byLine.get(line);
+      expect(cells, `line ${line}`).toBeDefined();
+      seen.add(line);
+      const row = JSON.parse(message.payload ?? '') as Record<string, unknown>;
+      expect(Object.keys(row)).toEqual(header);
+      expect(message.key).toBe(cells![header.indexOf('Junction')]);
+      expect(row['Junction']).toBe(cells![header.indexOf('Junction')]);
+      expect(row['Total']).toBe(Number(cells![header.indexOf('Total')]));
+      expect(row['Traffic Situation']).toBe(cells![header.indexOf('Traffic Situation')]);
+      expect(message.ts).toBeGreaterThan(0);
+      // One junction, one partition: its order is kept.
+      const partition = partitionOfKey.get(message.key!) ?? message.partition;
+      expect(message.partition).toBe(partition);
+      partitionOfKey.set(message.key!, partition);
+    }
+    expect(seen.size).toBe(byLine.size);
   }, 120_000);
 
   it('packs up to 32 rows of a junction into a message, and the stages still read every row once, with its own time', async () => {
