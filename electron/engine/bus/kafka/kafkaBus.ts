@@ -158,7 +158,7 @@ export class KafkaBus<T> implements Bus<T> {
       this.parked.delete(parkKey);
       return parked.handOut();
     }
-    const member = await KafkaBusConsumer.join(this.kafka as Kafka, admin, this.options.codec, options);
+    const member = await KafkaBusConsumer.join(this.kafka as Kafka, admin, this.options.codec, options, this.options.allowCreateTopics ?? true);
     this.members.add(member);
     member.onRelease = (leave) => {
       if (!leave && options.reuseMembership && !this.parked.has(parkKey)) {

@@ -53,10 +53,15 @@ export class KafkaBusConsumer<T> {
     private readonly options: ConsumerOptions,
   ) {}
 
-  static async join<T>(kafka: Kafka, admin: Admin, codec: BusCodec<T>, options: ConsumerOptions): Promise<KafkaBusConsumer<T>> {
+  /**
+   * `allowAutoTopicCreation` false for a bus that must not create topics: on a broker that creates
+   * topics on first use, the consumer's own metadata requests would otherwise bring back at once a
+   * topic someone deleted while it was being read.
+   */
+  static async join<T>(kafka: Kafka, admin: Admin, codec: BusCodec<T>, options: ConsumerOptions, allowAutoTopicCreation = true): Promise<KafkaBusConsumer<T>> {
     const consumer = kafka.consumer({
       groupId: options.groupId,
-      allowAutoTopicCreation: true,
+      allowAutoTopicCreation,
       maxBytes: 32 * 1024 * 1024,
       maxBytesPerPartition: 8 * 1024 * 1024,
       maxWaitTimeInMs: 100,
@@ -286,6 +291,20 @@ export class KafkaBusConsumer<T> {
     return this.assigned;
   }
 
+  /**
+   * Reads a partition again from `offset` as if it had just been assigned: for a topic deleted and
+   * created again, whose offsets began anew, where the old position lies beyond the new log's end
+   * and every new message would be taken for one already read.
+   */
+  restartPartition(partition: number, offset: number): void {
+    this.queue = this.queue.filter((message) => message.partition !== partition);
+    this.startsAt.set(partition, offset);
+    this.expected.set(partition, offset);
+    this.positions.set(partition, offset);
+    this.notBefore.delete(partition);
+    this.consumer.seek({ topic: this.options.topic, partition, offset: String(offset) });
+  }
+
   /** A fresh consumer for a caller, reading from this member. */
   handOut(): BusConsumer<T> {
     let released = false;
@@ -302,6 +321,7 @@ export class KafkaBusConsumer<T> {
         return member.failure;
       },
       takeMalformed: () => this.takeMalformed(),
+      restartPartition: (partition, offset) => this.restartPartition(partition, offset),
       close: async () => {
         if (released) return;
         released = true;
