@@ -24,6 +24,23 @@ describe('ReplayClock', () => {
     expect(clock.targetRate).toBe(100);
   });
 
+  it('after a long stall (the bus away) goes back to its pace instead of sending the missed rows in a burst (issue 19 #14)', () => {
+    const time = fakeTime();
+    const clock = new ReplayClock(time.now);
+    clock.start(1_000);
+    time.advance(1_000);
+    expect(clock.allowance(0)).toBe(1_000);
+    // Nothing could be produced for a minute: 60,000 rows are "due" by the clock.
+    time.advance(60_000);
+    const afterStall = clock.allowance(1_000);
+    expect(afterStall).toBe(2_000); // at most two seconds' rows, not 60,000
+    // Then the pace again: one second later, one second's rows.
+    time.advance(1_000);
+    expect(clock.allowance(1_000 + afterStall)).toBe(1_000);
+    time.advance(500);
+    expect(clock.allowance(1_000 + afterStall + 1_000)).toBe(500);
+  });
+
   it('is unbounded at full speed (rate null)', () => {
     const time = fakeTime();
     const clock = new ReplayClock(time.now);

@@ -2,6 +2,12 @@
  * Decides how many rows the replay may emit by now for a target rate. Pure arithmetic over an
  * injected clock, so pacing, pausing and rate changes are testable without waiting.
  */
+/**
+ * How far a paced replay may fall behind its schedule and still catch up: normal jitter (a slow
+ * batch, a busy core) stays well inside it; a longer stall is not made up for with a burst.
+ */
+export const MAX_CATCH_UP_MS = 2_000;
+
 export class ReplayClock {
   /** Rows per second; null = as fast as possible. */
   private rate: number | null = null;
@@ -57,7 +63,17 @@ export class ReplayClock {
     // 1000 / 3 * 3 / 1000 < 1); checking with msUntilNext's own formula keeps the two in step, so
     // the replay loop never waits 0 ms for a row it is then not allowed to send.
     if (this.baseTime + ((due + 1) * 1000) / this.rate <= now) due++;
-    return Math.max(0, this.baseRows + due - emitted);
+    const behind = this.baseRows + due - emitted;
+    const most = Math.max(1, Math.ceil((this.rate * MAX_CATCH_UP_MS) / 1000));
+    if (behind > most) {
+      // A stall (the bus away, the machine busy): the rows it held back are not sent in one burst.
+      // Counting starts again as if the replay were `most` rows behind, so it returns to the
+      // chosen pace at once.
+      this.baseRows = emitted;
+      this.baseTime = now - (most * 1000) / this.rate;
+      return most;
+    }
+    return Math.max(0, behind);
   }
 
   /** Milliseconds until the next row is due (0 when one is due now). */
