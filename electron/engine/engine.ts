@@ -131,6 +131,8 @@ export class Engine {
     return handler(parseCommandArgs(name, rawArgs));
   }
 
+  private readonly profileHandlers = createKafkaProfileHandlers(() => ({ profiles: this.kafkaProfiles, secrets: this.kafkaSecrets }));
+
   private readonly handlers: Handlers = {
     'file:open': async ({ path }) => {
       await this.stopMonitoring();
@@ -249,7 +251,12 @@ export class Engine {
       return OK;
     },
     // A function: this map is built before the constructor has created the stores.
-    ...createKafkaProfileHandlers(() => ({ profiles: this.kafkaProfiles, secrets: this.kafkaSecrets })),
+    ...this.profileHandlers,
+    'kafkaProfile:save': async (args) => {
+      const saved = await this.profileHandlers['kafkaProfile:save'](args);
+      await this.applyEditedProfile(saved.id);
+      return saved;
+    },
     ...createSqlHandlers(() => ({ table: this.liveTable, library: this.sqlLibrary, open: () => this.openSql() })),
     ...createPredictHandlers(() => ({ feed: this.predictions, settingsFile: this.predictSettings, open: () => this.openPredictions() })),
     ...createGraphHandlers(() => ({ feed: this.graph, settingsFile: this.graphSettings, open: () => this.openGraph() })),
@@ -368,6 +375,19 @@ export class Engine {
    * the open file stays open on the new bus. Connecting happens in the background and shows in
    * the bus view, so an unreachable cluster never blocks the page.
    */
+  /** An edited profile reaches the bus that runs on it at once, without stopping its replay (issue 19 #14). */
+  private applyEditedProfile(profileId: string): Promise<void> {
+    const next = this.switching.then(async () => {
+      const link = this.kafka;
+      if (!link || link.selection.profileId !== profileId) return;
+      const config = await kafkaConfigFor(this.kafkaProfiles, this.kafkaSecrets, profileId);
+      const profile = await this.kafkaProfiles.get(profileId);
+      await link.reconfigure(config, profile?.name ?? profileId);
+    });
+    this.switching = next.catch(() => undefined);
+    return next;
+  }
+
   private selectBus(selection: BusSelection, persist: boolean): Promise<void> {
     const next = this.switching.then(async () => {
       let link: KafkaLink | null = null;

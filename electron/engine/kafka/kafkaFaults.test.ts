@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort } from './testing/closedPort';
 import { engineOnKafka, SAMPLE_CSV, until, type EngineOnKafka } from './testing/engineOnKafka';
-import { externalBrokers, localKafkaAvailable, startLocalKafka, WHY_NO_KAFKA, type LocalKafkaBroker } from './testing/localKafkaBroker';
+import { BROKER_HOOK_TIMEOUT_MS, externalBrokers, localKafkaAvailable, startLocalKafka, WHY_NO_KAFKA, type LocalKafkaBroker } from './testing/localKafkaBroker';
 
 const NO_LIMITS = { durationSeconds: null, rows: null, loop: false } as const;
 /** Data lines of the sample file, counted here rather than by the app's reader. */
@@ -54,11 +54,11 @@ describe('Kafka faults', () => {
 
     beforeAll(async () => {
       broker = await startLocalKafka();
-    });
+    }, BROKER_HOOK_TIMEOUT_MS);
 
     afterAll(async () => {
       await broker?.stop();
-    });
+    }, BROKER_HOOK_TIMEOUT_MS);
 
     async function selectKafka(s: EngineOnKafka, topic: string): Promise<void> {
       const profileId = await s.saveProfile(broker.brokers);
@@ -120,6 +120,40 @@ describe('Kafka faults', () => {
       await until(() => s.view()?.replay.state === 'finished' || s.view()?.replay.state === 'failed', 120_000, 'the replay to finish');
       await until(() => (s.view()?.replay.rowsConsumed ?? 0) >= FILE_ROWS, 30_000, 'the last rows to be consumed');
       expectEveryRowOnce(s);
+    }, 300_000);
+
+    it('the cluster back on another address mid-replay: applying the edited profile reconnects the running replay, which goes on to deliver every row once (issue 19 #14)', async () => {
+      subject = engineOnKafka();
+      const s = subject;
+      const profile = (brokers: string[], id?: string) => ({
+        ...(id ? { id } : {}),
+        name: 'Moving cluster',
+        brokers,
+        clientId: 'traffic-monitor-test',
+        tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true },
+        sasl: null,
+      });
+      const { id } = await s.engine.handle('kafkaProfile:save', { profile: profile(broker.brokers) });
+      await s.engine.handle('bus:select', {
+        selection: { kind: 'kafka', profileId: id, topic: `moved-${Date.now()}`, createTopic: true, startFrom: { kind: 'latest' }, compression: 'none' },
+      });
+      await until(() => s.view()?.bus.state === 'connected', 30_000, 'the bus to connect');
+      await s.engine.handle('file:openSample', {});
+      await s.engine.handle('replay:start', { pace: { mode: 'rows', rowsPerSecond: 3000 }, limits: NO_LIMITS });
+      await until(() => (s.view()?.replay.rowsConsumed ?? 0) > 2000, 30_000, 'rows to flow through Kafka');
+
+      const oldAddress = broker.brokers[0];
+      await broker.restartOnNewPort();
+      expect(broker.brokers[0]).not.toBe(oldAddress);
+      await until(() => /Producing paused/.test(s.view()?.replay.message ?? ''), 90_000, 'the replay to report that producing paused');
+
+      // The user puts the new address in the profile and saves it; nothing else.
+      await s.engine.handle('kafkaProfile:save', { profile: profile(broker.brokers, id) });
+      await until(() => s.view()?.replay.state === 'finished', 120_000, 'the replay to finish on the moved cluster');
+      await until(() => (s.view()?.replay.rowsConsumed ?? 0) >= FILE_ROWS, 30_000, 'the last rows to be consumed');
+      expectEveryRowOnce(s);
+      expect(s.engine.view(true).bus.message).toContain('Connected to Moving cluster');
+      expect(s.engine.view(true).replay.state).toBe('finished');
     }, 300_000);
 
     it('the broker unresponsive mid-replay (SIGSTOP) and back: the replay resumes and finishes with no row lost, redeliveries counted', async () => {

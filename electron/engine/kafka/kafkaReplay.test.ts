@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ViewUpdate } from '../../../shared/contract';
 import { Engine } from '../engine';
 import { consumeWithKcat, kcatAvailable } from './testing/kcatClient';
-import { kafkaForTests, kafkaTestsCanRun, WHY_NO_KAFKA, type TestCluster } from './testing/localKafkaBroker';
+import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, WHY_NO_KAFKA, type TestCluster } from './testing/localKafkaBroker';
 
 const SAMPLE = resolve(__dirname, '../../../sample-data/traffic-sample.csv');
 const runnable = kafkaTestsCanRun();
@@ -35,13 +35,13 @@ describe.runIf(runnable)('Replay through Kafka', () => {
     brokers = cluster.brokers;
     dataDir = mkdtempSync(join(tmpdir(), 'kafka-replay-'));
     engine = new Engine({ sampleCsvPath: SAMPLE, dataDir, onViewUpdate: (update) => (view = update) });
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     engine.stop();
     await cluster?.stop();
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   async function useKafka(topic: string, rowsPerMessage = 1): Promise<void> {
     const profile = await engine.handle('kafkaProfile:save', {

@@ -6,7 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineOnKafka, produceWithKcat, until, type EngineOnKafka } from '../kafka/testing/engineOnKafka';
 import { kcatAvailable } from '../kafka/testing/kcatClient';
-import { kafkaForTests, kafkaTestsCanRun, type TestCluster } from '../kafka/testing/localKafkaBroker';
+import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, type TestCluster } from '../kafka/testing/localKafkaBroker';
 
 describe.runIf(kcatAvailable() && kafkaTestsCanRun())('Monitor mode', () => {
   let cluster: TestCluster | null = null;
@@ -19,12 +19,12 @@ describe.runIf(kcatAvailable() && kafkaTestsCanRun())('Monitor mode', () => {
     brokers = cluster.brokers;
     subject = engineOnKafka();
     profileId = await subject.saveProfile(brokers);
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     subject.dispose();
     await cluster?.stop();
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   it('watches a topic of JSON objects: columns inferred, rows in the feed, malformed messages listed with partition and offset', async () => {
     const topic = `monitor-json-${Date.now()}`;

@@ -47,20 +47,16 @@ export class KafkaBusConsumer<T> {
   failure: string | null = null;
 
   private constructor(
-    private readonly consumer: Consumer,
-    private readonly admin: Admin,
+    private consumer: Consumer,
+    private admin: Admin,
     private readonly codec: BusCodec<T>,
     private readonly options: ConsumerOptions,
+    private readonly allowAutoTopicCreation: boolean,
   ) {}
 
-  /**
-   * `allowAutoTopicCreation` false for a bus that must not create topics: on a broker that creates
-   * topics on first use, the consumer's own metadata requests would otherwise bring back at once a
-   * topic someone deleted while it was being read.
-   */
-  static async join<T>(kafka: Kafka, admin: Admin, codec: BusCodec<T>, options: ConsumerOptions, allowAutoTopicCreation = true): Promise<KafkaBusConsumer<T>> {
-    const consumer = kafka.consumer({
-      groupId: options.groupId,
+  private static kafkajsConsumer(kafka: Kafka, groupId: string, allowAutoTopicCreation: boolean): Consumer {
+    return kafka.consumer({
+      groupId,
       allowAutoTopicCreation,
       maxBytes: 32 * 1024 * 1024,
       maxBytesPerPartition: 8 * 1024 * 1024,
@@ -68,9 +64,33 @@ export class KafkaBusConsumer<T> {
       sessionTimeout: 6000,
       heartbeatInterval: 1000,
     });
-    const self = new KafkaBusConsumer(consumer, admin, codec, options);
+  }
+
+  /**
+   * `allowAutoTopicCreation` false for a bus that must not create topics: on a broker that creates
+   * topics on first use, the consumer's own metadata requests would otherwise bring back at once a
+   * topic someone deleted while it was being read.
+   */
+  static async join<T>(kafka: Kafka, admin: Admin, codec: BusCodec<T>, options: ConsumerOptions, allowAutoTopicCreation = true): Promise<KafkaBusConsumer<T>> {
+    const consumer = KafkaBusConsumer.kafkajsConsumer(kafka, options.groupId, allowAutoTopicCreation);
+    const self = new KafkaBusConsumer(consumer, admin, codec, options, allowAutoTopicCreation);
     await self.start();
     return self;
+  }
+
+  /**
+   * Joins the group again through another client (the profile was edited: new addresses, new
+   * credentials). The member keeps what it read and what it queued, so its leases go on reading
+   * from exactly there (see positionUncommitted's re-join), or from the committed offsets where it
+   * had read nothing yet. The old client is let go without waiting on a cluster that may be gone.
+   */
+  async moveTo(kafka: Kafka, admin: Admin): Promise<void> {
+    const old = this.consumer;
+    this.consumer = KafkaBusConsumer.kafkajsConsumer(kafka, this.options.groupId, this.allowAutoTopicCreation);
+    this.admin = admin;
+    this.failure = null;
+    await Promise.race([old.disconnect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3000))]);
+    await this.start();
   }
 
   private async start(): Promise<void> {

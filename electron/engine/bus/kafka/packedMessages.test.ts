@@ -4,7 +4,7 @@
  * between the rows of one message loses none of them after a restart (it reads that message again).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kafkaForTests, kafkaTestsCanRun, type TestCluster } from '../../kafka/testing/localKafkaBroker';
+import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, type TestCluster } from '../../kafka/testing/localKafkaBroker';
 import type { BusConsumer, BusMessage, ProducerRecord } from '../bus';
 import { jsonCodec } from '../jsonCodec';
 import { KafkaBus } from './kafkaBus';
@@ -48,12 +48,12 @@ describe.runIf(kafkaTestsCanRun())('Kafka bus, rows packed 10 to a message', () 
   beforeAll(async () => {
     cluster = await kafkaForTests();
     bus = new KafkaBus<Reading>({ config: { clientId: 'packed-messages-test', brokers: cluster.brokers, retry: { retries: 3 } }, codec: jsonCodec<Reading>(), rowsPerMessage: 10 });
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     await bus.close();
     await cluster?.stop();
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   it('delivers every row once, in order per key, with its own tag and time, in a tenth as many messages', async () => {
     const topic = `packed-${Date.now()}`;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kafkaForTests, kafkaTestsCanRun, type TestCluster } from '../../kafka/testing/localKafkaBroker';
+import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, type TestCluster } from '../../kafka/testing/localKafkaBroker';
 import { writeTsWorkerEntry } from '../../testing/tsWorkerEntry';
 import { jsonCodec } from '../jsonCodec';
 import { KafkaBus } from './kafkaBus';
@@ -29,13 +29,13 @@ describe.runIf(kafkaTestsCanRun())('Kafka producer in a worker thread', () => {
     dir = mkdtempSync(join(tmpdir(), 'producer-worker-'));
     // The worker script is TypeScript here: a small CommonJS entry registers tsx, then loads it.
     entry = writeTsWorkerEntry(dir, join(__dirname, 'producerWorker.ts'));
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     configureKafkaProducerWorker({ workerPath: null });
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   it('produces every row, keyed, through the worker; the bus reads them back', async () => {
     configureKafkaProducerWorker({ workerPath: entry });

@@ -4,7 +4,7 @@
  */
 import { closedPort } from '../testing/closedPort';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { externalBrokers, kafkaForTests, kafkaTestsCanRun, WHY_NO_KAFKA, type TestCluster } from '../testing/localKafkaBroker';
+import { BROKER_HOOK_TIMEOUT_MS, externalBrokers, kafkaForTests, kafkaTestsCanRun, WHY_NO_KAFKA, type TestCluster } from '../testing/localKafkaBroker';
 import { classifyKafkaError } from './classifyKafkaError';
 import { buildKafkaConfig, type KafkaConfig } from './kafkaConfig';
 import { testConnection } from './connectionTest';
@@ -28,10 +28,10 @@ describe.skipIf(!canRun)('testConnection against a Kafka broker', () => {
   let cluster: TestCluster;
   beforeAll(async () => {
     cluster = await kafkaForTests();
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
   afterAll(async () => {
     await cluster?.stop();
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   it('answers connected with the broker count and what the API versions say', async () => {
     const result = await testConnection({ ...(await buildKafkaConfig(draft(cluster.brokers), null)), ...FAST });

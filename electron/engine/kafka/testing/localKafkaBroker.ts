@@ -36,6 +36,8 @@ export interface LocalKafkaBroker {
   kill(): Promise<void>;
   /** Starts the broker again on the same ports and log directory. */
   restart(): Promise<void>;
+  /** Starts it again with the same log directory on another client port: the cluster moved. */
+  restartOnNewPort(): Promise<void>;
   /** SIGSTOP: connections stay open but nothing answers, as behind a network partition. */
   freeze(): void;
   thaw(): void;
@@ -60,6 +62,12 @@ export function localKafkaAvailable(): boolean {
   }
 }
 
+/**
+ * For the hooks that start and stop a broker: a JVM start takes 3 – 6 s alone and several times that
+ * when other test files start theirs on the same two cores; vitest's default of 10 s is too short.
+ */
+export const BROKER_HOOK_TIMEOUT_MS = 120_000;
+
 export const WHY_NO_KAFKA = 'needs Java 17 and the Kafka jars (npx tsx scripts/kafka/kafkaJars.ts fetches them with Maven), or KAFKA_BROKERS';
 
 export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<LocalKafkaBroker> {
@@ -72,10 +80,14 @@ export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<
     return { broker, ms: Date.now() - started };
   };
   let current = await launch(options.port, options.controllerPort);
-  const { port, controllerPort } = current.broker;
+  const { controllerPort } = current.broker;
   return {
-    brokers: [`127.0.0.1:${port}`],
-    port,
+    get brokers() {
+      return [`127.0.0.1:${current.broker.port}`];
+    },
+    get port() {
+      return current.broker.port;
+    },
     dataDir,
     pid: () => current.broker.pid,
     startMs: () => current.ms,
@@ -87,7 +99,11 @@ export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<
     kill: () => current.broker.kill(),
     restart: async () => {
       await current.broker.kill();
-      current = await launch(port, controllerPort);
+      current = await launch(current.broker.port, controllerPort);
+    },
+    restartOnNewPort: async () => {
+      await current.broker.kill();
+      current = await launch(undefined, controllerPort);
     },
     freeze: () => process.kill(current.broker.pid, 'SIGSTOP'),
     thaw: () => process.kill(current.broker.pid, 'SIGCONT'),
