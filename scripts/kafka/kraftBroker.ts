@@ -91,9 +91,15 @@ function serverProperties(options: KraftBrokerOptions, port: number, controllerP
   return `${Object.entries(lines).map(([key, value]) => `${key}=${value}`).join('\n')}\n`;
 }
 
-/** Kafka's cluster ids are 16 random bytes in unpadded base64url. */
+/**
+ * Kafka's cluster ids are 16 random bytes in unpadded base64url. One starting with "-" would be
+ * read by the storage tool as an option (as Kafka's own Uuid.randomUuid avoids too).
+ */
 function clusterId(): string {
-  return randomBytes(16).toString('base64url');
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 function javaArgs(options: KraftBrokerOptions, log4jPath: string): string[] {

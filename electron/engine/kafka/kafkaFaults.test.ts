@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort } from './testing/closedPort';
-import { engineOnKafka, SAMPLE_CSV, until, type EngineOnKafka } from './testing/engineOnKafka';
+import { engineOnKafka, SAMPLE_CSV, until as untilPlain, type EngineOnKafka } from './testing/engineOnKafka';
 import { BROKER_HOOK_TIMEOUT_MS, externalBrokers, localKafkaAvailable, startLocalKafka, WHY_NO_KAFKA, type LocalKafkaBroker } from './testing/localKafkaBroker';
 
 const NO_LIMITS = { durationSeconds: null, rows: null, loop: false } as const;
@@ -19,6 +19,17 @@ const ownBroker = externalBrokers() === null && localKafkaAvailable();
 
 describe('Kafka faults', () => {
   let subject: EngineOnKafka | null = null;
+
+  /** Waits as `until` does; a timeout says what the app showed, for a failure on a loaded machine. */
+  async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    try {
+      await untilPlain(check, timeoutMs, what);
+    } catch (error) {
+      const view = subject?.engine.view(true);
+      const shown = view && { replay: [view.replay.state, view.replay.message, view.replay.rowsConsumed], bus: [view.bus.state, view.bus.message, view.bus.produced, view.bus.duplicates] };
+      throw new Error(`${(error as Error).message}; the app showed ${JSON.stringify(shown)}`);
+    }
+  }
 
   afterEach(() => {
     subject?.dispose();
