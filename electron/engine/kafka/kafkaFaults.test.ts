@@ -109,11 +109,11 @@ describe('Kafka faults', () => {
 
       await broker.restart();
       expect(broker.pid()).not.toBe(pidBefore);
-      await until(() => s.view()?.replay.state === 'finished', 120_000, 'the replay to finish after the broker came back');
+      await until(() => s.view()?.replay.state === 'finished', 240_000, 'the replay to finish after the broker came back');
       await until(() => (s.view()?.replay.rowsConsumed ?? 0) >= FILE_ROWS, 30_000, 'the last rows to be consumed');
       expectEveryRowOnce(s);
       expect(s.engine.view(true).bus.produceRetries).toBeGreaterThan(0);
-    }, 300_000);
+    }, 480_000);
 
     it('a broker started after the app: the bus retries until it answers, then a replay delivers every row once', async () => {
       // The broker is down when the app picks it, as when the app starts before the cluster does.
@@ -128,10 +128,10 @@ describe('Kafka faults', () => {
       await until(() => s.view()?.bus.state === 'connected', 90_000, 'the bus to connect once the broker is up');
       await s.engine.handle('file:openSample', {});
       await s.engine.handle('replay:start', { pace: { mode: 'fast' }, limits: NO_LIMITS });
-      await until(() => s.view()?.replay.state === 'finished' || s.view()?.replay.state === 'failed', 120_000, 'the replay to finish');
+      await until(() => s.view()?.replay.state === 'finished' || s.view()?.replay.state === 'failed', 240_000, 'the replay to finish');
       await until(() => (s.view()?.replay.rowsConsumed ?? 0) >= FILE_ROWS, 30_000, 'the last rows to be consumed');
       expectEveryRowOnce(s);
-    }, 300_000);
+    }, 480_000);
 
     it('the cluster back on another address mid-replay: applying the edited profile reconnects the running replay, which goes on to deliver every row once (issue 19 #14)', async () => {
       subject = engineOnKafka();
@@ -160,12 +160,12 @@ describe('Kafka faults', () => {
 
       // The user puts the new address in the profile and saves it; nothing else.
       await s.engine.handle('kafkaProfile:save', { profile: profile(broker.brokers, id) });
-      await until(() => s.view()?.replay.state === 'finished', 120_000, 'the replay to finish on the moved cluster');
+      await until(() => s.view()?.replay.state === 'finished', 240_000, 'the replay to finish on the moved cluster');
       await until(() => (s.view()?.replay.rowsConsumed ?? 0) >= FILE_ROWS, 30_000, 'the last rows to be consumed');
       expectEveryRowOnce(s);
       expect(s.engine.view(true).bus.message).toContain('Connected to Moving cluster');
       expect(s.engine.view(true).replay.state).toBe('finished');
-    }, 300_000);
+    }, 480_000);
 
     it('the broker unresponsive mid-replay (SIGSTOP) and back: the replay resumes and finishes with no row lost, redeliveries counted', async () => {
       subject = engineOnKafka();
@@ -183,11 +183,11 @@ describe('Kafka faults', () => {
       } finally {
         broker.thaw();
       }
-      await until(() => s.view()?.replay.state === 'finished', 120_000, 'the replay to finish after the broker came back');
+      await until(() => s.view()?.replay.state === 'finished', 240_000, 'the replay to finish after the broker came back');
       await until(() => (s.view()?.replay.rowsConsumed ?? 0) >= FILE_ROWS, 30_000, 'the last rows to be consumed');
       expectEveryRowOnce(s);
       expect(s.engine.view(true).bus.produceRetries).toBeGreaterThan(0);
-    }, 300_000);
+    }, 480_000);
   });
 
   if (!ownBroker) {
