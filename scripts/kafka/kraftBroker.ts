@@ -22,6 +22,8 @@ export interface KraftBrokerOptions {
   heapMb?: number;
   /** Extra server.properties lines (listeners for TLS/SASL, retention, …); they win over ours. */
   properties?: Record<string, string>;
+  /** Extra arguments to the storage tool's format (e.g. `--add-scram` users). */
+  formatArgs?: string[];
   /** Broker log lines at WARN and above (and the start line). */
   onLog?: (line: string) => void;
   readyTimeoutMs?: number;
@@ -110,7 +112,7 @@ function javaArgs(options: KraftBrokerOptions, log4jPath: string): string[] {
 
 function formatOnce(options: KraftBrokerOptions, configPath: string, logDir: string, log4jPath: string): void {
   if (existsSync(join(logDir, 'meta.properties'))) return;
-  const result = spawnSync('java', [...javaArgs({ ...options, heapMb: 128 }, log4jPath), 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', configPath, '--ignore-formatted'], {
+  const result = spawnSync('java', [...javaArgs({ ...options, heapMb: 128 }, log4jPath), 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', configPath, '--ignore-formatted', ...(options.formatArgs ?? [])], {
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`Kafka's storage tool could not format ${logDir}: ${(result.stderr || result.stdout || String(result.error)).slice(-800)}`);

@@ -18,6 +18,7 @@ export interface LocalKafkaOptions {
   controllerPort?: number;
   heapMb?: number;
   properties?: Record<string, string>;
+  formatArgs?: string[];
 }
 
 export interface LocalKafkaBroker {
@@ -76,7 +77,7 @@ export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kafka-test-'));
   const launch = async (port?: number, controllerPort?: number): Promise<{ broker: KraftBroker; ms: number }> => {
     const started = Date.now();
-    const broker = await startKraftBroker({ jars: jars as KafkaJars, dataDir, port, controllerPort, heapMb: options.heapMb ?? 256, properties: options.properties });
+    const broker = await startKraftBroker({ jars: jars as KafkaJars, dataDir, port, controllerPort, heapMb: options.heapMb ?? 256, properties: options.properties, formatArgs: options.formatArgs });
     return { broker, ms: Date.now() - started };
   };
   let current = await launch(options.port, options.controllerPort);
