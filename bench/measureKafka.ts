@@ -16,6 +16,7 @@ import { configureKafkaProducerWorker } from '../electron/engine/bus/kafka/threa
 import { RecordCodec } from '../electron/engine/bus/kafka/recordCodec';
 import { Engine } from '../electron/engine/engine';
 import { kafkaForTests } from '../electron/engine/kafka/testing/localKafkaBroker';
+import { originalPipelinePython, runOriginalProducer } from './originalPipeline/originalProducer';
 import { readCsvBatches } from '../electron/engine/source/csvBatchReader';
 import { openSniffedFile } from '../electron/engine/source/openFile';
 import { sniffCsv } from '../electron/engine/source/sniffCsv';
@@ -34,6 +35,8 @@ export interface KafkaMeasurement {
   kcatRows: number;
   /** The same replay and producer with rows packed several to a message (Settings → Bus → Rows per message). */
   packed: PackedKafkaMeasurement;
+  /** The original pipeline's producer (pandas + iterrows + confluent-kafka) on the same file and broker. */
+  original: { rowsPerSecond: number; rows: number } | { skipped: string };
 }
 
 export interface PackedKafkaMeasurement {
@@ -87,7 +90,7 @@ async function producerAlone(brokers: string[], csvPath: string, rowsPerMessage 
   return { rows, seconds };
 }
 
-async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1): Promise<Omit<KafkaMeasurement, 'producerAloneRowsPerSecond' | 'kcatRowsPerSecond' | 'kcatRows' | 'packed'>> {
+async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1): Promise<Omit<KafkaMeasurement, 'producerAloneRowsPerSecond' | 'kcatRowsPerSecond' | 'kcatRows' | 'packed' | 'original'>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-kafka-'));
   const engine = new Engine({ sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined });
   try {
@@ -140,6 +143,9 @@ export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
   const brokers = cluster.brokers;
   try {
     const kcatSeconds = await kcatProduce(brokers, `bench-kcat-${Date.now()}`, csvPath);
+    const python = originalPipelinePython();
+    const originalRun = 'python' in python ? runOriginalProducer(python.python, brokers.join(','), `bench-original-${Date.now()}`, csvPath) : null;
+    const original = originalRun ? { rows: originalRun.rows, rowsPerSecond: originalRun.rows / originalRun.seconds } : { skipped: 'skip' in python ? python.skip : '' };
     const alone = await producerAlone(brokers, csvPath);
     const e2e = await endToEnd(brokers, csvPath);
     const packedAlone = await producerAlone(brokers, csvPath, BENCH_ROWS_PER_MESSAGE);
@@ -151,6 +157,7 @@ export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
       kcatRowsPerSecond: alone.rows / kcatSeconds,
       kcatRows: alone.rows,
       packed: { rowsPerMessage: BENCH_ROWS_PER_MESSAGE, rows, rowsPerSecond, passing, duplicates, maxPipelineLag, producerAloneRowsPerSecond: packedAlone.rows / packedAlone.seconds },
+      original,
     };
   } finally {
     await cluster.stop();
