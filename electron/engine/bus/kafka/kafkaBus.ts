@@ -8,6 +8,7 @@ import type { Bus, BusConsumer, ConsumerOptions, PartitionWatermarks, ProducerRe
 import type { BusCodec } from '../busCodec';
 import { KAFKA_COMPRESSION, KAFKA_LOG_LEVEL, loadKafkajs } from '../../kafka/kafkajsModule';
 import { KafkaBusConsumer } from './kafkaBusConsumer';
+import { EVENT_TIME_HEADER, stampAhead } from './futureTimestamps';
 import { packMessages } from './messagePacking';
 import { kafkaProducerWorkerPath, ThreadedProducer, type MessageSender } from './threadedProducer';
 import { describeKafkaError } from './kafkaErrors';
@@ -161,7 +162,8 @@ export class KafkaBus<T> implements Bus<T> {
     if (records.length === 0) return;
     await this.connect();
     const { codec } = this.options;
-    const now = String(Date.now());
+    const nowMs = Date.now();
+    const now = String(nowMs);
     const rowsPerMessage = this.options.rowsPerMessage ?? 1;
     const asText = (value: T): string => {
       const encoded = codec.encode(value);
@@ -174,12 +176,17 @@ export class KafkaBus<T> implements Bus<T> {
       messages:
         rowsPerMessage > 1
           ? packMessages(records, asText, rowsPerMessage, now)
-          : records.map((record) => ({
-              key: record.key,
-              value: codec.encode(record.value),
-              timestamp: record.timestamp === undefined ? now : String(Math.round(record.timestamp)),
-              ...(record.headers ? { headers: record.headers } : {}),
-            })),
+          : records.map((record) => {
+              const ms = record.timestamp === undefined ? null : Math.round(record.timestamp);
+              const ahead = ms === null ? null : stampAhead(ms, nowMs);
+              const headers = ahead === null ? record.headers : { ...record.headers, [EVENT_TIME_HEADER]: String(ms) };
+              return {
+                key: record.key,
+                value: codec.encode(record.value),
+                timestamp: ms === null ? now : String(ahead ?? ms),
+                ...(headers ? { headers } : {}),
+              };
+            }),
     });
   }
 

@@ -4,6 +4,7 @@
  * callback waits (heartbeating, so the group keeps this member), which stops fetching: memory stays
  * bounded however far the topic runs ahead.
  */
+import { takeEventTime } from './futureTimestamps';
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { StartFrom } from '../../../../shared/kafka/busContract';
 import type { BusConsumer, BusMessage, ConsumerOptions } from '../bus';
@@ -205,7 +206,8 @@ export class KafkaBusConsumer<T> {
       this.expected.set(partition, offset + 1);
       const headers = textHeaders(message.headers);
       const payload = message.value ?? Buffer.alloc(0);
-      const timestamp = Number(message.timestamp);
+      // A row stamped ahead of the broker's limit carries its own time in a header (futureTimestamps.ts).
+      const timestamp = takeEventTime(headers) ?? Number(message.timestamp);
       const key = message.key === null ? null : message.key.toString('utf8');
       const packed = headers[PACKED_ROWS_HEADER];
       try {
