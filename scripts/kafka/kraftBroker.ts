@@ -142,9 +142,12 @@ async function startOnce(options: KraftBrokerOptions, port: number, controllerPo
   formatOnce(options, configPath, logDir, log4jPath);
 
   const child = spawn('java', [...javaArgs(options, log4jPath), 'kafka.Kafka', configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
-  // A test or a script that dies without stopping its broker must not leave a JVM behind.
+  // A test or a script that dies without stopping its broker must not leave a JVM behind: on a
+  // normal exit this handler kills it; a watchdog covers a parent killed outright (a test worker
+  // torn down after a timeout), where no handler runs.
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);
+  if (child.pid !== undefined) watchParent(child.pid);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => process.off('exit', killOnExit));
 
@@ -178,6 +181,17 @@ async function startOnce(options: KraftBrokerOptions, port: number, controllerPo
       fail(/Address already in use|BindException/.test(tail) ? new PortInUseError(why) : new Error(why));
     });
   });
+}
+
+/**
+ * A detached shell that kills the JVM (by its pid) once this process is gone, and ends by itself
+ * as soon as the JVM does.
+ */
+function watchParent(javaPid: number): void {
+  const script = `while kill -0 ${process.pid} 2>/dev/null && kill -0 ${javaPid} 2>/dev/null; do sleep 1; done; kill -0 ${process.pid} 2>/dev/null || kill -9 ${javaPid} 2>/dev/null`;
+  const watchdog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  watchdog.on('error', () => undefined); // without sh the exit handler above is all there is
+  watchdog.unref();
 }
 
 function handle(child: ChildProcess, port: number, controllerPort: number, exited: Promise<void>): KraftBroker {
