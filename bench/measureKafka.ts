@@ -1,9 +1,10 @@
 /**
- * The replay on the Kafka bus, end to end (CSV → kafkajs producer → librdkafka's mock cluster →
+ * The replay on the Kafka bus, end to end (CSV → kafkajs producer → a real Apache Kafka broker →
  * the app's consumer group → threshold filter and feed), and two references measured in the same
  * run against the same cluster: `kcat` producing the file's raw lines (a C client, the ceiling) and
- * the app's producer alone (read, encode, produce; nothing consumes). With KAFKA_BROKERS set, the
- * cluster named there is used instead of the mock.
+ * the app's producer alone (read, encode, produce; nothing consumes). The broker is one KRaft node
+ * started here (scripts/kafka/kraftBroker.ts) and shares the machine's cores with the app; with
+ * KAFKA_BROKERS set, the cluster named there is used instead.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { KafkaBus } from '../electron/engine/bus/kafka/kafkaBus';
 import { configureKafkaProducerWorker } from '../electron/engine/bus/kafka/threadedProducer';
 import { RecordCodec } from '../electron/engine/bus/kafka/recordCodec';
 import { Engine } from '../electron/engine/engine';
-import { externalBrokers, startMockCluster } from '../electron/engine/kafka/testing/kcatMockCluster';
+import { kafkaForTests } from '../electron/engine/kafka/testing/localKafkaBroker';
+import { originalPipelinePython, runOriginalProducer } from './originalPipeline/originalProducer';
 import { readCsvBatches } from '../electron/engine/source/csvBatchReader';
 import { openSniffedFile } from '../electron/engine/source/openFile';
 import { sniffCsv } from '../electron/engine/source/sniffCsv';
@@ -33,6 +35,8 @@ export interface KafkaMeasurement {
   kcatRows: number;
   /** The same replay and producer with rows packed several to a message (Settings → Bus → Rows per message). */
   packed: PackedKafkaMeasurement;
+  /** The original pipeline's producer (pandas + iterrows + confluent-kafka) on the same file and broker. */
+  original: { rowsPerSecond: number; rows: number } | { skipped: string };
 }
 
 export interface PackedKafkaMeasurement {
@@ -86,7 +90,7 @@ async function producerAlone(brokers: string[], csvPath: string, rowsPerMessage 
   return { rows, seconds };
 }
 
-async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1): Promise<Omit<KafkaMeasurement, 'producerAloneRowsPerSecond' | 'kcatRowsPerSecond' | 'kcatRows' | 'packed'>> {
+async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1): Promise<Omit<KafkaMeasurement, 'producerAloneRowsPerSecond' | 'kcatRowsPerSecond' | 'kcatRows' | 'packed' | 'original'>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-kafka-'));
   const engine = new Engine({ sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined });
   try {
@@ -134,11 +138,14 @@ async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1):
 export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
   // As in the app: the producer in its own thread (the built script; npm run bench builds first).
   configureKafkaProducerWorker({ workerPath: resolve(__dirname, '..', 'out', 'main', 'kafkaProducerWorker.js') });
-  const external = externalBrokers();
-  const cluster = external ? null : await startMockCluster();
-  const brokers = external ?? (cluster?.brokers as string[]);
+  // A larger heap than the tests' broker: a million rows go through it several times.
+  const cluster = await kafkaForTests({ heapMb: 512 });
+  const brokers = cluster.brokers;
   try {
     const kcatSeconds = await kcatProduce(brokers, `bench-kcat-${Date.now()}`, csvPath);
+    const python = originalPipelinePython();
+    const originalRun = 'python' in python ? runOriginalProducer(python.python, brokers.join(','), `bench-original-${Date.now()}`, csvPath) : null;
+    const original = originalRun ? { rows: originalRun.rows, rowsPerSecond: originalRun.rows / originalRun.seconds } : { skipped: 'skip' in python ? python.skip : '' };
     const alone = await producerAlone(brokers, csvPath);
     const e2e = await endToEnd(brokers, csvPath);
     const packedAlone = await producerAlone(brokers, csvPath, BENCH_ROWS_PER_MESSAGE);
@@ -150,8 +157,9 @@ export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
       kcatRowsPerSecond: alone.rows / kcatSeconds,
       kcatRows: alone.rows,
       packed: { rowsPerMessage: BENCH_ROWS_PER_MESSAGE, rows, rowsPerSecond, passing, duplicates, maxPipelineLag, producerAloneRowsPerSecond: packedAlone.rows / packedAlone.seconds },
+      original,
     };
   } finally {
-    await cluster?.stop();
+    await cluster.stop();
   }
 }

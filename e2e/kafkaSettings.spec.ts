@@ -1,12 +1,13 @@
 /**
- * Settings → Kafka in a real browser against the real engine: a profile pointed at librdkafka's mock
- * cluster (real Kafka protocol, 3 brokers on 127.0.0.1) tests "connected"; one pointed at a closed
+ * Settings → Kafka in a real browser against the real engine: a profile pointed at a real Apache Kafka
+ * broker (one KRaft node on 127.0.0.1, started for this file) tests "connected" and names the cluster
+ * id the broker's log directory holds; one pointed at a closed
  * port tests "unreachable"; a saved password never comes back to the page.
  */
 import { closedPort } from '../electron/engine/kafka/testing/closedPort';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { kcatAvailable, startMockCluster, type MockCluster } from '../electron/engine/kafka/testing/kcatMockCluster';
+import { kafkaForTests, kafkaTestsCanRun, WHY_NO_KAFKA, type TestCluster } from '../electron/engine/kafka/testing/localKafkaBroker';
 import { expect, test } from './fixtures';
 import { SettingsDialog } from './pages/settingsDialog';
 
@@ -14,26 +15,29 @@ const PASSWORD = 'e2e-Secret-Pa55word!';
 
 
 test.describe('Settings → Kafka', () => {
-  test.describe('with the mock cluster', () => {
-    let cluster: MockCluster | null = null;
+  test.describe('with a Kafka broker', () => {
+    let cluster: TestCluster | null = null;
     test.beforeAll(async () => {
-      if (kcatAvailable()) cluster = await startMockCluster({ brokers: 3 });
+      if (kafkaTestsCanRun()) cluster = await kafkaForTests();
     });
     test.afterAll(async () => {
       await cluster?.stop();
     });
 
-    test('a profile with the mock cluster\'s brokers tests connected with 3 brokers', async ({ app }) => {
-      test.skip(cluster === null, 'kcat is not installed (apt-get install kcat): no mock Kafka cluster to test against');
+    test('a profile with the broker\'s address tests connected, with its broker count and cluster id', async ({ app }) => {
+      test.skip(cluster === null, WHY_NO_KAFKA);
       const settings = new SettingsDialog(app.page);
       await settings.open();
-      await settings.newProfile('Mock cluster', cluster!.brokers);
+      await settings.newProfile('Local cluster', cluster!.brokers);
       await settings.testConnection(); // before saving: the dialog tests what the form holds
       await expect(settings.testResult).toHaveAttribute('data-status', 'connected');
       await expect(settings.testStatus).toHaveText('Connected');
-      await expect(settings.testResult).toContainText('3 brokers');
+      if (cluster!.local) {
+        await expect(settings.testResult).toContainText('1 broker');
+        await expect(settings.testResult).toContainText(`in cluster ${cluster!.local.clusterId()}`);
+      }
       await settings.save();
-      await expect(settings.profile('Mock cluster')).toBeVisible();
+      await expect(settings.profile('Local cluster')).toBeVisible();
       await settings.testConnection(); // and again once saved
       await expect(settings.testResult).toHaveAttribute('data-status', 'connected');
     });

@@ -250,7 +250,7 @@ export class Engine {
     // An edited profile that the bus is using takes effect at once: the bus reconnects and a replay carries on.
     'kafkaProfile:save': async (args) => {
       const saved = await this.profileHandlers['kafkaProfile:save'](args);
-      if (this.kafka?.selection.profileId === saved.id) await this.reconnectBus();
+      await this.applyEditedProfile(saved.id);
       return saved;
     },
     ...createSqlHandlers(() => ({ table: this.liveTable, library: this.sqlLibrary, open: () => this.openSql() })),
@@ -371,10 +371,23 @@ export class Engine {
    * the open file stays open on the new bus. Connecting happens in the background and shows in
    * the bus view, so an unreachable cluster never blocks the page.
    */
+  /** An edited profile reaches the bus that runs on it at once, without stopping its replay (issue 19 #14). */
+  private applyEditedProfile(profileId: string): Promise<void> {
+    const next = this.switching.then(async () => {
+      const link = this.kafka;
+      if (!link || link.selection.profileId !== profileId) return;
+      const config = await kafkaConfigFor(this.kafkaProfiles, this.kafkaSecrets, profileId);
+      const profile = await this.kafkaProfiles.get(profileId);
+      await link.reconfigure(config, profile?.name ?? profileId);
+    });
+    this.switching = next.catch(() => undefined);
+    return next;
+  }
+
   private selectBus(selection: BusSelection, persist: boolean): Promise<void> {
-    // The same Kafka bus again (after its cluster came back, say): reconnect, keep the replay going.
+    // The same Kafka bus again (after its cluster came back, say): reconnect with its profile as it is now, keep the replay going.
     const current = this.kafka?.selection;
-    if (current && persist && JSON.stringify(current) === JSON.stringify(selection)) return this.reconnectBus();
+    if (current && persist && selection.kind === 'kafka' && JSON.stringify(current) === JSON.stringify(selection)) return this.applyEditedProfile(selection.profileId);
     const next = this.switching.then(async () => {
       let link: KafkaLink | null = null;
       if (selection.kind === 'kafka') {
@@ -390,32 +403,6 @@ export class Engine {
       if (persist) await this.busSettings.save(selection);
       this.scheduler.markDirty();
       await previous?.close();
-    });
-    this.switching = next.catch(() => undefined);
-    return next;
-  }
-
-  /**
-   * Connects the Kafka bus afresh with its profile as it is now (edited: new brokers, credentials).
-   * Unlike selecting a bus, a replay in progress is not stopped: it carries on over the new
-   * connection from where it stood (ReplaySession.rebind), and its rows reach the stages once each.
-   */
-  private reconnectBus(): Promise<void> {
-    const next = this.switching.then(async () => {
-      const previous = this.kafka;
-      if (!previous) return;
-      const { selection } = previous;
-      const config = await kafkaConfigFor(this.kafkaProfiles, this.kafkaSecrets, selection.profileId);
-      const profile = await this.kafkaProfiles.get(selection.profileId);
-      const link = new KafkaLink(selection, profile?.name ?? selection.profileId, previous.groupId, config, () => this.scheduler.markDirty());
-      this.kafka = link;
-      const session = this.session;
-      if (session) {
-        link.codec.useColumns(session.file.schema.columns, session.file.schema.time !== null);
-        session.rebind(link.binding());
-      }
-      this.scheduler.markDirty();
-      await previous.close();
     });
     this.switching = next.catch(() => undefined);
     return next;

@@ -22,6 +22,7 @@ import {
 } from '../../shared/contract';
 import { parseCommandArgs, toEnvelope, type Envelope } from '../../shared/envelope';
 import type { EngineWorkerHost } from '../engine/host/engineWorkerHost';
+import type { PredictExport } from '../../shared/predict/predictContract';
 import type { Theme } from '../../shared/shell/theme';
 import { checkCommandPaths } from '../../shared/commandPaths';
 import type { PathGrants } from './security/pathGrants';

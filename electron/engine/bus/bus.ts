@@ -58,6 +58,8 @@ export interface BusConsumer<T> {
   readonly failure: string | null;
   /** Messages received since the last call that could not be decoded (never thrown from poll). */
   takeMalformed(): MalformedMessage[];
+  /** Reads a partition again from `offset` (Kafka: a topic deleted and created again starts its offsets anew). */
+  restartPartition?(partition: number, offset: number): void;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The contract every bus keeps, run against the embedded log and against Kafka (librdkafka's mock
- * cluster, or a real cluster named by KAFKA_BROKERS). The replay and the stages rely on exactly
+ * The contract every bus keeps, run against the embedded log and against Kafka (a real Apache Kafka
+ * broker the test starts, or the cluster named by KAFKA_BROKERS). The replay and the stages rely on exactly
  * these behaviours and nothing else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,9 @@ async function readAll(consumer: BusConsumer<Reading>, quietMs = 1500): Promise<
 const seqs = (messages: readonly BusMessage<Reading>[]): number[] => messages.map((m) => m.value.seq).sort((a, b) => a - b);
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
 
+/** Setting up may start a Kafka broker (a JVM), slow when other test files start theirs too. */
+const SETUP_TIMEOUT_MS = 120_000;
+
 export function describeBusContract(name: string, create: () => Promise<BusUnderTest>, capabilities: BusCapabilities): void {
   describe(`Bus contract: ${name}`, () => {
     let subject: BusUnderTest;
@@ -62,11 +65,11 @@ export function describeBusContract(name: string, create: () => Promise<BusUnder
     beforeAll(async () => {
       subject = await create();
       bus = subject.bus;
-    });
+    }, SETUP_TIMEOUT_MS);
 
     afterAll(async () => {
       await subject.dispose();
-    });
+    }, SETUP_TIMEOUT_MS);
 
     it('keeps per-key order and delivers every message once', async () => {
       const topic = freshTopic();

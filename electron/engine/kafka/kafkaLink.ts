@@ -30,7 +30,7 @@ export class KafkaLink {
 
   constructor(
     readonly selection: KafkaSelection,
-    readonly profileName: string,
+    public profileName: string,
     readonly groupId: string,
     config: KafkaConfig,
     private readonly changed: () => void,
@@ -43,6 +43,25 @@ export class KafkaLink {
       rowsPerMessage: selection.rowsPerMessage ?? 1,
     });
     this.message = `Connecting to ${profileName}…`;
+    this.connect(FIRST_RETRY_MS);
+  }
+
+  /**
+   * The profile this bus uses was edited (the cluster moved, a password changed): reconnect the
+   * running bus with it. A replay goes on where it was: its consumer rejoins the group through the
+   * new connection and reads on from what it had read (or the committed offsets); rows whose send
+   * failed meanwhile are sent again.
+   */
+  async reconfigure(config: KafkaConfig, profileName: string): Promise<void> {
+    if (this.closed) return;
+    this.profileName = profileName;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.state = 'connecting';
+    this.message = `Reconnecting to ${profileName} with the edited profile…`;
+    this.retryAt = null;
+    this.changed();
+    await this.bus.reconfigure(config);
     this.connect(FIRST_RETRY_MS);
   }
 

@@ -5,30 +5,34 @@
  * is checked against the file's own lines, rows delivered twice are counted as duplicates.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BusSelection } from '../../../shared/kafka/busContract';
 import { engineOnKafka, SAMPLE_CSV, until, type EngineOnKafka } from './testing/engineOnKafka';
-import { externalBrokers, kcatAvailable, startMockCluster, type MockCluster } from './testing/kcatMockCluster';
+import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, type TestCluster } from './testing/localKafkaBroker';
 
 const NO_LIMITS = { durationSeconds: null, rows: null, loop: false } as const;
 /** The sample's data lines, counted from the file itself (it has no quoted line breaks). */
 const FILE_ROWS = readFileSync(SAMPLE_CSV, 'utf8').trimEnd().split('\n').length - 1;
 
-describe.runIf(kcatAvailable() || externalBrokers() !== null)('Kafka bus reconnected during a replay', () => {
+describe.runIf(kafkaTestsCanRun())('Kafka bus reconnected during a replay', () => {
   let subject: EngineOnKafka | null = null;
-  let cluster: MockCluster | null = null;
+  let cluster: TestCluster;
 
-  afterEach(async () => {
-    subject?.dispose();
+  beforeAll(async () => {
+    cluster = await kafkaForTests();
+  }, BROKER_HOOK_TIMEOUT_MS);
+
+  afterAll(async () => {
     await cluster?.stop();
+  }, BROKER_HOOK_TIMEOUT_MS);
+
+  afterEach(() => {
+    subject?.dispose();
     subject = null;
-    cluster = null;
   });
 
   async function replaying(): Promise<{ s: EngineOnKafka; profileId: string; brokers: string[]; selection: BusSelection }> {
-    const external = externalBrokers();
-    if (!external) cluster = await startMockCluster();
-    const brokers = external ?? (cluster as MockCluster).brokers;
+    const { brokers } = cluster;
     subject = engineOnKafka();
     const s = subject;
     const profileId = await s.saveProfile(brokers);
@@ -64,7 +68,7 @@ describe.runIf(kcatAvailable() || externalBrokers() !== null)('Kafka bus reconne
     expect(view.bus.state).toBe('connected');
   }
 
-  it.runIf(kcatAvailable())('saving the profile the bus uses reconnects it, and the replay carries on to the end with every row once', async () => {
+  it('saving the profile the bus uses reconnects it, and the replay carries on to the end with every row once', async () => {
     const { s, profileId, brokers } = await replaying();
     const before = s.engine.view(true).replay.rowsAccepted;
     await s.engine.handle('kafkaProfile:save', {
@@ -77,7 +81,7 @@ describe.runIf(kcatAvailable() || externalBrokers() !== null)('Kafka bus reconne
     await finishesWithEveryRowOnce(s);
   }, 180_000);
 
-  it.runIf(kcatAvailable())('selecting the same bus again keeps the replay going instead of throwing its position away', async () => {
+  it('selecting the same bus again keeps the replay going instead of throwing its position away', async () => {
     const { s, selection } = await replaying();
     await s.engine.handle('bus:select', { selection });
     expect(s.engine.view(true).replay.state).toBe('running');

@@ -1,29 +1,30 @@
 /**
- * Monitor mode against librdkafka's mock cluster: topics filled by `kcat -P` (another program, as in
+ * Monitor mode against a real Apache Kafka broker (started here, or KAFKA_BROKERS): topics filled by `kcat -P` (another program, as in
  * real use), watched by the engine with no replay.
  */
+import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineOnKafka, produceWithKcat, until, type EngineOnKafka } from '../kafka/testing/engineOnKafka';
-import { externalBrokers, kcatAvailable, startMockCluster, type MockCluster } from '../kafka/testing/kcatMockCluster';
+import { kcatAvailable } from '../kafka/testing/kcatClient';
+import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, type TestCluster } from '../kafka/testing/localKafkaBroker';
 
-describe.runIf(kcatAvailable())('Monitor mode', () => {
-  let cluster: MockCluster | null = null;
+describe.runIf(kcatAvailable() && kafkaTestsCanRun())('Monitor mode', () => {
+  let cluster: TestCluster | null = null;
   let brokers: string[];
   let subject: EngineOnKafka;
   let profileId: string;
 
   beforeAll(async () => {
-    const external = externalBrokers();
-    cluster = external ? null : await startMockCluster();
-    brokers = external ?? (cluster as MockCluster).brokers;
+    cluster = await kafkaForTests();
+    brokers = cluster.brokers;
     subject = engineOnKafka();
     profileId = await subject.saveProfile(brokers);
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     subject.dispose();
     await cluster?.stop();
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   it('watches a topic of JSON objects: columns inferred, rows in the feed, malformed messages listed with partition and offset', async () => {
     const topic = `monitor-json-${Date.now()}`;
@@ -105,6 +106,39 @@ describe.runIf(kcatAvailable())('Monitor mode', () => {
     expect(subject.engine.view(true).file?.rolesRemembered).toBe(true);
     await subject.engine.handle('monitor:stop', {});
   }, 60_000);
+
+  it('a topic deleted while watched: the app says so and keeps what it read; created again, the new topic is read from its start', async () => {
+    const topic = `monitor-deleted-${Date.now()}`;
+    const reading = (i: number, sensor: string): string => JSON.stringify({ Time: `2026-10-01T08:${String(i).padStart(2, '0')}:00`, Sensor: sensor, Count: i });
+    await produceWithKcat(brokers, topic, Array.from({ length: 10 }, (_, i) => reading(i, 'S1')));
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'json' });
+    await until(() => subject.view()?.replay.rowsAccepted === 10, 20_000, 'the first 10 rows');
+
+    // Another client deletes it, as an operator would.
+    const admin = new Kafka({ brokers, clientId: 'operator', logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    try {
+      await admin.deleteTopics({ topics: [topic] });
+      await until(() => /was deleted/.test(subject.view()?.bus.message ?? ''), 20_000, 'the Kafka panel to say the topic was deleted');
+      expect(subject.view()?.replay.message).toMatch(new RegExp(`The topic ${topic} was deleted on Test cluster`));
+      expect(subject.view()?.bus.monitoring).toBe(true);
+      expect(subject.view()?.replay.rowsAccepted).toBe(10);
+      // The app itself must not bring the topic back (its consumer asks for metadata all the time).
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      expect(await admin.listTopics()).not.toContain(topic);
+
+      // A producer writes to it again: the broker creates it anew, with offsets from 0.
+      await produceWithKcat(brokers, topic, [reading(30, 'S2'), reading(31, 'S2'), reading(32, 'S2')]);
+      await until(() => subject.view()?.replay.rowsAccepted === 13, 30_000, 'the 3 rows of the new topic');
+      // Views are pushed in batches: the panel's line may follow the rows by an update.
+      await until(() => /was deleted and created again .*reading the new topic from its start/.test(subject.view()?.bus.message ?? ''), 10_000, 'the Kafka panel to say the topic is new');
+      expect(subject.view()?.replay.message).toBeNull();
+      expect(subject.view()?.replay.rowsRejected).toBe(0);
+    } finally {
+      await admin.disconnect();
+      await subject.engine.handle('monitor:stop', {});
+    }
+  }, 90_000);
 
   it('refuses a topic that does not exist, saying so, and replay commands while watching', async () => {
     await expect(subject.engine.handle('monitor:start', { profileId, topic: 'no-such-topic-here', startFrom: { kind: 'earliest' }, format: 'auto' })).rejects.toThrow(

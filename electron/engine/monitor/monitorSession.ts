@@ -52,6 +52,8 @@ export class MonitorSession extends PipelineStages {
   private readonly positions = new Map<number, number>();
   private partitions: PartitionLag[] = [];
   private lagTimer: NodeJS.Timeout | null = null;
+  /** Set while the watched topic is gone from the cluster: what the toolbar and the Kafka panel say. */
+  private topicGone: string | null = null;
   private stopped = false;
 
   private constructor(
@@ -170,7 +172,14 @@ export class MonitorSession extends PipelineStages {
 
   private async refreshPartitions(): Promise<void> {
     try {
+      if (!(await this.bus.topicExists(this.topic))) {
+        this.topicGone = `The topic ${this.topic} was deleted on ${this.source.profileName}. Watching for it to come back; the rows read so far stay.`;
+        this.partitions = [];
+        this.changed();
+        return;
+      }
       const watermarks = await this.bus.watermarks(this.topic);
+      this.noticeTopicRecreated(watermarks);
       this.partitions = watermarks.map(({ partition, low, high }) => {
         const position = this.positions.get(partition) ?? null;
         return { partition, low, high, committed: position, lag: Math.max(0, high - Math.max(position ?? low, low)) };
@@ -179,6 +188,24 @@ export class MonitorSession extends PipelineStages {
     } catch {
       // Shown as stale numbers until the next refresh; the consumer reports its own trouble.
     }
+  }
+
+  /**
+   * A partition whose end lies before what was already read belongs to a new topic of the same name
+   * (deleted and created again): its offsets began anew, so it is read again from its start.
+   */
+  private noticeTopicRecreated(watermarks: readonly { partition: number; low: number; high: number }[]): void {
+    // A topic just created may not list its partitions yet: judge it at the next refresh.
+    if (watermarks.length === 0) return;
+    // Seen gone before: every partition is new, however far its writers have got since.
+    const restarted = this.topicGone !== null ? watermarks : watermarks.filter(({ partition, high }) => high < (this.positions.get(partition) ?? 0));
+    this.topicGone = null;
+    if (restarted.length === 0) return;
+    for (const { partition, low } of restarted) {
+      this.consumer.restartPartition?.(partition, low);
+      this.positions.set(partition, low);
+    }
+    this.message = `The topic ${this.topic} was deleted and created again on ${this.source.profileName}; reading the new topic from its start.`;
   }
 
   pause(): void {
@@ -214,7 +241,7 @@ export class MonitorSession extends PipelineStages {
       rowsSkipped: 0,
       etaSeconds: null,
       // What the monitor is doing shows in the Kafka panel and the toolbar; this line is for trouble.
-      message: this.consumerFailure(),
+      message: this.consumerFailure() ?? this.topicGone,
     };
   }
 
@@ -223,7 +250,7 @@ export class MonitorSession extends PipelineStages {
     return {
       selection: { kind: 'kafka', profileId: request.profileId, topic: request.topic, createTopic: false, startFrom: request.startFrom, compression: 'none' },
       state: this.consumerFailure() ? 'failed' : 'connected',
-      message: this.consumerFailure() ?? this.message,
+      message: this.consumerFailure() ?? this.topicGone ?? this.message,
       retryInSeconds: null,
       profileName: this.source.profileName,
       topic: request.topic,

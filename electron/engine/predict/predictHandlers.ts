@@ -2,6 +2,7 @@
  * The `predict:*` commands, typed against the contract. The engine spreads these into its handler
  * map; arguments arrive already validated by the engine's `handle`.
  */
+import { CommandError } from '../../../shared/envelope';
 import type { CommandArgs, CommandResult } from '../../../shared/contract';
 import type { predictCommands } from '../../../shared/predict/predictContract';
 import type { PredictSettingsFile } from '../settings/predictSettingsFile';

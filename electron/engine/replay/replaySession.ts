@@ -64,16 +64,14 @@ export class ReplaySession extends PipelineStages {
   private consumer: BusConsumer<TrafficRecord> | null = null;
   /** This replay's tag on the rows it produces and the sorting of what comes back (tagged buses only). */
   private readonly tags = new ReplayRunTag();
-  private producer: ReliableProducer;
-  /** Set by rebind(): the next pass resumes where producing stood, so the rows it jumps over are not "skipped". */
-  private resuming = false;
+  private readonly producer: ReliableProducer;
   /** The background whole-file scan that makes the total exact. */
   private readonly scan: ExactTotalScan;
   private run = 0;
 
   constructor(
     readonly file: OpenedFile,
-    private binding: BusBinding,
+    private readonly binding: BusBinding,
     protected readonly changed: () => void,
     private readonly spill: RejectSpill | null = null,
   ) {
@@ -100,32 +98,6 @@ export class ReplaySession extends PipelineStages {
       },
       () => this.changed(),
     );
-  }
-
-  /**
-   * The bus was reconnected (its Kafka profile edited, say, after the cluster moved): a replay in
-   * progress carries on, on the new connection, from where producing stood, keeping its counts and
-   * its tag. The stages' consumer rejoins the same group and resumes from the committed offsets, so
-   * rows produced but not yet consumed still arrive, and a row delivered twice is counted as a
-   * duplicate, not shown twice.
-   */
-  rebind(binding: BusBinding): void {
-    const active = this.isActive;
-    this.halt();
-    this.binding = binding;
-    const retries = this.producer.retries;
-    this.producer = this.producerOn(binding);
-    this.producer.retries = retries;
-    if (!active) return;
-    const run = this.run;
-    this.abort = new AbortController();
-    // Rows are tagged in order as they are accepted; a batch cut off mid-send is sent again under the same numbers.
-    this.tags.nextSeq = this.rowsAccepted;
-    this.producerDone = false;
-    this.resuming = true;
-    this.delay.poke();
-    this.changed();
-    void this.begin(run, this.abort.signal, this.position > 0 ? { kind: 'row', row: this.position } : null);
   }
 
   /** The whole-file scan counted the rows; a total the replay already made exact stays. */
@@ -167,7 +139,6 @@ export class ReplaySession extends PipelineStages {
     this.pace = pace;
     this.limits = limits;
     this.resetCounts();
-    this.resuming = false;
     this.scan.narrow(pace);
     this.abort = new AbortController();
     this.state = 'running';
@@ -213,7 +184,7 @@ export class ReplaySession extends PipelineStages {
         if (!this.current(run) || signal.aborted) return;
       }
     }
-    if (this.message?.startsWith('Waiting for the bus')) this.message = seek && !this.resuming ? 'Seeking…' : null;
+    if (this.message?.startsWith('Waiting for the bus')) this.message = seek ? 'Seeking…' : null;
     this.changed();
     void this.produce(run, signal, seek);
     void this.consume(run, this.consumer);
@@ -392,9 +363,7 @@ export class ReplaySession extends PipelineStages {
         if (batch.done) return null;
         const { records, rejected, rejectedAt, skipped } = batch.value;
         this.bytesRead = batch.value.bytesRead;
-        // Resuming after a rebind, the rows jumped over were replayed already, not skipped.
-        if (!this.resuming) this.rowsSkipped += skipped;
-        this.resuming = false;
+        this.rowsSkipped += skipped;
         rowsSoFar = batch.value.rowsSoFar;
         held.hold(rejected, rejectedAt);
         if (this.message === 'Seeking…' && records.length > 0) this.message = null;
@@ -417,7 +386,7 @@ export class ReplaySession extends PipelineStages {
       const records = toBusRecords(slice, this.locationColumn, this.binding.tagRecords ? this.tags : null);
       const sendStarted = performance.now();
       if (!(await this.producer.send(records, run, signal))) return null;
-      // A batch that got through after the run ended (a rebind resumes from before it) is not this run's to count.
+      // A batch that got through after its run ended (stopped, restarted, seeking) is not this run's to count.
       if (!this.current(run)) return null;
       this.forgiveStall(performance.now() - sendStarted);
       next += take;

@@ -8,6 +8,7 @@ import type { Bus, BusConsumer, ConsumerOptions, PartitionWatermarks, ProducerRe
 import type { BusCodec } from '../busCodec';
 import { KAFKA_COMPRESSION, KAFKA_LOG_LEVEL, loadKafkajs } from '../../kafka/kafkajsModule';
 import { KafkaBusConsumer } from './kafkaBusConsumer';
+import { EVENT_TIME_HEADER, stampAhead } from './futureTimestamps';
 import { packMessages } from './messagePacking';
 import { engineLog } from '../../supervision/engineLog';
 import { kafkaProducerWorkerPath, ThreadedProducer, type MessageSender } from './threadedProducer';
@@ -33,10 +34,34 @@ export class KafkaBus<T> implements Bus<T> {
   /** Group members, in use or parked for reuse. */
   private readonly members = new Set<KafkaBusConsumer<T>>();
   private readonly parked = new Map<string, KafkaBusConsumer<T>>();
+  /** Members whose client belonged to the configuration before `reconfigure`: moved on the next connect. */
+  private readonly stranded = new Set<KafkaBusConsumer<T>>();
+  /** Bumped by `reconfigure`, so a connection attempt begun before it leaves nothing behind. */
+  private generation = 0;
   /** How this cluster lets us produce, in words for the Kafka panel. */
   producerMode: string | null = null;
 
   constructor(private readonly options: KafkaBusOptions<T>) {}
+
+  /**
+   * Points the bus at a changed profile (other brokers, credentials, TLS) without losing its
+   * consumers or what they read: the clients are replaced, and the group members join again
+   * through the new ones on the next `connect`. Sends in flight fail as retriable and are sent again.
+   */
+  async reconfigure(config: KafkaConfig): Promise<void> {
+    this.generation++;
+    this.options.config = config;
+    const { producer, admin } = this;
+    this.kafka = null;
+    this.admin = null;
+    this.producer = null;
+    this.connecting = null;
+    this.producerMode = null;
+    for (const member of this.members) this.stranded.add(member);
+    const letGo = (closing: Promise<unknown> | undefined): Promise<unknown> =>
+      Promise.race([closing?.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3000))]);
+    await Promise.all([letGo(producer?.disconnect()), letGo(admin?.disconnect())]);
+  }
 
   /** Connects the admin client and the producer; safe to call again after a failure. */
   connect(): Promise<void> {
@@ -48,12 +73,21 @@ export class KafkaBus<T> implements Bus<T> {
   }
 
   private async openConnections(): Promise<void> {
+    const generation = this.generation;
     const { Kafka, Partitioners } = await loadKafkajs();
     // kafkajs logs through console by default; the app reports state through its own view instead.
     const kafka = (this.kafka ??= new Kafka({ logLevel: KAFKA_LOG_LEVEL.NOTHING, ...this.options.config }));
     const admin = this.admin ?? kafka.admin();
     await admin.connect();
+    if (generation !== this.generation) {
+      await admin.disconnect().catch(() => undefined);
+      throw new Error('the Kafka profile changed while connecting');
+    }
     this.admin = admin;
+    for (const member of [...this.stranded]) {
+      await member.moveTo(kafka, admin);
+      this.stranded.delete(member);
+    }
     if (this.producer) return;
     const cluster = await admin.describeCluster();
     // kafkajs asks the controller for a producer id; a cluster that names no live controller
@@ -130,7 +164,8 @@ export class KafkaBus<T> implements Bus<T> {
     this.replaceDeadProducerThread();
     await this.connect();
     const { codec } = this.options;
-    const now = String(Date.now());
+    const nowMs = Date.now();
+    const now = String(nowMs);
     const rowsPerMessage = this.options.rowsPerMessage ?? 1;
     const asText = (value: T): string => {
       const encoded = codec.encode(value);
@@ -143,12 +178,17 @@ export class KafkaBus<T> implements Bus<T> {
       messages:
         rowsPerMessage > 1
           ? packMessages(records, asText, rowsPerMessage, now)
-          : records.map((record) => ({
-              key: record.key,
-              value: codec.encode(record.value),
-              timestamp: record.timestamp === undefined ? now : String(Math.round(record.timestamp)),
-              ...(record.headers ? { headers: record.headers } : {}),
-            })),
+          : records.map((record) => {
+              const ms = record.timestamp === undefined ? null : Math.round(record.timestamp);
+              const ahead = ms === null ? null : stampAhead(ms, nowMs);
+              const headers = ahead === null ? record.headers : { ...record.headers, [EVENT_TIME_HEADER]: String(ms) };
+              return {
+                key: record.key,
+                value: codec.encode(record.value),
+                timestamp: ms === null ? now : String(ahead ?? ms),
+                ...(headers ? { headers } : {}),
+              };
+            }),
     });
   }
 
@@ -174,7 +214,7 @@ export class KafkaBus<T> implements Bus<T> {
       this.parked.delete(parkKey);
       return parked.handOut();
     }
-    const member = await KafkaBusConsumer.join(this.kafka as Kafka, admin, this.options.codec, options);
+    const member = await KafkaBusConsumer.join(this.kafka as Kafka, admin, this.options.codec, options, this.options.allowCreateTopics ?? true);
     this.members.add(member);
     member.onRelease = (leave) => {
       if (!leave && options.reuseMembership && !this.parked.has(parkKey)) {

@@ -4,6 +4,7 @@
  * callback waits (heartbeating, so the group keeps this member), which stops fetching: memory stays
  * bounded however far the topic runs ahead.
  */
+import { takeEventTime } from './futureTimestamps';
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { StartFrom } from '../../../../shared/kafka/busContract';
 import type { BusConsumer, BusMessage, ConsumerOptions } from '../bus';
@@ -47,25 +48,50 @@ export class KafkaBusConsumer<T> {
   failure: string | null = null;
 
   private constructor(
-    private readonly consumer: Consumer,
-    private readonly admin: Admin,
+    private consumer: Consumer,
+    private admin: Admin,
     private readonly codec: BusCodec<T>,
     private readonly options: ConsumerOptions,
+    private readonly allowAutoTopicCreation: boolean,
   ) {}
 
-  static async join<T>(kafka: Kafka, admin: Admin, codec: BusCodec<T>, options: ConsumerOptions): Promise<KafkaBusConsumer<T>> {
-    const consumer = kafka.consumer({
-      groupId: options.groupId,
-      allowAutoTopicCreation: true,
+  private static kafkajsConsumer(kafka: Kafka, groupId: string, allowAutoTopicCreation: boolean): Consumer {
+    return kafka.consumer({
+      groupId,
+      allowAutoTopicCreation,
       maxBytes: 32 * 1024 * 1024,
       maxBytesPerPartition: 8 * 1024 * 1024,
       maxWaitTimeInMs: 100,
       sessionTimeout: 6000,
       heartbeatInterval: 1000,
     });
-    const self = new KafkaBusConsumer(consumer, admin, codec, options);
+  }
+
+  /**
+   * `allowAutoTopicCreation` false for a bus that must not create topics: on a broker that creates
+   * topics on first use, the consumer's own metadata requests would otherwise bring back at once a
+   * topic someone deleted while it was being read.
+   */
+  static async join<T>(kafka: Kafka, admin: Admin, codec: BusCodec<T>, options: ConsumerOptions, allowAutoTopicCreation = true): Promise<KafkaBusConsumer<T>> {
+    const consumer = KafkaBusConsumer.kafkajsConsumer(kafka, options.groupId, allowAutoTopicCreation);
+    const self = new KafkaBusConsumer(consumer, admin, codec, options, allowAutoTopicCreation);
     await self.start();
     return self;
+  }
+
+  /**
+   * Joins the group again through another client (the profile was edited: new addresses, new
+   * credentials). The member keeps what it read and what it queued, so its leases go on reading
+   * from exactly there (see positionUncommitted's re-join), or from the committed offsets where it
+   * had read nothing yet. The old client is let go without waiting on a cluster that may be gone.
+   */
+  async moveTo(kafka: Kafka, admin: Admin): Promise<void> {
+    const old = this.consumer;
+    this.consumer = KafkaBusConsumer.kafkajsConsumer(kafka, this.options.groupId, this.allowAutoTopicCreation);
+    this.admin = admin;
+    this.failure = null;
+    await Promise.race([old.disconnect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3000))]);
+    await this.start();
   }
 
   private async start(): Promise<void> {
@@ -164,7 +190,7 @@ export class KafkaBusConsumer<T> {
       const offset = Number(message.offset);
       if (offset < startsAt) continue;
       const notBefore = this.notBefore.get(partition);
-      // A packed message is stamped with its first row's time; its rows are judged one by one below.
+      // A packed message is stamped with its latest row's time; its rows are judged one by one below.
       const packedHere = message.headers?.[PACKED_ROWS_HEADER] !== undefined && this.codec.decodeParsed !== undefined;
       if (notBefore !== undefined && !packedHere) {
         if (Number(message.timestamp) < notBefore) {
@@ -180,7 +206,8 @@ export class KafkaBusConsumer<T> {
       this.expected.set(partition, offset + 1);
       const headers = textHeaders(message.headers);
       const payload = message.value ?? Buffer.alloc(0);
-      const timestamp = Number(message.timestamp);
+      // A row stamped ahead of the broker's limit carries its own time in a header (futureTimestamps.ts).
+      const timestamp = takeEventTime(headers) ?? Number(message.timestamp);
       const key = message.key === null ? null : message.key.toString('utf8');
       const packed = headers[PACKED_ROWS_HEADER];
       try {
@@ -286,6 +313,20 @@ export class KafkaBusConsumer<T> {
     return this.assigned;
   }
 
+  /**
+   * Reads a partition again from `offset` as if it had just been assigned: for a topic deleted and
+   * created again, whose offsets began anew, where the old position lies beyond the new log's end
+   * and every new message would be taken for one already read.
+   */
+  restartPartition(partition: number, offset: number): void {
+    this.queue = this.queue.filter((message) => message.partition !== partition);
+    this.startsAt.set(partition, offset);
+    this.expected.set(partition, offset);
+    this.positions.set(partition, offset);
+    this.notBefore.delete(partition);
+    this.consumer.seek({ topic: this.options.topic, partition, offset: String(offset) });
+  }
+
   /** A fresh consumer for a caller, reading from this member. */
   handOut(): BusConsumer<T> {
     let released = false;
@@ -302,6 +343,7 @@ export class KafkaBusConsumer<T> {
         return member.failure;
       },
       takeMalformed: () => this.takeMalformed(),
+      restartPartition: (partition, offset) => this.restartPartition(partition, offset),
       close: async () => {
         if (released) return;
         released = true;

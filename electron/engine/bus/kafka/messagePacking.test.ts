@@ -21,7 +21,7 @@ const read = (message: { value: string; timestamp: string; headers?: Record<stri
 describe('packing rows into Kafka messages', () => {
   it('puts up to N rows of one key in a message, keeps each key in order, and reads every row back with its own tag and time', () => {
     const records = Array.from({ length: 70 }, (_, n) => record(n % 3 === 0 ? 'J01' : 'J02', n, 1_700_000_000_000 + n * 900_000));
-    const messages = packMessages(records, encode, 16, '5');
+    const messages = packMessages(records, encode, 16, String(Date.now()));
     // J01 has 24 rows (two messages), J02 46 (three).
     expect(messages.map((m) => [m.key, read(m).length])).toEqual([
       ['J01', 16],
@@ -39,8 +39,9 @@ describe('packing rows into Kafka messages', () => {
       expect(got.map((r) => r.timestamp)).toEqual(expected.map((r) => r.timestamp));
       expect(got.map((r) => r.headers[REPLAY_TAG_HEADER])).toEqual(expected.map((r) => r.headers?.[REPLAY_TAG_HEADER]));
     }
-    // The message is stamped with its first row's time (seeking by time finds it) and is a plain JSON array.
-    expect(messages[1]?.timestamp).toBe(String(records.filter((r) => r.key === 'J01')[16]?.timestamp));
+    // The message is stamped with its latest row's time (a broker's lookup by time then skips none of
+    // its rows) and is a plain JSON array.
+    expect(messages[1]?.timestamp).toBe(String(records.filter((r) => r.key === 'J01')[23]?.timestamp));
     expect(JSON.parse(messages[0]?.value ?? '')).toHaveLength(16);
   });
 

@@ -6,10 +6,13 @@
  *
  * A packed message's value is a JSON array of the rows' objects, so any Kafka tool still shows it
  * readably. Its one header lists, per row in order, the row's replay tag and its own timestamp
- * (`tag@ms`, comma-separated); the message's timestamp is its first row's, so seeking by time finds
- * it. Rows of one key stay in their order; rows of different keys may be packed apart.
+ * (`tag@ms`, comma-separated). The message's timestamp is its latest row's: Kafka's lookup by time
+ * answers the first offset stamped at or after the time, so every message before that offset then
+ * holds only earlier rows, and none with a row at or after the time is skipped (stamped with its
+ * first row's, a message whose later rows were wanted was passed over on a real broker). Rows of one key stay in their order; rows of different keys may be packed apart.
  */
 import type { ProducerRecord } from '../bus';
+import { stampAhead } from './futureTimestamps';
 import { REPLAY_TAG_HEADER } from './replayTag';
 
 export const PACKED_ROWS_HEADER = 'traffic-monitor-rows';
@@ -52,11 +55,12 @@ export function packMessages<T>(records: readonly ProducerRecord<T>[], encode: (
   for (const [key, list] of byKey) {
     for (let start = 0; start < list.length; start += rowsPerMessage) {
       const rows = list.slice(start, start + rowsPerMessage);
-      const first = rows[0] as ProducerRecord<T>;
+      const latest = rows.reduce((max, row) => (row.timestamp !== undefined && row.timestamp > max ? row.timestamp : max), -Infinity);
       messages.push({
         key,
         value: `[${rows.map((row) => encode(row.value)).join(',')}]`,
-        timestamp: first.timestamp === undefined ? now : String(Math.round(first.timestamp)),
+        // Each row's own time is in the header; a message stamped too far ahead would be refused.
+        timestamp: latest === -Infinity ? now : String(stampAhead(Math.round(latest), Number(now)) ?? Math.round(latest)),
         headers: { [PACKED_ROWS_HEADER]: rows.map(entryOf).join(',') },
       });
     }

@@ -1,10 +1,10 @@
 /**
- * Rows packed several to a Kafka message (rowsPerMessage > 1), against librdkafka's mock cluster:
+ * Rows packed several to a Kafka message (rowsPerMessage > 1), against a real Kafka broker:
  * every row arrives once per key in order with its own headers and time, and a group that commits
  * between the rows of one message loses none of them after a restart (it reads that message again).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { externalBrokers, kcatAvailable, startMockCluster, type MockCluster } from '../../kafka/testing/kcatMockCluster';
+import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, type TestCluster } from '../../kafka/testing/localKafkaBroker';
 import type { BusConsumer, BusMessage, ProducerRecord } from '../bus';
 import { jsonCodec } from '../jsonCodec';
 import { KafkaBus } from './kafkaBus';
@@ -41,21 +41,19 @@ async function readAll(consumer: BusConsumer<Reading>, atLeast: number): Promise
   }
 }
 
-describe.runIf(kcatAvailable() || externalBrokers() !== null)('Kafka bus, rows packed 10 to a message', () => {
-  let cluster: MockCluster | null = null;
+describe.runIf(kafkaTestsCanRun())('Kafka bus, rows packed 10 to a message', () => {
+  let cluster: TestCluster | null = null;
   let bus: KafkaBus<Reading>;
 
   beforeAll(async () => {
-    const external = externalBrokers();
-    cluster = external ? null : await startMockCluster();
-    const brokers = external ?? (cluster as MockCluster).brokers;
-    bus = new KafkaBus<Reading>({ config: { clientId: 'packed-messages-test', brokers, retry: { retries: 3 } }, codec: jsonCodec<Reading>(), rowsPerMessage: 10 });
-  });
+    cluster = await kafkaForTests();
+    bus = new KafkaBus<Reading>({ config: { clientId: 'packed-messages-test', brokers: cluster.brokers, retry: { retries: 3 } }, codec: jsonCodec<Reading>(), rowsPerMessage: 10 });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     await bus.close();
     await cluster?.stop();
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   it('delivers every row once, in order per key, with its own tag and time, in a tenth as many messages', async () => {
     const topic = `packed-${Date.now()}`;

@@ -1,12 +1,12 @@
 /**
- * The producer in its own worker thread, against librdkafka's mock cluster: every row arrives, keyed
+ * The producer in its own worker thread, against a real Kafka broker: every row arrives, keyed
  * (one partition per junction); a send after the thread is gone fails as retriable instead of hanging.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { externalBrokers, kcatAvailable, startMockCluster, type MockCluster } from '../../kafka/testing/kcatMockCluster';
+import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, type TestCluster } from '../../kafka/testing/localKafkaBroker';
 import { setEngineLogSink } from '../../supervision/engineLog';
 import type { WorkerChannel } from '../../supervision/workerChannel';
 import { threadOf } from '../../testing/threadOf';
@@ -20,26 +20,25 @@ interface Reading {
   seq: number;
 }
 
-describe.runIf(kcatAvailable() || externalBrokers() !== null)('Kafka producer in a worker thread', () => {
-  let cluster: MockCluster | null = null;
+describe.runIf(kafkaTestsCanRun())('Kafka producer in a worker thread', () => {
+  let cluster: TestCluster | null = null;
   let brokers: string[];
   let dir: string;
   let entry: string;
 
   beforeAll(async () => {
-    const external = externalBrokers();
-    cluster = external ? null : await startMockCluster();
-    brokers = external ?? (cluster as MockCluster).brokers;
+    cluster = await kafkaForTests();
+    brokers = cluster.brokers;
     dir = mkdtempSync(join(tmpdir(), 'producer-worker-'));
     // The worker script is TypeScript here: a small CommonJS entry registers tsx, then loads it.
     entry = writeTsWorkerEntry(dir, join(__dirname, 'producerWorker.ts'));
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     configureKafkaProducerWorker({ workerPath: null });
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, BROKER_HOOK_TIMEOUT_MS);
 
   it('produces every row, keyed, through the worker; the bus reads them back', async () => {
     configureKafkaProducerWorker({ workerPath: entry });

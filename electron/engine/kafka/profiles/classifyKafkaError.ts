@@ -38,6 +38,8 @@ const UNREACHABLE_CODES: Record<string, string> = {
 };
 
 const TLS_CODE = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|HOSTNAME_MISMATCH|EPROTO$)/;
+const CLIENT_CERT_REFUSED =
+  'the broker refused the connection for want of a client certificate it trusts (this listener requires one: give the client certificate and key signed by the CA the broker trusts)';
 const TLS_WORDS: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'the broker presents a self-signed certificate (give its CA file)',
   SELF_SIGNED_CERT_IN_CHAIN: 'the broker\'s certificate chain ends in a CA that is not trusted (give the CA file)',
@@ -46,7 +48,12 @@ const TLS_WORDS: Record<string, string> = {
   CERT_HAS_EXPIRED: 'the broker\'s certificate has expired',
   ERR_TLS_CERT_ALTNAME_INVALID: 'the broker\'s certificate is for another host name',
   ERR_SSL_WRONG_VERSION_NUMBER: 'the broker did not answer in TLS (this port may be plaintext)',
+  ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE: CLIENT_CERT_REFUSED,
+  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: CLIENT_CERT_REFUSED,
+  ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: CLIENT_CERT_REFUSED,
 };
+/** OpenSSL's own words for those alerts, when a message is all there is. */
+const CLIENT_CERT_ALERT = /alert (bad certificate|certificate required|unknown ca)/i;
 
 const SASL_ERROR = /SASL|SaslAuthenticate|SaslHandshake|Invalid username or password|authentication failed/i;
 
@@ -86,13 +93,19 @@ export function classifyKafkaError(error: unknown, context: ClassifyContext): Cl
   const tls =
     links.find((link) => link.code !== null && TLS_CODE.test(link.code)) ?? links.find((link) => /\b(SSL|TLS)\b|certificate/i.test(link.message));
   if (tls) {
-    const why = (tls.code && TLS_WORDS[tls.code]) ?? tidy(tls.message);
+    const why = (tls.code && TLS_WORDS[tls.code]) ?? (CLIENT_CERT_ALERT.test(tls.message) ? CLIENT_CERT_REFUSED : tidy(tls.message));
     return say('tls-failed', `TLS failed with ${broker}: ${why}.`);
   }
   // A TLS client on a plaintext listener: the broker reads the TLS hello as a bogus request and
   // drops the connection, which the client sees as a reset before any Kafka answer.
   if (context.tls && links.some((link) => link.code === 'ECONNRESET' || /ECONNRESET|socket disconnected|closed by the server/i.test(link.message))) {
     return say('tls-failed', `TLS failed with ${broker}: the broker closed the connection during the TLS handshake (this port may not speak TLS; turn TLS off or use the TLS listener's port).`);
+  }
+
+  // A plaintext client on a TLS listener: the broker takes the Kafka request for a broken TLS
+  // hello and closes the connection before any answer (seen on Apache Kafka 4).
+  if (!context.tls && links.some((link) => link.name === 'KafkaJSConnectionClosedError' || /^Closed connection/i.test(link.message))) {
+    return say('tls-failed', `TLS failed with ${broker}: the broker closed the connection as soon as the client spoke without TLS (this port may expect TLS; turn TLS on, or use the plaintext listener's port).`);
   }
 
   const unreachable = links.find((link) => link.code !== null && link.code in UNREACHABLE_CODES);

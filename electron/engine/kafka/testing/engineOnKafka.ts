@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { ViewUpdate } from '../../../../shared/contract';
 import { Engine } from '../../engine';
 
-export { produceWithKcat } from './kcatMockCluster';
+export { produceWithKcat } from './kcatClient';
 
 export const SAMPLE_CSV = resolve(__dirname, '../../../../sample-data/traffic-sample.csv');
 
