@@ -31,6 +31,8 @@ import { PRODUCE_BATCH } from './busBinding';
 export { REPLAY_TOPIC, STAGES_GROUP } from './busBinding';
 export type { OpenedFile } from './openedFile';
 const POLL_BATCH = 20_000;
+/** How long the stages' consumer must have had nothing before the group's offsets are asked about. */
+const GROUP_QUIET_MS = 2000;
 
 
 export class ReplaySession extends PipelineStages {
@@ -419,17 +421,27 @@ export class ReplaySession extends PipelineStages {
   }
 
   private async consume(run: number, consumer: BusConsumer<TrafficRecord>): Promise<void> {
+    /** When the consumer last had anything: a group checked only after a quiet spell. */
+    let lastMessageAt = performance.now();
+    let groupCheckedAt = 0;
     while (this.current(run)) {
       const messages = await consumer.poll(POLL_BATCH, 50);
       if (!this.current(run)) return;
       if (messages.length > 0) {
+        lastMessageAt = performance.now();
         this.process(this.binding.tagRecords ? this.tags.ownAndForeign(messages) : messages);
         // A commit that fails (broker away) is retried with the next one; reading goes on.
         await consumer.commit().catch(() => undefined);
         this.changed();
         continue;
       }
-      const consumedAll = this.binding.tagRecords ? this.tags.ownConsumed >= this.rowsAccepted : this.rowsConsumed >= this.rowsAccepted;
+      let consumedAll = this.binding.tagRecords ? this.tags.ownConsumed >= this.rowsAccepted : this.rowsConsumed >= this.rowsAccepted;
+      const now = performance.now();
+      if (this.producerDone && !consumedAll && this.binding.tagRecords && now - lastMessageAt > GROUP_QUIET_MS && now - groupCheckedAt > GROUP_QUIET_MS) {
+        groupCheckedAt = now;
+        consumedAll = await this.groupReadTheRest();
+        if (!this.current(run)) return;
+      }
       if (this.producerDone && consumedAll) {
         if (this.state === 'running' || this.state === 'paused') {
           this.state = 'finished';
@@ -440,6 +452,25 @@ export class ReplaySession extends PipelineStages {
         return;
       }
     }
+  }
+
+  /**
+   * Rows this replay produced that its stages never saw, while the group's committed offsets have
+   * reached the end of every partition: another consumer in the same group (it joined, took some
+   * partitions for a while, committed what it read) read them. The replay finishes and says so,
+   * rather than waiting for rows no one will deliver again.
+   */
+  private async groupReadTheRest(): Promise<boolean> {
+    const { bus, topic, groupId } = this.binding;
+    try {
+      const [marks, committed] = await Promise.all([bus.watermarks(topic), bus.committed(groupId, topic)]);
+      if (!marks.every(({ partition, high }) => (committed.get(partition) ?? -1) >= high)) return false;
+    } catch {
+      return false; // the bus is away: ask again after the next quiet spell
+    }
+    const missing = this.rowsAccepted - this.tags.ownConsumed;
+    this.message = `${missing} of this replay's rows were read by another consumer in group ${groupId}, which shares its partitions, so they are not in the panels.`;
+    return true;
   }
 
   /** Counts for the Kafka panel. */
