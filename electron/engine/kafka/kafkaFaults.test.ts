@@ -141,7 +141,7 @@ describe('Kafka faults', () => {
         name: 'Moving cluster',
         brokers,
         clientId: 'traffic-monitor-test',
-        tls: { enabled: false, caPath: null, certPath: null, keyPath: null, rejectUnauthorized: true },
+        tls: { enabled: false, ca: null, cert: null, key: null, rejectUnauthorized: true },
         sasl: null,
       });
       const { id } = await s.engine.handle('kafkaProfile:save', { profile: profile(broker.brokers) });
