@@ -42,6 +42,7 @@ import type { PipelineStages } from './stages/pipelineStages';
 import { REJECT_LOG_CAPACITY } from './stages/rejectLog';
 import { RejectSpill } from './stages/rejectSpill';
 import { ViewUpdateScheduler } from './viewUpdateScheduler';
+import { handledElsewhere, logFailure } from './supervision/ignoredErrors';
 
 export interface EngineOptions {
   /** The bundled sample CSV ("Try the sample"). */
@@ -123,7 +124,7 @@ export class Engine {
   /** Comes back on the bus chosen last time; a Kafka cluster that is away shows as retrying, never blocks start-up. */
   async restoreBus(): Promise<void> {
     const { selection } = await this.busSettings.load();
-    if (selection.kind === 'kafka') await this.selectBus(selection, false).catch(() => undefined);
+    if (selection.kind === 'kafka') await this.selectBus(selection, false).catch(logFailure('kafka', 'could not come back on the bus chosen last time'));
   }
 
   /** Validates untrusted arguments, then runs the command; throws CommandError on failure. */
@@ -340,7 +341,7 @@ export class Engine {
     this.graph.configure(graph);
     this.predictions.configure(predict);
     // Remembering is a convenience: a full disk must not undo the change on screen.
-    await Promise.all([this.graphSettings.save(graph), this.predictSettings.save(predict)]).catch(() => undefined);
+    await Promise.all([this.graphSettings.save(graph), this.predictSettings.save(predict)]).catch(logFailure('settings', 'could not save the graph and prediction settings'));
   }
 
   private async reopen(sniffed: SniffedCsv, overrides: SchemaOverrides | null, previous: ReplaySession): Promise<FileInfo> {
@@ -380,7 +381,7 @@ export class Engine {
       const profile = await this.kafkaProfiles.get(profileId);
       await link.reconfigure(config, profile?.name ?? profileId);
     });
-    this.switching = next.catch(() => undefined);
+    this.switching = next.catch(handledElsewhere);
     return next;
   }
 
@@ -404,7 +405,7 @@ export class Engine {
       this.scheduler.markDirty();
       await previous?.close();
     });
-    this.switching = next.catch(() => undefined);
+    this.switching = next.catch(handledElsewhere);
     return next;
   }
 

@@ -9,6 +9,7 @@ import type { graphCommands } from '../../../shared/graph/graphContract';
 import type { GraphSettingsFile } from '../settings/graphSettingsFile';
 import { networkSource, type JunctionGraphFeed, type LoadedNetwork } from './junctionGraphFeed';
 import { parseNetworkFile } from './networkFile';
+import { logFailure } from '../supervision/ignoredErrors';
 
 type GraphCommand = keyof typeof graphCommands;
 export type GraphHandlers = { [K in GraphCommand]: (args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K> };
@@ -61,7 +62,7 @@ export function createGraphHandlers(deps: () => GraphDeps): GraphHandlers {
       open();
       feed.configure(settings);
       // Remembering is a convenience: a full disk must not undo the change on screen.
-      await settingsFile.save(settings).catch(() => undefined);
+      await settingsFile.save(settings).catch(logFailure('settings', 'could not save the graph settings'));
       return OK;
     },
     'graph:loadNetwork': async ({ path }) => {

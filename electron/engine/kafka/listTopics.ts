@@ -5,6 +5,7 @@
 import type { KafkaConfig } from 'kafkajs';
 import type { TopicSummary } from '../../../shared/kafka/busContract';
 import { KAFKA_LOG_LEVEL, loadKafkajs } from './kafkajsModule';
+import { closingAnyway } from '../supervision/ignoredErrors';
 
 /** Enough for a picker; clusters with thousands of topics are listed by name order up to here. */
 const MAX_TOPICS = 500;
@@ -25,6 +26,6 @@ export async function listTopics(config: KafkaConfig): Promise<TopicSummary[]> {
       }),
     );
   } finally {
-    await admin.disconnect().catch(() => undefined);
+    await admin.disconnect().catch(closingAnyway);
   }
 }

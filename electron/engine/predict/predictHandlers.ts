@@ -7,6 +7,7 @@ import type { CommandArgs, CommandResult } from '../../../shared/contract';
 import type { predictCommands } from '../../../shared/predict/predictContract';
 import type { PredictSettingsFile } from '../settings/predictSettingsFile';
 import type { PredictionFeed } from './predictionFeed';
+import { logFailure } from '../supervision/ignoredErrors';
 
 type PredictCommand = keyof typeof predictCommands;
 export type PredictHandlers = { [K in PredictCommand]: (args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K> };
@@ -32,7 +33,7 @@ export function createPredictHandlers(deps: () => PredictDeps): PredictHandlers 
       open();
       feed.configure(settings);
       // Remembering is a convenience: a full disk must not undo the change on screen.
-      await settingsFile.save(settings).catch(() => undefined);
+      await settingsFile.save(settings).catch(logFailure('settings', 'could not save the prediction settings'));
       return OK;
     },
     'predict:selectLocation': ({ location }) => {

@@ -5,6 +5,7 @@
 import type { Pace } from '../../../shared/contract';
 import { scanFile } from '../source/fileScan/scanFile';
 import type { OpenedFile } from './openedFile';
+import { logFailure } from '../supervision/ignoredErrors';
 
 export class ExactTotalScan {
   /** The scan under way; null once it is done or stopped. */
@@ -27,7 +28,7 @@ export class ExactTotalScan {
         if (this.running === scan) this.running = null;
         this.counted(profile.rows);
       })
-      .catch(() => undefined); // the estimate stays; the replay itself will give the exact count
+      .catch(logFailure('file scan', 'the whole-file count failed, so the total stays an estimate')); // the estimate stays; the replay itself will give the exact count
   }
 
   /**

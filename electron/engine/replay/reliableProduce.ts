@@ -8,6 +8,7 @@ import type { ProducerRecord } from '../bus/bus';
 import { describeKafkaError } from '../bus/kafka/kafkaErrors';
 import type { BusBinding } from './busBinding';
 import type { WakeableDelay } from './wakeableDelay';
+import { handledElsewhere } from '../supervision/ignoredErrors';
 
 /** The back-off between attempts starts here and doubles up to MAX_RETRY_MS. */
 export const FIRST_RETRY_MS = 1000;
@@ -26,7 +27,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, reason: string):
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`${reason} within ${ms / 1000} s`)), ms);
   });
-  promise.catch(() => undefined);
+  promise.catch(handledElsewhere);
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 

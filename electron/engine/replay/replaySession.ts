@@ -28,6 +28,7 @@ import { ReplayRunTag } from './replayRunTag';
 import { WakeableDelay } from './wakeableDelay';
 
 import { PRODUCE_BATCH } from './busBinding';
+import { closingAnyway, handledElsewhere } from '../supervision/ignoredErrors';
 export { REPLAY_TOPIC, STAGES_GROUP } from './busBinding';
 export type { OpenedFile } from './openedFile';
 const POLL_BATCH = 20_000;
@@ -290,7 +291,7 @@ export class ReplaySession extends PipelineStages {
         try {
           limitMessage = await this.producePass(run, reader, signal);
         } finally {
-          await reader.return(undefined).catch(() => undefined);
+          await reader.return(undefined).catch(closingAnyway);
         }
         if (!signal.aborted && limitMessage === null && this.current(run)) {
           changeMessage = describeChange(this.file.sniffed.sizeBytes, before, await stampOf(this.file.sniffed.path));
@@ -431,7 +432,7 @@ export class ReplaySession extends PipelineStages {
         lastMessageAt = performance.now();
         this.process(this.binding.tagRecords ? this.tags.ownAndForeign(messages) : messages);
         // A commit that fails (broker away) is retried with the next one; reading goes on.
-        await consumer.commit().catch(() => undefined);
+        await consumer.commit().catch(handledElsewhere);
         this.changed();
         continue;
       }

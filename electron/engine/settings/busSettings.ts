@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { busSelectionSchema, type BusSelection } from '../../../shared/kafka/busContract';
 import { JsonFileWriter, readJsonFile } from './jsonFile';
+import { logFailure } from '../supervision/ignoredErrors';
 
 const FILE_NAME = 'bus.json';
 const fileSchema = z.object({ version: z.literal(1), installationId: z.string().min(1), selection: busSelectionSchema });
@@ -29,7 +30,7 @@ export class BusSettings {
       if (!this.path) return this.data;
       const fresh = this.data;
       this.data = await readJsonFile(this.path, fileSchema, fresh);
-      if (this.data === fresh) await this.writer?.write(this.data).catch(() => undefined);
+      if (this.data === fresh) await this.writer?.write(this.data).catch(logFailure('settings', 'could not write the bus settings'));
       return this.data;
     })();
     return this.loaded;

@@ -8,6 +8,7 @@ import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { CappedReadError, MB, readCappedText } from './cappedFile';
+import { handledElsewhere, logFailure } from '../supervision/ignoredErrors';
 
 export interface JsonFileOptions {
   /** File mode for new files, e.g. 0o600 for secrets. */
@@ -35,7 +36,7 @@ export async function readJsonFile<T>(path: string, schema: z.ZodType<T>, empty:
   }
   if (parsed?.success) return parsed.data;
   // Unreadable as ours: keep it for the user (or a later version of the app) and start afresh.
-  await rename(path, `${path}.bak`).catch(() => undefined);
+  await rename(path, `${path}.bak`).catch(logFailure('settings', `could not keep the unreadable ${path} as ${path}.bak`));
   return empty;
 }
 
@@ -60,7 +61,7 @@ export class JsonFileWriter {
       if (mode !== undefined) await chmod(temporary, mode);
       await rename(temporary, path);
     });
-    this.writing = write.catch(() => undefined); // one failed write must not block the next
+    this.writing = write.catch(handledElsewhere); // one failed write must not block the next
     return write;
   }
 }

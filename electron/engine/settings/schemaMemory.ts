@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { schemaOverridesSchema, type SchemaOverrides } from '../../../shared/schema';
 import { readCappedText } from './cappedFile';
 import { JSON_FILE_MAX_BYTES } from './jsonFile';
+import { handledElsewhere } from '../supervision/ignoredErrors';
 
 const FILE_NAME = 'schema-roles.json';
 /** Enough for every export format a user meets; the oldest entry goes first. */
@@ -74,7 +75,7 @@ export class SchemaMemory {
       await writeFile(`${path}.tmp`, text);
       await rename(`${path}.tmp`, path);
     });
-    this.writing = write.catch(() => undefined); // one failed write must not block the next
+    this.writing = write.catch(handledElsewhere); // one failed write must not block the next
     await write;
   }
 }

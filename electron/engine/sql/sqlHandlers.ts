@@ -7,6 +7,7 @@ import { CommandError } from '../../../shared/envelope';
 import type { sqlCommands } from '../../../shared/sql/sqlContract';
 import type { SqlLibraryStore } from '../settings/sqlLibrary';
 import type { LiveTable } from './liveTable';
+import { logFailure } from '../supervision/ignoredErrors';
 
 type SqlCommand = keyof typeof sqlCommands;
 export type SqlHandlers = { [K in SqlCommand]: (args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K> };
@@ -29,7 +30,7 @@ export function createSqlHandlers(deps: () => SqlDeps): SqlHandlers {
       const { table, library, open } = deps();
       open();
       // History is a convenience: a full disk must not keep the query from running.
-      await library.recordRun(sql).catch(() => undefined);
+      await library.recordRun(sql).catch(logFailure('sql', 'could not record the query in the history'));
       return table.run(sql, pageSize);
     },
     'sql:page': ({ queryId, offset, limit }) => deps().table.page(queryId, offset, limit),

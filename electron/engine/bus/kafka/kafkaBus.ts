@@ -13,6 +13,7 @@ import { packMessages } from './messagePacking';
 import { engineLog } from '../../supervision/engineLog';
 import { kafkaProducerWorkerPath, ThreadedProducer, type MessageSender } from './threadedProducer';
 import { describeKafkaError } from './kafkaErrors';
+import { closingAnyway } from '../../supervision/ignoredErrors';
 
 export interface KafkaBusOptions<T> {
   config: KafkaConfig;
@@ -59,7 +60,7 @@ export class KafkaBus<T> implements Bus<T> {
     this.producerMode = null;
     for (const member of this.members) this.stranded.add(member);
     const letGo = (closing: Promise<unknown> | undefined): Promise<unknown> =>
-      Promise.race([closing?.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      Promise.race([closing?.catch(closingAnyway), new Promise((resolve) => setTimeout(resolve, 3000))]);
     await Promise.all([letGo(producer?.disconnect()), letGo(admin?.disconnect())]);
   }
 
@@ -80,7 +81,7 @@ export class KafkaBus<T> implements Bus<T> {
     const admin = this.admin ?? kafka.admin();
     await admin.connect();
     if (generation !== this.generation) {
-      await admin.disconnect().catch(() => undefined);
+      await admin.disconnect().catch(closingAnyway);
       throw new Error('the Kafka profile changed while connecting');
     }
     this.admin = admin;
@@ -146,7 +147,7 @@ export class KafkaBus<T> implements Bus<T> {
     } catch (error) {
       throw new Error(`Topic "${topic}" does not exist and the cluster would not create it: ${describeKafkaError(error)}`);
     } finally {
-      await probe.disconnect().catch(() => undefined);
+      await probe.disconnect().catch(closingAnyway);
     }
     if (!(await this.topicExists(topic))) {
       throw new Error(`Topic "${topic}" does not exist and the cluster would not create it (automatic topic creation is off).`);
@@ -203,7 +204,7 @@ export class KafkaBus<T> implements Bus<T> {
     this.producer = null;
     this.connecting = null;
     // Its thread is gone already; this only lets go of the handle. Nothing left to fail.
-    void producer.disconnect().catch(() => undefined);
+    void producer.disconnect().catch(closingAnyway);
   }
 
   async consumer(options: ConsumerOptions): Promise<BusConsumer<T>> {
@@ -247,8 +248,8 @@ export class KafkaBus<T> implements Bus<T> {
     this.parked.clear();
     await Promise.all([...this.members].map((member) => member.leave()));
     this.members.clear();
-    await this.producer?.disconnect().catch(() => undefined);
-    await this.admin?.disconnect().catch(() => undefined);
+    await this.producer?.disconnect().catch(closingAnyway);
+    await this.admin?.disconnect().catch(closingAnyway);
     this.producer = null;
     this.admin = null;
     this.connecting = null;

@@ -12,6 +12,7 @@ import type { BusCodec, MalformedMessage } from '../busCodec';
 import { waitUntil } from '../waitUntil';
 import { describeKafkaError } from './kafkaErrors';
 import { PACKED_ROWS_HEADER, unpackMessage } from './messagePacking';
+import { closingAnyway, handledElsewhere } from '../../supervision/ignoredErrors';
 
 const MAX_QUEUED = 50_000;
 const JOIN_TIMEOUT_MS = 60_000;
@@ -90,7 +91,7 @@ export class KafkaBusConsumer<T> {
     this.consumer = KafkaBusConsumer.kafkajsConsumer(kafka, this.options.groupId, this.allowAutoTopicCreation);
     this.admin = admin;
     this.failure = null;
-    await Promise.race([old.disconnect().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3000))]);
+    await Promise.race([old.disconnect().catch(closingAnyway), new Promise((resolve) => setTimeout(resolve, 3000))]);
     await this.start();
   }
 
@@ -124,7 +125,7 @@ export class KafkaBusConsumer<T> {
       await consumer.run({ autoCommit: false, eachBatchAutoResolve: true, eachBatch: (payload) => this.receive(payload) });
       await ready;
     } catch (error) {
-      await consumer.disconnect().catch(() => undefined);
+      await consumer.disconnect().catch(closingAnyway);
       throw error;
     } finally {
       clearTimeout(timer);
@@ -183,7 +184,7 @@ export class KafkaBusConsumer<T> {
   }
 
   private async receive({ batch, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    await this.positioned.catch(() => undefined);
+    await this.positioned.catch(handledElsewhere);
     const partition = batch.partition;
     const startsAt = this.startsAt.get(partition) ?? 0;
     for (const message of batch.messages) {
@@ -359,7 +360,7 @@ export class KafkaBusConsumer<T> {
     if (this.closed) return;
     this.closed = true;
     this.wakeReader?.();
-    await this.consumer.disconnect().catch(() => undefined);
+    await this.consumer.disconnect().catch(closingAnyway);
   }
 }
 

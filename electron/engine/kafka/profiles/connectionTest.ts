@@ -9,6 +9,7 @@ import type { ConnectionTestResult } from '../../../../shared/kafka/profileContr
 import { describeApiVersions, probeApiVersions } from './apiVersionsProbe';
 import { classifyKafkaError } from './classifyKafkaError';
 import { redactText } from './redactSecrets';
+import { closingAnyway } from '../../supervision/ignoredErrors';
 
 /** Short enough that the dialog answers within seconds, long enough for a cluster across a WAN. */
 export const CONNECTION_TEST_OVERRIDES = {
@@ -46,7 +47,7 @@ export async function testConnection(config: KafkaConfig): Promise<ConnectionTes
     const { status, message } = classifyKafkaError(error, { brokers, tls: Boolean(config.ssl), sasl: Boolean(config.sasl), secrets });
     return { status, message, elapsedMs: Date.now() - started };
   } finally {
-    await admin.disconnect().catch(() => undefined);
+    await admin.disconnect().catch(closingAnyway);
   }
 }
 

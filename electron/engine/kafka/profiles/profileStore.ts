@@ -12,6 +12,7 @@ import { JsonFileWriter, readJsonFile } from '../../settings/jsonFile';
 import { isLegacyProfile, legacyProfileSchema, migrateLegacyProfile, type LegacyProfile } from './legacyTlsPaths';
 import type { SecretStore } from './secretStore';
 import { tlsKeySecretId } from './tlsKeySecret';
+import { logFailure } from '../../supervision/ignoredErrors';
 
 export const PROFILES_FILE_NAME = 'kafka-profiles.json';
 
@@ -39,7 +40,7 @@ export class KafkaProfileStore {
       async (file) => {
         this.profiles = await Promise.all(file.profiles.map((profile) => (isLegacyProfile(profile) ? this.migrate(profile) : profile)));
         // A folder that cannot be written keeps the old file: the migration simply runs again next start.
-        if (file.profiles.some(isLegacyProfile)) await this.persist().catch(() => undefined);
+        if (file.profiles.some(isLegacyProfile)) await this.persist().catch(logFailure('settings', 'could not rewrite the Kafka profiles without their old TLS paths (tried again at the next start)'));
       },
     );
     return this.loading;

@@ -26,6 +26,7 @@ import { summarize, type SegmentSummary, type SegmentTask } from './segment';
 import { SegmentTotals } from './segmentTotals';
 import { PlainRowReader } from './plainRowReader';
 import { SplitRunCollector } from './splitRuns';
+import { handledElsewhere } from '../../supervision/ignoredErrors';
 
 export type { SegmentSummary, SegmentTask } from './segment';
 
@@ -64,7 +65,7 @@ async function* blocks(handle: FileHandle, start: number, signal?: AbortSignal):
     }
   } finally {
     // A scan that ends early leaves one read in flight: settle it before the file is closed.
-    await reading.catch(() => undefined);
+    await reading.catch(handledElsewhere);
   }
 }
 

@@ -24,6 +24,7 @@ import { linesAt } from './linesAt';
 import { RunCursor } from './runCursor';
 import { RunHeap } from './runHeap';
 import type { ReplayBatch, ReplaySource } from './replaySource';
+import { handledElsewhere } from '../../supervision/ignoredErrors';
 
 /** Rows per merged batch: about one reader block's worth. */
 const MERGED_BATCH = 4096;
@@ -47,7 +48,7 @@ export class MergedRunsSource implements ReplaySource {
   ) {
     this.checkpoints = runs.map(() => new CheckpointIndex());
     this.runRows = runs.map(() => null);
-    this.lines().catch(() => undefined); // a failure shows when a replay asks for them
+    this.lines().catch(handledElsewhere); // a failure shows when a replay asks for them
   }
 
   private lines(): Promise<number[]> {

@@ -11,6 +11,7 @@ import type { RejectedRow } from '../../../../shared/contract';
 import type { TrafficRecord } from '../../../../shared/records';
 import type { CsvBatch } from '../csvBatchReader';
 import type { HeapEntry } from './runHeap';
+import { closingAnyway } from '../../supervision/ignoredErrors';
 
 export class RunCursor implements HeapEntry {
   private records: TrafficRecord[] = [];
@@ -88,7 +89,7 @@ export class RunCursor implements HeapEntry {
       records = records.filter((record) => record.line < endLine);
       rejected = rejected.filter((row) => row.line < endLine);
       this.ended = true;
-      void this.reader.return(undefined).catch(() => undefined);
+      void this.reader.return(undefined).catch(closingAnyway);
     }
     this.records = records;
     this.rejected = rejected;
@@ -102,6 +103,6 @@ export class RunCursor implements HeapEntry {
   }
 
   async close(): Promise<void> {
-    await this.reader.return(undefined).catch(() => undefined);
+    await this.reader.return(undefined).catch(closingAnyway);
   }
 }
