@@ -1,6 +1,6 @@
 /**
  * A failure the engine does not pass on still leaves a trace: a settings file that cannot be
- * written (here a folder stands where the file goes) is logged with what was being done, while the
+ * written (here a folder stands where its temporary copy goes) is logged with what was being done, while the
  * change itself still takes effect on screen.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -34,7 +34,7 @@ describe('errors the engine does not pass on', () => {
     setEngineLogSink((source, line) => logged.push(`[${source}] ${line}`));
     const dataDir = mkdtempSync(join(tmpdir(), 'ignored-errors-'));
     dirs.push(dataDir);
-    mkdirSync(join(dataDir, 'predict-settings.json'));
+    mkdirSync(join(dataDir, 'predict-settings.json.tmp'));
     const engine = new Engine({ sampleCsvPath: SAMPLE, dataDir, onViewUpdate: () => undefined });
     try {
       const changed = { ...DEFAULT_PREDICT_SETTINGS, target: 'CarCount' };
