@@ -5,7 +5,7 @@
  * from the time axis as drawn (its tick labels and where they sit), not from the app's data.
  */
 import { expect, test } from './fixtures';
-import { PredictionsPanel } from './pages/predictionsPanel';
+import { forecastTheSample } from './pages/predictionsPanel';
 
 /** "10-08 06:15" (axis) or "2026-10-08 06:15:00" (tooltip) → ms, in one arbitrary year (the sample spans one month). */
 function monthDayTime(text: string): number {
@@ -24,13 +24,7 @@ function axisTimeAt(ticks: { text: string; x: number }[], x: number): number {
 }
 
 test('the over-time tooltip follows the pointer, and the chart zooms, pans and resets', async ({ app }) => {
-  await app.openSample();
-  const predictions = new PredictionsPanel(app.page);
-  await predictions.open();
-  await predictions.waitForState('Ready');
-  await app.replay.start('max');
-  await app.replay.waitForState('finished', 60_000);
-  await expect(predictions.rowsLine).toContainText('20,160 scored', { timeout: 30_000 });
+  const predictions = await forecastTheSample(app);
   await predictions.waitForSeries(50);
   await predictions.overTimeChart.scrollIntoViewIfNeeded();
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { expect, test } from './fixtures';
-import { PredictionsPanel } from './pages/predictionsPanel';
+import { forecastTheSample } from './pages/predictionsPanel';
 import { parseCount } from './pages/trafficMonitorPage';
 
 const SAMPLE = resolve(__dirname, '..', 'sample-data', 'traffic-sample.csv');
@@ -35,14 +35,8 @@ function scoredSampleRows(): Map<string, number> {
 }
 
 test('forecasts and anomalies download as CSV: one row per scored row of the file, anomalies all flagged', async ({ app }) => {
-  await app.openSample();
-  const predictions = new PredictionsPanel(app.page);
-  await predictions.open();
-  await predictions.waitForState('Ready');
-  await app.replay.start('max');
-  await app.replay.waitForState('finished', 60_000);
   const expected = scoredSampleRows();
-  await expect(predictions.rowsLine).toContainText(`${expected.size.toLocaleString('en-US')} scored`, { timeout: 30_000 });
+  const predictions = await forecastTheSample(app, expected.size);
 
   const forecasts = await predictions.download(predictions.exportForecastsButton);
   expect(forecasts.name).toBe('forecasts.csv');

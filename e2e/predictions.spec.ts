@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures';
-import { PredictionsPanel } from './pages/predictionsPanel';
+import { forecastTheSample, PredictionsPanel } from './pages/predictionsPanel';
 import { parseCount } from './pages/trafficMonitorPage';
 import { writeRampCsv } from '../electron/engine/predict/testing/rampCsv';
 import type { TrafficMonitorPage } from './pages/trafficMonitorPage';
@@ -97,14 +97,8 @@ test.describe('Predictions', () => {
   });
 
   test('shows the chart location’s metrics and all locations’ metrics, each labelled', async ({ app }) => {
-    await app.openSample();
-    const predictions = new PredictionsPanel(app.page);
-    await predictions.open();
-    await predictions.waitForState('Ready');
-    await app.replay.start('max');
-    await app.replay.waitForState('finished', 60_000);
     // 21 days after the 7-day history, 10 junctions, 96 intervals a day; each junction has a tenth.
-    await expect(predictions.rowsLine).toContainText('20,160 scored', { timeout: 30_000 });
+    const predictions = await forecastTheSample(app);
     await predictions.location.selectOption('J03');
     await expect(predictions.locationMetrics).toHaveAccessibleName('Prediction metrics, at J03');
     await expect(predictions.locationMetrics.locator('caption')).toHaveText('At J03');
@@ -116,13 +110,7 @@ test.describe('Predictions', () => {
   });
 
   test('the verdict against the last value weighs MAE and RMSE and says which the model beats', async ({ app }) => {
-    await app.openSample();
-    const predictions = new PredictionsPanel(app.page);
-    await predictions.open();
-    await predictions.waitForState('Ready');
-    await app.replay.start('max');
-    await app.replay.waitForState('finished', 60_000);
-    await expect(predictions.rowsLine).toContainText('20,160 scored', { timeout: 30_000 });
+    const predictions = await forecastTheSample(app);
     // The expected wording from the table's own cells: better on a metric means a lower error than the last value's.
     const direction = async (metric: 'MAE' | 'RMSE'): Promise<string> => {
       const [model, last] = [await predictions.metric(metric, 'Model'), await predictions.metric(metric, 'Last value')];

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { parseCount } from './trafficMonitorPage';
+import { parseCount, type TrafficMonitorPage } from './trafficMonitorPage';
 
 export type MetricName = 'MAE' | 'RMSE' | 'R²' | 'MAPE' | 'Rows';
 export type Forecaster = 'Model' | 'Last value' | 'Same time yesterday';
@@ -212,3 +212,22 @@ export class PredictionsPanel {
     return this.settings.getByRole('group', { name: 'Features' }).getByRole('checkbox', { name: label, exact: true });
   }
 }
+
+/** The sample's scored rows: 21 days after the 7-day history, 10 junctions, 96 intervals a day. */
+export const SAMPLE_SCORED_ROWS = 21 * 10 * 96;
+
+/**
+ * Opens the sample with the Predictions tab open, replays it at full speed and waits until the
+ * model has scored `scored` rows: where every forecasting test starts.
+ */
+export async function forecastTheSample(app: TrafficMonitorPage, scored = SAMPLE_SCORED_ROWS): Promise<PredictionsPanel> {
+  await app.openSample();
+  const predictions = new PredictionsPanel(app.page);
+  await predictions.open();
+  await predictions.waitForState('Ready');
+  await app.replay.start('max');
+  await app.replay.waitForState('finished', 60_000);
+  await expect(predictions.rowsLine).toContainText(`${scored.toLocaleString('en-US')} scored`, { timeout: 30_000 });
+  return predictions;
+}
+

@@ -5,10 +5,11 @@
  * is checked against the file's own lines, rows delivered twice are counted as duplicates.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { BusSelection } from '../../../shared/kafka/busContract';
 import { engineOnKafka, SAMPLE_CSV, until, type EngineOnKafka } from './testing/engineOnKafka';
-import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, type TestCluster } from './testing/localKafkaBroker';
+import { useKafkaForThisFile } from './testing/brokerPerFile';
+import { kafkaTestsCanRun } from './testing/localKafkaBroker';
 
 const NO_LIMITS = { durationSeconds: null, rows: null, loop: false } as const;
 /** The sample's data lines, counted from the file itself (it has no quoted line breaks). */
@@ -16,15 +17,7 @@ const FILE_ROWS = readFileSync(SAMPLE_CSV, 'utf8').trimEnd().split('\n').length 
 
 describe.runIf(kafkaTestsCanRun())('Kafka bus reconnected during a replay', () => {
   let subject: EngineOnKafka | null = null;
-  let cluster: TestCluster;
-
-  beforeAll(async () => {
-    cluster = await kafkaForTests();
-  }, BROKER_HOOK_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await cluster?.stop();
-  }, BROKER_HOOK_TIMEOUT_MS);
+  const kafka = useKafkaForThisFile();
 
   afterEach(() => {
     subject?.dispose();
@@ -32,7 +25,7 @@ describe.runIf(kafkaTestsCanRun())('Kafka bus reconnected during a replay', () =
   });
 
   async function replaying(): Promise<{ s: EngineOnKafka; profileId: string; brokers: string[]; selection: BusSelection }> {
-    const { brokers } = cluster;
+    const { brokers } = kafka();
     subject = engineOnKafka();
     const s = subject;
     const profileId = await s.saveProfile(brokers);

@@ -6,32 +6,25 @@
  * other consumer's rows are counted by its own tags, not by the app.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseReplayTag, REPLAY_TAG_HEADER } from '../bus/kafka/replayTag';
 import { loadKafkajs } from './kafkajsModule';
 import { engineOnKafka, SAMPLE_CSV, until } from './testing/engineOnKafka';
-import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, type TestCluster } from './testing/localKafkaBroker';
+import { useKafkaForThisFile } from './testing/brokerPerFile';
+import { kafkaTestsCanRun } from './testing/localKafkaBroker';
 
 const NO_LIMITS = { durationSeconds: null, rows: null, loop: false } as const;
 const FILE_ROWS = readFileSync(SAMPLE_CSV, 'utf8').trimEnd().split('\n').length - 1;
 
 describe.runIf(kafkaTestsCanRun())('a second consumer in the replay\'s group', () => {
-  let cluster: TestCluster;
-
-  beforeAll(async () => {
-    cluster = await kafkaForTests();
-  }, BROKER_HOOK_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await cluster?.stop();
-  }, BROKER_HOOK_TIMEOUT_MS);
+  const kafka = useKafkaForThisFile();
 
   it('shares the partitions for a while; the replay still finishes, every row read by one of the two, and names what the other took', async () => {
     const s = engineOnKafka();
     const { Kafka } = await loadKafkajs();
-    const other = new Kafka({ clientId: 'colleague-script', brokers: cluster.brokers, logLevel: 0 });
+    const other = new Kafka({ clientId: 'colleague-script', brokers: kafka().brokers, logLevel: 0 });
     try {
-      const profileId = await s.saveProfile(cluster.brokers);
+      const profileId = await s.saveProfile(kafka().brokers);
       const topic = `shared-group-${Date.now()}`;
       await s.engine.handle('bus:select', { selection: { kind: 'kafka', profileId, topic, createTopic: true, startFrom: { kind: 'earliest' }, compression: 'none' } });
       await until(() => s.view()?.bus.state === 'connected', 60_000, 'the bus to connect');

@@ -3,8 +3,9 @@
  * here, or KAFKA_BROKERS), a closed port, and a TLS client on the broker's plaintext port.
  */
 import { closedPort } from '../testing/closedPort';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROKER_HOOK_TIMEOUT_MS, externalBrokers, kafkaForTests, kafkaTestsCanRun, WHY_NO_KAFKA, type TestCluster } from '../testing/localKafkaBroker';
+import { describe, expect, it } from 'vitest';
+import { useKafkaForThisFile } from '../testing/brokerPerFile';
+import { externalBrokers, kafkaTestsCanRun, WHY_NO_KAFKA } from '../testing/localKafkaBroker';
 import { classifyKafkaError } from './classifyKafkaError';
 import { buildKafkaConfig, type KafkaConfig } from './kafkaConfig';
 import { testConnection } from './connectionTest';
@@ -25,34 +26,28 @@ const canRun = kafkaTestsCanRun();
 if (!canRun) console.warn(`Skipping the connection tests against a broker: ${WHY_NO_KAFKA}.`);
 
 describe.skipIf(!canRun)('testConnection against a Kafka broker', () => {
-  let cluster: TestCluster;
-  beforeAll(async () => {
-    cluster = await kafkaForTests();
-  }, BROKER_HOOK_TIMEOUT_MS);
-  afterAll(async () => {
-    await cluster?.stop();
-  }, BROKER_HOOK_TIMEOUT_MS);
+  const kafka = useKafkaForThisFile();
 
   it('answers connected with the broker count and what the API versions say', async () => {
-    const result = await testConnection({ ...(await buildKafkaConfig(draft(cluster.brokers), null)), ...FAST });
+    const result = await testConnection({ ...(await buildKafkaConfig(draft(kafka().brokers), null)), ...FAST });
     expect(result.status).toBe('connected');
     // The local broker is one node; an external cluster has as many as it has.
     if (!externalBrokers()) expect(result.brokers).toBe(1);
-    expect(result.message).toContain(cluster.brokers[0]);
+    expect(result.message).toContain(kafka().brokers[0]);
     // Kafka 4.x answers Fetch up to v18 or more: at least what the table knows as 3.9.
     if (!externalBrokers()) expect(result.version).toMatch(/^Kafka ≥ 3\.9 \(\d+ APIs, Fetch v(1[89]|[2-9]\d)\)$/);
     else expect(result.version).toMatch(/^(Kafka ≥ |API versions)/);
   });
 
   it('a TLS client on the plaintext port is tls-failed, naming the broker', async () => {
-    const config = await buildKafkaConfig({ ...draft(cluster.brokers.slice(0, 1)), tls: { ...draft([]).tls, enabled: true } }, null);
+    const config = await buildKafkaConfig({ ...draft(kafka().brokers.slice(0, 1)), tls: { ...draft([]).tls, enabled: true } }, null);
     const result = await testConnection({ ...config, ...FAST });
     expect(result.status).toBe('tls-failed');
-    expect(result.message).toContain(cluster.brokers[0]);
+    expect(result.message).toContain(kafka().brokers[0]);
   });
 
   it('SASL against a listener without SASL is auth-failed, and the password appears nowhere', async () => {
-    const config = await buildKafkaConfig({ ...draft(cluster.brokers), sasl: { mechanism: 'plain', username: 'app' } }, PASSWORD);
+    const config = await buildKafkaConfig({ ...draft(kafka().brokers), sasl: { mechanism: 'plain', username: 'app' } }, PASSWORD);
     const result = await testConnection({ ...config, ...FAST });
     expect(result.status).toBe('auth-failed');
     expect(JSON.stringify(result)).not.toContain(PASSWORD);
