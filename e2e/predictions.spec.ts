@@ -52,7 +52,9 @@ test.describe('Predictions', () => {
     await predictions.nextReplayButton.click();
     await expect.poll(() => predictions.rowsReceived(), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect(predictions.nextReplayHint).toBeHidden();
-    await app.replay.stopButton.click();
+    // The hint's Replay keeps the flat-out pace, so this second replay of the small sample may
+    // already be over by now: wait for its end rather than race it with Stop.
+    await app.replay.waitForState('finished', 60_000);
   });
 
   test('forecasts the sample city and shows actual against predicted beside the baselines', async ({ app }) => {
