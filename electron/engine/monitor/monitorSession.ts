@@ -202,8 +202,8 @@ export class MonitorSession extends PipelineStages {
     this.topicGone = null;
     if (restarted.length === 0) return;
     for (const { partition, low } of restarted) {
-      this.consumer.restartPartition?.(partition, low);
       this.positions.set(partition, low);
+      this.consumer.restartPartition?.(partition, low);
     }
     this.message = `The topic ${this.topic} was deleted and created again on ${this.source.profileName}; reading the new topic from its start.`;
   }

@@ -37,6 +37,11 @@ export class KafkaBusConsumer<T> {
   private readonly notBefore = new Map<number, number>();
   /** Next offset expected per partition, to notice offsets retention removed before we read them. */
   private readonly expected = new Map<number, number>();
+  /**
+   * Restarts kafkajs refused because the group was between generations (a deleted topic makes the
+   * group rejoin): tried again on every poll and after the next join, until one takes.
+   */
+  private readonly pendingSeeks = new Map<number, number>();
   private assigned: number[] = [];
   /** Batches wait for this, so none is queued before the start positions of a (re)join are known. */
   private positioned: Promise<void> = Promise.resolve();
@@ -106,7 +111,7 @@ export class KafkaBusConsumer<T> {
     });
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       this.assigned = [...(event.payload.memberAssignment[options.topic] ?? [])].sort((a, b) => a - b);
-      this.positioned = this.positionUncommitted(start);
+      this.positioned = this.positionUncommitted(start).then(() => this.retryPendingSeeks());
       this.positioned
         .then(() => joined?.())
         .catch((error: unknown) => failed?.(new Error(`Could not find where to start reading ${options.topic}: ${describeKafkaError(error)}`)));
@@ -272,6 +277,7 @@ export class KafkaBusConsumer<T> {
     // Malformed messages wait for the next poll to end: were they a reason to return, a caller that
     // polls again before taking them would spin without ever yielding to the network.
     const ready = (): boolean => this.queue.length > 0 || this.closed || this.failure !== null || released();
+    this.retryPendingSeeks();
     await waitUntil(ready, waitMs, (ms) => this.sleepUntilWoken(ms));
     const taken = this.queue.length <= maxMessages ? this.queue : this.queue.slice(0, maxMessages);
     this.queue = taken === this.queue ? [] : this.queue.slice(maxMessages);
@@ -325,7 +331,24 @@ export class KafkaBusConsumer<T> {
     this.expected.set(partition, offset);
     this.positions.set(partition, offset);
     this.notBefore.delete(partition);
-    this.consumer.seek({ topic: this.options.topic, partition, offset: String(offset) });
+    this.pendingSeeks.set(partition, offset);
+    this.retryPendingSeeks();
+  }
+
+  /**
+   * kafkajs throws from `seek` while the group is rejoining ("consumer#run must be called first"),
+   * exactly when a deleted topic comes back; left undone, the old position beyond the new log's end
+   * would be reset by the offset reset policy, which for a "latest" start skips the new rows.
+   */
+  private retryPendingSeeks(): void {
+    for (const [partition, offset] of this.pendingSeeks) {
+      try {
+        this.consumer.seek({ topic: this.options.topic, partition, offset: String(offset) });
+        this.pendingSeeks.delete(partition);
+      } catch {
+        return; // the group is still rejoining: the next poll or join tries again
+      }
+    }
   }
 
   /** A fresh consumer for a caller, reading from this member. */
