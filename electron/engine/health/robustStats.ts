@@ -1,0 +1,28 @@
+/**
+ * Median and median absolute deviation over a scratch buffer. The buffers are bounded (a few
+ * thousand values at most), so sorting a copy is cheap and exact; no streaming approximation is
+ * needed.
+ */
+
+/** Median of the first n values; reorders them. NaN when n is 0. */
+export function medianInPlace(values: Float64Array, n: number): number {
+  if (n === 0) return Number.NaN;
+  const sorted = values.subarray(0, n).sort();
+  const mid = n >> 1;
+  return n % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export interface MedianMad {
+  median: number;
+  mad: number;
+}
+
+/** Median and MAD of the first n values; overwrites them with the deviations. */
+export function medianAndMadInPlace(values: Float64Array, n: number): MedianMad {
+  const median = medianInPlace(values, n);
+  for (let i = 0; i < n; i++) values[i] = Math.abs((values[i] as number) - median);
+  return { median, mad: medianInPlace(values, n) };
+}
+
+/** MAD times this estimates the standard deviation of normally distributed values. */
+export const MAD_TO_SIGMA = 1.4826;
