@@ -25,6 +25,12 @@ export interface HealthOptions {
   zeroRunMinExpected: number;
   /** Spike: above median + k · robust spread of the location's history. */
   spikeK: number;
+  /**
+   * …and above this multiple of its usual busy level (95th percentile). Over a day-shaped series
+   * the median and MAD describe mostly the off-peak, while a real jam runs at 2–2.5 times the
+   * usual peak (the sample's incidents do); a detector fault goes well beyond that.
+   */
+  spikeHighFactor: number;
   /** Values of the location's history needed before spikes are judged… */
   spikeMinHistory: number;
   /** …and the history must span at least this long (a whole day, so the night is not all it knows). */
@@ -60,6 +66,7 @@ export const DEFAULT_HEALTH_OPTIONS: Readonly<HealthOptions> = {
   stuckLowValue: 3,
   zeroRunMinExpected: 30,
   spikeK: 8,
+  spikeHighFactor: 3,
   spikeMinHistory: 48,
   spikeMinHistoryMs: 24 * HOUR,
   spikeMinSpread: 2,

@@ -15,13 +15,17 @@ export function medianInPlace(values: Float64Array, n: number): number {
 export interface MedianMad {
   median: number;
   mad: number;
+  /** The 95th percentile: the location's usual busy level. */
+  high: number;
 }
 
-/** Median and MAD of the first n values; overwrites them with the deviations. */
+/** Median, MAD and 95th percentile of the first n values; overwrites them with the deviations. */
 export function medianAndMadInPlace(values: Float64Array, n: number): MedianMad {
   const median = medianInPlace(values, n);
+  // medianInPlace left the values sorted.
+  const high = n === 0 ? Number.NaN : (values[Math.min(n - 1, Math.floor(0.95 * n))] as number);
   for (let i = 0; i < n; i++) values[i] = Math.abs((values[i] as number) - median);
-  return { median, mad: medianInPlace(values, n) };
+  return { median, mad: medianInPlace(values, n), high };
 }
 
 /** MAD times this estimates the standard deviation of normally distributed values. */

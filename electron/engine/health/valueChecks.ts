@@ -4,7 +4,9 @@
  * is robust (median + k · spread, the spread from the MAD) so the very spikes being hunted do
  * not inflate the yardstick, as they would a mean and standard deviation. The spread has a
  * floor (spikeMinSpread, and √median as for Poisson counts) so a quiet site whose history is
- * 1, 2, 2, 3 is not flagged for counting 9.
+ * 1, 2, 2, 3 is not flagged for counting 9. A value must also exceed spikeHighFactor times the
+ * usual busy level (95th percentile), because a daily traffic curve's median and MAD speak for the
+ * quiet hours and a real jam can double the peak.
  */
 import type { CellValue } from '../../../shared/records';
 import type { MeasureColumn } from './consistencyChecks';
@@ -36,7 +38,8 @@ export function spikeLimit(profile: TypicalProfile, historyMs: number, options: 
   const stats = profile.spread();
   if (stats === null) return null;
   const spread = Math.max(stats.mad * MAD_TO_SIGMA, options.spikeMinSpread, Math.sqrt(Math.max(stats.median, 0)));
-  return { limit: stats.median + options.spikeK * spread, median: stats.median };
+  const limit = Math.max(stats.median + options.spikeK * spread, options.spikeHighFactor * stats.high);
+  return { limit, median: stats.median };
 }
 
 export function spikeEvidence(value: number, measure: string, limit: { limit: number; median: number }): string | null {
