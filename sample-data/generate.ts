@@ -1,6 +1,6 @@
 /**
  * CLI: `tsx sample-data/generate.ts [--rows N] [--days N] [--junctions N] [--seed N] [--start-date YYYY-MM-DD]
- *      [--out PATH] [--network PATH] [--incidents PATH]`
+ *      [--out PATH] [--network PATH] [--incidents PATH] [--faults PATH]`
  * Without flags it regenerates the committed sample (CSV, network, incidents) next to this script.
  */
 
@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { MAX_JUNCTIONS } from './generator/cityNetwork.js';
+import { DEFAULT_FAULT_COUNTS } from './generator/faults.js';
 import { writeJsonFile } from './generator/writeJson.js';
 import { DEFAULTS, writeTrafficCsv, type WriteTrafficCsvOptions } from './generator/writeTrafficCsv.js';
 
@@ -23,6 +24,10 @@ const USAGE = `Usage: tsx sample-data/generate.ts [options]
                         sample-data/junction-network.json, but only when --out is not given)
   --incidents PATH      also write the incident list as JSON (default
                         sample-data/incidents.json, but only when --out is not given)
+  --faults PATH         inject detector faults (${Object.entries(DEFAULT_FAULT_COUNTS)
+    .map(([kind, count]) => `${count} ${kind}`)
+    .join(', ')}) and write
+                        their list as JSON; needs --out, so the sample is never faulted
   -h, --help            show this help
 
 Without --out all three sample files are regenerated; with --out only the CSV is
@@ -50,6 +55,7 @@ const FLAGS = {
   out: { type: 'string' },
   network: { type: 'string' },
   incidents: { type: 'string' },
+  faults: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -66,6 +72,7 @@ interface CliOptions extends WriteTrafficCsvOptions {
   /** Where to write the network / incidents JSON; undefined = don't. */
   networkOut?: string;
   incidentsOut?: string;
+  faultsOut?: string;
 }
 
 function parseCli(argv: readonly string[]): CliOptions | 'help' {
@@ -83,6 +90,11 @@ function parseCli(argv: readonly string[]): CliOptions | 'help' {
   const incidentsOut = sideFile(values.incidents, 'incidents.json');
   if (networkOut !== undefined) options.networkOut = networkOut;
   if (incidentsOut !== undefined) options.incidentsOut = incidentsOut;
+  if (values.faults !== undefined) {
+    if (isSample) throw new UsageError('--faults needs --out: the committed sample stays free of faults');
+    options.faultsOut = resolve(values.faults);
+    options.faults = { ...DEFAULT_FAULT_COUNTS };
+  }
   const rows = parseInteger('rows', values.rows);
   const days = parseInteger('days', values.days);
   const junctions = parseInteger('junctions', values.junctions);
@@ -110,7 +122,7 @@ async function main(): Promise<number> {
   }
   const started = performance.now();
   try {
-    const { rows, bytes, network, incidents } = await writeTrafficCsv(options);
+    const { rows, bytes, network, incidents, faults } = await writeTrafficCsv(options);
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(`${options.out} rows=${rows} bytes=${bytes} seconds=${seconds.toFixed(2)}\n`);
     if (options.networkOut !== undefined) {
@@ -120,6 +132,10 @@ async function main(): Promise<number> {
     if (options.incidentsOut !== undefined) {
       await writeJsonFile(options.incidentsOut, incidents);
       process.stdout.write(`${options.incidentsOut} incidents=${incidents.length}\n`);
+    }
+    if (options.faultsOut !== undefined) {
+      await writeJsonFile(options.faultsOut, faults);
+      process.stdout.write(`${options.faultsOut} faults=${faults.length}\n`);
     }
     return 0;
   } catch (error) {

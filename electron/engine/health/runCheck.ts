@@ -1,0 +1,92 @@
+/**
+ * Stuck and zero runs of the main measure. A working detector's count changes from interval to
+ * interval; the same non-zero value for the stuck duration (2 h by default) means it stopped
+ * updating. Zeros are different: at 03:00 a quiet street really counts nothing, so a run of zeros
+ * is flagged only when the location usually counts clearly more than zero at those times of day
+ * (the sum of its typical values over the run reaches zeroRunMinExpected).
+ *
+ * The run's values join the time-of-day profile only when the run ends unflagged, so a stuck
+ * detector never teaches the profile that its stuck value is normal.
+ */
+import { formatDuration, formatNumber, formatTime } from './describe';
+import type { FlagBook } from './flagBook';
+import { stuckIntervals, type HealthOptions } from './healthOptions';
+import type { LocationState, Run } from './locationState';
+import { timeBin } from './timeOfDay';
+
+/** Pending values beyond this are committed early (a long quiet night at 1-min cadence). */
+const MAX_PENDING = 256;
+
+export interface RunRow {
+  time: number;
+  line: number;
+  value: number;
+  /** Already judged implausible: kept out of the profile. */
+  implausible: boolean;
+}
+
+function commit(state: LocationState, run: Run): void {
+  if (run.episode === null) for (const bin of run.pending) state.profile.add(bin, run.value);
+  run.pending = [];
+}
+
+function describe(run: Run, measure: string, cadenceMs: number | null): string {
+  const span = `${formatDuration(run.end - run.start + (cadenceMs ?? 0))} (${run.length} intervals) from ${formatTime(run.start)} to ${formatTime(run.end)}`;
+  if (run.value !== 0) {
+    return `${measure} stayed at ${formatNumber(run.value)} for ${span}; a working detector's count changes from interval to interval`;
+  }
+  const usual = run.expected / run.length;
+  return `${measure} was 0 for ${span}; at these times of day this location usually counts about ${formatNumber(Math.round(usual))} per interval (${formatNumber(Math.round(run.expected))} expected in all)`;
+}
+
+/** Feeds one in-order row's main-measure value; raises or grows a stuck / zeros flag. */
+export function checkRun(
+  state: LocationState,
+  row: RunRow,
+  measure: string,
+  options: HealthOptions,
+  book: FlagBook,
+): void {
+  let run = state.run;
+  if (run === null || run.value !== row.value) {
+    if (run !== null) commit(state, run);
+    run = { value: row.value, start: row.time, end: row.time, line: row.line, length: 0, expected: 0, pending: [], episode: null };
+    state.run = run;
+  }
+  run.length++;
+  run.end = row.time;
+  const bin = timeBin(row.time);
+  if (run.episode === null && !row.implausible) {
+    if (run.pending.length >= MAX_PENDING) commit(state, run);
+    run.pending.push(bin);
+  }
+  if (row.value === 0) run.expected += state.profile.typical(bin, options.typicalMinSamples) ?? 0;
+
+  const cadenceMs = state.cadence.cadenceMs;
+  const n = stuckIntervals(options, cadenceMs);
+  const stuck =
+    row.value !== 0
+      ? run.length >= (Math.abs(row.value) <= options.stuckLowValue ? 2 * n : n)
+      : run.length >= n && run.expected >= options.zeroRunMinExpected;
+  if (!stuck) return;
+  const evidence = describe(run, measure, cadenceMs);
+  if (run.episode !== null) {
+    const { flag } = run.episode;
+    flag.end = row.time;
+    flag.intervals = run.length;
+    flag.evidence = evidence;
+    state.noteFlag(flag, options.recentWindowMs, false);
+    return;
+  }
+  run.episode = book.raise({
+    location: state.name,
+    check: row.value === 0 ? 'zeros' : 'stuck',
+    start: run.start,
+    end: row.time,
+    intervals: run.length,
+    line: run.line,
+    evidence,
+  });
+  run.pending = [];
+  state.noteFlag(run.episode.flag, options.recentWindowMs, true);
+}

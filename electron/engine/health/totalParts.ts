@@ -1,0 +1,59 @@
+/**
+ * Finds a total column and the columns it sums, from the data rather than the names: among the
+ * columns that may be counts, a column T with parts P such that sum(P) = T on most of the first
+ * rows seen. P starts as every other count column that never exceeds T (a part cannot be larger
+ * than its total); if that fails, each one-column-smaller set is tried, so one stray count (say
+ * pedestrians beside vehicle classes) does not hide the relation. Decided once, after a bounded
+ * number of rows; later rows are checked against it.
+ */
+
+/** Share of learning rows on which the relation must hold exactly. */
+const MIN_AGREEMENT = 0.9;
+/** Share of learning rows on which a part may exceed the total (a faulty row or two). */
+const MAX_PART_ABOVE = 0.05;
+
+export interface TotalRelation {
+  /** Indexes into the learning row (the count columns' order). */
+  total: number;
+  parts: number[];
+}
+
+/** Sum equals total up to rounding: integer counts exactly, averaged flows within 1 %. */
+export function sumMatches(total: number, sum: number): boolean {
+  return Math.abs(total - sum) <= Math.max(0.5, 0.01 * Math.abs(total));
+}
+
+function agreement(rows: readonly (readonly number[])[], total: number, parts: readonly number[]): number {
+  let agree = 0;
+  for (const row of rows) {
+    let sum = 0;
+    for (const p of parts) sum += row[p] as number;
+    if (sumMatches(row[total] as number, sum)) agree++;
+  }
+  return agree / rows.length;
+}
+
+/** The best total/parts relation in these rows (each row: the count columns' values), or null. */
+export function findTotalRelation(rows: readonly (readonly number[])[]): TotalRelation | null {
+  const width = rows[0]?.length ?? 0;
+  if (rows.length === 0 || width < 3) return null;
+  let best: (TotalRelation & { score: number }) | null = null;
+  for (let t = 0; t < width; t++) {
+    // A column that is always zero is the "sum" of any zero parts: no evidence.
+    if (rows.every((row) => row[t] === 0)) continue;
+    const parts: number[] = [];
+    for (let p = 0; p < width; p++) {
+      if (p === t) continue;
+      const above = rows.filter((row) => (row[p] as number) > (row[t] as number)).length;
+      if (above <= MAX_PART_ABOVE * rows.length) parts.push(p);
+    }
+    const candidates = [parts, ...(parts.length >= 3 ? parts.map((_, i) => parts.filter((_, k) => k !== i)) : [])];
+    for (const candidate of candidates) {
+      if (candidate.length < 2) continue;
+      const score = agreement(rows, t, candidate);
+      const better = best === null || score > best.score || (score === best.score && candidate.length > best.parts.length);
+      if (score >= MIN_AGREEMENT && better) best = { total: t, parts: candidate, score };
+    }
+  }
+  return best === null ? null : { total: best.total, parts: best.parts };
+}
