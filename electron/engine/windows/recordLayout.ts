@@ -39,12 +39,17 @@ export function recordLayout(columns: readonly ColumnInfo[], chosen: readonly st
   };
 }
 
-/** Separates the parts of a compound location key; a control character no CSV cell holds by accident. */
-const KEY_SEPARATOR = '\u001f';
+/**
+ * Separates the parts of a compound location key. Readable, so the key is also what the page shows
+ * and sends back; two locations whose parts themselves hold ' / ' could share a key, which real
+ * location columns (a junction and a direction, a road and a count point) do not.
+ */
+const KEY_SEPARATOR = ' / ';
 
 /**
- * The key windows and profiles group a row by: the location cell itself when there is one
- * location column (the common case: no allocation), the parts joined otherwise, '' without any.
+ * The key windows and profiles group a row by, and the location's name for people: the location
+ * cell itself when there is one location column (the common case: no allocation), the parts
+ * joined otherwise, '' without any.
  */
 export function locationKey(values: readonly CellValue[], locationIndexes: readonly number[]): string {
   if (locationIndexes.length === 1) return String(values[locationIndexes[0] as number] ?? '');
@@ -55,9 +60,4 @@ export function locationKey(values: readonly CellValue[], locationIndexes: reado
     key += String(values[locationIndexes[i] as number] ?? '');
   }
   return key;
-}
-
-/** The key as people read it: ' / ' between parts. */
-export function locationLabel(key: string): string {
-  return key.split(KEY_SEPARATOR).join(' / ');
 }

@@ -19,7 +19,7 @@
 import type { TrafficRecord } from '../../../shared/records';
 import { LATE_ROWS_LISTED, type WindowRow, type WindowSpec, type WindowView } from '../../../shared/windows/windowContract';
 import { LateRows } from './lateRows';
-import { locationKey, locationLabel, type RecordLayout } from './recordLayout';
+import { locationKey, type RecordLayout } from './recordLayout';
 import { WindowAccumulator } from './windowAccumulator';
 import { lastWindowStart } from './windowAssignment';
 
@@ -90,7 +90,7 @@ export class WindowAggregator {
     if (missed > 0) {
       this.late.record({
         time,
-        location: locationLabel(key),
+        location: key,
         line: record.line,
         behindWatermarkMs: this.closedThrough - time,
         missedWindows: missed,
