@@ -23,6 +23,9 @@ import { locationKey, type RecordLayout } from './recordLayout';
 import { WindowAccumulator } from './windowAccumulator';
 import { lastWindowStart } from './windowAssignment';
 
+/** Spare accumulators kept: more than the windows a few hops close at once in a city of hundreds of sensors. */
+const MAX_SPARE = 4096;
+
 export type WindowSink = (row: WindowRow) => void;
 
 export interface WindowAggregatorOptions {
@@ -46,6 +49,8 @@ export class WindowAggregator {
   private closedRows = 0;
   private untimed = 0;
   private readonly late: LateRows;
+  /** Accumulators of closed windows, to be reused (see WindowAccumulator); capped so a burst does not stay held. */
+  private readonly spare: WindowAccumulator[] = [];
 
   constructor(
     readonly spec: WindowSpec,
@@ -116,6 +121,7 @@ export class WindowAggregator {
   /** Forgets everything (a new replay). */
   reset(): void {
     this.open.clear();
+    this.spare.length = 0;
     this.starts = [];
     this.newest = Number.NEGATIVE_INFINITY;
     this.closedThrough = Number.NEGATIVE_INFINITY;
@@ -149,7 +155,9 @@ export class WindowAggregator {
     let accumulator = byLocation.get(key);
     if (accumulator === undefined) {
       const location = this.layout.locationIndexes.map((index) => record.values[index] ?? null);
-      accumulator = new WindowAccumulator(start, location, this.layout.measureIndexes.length);
+      const spare = this.spare.pop();
+      if (spare) spare.reuse(start, location);
+      accumulator = spare ?? new WindowAccumulator(start, location, this.layout.measureIndexes.length);
       byLocation.set(key, accumulator);
       this.openRows++;
     }
@@ -177,6 +185,7 @@ export class WindowAggregator {
         this.openRows--;
         this.closedRows++;
         this.emit(this.rowOf(accumulator, true));
+        if (this.spare.length < MAX_SPARE) this.spare.push(accumulator);
       }
       closed++;
     }
