@@ -38,6 +38,12 @@ describe('window statements that parse', () => {
     expect(parsed('CREATE WINDOW z AS TUMBLE 1 HOUR LATENESS 0 MINUTES')).toMatchObject({ spec: { latenessMs: 0 } });
   });
 
+  it('chosen measures, bare or quoted', () => {
+    expect(parsed('CREATE WINDOW m AS TUMBLE 1 HOUR MEASURES Total, "Car ""fast"" Count" EMIT CHANGES')).toMatchObject({
+      spec: { measures: ['Total', 'Car "fast" Count'], emit: 'changes' },
+    });
+  });
+
   it('DROP WINDOW', () => {
     expect(parsed('drop window traffic_15min ;')).toEqual({ kind: 'drop', name: 'traffic_15min' });
   });
@@ -57,7 +63,7 @@ describe('window statements that do not, with the position of the problem', () =
     ['CREATE TABLE t AS TUMBLE 1 HOUR', 'Expected WINDOW after CREATE, found "TABLE".', 'TABLE'],
     ['CREATE WINDOW AS TUMBLE 1 HOUR', 'AS is an SQL keyword; choose another name for the window.', 'AS'],
     ['CREATE WINDOW 15min AS TUMBLE 15 MINUTES', 'Expected the window\'s name, found "15".', '15'],
-    ['CREATE WINDOW "w" AS TUMBLE 1 HOUR', 'Window names are bare SQL names (letters, digits and _), without quotes.', '"'],
+    ['CREATE WINDOW "w" AS TUMBLE 1 HOUR', 'Window names are bare SQL names (letters, digits and _), without quotes.', '"w"'],
     ['CREATE WINDOW traffic AS TUMBLE 1 HOUR', "traffic is the live table's name; choose another name for the window.", 'traffic'],
     ['CREATE WINDOW sqlite_w AS TUMBLE 1 HOUR', 'Names starting with sqlite_ are reserved by SQLite.', 'sqlite_w'],
     ['CREATE WINDOW w TUMBLE 1 HOUR', 'Expected AS after the window\'s name, found "TUMBLE".', 'TUMBLE'],
@@ -78,9 +84,15 @@ describe('window statements that do not, with the position of the problem', () =
     ['CREATE WINDOW w AS TUMBLE 1 HOUR LATENESS 5 MINUTES LATENESS 1 HOUR', 'LATENESS is given twice.', 'LATENESS'],
     ['CREATE WINDOW w AS TUMBLE 1 HOUR EMIT ALL', 'Expected CHANGES or FINAL after EMIT, found "ALL".', 'ALL'],
     ['CREATE WINDOW w AS TUMBLE 1 HOUR EMIT FINAL EMIT CHANGES', 'EMIT is given twice.', 'EMIT'],
-    ['CREATE WINDOW w AS TUMBLE 1 HOUR GRACE 5 MINUTES', 'Expected LATENESS, EMIT or the end, found "GRACE".', 'GRACE'],
+    ['CREATE WINDOW w AS TUMBLE 1 HOUR GRACE 5 MINUTES', 'Expected LATENESS, EMIT, MEASURES or the end, found "GRACE".', 'GRACE'],
+    ['CREATE WINDOW w AS TUMBLE 1 HOUR MEASURES', "Expected a measure's column name, found the end.", ''],
+    ['CREATE WINDOW w AS TUMBLE 1 HOUR MEASURES Total,', "Expected a measure's column name, found the end.", ''],
+    ['CREATE WINDOW w AS TUMBLE 1 HOUR MEASURES Total, Total', 'Total is listed twice.', 'Total'],
+    ['CREATE WINDOW w AS TUMBLE 1 HOUR MEASURES "Total', 'This quoted name is not closed.', '"Total'],
+    ['CREATE WINDOW w AS TUMBLE 1 HOUR MEASURES a MEASURES b', 'MEASURES is given twice.', 'MEASURES'],
     ['CREATE WINDOW w AS TUMBLE 1 HOUR; SELECT 1', 'Unexpected "SELECT" after the end of the statement.', 'SELECT'],
-    ['CREATE WINDOW w AS TUMBLE 1 HOUR, 2', 'Unexpected ",".', ','],
+    ['CREATE WINDOW w AS TUMBLE 1 HOUR, 2', 'Unexpected "," after the end of the statement.', ','],
+    ['CREATE WINDOW w AS TUMBLE 1 HOUR + 2', 'Unexpected "+".', '+'],
     ['DROP TABLE traffic', 'Expected WINDOW after DROP, found "TABLE".', 'TABLE'],
     ['DROP WINDOW', "Expected the window's name, found the end.", ''],
   ])('%s', (sql, message, at) => {

@@ -4,11 +4,14 @@
  *
  *   CREATE WINDOW traffic_15min AS TUMBLE 15 MINUTES
  *   CREATE WINDOW traffic_hourly AS HOP 1 HOUR EVERY 15 MINUTES [LATENESS 30 MINUTES] [EMIT CHANGES | EMIT FINAL]
+ *     [MEASURES Total, "Car Count"]
  *   DROP WINDOW traffic_hourly
  *
- * Keywords in any case; units SECOND(S), MINUTE(S), HOUR(S), DAY(S); LATENESS and EMIT in either
- * order, each at most once; a trailing semicolon allowed. The defaults are no lateness and EMIT
- * FINAL (Spark's and ksqlDB's "emit when closed"). A mistake is reported with the span of the
+ * Keywords in any case; units SECOND(S), MINUTE(S), HOUR(S), DAY(S); LATENESS, EMIT and MEASURES
+ * in any order, each at most once; a trailing semicolon allowed. The defaults are no lateness, EMIT
+ * FINAL (Spark's and ksqlDB's "emit when closed") and every measure column. Measure names are
+ * checked against the schema when the window is made (recordLayout), not here: the parser does
+ * not know the file. A mistake is reported with the span of the
  * token at fault (from/to, offsets into the text, like the console's SQLite errors) so the editor
  * can underline it.
  */
@@ -36,7 +39,7 @@ function stripLeadingComments(sql: string): string {
 }
 
 interface Token {
-  kind: 'word' | 'number' | 'semicolon' | 'end';
+  kind: 'word' | 'number' | 'quoted' | 'comma' | 'semicolon' | 'end';
   text: string;
   from: number;
   to: number;
@@ -89,7 +92,30 @@ function tokenize(sql: string): Token[] {
       at++;
       continue;
     }
-    if (char === '"' || char === '`' || char === '[') throw new StatementError('Window names are bare SQL names (letters, digits and _), without quotes.', at, at + 1);
+    if (char === ',') {
+      tokens.push({ kind: 'comma', text: ',', from: at, to: at + 1 });
+      at++;
+      continue;
+    }
+    if (char === '"') {
+      // A quoted name, SQL's way: "" inside stands for one ".
+      let end = at + 1;
+      let name = '';
+      for (;;) {
+        const close = sql.indexOf('"', end);
+        if (close < 0) throw new StatementError('This quoted name is not closed.', at, sql.length);
+        name += sql.slice(end, close);
+        if (sql[close + 1] !== '"') {
+          end = close + 1;
+          break;
+        }
+        name += '"';
+        end = close + 2;
+      }
+      tokens.push({ kind: 'quoted', text: name, from: at, to: end });
+      at = end;
+      continue;
+    }
     throw new StatementError(`Unexpected ${JSON.stringify(char)}.`, at, at + 1);
   }
   tokens.push({ kind: 'end', text: '', from: sql.length, to: sql.length });
@@ -148,6 +174,7 @@ class Parser {
 
   private name(): string {
     const token = this.token;
+    if (token.kind === 'quoted') this.fail('Window names are bare SQL names (letters, digits and _), without quotes.');
     if (token.kind !== 'word') this.fail(`Expected the window's name, found ${shown(token)}.`);
     if (SQLITE_KEYWORDS.has(token.text.toUpperCase())) this.fail(`${token.text} is an SQL keyword; choose another name for the window.`);
     if (token.text.toLowerCase().startsWith('sqlite_')) this.fail('Names starting with sqlite_ are reserved by SQLite.');
@@ -173,6 +200,20 @@ class Parser {
     return { ms, from: number.from, to: unitToken.to };
   }
 
+  /** Column names, bare or "quoted", separated by commas. */
+  private measureList(): string[] {
+    const names: string[] = [];
+    for (;;) {
+      const token = this.token;
+      if (token.kind !== 'word' && token.kind !== 'quoted') this.fail(`Expected a measure's column name, found ${shown(token)}.`);
+      if (names.includes(token.text)) this.fail(`${token.text} is listed twice.`);
+      names.push(token.text);
+      this.at++;
+      if (this.token.kind !== 'comma') return names;
+      this.at++;
+    }
+  }
+
   private create(): WindowStatement {
     const name = this.name();
     this.expectWord('as', "after the window's name");
@@ -192,6 +233,7 @@ class Parser {
     } else if (this.isWord('every')) this.fail('A tumbling window hops by its own size; use HOP … EVERY … for a sliding one.');
     let latenessMs: number | null = null;
     let emit: EmitMode | null = null;
+    let measures: string[] | null = null;
     while (this.token.kind === 'word') {
       if (this.isWord('lateness')) {
         if (latenessMs !== null) this.fail('LATENESS is given twice.');
@@ -204,11 +246,15 @@ class Parser {
         else if (this.isWord('final')) emit = 'final';
         else this.fail(`Expected CHANGES or FINAL after EMIT, found ${shown(this.token)}.`);
         this.at++;
-      } else this.fail(`Expected LATENESS, EMIT or the end, found ${shown(this.token)}.`);
+      } else if (this.isWord('measures')) {
+        if (measures !== null) this.fail('MEASURES is given twice.');
+        this.at++;
+        measures = this.measureList();
+      } else this.fail(`Expected LATENESS, EMIT, MEASURES or the end, found ${shown(this.token)}.`);
     }
     return {
       kind: 'create',
-      spec: { name, kind, sizeMs: size.ms, hopMs: hop.ms, latenessMs: latenessMs ?? 0, emit: emit ?? 'final', measures: null },
+      spec: { name, kind, sizeMs: size.ms, hopMs: hop.ms, latenessMs: latenessMs ?? 0, emit: emit ?? 'final', measures },
     };
   }
 }
