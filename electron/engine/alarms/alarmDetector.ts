@@ -1,0 +1,205 @@
+/**
+ * Incident alarms from the typical day (issue 23). Each row's main measure is judged against its
+ * location's typical day for that kind of day and time of day (DayKindProfile, in robust units
+ * from deviationFrom); `raiseAfter` departing intervals in a row raise an alarm, `clearAfter`
+ * intervals back within the band clear it (DepartureRun). An alarm is 'high' confidence once a
+ * peer — a junction one road away when a network is given, else a location whose readings
+ * correlate with this one's — departs too within `peerWindow` intervals of its run.
+ *
+ * Cost: a row is a few map lookups, one TypicalDay store and one quantile lookup (bins re-sort
+ * once a day), and a look at each of its peers' last departure times while an alarm is active:
+ * O(1) amortised, with the correlated-peer learning bounded as described there. Memory: the
+ * typical days' fixed rings, a few numbers per location, and at most `closedCap` closed alarms.
+ */
+import { DEFAULT_ALARM_SETTINGS, type Alarm, type AlarmDirection, type AlarmSettings, type AlarmsView } from '../../../shared/alarms/alarmContract';
+import type { Deviation } from '../../../shared/profiles/profileContract';
+import type { TrafficRecord } from '../../../shared/records';
+import { CadenceEstimator } from '../profiles/cadence';
+import { locationOf, readingOf, type ProfileColumns } from '../profiles/measureReading';
+import { alarmEvidence } from './alarmEvidence';
+import { ClosedAlarms } from './closedAlarms';
+import { CorrelatedPeers } from './correlatedPeers';
+import { DayKindProfile } from './dayKindProfile';
+import { DepartureRun, type Judgement, type OpenRun } from './departureRun';
+import { networkPeers, type NetworkLinks } from './networkPeers';
+
+export interface AlarmDetectorOptions {
+  columns: ProfileColumns;
+  /** Width of the typical day's bins; binMinutesFor(cadence) of the file. */
+  binMinutes: number;
+  settings?: Partial<AlarmSettings>;
+  /** The road network; without it peers are correlated locations. */
+  network?: NetworkLinks | null;
+  /** Readings kept per bin of each typical day (TypicalDay's default when omitted). */
+  capacity?: number;
+}
+
+/** A gap longer than this many cadences breaks "intervals in a row". */
+const GAP_CADENCES = 1.5;
+
+interface LocationState {
+  run: DepartureRun;
+  lastTime: number | null;
+  /** Event time of the latest reading past peerThreshold, per direction (peers read these). */
+  lastAbove: number;
+  lastBelow: number;
+  /** The active alarm's id and its confirming peers. */
+  alarmId: number | null;
+  confirmedBy: Map<string, AlarmDirection>;
+}
+
+export class AlarmDetector {
+  readonly settings: AlarmSettings;
+  private readonly columns: ProfileColumns;
+  private readonly profile: DayKindProfile;
+  private readonly cadence = new CadenceEstimator();
+  private readonly locations = new Map<string, LocationState>();
+  private readonly network: Map<string, string[]> | null;
+  private readonly correlated: CorrelatedPeers | null;
+  private readonly closed: ClosedAlarms;
+  private nextId = 0;
+
+  constructor(options: AlarmDetectorOptions) {
+    this.settings = { ...DEFAULT_ALARM_SETTINGS, ...options.settings };
+    this.columns = options.columns;
+    this.profile = new DayKindProfile(options.columns, options.binMinutes, options.capacity);
+    this.network = options.network ? networkPeers(options.network) : null;
+    this.correlated = this.network === null && this.settings.correlatedPeers > 0 ? new CorrelatedPeers({ topN: this.settings.correlatedPeers }) : null;
+    this.closed = new ClosedAlarms(this.settings.closedCap);
+  }
+
+  /** Judges a row and updates the alarms; returns the row's deviation (null: no number, no time or no history yet). */
+  add(record: TrafficRecord): Deviation | null {
+    const value = readingOf(record, this.columns);
+    if (value === null) return null;
+    const time = record.time as number;
+    const location = locationOf(record, this.columns);
+    this.cadence.observe(location, time);
+    this.correlated?.observe(location, time, value);
+    this.profile.add(record);
+    const deviation = this.profile.deviationAt(location, time, value, { minSamples: this.settings.minSamples });
+    const state = this.stateOf(location);
+    const cadence = this.cadence.cadenceMs;
+    const gap = state.lastTime !== null && cadence !== null && time - state.lastTime > GAP_CADENCES * cadence;
+    if (state.lastTime === null || time > state.lastTime) state.lastTime = time;
+    if (deviation === null || !deviation.reliable) return deviation;
+
+    if (deviation.score >= this.settings.peerThreshold) state.lastAbove = time;
+    if (deviation.score <= -this.settings.peerThreshold) state.lastBelow = time;
+    const event = state.run.observe(this.judge(deviation, time, state.run.active?.direction ?? null), gap);
+    if (event?.kind === 'raised') {
+      state.alarmId = this.nextId++;
+      state.confirmedBy = new Map();
+    }
+    const active = state.run.active;
+    if (active !== null) this.confirm(location, state, active);
+    if (event?.kind === 'cleared') {
+      this.confirm(location, state, event.run);
+      this.closed.add(this.toAlarm(location, state, event.run, event.end));
+      state.alarmId = null;
+    }
+    return deviation;
+  }
+
+  view(): AlarmsView {
+    const active: Alarm[] = [];
+    for (const [location, state] of this.locations) {
+      const run = state.run.active;
+      if (run !== null) active.push(this.toAlarm(location, state, run, null));
+    }
+    active.sort((a, b) => a.id - b.id);
+    return {
+      measure: this.columns.measureName,
+      active,
+      closed: this.closed.list(),
+      closedDropped: this.closed.dropped,
+      peers: this.network !== null ? 'network' : this.correlated !== null ? 'correlation' : 'none',
+    };
+  }
+
+  reset(): void {
+    this.locations.clear();
+    this.profile.reset();
+    this.closed.clear();
+  }
+
+  private judge(deviation: Deviation, time: number, activeDirection: AlarmDirection | null): Judgement {
+    const { score, value, median, p10, p90 } = deviation;
+    const direction: AlarmDirection = score >= 0 ? 'above' : 'below';
+    const relative = median > 0 ? Math.abs(value - median) / median : Number.POSITIVE_INFINITY;
+    const departs = Math.abs(score) >= this.settings.threshold && relative >= this.settings.minRelativeChange && this.settings.directions.includes(direction);
+    const backWithin = activeDirection === 'below' ? value >= p10 : value <= p90;
+    return { time, departing: departs ? direction : null, backWithin, score, value, typical: median };
+  }
+
+  private peersOf(location: string): readonly string[] {
+    return this.network !== null ? (this.network.get(location) ?? []) : (this.correlated?.peersOf(location) ?? []);
+  }
+
+  /** Adds the peers whose last departure falls within peerWindow intervals of the run. */
+  private confirm(location: string, state: LocationState, run: OpenRun): void {
+    const cadence = this.cadence.cadenceMs ?? 0;
+    const from = run.start - this.settings.peerWindow * cadence;
+    const to = run.lastDeparting + this.settings.peerWindow * cadence;
+    const wanted = this.settings.peerDirection;
+    const opposite: AlarmDirection = run.direction === 'above' ? 'below' : 'above';
+    for (const peer of this.peersOf(location)) {
+      if (state.confirmedBy.has(peer)) continue;
+      const other = this.locations.get(peer);
+      if (other === undefined) continue;
+      for (const direction of ['above', 'below'] as const) {
+        if (wanted === 'same' && direction !== run.direction) continue;
+        if (wanted === 'opposite' && direction !== opposite) continue;
+        const at = direction === 'above' ? other.lastAbove : other.lastBelow;
+        if (at >= from && at <= to) {
+          state.confirmedBy.set(peer, direction);
+          break;
+        }
+      }
+    }
+  }
+
+  private toAlarm(location: string, state: LocationState, run: OpenRun, end: number | null): Alarm {
+    const relativeChange = run.typicalSum > 0 ? run.valueSum / run.typicalSum - 1 : 0;
+    const peers = [...state.confirmedBy].map(([peer, direction]) => ({ location: peer, direction })).sort((a, b) => (a.location < b.location ? -1 : 1));
+    return {
+      id: state.alarmId ?? -1,
+      location,
+      measure: this.columns.measureName,
+      direction: run.direction,
+      start: run.start,
+      raisedAt: run.raisedAt as number,
+      end,
+      peakScore: run.peakScore,
+      intervals: run.intervals,
+      relativeChange,
+      confidence: peers.length > 0 ? 'high' : 'medium',
+      confirmedBy: peers.map((peer) => peer.location),
+      evidence: alarmEvidence({
+        measure: this.columns.measureName,
+        direction: run.direction,
+        relativeChange,
+        intervals: run.intervals,
+        peakScore: run.peakScore,
+        peerKind: this.network !== null ? 'neighbours' : 'correlated locations',
+        peers,
+      }),
+    };
+  }
+
+  private stateOf(location: string): LocationState {
+    let state = this.locations.get(location);
+    if (state === undefined) {
+      state = {
+        run: new DepartureRun(this.settings.raiseAfter, this.settings.clearAfter),
+        lastTime: null,
+        lastAbove: Number.NEGATIVE_INFINITY,
+        lastBelow: Number.NEGATIVE_INFINITY,
+        alarmId: null,
+        confirmedBy: new Map(),
+      };
+      this.locations.set(location, state);
+    }
+    return state;
+  }
+}
