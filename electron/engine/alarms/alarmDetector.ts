@@ -52,10 +52,10 @@ export class AlarmDetector {
   readonly settings: AlarmSettings;
   private readonly columns: ProfileColumns;
   private readonly profile: DayKindProfile;
-  private readonly cadence = new CadenceEstimator();
+  private cadence = new CadenceEstimator();
   private readonly locations = new Map<string, LocationState>();
   private readonly network: Map<string, string[]> | null;
-  private readonly correlated: CorrelatedPeers | null;
+  private correlated: CorrelatedPeers | null;
   private readonly closed: ClosedAlarms;
   private nextId = 0;
 
@@ -117,10 +117,14 @@ export class AlarmDetector {
     };
   }
 
+  /** Forgets everything learnt (a new file). */
   reset(): void {
     this.locations.clear();
     this.profile.reset();
     this.closed.clear();
+    this.cadence = new CadenceEstimator();
+    if (this.correlated !== null) this.correlated = new CorrelatedPeers({ topN: this.settings.correlatedPeers });
+    this.nextId = 0;
   }
 
   private judge(deviation: Deviation, time: number, activeDirection: AlarmDirection | null): Judgement {
