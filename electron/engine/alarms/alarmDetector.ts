@@ -86,7 +86,7 @@ export class AlarmDetector {
 
     if (deviation.score >= this.settings.peerThreshold) state.lastAbove = time;
     if (deviation.score <= -this.settings.peerThreshold) state.lastBelow = time;
-    const event = state.run.observe(this.judge(deviation, time, state.run.active?.direction ?? null), gap);
+    const event = state.run.observe(this.judge(location, deviation, time, state.run.active?.direction ?? null), gap);
     if (event?.kind === 'raised') {
       state.alarmId = this.nextId++;
       state.confirmedBy = new Map();
@@ -127,13 +127,30 @@ export class AlarmDetector {
     this.nextId = 0;
   }
 
-  private judge(deviation: Deviation, time: number, activeDirection: AlarmDirection | null): Judgement {
+  private judge(location: string, deviation: Deviation, time: number, activeDirection: AlarmDirection | null): Judgement {
     const { score, value, median, p10, p90 } = deviation;
     const direction: AlarmDirection = score >= 0 ? 'above' : 'below';
     const relative = median > 0 ? Math.abs(value - median) / median : Number.POSITIVE_INFINITY;
-    const departs = Math.abs(score) >= this.settings.threshold && relative >= this.settings.minRelativeChange && this.settings.directions.includes(direction);
+    const { threshold, confirmedThreshold } = this.settings;
+    const far = Math.abs(score) >= threshold || (Math.abs(score) >= confirmedThreshold && this.peerDepartedNear(location, direction, time));
+    const departs = far && relative >= this.settings.minRelativeChange && this.settings.directions.includes(direction);
     const backWithin = activeDirection === 'below' ? value >= p10 : value <= p90;
     return { time, departing: departs ? direction : null, backWithin, score, value, typical: median };
+  }
+
+  /** Whether a peer departed (in a direction peerDirection accepts) within peerWindow intervals up to `time`. */
+  private peerDepartedNear(location: string, direction: AlarmDirection, time: number): boolean {
+    const from = time - this.settings.peerWindow * (this.cadence.cadenceMs ?? 0);
+    const wanted = this.settings.peerDirection;
+    for (const peer of this.peersOf(location)) {
+      const other = this.locations.get(peer);
+      if (other === undefined) continue;
+      const same = direction === 'above' ? other.lastAbove : other.lastBelow;
+      const opposite = direction === 'above' ? other.lastBelow : other.lastAbove;
+      if (wanted !== 'opposite' && same >= from) return true;
+      if (wanted !== 'same' && opposite >= from) return true;
+    }
+    return false;
   }
 
   private peersOf(location: string): readonly string[] {
