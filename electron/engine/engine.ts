@@ -202,7 +202,7 @@ export class Engine {
     },
     'threshold:set': (settings) => {
       try {
-        (this.monitor ?? this.requireSession()).setThreshold(settings);
+        (this.monitor ?? this.requireSession()).stages.setThreshold(settings);
       } catch (error) {
         if (error instanceof CommandError) throw error;
         throw new CommandError('INVALID_ARGS', (error as Error).message);
@@ -210,11 +210,11 @@ export class Engine {
       return OK;
     },
     'feed:setOnlyPassing': ({ onlyPassing }) => {
-      (this.monitor ?? this.requireSession()).setOnlyPassing(onlyPassing);
+      (this.monitor ?? this.requireSession()).stages.setOnlyPassing(onlyPassing);
       return OK;
     },
     'feed:setLocation': ({ location }) => {
-      (this.monitor ?? this.requireSession()).setLocation(location);
+      (this.monitor ?? this.requireSession()).stages.setLocation(location);
       return OK;
     },
     'rejected:save': async ({ path }) => {
@@ -289,8 +289,8 @@ export class Engine {
       }
     }
     this.monitor = monitor;
-    this.session?.detachSinks();
-    this.attachSinks(monitor, null);
+    this.session?.stages.detachSinks();
+    this.attachSinks(monitor.stages, null);
     this.scheduler.markDirty();
   }
 
@@ -298,10 +298,10 @@ export class Engine {
     const monitor = this.monitor;
     if (!monitor) return;
     this.monitor = null;
-    monitor.detachSinks();
-    if (this.session) this.attachSinks(this.session, streamFileOf(this.session.file));
-    this.session?.feed.requestReset();
-    this.session?.rejects.clear();
+    monitor.stages.detachSinks();
+    if (this.session) this.attachSinks(this.session.stages, streamFileOf(this.session.file));
+    this.session?.stages.feed.requestReset();
+    this.session?.stages.rejects.clear();
     this.scheduler.markDirty();
     await monitor.dispose();
   }
@@ -454,7 +454,7 @@ export class Engine {
   private openSql(): void {
     if (this.sqlOpen) return;
     this.sqlOpen = true;
-    (this.monitor ?? this.session)?.attachSink(this.liveTable);
+    (this.monitor ?? this.session)?.stages.attachSink(this.liveTable);
     this.scheduler.markDirty();
   }
 
@@ -465,7 +465,7 @@ export class Engine {
     const stages = this.monitor ?? this.session;
     if (stages) {
       this.predictions.useFile(this.monitor || !this.session ? null : streamFileOf(this.session.file));
-      stages.attachSink(this.predictions);
+      stages.stages.attachSink(this.predictions);
     }
     this.scheduler.markDirty();
   }
@@ -474,7 +474,7 @@ export class Engine {
   private openGraph(): void {
     if (this.graph.isOpen) return;
     this.graph.open();
-    (this.monitor ?? this.session)?.attachSink(this.graph);
+    (this.monitor ?? this.session)?.stages.attachSink(this.graph);
     this.scheduler.markDirty();
   }
 
@@ -495,10 +495,10 @@ export class Engine {
   }
 
   private replaceSession(session: ReplaySession): void {
-    this.session?.detachSinks();
+    this.session?.stages.detachSinks();
     this.session?.dispose();
     this.session = session;
-    if (!this.monitor) this.attachSinks(session, streamFileOf(session.file));
+    if (!this.monitor) this.attachSinks(session.stages, streamFileOf(session.file));
     this.scheduler.markDirty();
   }
 
@@ -519,13 +519,13 @@ export class Engine {
   private wholeView(full: boolean): ViewUpdate {
     const monitor = this.monitor;
     if (monitor) {
-      const threshold = monitor.thresholdView();
+      const threshold = monitor.stages.thresholdView();
       return {
         file: monitor.fileInfo,
         replay: monitor.progress(),
         threshold,
-        feed: monitor.feedView(full),
-        rejected: monitor.rejectedView(full),
+        feed: monitor.stages.feedView(full),
+        rejected: monitor.stages.rejectedView(full),
         bus: monitor.busView(),
         sql: this.sqlView(),
         predict: this.predictions.view(full),
@@ -534,13 +534,13 @@ export class Engine {
     }
     const session = this.session;
     if (!session) return { ...emptyView(), bus: this.busView(), sql: this.sqlView(), predict: this.predictions.view(full), graph: this.graph.view(full, null) };
-    const threshold = session.thresholdView();
+    const threshold = session.stages.thresholdView();
     return {
       file: session.fileInfo,
       replay: session.progress(),
       threshold,
-      feed: session.feedView(full),
-      rejected: session.rejectedView(full),
+      feed: session.stages.feedView(full),
+      rejected: session.stages.rejectedView(full),
       bus: this.busView(),
       sql: this.sqlView(),
       predict: this.predictions.view(full),
