@@ -41,7 +41,7 @@ export class ReplaySession {
     private readonly changed: () => void,
     private readonly spill: RejectSpill | null = null,
     /** The file scan's worker script; null counts the rows in this thread. */
-    scanWorkerPath?: string | null,
+    scanWorkerPath: string | null = null,
   ) {
     this.stages = new PipelineStages(file.schema.columns, file.schema.measure, changed);
     this.replay = new ReplayRun(file, binding, this.stages, changed);
