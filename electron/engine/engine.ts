@@ -38,7 +38,7 @@ export interface EngineOptions {
   onViewUpdate: (update: ViewUpdate) => void;
   /** Where Kafka passwords go; by default an owner-only file in dataDir (memory without one). */
   secretStore?: SecretStore;
-  /** The helper threads' scripts; each one left out is null (see workerScripts.ts). */
+  /** The helper threads' scripts (file scan, Kafka producer, SQL, predictions, graph); one left out runs without its thread (see workerScripts.ts). */
   workerScripts?: Partial<WorkerScripts>;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The SQL worker thread as the engine holds it: started from the script in the engine's options
- * (workerScripts.sql), stopped (or replaced by the owner) at any time. A stopped thread may still have messages and
- * its exit on their way; they are dropped here, so the owner only ever hears from the current one.
+ * (workerScripts.sql), stopped (or replaced by the owner) at any time. A stopped thread may still
+ * have messages and its exit on their way; they are dropped here, so the owner only ever hears
+ * from the current one.
  */
 import { WorkerChannel } from '../supervision/workerChannel';
 import type { FromSqlWorker, SqlWorkerData, ToSqlWorker } from './sqlWorkerMessages';
