@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TrafficRecord } from '../shared/records';
 import { KafkaBus } from '../electron/engine/bus/kafka/kafkaBus';
-import { configureKafkaProducerWorker } from '../electron/engine/bus/kafka/threadedProducer';
 import { RecordCodec } from '../electron/engine/bus/kafka/recordCodec';
 import { Engine } from '../electron/engine/engine';
 import { kafkaForTests } from '../electron/engine/kafka/testing/localKafkaBroker';
@@ -65,11 +64,14 @@ function kcatProduce(brokers: string[], topic: string, csvPath: string): Promise
   });
 }
 
+/** As in the app: the producer in its own thread (the built script; npm run bench builds first). */
+const PRODUCER_WORKER = resolve(__dirname, '..', 'out', 'main', 'kafkaProducerWorker.js');
+
 async function producerAlone(brokers: string[], csvPath: string, rowsPerMessage = 1): Promise<{ rows: number; seconds: number }> {
   const { sniffed, schema } = await openSniffedFile(await sniffCsv(csvPath), null);
   const codec = new RecordCodec();
   codec.useColumns(schema.columns, schema.time !== null);
-  const bus = new KafkaBus<TrafficRecord>({ config: { clientId: 'bench-producer', brokers }, codec, rowsPerMessage });
+  const bus = new KafkaBus<TrafficRecord>({ config: { clientId: 'bench-producer', brokers }, codec, rowsPerMessage, producerWorkerPath: PRODUCER_WORKER });
   const topic = `bench-producer-${Date.now()}`;
   await bus.createTopic(topic);
   const location = schema.columns.findIndex((column) => column.name === schema.location);
@@ -92,7 +94,7 @@ async function producerAlone(brokers: string[], csvPath: string, rowsPerMessage 
 
 async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1): Promise<Omit<KafkaMeasurement, 'producerAloneRowsPerSecond' | 'kcatRowsPerSecond' | 'kcatRows' | 'packed' | 'original'>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-kafka-'));
-  const engine = new Engine({ sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined });
+  const engine = new Engine({ sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined, workerScripts: { kafkaProducer: PRODUCER_WORKER } });
   try {
     const profile = await engine.handle('kafkaProfile:save', {
       profile: { name: `Bench cluster ${rowsPerMessage}`, brokers, clientId: 'traffic-monitor-bench', tls: { enabled: false, ca: null, cert: null, key: null, rejectUnauthorized: true }, sasl: null },
@@ -136,8 +138,6 @@ async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1):
 }
 
 export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
-  // As in the app: the producer in its own thread (the built script; npm run bench builds first).
-  configureKafkaProducerWorker({ workerPath: resolve(__dirname, '..', 'out', 'main', 'kafkaProducerWorker.js') });
   // A larger heap than the tests' broker: a million rows go through it several times.
   const cluster = await kafkaForTests({ heapMb: 512 });
   const brokers = cluster.brokers;

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import type { ViewUpdate } from '../shared/contract';
 import { DEFAULT_PREDICT_SETTINGS, type Metric, type PredictSettings } from '../shared/predict/predictContract';
 import { Engine } from '../electron/engine/engine';
-import { configurePredictWorker } from '../electron/engine/predict/predictionFeed';
 import { writeRampCsv } from '../electron/engine/predict/testing/rampCsv';
 
 export interface PredictMeasurement {
@@ -61,9 +60,8 @@ async function until(engine: Engine, condition: (view: ViewUpdate) => boolean, o
 }
 
 export async function measurePredict(csvPath: string, sampleCsvPath: string, predictWorkerPath: string): Promise<PredictMeasurement> {
-  configurePredictWorker({ workerPath: predictWorkerPath });
   const dataDir = mkdtempSync(join(tmpdir(), 'tm-bench-predict-'));
-  const engine = new Engine({ sampleCsvPath, dataDir, onViewUpdate: () => undefined });
+  const engine = new Engine({ sampleCsvPath, dataDir, onViewUpdate: () => undefined, workerScripts: { predict: predictWorkerPath } });
   try {
     await engine.handle('file:open', { path: csvPath });
     let started = performance.now();

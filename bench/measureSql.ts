@@ -15,8 +15,6 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ViewUpdate } from '../shared/contract';
 import type { SqlResult } from '../shared/sql/sqlContract';
 import { Engine } from '../electron/engine/engine';
-import { configureSqlWorker } from '../electron/engine/sql/liveTable';
-import { sqlWasmPath } from '../electron/engine/sql/sqlWasmPath';
 
 export interface SqlQueryTiming {
   name: string;
@@ -66,11 +64,11 @@ const median = (values: number[]): number => {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function measureSql(csvPath: string, sqlWorkerPath: string): Promise<SqlMeasurement> {
-  configureSqlWorker({ workerPath: sqlWorkerPath, wasmPath: sqlWasmPath() });
   const dataDir = mkdtempSync(join(tmpdir(), 'tm-bench-sql-'));
   let updates = 0;
   let feedRows = 0;
   const engine = new Engine({
+    workerScripts: { sql: sqlWorkerPath },
     sampleCsvPath: csvPath,
     dataDir,
     onViewUpdate: (update: ViewUpdate) => {

@@ -6,15 +6,9 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { isEngineCommandName } from '../../shared/contract';
 import { CommandError, toEnvelope } from '../../shared/envelope';
-import { configureKafkaProducerWorker } from './bus/kafka/threadedProducer';
 import { Engine } from './engine';
 import { defaultSecretStore } from './kafka/profiles/defaultSecretStore';
 import { HostSecretCipher } from './kafka/profiles/hostSecretCipher';
-import { configureFileScan } from './source/fileScan/scanFile';
-import { configureGraphWorker } from './graph/graphComputer';
-import { configurePredictWorker } from './predict/predictionFeed';
-import { configureSqlWorker } from './sql/liveTable';
-import { sqlWasmPath } from './sql/sqlWasmPath';
 import { setEngineLogSink } from './supervision/engineLog';
 import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './host/workerProtocol';
 
@@ -24,14 +18,6 @@ if (!port) throw new Error('engine worker must run in a worker thread');
 const post = (message: FromWorker): void => port.postMessage(message);
 // The engine's log crosses to the host, which writes it where the user's logs go.
 setEngineLogSink((source, line) => post({ kind: 'log', source, line }));
-// Built next to this file (electron.vite.config.ts): the whole-file scan's own worker threads.
-configureFileScan({ workerPath: join(__dirname, 'fileScanWorker.js') });
-// The Kafka producer's own thread (kafkajs's per-message work runs beside the stages, not between them).
-configureKafkaProducerWorker({ workerPath: join(__dirname, 'kafkaProducerWorker.js') });
-// The SQL live table's own thread: a long query never holds up the replay.
-configureSqlWorker({ workerPath: join(__dirname, 'sqlWorker.js'), wasmPath: sqlWasmPath() });
-configurePredictWorker({ workerPath: join(__dirname, 'predictWorker.js') });
-configureGraphWorker({ workerPath: join(__dirname, 'graphWorker.js') });
 const data = workerData as EngineWorkerData;
 // The OS keychain (Electron's safeStorage) lives in the host process; the worker asks it to encrypt.
 const keychain = data.secretStorage === 'os-keychain' ? new HostSecretCipher(post) : null;
@@ -40,6 +26,14 @@ const engine = new Engine({
   dataDir: data.dataDir,
   onViewUpdate: (payload) => post({ kind: 'event', name: 'view:update', payload }),
   secretStore: defaultSecretStore(data.dataDir, keychain),
+  // Built next to this file (electron.vite.config.ts); sql.js's wasm is found where it is installed.
+  workerScripts: {
+    fileScan: join(__dirname, 'fileScanWorker.js'),
+    kafkaProducer: join(__dirname, 'kafkaProducerWorker.js'),
+    sql: join(__dirname, 'sqlWorker.js'),
+    predict: join(__dirname, 'predictWorker.js'),
+    graph: join(__dirname, 'graphWorker.js'),
+  },
 });
 void engine.restoreBus();
 

@@ -12,16 +12,17 @@ import type { ViewUpdate } from '../../../shared/contract';
 import type { GraphLoads, GraphTopology } from '../../../shared/graph/graphContract';
 import { Engine } from '../engine';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
-import { configureGraphWorker } from './graphComputer';
 
 const SAMPLE = resolve(__dirname, '../../../sample-data/traffic-sample.csv');
 const FAST = { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } } as const;
 let dir: string;
+/** The graph worker's script, run from its TypeScript source. */
+let workerScript: string;
 const engines: Engine[] = [];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'engine-graph-'));
-  configureGraphWorker({ workerPath: writeTsWorkerEntry(dir, join(__dirname, 'graphWorker.ts')) });
+  workerScript = writeTsWorkerEntry(dir, join(__dirname, 'graphWorker.ts'));
 });
 
 afterEach(() => {
@@ -29,7 +30,6 @@ afterEach(() => {
 });
 
 afterAll(() => {
-  configureGraphWorker({ workerPath: null });
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -43,6 +43,7 @@ interface Held {
 function newEngine(): { engine: Engine; held: Held } {
   const held: Held = { view: null, topology: null, loads: null };
   const engine = new Engine({
+    workerScripts: { graph: workerScript },
     sampleCsvPath: SAMPLE,
     dataDir: mkdtempSync(join(dir, 'data-')),
     onViewUpdate: (view) => {

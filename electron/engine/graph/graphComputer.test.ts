@@ -10,17 +10,18 @@ import { setEngineLogSink } from '../supervision/engineLog';
 import type { WorkerChannel } from '../supervision/workerChannel';
 import { threadOf } from '../testing/threadOf';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
-import { configureGraphWorker, GraphComputer } from './graphComputer';
+import { GraphComputer } from './graphComputer';
 
 let dir: string;
+/** The graph worker's script, run from its TypeScript source. */
+let workerScript: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'graph-worker-'));
-  configureGraphWorker({ workerPath: writeTsWorkerEntry(dir, join(__dirname, 'graphWorker.ts')) });
+  workerScript = writeTsWorkerEntry(dir, join(__dirname, 'graphWorker.ts'));
 });
 
 afterAll(() => {
-  configureGraphWorker({ workerPath: null });
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -34,7 +35,7 @@ const edges = [
 
 describe('graph worker', () => {
   it('computes analytics, routes and inferred links in its own thread', async () => {
-    const computer = new GraphComputer();
+    const computer = new GraphComputer(workerScript);
     try {
       const analytics = await computer.run({ kind: 'analyse', nodes, edges });
       expect(analytics.value.componentCount).toBe(2);
@@ -59,7 +60,7 @@ describe('graph worker', () => {
   it('fails the tasks a dying worker held, logs it, and runs the next task on a fresh worker', async () => {
     const logged: string[] = [];
     setEngineLogSink((source, line) => logged.push(`[${source}] ${line}`));
-    const computer = new GraphComputer();
+    const computer = new GraphComputer(workerScript);
     try {
       await computer.run({ kind: 'analyse', nodes, edges });
       const channelOf = (): WorkerChannel<unknown, unknown> | null => (computer as unknown as { worker: WorkerChannel<unknown, unknown> | null }).worker;

@@ -1,6 +1,6 @@
 /**
  * Runs graph tasks where they cannot stall the replay: in the graph worker when its script is
- * configured (the app), else in this thread on the next turn of the event loop (unit tests).
+ * given (the app passes the built one), else in this thread on the next turn of the event loop (unit tests).
  */
 import { engineLog } from '../supervision/engineLog';
 import { WorkerChannel } from '../supervision/workerChannel';
@@ -18,17 +18,13 @@ export interface TaskOutcome<K extends GraphTaskKind> {
   durationMs: number;
 }
 
-let configuredWorkerPath: string | null = null;
-
-/** Set by the engine worker's entry to the bundled `graphWorker.js`. */
-export function configureGraphWorker(options: { workerPath: string | null }): void {
-  configuredWorkerPath = options.workerPath;
-}
-
 export class GraphComputer {
   private worker: WorkerChannel<ToGraphWorker, FromGraphWorker> | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (reply: FromGraphWorker) => void }>();
+
+  /** `workerPath`: the bundled `graphWorker.js` (the engine's option); null runs tasks in this thread. */
+  constructor(private readonly workerPath: string | null = null) {}
 
   run<K extends GraphTaskKind>(task: Extract<GraphTask, { kind: K }>): Promise<TaskOutcome<K>> {
     const worker = this.ensureWorker();
@@ -51,9 +47,9 @@ export class GraphComputer {
   }
 
   private ensureWorker(): WorkerChannel<ToGraphWorker, FromGraphWorker> | null {
-    if (this.worker || configuredWorkerPath === null) return this.worker;
+    if (this.worker || this.workerPath === null) return this.worker;
     const worker = new WorkerChannel<ToGraphWorker, FromGraphWorker>(
-      { name: 'graph worker', path: configuredWorkerPath, unref: true },
+      { name: 'graph worker', path: this.workerPath, unref: true },
       {
         message: (reply) => {
           const waiting = this.pending.get(reply.id);

@@ -45,6 +45,8 @@ interface FeedOptions {
   onChange: () => void;
   settings?: GraphSettings;
   computer?: GraphComputer;
+  /** The graph worker's script for the computer made here; null (the default) computes in this thread. */
+  workerPath?: string | null;
 }
 
 export class JunctionGraphFeed implements RowSink {
@@ -83,7 +85,7 @@ export class JunctionGraphFeed implements RowSink {
   constructor(options: FeedOptions) {
     this.onChange = options.onChange;
     this.settings = options.settings ?? DEFAULT_GRAPH_SETTINGS;
-    this.computer = options.computer ?? new GraphComputer();
+    this.computer = options.computer ?? new GraphComputer(options.workerPath ?? null);
     this.loads = this.freshLoads();
     // Rows that arrive inside the throttle interval still reach the page once it has passed.
     this.loadsThrottle = new Throttle(LOADS_INTERVAL_MS, this.onChange);

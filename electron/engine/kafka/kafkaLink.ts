@@ -34,6 +34,8 @@ export class KafkaLink {
     readonly groupId: string,
     config: KafkaConfig,
     private readonly changed: () => void,
+    /** The Kafka producer's worker script; null produces in this thread. */
+    producerWorkerPath: string | null = null,
   ) {
     this.bus = new KafkaBus({
       config,
@@ -41,6 +43,7 @@ export class KafkaLink {
       compression: selection.compression,
       allowCreateTopics: selection.createTopic,
       rowsPerMessage: selection.rowsPerMessage ?? 1,
+      producerWorkerPath,
     });
     this.message = `Connecting to ${profileName}…`;
     this.connect(FIRST_RETRY_MS);

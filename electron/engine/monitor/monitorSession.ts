@@ -40,7 +40,9 @@ const LAG_REFRESH_MS = 1000;
 
 const rawCodec: BusCodec<Buffer> = { encode: (value) => value, decode: (payload) => payload };
 
-export class MonitorSession extends PipelineStages {
+export class MonitorSession {
+  /** The threshold filter, feed window and reject log this topic's rows run through. */
+  readonly stages: PipelineStages;
   private readonly meter = new RateMeter();
   private decoder: RowDecoder;
   private state: ReplayState = 'running';
@@ -64,9 +66,9 @@ export class MonitorSession extends PipelineStages {
     private readonly samples: string[][],
     schema: TableSchema,
     private info: FileInfo,
-    protected readonly changed: () => void,
+    private readonly changed: () => void,
   ) {
-    super(schema.columns, schema.measure);
+    this.stages = new PipelineStages(schema.columns, schema.measure, changed);
     this.decoder = new RowDecoder(schema);
     this.message = `Monitoring ${source.request.topic} on ${source.profileName}.`;
   }
@@ -110,7 +112,7 @@ export class MonitorSession extends PipelineStages {
   applySchema(overrides: SchemaOverrides | null): FileInfo {
     const schema = resolveTableSchema(this.layout.names, this.samples, this.layout.delimiter, overrides);
     this.decoder = new RowDecoder(schema);
-    this.useColumns(schema.columns, schema.measure);
+    this.stages.useColumns(schema.columns, schema.measure);
     this.info = describeTopic(this.source, this.layout, schema, this.samples, overrides !== null);
     this.changed();
     return this.info;
@@ -164,9 +166,9 @@ export class MonitorSession extends PipelineStages {
         if (record.time !== null) this.eventTime = record.time;
       }
     }
-    this.acceptRows(rows);
+    this.stages.acceptRows(rows);
     this.accepted += rows.length;
-    if (rejected.length > 0) this.rejects.add(rejected);
+    if (rejected.length > 0) this.stages.rejects.add(rejected);
     this.meter.record(this.consumed);
   }
 
@@ -222,9 +224,9 @@ export class MonitorSession extends PipelineStages {
     const elapsedMs = performance.now() - this.startedAt;
     return {
       state: this.state,
-      rowsRead: this.accepted + this.rejects.total,
+      rowsRead: this.accepted + this.stages.rejects.total,
       rowsAccepted: this.accepted,
-      rowsRejected: this.rejects.total,
+      rowsRejected: this.stages.rejects.total,
       rowsConsumed: this.accepted,
       totalRows: null,
       totalExact: false,
@@ -260,7 +262,7 @@ export class MonitorSession extends PipelineStages {
       produced: 0,
       consumed: this.consumed,
       duplicates: 0,
-      malformed: this.rejects.total,
+      malformed: this.stages.rejects.total,
       produceRetries: 0,
       partitions: this.partitions,
       maxLag: this.partitions.reduce((max, p) => Math.max(max, p.lag), 0),

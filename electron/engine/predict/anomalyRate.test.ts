@@ -12,17 +12,18 @@ import type { ViewUpdate } from '../../../shared/contract';
 import { DEFAULT_PREDICT_SETTINGS, type PredictSettings } from '../../../shared/predict/predictContract';
 import { Engine } from '../engine';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
-import { configurePredictWorker } from './predictionFeed';
 import { RAMP_START, sensorName, writeRampCsv } from './testing/rampCsv';
 import { DAY_MS } from './timeFeatures';
 
 const FAST = { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } } as const;
 let dir: string;
+/** The predict worker's script, run from its TypeScript source. */
+let workerScript: string;
 const engines: Engine[] = [];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'anomaly-rate-'));
-  configurePredictWorker({ workerPath: writeTsWorkerEntry(dir, join(__dirname, 'predictWorker.ts')) });
+  workerScript = writeTsWorkerEntry(dir, join(__dirname, 'predictWorker.ts'));
 });
 
 afterEach(() => {
@@ -30,7 +31,6 @@ afterEach(() => {
 });
 
 afterAll(() => {
-  configurePredictWorker({ workerPath: null });
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -46,7 +46,7 @@ async function until(engine: Engine, condition: (view: ViewUpdate) => boolean, w
 
 /** Opens the file with the panel open, replays it flat out and waits until every row was worked through. */
 async function replayed(path: string, settings: PredictSettings = DEFAULT_PREDICT_SETTINGS): Promise<ViewUpdate['predict']> {
-  const engine = new Engine({ sampleCsvPath: path, dataDir: mkdtempSync(join(dir, 'data-')), onViewUpdate: () => undefined });
+  const engine = new Engine({ workerScripts: { predict: workerScript }, sampleCsvPath: path, dataDir: mkdtempSync(join(dir, 'data-')), onViewUpdate: () => undefined });
   engines.push(engine);
   await engine.handle('predict:open', {});
   await engine.handle('file:open', { path });

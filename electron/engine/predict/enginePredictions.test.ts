@@ -14,16 +14,17 @@ import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
 import { setEngineLogSink } from '../supervision/engineLog';
 import type { WorkerChannel } from '../supervision/workerChannel';
 import { threadOf } from '../testing/threadOf';
-import { configurePredictWorker } from './predictionFeed';
 
 const SAMPLE = resolve(__dirname, '../../../sample-data/traffic-sample.csv');
 const FAST = { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } } as const;
 let dir: string;
+/** The predict worker's script, run from its TypeScript source. */
+let workerScript: string;
 const engines: Engine[] = [];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'engine-predict-'));
-  configurePredictWorker({ workerPath: writeTsWorkerEntry(dir, join(__dirname, 'predictWorker.ts')) });
+  workerScript = writeTsWorkerEntry(dir, join(__dirname, 'predictWorker.ts'));
 });
 
 afterEach(() => {
@@ -31,12 +32,11 @@ afterEach(() => {
 });
 
 afterAll(() => {
-  configurePredictWorker({ workerPath: null });
   rmSync(dir, { recursive: true, force: true });
 });
 
 function newEngine(): Engine {
-  const engine = new Engine({ sampleCsvPath: SAMPLE, dataDir: mkdtempSync(join(dir, 'data-')), onViewUpdate: () => undefined });
+  const engine = new Engine({ workerScripts: { predict: workerScript }, sampleCsvPath: SAMPLE, dataDir: mkdtempSync(join(dir, 'data-')), onViewUpdate: () => undefined });
   engines.push(engine);
   return engine;
 }
@@ -132,7 +132,7 @@ describe('predictions through the engine', () => {
       await replayAll(engine);
 
       // Killed from outside, as its heap limit or an uncaught error would end it.
-      const feed = (engine as unknown as { predictions: { worker: WorkerChannel<unknown, unknown> | null } }).predictions;
+      const feed = (engine as unknown as { panels: { predictions: { worker: WorkerChannel<unknown, unknown> | null } } }).panels.predictions;
       await threadOf(feed.worker).terminate();
       const after = await until(engine, (v) => /restarted/.test(v.predict.message ?? ''), 'the restart notice');
       expect(after.predict.state).not.toBe('failed');

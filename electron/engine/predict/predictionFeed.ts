@@ -21,16 +21,11 @@ import type { PredictCoreView } from './predictionCore';
 import type { FromPredictWorker, StreamFile, ToPredictWorker } from './predictWorkerMessages';
 import { WORKER_BATCH_ROWS, WORKER_FLUSH_MS } from '../workerBatching';
 
-let configuredWorkerPath: string | null = null;
-
-/** The built worker script, set once at engine start; null: predictions are unavailable. */
-export function configurePredictWorker(options: { workerPath: string | null }): void {
-  configuredWorkerPath = options.workerPath;
-}
-
 export interface PredictionFeedOptions {
   onChange: () => void;
   settings?: PredictSettings;
+  /** The built worker script (the engine's option); null or absent: predictions are unavailable. */
+  workerPath?: string | null;
 }
 
 interface WorkerReport {
@@ -42,6 +37,7 @@ interface WorkerReport {
 
 export class PredictionFeed implements RowSink {
   private readonly onChange: () => void;
+  private readonly workerPath: string | null;
   private settings: PredictSettings;
   private worker: WorkerChannel<ToPredictWorker, FromPredictWorker> | null = null;
   private failure: string | null = null;
@@ -67,6 +63,7 @@ export class PredictionFeed implements RowSink {
 
   constructor(options: PredictionFeedOptions) {
     this.onChange = options.onChange;
+    this.workerPath = options.workerPath ?? null;
     this.settings = options.settings ?? DEFAULT_PREDICT_SETTINGS;
   }
 
@@ -81,7 +78,7 @@ export class PredictionFeed implements RowSink {
   /** Starts the worker (once). Rows go to it from the next restart or append on. */
   open(): void {
     if (this.isOpen) return;
-    const path = configuredWorkerPath;
+    const path = this.workerPath;
     if (!path) {
       this.failure = 'Predictions are unavailable: the prediction worker script was not found.';
       this.onChange();

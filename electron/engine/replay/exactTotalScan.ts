@@ -13,6 +13,8 @@ export class ExactTotalScan {
 
   constructor(
     private readonly file: OpenedFile,
+    /** The scan worker's script; null scans in this thread. */
+    private readonly workerPath: string | null,
     /** Called with the file's row count when a scan completes. */
     private readonly counted: (rows: number) => void,
   ) {}
@@ -23,7 +25,7 @@ export class ExactTotalScan {
     const scan = { abort, segments };
     this.running = scan;
     const file = this.file.sniffed;
-    scanFile({ path: file.path, dialect: file.dialect, schema: this.file.schema, signal: abort.signal, ...(segments === undefined ? {} : { segments }) })
+    scanFile({ path: file.path, dialect: file.dialect, schema: this.file.schema, workerPath: this.workerPath, signal: abort.signal, ...(segments === undefined ? {} : { segments }) })
       .then((profile) => {
         if (this.running === scan) this.running = null;
         this.counted(profile.rows);

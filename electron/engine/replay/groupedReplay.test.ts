@@ -76,7 +76,7 @@ describe('replay of a file grouped by location', () => {
     expect(progress.rowsConsumed).toBe(progress.rowsAccepted);
     expect(progress.position).toBe(written.rows.length);
     expect(progress.bytesRead).toBe(progress.bytesTotal);
-    expect(session.rejectedView(true).rows.map((row) => row.line).sort((a, b) => a - b)).toEqual(badLines);
+    expect(session.stages.rejectedView(true).rows.map((row) => row.line).sort((a, b) => a - b)).toEqual(badLines);
     const messages = await produced(bus);
     expect(sortedLines(messages.map((m) => m.value.line))).toEqual(good.map((row) => row.line));
     // Read back in the order produced (the embedded bus keeps it across partitions): by time.

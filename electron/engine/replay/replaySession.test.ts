@@ -146,7 +146,7 @@ describe('ReplaySession at full speed', () => {
     expect(new Date(progress.eventTime!).toISOString()).toBe('2026-11-01T05:30:00.000Z');
     expect(changes()).toBeGreaterThan(0);
 
-    const threshold = session.thresholdView();
+    const threshold = session.stages.thresholdView();
     expect(threshold.settings).toEqual({ column: 'Total', operator: '>', value: 50 });
     expect(threshold.passing).toBe(fixture.good.filter((row) => row.total > 50).length);
     expect(threshold.evaluated).toBe(fixture.good.length);
@@ -154,7 +154,7 @@ describe('ReplaySession at full speed', () => {
     expect(threshold.observedMax).toBe(Math.max(...fixture.good.map((r) => r.total)));
     expect(threshold.approximate).toBe(false);
 
-    const rejected = session.rejectedView(true);
+    const rejected = session.stages.rejectedView(true);
     expect(rejected.total).toBe(fixture.badLines.length);
     expect(rejected.rows.map((r) => r.line)).toEqual(fixture.badLines);
     expect(rejected.rows.find((r) => r.line === 2002)?.reason).toContain('"Total"');
@@ -167,7 +167,7 @@ describe('ReplaySession at full speed', () => {
     session.start(FAST, NO_LIMITS);
     await until(finished(session), 'the replay to finish');
 
-    const feed = session.feedView(true);
+    const feed = session.stages.feedView(true);
     expect(feed.reset).toBe(true);
     const goodLines = Array.from({ length: fixture.dataLines }, (_, i) => i + 2).filter((l) => !fixture.badLines.includes(l));
     expect(feed.rows.map((r) => r.line)).toEqual(goodLines);
@@ -182,7 +182,7 @@ describe('ReplaySession at full speed', () => {
     const { session } = await openSession(temp.write(fixture.text));
     session.start(FAST, NO_LIMITS);
     await until(finished(session), 'the replay to finish');
-    session.feedView(false); // the page has seen the rows
+    session.stages.feedView(false); // the page has seen the rows
 
     const cases: { column: string; operator: ThresholdOperator; value: number; pick: (row: TrafficRow) => number }[] = [
       { column: 'Total', operator: '<=', value: 30, pick: (r) => r.total },
@@ -191,26 +191,26 @@ describe('ReplaySession at full speed', () => {
       { column: 'TruckCount', operator: '>', value: 20, pick: (r) => r.truck },
     ];
     for (const { pick, ...settings } of cases) {
-      session.setThreshold(settings);
-      const view = session.thresholdView();
+      session.stages.setThreshold(settings);
+      const view = session.stages.thresholdView();
       const expected = fixture.good.filter((row) => passesThreshold(pick(row), settings.operator, settings.value));
       expect(view.settings).toEqual(settings);
       expect(view.passing, JSON.stringify(settings)).toBe(expected.length);
       expect(view.evaluated).toBe(fixture.good.length);
 
-      const feed = session.feedView(false);
+      const feed = session.stages.feedView(false);
       expect(feed.reset).toBe(true);
       expect(feed.rows.filter((r) => r.passes)).toHaveLength(expected.length);
     }
 
-    session.setOnlyPassing(true);
-    const onlyPassing = session.feedView(false);
+    session.stages.setOnlyPassing(true);
+    const onlyPassing = session.stages.feedView(false);
     expect(onlyPassing.onlyPassing).toBe(true);
     expect(onlyPassing.rows.every((r) => r.passes)).toBe(true);
     expect(onlyPassing.rows).toHaveLength(fixture.good.filter((r) => r.truck > 20).length);
 
-    expect(() => session.setThreshold({ column: 'Day of the week', operator: '>', value: 1 })).toThrow(/numeric column/);
-    expect(session.thresholdView().settings?.column).toBe('TruckCount');
+    expect(() => session.stages.setThreshold({ column: 'Day of the week', operator: '>', value: 1 })).toThrow(/numeric column/);
+    expect(session.stages.thresholdView().settings?.column).toBe('TruckCount');
   });
 
   it('replays again from the start with fresh counts', async () => {
@@ -219,7 +219,7 @@ describe('ReplaySession at full speed', () => {
     session.start(FAST, NO_LIMITS);
     await until(finished(session), 'the first replay to finish');
     const first = session.progress();
-    const firstPassing = session.thresholdView().passing;
+    const firstPassing = session.stages.thresholdView().passing;
 
     session.start(FAST, NO_LIMITS);
     expect(session.progress().state).toBe('running');
@@ -229,8 +229,8 @@ describe('ReplaySession at full speed', () => {
     expect(second.rowsAccepted).toBe(first.rowsAccepted);
     expect(second.rowsRejected).toBe(first.rowsRejected);
     expectReconciled(second);
-    expect(session.thresholdView().passing).toBe(firstPassing);
-    expect(session.rejectedView(true).rows).toHaveLength(fixture.badLines.length);
+    expect(session.stages.thresholdView().passing).toBe(firstPassing);
+    expect(session.stages.rejectedView(true).rows).toHaveLength(fixture.badLines.length);
   });
 
   it('keys rows by location so each junction stays in one partition, in file order, with the event time as timestamp', async () => {
@@ -348,7 +348,7 @@ describe('ReplaySession at a set pace', () => {
     const done = session.progress();
     expect(done.rowsRead).toBe(rows.length);
     expectReconciled(done);
-    expect(session.thresholdView().passing).toBe(rows.filter((r) => r.total > 50).length);
+    expect(session.stages.thresholdView().passing).toBe(rows.filter((r) => r.total > 50).length);
   });
 
   it('stops on request: state stays stopped, reading ends early and the counts still reconcile', async () => {
@@ -368,7 +368,7 @@ describe('ReplaySession at a set pace', () => {
     expect(later.rowsAccepted).toBe(stopped.rowsAccepted);
     expect(later.rowsAccepted).toBeLessThan(rows.length);
     expectReconciled(later);
-    expect(session.thresholdView().evaluated).toBe(later.rowsConsumed);
+    expect(session.stages.thresholdView().evaluated).toBe(later.rowsConsumed);
     expect(session.isActive).toBe(false);
   });
 
@@ -453,7 +453,7 @@ describe('ReplaySession limits', () => {
     expect(progress.rowsAccepted).toBeGreaterThan(0);
     expect(progress.rowsAccepted).toBeLessThan(rows.length);
     expectReconciled(progress);
-    expect(session.thresholdView().evaluated).toBe(progress.rowsAccepted);
+    expect(session.stages.thresholdView().evaluated).toBe(progress.rowsAccepted);
     // The total comes from the whole-file scan, not from the replay that stopped early.
     await until(() => session.progress().totalExact, 'the whole-file scan');
     expect(session.progress().totalRows).toBe(rows.length);
@@ -492,11 +492,11 @@ describe('ReplaySession limits', () => {
     // Rows 0..1701 were read, two of them (100 and 1500) bad; the bad rows further on (2000 and
     // 2999, in a block already read ahead) were not reached.
     expect(progress.rowsRejected).toBe(2);
-    expect(session.rejectedView(true).rows.map((r) => r.line)).toEqual([102, 1502]);
+    expect(session.stages.rejectedView(true).rows.map((r) => r.line)).toEqual([102, 1502]);
     expect(progress.rowsRead).toBe(1702);
     expect(progress.position).toBe(1702);
     expectReconciled(progress);
-    expect(session.thresholdView().evaluated).toBe(1700);
+    expect(session.stages.thresholdView().evaluated).toBe(1700);
     const messages = await produced(bus);
     expect(messages).toHaveLength(1700);
     expect(messages.at(-1)?.value.line).toBe(1703);
@@ -588,10 +588,10 @@ describe('ReplaySession seek', () => {
     expect(messages[0]?.value.line).toBe(fixture.rows.indexOf(goodAfter[0]!) + 2);
     expect(messages.map((m) => m.value.time)).toEqual(goodAfter.map((row) => row.epoch));
     // The panels restarted at the seek point.
-    expect(session.thresholdView().evaluated).toBe(goodAfter.length);
-    expect(session.thresholdView().passing).toBe(goodAfter.filter((row) => row.total > 50).length);
-    expect(session.rejectedView(true).rows.map((r) => r.line)).toEqual(badAfter.map((i) => i + 2));
-    expect(session.feedView(true).rows.at(-1)?.line).toBe(fixture.rows.length + 1);
+    expect(session.stages.thresholdView().evaluated).toBe(goodAfter.length);
+    expect(session.stages.thresholdView().passing).toBe(goodAfter.filter((row) => row.total > 50).length);
+    expect(session.stages.rejectedView(true).rows.map((r) => r.line)).toEqual(badAfter.map((i) => i + 2));
+    expect(session.stages.feedView(true).rows.at(-1)?.line).toBe(fixture.rows.length + 1);
   }
 
   it('seeks by row from the start of the file when nothing has been read yet', async () => {
@@ -607,7 +607,7 @@ describe('ReplaySession seek', () => {
     expect(progress.seekedTo).toEqual({ kind: 'row', row: 17_000 });
     expect(progress.message).toBeNull();
     await expectStartsAt(opened, fixture, 17_000);
-    expect(opened.session.feedView(true).rows[0]?.line).toBe(17_002);
+    expect(opened.session.stages.feedView(true).rows[0]?.line).toBe(17_002);
   });
 
   it('seeks by row from a checkpoint once the file has been read, skipping less than a block', async () => {
@@ -657,10 +657,10 @@ describe('ReplaySession seek', () => {
     expect(session.progress().pace).toEqual(rowsPerSecond(200));
     expect(session.progress().limits).toEqual(limits({ durationSeconds: 3600 }));
     await until(() => session.progress().rowsConsumed > 0, 'rows after the seek');
-    const early = session.feedView(true);
+    const early = session.stages.feedView(true);
     expect(early.reset).toBe(true);
     expect(early.rows[0]?.line).toBe(18_002);
-    expect(session.thresholdView().evaluated).toBe(session.progress().rowsConsumed);
+    expect(session.stages.thresholdView().evaluated).toBe(session.progress().rowsConsumed);
     session.setPace(FAST);
     await until(finished(session), 'the replay to finish');
     await expectStartsAt(opened, fixture, 18_000);
@@ -691,7 +691,7 @@ describe('ReplaySession rejected rows on disk', () => {
     session.start(FAST, NO_LIMITS);
     await until(finished(session), 'the replay to finish');
     expect(session.progress().rowsRejected).toBe(1500);
-    expect(session.rejectedView(true).rows).toHaveLength(1000);
+    expect(session.stages.rejectedView(true).rows).toHaveLength(1000);
     const target = temp.file('rejected.csv');
     expect(await session.saveRejected(target)).toBe(1500);
     const saved = readFileSync(target, 'utf8').trimEnd().split('\n');

@@ -203,12 +203,12 @@ describe('fuzz: malformed CSV files through a whole replay', () => {
       expect(progress.message).toBeNull();
       expect(progress.rowsRead).toBe(progress.rowsAccepted + progress.rowsRejected);
       expect(progress.rowsConsumed).toBe(progress.rowsAccepted);
-      expect(session.thresholdView().evaluated).toBe(progress.rowsAccepted);
+      expect(session.stages.thresholdView().evaluated).toBe(progress.rowsAccepted);
       expect(progress.bytesRead).toBe(file.bytes.length);
       expect(progress.totalExact).toBe(true);
       expect(progress.totalRows).toBe(progress.rowsRead);
 
-      const rejected = session.rejectedView(true);
+      const rejected = session.stages.rejectedView(true);
       expect(rejected.total).toBe(progress.rowsRejected);
       for (const row of rejected.rows) expect(row.reason.length, JSON.stringify(row)).toBeGreaterThan(0);
       const rejectedLines = rejected.rows.map((r) => r.line);
@@ -237,7 +237,7 @@ describe('fuzz: malformed CSV files through a whole replay', () => {
         expect(shortened.message).toMatch(/row limit/);
         const lastProduced = accepted[limit - 1] as number;
         const before = rejectedLines.filter((l) => l < lastProduced);
-        expect(limited.session.rejectedView(true).rows.map((r) => r.line), file.description).toEqual(before);
+        expect(limited.session.stages.rejectedView(true).rows.map((r) => r.line), file.description).toEqual(before);
         expect(shortened.rowsRead).toBe(limit + before.length);
         expect(shortened.position).toBe(shortened.rowsRead);
       } finally {

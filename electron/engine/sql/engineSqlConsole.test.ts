@@ -11,14 +11,15 @@ import type { ViewUpdate } from '../../../shared/contract';
 import { Engine } from '../engine';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
 import { trafficCsv, trafficRows } from '../testing/trafficFixture';
-import { configureSqlWorker } from './liveTable';
 
 let dir: string;
+/** The sql worker's script, run from its TypeScript source. */
+let workerScript: string;
 const engines: Engine[] = [];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'engine-sql-'));
-  configureSqlWorker({ workerPath: writeTsWorkerEntry(dir, join(__dirname, 'sqlWorker.ts')) });
+  workerScript = writeTsWorkerEntry(dir, join(__dirname, 'sqlWorker.ts'));
 });
 
 afterEach(() => {
@@ -26,7 +27,6 @@ afterEach(() => {
 });
 
 afterAll(() => {
-  configureSqlWorker({ workerPath: null });
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -36,7 +36,7 @@ function writeTrafficFixture(path: string, rows: number): string {
 }
 
 function newEngine(): Engine {
-  const engine = new Engine({ sampleCsvPath: '', dataDir: mkdtempSync(join(dir, 'data-')), onViewUpdate: () => undefined });
+  const engine = new Engine({ workerScripts: { sql: workerScript }, sampleCsvPath: '', dataDir: mkdtempSync(join(dir, 'data-')), onViewUpdate: () => undefined });
   engines.push(engine);
   return engine;
 }

@@ -12,7 +12,7 @@ import { CommandError } from '../../../shared/envelope';
 import { DEFAULT_SQL_SETTINGS, SQL_KEPT_ROWS, type SqlResult, type SqlSettings, type SqlTableView } from '../../../shared/sql/sqlContract';
 import { batchOf, CITY_COLUMNS, cityEntries, cityValues } from '../testing/liveTableRows';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
-import { configureSqlWorker, LiveTable } from './liveTable';
+import { LiveTable } from './liveTable';
 import { encodeRowBatch } from './rowBatch';
 
 const CROSS_JOIN = 'SELECT count(*) FROM traffic a, traffic b';
@@ -29,11 +29,9 @@ beforeAll(() => {
 
 afterEach(async () => {
   await Promise.all(tables.splice(0).map((table) => table.dispose()));
-  configureSqlWorker({ workerPath: entry });
 });
 
 afterAll(() => {
-  configureSqlWorker({ workerPath: null });
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -53,8 +51,7 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_00
 }
 
 async function readyTable(options: { settings?: SqlSettings; restartGraceMs?: number; restorableBytes?: number } = {}): Promise<LiveTable> {
-  configureSqlWorker({ workerPath: entry });
-  const table = new LiveTable({ ...options, onChange: () => undefined });
+  const table = new LiveTable({ ...options, onChange: () => undefined, worker: { workerPath: entry } });
   tables.push(table);
   table.restart(CITY_COLUMNS);
   await waitFor(() => table.view().state === 'ready', 'the worker to start');
@@ -265,7 +262,6 @@ describe('LiveTable', () => {
   });
 
   it('says SQL is unavailable without a worker or without sql.js', async () => {
-    configureSqlWorker({ workerPath: null });
     const none = new LiveTable({ onChange: () => undefined });
     tables.push(none);
     none.restart(CITY_COLUMNS);
@@ -274,8 +270,7 @@ describe('LiveTable', () => {
     await expect(none.run('SELECT 1', 10)).rejects.toSatisfy((error: unknown) => error instanceof CommandError && error.code === 'SQL_UNAVAILABLE');
 
     const missing = join(dir, 'no-such.wasm');
-    configureSqlWorker({ workerPath: entry, wasmPath: missing });
-    const noWasm = new LiveTable({ onChange: () => undefined });
+    const noWasm = new LiveTable({ onChange: () => undefined, worker: { workerPath: entry, wasmPath: missing } });
     tables.push(noWasm);
     noWasm.restart(CITY_COLUMNS);
     await waitFor(() => noWasm.view().state === 'failed', 'the worker to give up');

@@ -26,7 +26,7 @@ import { QueryProgress } from './queryProgress';
 import { RestorableRows } from './restorableRows';
 import { encodeRowBatch, RowBatchBuilder } from './rowBatch';
 import { CANCELLED, DEFAULT_RESTART_GRACE_MS, EXPORT_CANCELLED, REPLACED, SqlJobs, type SqlJob } from './sqlJobs';
-import { SqlWorkerHandle } from './sqlWorkerHandle';
+import { SqlWorkerHandle, type SqlWorkerScript } from './sqlWorkerHandle';
 import type { FromSqlWorker } from './sqlWorkerMessages';
 import { StopFlags } from './stopFlags';
 import { engineLog } from '../supervision/engineLog';
@@ -35,7 +35,6 @@ import { WORKER_BATCH_ROWS, WORKER_FLUSH_MS } from '../workerBatching';
 
 // Other modules and tests import these from here; they live with the concept they belong to.
 export { DEFAULT_RESTART_GRACE_MS } from './sqlJobs';
-export { configureSqlWorker } from './sqlWorkerHandle';
 
 /** After the last insert, one more view update so the insert rate is seen to fall to 0. */
 const RATE_IDLE_MS = 2100;
@@ -47,6 +46,8 @@ export interface LiveTableOptions {
   restartGraceMs?: number;
   /** The byte cap of the engine's copy of the held rows (restorableRows.ts). */
   restorableBytes?: number;
+  /** The SQL worker's script; without one SQL is unavailable. */
+  worker?: SqlWorkerScript;
 }
 
 export class LiveTable {
@@ -60,10 +61,7 @@ export class LiveTable {
   private disposed = false;
   private generation = 0;
   private readonly flags = new StopFlags();
-  private readonly sqlWorker = new SqlWorkerHandle(this.flags.buffer, {
-    message: (message) => this.receive(message),
-    stopped: (detail, wasReady) => this.workerStopped(detail, wasReady),
-  });
+  private readonly sqlWorker: SqlWorkerHandle;
   private readonly progress = new QueryProgress();
   private readonly jobs: SqlJobs;
   private readonly pages = new PageRequests();
@@ -78,6 +76,14 @@ export class LiveTable {
     this.onChange = options.onChange;
     this.settings = options.settings ?? DEFAULT_SQL_SETTINGS;
     this.restorable = new RestorableRows(options.restorableBytes);
+    this.sqlWorker = new SqlWorkerHandle(
+      this.flags.buffer,
+      {
+        message: (message) => this.receive(message),
+        stopped: (detail, wasReady) => this.workerStopped(detail, wasReady),
+      },
+      options.worker,
+    );
     this.jobs = new SqlJobs({
       flags: this.flags,
       progress: this.progress,
@@ -85,7 +91,7 @@ export class LiveTable {
       overran: (job, why) => this.replaceWorker(job, why),
       changed: this.onChange,
     });
-    // Started on first use: the engine configures the worker before it feeds the table.
+    // Started on first use, when the table is first fed.
   }
 
   restart(columns: readonly ColumnInfo[]): void {

@@ -10,17 +10,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SQL_CELL_MAX_CHARS, SQL_PAGE_MAX_CHARS, type SqlCell, type SqlResult } from '../../../shared/sql/sqlContract';
 import { Engine } from '../engine';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
-import { configureSqlWorker } from './liveTable';
 import { LiveDatabase } from './liveDatabase';
 import { sqlWasmPath } from './sqlWasmPath';
 import { StopFlags } from './stopFlags';
 
 let dir: string;
+/** The sql worker's script, run from its TypeScript source. */
+let workerScript: string;
 const engines: Engine[] = [];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sql-limits-'));
-  configureSqlWorker({ workerPath: writeTsWorkerEntry(dir, join(__dirname, 'sqlWorker.ts')) });
+  workerScript = writeTsWorkerEntry(dir, join(__dirname, 'sqlWorker.ts'));
 });
 
 afterEach(() => {
@@ -28,12 +29,11 @@ afterEach(() => {
 });
 
 afterAll(() => {
-  configureSqlWorker({ workerPath: null });
   rmSync(dir, { recursive: true, force: true });
 });
 
 function newEngine(): Engine {
-  const engine = new Engine({ sampleCsvPath: '', dataDir: mkdtempSync(join(dir, 'data-')), onViewUpdate: () => undefined });
+  const engine = new Engine({ workerScripts: { sql: workerScript }, sampleCsvPath: '', dataDir: mkdtempSync(join(dir, 'data-')), onViewUpdate: () => undefined });
   engines.push(engine);
   return engine;
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { batchOf, cityEntries } from '../testing/liveTableRows';
 import { encodeRowBatch } from './rowBatch';
-import { configureSqlWorker, SqlWorkerHandle } from './sqlWorkerHandle';
+import { SqlWorkerHandle, type SqlWorkerScript } from './sqlWorkerHandle';
 import type { FromSqlWorker } from './sqlWorkerMessages';
 import { StopFlags } from './stopFlags';
 
@@ -50,24 +50,36 @@ beforeAll(() => {
 
 afterEach(async () => {
   await Promise.all(handles.splice(0).map((handle) => handle.stop()));
-  configureSqlWorker({ workerPath: null });
+  useScript({ workerPath: null });
 });
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The script every handle here starts from: read at each start, so a test can change it between starts. */
+const script: SqlWorkerScript = { workerPath: null };
+
+function useScript(next: SqlWorkerScript): void {
+  script.workerPath = next.workerPath;
+  script.wasmPath = next.wasmPath;
+}
+
 /** A handle that records what it hears; like the real owner, it stops the thread it hears has stopped. */
 function recordingHandle(flags = new StopFlags()) {
   const messages: FromSqlWorker[] = [];
   const stops: { detail: string; wasReady: boolean }[] = [];
-  const handle: SqlWorkerHandle = new SqlWorkerHandle(flags.buffer, {
-    message: (message) => messages.push(message),
-    stopped: (detail, wasReady) => {
-      stops.push({ detail, wasReady });
-      void handle.stop();
+  const handle: SqlWorkerHandle = new SqlWorkerHandle(
+    flags.buffer,
+    {
+      message: (message) => messages.push(message),
+      stopped: (detail, wasReady) => {
+        stops.push({ detail, wasReady });
+        void handle.stop();
+      },
     },
-  });
+    script,
+  );
   handles.push(handle);
   return { handle, messages, stops };
 }
@@ -84,7 +96,7 @@ describe('SQL worker handle', () => {
   it('says why SQL is unavailable when there is no worker script or it cannot start', () => {
     const { handle } = recordingHandle();
     expect(handle.start()).toBe('SQL is unavailable: this engine was started without the SQL worker.');
-    configureSqlWorker({ workerPath: 'not/absolute.cjs' });
+    useScript({ workerPath: 'not/absolute.cjs' });
     expect(handle.start()).toMatch(/^SQL is unavailable: the SQL worker \(not\/absolute\.cjs\) could not start: /);
     expect(handle.running).toBe(false);
     // Nothing runs, so posting is a no-op rather than an error.
@@ -92,7 +104,7 @@ describe('SQL worker handle', () => {
   });
 
   it('starts a thread with the stop flags and wasm path, and posts a copy of the encoded rows, keeping the original', async () => {
-    configureSqlWorker({ workerPath: scripts.echo, wasmPath: '/somewhere/sql-wasm.wasm' });
+    useScript({ workerPath: scripts.echo, wasmPath: '/somewhere/sql-wasm.wasm' });
     const flags = new StopFlags();
     const { handle, messages } = recordingHandle(flags);
     expect(handle.start()).toBeNull();
@@ -111,14 +123,14 @@ describe('SQL worker handle', () => {
   });
 
   it('reports a thread that stops by itself, and whether it had said it was ready', async () => {
-    configureSqlWorker({ workerPath: scripts.exitsAtOnce });
+    useScript({ workerPath: scripts.exitsAtOnce });
     const early = recordingHandle();
     early.handle.start();
     await waitFor(() => early.stops.length > 0, 'the thread to exit');
     expect(early.stops).toEqual([{ detail: 'its thread exited with code 2', wasReady: false }]);
     expect(early.handle.running).toBe(false);
 
-    configureSqlWorker({ workerPath: scripts.echo });
+    useScript({ workerPath: scripts.echo });
     const late = recordingHandle();
     late.handle.start();
     await waitFor(() => late.messages.length > 0, 'ready');
@@ -127,14 +139,14 @@ describe('SQL worker handle', () => {
     expect(late.stops).toEqual([{ detail: 'retention crashed me', wasReady: true }]);
 
     // A new thread must say 'ready' again.
-    configureSqlWorker({ workerPath: scripts.exitsAtOnce });
+    useScript({ workerPath: scripts.exitsAtOnce });
     late.handle.start();
     await waitFor(() => late.stops.length > 1, 'the new thread to exit');
     expect(late.stops[1]).toEqual({ detail: 'its thread exited with code 2', wasReady: false });
   });
 
   it('hears nothing more from a thread once it is stopped, not even its exit', async () => {
-    configureSqlWorker({ workerPath: scripts.chatty });
+    useScript({ workerPath: scripts.chatty });
     const { handle, messages, stops } = recordingHandle();
     handle.start();
     await waitFor(() => messages.length >= 3, 'a few messages');

@@ -1,22 +1,18 @@
 /**
- * The SQL worker thread as the engine holds it: started from the script the engine was configured
- * with, stopped (or replaced by the owner) at any time. A stopped thread may still have messages and
- * its exit on their way; they are dropped here, so the owner only ever hears from the current one.
+ * The SQL worker thread as the engine holds it: started from the script in the engine's options
+ * (workerScripts.sql), stopped (or replaced by the owner) at any time. A stopped thread may still
+ * have messages and its exit on their way; they are dropped here, so the owner only ever hears
+ * from the current one.
  */
 import { WorkerChannel } from '../supervision/workerChannel';
 import type { FromSqlWorker, SqlWorkerData, ToSqlWorker } from './sqlWorkerMessages';
 import { sqlWasmPath } from './sqlWasmPath';
 
-interface WorkerConfig {
+/** The built worker script and sql.js's wasm (the engine's options); a null script: SQL is unavailable. */
+export interface SqlWorkerScript {
   workerPath: string | null;
+  /** By default where sqlWasmPath finds it. */
   wasmPath?: string;
-}
-
-let workerConfig: WorkerConfig = { workerPath: null };
-
-/** The built worker script and sql.js's wasm, set once at engine start; null: SQL is unavailable. */
-export function configureSqlWorker(options: WorkerConfig): void {
-  workerConfig = { ...options };
 }
 
 export interface SqlWorkerEvents {
@@ -33,6 +29,7 @@ export class SqlWorkerHandle {
     /** StopFlags' shared memory, handed to every thread started. */
     private readonly stopFlags: SharedArrayBuffer,
     private readonly events: SqlWorkerEvents,
+    private readonly script: SqlWorkerScript = { workerPath: null },
   ) {}
 
   get running(): boolean {
@@ -41,9 +38,9 @@ export class SqlWorkerHandle {
 
   /** Starts a thread (the caller makes sure none runs); null when it started, else why SQL is unavailable. */
   start(): string | null {
-    const workerPath = workerConfig.workerPath;
+    const workerPath = this.script.workerPath;
     if (workerPath === null) return 'SQL is unavailable: this engine was started without the SQL worker.';
-    const workerData: SqlWorkerData = { wasmPath: workerConfig.wasmPath ?? sqlWasmPath(), stopFlags: this.stopFlags };
+    const workerData: SqlWorkerData = { wasmPath: this.script.wasmPath ?? sqlWasmPath(), stopFlags: this.stopFlags };
     const channel = new WorkerChannel<ToSqlWorker, FromSqlWorker>(
       { name: 'sql worker', path: workerPath, workerData },
       {

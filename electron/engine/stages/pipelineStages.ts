@@ -1,7 +1,7 @@
 /**
  * The stages every source of rows feeds (a replayed file or a watched topic): the threshold filter,
- * the feed window and the reject log, with the views the page is sent. Each session extends this
- * with how its rows arrive.
+ * the feed window and the reject log, with the views the page is sent. Each session holds one and
+ * hands it the rows as they arrive; the engine moves the panels' sinks to the visible session's.
  */
 import type { ColumnInfo } from '../../../shared/schema';
 import type { FeedView, RejectedView, ThresholdSettings, ThresholdView } from '../../../shared/contract';
@@ -12,18 +12,20 @@ import { RejectLog } from './rejectLog';
 import type { RowSink } from './rowSink';
 import { ThresholdStage } from './thresholdStage';
 
-export abstract class PipelineStages {
+export class PipelineStages {
   private threshold: ThresholdStage;
   private columns: readonly ColumnInfo[];
   /** The SQL live table and the prediction feed, when their panels were opened. */
   private sinks: RowSink[] = [];
   readonly feed = new FeedWindow();
   readonly rejects = new RejectLog();
-  /** Tells the engine the view changed. */
-  protected abstract readonly changed: () => void;
 
-  /** `measure`: the file's main measure, where the threshold starts. */
-  constructor(columns: readonly ColumnInfo[], measure: string | null) {
+  /** `measure`: the file's main measure, where the threshold starts; `changed` tells the engine the view changed. */
+  constructor(
+    columns: readonly ColumnInfo[],
+    measure: string | null,
+    private readonly changed: () => void,
+  ) {
     this.columns = columns;
     this.threshold = new ThresholdStage(columns, measure);
   }
@@ -43,7 +45,7 @@ export abstract class PipelineStages {
   }
 
   /** Columns changed (roles corrected): the filter starts over under them, the feed empties. */
-  protected useColumns(columns: readonly ColumnInfo[], measure: string | null): void {
+  useColumns(columns: readonly ColumnInfo[], measure: string | null): void {
     this.columns = columns;
     this.threshold = new ThresholdStage(columns, measure);
     this.feed.clear();
@@ -52,7 +54,7 @@ export abstract class PipelineStages {
   }
 
   /** A new run: everything starts empty. */
-  protected resetStages(): void {
+  restart(): void {
     this.threshold.reset();
     this.feed.clear();
     this.rejects.clear();
@@ -60,7 +62,7 @@ export abstract class PipelineStages {
   }
 
   /** Rows that arrived, in arrival order: marked in the feed and counted by the filter. */
-  protected acceptRows(entries: readonly FeedEntry[]): void {
+  acceptRows(entries: readonly FeedEntry[]): void {
     const records = new Array<TrafficRecord>(entries.length);
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i] as FeedEntry;

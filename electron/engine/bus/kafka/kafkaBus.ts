@@ -11,7 +11,7 @@ import { KafkaBusConsumer } from './kafkaBusConsumer';
 import { EVENT_TIME_HEADER, stampAhead } from './futureTimestamps';
 import { packMessages } from './messagePacking';
 import { engineLog } from '../../supervision/engineLog';
-import { kafkaProducerWorkerPath, ThreadedProducer, type MessageSender } from './threadedProducer';
+import { ThreadedProducer, type MessageSender } from './threadedProducer';
 import { describeKafkaError } from './kafkaErrors';
 import { closingAnyway } from '../../supervision/ignoredErrors';
 
@@ -23,6 +23,8 @@ export interface KafkaBusOptions<T> {
   allowCreateTopics?: boolean;
   /** Rows of one key per message (see messagePacking.ts); 1, one message per row, by default. */
   rowsPerMessage?: number;
+  /** The producer's own worker script (the engine's option); null or absent: kafkajs's producer in this thread. */
+  producerWorkerPath?: string | null;
 }
 
 export const DEFAULT_KAFKA_PARTITIONS = 4;
@@ -101,7 +103,7 @@ export class KafkaBus<T> implements Bus<T> {
       maxInFlightRequests: idempotent ? 5 : 1,
       allowAutoTopicCreation: this.options.allowCreateTopics ?? true,
     };
-    const workerPath = kafkaProducerWorkerPath();
+    const workerPath = this.options.producerWorkerPath;
     if (workerPath) {
       this.producer = await ThreadedProducer.start(workerPath, this.options.config, settings);
     } else {

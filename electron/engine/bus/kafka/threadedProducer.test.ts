@@ -13,7 +13,7 @@ import { threadOf } from '../../testing/threadOf';
 import { writeTsWorkerEntry } from '../../testing/tsWorkerEntry';
 import { jsonCodec } from '../jsonCodec';
 import { KafkaBus } from './kafkaBus';
-import { configureKafkaProducerWorker, ThreadedProducer } from './threadedProducer';
+import { ThreadedProducer } from './threadedProducer';
 
 interface Reading {
   junction: string;
@@ -35,14 +35,12 @@ describe.runIf(kafkaTestsCanRun())('Kafka producer in a worker thread', () => {
   }, BROKER_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
-    configureKafkaProducerWorker({ workerPath: null });
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   }, BROKER_HOOK_TIMEOUT_MS);
 
   it('produces every row, keyed, through the worker; the bus reads them back', async () => {
-    configureKafkaProducerWorker({ workerPath: entry });
-    const bus = new KafkaBus<Reading>({ config: { clientId: 'threaded-producer-test', brokers }, codec: jsonCodec<Reading>() });
+    const bus = new KafkaBus<Reading>({ config: { clientId: 'threaded-producer-test', brokers }, codec: jsonCodec<Reading>(), producerWorkerPath: entry });
     try {
       const topic = `threaded-${Date.now()}`;
       await bus.createTopic(topic);
@@ -70,7 +68,6 @@ describe.runIf(kafkaTestsCanRun())('Kafka producer in a worker thread', () => {
       }
     } finally {
       await bus.close();
-      configureKafkaProducerWorker({ workerPath: null });
     }
   }, 60_000);
 
@@ -83,10 +80,9 @@ describe.runIf(kafkaTestsCanRun())('Kafka producer in a worker thread', () => {
   }, 30_000);
 
   it('starts a new producer thread when the old one died, and the rows still all arrive', async () => {
-    configureKafkaProducerWorker({ workerPath: entry });
     const logged: string[] = [];
     setEngineLogSink((source, line) => logged.push(`[${source}] ${line}`));
-    const bus = new KafkaBus<Reading>({ config: { clientId: 'threaded-producer-restart', brokers }, codec: jsonCodec<Reading>() });
+    const bus = new KafkaBus<Reading>({ config: { clientId: 'threaded-producer-restart', brokers }, codec: jsonCodec<Reading>(), producerWorkerPath: entry });
     try {
       const topic = `threaded-restart-${Date.now()}`;
       await bus.createTopic(topic);
@@ -109,7 +105,6 @@ describe.runIf(kafkaTestsCanRun())('Kafka producer in a worker thread', () => {
       expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
     } finally {
       await bus.close();
-      configureKafkaProducerWorker({ workerPath: null });
       setEngineLogSink((source, line) => console.error(`[${source}] ${line}`));
     }
   }, 60_000);

@@ -13,17 +13,6 @@ export interface MessageSender {
   disconnect(): Promise<void>;
 }
 
-let configuredWorkerPath: string | null = null;
-
-/** The built worker script (the engine sets it at start-up); without one, producers run in-thread. */
-export function configureKafkaProducerWorker(options: { workerPath: string | null }): void {
-  configuredWorkerPath = options.workerPath;
-}
-
-export function kafkaProducerWorkerPath(): string | null {
-  return configuredWorkerPath;
-}
-
 class KafkaSendError extends Error {
   constructor(
     message: string,

@@ -51,7 +51,7 @@ export interface ScanFileOptions {
   dialect: CsvDialect;
   schema: TableSchema;
   signal?: AbortSignal;
-  /** The scan worker's script; null scans in this thread. Defaults to `configureFileScan`'s. */
+  /** The scan worker's script (the engine's option); null or absent scans in this thread. */
   workerPath?: string | null;
   /** Segments (one worker each); defaults to the cores available, at most 4, one for small files. */
   segments?: number;
@@ -60,13 +60,6 @@ export interface ScanFileOptions {
 /** Below this a file is read in one segment: starting workers would cost more than they save. */
 const MIN_PARALLEL_BYTES = 4 * 1024 * 1024;
 const MAX_DEFAULT_SEGMENTS = 4;
-
-let configuredWorkerPath: string | null = null;
-
-/** Where the scan worker's script is, for scans that do not say (the engine sets it at start-up). */
-export function configureFileScan(options: { workerPath: string | null }): void {
-  configuredWorkerPath = options.workerPath;
-}
 
 function segmentCount(options: ScanFileOptions, size: number, workerPath: string | null): number {
   if (options.segments !== undefined) return Math.max(1, Math.floor(options.segments));
@@ -135,7 +128,7 @@ function initialTimeline(schema: TableSchema): SplitTimelineState | undefined {
 export async function scanFile(options: ScanFileOptions): Promise<FileProfile> {
   const { path, dialect, schema } = options;
   const size = (await stat(path)).size;
-  const workerPath = options.workerPath === undefined ? configuredWorkerPath : options.workerPath;
+  const workerPath = options.workerPath ?? null;
   const plan: ByteSegment[] = await planSegments(path, size, dialect, segmentCount(options, size, workerPath));
   const run: SegmentRunner = workerPath !== null && plan.length > 1 ? workerRunner(workerPath) : runInThread;
 

@@ -1,0 +1,32 @@
+/**
+ * Where the scripts of the engine's helper threads are. The engine worker passes the scripts built
+ * beside it (electron.vite.config.ts); a test passes the ones it exercises; one left out is null,
+ * and that helper then runs in the engine's thread (file scan, Kafka producer) or its panel says it
+ * is unavailable (SQL, predictions, graph).
+ */
+import { sqlWasmPath } from './sql/sqlWasmPath';
+
+export interface WorkerScripts {
+  /** The whole-file scan's segments. */
+  fileScan: string | null;
+  /** The Kafka producer (kafkajs's per-message work runs beside the stages, not between them). */
+  kafkaProducer: string | null;
+  /** The SQL live table: a long query never holds up the replay. */
+  sql: string | null;
+  /** sql.js's wasm, which the SQL worker loads. */
+  sqlWasm: string;
+  predict: string | null;
+  graph: string | null;
+}
+
+/** Fills in what `given` leaves out. */
+export function resolveWorkerScripts(given: Partial<WorkerScripts> = {}): WorkerScripts {
+  return {
+    fileScan: given.fileScan ?? null,
+    kafkaProducer: given.kafkaProducer ?? null,
+    sql: given.sql ?? null,
+    sqlWasm: given.sqlWasm ?? sqlWasmPath(),
+    predict: given.predict ?? null,
+    graph: given.graph ?? null,
+  };
+}
