@@ -45,7 +45,8 @@ function HistoryPicker(): React.JSX.Element {
 
 function ExamplePicker(): React.JSX.Element {
   const columns = useSession((s) => s.file?.columns);
-  const examples = useMemo(() => exampleQueries(columns ?? [], LIVE_TABLE), [columns]);
+  const measure = useSession((s) => s.file?.measure ?? null);
+  const examples = useMemo(() => exampleQueries(columns ?? [], LIVE_TABLE, measure), [columns, measure]);
   return (
     <select
       aria-label="Examples"
