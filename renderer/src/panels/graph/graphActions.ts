@@ -9,7 +9,7 @@ import { LIVE_TABLE } from '../../../../shared/sql/sqlContract';
 import { setFeedLocation } from '../../store/graphFeedLocation';
 import { useView } from '../../store/viewStore';
 import { tryInvoke, uploadFile } from '../../transport/engineClient';
-import { useAnalysisDock } from '../dock/dockStore';
+import { useAnalysisDock } from '../../layout/dockStore';
 import { useSqlStore } from '../sql/sqlStore';
 import { useGraphPanel } from './graphPanelStore';
 import { junctionQuery, liveLocationColumn } from './junctionQuery';

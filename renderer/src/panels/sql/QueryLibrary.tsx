@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { exampleQueries } from '../../../../shared/sql/exampleQueries';
 import { LIVE_TABLE } from '../../../../shared/sql/sqlContract';
 import { useView } from '../../store/viewStore';
-import { ExternalLink } from '../common/ExternalLink';
+import { ExternalLink } from '../../widgets/ExternalLink';
 import { SavedQueries } from './SavedQueries';
 import { useSqlStore } from './sqlStore';
 
