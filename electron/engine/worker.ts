@@ -16,7 +16,7 @@ import { configurePredictWorker } from './predict/predictionFeed';
 import { configureSqlWorker } from './sql/liveTable';
 import { sqlWasmPath } from './sql/sqlWasmPath';
 import { setEngineLogSink } from './supervision/engineLog';
-import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './host/workerProtocol';
+import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './client/workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');
