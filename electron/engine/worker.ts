@@ -10,7 +10,7 @@ import { Engine } from './engine';
 import { defaultSecretStore } from './kafka/profiles/defaultSecretStore';
 import { HostSecretCipher } from './kafka/profiles/hostSecretCipher';
 import { setEngineLogSink } from './supervision/engineLog';
-import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './host/workerProtocol';
+import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './client/workerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');

@@ -6,16 +6,16 @@ import type { Theme } from '../../shared/shell/theme';
 import { MonitorStatus } from './panels/monitor/MonitorStatus';
 import { ReplayControls } from './panels/replay/ReplayControls';
 import { SettingsButton } from './panels/settings/SettingsButton';
-import { chooseCsvFile } from './panels/start/csvChooser';
-import { OpenCsvButton } from './panels/start/OpenCsvButton';
-import { StartScreen } from './panels/start/StartScreen';
-import { PanelToggles } from './panels/workspace/PanelToggles';
-import { Workspace } from './panels/workspace/Workspace';
+import { chooseCsvFile } from './startScreen/csvChooser';
+import { OpenCsvButton } from './startScreen/OpenCsvButton';
+import { StartScreen } from './startScreen/StartScreen';
+import { PanelToggles } from './layout/PanelToggles';
+import { Workspace } from './layout/Workspace';
 import { useKeyboardShortcuts } from './shortcuts/useKeyboardShortcuts';
 import { actions } from './store/actions';
 import { useAppearance } from './store/appearanceStore';
 import { useLayout } from './store/layoutStore';
-import { useSession } from './store/sessionStore';
+import { useView } from './store/viewStore';
 import { onEvent, transport } from './transport/engineClient';
 
 const chooseTheme = (theme: Theme) => (): void => useAppearance.getState().setTheme(theme);
@@ -35,15 +35,15 @@ const MENU_HANDLERS: Readonly<Record<MenuAction, () => unknown>> = {
 
 function useEngineConnection(): void {
   useEffect(() => {
-    const offUpdate = onEvent('view:update', (update) => useSession.getState().applyUpdate(update));
+    const offUpdate = onEvent('view:update', (update) => useView.getState().applyUpdate(update));
     const offMenu = onEvent('menu:action', ({ action }) => void MENU_HANDLERS[action]());
     // The engine's thread died: say what was lost, and show what the new engine has.
     const offRestart = onEvent('engine:restarted', ({ message }) => {
-      useSession.getState().setError(message);
+      useView.getState().setError(message);
       void actions.refreshSnapshot();
     });
     const offConnection = transport.onConnection((connected) => {
-      useSession.getState().setConnected(connected);
+      useView.getState().setConnected(connected);
       if (connected) void actions.refreshSnapshot();
     });
     return () => {
@@ -56,12 +56,12 @@ function useEngineConnection(): void {
 }
 
 function ErrorBanner(): React.JSX.Element | null {
-  const error = useSession((s) => s.error);
+  const error = useView((s) => s.error);
   if (!error) return null;
   return (
     <div className="error-banner" role="alert">
       <span>{error}</span>
-      <button type="button" aria-label="Dismiss error" onClick={() => useSession.getState().setError(null)}>
+      <button type="button" aria-label="Dismiss error" onClick={() => useView.getState().setError(null)}>
         ×
       </button>
     </div>
@@ -69,7 +69,7 @@ function ErrorBanner(): React.JSX.Element | null {
 }
 
 function ConnectionNotice(): React.JSX.Element | null {
-  const connected = useSession((s) => s.connected);
+  const connected = useView((s) => s.connected);
   return connected ? null : (
     <div className="connection-notice" role="status">
       Connecting to the engine…
@@ -81,7 +81,7 @@ export function App(): React.JSX.Element {
   useEngineConnection();
   useKeyboardShortcuts(MENU_HANDLERS);
   usePopovers();
-  const file = useSession((s) => s.file);
+  const file = useView((s) => s.file);
   return (
     <div className="app">
       <ConnectionNotice />

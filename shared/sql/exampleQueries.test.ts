@@ -71,7 +71,7 @@ describe('exampleQueries on the original data set', () => {
     row('2026-10-07T09:30:00Z', 'Wednesday', 55, 'normal', 'J2'),
     row('2026-10-07T09:45:00Z', 'Wednesday', 10, 'low', 'J1'),
   ];
-  const examples = exampleQueries(columns, 'traffic');
+  const examples = exampleQueries(columns, 'traffic', 'Total');
 
   it('offers all four examples', () => {
     expect(examples.map((e) => e.title)).toEqual([
@@ -120,7 +120,7 @@ describe('exampleQueries on the original data set', () => {
 });
 
 describe('exampleQueries on other shapes of data', () => {
-  it('falls back to the first measure, the weekday of _time, and quotes awkward and renamed names', async () => {
+  it('uses the main measure it is given, the weekday of _time, and quotes awkward and renamed names', async () => {
     const columns: ColumnInfo[] = [
       { name: 'Timestamp', type: 'time', role: 'timestamp' },
       { name: 'count', type: 'number', role: 'category' },
@@ -136,7 +136,7 @@ describe('exampleQueries on other shapes of data', () => {
       row('2026-10-05T11:00:00Z', 70, 'a', 's2'), // Monday
       row('2026-10-05T11:30:00Z', 80, 'a', 's1'), // Monday
     ];
-    const examples = exampleQueries(columns, 'Live Data');
+    const examples = exampleQueries(columns, 'Live Data', 'Flow rate');
     expect(examples.map((e) => e.title)).toEqual([
       'Rows where Flow rate > 50, newest first',
       'Average Flow rate per day of the week',
@@ -165,8 +165,9 @@ describe('exampleQueries on other shapes of data', () => {
       { name: 'Total', type: 'text', role: 'category' },
       { name: 'Vehicles', type: 'number', role: 'measure' },
     ];
-    const examples = exampleQueries(columns, 'traffic');
-    // A text "Total" cannot be filtered by size: the first measure is.
+    // A text "Total" cannot be filtered by size; the main measure is the number column.
+    const examples = exampleQueries(columns, 'traffic', 'Vehicles');
+    expect(exampleQueries(columns, 'traffic', 'Total').map((e) => e.title)).toEqual(['Rows per Total']);
     expect(examples.map((e) => e.title)).toEqual(['Rows where Vehicles > 50, newest first', 'Rows per Total']);
     const db = await liveTable(columns, [
       { values: ['x', 51], time: null },
@@ -190,9 +191,10 @@ describe('exampleQueries on other shapes of data', () => {
         { name: 'n', type: 'number', role: 'measure' },
       ],
       'traffic',
+      'n',
     );
     expect(weekdayOnly.map((e) => e.title)).toEqual(['Rows where n > 50, newest first', 'Average n per weekday']);
-    expect(exampleQueries([{ name: 'note', type: 'text', role: 'category' }], 'traffic').map((e) => e.title)).toEqual(['Rows per note']);
-    expect(exampleQueries([], 'traffic')).toEqual([]);
+    expect(exampleQueries([{ name: 'note', type: 'text', role: 'category' }], 'traffic', null).map((e) => e.title)).toEqual(['Rows per note']);
+    expect(exampleQueries([], 'traffic', null)).toEqual([]);
   });
 });

@@ -29,14 +29,16 @@ function alias(base: string, columnNames: readonly string[]): string {
   return quoteIdentifier(name);
 }
 
-export function exampleQueries(columns: readonly ColumnInfo[], table: string): ExampleQuery[] {
+/**
+ * `measureName` is the file's main measure (FileInfo.measure: the one the user chose, else the one the
+ * engine's mainMeasure picked), so the examples filter and sum what the threshold starts on.
+ */
+export function exampleQueries(columns: readonly ColumnInfo[], table: string, measureName: string | null): ExampleQuery[] {
   const names = liveDataColumnNames(columns.map((column) => column.name));
   const named: NamedColumn[] = columns.map((column, index) => ({ ...column, sql: quoteIdentifier(names[index] ?? column.name) }));
   const from = quoteIdentifier(table);
   const time = quoteIdentifier(LIVE_SYSTEM_COLUMNS.time);
-  const numbers = named.filter((column) => column.type === 'number');
-  const measure =
-    numbers.find((column) => column.name.toLowerCase() === 'total') ?? numbers.find((column) => column.role === 'measure') ?? numbers[0];
+  const measure = named.find((column) => column.type === 'number' && column.name === measureName);
   const hasTime = named.some((column) => column.role === 'timestamp' || column.type === 'time');
   const weekday = named.find((column) => WEEKDAY_NAME.test(column.name));
   const location = named.find((column) => column.role === 'location');

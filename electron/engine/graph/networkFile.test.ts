@@ -131,6 +131,7 @@ describe('parseNetworkCsv', () => {
 
   it('handles quoted names with commas', () => {
     expect(parseNetworkCsv('from,to,name\nA,B,"Quay Road, north"').links[0]!.name).toBe('Quay Road, north');
+    expect(parseNetworkCsv('from,to,name\nA, B, "Quay Road, north"').links[0]).toMatchObject({ to: 'B', name: 'Quay Road, north' });
   });
 
   it('reports bad rows by line and keeps the rest', () => {

@@ -7,7 +7,7 @@
  * one 'unreadable' problem and an empty network.
  */
 import { extname } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { z } from 'zod';
 import { CappedReadError, MB, readCappedText } from '../settings/cappedFile';
 
@@ -264,43 +264,79 @@ const CSV_COLUMN_FOR_HEADER: Readonly<Record<string, LinkColumn>> = {
 };
 
 interface CsvRecord {
-  record: string[];
-  info: { lines: number };
+  cells: string[];
+  /** The line the record ends on (a quoted name may run over several lines). */
+  line: number;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+function countLineBreaks(text: string): number {
+  return text.match(LINE_BREAK)?.length ?? 0;
+}
+
+/**
+ * papaparse only sees a quote that opens a field, and a hand-made file may have a space before it
+ * (`A, B, "Quay Road, north"`); such spaces are dropped first. (Inside a quoted field the same
+ * characters can only be a comma, spaces and a doubled quote, where the spaces would go too.)
+ */
+const SPACES_BEFORE_OPENING_QUOTE = /(^|,)[ \t]+"/gm;
+
+/** Why papaparse rejects a row, in plain words. */
+function csvErrorInWords(error: Papa.ParseError): string {
+  if (error.code === 'MissingQuotes') return 'a quoted field never closes';
+  if (error.code === 'InvalidQuotes') return 'text follows a closing quote (a quote inside a quoted field must be doubled, "")';
+  return error.message;
+}
+
+/**
+ * Reads the records with their line numbers: cells trimmed, blank lines skipped, a row papaparse
+ * cannot read reported (where it starts) and skipped. After a quoted field that never closes,
+ * papaparse reads the rest of the file into that one row, so the rows after it are lost with it.
+ */
+function readCsvRecords(fileText: string, collector: NetworkCollector): CsvRecord[] {
+  const text = fileText.replace(SPACES_BEFORE_OPENING_QUOTE, '$1"');
+  const records: CsvRecord[] = [];
+  let rowStart = 0;
+  let rowStartLine = 1;
+  Papa.parse<string[]>(text, {
+    delimiter: ',', // never guessed: a network file is comma-separated
+    step: (result) => {
+      const rowEnd = result.meta.cursor;
+      const raw = text.slice(rowStart, rowEnd);
+      const lineBreak = /(\r\n|\r|\n)$/.exec(raw)?.[0] ?? '';
+      const content = raw.slice(0, raw.length - lineBreak.length);
+      const startLine = rowStartLine;
+      const line = startLine + countLineBreaks(content);
+      rowStart = rowEnd;
+      rowStartLine = line + (lineBreak === '' ? 0 : 1);
+
+      if (content.trim() === '') return; // a blank line
+      const [error] = result.errors;
+      if (error) {
+        collector.report('bad-field', `line ${startLine}`, `row skipped: it is not valid CSV (${csvErrorInWords(error)})`);
+        return;
+      }
+      records.push({ cells: result.data.map((cell) => cell.trim()), line });
+    },
+  });
+  return records;
 }
 
 export function parseNetworkCsv(text: string): ParsedNetwork {
   const collector = new NetworkCollector();
-  let records: CsvRecord[];
-  try {
-    records = parseCsv(withoutByteOrderMark(text), {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      relax_quotes: true, // a stray quote inside a name is kept as text rather than losing the row
-      skip_records_with_error: true,
-      on_skip: (error) => {
-        const line = error?.lines;
-        collector.report('bad-field', line === undefined ? 'file' : `line ${line}`, `row skipped: it is not valid CSV (${error?.message ?? 'unknown error'})`);
-        return undefined;
-      },
-    }) as unknown as CsvRecord[]; // its typings do not model `info: true`, which wraps each record with where it ended
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    return unreadable(`the file is not readable as CSV${typeof code === 'string' ? ` (${code})` : ''}`);
-  }
-  const [header, ...rows] = records;
+  const [header, ...rows] = readCsvRecords(withoutByteOrderMark(text), collector);
   if (!header) return unreadable('the file is empty: expected a header line with at least "from" and "to" columns');
-  const columns = header.record.map((cell) => CSV_COLUMN_FOR_HEADER[cell.trim().toLowerCase()] ?? null);
+  const columns = header.cells.map((cell) => CSV_COLUMN_FOR_HEADER[cell.toLowerCase()] ?? null);
   if (!columns.includes('from') || !columns.includes('to')) {
-    return unreadable(`the first line must be a header with "from" and "to" columns; its ${header.record.length} column(s) name neither`);
+    return unreadable(`the first line must be a header with "from" and "to" columns; its ${header.cells.length} column(s) name neither`);
   }
-  for (const { record, info } of rows) {
+  for (const { cells, line } of rows) {
     const fields: Partial<Record<LinkColumn, string>> = {};
     columns.forEach((column, index) => {
-      if (column !== null && fields[column] === undefined) fields[column] = record[index];
+      if (column !== null && fields[column] === undefined) fields[column] = cells[index];
     });
-    collector.addLink(fields, `line ${info.lines}`);
+    collector.addLink(fields, `line ${line}`);
   }
   return { ...collector.result(null), problems: collector.problems.sort((a, b) => lineNumber(a.where) - lineNumber(b.where)) };
 }

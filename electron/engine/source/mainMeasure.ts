@@ -1,7 +1,8 @@
 /**
  * The measure a panel shows when the user has not chosen one: the column a traffic engineer means
- * by "traffic". The threshold starts on it, predictions forecast it and the junction graph sums it
- * as load, so all three agree.
+ * by "traffic". The threshold starts on it, predictions forecast it, the junction graph sums it
+ * as load and the SQL console's examples filter on it (FileInfo.measure), so all of them agree:
+ * this is the only place the rule is written (mainMeasure.test.ts holds them to it).
  *
  * Chosen by name, in the languages traffic data is published in: a total first (`Total`, the
  * original data set's vehicle count), then volume / flow / vehicles / count / intensity, then any

@@ -89,7 +89,7 @@ describe('liveTableLayout and the example queries', () => {
         const row = [...layout.valueIndex.map((index) => values[index] ?? null), sqlTime(start + i * 900_000), i, 0, sqlTimestampMs(start + i)];
         db.run(`INSERT INTO traffic VALUES (${row.map(() => '?').join(', ')})`, row);
       });
-      const results = exampleQueries(columns, 'traffic').map((example) => db.exec(example.sql)[0]?.values);
+      const results = exampleQueries(columns, 'traffic', 'Total').map((example) => db.exec(example.sql)[0]?.values);
       expect(results).toEqual([
         [
           ['9:00 AM', 'Wednesday', 60, 0, 'high', 'J0', '2026-10-07 09:30:00', 2, 0, '2026-10-07 09:00:00.002'],

@@ -249,7 +249,7 @@ describe('checkStatement and the example queries', () => {
       { name: 'Traffic Situation', type: 'text', role: 'category' },
       { name: 'Junction', type: 'text', role: 'location' },
     ];
-    const examples = exampleQueries(columns, 'traffic');
+    const examples = exampleQueries(columns, 'traffic', 'Total');
     expect(examples).toHaveLength(4);
     for (const example of examples) expect(check(example.sql), example.title).toEqual({ ok: true, kind: 'read' });
   });

@@ -24,8 +24,8 @@ export class ThresholdStage {
       .map((column, index) => ({ column, index }))
       .filter(({ column }) => column.type === 'number')
       .map(({ column, index }) => ({ index, name: column.name, counts: new ValueCounts() }));
-    const main = measure ?? mainMeasure(this.numeric.map((c) => c.name), null);
-    const preferred = this.numeric.find((c) => c.name === main) ?? this.numeric[0];
+    const main = mainMeasure(this.numeric.map((c) => c.name), measure);
+    const preferred = this.numeric.find((c) => c.name === main);
     this.settings = preferred ? { column: preferred.name, operator: '>', value: DEFAULT_THRESHOLD_VALUE } : null;
     this.columnIndex = preferred?.index ?? -1;
   }

@@ -5,12 +5,12 @@
 import type { CommandArgs, CommandName, FileInfo, Pace, SeekTarget } from '../../../shared/contract';
 import type { SchemaOverrides } from '../../../shared/schema';
 import { isDesktop, tryInvoke, uploadFile } from '../transport/engineClient';
-import { useSession } from './sessionStore';
+import { useView } from './viewStore';
 import { effectivePace, useReplaySettings } from './replaySettingsStore';
 
 async function run<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<boolean> {
   const envelope = await tryInvoke(name, args);
-  useSession.getState().setError(envelope.ok ? null : envelope.error.message);
+  useView.getState().setError(envelope.ok ? null : envelope.error.message);
   return envelope.ok;
 }
 
@@ -22,17 +22,17 @@ export const actions = {
     try {
       return await run('file:open', { path: await uploadFile(file) });
     } catch (error) {
-      useSession.getState().setError((error as Error).message);
+      useView.getState().setError((error as Error).message);
       return false;
     }
   },
   replay: () => {
     const { pace, limits } = useReplaySettings.getState();
-    return run('replay:start', { pace: effectivePace(pace, useSession.getState().file), limits });
+    return run('replay:start', { pace: effectivePace(pace, useView.getState().file), limits });
   },
   setPace: (pace: Pace) => {
     useReplaySettings.getState().setPace(pace);
-    const state = useSession.getState().replay?.state;
+    const state = useView.getState().replay?.state;
     return state === 'running' || state === 'paused' ? run('replay:setPace', { pace }) : Promise.resolve(true);
   },
   seek: (target: SeekTarget) => run('replay:seek', { target }),
@@ -54,27 +54,27 @@ export const actions = {
   pause: () => run('replay:pause', {}),
   resume: () => run('replay:resume', {}),
   pauseOrResume: () => {
-    const state = useSession.getState().replay?.state;
+    const state = useView.getState().replay?.state;
     if (state === 'running') return run('replay:pause', {});
     if (state === 'paused') return run('replay:resume', {});
     return Promise.resolve(false);
   },
   /** One key for the common case (Space, the menu's Replay/Pause): start when nothing runs, else pause or resume. */
   replayOrPause: () => {
-    const { replay, file } = useSession.getState();
+    const { replay, file } = useView.getState();
     if (replay?.state === 'running' || replay?.state === 'paused') return actions.pauseOrResume();
     return file ? actions.replay() : Promise.resolve(false);
   },
   stop: () => run('replay:stop', {}),
   setThreshold: (args: CommandArgs<'threshold:set'>) => run('threshold:set', args),
   async setOnlyPassing(onlyPassing: boolean): Promise<boolean> {
-    useSession.setState({ onlyPassingRequest: onlyPassing }); // the checkbox answers at once; the rows follow
+    useView.setState({ onlyPassingRequest: onlyPassing }); // the checkbox answers at once; the rows follow
     const ok = await run('feed:setOnlyPassing', { onlyPassing });
-    if (!ok) useSession.setState({ onlyPassingRequest: null });
+    if (!ok) useView.setState({ onlyPassingRequest: null });
     return ok;
   },
   async refreshSnapshot(): Promise<void> {
     const envelope = await tryInvoke('session:snapshot', {});
-    if (envelope.ok) useSession.getState().applyUpdate(envelope.value);
+    if (envelope.ok) useView.getState().applyUpdate(envelope.value);
   },
 };

@@ -4,10 +4,10 @@
  * feed's other failures go.
  */
 import { tryInvoke } from '../transport/engineClient';
-import { useSession } from './sessionStore';
+import { useView } from './viewStore';
 
 export async function setFeedLocation(location: string | null): Promise<boolean> {
   const envelope = await tryInvoke('feed:setLocation', { location });
-  useSession.getState().setError(envelope.ok ? null : envelope.error.message);
+  useView.getState().setError(envelope.ok ? null : envelope.error.message);
   return envelope.ok;
 }

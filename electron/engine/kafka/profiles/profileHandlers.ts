@@ -11,7 +11,7 @@ import {
   type KafkaProfileDraft,
   type kafkaProfileCommands,
 } from '../../../../shared/kafka/profileContract';
-import { CONNECTION_TEST_OVERRIDES, testConnection } from './connectionTest';
+import { CONNECTION_PROBE_OVERRIDES, probeConnection } from './connectionProbe';
 import { buildKafkaConfig, kafkaConfigFor, type KafkaConfig } from './kafkaConfig';
 import type { KafkaProfileStore } from './profileStore';
 import type { SecretStore } from './secretStore';
@@ -62,7 +62,7 @@ export function createKafkaProfileHandlers(deps: KafkaProfileDeps | (() => Kafka
       } catch (error) {
         return configProblem(error);
       }
-      return testConnection({ ...config, ...CONNECTION_TEST_OVERRIDES, ...testOverrides });
+      return probeConnection({ ...config, ...CONNECTION_PROBE_OVERRIDES, ...testOverrides });
     },
   };
 }

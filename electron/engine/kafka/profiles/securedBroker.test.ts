@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROKER_HOOK_TIMEOUT_MS, externalBrokers, localKafkaAvailable, WHY_NO_KAFKA } from '../testing/localKafkaBroker';
 import { PLAIN_USER, SCRAM_USER, startSecuredKafka, type SecuredKafka } from '../testing/securedKafka';
 import { buildKafkaConfig, type KafkaConfig } from './kafkaConfig';
-import { testConnection } from './connectionTest';
+import { probeConnection } from './connectionProbe';
 
 const FAST = { connectionTimeout: 3_000, requestTimeout: 10_000, retry: { retries: 0 } } satisfies Partial<KafkaConfig>;
 // A broker of our own with our certificates: KAFKA_BROKERS's cluster has its own security.
@@ -45,7 +45,7 @@ describe.runIf(runnable)('Test connection against a broker with SASL_SSL and mut
   }, BROKER_HOOK_TIMEOUT_MS);
 
   const check = async (profile: ReturnType<typeof draft>, password: string | null, clientKeyPem: string | null = null) =>
-    testConnection({ ...(await buildKafkaConfig(profile, password, clientKeyPem)), ...FAST });
+    probeConnection({ ...(await buildKafkaConfig(profile, password, clientKeyPem)), ...FAST });
 
   const scram = { mechanism: 'scram-sha-512' as const, username: SCRAM_USER.username };
 

@@ -11,7 +11,7 @@ import type { FeedRow } from '../../../../shared/contract';
 import { formatCount } from '../../format';
 import { actions } from '../../store/actions';
 import { setFeedLocation } from '../../store/graphFeedLocation';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { columnWidthCh, grownWidths } from './columnWidths';
 import { feedColumn, type FeedColumn } from './feedCells';
 import { defaultOrder, headerKey, orderedColumns, shownColumns } from './feedColumns';
@@ -25,12 +25,12 @@ const FOLLOW_SLACK_PX = 4;
 const SIZING_ROWS = 40;
 
 export function LiveFeedPanel(): React.JSX.Element {
-  const file = useSession((s) => s.file);
-  const liveRows = useSession((s) => s.feedRows);
-  const onlyPassing = useSession((s) => s.onlyPassingRequest ?? s.feedOnlyPassing);
-  const location = useSession((s) => s.feedLocation);
-  const capacity = useSession((s) => s.feedCapacity);
-  const rowsConsumed = useSession((s) => s.replay?.rowsConsumed ?? 0);
+  const file = useView((s) => s.file);
+  const liveRows = useView((s) => s.feedRows);
+  const onlyPassing = useView((s) => s.onlyPassingRequest ?? s.feedOnlyPassing);
+  const location = useView((s) => s.feedLocation);
+  const capacity = useView((s) => s.feedCapacity);
+  const rowsConsumed = useView((s) => s.replay?.rowsConsumed ?? 0);
   const [frozen, setFrozen] = useState<FeedRow[] | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = frozen ?? liveRows;

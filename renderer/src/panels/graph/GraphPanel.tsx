@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react';
 import type { GraphNode } from '../../../../shared/graph/graphContract';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { AnalyticsTable } from './AnalyticsTable';
 import { GraphCanvas } from './GraphCanvas';
 import { GraphLegend } from './GraphLegend';
@@ -36,8 +36,8 @@ function GraphNotice(): React.JSX.Element | null {
 }
 
 export function GraphPanel(): React.JSX.Element {
-  const view = useSession((s) => s.graph);
-  const filePath = useSession((s) => s.file?.path ?? null);
+  const view = useView((s) => s.graph);
+  const filePath = useView((s) => s.file?.path ?? null);
   useEffect(() => {
     void graphActions.open();
   }, []);

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { GraphSettings as Settings } from '../../../../shared/graph/graphContract';
-import { PopoverForm, SettingsPopover } from '../common/SettingsPopover';
+import { PopoverForm, SettingsPopover } from '../../widgets/SettingsPopover';
 import { graphActions } from './graphActions';
 import { parseSettingsFields, settingsFields, type GraphSettingsFields } from './graphSettingsForm';
 

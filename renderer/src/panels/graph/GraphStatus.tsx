@@ -1,6 +1,6 @@
 /** The graph's state, which network is drawn and over what window, and the network and settings controls. */
 import type { GraphTopology, GraphView } from '../../../../shared/graph/graphContract';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { GraphSettings } from './GraphSettings';
 import { LoadNetworkButton } from './LoadNetworkButton';
 import { graphActions } from './graphActions';
@@ -8,8 +8,8 @@ import { graphBadge } from './graphStateLabel';
 import { networkSummary, windowSummary } from './graphStatusLine';
 
 export function GraphStatus({ view, topology }: { view: GraphView; topology: GraphTopology | null }): React.JSX.Element {
-  const replayState = useSession((s) => s.replay?.state ?? null);
-  const monitoring = useSession((s) => s.bus?.monitoring ?? false);
+  const replayState = useView((s) => s.replay?.state ?? null);
+  const monitoring = useView((s) => s.bus?.monitoring ?? false);
   const badge = graphBadge(view.state, replayState, monitoring);
   return (
     <div className="graph-status">

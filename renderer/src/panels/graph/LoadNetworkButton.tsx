@@ -6,7 +6,7 @@ import { useRef } from 'react';
 import { isDesktop } from '../../transport/engineClient';
 import { graphActions } from './graphActions';
 import { useGraphPanel } from './graphPanelStore';
-import { HiddenFileInput } from '../common/HiddenFileInput';
+import { HiddenFileInput } from '../../widgets/HiddenFileInput';
 
 export function LoadNetworkButton(): React.JSX.Element {
   const input = useRef<HTMLInputElement>(null);

@@ -7,9 +7,9 @@ import type { CommandArgs, CommandName, CommandResult } from '../../../../shared
 import type { GraphSettings } from '../../../../shared/graph/graphContract';
 import { LIVE_TABLE } from '../../../../shared/sql/sqlContract';
 import { setFeedLocation } from '../../store/graphFeedLocation';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { tryInvoke, uploadFile } from '../../transport/engineClient';
-import { useAnalysisDock } from '../dock/dockStore';
+import { useAnalysisDock } from '../../layout/dockStore';
 import { useSqlStore } from '../sql/sqlStore';
 import { useGraphPanel } from './graphPanelStore';
 import { junctionQuery, liveLocationColumn } from './junctionQuery';
@@ -74,7 +74,7 @@ export const graphActions = {
 
   /** Types the junction's query into the SQL console and brings it to the front; the user runs it. */
   queryInSql(id: string): void {
-    const { file, sqlTable, graph } = useSession.getState();
+    const { file, sqlTable, graph } = useView.getState();
     const locationColumn = graph?.locationColumn ?? null;
     const column = locationColumn === null ? null : liveLocationColumn(file?.columns ?? [], locationColumn);
     useSqlStore.getState().setText(junctionQuery(sqlTable?.table ?? LIVE_TABLE, column, id));

@@ -1,7 +1,7 @@
 /**
  * The Junction graph panel's own state: the last failed command and an upload in progress. What
  * the engine computes (topology, loads, analytics, route, the selected junction) lives in the
- * session store.
+ * view store.
  */
 import { create } from 'zustand';
 

@@ -3,7 +3,7 @@
  * an empty measure or capacity means "auto" (null), numbers must be in the contract's range.
  */
 import { graphSettingsSchema, type GraphSettings } from '../../../../shared/graph/graphContract';
-import type { FormParse } from '../common/SettingsPopover';
+import type { FormParse } from '../../widgets/SettingsPopover';
 
 export interface GraphSettingsFields {
   /** '' = the engine's choice (Total, else the first measure). */

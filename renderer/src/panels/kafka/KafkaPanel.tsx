@@ -5,7 +5,7 @@
  */
 import type { BusView } from '../../../../shared/kafka/busContract';
 import { formatCount } from '../../format';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { activeProfileId, useMonitor } from '../monitor/monitorActions';
 import { WatchTopicButton } from '../monitor/WatchTopicButton';
 import { BusStateBadge } from './BusStateBadge';
@@ -14,7 +14,7 @@ import { PartitionTable } from './PartitionTable';
 import { TopicsSection } from './TopicsSection';
 
 export function KafkaPanel(): React.JSX.Element | null {
-  const bus = useSession((s) => s.bus);
+  const bus = useView((s) => s.bus);
   // On the embedded bus, the monitored topic's profile is known only from the request.
   const lastRequest = useMonitor((s) => s.lastRequest);
   if (!bus) return null;

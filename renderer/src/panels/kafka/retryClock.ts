@@ -5,12 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { nextRetryAnchor, retryRemainingSeconds, type RetryAnchor } from './busFormat';
 
 const useRetryAnchor = create<{ anchor: RetryAnchor | null }>(() => ({ anchor: null }));
 
-useSession.subscribe((state) => {
+useView.subscribe((state) => {
   const bus = state.bus;
   const previous = useRetryAnchor.getState().anchor;
   const next = nextRetryAnchor(previous, bus?.state === 'retrying' ? bus.retryInSeconds : null, Date.now());

@@ -1,11 +1,11 @@
 /** In the toolbar while a topic is watched: which one, and the way out (`monitor:stop`). */
 import { useState } from 'react';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { monitorActions, useMonitor } from './monitorActions';
 
 export function MonitorStatus(): React.JSX.Element | null {
-  const monitoring = useSession((s) => s.bus?.monitoring ?? false);
-  const busTopic = useSession((s) => s.bus?.topic ?? '');
+  const monitoring = useView((s) => s.bus?.monitoring ?? false);
+  const busTopic = useView((s) => s.bus?.topic ?? '');
   const requested = useMonitor((s) => s.lastRequest?.topic ?? '');
   const [stopping, setStopping] = useState(false);
   if (!monitoring) return null;

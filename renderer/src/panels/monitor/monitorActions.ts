@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { BusSelection, MonitorRequest, TopicSummary } from '../../../../shared/kafka/busContract';
 import type { KafkaProfile } from '../../../../shared/kafka/profileContract';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { tryInvoke } from '../../transport/engineClient';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -29,18 +29,18 @@ export const monitorActions = {
     const envelope = await tryInvoke('monitor:start', request);
     if (!envelope.ok) return { ok: false, message: envelope.error.message };
     useMonitor.setState({ lastRequest: request });
-    useSession.getState().setError(null);
+    useView.getState().setError(null);
     return { ok: true, value: true };
   },
   /** From a button outside any dialog: a failure goes to the app's error banner. */
   async startFromPanel(request: MonitorRequest): Promise<boolean> {
     const outcome = await monitorActions.start(request);
-    if (!outcome.ok) useSession.getState().setError(`Could not watch ${request.topic}: ${outcome.message}`);
+    if (!outcome.ok) useView.getState().setError(`Could not watch ${request.topic}: ${outcome.message}`);
     return outcome.ok;
   },
   async stop(): Promise<boolean> {
     const envelope = await tryInvoke('monitor:stop', {});
-    useSession.getState().setError(envelope.ok ? null : envelope.error.message);
+    useView.getState().setError(envelope.ok ? null : envelope.error.message);
     return envelope.ok;
   },
   async listTopics(profileId: string): Promise<Outcome<TopicSummary[]>> {

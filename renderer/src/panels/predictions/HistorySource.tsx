@@ -9,7 +9,7 @@ import { CommitNumberInput } from './CommitNumberInput';
 import { RULES } from './settingsForm';
 import { predictActions } from './predictActions';
 import { usePredictStore } from './predictStore';
-import { HiddenFileInput } from '../common/HiddenFileInput';
+import { HiddenFileInput } from '../../widgets/HiddenFileInput';
 
 const KIND_LABELS: Record<History['kind'], string> = {
   none: 'None (stream only)',

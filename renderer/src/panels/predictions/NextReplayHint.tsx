@@ -1,10 +1,10 @@
 /** Says the model waits for the next replay, with a Replay button that starts one as the toolbar's does. */
 import { actions } from '../../store/actions';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { showsNextReplayHint } from './nextReplayHint';
 
 export function NextReplayHint({ received }: { received: number }): React.JSX.Element | null {
-  const replayState = useSession((s) => s.replay?.state);
+  const replayState = useView((s) => s.replay?.state);
   if (!showsNextReplayHint(replayState, received)) return null;
   return (
     <p className="predict-next-replay" role="status" data-testid="predict-next-replay">

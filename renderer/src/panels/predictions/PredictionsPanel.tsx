@@ -4,7 +4,7 @@
  * sends settings and shows what comes back. Opening it is what starts feeding rows to the model.
  */
 import { useEffect } from 'react';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { AnomalyTable } from './AnomalyTable';
 import { LeakageBanner } from './LeakageBanner';
 import { MetricsTable } from './MetricsTable';
@@ -19,8 +19,8 @@ import { useSettleRequests } from './usePredictRequests';
 import './predictions.css';
 
 export function PredictionsPanel(): React.JSX.Element {
-  const view = useSession((s) => s.predict);
-  const hasTime = useSession((s) => s.file?.time != null);
+  const view = useView((s) => s.predict);
+  const hasTime = useView((s) => s.file?.time != null);
   useSettleRequests();
   useEffect(() => {
     void predictActions.open();

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { PredictSettings } from '../../../../shared/predict/predictContract';
 import { RULES, fromTrainingForm, toTrainingForm, type TrainingForm } from './settingsForm';
-import { PopoverForm, SettingsPopover } from '../common/SettingsPopover';
+import { PopoverForm, SettingsPopover } from '../../widgets/SettingsPopover';
 import { predictActions } from './predictActions';
 
 const FIELDS: readonly { key: keyof TrainingForm; before: string; after: string }[] = [

@@ -7,7 +7,7 @@
 import type { CommandArgs, CommandName, CommandResult } from '../../../../shared/contract';
 import type { PredictExport, PredictSettings } from '../../../../shared/predict/predictContract';
 import { formatCount } from '../../format';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { isDesktop, tryInvoke, uploadFile } from '../../transport/engineClient';
 import { settingsEqual } from './settingsEdit';
 import { usePredictStore } from './predictStore';
@@ -57,7 +57,7 @@ export const predictActions = {
    * included, so quick changes add up); a refusal shows in the panel's notice.
    */
   change(edit: (current: PredictSettings) => PredictSettings): void {
-    const current = getState().pendingSettings ?? useSession.getState().predict?.settings;
+    const current = getState().pendingSettings ?? useView.getState().predict?.settings;
     if (!current) return;
     void predictActions.configure(edit(current)).then((failure) => {
       if (failure !== null) setState({ notice: failure });

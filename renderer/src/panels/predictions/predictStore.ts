@@ -1,7 +1,7 @@
 /**
  * The Predictions panel's own state: which chart is on show, the last failed command, and the
  * requests the engine has not echoed yet (so a select does not flick back while updates sent
- * before the change are still arriving). What the engine computes lives in the session store.
+ * before the change are still arriving). What the engine computes lives in the view store.
  */
 import { create } from 'zustand';
 import type { PredictSettings } from '../../../../shared/predict/predictContract';

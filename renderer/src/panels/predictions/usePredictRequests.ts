@@ -1,7 +1,7 @@
 /** The settings and location on show: the user's latest request until the engine reports it. */
 import { useEffect } from 'react';
 import type { PredictSettings, PredictView } from '../../../../shared/predict/predictContract';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { predictActions } from './predictActions';
 import { usePredictStore } from './predictStore';
 
@@ -17,7 +17,7 @@ export function useShownLocation(view: PredictView): string | null {
 
 /** Clears requests once an update reports them. */
 export function useSettleRequests(): void {
-  const settings = useSession((s) => s.predict?.settings ?? null);
-  const location = useSession((s) => s.predict?.location ?? null);
+  const settings = useView((s) => s.predict?.settings ?? null);
+  const location = useView((s) => s.predict?.location ?? null);
   useEffect(() => predictActions.settle(settings, location), [settings, location]);
 }

@@ -1,12 +1,12 @@
 /** Rows that could not be parsed: where they are, why, and what they said. */
 import { formatCount } from '../../format';
 import { actions } from '../../store/actions';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 
 export function RejectedPanel(): React.JSX.Element {
-  const rows = useSession((s) => s.rejectedRows);
-  const total = useSession((s) => s.rejectedTotal);
-  const capacity = useSession((s) => s.rejectedCapacity);
+  const rows = useView((s) => s.rejectedRows);
+  const total = useView((s) => s.rejectedTotal);
+  const capacity = useView((s) => s.rejectedCapacity);
   return (
     <section className="panel rejected-panel" aria-labelledby="rejected-title">
       <header className="panel-header">

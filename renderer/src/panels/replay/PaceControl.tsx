@@ -8,7 +8,7 @@ import { DEFAULT_MAX_GAP_SECONDS, type Pace } from '../../../../shared/contract'
 import { formatCount } from '../../format';
 import { actions } from '../../store/actions';
 import { RATE_PRESETS, SPEED_PRESETS, effectivePace, useReplaySettings } from '../../store/replaySettingsStore';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 
 function paceKey(pace: Pace): string {
   switch (pace.mode) {
@@ -22,7 +22,7 @@ function paceKey(pace: Pace): string {
 }
 
 export function PaceControl({ onCustom }: { onCustom(): void }): React.JSX.Element {
-  const file = useSession((s) => s.file);
+  const file = useView((s) => s.file);
   const chosen = useReplaySettings((s) => s.pace);
   const pace = effectivePace(chosen, file);
   const hasTime = file?.time != null;

@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { DEFAULT_MAX_GAP_SECONDS } from '../../../../shared/contract';
 import { actions } from '../../store/actions';
 import { GAP_PRESETS, effectivePace, useReplaySettings } from '../../store/replaySettingsStore';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 
 export function PaceOptions(): React.JSX.Element | null {
-  const file = useSession((s) => s.file);
+  const file = useView((s) => s.file);
   const pace = effectivePace(useReplaySettings((s) => s.pace), file);
   const current = pace.mode === 'event' ? pace.speed : pace.mode === 'rows' ? pace.rowsPerSecond : null;
   // Keyed by the value in force: a pace chosen in the Pace list (a custom start value) shows here at once.
@@ -17,7 +17,7 @@ export function PaceOptions(): React.JSX.Element | null {
 }
 
 function PaceFields(): React.JSX.Element {
-  const file = useSession((s) => s.file);
+  const file = useView((s) => s.file);
   const pace = effectivePace(useReplaySettings((s) => s.pace), file);
   const maxGap = pace.mode === 'event' ? pace.maxGapSeconds : DEFAULT_MAX_GAP_SECONDS;
   const [custom, setCustom] = useState(pace.mode === 'event' ? String(pace.speed) : pace.mode === 'rows' ? String(pace.rowsPerSecond) : '');

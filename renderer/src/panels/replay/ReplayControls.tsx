@@ -6,14 +6,14 @@
  */
 import { useState } from 'react';
 import { actions } from '../../store/actions';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { PaceControl } from './PaceControl';
 import { ReplayOptions } from './ReplayOptions';
 import { ReplayProgressBar } from './ReplayProgressBar';
 import { SeekScrubber } from './SeekScrubber';
 
 export function ReplayControls({ lead, trail }: { lead?: React.ReactNode; trail?: React.ReactNode }): React.JSX.Element {
-  const replay = useSession((s) => s.replay);
+  const replay = useView((s) => s.replay);
   const [optionsOpen, setOptionsOpen] = useState(false);
   const state = replay?.state ?? 'idle';
   const active = state === 'running' || state === 'paused';

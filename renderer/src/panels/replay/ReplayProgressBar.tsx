@@ -6,7 +6,7 @@
 import type { ReplayProgress } from '../../../../shared/contract';
 import { formatBytes, formatCount } from '../../format';
 import { formatDurationSeconds, formatEventTime } from '../../formatTime';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { positionText, replayedSinceSeekText } from './progressText';
 
 function seekNotice(replay: ReplayProgress): string | null {
@@ -17,7 +17,7 @@ function seekNotice(replay: ReplayProgress): string | null {
 }
 
 export function ReplayProgressBar(): React.JSX.Element | null {
-  const replay = useSession((s) => s.replay);
+  const replay = useView((s) => s.replay);
   if (!replay) return null;
   const total = replay.totalRows;
   const max = total && total > 0 ? total : Math.max(replay.position, 1);

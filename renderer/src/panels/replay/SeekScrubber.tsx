@@ -7,13 +7,13 @@ import type { SeekTarget } from '../../../../shared/contract';
 import { formatCount } from '../../format';
 import { formatEventTime } from '../../formatTime';
 import { actions } from '../../store/actions';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 
 const MINUTE_MS = 60_000;
 
 export function SeekScrubber(): React.JSX.Element | null {
-  const file = useSession((s) => s.file);
-  const replay = useSession((s) => s.replay);
+  const file = useView((s) => s.file);
+  const replay = useView((s) => s.replay);
   const [dragging, setDragging] = useState<number | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const range = file?.timeRange ?? null;

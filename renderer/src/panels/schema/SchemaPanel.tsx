@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { formatBytes, formatCount } from '../../format';
 import { formatEventTime } from '../../formatTime';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { encodingNote } from './encodingNote';
 import { FileReading } from './FileReading';
 import { SchemaDialog } from './SchemaDialog';
@@ -10,7 +10,7 @@ import { SchemaDialog } from './SchemaDialog';
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
 export function SchemaPanel(): React.JSX.Element | null {
-  const file = useSession((s) => s.file);
+  const file = useView((s) => s.file);
   const [editing, setEditing] = useState(false);
   if (!file) return null;
   const encoding = encodingNote(file.encoding);

@@ -4,7 +4,7 @@
  * not here, because the engine keeps retrying in the background.
  */
 import { useId, useState } from 'react';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { ROWS_PER_MESSAGE_CHOICES } from '../../../../shared/kafka/busContract';
 import { busFormFrom, selectionFromForm, type BusForm } from './busSelectionForm';
 import { kafkaSettings, useKafkaSettings } from './kafkaSettingsStore';
@@ -13,7 +13,7 @@ export function BusSection(): React.JSX.Element {
   const profiles = useKafkaSettings((s) => s.profiles);
   const applied = useKafkaSettings((s) => s.bus);
   // The engine's view is the truth (it survives a page reload); the last choice made here is the fallback.
-  const busView = useSession((s) => s.bus);
+  const busView = useView((s) => s.bus);
   const [form, setForm] = useState<BusForm>(() => busFormFrom(busView?.selection ?? applied, ''));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);

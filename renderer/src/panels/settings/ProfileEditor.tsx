@@ -6,7 +6,7 @@
  */
 import { useId, useState } from 'react';
 import { SASL_MECHANISMS, SASL_MECHANISM_LABELS, type ConnectionTestResult, type KafkaProfile, type SaslMechanism } from '../../../../shared/kafka/profileContract';
-import { ExternalLink } from '../common/ExternalLink';
+import { ExternalLink } from '../../widgets/ExternalLink';
 import { ConnectionTestView } from './ConnectionTestView';
 import { kafkaSettings } from './kafkaSettingsStore';
 import { PemFileField } from './PemFileField';

@@ -4,7 +4,7 @@
  * look at another tab.
  */
 import { useEffect, useRef, useState } from 'react';
-import { TabList, tabPanelIds } from '../common/TabList';
+import { TabList, tabPanelIds } from '../../widgets/TabList';
 import { AppearanceSettingsTab } from './AppearanceSettingsTab';
 import { KafkaSettingsTab } from './KafkaSettingsTab';
 import './settings.css';

@@ -6,8 +6,8 @@
 import { useMemo } from 'react';
 import { exampleQueries } from '../../../../shared/sql/exampleQueries';
 import { LIVE_TABLE } from '../../../../shared/sql/sqlContract';
-import { useSession } from '../../store/sessionStore';
-import { ExternalLink } from '../common/ExternalLink';
+import { useView } from '../../store/viewStore';
+import { ExternalLink } from '../../widgets/ExternalLink';
 import { SavedQueries } from './SavedQueries';
 import { useSqlStore } from './sqlStore';
 
@@ -44,8 +44,9 @@ function HistoryPicker(): React.JSX.Element {
 }
 
 function ExamplePicker(): React.JSX.Element {
-  const columns = useSession((s) => s.file?.columns);
-  const examples = useMemo(() => exampleQueries(columns ?? [], LIVE_TABLE), [columns]);
+  const columns = useView((s) => s.file?.columns);
+  const measure = useView((s) => s.file?.measure ?? null);
+  const examples = useMemo(() => exampleQueries(columns ?? [], LIVE_TABLE, measure), [columns, measure]);
   return (
     <select
       aria-label="Examples"

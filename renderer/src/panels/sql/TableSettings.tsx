@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { SqlSettings } from '../../../../shared/sql/sqlContract';
-import { PopoverForm, SettingsPopover, type FormParse } from '../common/SettingsPopover';
+import { PopoverForm, SettingsPopover, type FormParse } from '../../widgets/SettingsPopover';
 import { fromForm, toForm, type SettingsForm } from './settingsForm';
 import { sqlActions } from './sqlActions';
 

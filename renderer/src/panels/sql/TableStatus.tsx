@@ -1,10 +1,10 @@
 /** One line about the live table: rows held, evicted and pending, the ingest rate, and trouble. */
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { tableStateNote, tableStatusLine } from './sqlStatusLine';
 import { TableSettings } from './TableSettings';
 
 export function TableStatus(): React.JSX.Element {
-  const table = useSession((s) => s.sqlTable);
+  const table = useView((s) => s.sqlTable);
   const note = table ? tableStateNote(table) : null;
   return (
     <div className="sql-table-status">

@@ -5,7 +5,7 @@
  */
 import { SQL_MAX_LENGTH, SQL_PAGE_MAX, type SqlLibrary, type SqlPage, type SqlResult, type SqlSettings } from '../../../../shared/sql/sqlContract';
 import type { CommandArgs, CommandName, CommandResult } from '../../../../shared/contract';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { isDesktop, tryInvoke } from '../../transport/engineClient';
 import { formatCount } from '../../format';
 import { tableVersion } from './liveRerun';
@@ -60,7 +60,7 @@ async function execute(sql: string, live: boolean): Promise<void> {
   setState({
     running: { token, sql, startedAt, live },
     lastStartedAt: startedAt,
-    versionAtRun: tableVersion(useSession.getState().sqlTable),
+    versionAtRun: tableVersion(useView.getState().sqlTable),
     ...(live ? {} : { notice: null }),
   });
   const envelope = await tryInvoke('sql:run', { sql, pageSize: PAGE_ROWS });
@@ -142,7 +142,7 @@ export const sqlActions = {
     if (!grid) return;
     const queryId = grid.result.queryId;
     if (inFlight.queryId !== queryId) inFlight = { queryId, blocks: new Set() };
-    const progress = resultProgress(grid.result, useSession.getState().sqlTable?.query ?? null, getState().pageProgress);
+    const progress = resultProgress(grid.result, useView.getState().sqlTable?.query ?? null, getState().pageProgress);
     const blocks = missingBlocks(grid.cache, first, last, progress.keptRows, inFlight.blocks);
     for (const request of blockRequests(blocks, SQL_PAGE_MAX)) void fetchRows(queryId, request.offset, request.limit);
   },

@@ -4,7 +4,7 @@
  * decision in one place instead of spreading it over every view update.
  */
 import { useEffect } from 'react';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { shouldRerun, tableVersion } from './liveRerun';
 import { resultProgress } from './resultProgress';
 import { sqlActions } from './sqlActions';
@@ -14,7 +14,7 @@ const CHECK_EVERY_MS = 200;
 
 function check(): void {
   const sql = useSqlStore.getState();
-  const table = useSession.getState().sqlTable;
+  const table = useView.getState().sqlTable;
   const progress = sql.grid ? resultProgress(sql.grid.result, table?.query ?? null, sql.pageProgress) : null;
   const counting = progress !== null && !progress.complete && !progress.stopped;
   const rerun = shouldRerun({

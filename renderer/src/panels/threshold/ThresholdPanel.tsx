@@ -6,13 +6,13 @@ import { useState } from 'react';
 import { THRESHOLD_OPERATORS, type ThresholdOperator } from '../../../../shared/records';
 import { formatCount, formatNumber, formatPercent } from '../../format';
 import { actions } from '../../store/actions';
-import { useSession } from '../../store/sessionStore';
+import { useView } from '../../store/viewStore';
 import { sliderRange } from './sliderRange';
 
 const OPERATOR_LABELS: Record<ThresholdOperator, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤' };
 
 export function ThresholdPanel(): React.JSX.Element | null {
-  const view = useSession((s) => s.threshold);
+  const view = useView((s) => s.threshold);
   const settings = view?.settings ?? null;
   // While dragging, the slider shows the user's value, not the engine's echo of an older one.
   const [draft, setDraft] = useState<{ column: string; value: number } | null>(null);

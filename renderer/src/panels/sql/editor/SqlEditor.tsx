@@ -5,7 +5,7 @@
  */
 import type { EditorView } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
-import { useSession } from '../../../store/sessionStore';
+import { useView } from '../../../store/viewStore';
 import { liveSchema } from '../liveSchema';
 import { sqlActions } from '../sqlActions';
 import { useSqlStore, type SqlOutcome } from '../sqlStore';
@@ -13,7 +13,7 @@ import { createSqlEditor, replaceText } from './createSqlEditor';
 import { errorMarks, showError } from './errorMark';
 
 function currentSchema(): ReturnType<typeof liveSchema> {
-  const session = useSession.getState();
+  const session = useView.getState();
   return liveSchema(session.sqlTable, session.file?.columns ?? null);
 }
 

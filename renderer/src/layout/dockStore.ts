@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import { z } from 'zod';
 import { persist } from 'zustand/middleware';
-import { rememberedFields } from '../../store/rememberedFields';
+import { rememberedFields } from '../store/rememberedFields';
 
 const ANALYSIS_TABS = ['sql', 'predictions', 'graph'] as const;
 export type AnalysisTabId = (typeof ANALYSIS_TABS)[number];

@@ -4,8 +4,8 @@
  * click. The button registers its hidden input here while it is mounted.
  */
 import { useEffect, type RefObject } from 'react';
-import { actions } from '../../store/actions';
-import { isDesktop } from '../../transport/engineClient';
+import { actions } from '../store/actions';
+import { isDesktop } from '../transport/engineClient';
 
 /** Mounted pickers, newest last: the start screen's and the toolbar's never overlap, but a stack costs nothing. */
 const pickers: HTMLInputElement[] = [];

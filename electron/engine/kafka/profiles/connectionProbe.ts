@@ -1,6 +1,7 @@
 /**
- * "Test connection": connect as an admin client, ask the cluster for its brokers, disconnect, and
- * answer in plain words. Trouble is the answer, never an exception, and never carries a secret.
+ * The profile dialog's "Test connection": connect as an admin client, ask the cluster for its
+ * brokers, disconnect, and answer in plain words. Trouble is the answer, never an exception, and
+ * never carries a secret.
  */
 import type { KafkaConfig } from 'kafkajs';
 import { KAFKA_LOG_LEVEL, loadKafkajs } from '../kafkajsModule';
@@ -12,7 +13,7 @@ import { redactText } from './redactSecrets';
 import { closingAnyway } from '../../supervision/ignoredErrors';
 
 /** Short enough that the dialog answers within seconds, long enough for a cluster across a WAN. */
-export const CONNECTION_TEST_OVERRIDES = {
+export const CONNECTION_PROBE_OVERRIDES = {
   connectionTimeout: 3_000,
   requestTimeout: 10_000,
   retry: { retries: 1, initialRetryTime: 300, maxRetryTime: 1_000 },
@@ -20,7 +21,7 @@ export const CONNECTION_TEST_OVERRIDES = {
 
 const VERSION_PROBE_TIMEOUT_MS = 2_000;
 
-export async function testConnection(config: KafkaConfig): Promise<ConnectionTestResult> {
+export async function probeConnection(config: KafkaConfig): Promise<ConnectionTestResult> {
   const started = Date.now();
   const brokers = Array.isArray(config.brokers) ? config.brokers : [];
   const secrets = secretsOf(config);

@@ -5,7 +5,7 @@
  * the dock's own, unless the caller controls it (`selected` + `onSelect`) to switch it from elsewhere.
  */
 import { useId, useState } from 'react';
-import { TabList, tabPanelIds } from '../common/TabList';
+import { TabList, tabPanelIds } from '../widgets/TabList';
 import './dock.css';
 
 export interface DockTab {

@@ -11,7 +11,7 @@ import type { SqlTableView } from '../../../shared/sql/sqlContract';
 import { keptGraph } from './graphKeep';
 import { keptSeries } from './predictSeries';
 
-export interface SessionState {
+export interface ViewState {
   connected: boolean;
   file: FileInfo | null;
   replay: ReplayProgress | null;
@@ -59,7 +59,7 @@ function withoutHeld(fresh: FeedRow[], held: FeedRow[]): FeedRow[] {
   return fresh.filter((row) => !recent.has(rowKey(row)));
 }
 
-export const useSession = create<SessionState>()((set) => ({
+export const useView = create<ViewState>()((set) => ({
   connected: false,
   file: null,
   replay: null,

@@ -2,11 +2,11 @@
  * Toolbar buttons that show or hide the side panels and the analysis dock: the browser has no
  * native menu, and a mouse user should not need to know the shortcut the title tells.
  */
-import type { MenuAction } from '../../../../shared/shell/menuActions';
-import { shortcutFor } from '../../../../shared/shell/shortcuts';
-import { acceleratorLabel, ariaKeyShortcut } from '../../shortcuts/accelerator';
-import { platform } from '../../shortcuts/platform';
-import { useLayout } from '../../store/layoutStore';
+import type { MenuAction } from '../../../shared/shell/menuActions';
+import { shortcutFor } from '../../../shared/shell/shortcuts';
+import { acceleratorLabel, ariaKeyShortcut } from '../shortcuts/accelerator';
+import { platform } from '../shortcuts/platform';
+import { useLayout } from '../store/layoutStore';
 
 interface ToggleProps {
   label: string;

@@ -1,6 +1,6 @@
 /** The empty start screen: what the app does and the ways in (a file, the sample, a live Kafka topic). */
-import { actions } from '../../store/actions';
-import { WatchTopicButton } from '../monitor/WatchTopicButton';
+import { actions } from '../store/actions';
+import { WatchTopicButton } from '../panels/monitor/WatchTopicButton';
 import { OpenCsvButton } from './OpenCsvButton';
 
 export function StartScreen(): React.JSX.Element {

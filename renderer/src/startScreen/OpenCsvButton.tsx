@@ -3,9 +3,9 @@
  * streamed to the web host.
  */
 import { useRef } from 'react';
-import { actions } from '../../store/actions';
-import { transport } from '../../transport/engineClient';
-import { HiddenFileInput } from '../common/HiddenFileInput';
+import { actions } from '../store/actions';
+import { transport } from '../transport/engineClient';
+import { HiddenFileInput } from '../widgets/HiddenFileInput';
 import { useCsvPicker } from './csvChooser';
 
 export function OpenCsvButton({ className }: { className?: string }): React.JSX.Element {

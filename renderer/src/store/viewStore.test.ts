@@ -3,7 +3,7 @@ import type { FeedRow, ViewUpdate } from '../../../shared/contract';
 import { DEFAULT_SQL_SETTINGS } from '../../../shared/sql/sqlContract';
 import { graphView } from '../panels/graph/testGraph';
 import { predictView, series } from '../panels/predictions/testView';
-import { useSession } from './sessionStore';
+import { useView } from './viewStore';
 
 const row = (line: number, passes = false): FeedRow => ({ offset: line, partition: 0, line, time: null, values: [line], passes });
 
@@ -32,63 +32,63 @@ function update(rows: FeedRow[], reset: boolean, capacity = 4): ViewUpdate {
   };
 }
 
-describe('session store', () => {
+describe('view store', () => {
   it('shows feed deltas newest first and keeps only the window’s capacity', () => {
-    const store = useSession.getState();
+    const store = useView.getState();
     store.applyUpdate(update([row(2), row(3)], true));
-    expect(useSession.getState().feedRows.map((r) => r.line)).toEqual([3, 2]);
+    expect(useView.getState().feedRows.map((r) => r.line)).toEqual([3, 2]);
     store.applyUpdate(update([row(4), row(5), row(6)], false));
-    expect(useSession.getState().feedRows.map((r) => r.line)).toEqual([6, 5, 4, 3]);
-    expect(useSession.getState().feedSkipped).toBe(7);
+    expect(useView.getState().feedRows.map((r) => r.line)).toEqual([6, 5, 4, 3]);
+    expect(useView.getState().feedSkipped).toBe(7);
   });
 
   it('drops delta rows a freshly connected window already got in its snapshot', () => {
-    const store = useSession.getState();
+    const store = useView.getState();
     store.applyUpdate(update([row(2), row(3)], true));
     store.applyUpdate(update([row(3), row(4)], false));
-    expect(useSession.getState().feedRows.map((r) => r.line)).toEqual([4, 3, 2]);
+    expect(useView.getState().feedRows.map((r) => r.line)).toEqual([4, 3, 2]);
   });
 
   it('keeps the user’s "only passing" choice while older updates still say otherwise', () => {
-    useSession.setState({ onlyPassingRequest: true });
-    useSession.getState().applyUpdate(update([row(2)], false)); // in flight before the command: onlyPassing false
-    expect(useSession.getState().onlyPassingRequest).toBe(true);
+    useView.setState({ onlyPassingRequest: true });
+    useView.getState().applyUpdate(update([row(2)], false)); // in flight before the command: onlyPassing false
+    expect(useView.getState().onlyPassingRequest).toBe(true);
     const confirmed = update([row(3, true)], true);
     confirmed.feed.onlyPassing = true;
-    useSession.getState().applyUpdate(confirmed);
-    expect(useSession.getState().onlyPassingRequest).toBeNull();
-    expect(useSession.getState().feedOnlyPassing).toBe(true);
+    useView.getState().applyUpdate(confirmed);
+    expect(useView.getState().onlyPassingRequest).toBeNull();
+    expect(useView.getState().feedOnlyPassing).toBe(true);
   });
 
   it('replaces everything on a reset (threshold moved, new file)', () => {
-    const store = useSession.getState();
+    const store = useView.getState();
     store.applyUpdate(update([row(2), row(3)], true));
     store.applyUpdate(update([row(9, true)], true));
-    expect(useSession.getState().feedRows).toEqual([row(9, true)]);
-    expect(useSession.getState().feedSkipped).toBe(0);
+    expect(useView.getState().feedRows).toEqual([row(9, true)]);
+    expect(useView.getState().feedSkipped).toBe(0);
   });
 
   it('keeps the prediction series the engine did not resend', () => {
-    const store = useSession.getState();
+    const store = useView.getState();
     const sent = series('J01');
     store.applyUpdate({ ...update([], true), predict: predictView({ series: sent }) });
     store.applyUpdate(update([], false));
-    expect(useSession.getState().predict?.series).toBe(sent);
+    expect(useView.getState().predict?.series).toBe(sent);
     store.applyUpdate({ ...update([], false), predict: predictView({ location: 'J02' }) });
-    expect(useSession.getState().predict?.series).toBeNull();
+    expect(useView.getState().predict?.series).toBeNull();
   });
 });
 
-describe('session store: the file description', () => {
+describe('view store: the file description', () => {
   it('keeps the file an update leaves out, and takes a new one or null when one is sent', () => {
-    const store = useSession.getState();
+    const store = useView.getState();
     const file = { ...(update([], true).file ?? {}), name: 'wide.csv' } as unknown as NonNullable<ViewUpdate['file']>;
     store.applyUpdate({ ...update([], true), file });
     const withoutFile = update([], false);
     delete withoutFile.file;
     store.applyUpdate(withoutFile);
-    expect(useSession.getState().file?.name).toBe('wide.csv');
+    expect(useView.getState().file?.name).toBe('wide.csv');
     store.applyUpdate(update([], false));
-    expect(useSession.getState().file).toBeNull();
+    expect(useView.getState().file).toBeNull();
   });
 });

@@ -7,9 +7,9 @@ import { lazy, Suspense } from 'react';
 import { Dock, type DockTab } from './Dock';
 import { useAnalysisDock, type AnalysisTabId } from './dockStore';
 
-const SqlPanel = lazy(() => import('../sql/SqlPanel').then((module) => ({ default: module.SqlPanel })));
-const PredictionsPanel = lazy(() => import('../predictions/PredictionsPanel').then((module) => ({ default: module.PredictionsPanel })));
-const GraphPanel = lazy(() => import('../graph/GraphPanel').then((module) => ({ default: module.GraphPanel })));
+const SqlPanel = lazy(() => import('../panels/sql/SqlPanel').then((module) => ({ default: module.SqlPanel })));
+const PredictionsPanel = lazy(() => import('../panels/predictions/PredictionsPanel').then((module) => ({ default: module.PredictionsPanel })));
+const GraphPanel = lazy(() => import('../panels/graph/GraphPanel').then((module) => ({ default: module.GraphPanel })));
 
 function Loading(): React.JSX.Element {
   return (

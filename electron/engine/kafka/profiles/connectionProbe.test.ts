@@ -8,7 +8,7 @@ import { useKafkaForThisFile } from '../testing/brokerPerFile';
 import { externalBrokers, kafkaTestsCanRun, WHY_NO_KAFKA } from '../testing/localKafkaBroker';
 import { classifyKafkaError } from './classifyKafkaError';
 import { buildKafkaConfig, type KafkaConfig } from './kafkaConfig';
-import { testConnection } from './connectionTest';
+import { probeConnection } from './connectionProbe';
 
 const PASSWORD = 'Tr0ub4dor&3-never-log-me';
 const FAST = { connectionTimeout: 1_000, requestTimeout: 3_000, retry: { retries: 0 } } satisfies Partial<KafkaConfig>;
@@ -25,11 +25,11 @@ const draft = (brokers: string[]) => ({
 const canRun = kafkaTestsCanRun();
 if (!canRun) console.warn(`Skipping the connection tests against a broker: ${WHY_NO_KAFKA}.`);
 
-describe.skipIf(!canRun)('testConnection against a Kafka broker', () => {
+describe.skipIf(!canRun)('probeConnection against a Kafka broker', () => {
   const kafka = useKafkaForThisFile();
 
   it('answers connected with the broker count and what the API versions say', async () => {
-    const result = await testConnection({ ...(await buildKafkaConfig(draft(kafka().brokers), null)), ...FAST });
+    const result = await probeConnection({ ...(await buildKafkaConfig(draft(kafka().brokers), null)), ...FAST });
     expect(result.status).toBe('connected');
     // The local broker is one node; an external cluster has as many as it has.
     if (!externalBrokers()) expect(result.brokers).toBe(1);
@@ -41,24 +41,24 @@ describe.skipIf(!canRun)('testConnection against a Kafka broker', () => {
 
   it('a TLS client on the plaintext port is tls-failed, naming the broker', async () => {
     const config = await buildKafkaConfig({ ...draft(kafka().brokers.slice(0, 1)), tls: { ...draft([]).tls, enabled: true } }, null);
-    const result = await testConnection({ ...config, ...FAST });
+    const result = await probeConnection({ ...config, ...FAST });
     expect(result.status).toBe('tls-failed');
     expect(result.message).toContain(kafka().brokers[0]);
   });
 
   it('SASL against a listener without SASL is auth-failed, and the password appears nowhere', async () => {
     const config = await buildKafkaConfig({ ...draft(kafka().brokers), sasl: { mechanism: 'plain', username: 'app' } }, PASSWORD);
-    const result = await testConnection({ ...config, ...FAST });
+    const result = await probeConnection({ ...config, ...FAST });
     expect(result.status).toBe('auth-failed');
     expect(JSON.stringify(result)).not.toContain(PASSWORD);
   });
 });
 
-describe('testConnection without a cluster', () => {
+describe('probeConnection without a cluster', () => {
   it('a closed port on 127.0.0.1 is unreachable, quickly', async () => {
     const port = await closedPort();
     const config = await buildKafkaConfig({ ...draft([`127.0.0.1:${port}`]), sasl: { mechanism: 'scram-sha-256', username: 'app' } }, PASSWORD);
-    const result = await testConnection({ ...config, ...FAST });
+    const result = await probeConnection({ ...config, ...FAST });
     expect(result.status).toBe('unreachable');
     expect(result.message).toBe(`Could not reach 127.0.0.1:${port}: connection refused (nothing listens on that port).`);
     expect(result.elapsedMs).toBeLessThan(5_000);

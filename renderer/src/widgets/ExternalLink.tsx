@@ -4,7 +4,7 @@
  * browser, the system browser from the desktop shell.
  */
 import type { ReactNode } from 'react';
-import { EXTERNAL_LINKS } from '../../../../shared/shell/externalLinks';
+import { EXTERNAL_LINKS } from '../../../shared/shell/externalLinks';
 
 interface Props {
   to: keyof typeof EXTERNAL_LINKS;

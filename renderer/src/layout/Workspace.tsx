@@ -5,13 +5,13 @@
  * user dragged when the panel comes back, and after a restart.
  */
 import { Panel, PanelGroup, PanelResizeHandle } from 'react-resizable-panels';
-import { useLayout } from '../../store/layoutStore';
-import { AnalysisDock } from '../dock/AnalysisDock';
-import { LiveFeedPanel } from '../feed/LiveFeedPanel';
-import { KafkaPanel } from '../kafka/KafkaPanel';
-import { RejectedPanel } from '../rejected/RejectedPanel';
-import { SchemaPanel } from '../schema/SchemaPanel';
-import { ThresholdPanel } from '../threshold/ThresholdPanel';
+import { useLayout } from '../store/layoutStore';
+import { AnalysisDock } from './AnalysisDock';
+import { LiveFeedPanel } from '../panels/feed/LiveFeedPanel';
+import { KafkaPanel } from '../panels/kafka/KafkaPanel';
+import { RejectedPanel } from '../panels/rejected/RejectedPanel';
+import { SchemaPanel } from '../panels/schema/SchemaPanel';
+import { ThresholdPanel } from '../panels/threshold/ThresholdPanel';
 
 export function Workspace(): React.JSX.Element {
   const sidePanelsVisible = useLayout((s) => s.sidePanelsVisible);
