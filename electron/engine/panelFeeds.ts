@@ -5,15 +5,15 @@
  * session changes, the open panels move to its stages and start over under its columns.
  */
 import type { SqlTableView } from '../../shared/sql/sqlContract';
-import { JunctionGraphFeed } from './graph/junctionGraphFeed';
-import { PredictionFeed } from './predict/predictionFeed';
-import type { StreamFile } from './predict/predictWorkerMessages';
-import { GraphSettingsFile } from './settings/graphSettingsFile';
-import { PredictSettingsFile } from './settings/predictSettingsFile';
-import { SqlLibraryStore } from './settings/sqlLibrary';
-import { LiveTable } from './sql/liveTable';
-import type { PipelineStages } from './stages/pipelineStages';
-import { logFailure } from './supervision/ignoredErrors';
+import { JunctionGraphFeed } from './graph';
+import { PredictionFeed } from './predict';
+import type { StreamFile } from './predict';
+import { GraphSettingsFile } from './settings';
+import { PredictSettingsFile } from './settings';
+import { SqlLibraryStore } from './settings';
+import { LiveTable } from './sql';
+import type { PipelineStages } from './stages';
+import { logFailure } from './supervision';
 import type { WorkerScripts } from './workerScripts';
 
 /** The stages whose rows are on screen, and the replayed file behind them (null: a watched topic). */

@@ -14,8 +14,8 @@
 import { DEFAULT_ALARM_SETTINGS, type Alarm, type AlarmDirection, type AlarmSettings, type AlarmsView } from '../../../shared/alarms/alarmContract';
 import type { Deviation } from '../../../shared/profiles/profileContract';
 import type { TrafficRecord } from '../../../shared/records';
-import { CadenceEstimator } from '../profiles/cadence';
-import { locationOf, readingOf, type ProfileColumns } from '../profiles/measureReading';
+import { CadenceEstimator } from '../profiles';
+import { locationOf, readingOf, type ProfileColumns } from '../profiles';
 import { alarmEvidence } from './alarmEvidence';
 import { ClosedAlarms } from './closedAlarms';
 import { CorrelatedPeers } from './correlatedPeers';

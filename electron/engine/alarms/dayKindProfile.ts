@@ -9,10 +9,10 @@
  */
 import type { Deviation } from '../../../shared/profiles/profileContract';
 import type { TrafficRecord } from '../../../shared/records';
-import { weekdayMondayFirst } from '../profiles/calendarBins';
-import type { DeviationOptions } from '../profiles/deviation';
-import type { ProfileColumns } from '../profiles/measureReading';
-import { TypicalDay } from '../profiles/typicalDay';
+import { weekdayMondayFirst } from '../profiles';
+import type { DeviationOptions } from '../profiles';
+import type { ProfileColumns } from '../profiles';
+import { TypicalDay } from '../profiles';
 
 export type DayKind = 0 | 1 | 2;
 

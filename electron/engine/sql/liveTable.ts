@@ -17,7 +17,7 @@
 import { CommandError } from '../../../shared/envelope';
 import type { ColumnInfo } from '../../../shared/schema';
 import { DEFAULT_SQL_SETTINGS, LIVE_TABLE, type SqlObject, type SqlPage, type SqlResult, type SqlSettings, type SqlTableView } from '../../../shared/sql/sqlContract';
-import type { FeedEntry } from '../stages/feedWindow';
+import type { FeedEntry } from '../stages';
 import { IngestCounters } from './ingestCounters';
 import { liveTableLayout, type LiveTableLayout } from './liveTableSchema';
 import { NewestResult } from './newestResult';
@@ -29,7 +29,7 @@ import { CANCELLED, DEFAULT_RESTART_GRACE_MS, EXPORT_CANCELLED, REPLACED, SqlJob
 import { SqlWorkerHandle, type SqlWorkerScript } from './sqlWorkerHandle';
 import type { FromSqlWorker } from './sqlWorkerMessages';
 import { StopFlags } from './stopFlags';
-import { engineLog } from '../supervision/engineLog';
+import { engineLog } from '../supervision';
 import { workerLostMessage } from './workerLostMessage';
 import { WORKER_BATCH_ROWS, WORKER_FLUSH_MS } from '../workerBatching';
 

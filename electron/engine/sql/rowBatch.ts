@@ -6,7 +6,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type { CellValue } from '../../../shared/records';
-import type { FeedEntry } from '../stages/feedWindow';
+import type { FeedEntry } from '../stages';
 
 /** Numbers kept per row in RowBatch.meta, in this order. */
 export const ROW_META_STRIDE = 4;

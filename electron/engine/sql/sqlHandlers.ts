@@ -5,9 +5,9 @@
 import type { CommandArgs, CommandResult } from '../../../shared/contract';
 import { CommandError } from '../../../shared/envelope';
 import type { sqlCommands } from '../../../shared/sql/sqlContract';
-import type { SqlLibraryStore } from '../settings/sqlLibrary';
+import type { SqlLibraryStore } from '../settings';
 import type { LiveTable } from './liveTable';
-import { logFailure } from '../supervision/ignoredErrors';
+import { logFailure } from '../supervision';
 
 type SqlCommand = keyof typeof sqlCommands;
 export type SqlHandlers = { [K in SqlCommand]: (args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K> };

@@ -20,7 +20,7 @@ import type { ColumnInfo } from '../../../shared/schema';
 import type { SqlColumn } from '../../../shared/sql/sqlContract';
 import { liveDataColumnNames } from '../../../shared/sql/sqlIdentifiers';
 import type { WindowRow } from '../../../shared/windows/windowContract';
-import { sqlTime } from '../sql/liveTableSchema';
+import { sqlTime } from '../sql';
 import type { RecordLayout } from './recordLayout';
 
 export const AGGREGATES = ['sum', 'mean', 'min', 'max'] as const;
