@@ -20,7 +20,7 @@ import { alarmEvidence } from './alarmEvidence';
 import { ClosedAlarms } from './closedAlarms';
 import { CorrelatedPeers } from './correlatedPeers';
 import { DayKindProfile } from './dayKindProfile';
-import { DepartureRun, type Judgement, type OpenRun } from './departureRun';
+import { DepartureRun, type Accumulation, type Judgement, type OpenRun } from './departureRun';
 import { networkPeers, type NetworkLinks } from './networkPeers';
 
 export interface AlarmDetectorOptions {
@@ -32,7 +32,21 @@ export interface AlarmDetectorOptions {
   network?: NetworkLinks | null;
   /** Readings kept per bin of each typical day (TypicalDay's default when omitted). */
   capacity?: number;
+  /**
+   * Let moderate departures add up (see Accumulation); off (null) by default: only runs of
+   * `threshold` departures raise.
+   */
+  accumulation?: Accumulation | null;
 }
+
+/**
+ * The accumulation tuned on the tuning sets (bench/measureAlarms.ts): readings ≥ 3 robust units
+ * out whose excess over 3 adds up to 4 (e.g. four intervals averaging 4 where some dip under 4).
+ * Not the default: on the held-out seeds it found more incidents but at the cost of many false
+ * alarms on Friday afternoons (Friday's earlier rush read against the Monday–Friday band); see
+ * the bench's "moderate departures add up" row.
+ */
+export const TUNED_ACCUMULATION: Accumulation = { lean: 3, level: 4 };
 
 /** A gap longer than this many cadences breaks "intervals in a row". */
 const GAP_CADENCES = 1.5;
@@ -57,6 +71,7 @@ export class AlarmDetector {
   private readonly network: Map<string, string[]> | null;
   private correlated: CorrelatedPeers | null;
   private readonly closed: ClosedAlarms;
+  private readonly accumulation: Accumulation | null;
   private nextId = 0;
 
   constructor(options: AlarmDetectorOptions) {
@@ -66,6 +81,7 @@ export class AlarmDetector {
     this.network = options.network ? networkPeers(options.network) : null;
     this.correlated = this.network === null && this.settings.correlatedPeers > 0 ? new CorrelatedPeers({ topN: this.settings.correlatedPeers }) : null;
     this.closed = new ClosedAlarms(this.settings.closedCap);
+    this.accumulation = options.accumulation ?? null;
   }
 
   /** Judges a row and updates the alarms; returns the row's deviation (null: no number, no time or no history yet). */
@@ -133,9 +149,10 @@ export class AlarmDetector {
     const relative = median > 0 ? Math.abs(value - median) / median : Number.POSITIVE_INFINITY;
     const { threshold, confirmedThreshold } = this.settings;
     const far = Math.abs(score) >= threshold || (Math.abs(score) >= confirmedThreshold && this.peerDepartedNear(location, direction, time));
-    const departs = far && relative >= this.settings.minRelativeChange && this.settings.directions.includes(direction);
+    const leans = far || (this.accumulation !== null && Math.abs(score) >= this.accumulation.lean);
+    const departs = leans && relative >= this.settings.minRelativeChange && this.settings.directions.includes(direction);
     const backWithin = activeDirection === 'below' ? value >= p10 : value <= p90;
-    return { time, departing: departs ? direction : null, backWithin, score, value, typical: median };
+    return { time, departing: departs ? direction : null, strong: far, backWithin, score, value, typical: median };
   }
 
   /** Whether a peer departed (in a direction peerDirection accepts) within peerWindow intervals up to `time`. */
@@ -212,7 +229,7 @@ export class AlarmDetector {
     let state = this.locations.get(location);
     if (state === undefined) {
       state = {
-        run: new DepartureRun(this.settings.raiseAfter, this.settings.clearAfter),
+        run: new DepartureRun(this.settings.raiseAfter, this.settings.clearAfter, this.accumulation),
         lastTime: null,
         lastAbove: Number.NEGATIVE_INFINITY,
         lastBelow: Number.NEGATIVE_INFINITY,
