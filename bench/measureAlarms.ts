@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_ALARM_SETTINGS, type Alarm, type AlarmSettings, type AlarmsView } from '../shared/alarms/alarmContract';
 import type { TrafficRecord } from '../shared/records';
-import { AlarmDetector, TUNED_ACCUMULATION } from '../electron/engine/alarms/alarmDetector';
+import { AlarmDetector } from '../electron/engine/alarms/alarmDetector';
 import { incidentTime, medianDelayOf, poolScores, precisionOf, recallOf, scoreAlarms, type AlarmScore, type KnownIncident } from '../electron/engine/alarms/alarmScoring';
 import { NaiveAlarmRule, type NaiveRuleSettings } from '../electron/engine/alarms/naiveAlarmRule';
 import type { NetworkLinks } from '../electron/engine/alarms/networkPeers';
@@ -93,7 +93,7 @@ export interface DatasetScores {
   name: string;
   detector: AlarmScore;
   detectorNoNetwork: AlarmScore;
-  /** With the network, letting moderate departures add up (TUNED_ACCUMULATION). */
+  /** With the network, each reading judged alone: moderate departures do not add up (no TUNED_ACCUMULATION). */
   detectorAccumulating: AlarmScore;
   naive: AlarmScore;
 }
@@ -102,7 +102,7 @@ export interface DatasetScores {
 export function scoreDataset(dataset: AlarmDataset, settings: Partial<AlarmSettings> = {}, naiveSettings: Partial<NaiveRuleSettings> = {}, withoutNetwork = true): DatasetScores {
   const withNetwork = new AlarmDetector({ columns: COLUMNS, binMinutes: BIN_MINUTES, settings, network: dataset.network });
   const correlated = withoutNetwork ? new AlarmDetector({ columns: COLUMNS, binMinutes: BIN_MINUTES, settings }) : null;
-  const accumulating = withoutNetwork ? new AlarmDetector({ columns: COLUMNS, binMinutes: BIN_MINUTES, settings, network: dataset.network, accumulation: TUNED_ACCUMULATION }) : null;
+  const accumulating = withoutNetwork ? new AlarmDetector({ columns: COLUMNS, binMinutes: BIN_MINUTES, settings, network: dataset.network, accumulation: null }) : null;
   const naive = new NaiveAlarmRule(COLUMNS, naiveSettings);
   // An incident is scored when the detector judged its junction's row at the incident's start reliably.
   const startsAt = new Map(dataset.incidents.map((incident, i) => [`${incident.junction}@${incident.start}`, i]));
@@ -198,7 +198,7 @@ export function alarmTable(measurement: AlarmMeasurement): string {
     rows.push(`| **${title}** | | | | |`);
     rows.push(line('detector, network peers', group.detector));
     rows.push(line('detector, correlated peers', group.detectorNoNetwork));
-    rows.push(line('detector, network peers, moderate departures add up (not the default)', group.detectorAccumulating));
+    rows.push(line('detector, network peers, each reading judged alone (no accumulation)', group.detectorAccumulating));
     rows.push(line('naive rule', group.naive));
   }
   return rows.join('\n');

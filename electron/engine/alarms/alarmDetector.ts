@@ -19,7 +19,7 @@ import { locationOf, readingOf, type ProfileColumns } from '../profiles';
 import { alarmEvidence } from './alarmEvidence';
 import { ClosedAlarms } from './closedAlarms';
 import { CorrelatedPeers } from './correlatedPeers';
-import { DayKindProfile } from './dayKindProfile';
+import { DayKindProfile, type KindDeviation } from './dayKindProfile';
 import { DepartureRun, type Accumulation, type Judgement, type OpenRun } from './departureRun';
 import { networkPeers, type NetworkLinks } from './networkPeers';
 
@@ -33,8 +33,8 @@ export interface AlarmDetectorOptions {
   /** Readings kept per bin of each typical day (TypicalDay's default when omitted). */
   capacity?: number;
   /**
-   * Let moderate departures add up (see Accumulation); off (null) by default: only runs of
-   * `threshold` departures raise.
+   * Let moderate departures add up (see Accumulation); TUNED_ACCUMULATION when omitted, null for
+   * runs of `threshold` departures only.
    */
   accumulation?: Accumulation | null;
 }
@@ -42,9 +42,9 @@ export interface AlarmDetectorOptions {
 /**
  * The accumulation tuned on the tuning sets (bench/measureAlarms.ts): readings ≥ 3 robust units
  * out whose excess over 3 adds up to 4 (e.g. four intervals averaging 4 where some dip under 4).
- * Not the default: on the held-out seeds it found more incidents but at the cost of many false
- * alarms on Friday afternoons (Friday's earlier rush read against the Monday–Friday band); see
- * the bench's "moderate departures add up" row.
+ * The default since Fridays have a typical day of their own (dayKindProfile.ts): pooled with
+ * Monday–Thursday, Friday's earlier evening rush read as a departure and this raised false alarms
+ * on Friday afternoons. The bench's "each reading judged alone" row shows the detector without it.
  */
 export const TUNED_ACCUMULATION: Accumulation = { lean: 3, level: 4 };
 
@@ -81,7 +81,7 @@ export class AlarmDetector {
     this.network = options.network ? networkPeers(options.network) : null;
     this.correlated = this.network === null && this.settings.correlatedPeers > 0 ? new CorrelatedPeers({ topN: this.settings.correlatedPeers }) : null;
     this.closed = new ClosedAlarms(this.settings.closedCap);
-    this.accumulation = options.accumulation ?? null;
+    this.accumulation = options.accumulation === undefined ? TUNED_ACCUMULATION : options.accumulation;
   }
 
   /** Judges a row and updates the alarms; returns the row's deviation (null: no number, no time or no history yet). */
@@ -143,13 +143,14 @@ export class AlarmDetector {
     this.nextId = 0;
   }
 
-  private judge(location: string, deviation: Deviation, time: number, activeDirection: AlarmDirection | null): Judgement {
+  private judge(location: string, deviation: KindDeviation, time: number, activeDirection: AlarmDirection | null): Judgement {
     const { score, value, median, p10, p90 } = deviation;
     const direction: AlarmDirection = score >= 0 ? 'above' : 'below';
     const relative = median > 0 ? Math.abs(value - median) / median : Number.POSITIVE_INFINITY;
     const { threshold, confirmedThreshold } = this.settings;
     const far = Math.abs(score) >= threshold || (Math.abs(score) >= confirmedThreshold && this.peerDepartedNear(location, direction, time));
-    const leans = far || (this.accumulation !== null && Math.abs(score) >= this.accumulation.lean);
+    // Moderate departures add up only against the row's own kind of day (see DayKindProfile).
+    const leans = far || (this.accumulation !== null && deviation.ownKind && Math.abs(score) >= this.accumulation.lean);
     const departs = leans && relative >= this.settings.minRelativeChange && this.settings.directions.includes(direction);
     const backWithin = activeDirection === 'below' ? value >= p10 : value <= p90;
     return { time, departing: departs ? direction : null, strong: far, backWithin, score, value, typical: median };
