@@ -25,7 +25,8 @@ import { quoteIdentifier } from '../../../shared/sql/sqlIdentifiers';
 import type { WindowRow, WindowSpec } from '../../../shared/windows/windowContract';
 import { recordLayout, type RecordLayout } from '../windows/recordLayout';
 import { WindowAggregator } from '../windows/windowAggregator';
-import { windowTableCells, windowTableColumns } from '../windows/windowTable';
+import { appendWindowTableCells, windowTableCells, windowTableColumns } from '../windows/windowTable';
+import { sqlTime } from './liveTableSchema';
 import { prepareInsert, type Cell, type InsertStatement } from './insertStatement';
 import type { DirectAccess } from './memoryDatabase';
 import { META_LINE, META_TIME, ROW_META_STRIDE, type RowBatch } from './rowBatch';
@@ -46,17 +47,26 @@ interface Declared {
   aggregator: WindowAggregator | null;
   columns: SqlColumn[];
   problem: string | null;
-  /** EMIT FINAL: closed rows to append, in emission order. */
-  appends: CellValue[][];
+  /** EMIT FINAL: closed rows to append, in emission order, their cells side by side (`columns.length` a row). */
+  appends: CellValue[];
   /** EMIT CHANGES: the newest cells per (window_start, location), to upsert. */
   upserts: Map<string, CellValue[]>;
   insert: InsertStatement | null;
+  /** ROWS_PER_INSERT rows at once (EMIT FINAL), with the array its parameters are bound from. */
+  insertMany: InsertStatement | null;
+  manyParams: Cell[];
+  rowParams: Cell[];
+  rowsPerInsert: number;
   /** The table must be (re)made before the next write: declared, or a new run began. */
   stale: boolean;
   tableRows: number;
 }
 
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** Rows per INSERT when appending (as the live table does: one step for many rows); SQLite's parameter limit caps it for wide tables. */
+const ROWS_PER_INSERT = 64;
+const MAX_PARAMETERS = 32_766;
 
 export class WindowTables {
   private readonly declared: Declared[] = [];
@@ -128,6 +138,10 @@ export class WindowTables {
       appends: [],
       upserts: new Map(),
       insert: null,
+      insertMany: null,
+      manyParams: [],
+      rowParams: [],
+      rowsPerInsert: 1,
       stale: true,
       tableRows: 0,
     };
@@ -154,7 +168,7 @@ export class WindowTables {
       throw new WindowError(`There is no window called ${name}${names.length > 0 ? ` (declared: ${names.join(', ')})` : ''}.`, 'name');
     }
     const [window] = this.declared.splice(at, 1) as [Declared];
-    window.insert?.free();
+    freeStatements(window);
     this.db.run(`DROP TABLE IF EXISTS ${quoteIdentifier(window.spec.name)}`);
     return window.spec.name;
   }
@@ -197,9 +211,7 @@ export class WindowTables {
       for (const window of this.declared) {
         const insert = window.insert;
         if (!insert) continue;
-        for (const cells of window.appends) insert.run(cells as Cell[]);
-        window.tableRows += window.appends.length;
-        window.appends = [];
+        this.append(window, insert);
         for (const cells of window.upserts.values()) insert.run(cells as Cell[]);
         window.upserts.clear();
         insert.reset();
@@ -213,6 +225,34 @@ export class WindowTables {
       }
       throw error;
     }
+  }
+
+  /** The pending closed rows: ROWS_PER_INSERT at a time, the rest one by one. */
+  private append(window: Declared, insert: InsertStatement): void {
+    const flat = window.appends;
+    const width = window.columns.length;
+    if (flat.length === 0 || width === 0) return;
+    const rows = flat.length / width;
+    let row = 0;
+    const many = window.insertMany;
+    if (many) {
+      const params = window.manyParams;
+      const per = window.rowsPerInsert;
+      for (; row + per <= rows; row += per) {
+        const from = row * width;
+        for (let i = 0; i < params.length; i++) params[i] = flat[from + i] as Cell;
+        many.run(params);
+      }
+      many.reset();
+    }
+    const params = window.rowParams;
+    for (; row < rows; row++) {
+      const from = row * width;
+      for (let i = 0; i < width; i++) params[i] = flat[from + i] as Cell;
+      insert.run(params);
+    }
+    window.tableRows += rows;
+    flat.length = 0;
   }
 
   views(): SqlWindowView[] {
@@ -235,7 +275,7 @@ export class WindowTables {
 
   /** Layout, aggregator and columns for the current data; the table is remade at the next write. */
   private prepare(window: Declared): void {
-    window.appends = [];
+    window.appends.length = 0;
     window.upserts.clear();
     window.stale = true;
     try {
@@ -251,17 +291,28 @@ export class WindowTables {
     window.columns = windowTableColumns(this.columns, window.layout);
     const changes = window.spec.emit === 'changes';
     const locations = window.layout.locationIndexes.length;
+    // Rows of one window close together: its bounds are formatted once.
+    let start = Number.NaN;
+    let startText = '';
+    let endText = '';
     window.aggregator = new WindowAggregator(window.spec, window.layout, (row: WindowRow) => {
-      const cells = windowTableCells(row);
-      if (changes) window.upserts.set(upsertKey(cells, locations), cells);
-      else window.appends.push(cells);
+      if (changes) {
+        const cells = windowTableCells(row);
+        window.upserts.set(upsertKey(cells, locations), cells);
+        return;
+      }
+      if (row.windowStart !== start) {
+        start = row.windowStart;
+        startText = sqlTime(row.windowStart);
+        endText = sqlTime(row.windowEnd);
+      }
+      appendWindowTableCells(row, window.appends, startText, endText);
     });
   }
 
   private remake(window: Declared): void {
     window.stale = false;
-    window.insert?.free();
-    window.insert = null;
+    freeStatements(window);
     window.tableRows = 0;
     const name = quoteIdentifier(window.spec.name);
     this.db.run(`DROP TABLE IF EXISTS ${name}`);
@@ -275,13 +326,27 @@ export class WindowTables {
     }
     this.db.run(`CREATE TABLE ${name} (${definitions.join(', ')})`);
     if (!window.layout) return;
-    const params = columns.map(() => '?').join(', ');
-    window.insert = prepareInsert(this.db, this.direct, `INSERT${changes ? ' OR REPLACE' : ''} INTO ${name} VALUES (${params})`);
+    const rowValues = `(${columns.map(() => '?').join(', ')})`;
+    window.insert = prepareInsert(this.db, this.direct, `INSERT${changes ? ' OR REPLACE' : ''} INTO ${name} VALUES ${rowValues}`);
+    window.rowParams = new Array<Cell>(columns.length).fill(null);
+    window.rowsPerInsert = changes ? 1 : Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns.length)));
+    if (window.rowsPerInsert > 1) {
+      const values = Array.from({ length: window.rowsPerInsert }, () => rowValues).join(', ');
+      window.insertMany = prepareInsert(this.db, this.direct, `INSERT INTO ${name} VALUES ${values}`);
+      window.manyParams = new Array<Cell>(columns.length * window.rowsPerInsert).fill(null);
+    }
   }
 
   close(): void {
-    for (const window of this.declared) window.insert?.free();
+    for (const window of this.declared) freeStatements(window);
   }
+}
+
+function freeStatements(window: Declared): void {
+  window.insert?.free();
+  window.insertMany?.free();
+  window.insert = null;
+  window.insertMany = null;
 }
 
 /** window_start and the location cells (right after window_end) of a window table's row. */
