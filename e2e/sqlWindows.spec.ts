@@ -13,6 +13,9 @@ async function replayFlatOut(app: TrafficMonitorPage): Promise<SqlPanel> {
   await app.openSample();
   const sql = new SqlPanel(app.page);
   await sql.open();
+  // The table fills from the moment the console's sql:open reached the engine: wait for it (the
+  // state note is shown while the table is off or starting), or the first rows would miss it.
+  await expect(app.page.getByTestId('sql-table-state')).toBeHidden();
   await app.replay.start('max');
   return sql;
 }
