@@ -285,7 +285,8 @@ export class LiveTable {
   private replaceWorker(culprit: SqlJob | null, why: string): void {
     void this.sqlWorker.stop();
     const lost = this.counters.workerReplaced(this.restorable.rows);
-    const message = workerLostMessage(why, lost, this.objects.map((object) => object.name));
+    // Window tables are not lost: the new worker declares them again and refills them (ensureStarted).
+    const message = workerLostMessage(why, lost, this.objects.filter((object) => object.kind !== 'window').map((object) => object.name));
     engineLog('sql worker', message);
     this.objects = [];
 
