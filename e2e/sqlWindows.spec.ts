@@ -15,6 +15,7 @@ async function replayFlatOut(app: TrafficMonitorPage): Promise<SqlPanel> {
   await sql.open();
   // The table fills from the moment the console's sql:open reached the engine: wait for it (the
   // state note is shown while the table is off or starting), or the first rows would miss it.
+  await expect(sql.tableStatus).toContainText('rows held');
   await expect(app.page.getByTestId('sql-table-state')).toBeHidden();
   await app.replay.start('max');
   return sql;
@@ -37,6 +38,8 @@ test.describe('SQL windows', () => {
     const { read, accepted, rejected } = await app.replay.counts();
     expect(rejected).toBe(0);
     expect(read).toBeGreaterThan(0);
+    // The live table saw every row (else the window could not: it is filled from the same rows).
+    await expect.poll(() => sql.rowsHeld()).toBe(accepted);
     await expect.poll(() => scalar(sql, 'SELECT SUM(row_count) AS n FROM traffic_hourly'), { timeout: 20_000 }).toBe(accepted);
     // Every window closed at the end of the replay.
     expect(await scalar(sql, 'SELECT count(*) AS open FROM traffic_hourly WHERE closed = 0')).toBe(0);
