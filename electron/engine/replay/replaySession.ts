@@ -126,6 +126,7 @@ export class ReplaySession {
     this.replay.state = 'finished';
     this.finishedAt = performance.now();
     this.replay.active.pause();
+    this.stages.end();
   }
 
   /** Jumps to a time or row: the panels restart from there, with the same pace and limits. */

@@ -49,6 +49,11 @@ export function createSqlHandlers(deps: () => SqlDeps): SqlHandlers {
         throw new CommandError('FILE_UNREADABLE', `Could not export to ${path}: ${(error as Error).message}`);
       }
     },
+    'sql:window': ({ sql }) => {
+      const { table, open } = deps();
+      open();
+      return table.window(sql);
+    },
     'sql:library': () => deps().library.library(),
     'sql:saveQuery': (query) => deps().library.save(query),
     'sql:deleteQuery': ({ name }) => deps().library.remove(name),
