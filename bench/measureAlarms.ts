@@ -21,9 +21,8 @@ import { AlarmDetector } from '../electron/engine/alarms/alarmDetector';
 import { incidentTime, medianDelayOf, poolScores, precisionOf, recallOf, scoreAlarms, type AlarmScore, type KnownIncident } from '../electron/engine/alarms/alarmScoring';
 import { NaiveAlarmRule, type NaiveRuleSettings } from '../electron/engine/alarms/naiveAlarmRule';
 import type { NetworkLinks } from '../electron/engine/alarms/networkPeers';
-import { readSampleRecords } from '../electron/engine/health/sampleRecords';
 import { profileColumns } from '../electron/engine/profiles/measureReading';
-import { SAMPLE_COLUMNS } from '../electron/engine/windows/sampleCityRecords';
+import { readSampleRecords, SAMPLE_COLUMNS } from '../electron/engine/testing/sampleCity';
 import type { Incident } from '../sample-data/generator/incidents';
 import { DEFAULTS, writeTrafficCsv } from '../sample-data/generator/writeTrafficCsv';
 

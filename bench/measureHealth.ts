@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { HealthCheck, HealthFlag } from '../shared/health/healthContract';
 import { createHealthChecker } from '../electron/engine/health';
-import { readSampleRecords, SAMPLE_SCHEMA } from '../electron/engine/health/sampleRecords';
+import { readSampleRecords, SAMPLE_SCHEMA } from '../electron/engine/testing/sampleCity';
 import type { FaultKind, InjectedFault } from '../sample-data/generator/faults';
 import { DEFAULTS, writeTrafficCsv } from '../sample-data/generator/writeTrafficCsv';
 

@@ -8,7 +8,7 @@ import type { TrafficRecord } from '../../../shared/records';
 import { SQL_MAX_WINDOWS, type SqlCell, type SqlResult, type SqlWindowView } from '../../../shared/sql/sqlContract';
 import type { FeedEntry } from '../stages/feedWindow';
 import { batchOf } from '../testing/liveTableRows';
-import { SAMPLE_COLUMNS, sampleRecords, sampleRows, type SampleRow } from '../windows/sampleCityRecords';
+import { SAMPLE_COLUMNS, sampleRecords, sampleRows, type SampleRow } from '../testing/sampleCity';
 import { LiveDatabase, type WindowOutcome } from './liveDatabase';
 import { sqlTime } from './liveTableSchema';
 import { encodeRowBatch } from './rowBatch';
