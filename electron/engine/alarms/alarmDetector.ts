@@ -16,7 +16,7 @@ import type { Deviation } from '../../../shared/profiles/profileContract';
 import type { TrafficRecord } from '../../../shared/records';
 import { CadenceEstimator } from '../profiles';
 import { locationOf, readingOf, type ProfileColumns } from '../profiles';
-import { alarmEvidence } from './alarmEvidence';
+import { runToAlarm } from './runToAlarm';
 import { ClosedAlarms } from './closedAlarms';
 import { CorrelatedPeers } from './correlatedPeers';
 import { DayKindProfile, type KindDeviation } from './dayKindProfile';
@@ -199,31 +199,9 @@ export class AlarmDetector {
   }
 
   private toAlarm(location: string, state: LocationState, run: OpenRun, end: number | null): Alarm {
-    const relativeChange = run.typicalSum > 0 ? run.valueSum / run.typicalSum - 1 : 0;
-    const peers = [...state.confirmedBy].map(([peer, direction]) => ({ location: peer, direction })).sort((a, b) => (a.location < b.location ? -1 : 1));
-    return {
-      id: state.alarmId ?? -1,
-      location,
-      measure: this.columns.measureName,
-      direction: run.direction,
-      start: run.start,
-      raisedAt: run.raisedAt as number,
-      end,
-      peakScore: run.peakScore,
-      intervals: run.intervals,
-      relativeChange,
-      confidence: peers.length > 0 ? 'high' : 'medium',
-      confirmedBy: peers.map((peer) => peer.location),
-      evidence: alarmEvidence({
-        measure: this.columns.measureName,
-        direction: run.direction,
-        relativeChange,
-        intervals: run.intervals,
-        peakScore: run.peakScore,
-        peerKind: this.network !== null ? 'neighbours' : 'correlated locations',
-        peers,
-      }),
-    };
+    const peers = [...state.confirmedBy].map(([peer, direction]) => ({ location: peer, direction })).sort((x, y) => (x.location < y.location ? -1 : 1));
+    const peerKind = this.network !== null ? 'neighbours' : 'correlated locations';
+    return runToAlarm(run, { id: state.alarmId ?? -1, location, measure: this.columns.measureName, end, peakScore: run.peakScore, peerKind, peers });
   }
 
   private stateOf(location: string): LocationState {

@@ -13,7 +13,7 @@ import type { TrafficRecord } from '../../../shared/records';
 import { dayNumber } from '../profiles';
 import { locationOf, readingOf, type ProfileColumns } from '../profiles';
 import { RecentValues } from '../profiles';
-import { alarmEvidence } from './alarmEvidence';
+import { runToAlarm } from './runToAlarm';
 import { ClosedAlarms } from './closedAlarms';
 import { DepartureRun, type OpenRun } from './departureRun';
 
@@ -90,22 +90,7 @@ export class NaiveAlarmRule {
   }
 
   private toAlarm(location: string, id: number, run: OpenRun, end: number | null): Alarm {
-    const relativeChange = run.typicalSum > 0 ? run.valueSum / run.typicalSum - 1 : 0;
-    return {
-      id,
-      location,
-      measure: this.columns.measureName,
-      direction: run.direction,
-      start: run.start,
-      raisedAt: run.raisedAt as number,
-      end,
-      peakScore: run.peakScore,
-      intervals: run.intervals,
-      relativeChange,
-      confidence: 'medium',
-      confirmedBy: [],
-      evidence: alarmEvidence({ measure: this.columns.measureName, direction: run.direction, relativeChange, intervals: run.intervals, peakScore: null, peerKind: 'neighbours', peers: [] }),
-    };
+    return runToAlarm(run, { id, location, measure: this.columns.measureName, end, peakScore: null, peerKind: 'neighbours', peers: [] });
   }
 
   private locationOf(key: string): NaiveLocation {

@@ -14,15 +14,8 @@ export interface Episode {
   readonly base: string;
 }
 
-export interface RaiseInput {
-  location: string;
-  check: HealthCheck;
-  start: number;
-  end: number;
-  intervals: number;
-  line: number | null;
-  evidence: string;
-}
+/** A flag as a check raises it; the book numbers it and tracks whether it is still going on. */
+export type RaiseInput = Omit<HealthFlag, 'id' | 'ongoing'>;
 
 export class FlagBook {
   private readonly kept: HealthFlag[] = [];
