@@ -38,8 +38,8 @@ export function AlarmList({ alarms }: { alarms: AlarmsPanelView | null }): React
             <tbody>
               {rows.map((alarm) => (
                 <tr key={alarm.id} data-location={alarm.location} data-active={alarm.end === null}>
-                  <td>{formatEventTime(alarm.start, false)}</td>
-                  <td>{alarm.end === null ? <strong className="quality-active">active</strong> : formatEventTime(alarm.end, false)}</td>
+                  <td className="quality-time">{formatEventTime(alarm.start, false)}</td>
+                  <td className="quality-time">{alarm.end === null ? <strong className="quality-active">active</strong> : formatEventTime(alarm.end, false)}</td>
                   <td>{alarm.location}</td>
                   <td className="quality-reason">{alarm.evidence}</td>
                   <td>{alarm.confidence}</td>

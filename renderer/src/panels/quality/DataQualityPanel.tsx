@@ -36,9 +36,11 @@ export function DataQualityPanel(): React.JSX.Element {
       <HealthSettingsForm settings={view.settings} pending={view.settingsPending} />
       <div className="quality-columns">
         <LocationTable view={view} />
-        <FlagTable view={view} />
+        <div className="quality-stack">
+          <FlagTable view={view} />
+          <AlarmList alarms={view.alarms} />
+        </div>
       </div>
-      <AlarmList alarms={view.alarms} />
     </section>
   );
 }
@@ -104,7 +106,7 @@ function LocationTable({ view }: { view: AnalysisView }): React.JSX.Element {
                     <span className={`quality-status quality-${location.status}`}>{STATUS_LABELS[location.status]}</span>
                   </td>
                   <td className="quality-reason">{location.reason}</td>
-                  <td>{location.since === null ? '–' : formatEventTime(location.since, false)}</td>
+                  <td className="quality-time">{location.since === null ? '–' : formatEventTime(location.since, false)}</td>
                   <td className="num">{location.coverage === null ? '–' : `${(location.coverage * 100).toFixed(1)} %`}</td>
                   <td className="num" title={flagSummary(location.flagCounts)}>
                     {formatCount(Object.values(location.flagCounts).reduce((sum, count) => sum + (count ?? 0), 0))}
@@ -152,7 +154,7 @@ function FlagTable({ view }: { view: AnalysisView }): React.JSX.Element {
             <tbody>
               {flags.map((flag) => (
                 <tr key={flag.id} data-check={flag.check} data-location={flag.location}>
-                  <td>{formatEventTime(flag.start, false)}</td>
+                  <td className="quality-time">{formatEventTime(flag.start, false)}</td>
                   <td>{flag.location}</td>
                   <td>{HEALTH_CHECK_LABELS[flag.check]}</td>
                   <td className="quality-reason">{flag.evidence}</td>
