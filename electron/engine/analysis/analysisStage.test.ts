@@ -51,8 +51,8 @@ describe('analysis stage', () => {
     expect(stage.view(false)?.health.counts.rowsChecked).toBe(5000);
     expect(stage.view(false)).toBeNull();
     const other: ColumnInfo[] = [
-      { name: 'time', type: 'string', role: 'timestamp' },
-      { name: 'sensor', type: 'string', role: 'location' },
+      { name: 'time', type: 'time', role: 'timestamp' },
+      { name: 'sensor', type: 'text', role: 'location' },
       { name: 'flow', type: 'number', role: 'measure' },
     ];
     stage.restart(other);
