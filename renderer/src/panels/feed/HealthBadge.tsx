@@ -7,8 +7,7 @@ export function HealthBadge({ health }: { health: LocationHealth | undefined }):
   if (health === undefined) return null;
   const label = `Data quality ${STATUS_LABELS[health.status]}${health.status === 'ok' ? '' : `: ${health.reason}`}`;
   return (
-    <span className={`health-badge quality-${health.status}`} role="img" aria-label={label} title={label} data-status={health.status}>
-      {STATUS_MARKS[health.status]}
-    </span>
+    // The mark is drawn by CSS (data-mark), so the cell's text stays the location's name (copying, searching).
+    <span className={`health-badge quality-${health.status}`} role="img" aria-label={label} title={label} data-status={health.status} data-mark={STATUS_MARKS[health.status]} />
   );
 }
