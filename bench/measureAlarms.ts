@@ -21,9 +21,8 @@ import { AlarmDetector } from '../electron/engine/alarms/alarmDetector';
 import { incidentTime, medianDelayOf, poolScores, precisionOf, recallOf, scoreAlarms, type AlarmScore, type KnownIncident } from '../electron/engine/alarms/alarmScoring';
 import { NaiveAlarmRule, type NaiveRuleSettings } from '../electron/engine/alarms/naiveAlarmRule';
 import type { NetworkLinks } from '../electron/engine/alarms/networkPeers';
-import { readSampleRecords } from '../electron/engine/health/sampleRecords';
 import { profileColumns } from '../electron/engine/profiles/measureReading';
-import { SAMPLE_COLUMNS } from '../electron/engine/windows/sampleCityRecords';
+import { readSampleRecords, SAMPLE_COLUMNS } from '../electron/engine/testing/sampleCity';
 import type { Incident } from '../sample-data/generator/incidents';
 import { DEFAULTS, writeTrafficCsv } from '../sample-data/generator/writeTrafficCsv';
 
@@ -93,6 +92,8 @@ export interface DatasetScores {
   name: string;
   detector: AlarmScore;
   detectorNoNetwork: AlarmScore;
+  /** With the network, each reading judged alone: moderate departures do not add up (no TUNED_ACCUMULATION). */
+  detectorAccumulating: AlarmScore;
   naive: AlarmScore;
 }
 
@@ -100,6 +101,7 @@ export interface DatasetScores {
 export function scoreDataset(dataset: AlarmDataset, settings: Partial<AlarmSettings> = {}, naiveSettings: Partial<NaiveRuleSettings> = {}, withoutNetwork = true): DatasetScores {
   const withNetwork = new AlarmDetector({ columns: COLUMNS, binMinutes: BIN_MINUTES, settings, network: dataset.network });
   const correlated = withoutNetwork ? new AlarmDetector({ columns: COLUMNS, binMinutes: BIN_MINUTES, settings }) : null;
+  const accumulating = withoutNetwork ? new AlarmDetector({ columns: COLUMNS, binMinutes: BIN_MINUTES, settings, network: dataset.network, accumulation: null }) : null;
   const naive = new NaiveAlarmRule(COLUMNS, naiveSettings);
   // An incident is scored when the detector judged its junction's row at the incident's start reliably.
   const startsAt = new Map(dataset.incidents.map((incident, i) => [`${incident.junction}@${incident.start}`, i]));
@@ -107,6 +109,7 @@ export function scoreDataset(dataset: AlarmDataset, settings: Partial<AlarmSetti
   for (const record of dataset.records) {
     const deviation = withNetwork.add(record);
     correlated?.add(record);
+    accumulating?.add(record);
     naive.add(record);
     const i = startsAt.get(`${String(record.values[COLUMNS.locationIndexes[0] as number])}@${record.time}`);
     if (i !== undefined && deviation?.reliable === true) judged.add(i);
@@ -118,6 +121,7 @@ export function scoreDataset(dataset: AlarmDataset, settings: Partial<AlarmSetti
     name: dataset.name,
     detector: score(allAlarms(withNetwork.view())),
     detectorNoNetwork: correlated === null ? empty : score(allAlarms(correlated.view())),
+    detectorAccumulating: accumulating === null ? empty : score(allAlarms(accumulating.view())),
     naive: score(allAlarms(naive.view())),
   };
 }
@@ -129,6 +133,7 @@ export interface GroupFigures {
   scorable: number;
   detector: AlarmScore;
   detectorNoNetwork: AlarmScore;
+  detectorAccumulating: AlarmScore;
   naive: AlarmScore;
 }
 
@@ -141,6 +146,7 @@ function pool(group: string, scores: readonly DatasetScores[]): GroupFigures {
     scorable: detector.scorable,
     detector,
     detectorNoNetwork: poolScores(scores.map((s) => s.detectorNoNetwork)),
+    detectorAccumulating: poolScores(scores.map((s) => s.detectorAccumulating)),
     naive: poolScores(scores.map((s) => s.naive)),
   };
 }
@@ -191,6 +197,7 @@ export function alarmTable(measurement: AlarmMeasurement): string {
     rows.push(`| **${title}** | | | | |`);
     rows.push(line('detector, network peers', group.detector));
     rows.push(line('detector, correlated peers', group.detectorNoNetwork));
+    rows.push(line('detector, network peers, each reading judged alone (no accumulation)', group.detectorAccumulating));
     rows.push(line('naive rule', group.naive));
   }
   return rows.join('\n');

@@ -1,6 +1,6 @@
 /**
- * Child-process entry of one measurement (`replay`, `replay-sql`, `parse`, `pacing`, `kafka`, `sql`, `predict` or
- * `graph-fps`): prints the result as one JSON line.
+ * Child-process entry of one measurement (`replay`, `replay-sql`, `parse`, `pacing`, `kafka`, `sql`, `predict`,
+ * `windows` or `graph-fps`): prints the result as one JSON line.
  */
 import { join, resolve } from 'node:path';
 import { measureGraphFps } from './measureGraphFps';
@@ -10,6 +10,7 @@ import { measureParseOnly } from './measureParseOnly';
 import { measurePredict } from './measurePredict';
 import { measureReplay } from './measureReplay';
 import { measureSql } from './measureSql';
+import { measureWindows } from './measureWindows';
 
 const root = resolve(__dirname, '..');
 const [kind, csvPath, networkPath] = process.argv.slice(2);
@@ -28,7 +29,9 @@ const run =
             ? measurePredict(csvPath, join(root, 'sample-data', 'traffic-sample.csv'), join(root, 'out', 'main', 'predictWorker.js'))
             : kind === 'graph-fps'
               ? measureGraphFps({ csvPath, networkPath: networkPath ?? '' }, paths)
-              : measurePacing(csvPath, paths);
+              : kind === 'windows'
+                ? measureWindows(csvPath, join(root, 'out', 'main', 'sqlWorker.js'))
+                : measurePacing(csvPath, paths);
 run.then(
   (result) => {
     console.log(JSON.stringify(result));

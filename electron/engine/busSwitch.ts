@@ -6,17 +6,17 @@
  */
 import type { BusSelection, BusView, MonitorRequest } from '../../shared/kafka/busContract';
 import type { TrafficRecord } from '../../shared/records';
-import { EmbeddedBus } from './bus/embeddedBus';
-import { KafkaLink } from './kafka/kafkaLink';
-import { kafkaConfigFor } from './kafka/profiles/kafkaConfig';
-import type { KafkaProfileStore } from './kafka/profiles/profileStore';
-import type { SecretStore } from './kafka/profiles/secretStore';
-import type { MonitorSource } from './monitor/monitorSession';
-import { embeddedBinding, REPLAY_TOPIC, STAGES_GROUP, type BusBinding } from './replay/busBinding';
-import type { OpenedFile } from './replay/openedFile';
-import type { ReplaySession } from './replay/replaySession';
-import { BusSettings } from './settings/busSettings';
-import { handledElsewhere, logFailure } from './supervision/ignoredErrors';
+import { EmbeddedBus } from './bus';
+import { KafkaLink } from './kafka';
+import { kafkaConfigFor } from './kafka';
+import type { KafkaProfileStore } from './kafka';
+import type { SecretStore } from './kafka';
+import type { MonitorSource } from './monitor';
+import { embeddedBinding, REPLAY_TOPIC, STAGES_GROUP, type BusBinding } from './replay';
+import type { OpenedFile } from './source';
+import type { ReplaySession } from './replay';
+import { BusSettings } from './settings';
+import { handledElsewhere, logFailure } from './supervision';
 
 export interface BusSwitchOptions {
   dataDir: string | null;

@@ -7,16 +7,16 @@
  * and the graph show its statuses.
  */
 import type { SqlTableView } from '../../shared/sql/sqlContract';
-import { AnalysisFeed } from './analysis/analysisFeed';
-import { JunctionGraphFeed } from './graph/junctionGraphFeed';
-import { PredictionFeed } from './predict/predictionFeed';
-import type { StreamFile } from './predict/predictWorkerMessages';
-import { GraphSettingsFile } from './settings/graphSettingsFile';
-import { PredictSettingsFile } from './settings/predictSettingsFile';
-import { SqlLibraryStore } from './settings/sqlLibrary';
-import { LiveTable } from './sql/liveTable';
-import type { PipelineStages } from './stages/pipelineStages';
-import { logFailure } from './supervision/ignoredErrors';
+import { AnalysisFeed } from './analysis';
+import { JunctionGraphFeed } from './graph';
+import { PredictionFeed } from './predict';
+import type { StreamFile } from './predict';
+import { GraphSettingsFile } from './settings';
+import { PredictSettingsFile } from './settings';
+import { SqlLibraryStore } from './settings';
+import { LiveTable } from './sql';
+import type { PipelineStages } from './stages';
+import { logFailure } from './supervision';
 import type { WorkerScripts } from './workerScripts';
 
 /** The stages whose rows are on screen, and the replayed file behind them (null: a watched topic). */

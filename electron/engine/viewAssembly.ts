@@ -6,9 +6,9 @@
 import type { FileInfo, ViewUpdate } from '../../shared/contract';
 import type { BusSwitch } from './busSwitch';
 import type { PanelFeeds } from './panelFeeds';
-import { DEFAULT_LIMITS } from './replay/replayLimits';
-import { FEED_CAPACITY } from './stages/feedWindow';
-import { REJECT_LOG_CAPACITY } from './stages/rejectLog';
+import { DEFAULT_LIMITS } from './replay';
+import { FEED_CAPACITY } from './stages';
+import { REJECT_LOG_CAPACITY } from './stages';
 import type { VisibleSource } from './visibleSource';
 
 export class ViewAssembly {

@@ -9,15 +9,15 @@ import { CommandError } from '../../shared/envelope';
 import type { MonitorRequest } from '../../shared/kafka/busContract';
 import type { SchemaOverrides } from '../../shared/schema';
 import type { BusSwitch } from './busSwitch';
-import { MonitorSession } from './monitor/monitorSession';
+import { MonitorSession } from './monitor';
 import type { PanelFeeds } from './panelFeeds';
-import type { StreamFile } from './predict/predictWorkerMessages';
-import { ReplaySession, type OpenedFile } from './replay/replaySession';
-import type { SchemaMemory } from './settings/schemaMemory';
-import { openSniffedFile } from './source/openFile';
-import { sniffCsv } from './source/sniffCsv';
-import type { PipelineStages } from './stages/pipelineStages';
-import type { RejectSpill } from './stages/rejectSpill';
+import type { StreamFile } from './predict';
+import { ReplaySession, type OpenedFile } from './replay';
+import type { SchemaMemory } from './settings';
+import { openSniffedFile } from './source';
+import { sniffCsv } from './source';
+import type { PipelineStages } from './stages';
+import type { RejectSpill } from './stages';
 
 export interface VisibleSourceOptions {
   bus: BusSwitch;

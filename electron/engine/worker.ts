@@ -7,10 +7,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isEngineCommandName } from '../../shared/contract';
 import { CommandError, toEnvelope } from '../../shared/envelope';
 import { Engine } from './engine';
-import { defaultSecretStore } from './kafka/profiles/defaultSecretStore';
-import { HostSecretCipher } from './kafka/profiles/hostSecretCipher';
-import { setEngineLogSink } from './supervision/engineLog';
-import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './client/workerProtocol';
+import { defaultSecretStore } from './kafka';
+import { HostSecretCipher } from './kafka';
+import { setEngineLogSink } from './supervision';
+import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './client';
 
 const port = parentPort;
 if (!port) throw new Error('engine worker must run in a worker thread');

@@ -4,7 +4,7 @@
  * and that helper then runs in the engine's thread (file scan, Kafka producer) or its panel says it
  * is unavailable (SQL, predictions, graph).
  */
-import { sqlWasmPath } from './sql/sqlWasmPath';
+import { sqlWasmPath } from './sql';
 
 export interface WorkerScripts {
   /** The whole-file scan's segments. */

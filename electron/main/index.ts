@@ -6,7 +6,7 @@ import { access } from 'node:fs/promises';
 import log from 'electron-log/main';
 import { app, dialog, ipcMain, Menu, nativeTheme, screen, shell, type BrowserWindow } from 'electron';
 import { IPC_EVENT_CHANNEL, type MenuAction, type ViewUpdate } from '../../shared/contract';
-import { EngineWorkerHost } from '../engine/client/engineWorkerHost';
+import { EngineWorkerHost } from '../engine/client';
 import { csvPathFromArgv } from './files/csvPathFromArgv';
 import { openRequestedFile, type OpenSource } from './files/fileOpenRequests';
 import { withoutRecentFile, withRecentFile } from './files/recentFiles';

@@ -21,7 +21,7 @@ import {
   type ViewUpdate,
 } from '../../shared/contract';
 import { parseCommandArgs, toEnvelope, type Envelope } from '../../shared/envelope';
-import type { EngineWorkerHost } from '../engine/client/engineWorkerHost';
+import type { EngineWorkerHost } from '../engine/client';
 import type { AnalysisExport } from '../../shared/analysis/analysisContract';
 import type { PredictExport } from '../../shared/predict/predictContract';
 import type { Theme } from '../../shared/shell/theme';

@@ -5,7 +5,7 @@
  * `<userData>/kafka-secrets.json`.
  */
 import { safeStorage } from 'electron';
-import type { SecretCipher } from '../engine/kafka/profiles/secretCipher';
+import type { SecretCipher } from '../engine/client';
 
 export const safeStorageCipher: SecretCipher = {
   encrypt: (secret) => Promise.resolve(safeStorage.encryptString(secret).toString('base64')),

@@ -14,7 +14,7 @@ import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isEngineCommandName, isShellCommandName, type EngineCommandName } from '../../shared/contract';
 import type { Envelope, ErrorCode } from '../../shared/envelope';
-import { EngineWorkerHost } from '../engine/client/engineWorkerHost';
+import { EngineWorkerHost } from '../engine/client';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { checkAccess, createSecret, sessionCookie } from './accessCheck';
 import { decodeClientMessage } from './clientMessage';

@@ -3,6 +3,7 @@
  * settings, and the query library. Spread into the app's one command map in ../contract.ts.
  */
 import { z } from 'zod';
+import { windowViewSchema } from '../windows/windowContract';
 
 /** The live table users query; its rows are the rows the stages consumed, newest kept. */
 export const LIVE_TABLE = 'traffic';
@@ -91,7 +92,8 @@ export type SqlColumn = z.infer<typeof sqlColumnSchema>;
 /** A table or view the user created beside the live table (offered by completion). */
 export const sqlObjectSchema = z.object({
   name: z.string(),
-  kind: z.enum(['table', 'view']),
+  /** window: a declared window's table (CREATE WINDOW), filled by the app and read-only. */
+  kind: z.enum(['table', 'view', 'window']),
   columns: z.array(z.string()),
 });
 export type SqlObject = z.infer<typeof sqlObjectSchema>;
@@ -117,6 +119,18 @@ export type SqlQueryProgress = z.infer<typeof sqlQueryProgressSchema>;
  */
 export const SQL_MEMORY_CEILING_BYTES = 1024 * 1024 * 1024;
 
+/** Most windows declared at once: each one costs work on every row and a table that grows. */
+export const SQL_MAX_WINDOWS = 8;
+
+/** A declared window (CREATE WINDOW) as the SQL panel lists it. */
+export const sqlWindowViewSchema = windowViewSchema.extend({
+  /** Rows its table holds (closed ones and, with EMIT CHANGES, the open ones). */
+  tableRows: z.number().int().nonnegative(),
+  /** Why the window is not being filled (its measures are not columns of the current data), or null. */
+  problem: z.string().nullable(),
+});
+export type SqlWindowView = z.infer<typeof sqlWindowViewSchema>;
+
 /** off: no SQL console has been opened yet, so the table is not filled (it costs a core at full speed). */
 export const SQL_TABLE_STATES = ['off', 'starting', 'ready', 'restarting', 'failed'] as const;
 
@@ -138,6 +152,8 @@ export const sqlTableViewSchema = z.object({
   settings: sqlSettingsSchema,
   query: sqlQueryProgressSchema.nullable(),
   objects: z.array(sqlObjectSchema),
+  /** Declared windows (CREATE WINDOW), in the order declared. */
+  windows: z.array(sqlWindowViewSchema),
 });
 export type SqlTableView = z.infer<typeof sqlTableViewSchema>;
 
@@ -229,6 +245,15 @@ export const sqlCommands = {
   'sql:configure': { args: sqlSettingsSchema, result: ok },
   /** Re-runs the result's query and streams every row as CSV to a path the shell chose. */
   'sql:export': { args: z.object({ queryId, path: z.string().min(1).max(4096) }).strict(), result: z.object({ rows: z.number() }) },
+  /**
+   * A window statement (CREATE WINDOW … / DROP WINDOW …) from the Windows form, without touching the
+   * console's result; the console's Run takes the same statements. Answers what it did, or why not
+   * (with where in the text, as offsets).
+   */
+  'sql:window': {
+    args: z.object({ sql: sqlText }).strict(),
+    result: z.object({ ok: z.boolean(), message: z.string(), position: z.object({ from: z.number().int(), to: z.number().int() }).nullable() }),
+  },
   /** History (every run, persisted) and saved queries. */
   'sql:library': { args: z.object({}).strict(), result: sqlLibrarySchema },
   'sql:saveQuery': { args: savedQuerySchema.strict(), result: sqlLibrarySchema },

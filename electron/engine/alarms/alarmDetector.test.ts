@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TrafficRecord } from '../../../shared/records';
 import { AlarmDetector } from './alarmDetector';
+import { DepartureRun, type Judgement } from './departureRun';
 import { NaiveAlarmRule } from './naiveAlarmRule';
 
 const DAY = 86_400_000;
@@ -165,5 +166,79 @@ describe('alarm detector on hand-built streams', () => {
     const view = detector.view();
     expect(view.closed.map((alarm) => alarm.id)).toEqual([3, 4]);
     expect(view.closedDropped).toBe(3);
+  });
+});
+
+describe('moderate departures that add up (accumulation)', () => {
+  // A few vehicles over a noon of 100: 2.5–4 robust units out, under the threshold of 4 every
+  // interval but sustained (no relative change asked for, as it is small). Over those slots A's
+  // history varies by day alone, so every slot has the same band and the bump the same score.
+  const BUMP = 2.4;
+  const moderate = (from: number, length: number) => (place: string, day: number, slot: number, value: number): number => {
+    if (place !== 'A' || slot < from || slot >= from + length) return value;
+    return day === HISTORY ? 100 + BUMP : 100 + (day % 5) - 2;
+  };
+  const quiet = { ...settings, minRelativeChange: 0 };
+
+  function detector(accumulation: { lean: number; level: number } | null): AlarmDetector {
+    const d = new AlarmDetector({ columns, binMinutes: 15, settings: quiet, network, accumulation });
+    for (const record of stream(HISTORY + 1, moderate(NOON, 6))) d.add(record);
+    return d;
+  }
+
+  it('the bump is moderate: 2.5–4 robust units each interval', () => {
+    const d = new AlarmDetector({ columns, binMinutes: 15, settings: quiet, network });
+    const scores: number[] = [];
+    for (const record of stream(HISTORY + 1, moderate(NOON, 6))) {
+      const deviation = d.add(record);
+      if (record.values[0] === 'A' && record.time! >= weekdayTime(HISTORY, NOON * 15) && record.time! < weekdayTime(HISTORY, (NOON + 6) * 15)) scores.push(deviation?.score ?? 0);
+    }
+    expect(scores).toHaveLength(6);
+    for (const score of scores) {
+      expect(score).toBeGreaterThan(2.5);
+      expect(score).toBeLessThan(settings.threshold);
+    }
+  });
+
+  it('without it, a long run of moderate departures raises nothing', () => {
+    expect(detector(null).view().closed).toEqual([]);
+  });
+
+  it('with it, the run raises, from its first interval, within the six', () => {
+    const [alarm] = detector({ lean: 2.5, level: 2 }).view().closed;
+    expect(alarm?.location).toBe('A');
+    expect(alarm?.start).toBe(weekdayTime(HISTORY, NOON * 15));
+    expect(alarm?.raisedAt).toBeGreaterThanOrEqual(weekdayTime(HISTORY, (NOON + 2) * 15));
+    expect(alarm?.raisedAt).toBeLessThanOrEqual(weekdayTime(HISTORY, (NOON + 5) * 15));
+    // A level six intervals' excess (each under 1.5) cannot reach raises nothing.
+    expect(detector({ lean: 2.5, level: 9 }).view().closed).toEqual([]);
+  });
+});
+
+describe('departure run with accumulation', () => {
+  const judged = (time: number, score: number, strong = false): Judgement => ({ time, departing: 'above', strong, backWithin: false, score, value: 10, typical: 5 });
+
+  it('raises when Σ(|score| − lean) reaches level after raiseAfter intervals; a reading under lean starts over', () => {
+    const run = new DepartureRun(3, 2, { lean: 3, level: 2 });
+    // 3.5, 3.5: excess 1 after two intervals (fewer than raiseAfter); 3.4: 1.4; 3.6: 2.0 raises.
+    expect(run.observe(judged(1, 3.5), false)).toBeNull();
+    expect(run.observe(judged(2, 3.5), false)).toBeNull();
+    expect(run.observe(judged(3, 3.4), false)).toBeNull();
+    const event = run.observe(judged(4, 3.6), false);
+    expect(event?.kind).toBe('raised');
+    expect(event?.run.start).toBe(1);
+    const other = new DepartureRun(3, 2, { lean: 3, level: 2 });
+    for (const [t, score] of [[1, 3.9], [2, 3.9], [3, 0]] as const) other.observe({ ...judged(t, score), departing: score >= 3 ? 'above' : null }, false);
+    // The sum started over at t = 3: two more moderate readings are not enough.
+    expect(other.observe(judged(4, 3.9), false)).toBeNull();
+    expect(other.observe(judged(5, 3.9), false)).toBeNull();
+  });
+
+  it('strong readings raise after raiseAfter in a row, as without accumulation', () => {
+    const run = new DepartureRun(3, 2, { lean: 3, level: 100 });
+    expect(run.observe(judged(1, 3.1), false)).toBeNull();
+    expect(run.observe(judged(2, 5, true), false)).toBeNull();
+    expect(run.observe(judged(3, 5, true), false)).toBeNull();
+    expect(run.observe(judged(4, 5, true), false)?.kind).toBe('raised');
   });
 });

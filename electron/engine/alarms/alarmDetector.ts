@@ -14,13 +14,13 @@
 import { DEFAULT_ALARM_SETTINGS, type Alarm, type AlarmDirection, type AlarmSettings, type AlarmsView } from '../../../shared/alarms/alarmContract';
 import type { Deviation } from '../../../shared/profiles/profileContract';
 import type { TrafficRecord } from '../../../shared/records';
-import { CadenceEstimator } from '../profiles/cadence';
-import { locationOf, readingOf, type ProfileColumns } from '../profiles/measureReading';
+import { CadenceEstimator } from '../profiles';
+import { locationOf, readingOf, type ProfileColumns } from '../profiles';
 import { alarmEvidence } from './alarmEvidence';
 import { ClosedAlarms } from './closedAlarms';
 import { CorrelatedPeers } from './correlatedPeers';
-import { DayKindProfile } from './dayKindProfile';
-import { DepartureRun, type Judgement, type OpenRun } from './departureRun';
+import { DayKindProfile, type KindDeviation } from './dayKindProfile';
+import { DepartureRun, type Accumulation, type Judgement, type OpenRun } from './departureRun';
 import { networkPeers, type NetworkLinks } from './networkPeers';
 
 export interface AlarmDetectorOptions {
@@ -32,7 +32,21 @@ export interface AlarmDetectorOptions {
   network?: NetworkLinks | null;
   /** Readings kept per bin of each typical day (TypicalDay's default when omitted). */
   capacity?: number;
+  /**
+   * Let moderate departures add up (see Accumulation); TUNED_ACCUMULATION when omitted, null for
+   * runs of `threshold` departures only.
+   */
+  accumulation?: Accumulation | null;
 }
+
+/**
+ * The accumulation tuned on the tuning sets (bench/measureAlarms.ts): readings ≥ 3 robust units
+ * out whose excess over 3 adds up to 4 (e.g. four intervals averaging 4 where some dip under 4).
+ * The default since Fridays have a typical day of their own (dayKindProfile.ts): pooled with
+ * Monday–Thursday, Friday's earlier evening rush read as a departure and this raised false alarms
+ * on Friday afternoons. The bench's "each reading judged alone" row shows the detector without it.
+ */
+export const TUNED_ACCUMULATION: Accumulation = { lean: 3, level: 4 };
 
 /** A gap longer than this many cadences breaks "intervals in a row". */
 const GAP_CADENCES = 1.5;
@@ -57,6 +71,7 @@ export class AlarmDetector {
   private readonly network: Map<string, string[]> | null;
   private correlated: CorrelatedPeers | null;
   private readonly closed: ClosedAlarms;
+  private readonly accumulation: Accumulation | null;
   private nextId = 0;
 
   constructor(options: AlarmDetectorOptions) {
@@ -66,6 +81,7 @@ export class AlarmDetector {
     this.network = options.network ? networkPeers(options.network) : null;
     this.correlated = this.network === null && this.settings.correlatedPeers > 0 ? new CorrelatedPeers({ topN: this.settings.correlatedPeers }) : null;
     this.closed = new ClosedAlarms(this.settings.closedCap);
+    this.accumulation = options.accumulation === undefined ? TUNED_ACCUMULATION : options.accumulation;
   }
 
   /** Judges a row and updates the alarms; returns the row's deviation (null: no number, no time or no history yet). */
@@ -127,15 +143,17 @@ export class AlarmDetector {
     this.nextId = 0;
   }
 
-  private judge(location: string, deviation: Deviation, time: number, activeDirection: AlarmDirection | null): Judgement {
+  private judge(location: string, deviation: KindDeviation, time: number, activeDirection: AlarmDirection | null): Judgement {
     const { score, value, median, p10, p90 } = deviation;
     const direction: AlarmDirection = score >= 0 ? 'above' : 'below';
     const relative = median > 0 ? Math.abs(value - median) / median : Number.POSITIVE_INFINITY;
     const { threshold, confirmedThreshold } = this.settings;
     const far = Math.abs(score) >= threshold || (Math.abs(score) >= confirmedThreshold && this.peerDepartedNear(location, direction, time));
-    const departs = far && relative >= this.settings.minRelativeChange && this.settings.directions.includes(direction);
+    // Moderate departures add up only against the row's own kind of day (see DayKindProfile).
+    const leans = far || (this.accumulation !== null && deviation.ownKind && Math.abs(score) >= this.accumulation.lean);
+    const departs = leans && relative >= this.settings.minRelativeChange && this.settings.directions.includes(direction);
     const backWithin = activeDirection === 'below' ? value >= p10 : value <= p90;
-    return { time, departing: departs ? direction : null, backWithin, score, value, typical: median };
+    return { time, departing: departs ? direction : null, strong: far, backWithin, score, value, typical: median };
   }
 
   /** Whether a peer departed (in a direction peerDirection accepts) within peerWindow intervals up to `time`. */
@@ -212,7 +230,7 @@ export class AlarmDetector {
     let state = this.locations.get(location);
     if (state === undefined) {
       state = {
-        run: new DepartureRun(this.settings.raiseAfter, this.settings.clearAfter),
+        run: new DepartureRun(this.settings.raiseAfter, this.settings.clearAfter, this.accumulation),
         lastTime: null,
         lastAbove: Number.NEGATIVE_INFINITY,
         lastBelow: Number.NEGATIVE_INFINITY,

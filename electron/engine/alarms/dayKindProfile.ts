@@ -1,33 +1,47 @@
 /**
- * Typical days kept apart by kind of day: Monday–Friday, Saturday, Sunday. One TypicalDay over all
- * days puts weekend mornings in the same band as weekday rush hours, so every Saturday 08:00 looks
- * like a collapse in traffic and a Sunday incident (doubling a quiet morning) stays inside a band
- * widened by the weekdays. Weekdays share one profile because their shapes differ little (Friday's
- * evening peak comes earlier, within the band) and five a week fill it fast; Saturday and Sunday
- * each need weeks of history, and until then alarms there are withheld rather than guessed.
+ * Typical days kept apart by kind of day, as traffic engineers group them: Monday–Thursday (the
+ * "typical weekday"), Friday, Saturday, Sunday. One TypicalDay over all days puts weekend mornings in
+ * the same band as weekday rush hours, so every Saturday 08:00 looks like a collapse in traffic and a
+ * Sunday incident (doubling a quiet morning) stays inside a band widened by the weekdays. Friday's
+ * evening rush starts earlier and runs heavier: pooled with the other weekdays it widened their band
+ * (hiding incidents) and read as a departure itself (false alarms on Friday afternoons). Monday to
+ * Thursday fill their profile four days a week; Friday, Saturday and Sunday each need weeks of
+ * history, and until then alarms there are withheld rather than guessed.
  * Each kind is an ordinary TypicalDay fed only that kind's rows, so its "today held apart" rule holds.
  */
 import type { Deviation } from '../../../shared/profiles/profileContract';
 import type { TrafficRecord } from '../../../shared/records';
-import { weekdayMondayFirst } from '../profiles/calendarBins';
-import type { DeviationOptions } from '../profiles/deviation';
-import type { ProfileColumns } from '../profiles/measureReading';
-import { TypicalDay } from '../profiles/typicalDay';
+import { weekdayMondayFirst } from '../profiles';
+import type { DeviationOptions } from '../profiles';
+import type { ProfileColumns } from '../profiles';
+import { TypicalDay } from '../profiles';
 
-export type DayKind = 0 | 1 | 2;
+export type DayKind = 0 | 1 | 2 | 3;
 
-/** 0: Monday–Friday, 1: Saturday, 2: Sunday. */
+/** 0: Monday–Thursday, 1: Friday, 2: Saturday, 3: Sunday. */
 export function dayKindOf(time: number): DayKind {
   const weekday = weekdayMondayFirst(time);
-  return weekday < 5 ? 0 : weekday === 5 ? 1 : 2;
+  return weekday < 4 ? 0 : weekday === 4 ? 1 : weekday === 5 ? 2 : 3;
+}
+
+/** A deviation and whether it came from the row's own kind of day or the pooled weekdays standing in. */
+export interface KindDeviation extends Deviation {
+  ownKind: boolean;
 }
 
 export class DayKindProfile {
   private readonly kinds: readonly TypicalDay[];
+  /**
+   * Monday to Friday together: stands in for Monday–Thursday or Friday until that kind has its own
+   * history, as one Friday a week takes seven weeks to fill. Judged against it, a row may raise an
+   * alarm only on strong departures (see AlarmDetector), as Friday's own rush reads as a mild one.
+   */
+  private readonly weekdays: TypicalDay;
 
   constructor(columns: ProfileColumns, binMinutes: number, capacity?: number) {
     const options = capacity === undefined ? { binMinutes } : { binMinutes, capacity };
-    this.kinds = [new TypicalDay(columns, options), new TypicalDay(columns, options), new TypicalDay(columns, options)];
+    this.kinds = [0, 1, 2, 3].map(() => new TypicalDay(columns, options));
+    this.weekdays = new TypicalDay(columns, options);
   }
 
   /**
@@ -36,14 +50,21 @@ export class DayKindProfile {
    */
   add(record: TrafficRecord): void {
     if (record.time === null) return;
-    (this.kinds[dayKindOf(record.time)] as TypicalDay).add(record);
+    const kind = dayKindOf(record.time);
+    (this.kinds[kind] as TypicalDay).add(record);
+    if (kind <= 1) this.weekdays.add(record);
   }
 
-  deviationAt(location: string, time: number, value: number, options?: DeviationOptions): Deviation | null {
-    return (this.kinds[dayKindOf(time)] as TypicalDay).deviationAt(location, time, value, options);
+  deviationAt(location: string, time: number, value: number, options?: DeviationOptions): KindDeviation | null {
+    const kind = dayKindOf(time);
+    const own = (this.kinds[kind] as TypicalDay).deviationAt(location, time, value, options);
+    if (kind > 1 || own?.reliable === true) return own === null ? null : { ...own, ownKind: true };
+    const pooled = this.weekdays.deviationAt(location, time, value, options);
+    return pooled === null ? own && { ...own, ownKind: true } : { ...pooled, ownKind: false };
   }
 
   reset(): void {
     for (const kind of this.kinds) kind.reset();
+    this.weekdays.reset();
   }
 }

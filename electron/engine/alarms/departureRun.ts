@@ -14,6 +14,11 @@ export interface Judgement {
   time: number;
   /** The direction the reading departs in, or null when it does not count as departing. */
   departing: AlarmDirection | null;
+  /**
+   * Departs by the full threshold (default true). With an Accumulation, readings that depart only
+   * moderately (strong false) still extend a run, and raise it once their evidence adds up.
+   */
+  strong?: boolean;
   /** Back inside the typical band (or on the other side of it): counts towards clearing. */
   backWithin: boolean;
   /** Signed score (robust units for the detector, relative change for the naive rule). */
@@ -34,6 +39,22 @@ export interface OpenRun {
   peakScore: number;
   valueSum: number;
   typicalSum: number;
+  /** Strong departing intervals in a row at the run's end. */
+  strongInRow: number;
+  /** Σ (|score| − lean) over the run's intervals (the accumulated evidence). */
+  evidence: number;
+}
+
+/**
+ * A CUSUM-like rule for moderate departures: a run of intervals each at least `lean` robust units
+ * out (with the relative change required of any departing reading) raises an alarm once
+ * Σ (|score| − lean) reaches `level`, and has lasted raiseAfter intervals. Unlike a plain CUSUM the
+ * sum starts over when a reading falls back under `lean`, so only a sustained departure adds up,
+ * and one wild reading cannot raise an alarm alone.
+ */
+export interface Accumulation {
+  lean: number;
+  level: number;
 }
 
 export type RunEvent = { kind: 'raised'; run: OpenRun } | { kind: 'cleared'; run: OpenRun; end: number } | null;
@@ -47,6 +68,7 @@ export class DepartureRun {
   constructor(
     private readonly raiseAfter: number,
     private readonly clearAfter: number,
+    private readonly accumulation: Accumulation | null = null,
   ) {}
 
   /** The run so far when it has raised an alarm that has not cleared. */
@@ -69,11 +91,12 @@ export class DepartureRun {
       return null;
     }
     if (run === null || gap || run.direction !== judgement.departing) {
-      this.run = { direction: judgement.departing, start: judgement.time, lastDeparting: judgement.time, raisedAt: null, intervals: 0, peakScore: 0, valueSum: 0, typicalSum: 0 };
+      this.run = { direction: judgement.departing, start: judgement.time, lastDeparting: judgement.time, raisedAt: null, intervals: 0, peakScore: 0, valueSum: 0, typicalSum: 0, strongInRow: 0, evidence: 0 };
     }
     const current = this.run as OpenRun;
-    absorb(current, judgement);
-    if (current.intervals >= this.raiseAfter) {
+    absorb(current, judgement, this.accumulation);
+    const enough = current.strongInRow >= this.raiseAfter || (this.accumulation !== null && current.intervals >= this.raiseAfter && current.evidence >= this.accumulation.level);
+    if (enough) {
       current.raisedAt = judgement.time;
       this.backCount = 0;
       return { kind: 'raised', run: current };
@@ -89,7 +112,7 @@ export class DepartureRun {
 
   private whileActive(run: OpenRun, judgement: Judgement): RunEvent {
     if (judgement.departing === run.direction) {
-      absorb(run, judgement);
+      absorb(run, judgement, this.accumulation);
       this.backCount = 0;
       return null;
     }
@@ -107,8 +130,10 @@ export class DepartureRun {
   }
 }
 
-function absorb(run: OpenRun, judgement: Judgement): void {
+function absorb(run: OpenRun, judgement: Judgement, accumulation: Accumulation | null): void {
   run.intervals++;
+  run.strongInRow = judgement.strong === false ? 0 : run.strongInRow + 1;
+  if (accumulation !== null) run.evidence += Math.abs(judgement.score) - accumulation.lean;
   run.lastDeparting = judgement.time;
   if (Math.abs(judgement.score) > Math.abs(run.peakScore)) run.peakScore = judgement.score;
   run.valueSum += judgement.value;

@@ -10,9 +10,9 @@
  */
 import type { Alarm, AlarmDirection, AlarmsView } from '../../../shared/alarms/alarmContract';
 import type { TrafficRecord } from '../../../shared/records';
-import { dayNumber } from '../profiles/calendarBins';
-import { locationOf, readingOf, type ProfileColumns } from '../profiles/measureReading';
-import { RecentValues } from '../profiles/recentValues';
+import { dayNumber } from '../profiles';
+import { locationOf, readingOf, type ProfileColumns } from '../profiles';
+import { RecentValues } from '../profiles';
 import { alarmEvidence } from './alarmEvidence';
 import { ClosedAlarms } from './closedAlarms';
 import { DepartureRun, type OpenRun } from './departureRun';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Alarm } from '../../../shared/alarms/alarmContract';
 import { profileColumns } from '../profiles/measureReading';
-import { SAMPLE_COLUMNS, sampleRecords } from '../windows/sampleCityRecords';
+import { SAMPLE_COLUMNS, sampleRecords } from '../testing/sampleCity';
 import { AlarmDetector } from './alarmDetector';
 import { NaiveAlarmRule } from './naiveAlarmRule';
 

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Alarm } from '../../../shared/alarms/alarmContract';
-import { formatTime } from '../health/describe';
+import { formatTime } from '../health';
 
 export const ALARM_CSV_FIELDS = ['id', 'location', 'measure', 'direction', 'start', 'raised_at', 'end', 'intervals', 'peak_score', 'relative_change', 'confidence', 'confirmed_by', 'evidence'] as const;
 

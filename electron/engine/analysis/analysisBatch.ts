@@ -6,7 +6,7 @@
  */
 import type { CellValue, TrafficRecord } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
-import type { FeedEntry } from '../stages/feedWindow';
+import type { FeedEntry } from '../stages';
 
 export interface AnalysisBatch {
   rows: number;

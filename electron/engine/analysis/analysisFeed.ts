@@ -8,11 +8,9 @@
  */
 import type { AnalysisExport, AnalysisSettings, AnalysisView } from '../../../shared/analysis/analysisContract';
 import type { ColumnInfo } from '../../../shared/schema';
-import type { NetworkLinks } from '../alarms/networkPeers';
-import type { FeedEntry } from '../stages/feedWindow';
-import type { RowSink } from '../stages/rowSink';
-import { engineLog } from '../supervision/engineLog';
-import { WorkerChannel } from '../supervision/workerChannel';
+import type { NetworkLinks } from '../alarms';
+import type { FeedEntry, RowSink } from '../stages';
+import { engineLog, WorkerChannel } from '../supervision';
 import { batchLayout, BatchPacker } from './analysisBatch';
 import { AnalysisStage, DEFAULT_ANALYSIS_SETTINGS } from './analysisStage';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './analysisWorkerMessages';

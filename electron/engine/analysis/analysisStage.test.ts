@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrafficRecord } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
 import type { FeedEntry } from '../stages/feedWindow';
-import { SAMPLE_COLUMNS, sampleRecords } from '../windows/sampleCityRecords';
+import { SAMPLE_COLUMNS, sampleRecords } from '../testing/sampleCity';
 import { batchLayout, BatchPacker, BatchUnpacker } from './analysisBatch';
 import { AnalysisStage, LEARN_MAX_MS } from './analysisStage';
 

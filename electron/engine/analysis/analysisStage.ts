@@ -26,16 +26,10 @@ import type { AlarmsView } from '../../../shared/alarms/alarmContract';
 import type { HealthView } from '../../../shared/health/healthContract';
 import type { TrafficRecord } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
-import { AlarmDetector } from '../alarms/alarmDetector';
-import type { NetworkLinks } from '../alarms/networkPeers';
+import { AlarmDetector, type NetworkLinks } from '../alarms';
 import { createHealthChecker, DEFAULT_HEALTH_OPTIONS, writeFlagsCsv, type HealthChecker } from '../health';
-import { CadenceEstimator } from '../profiles/cadence';
-import { binMinutesFor } from '../profiles/calendarBins';
-import { profileColumns, type ProfileColumns } from '../profiles/measureReading';
-import { TimeOfWeekHeatmap } from '../profiles/timeOfWeekHeatmap';
-import { TypicalDay } from '../profiles/typicalDay';
-import type { FeedEntry } from '../stages/feedWindow';
-import type { RowSink } from '../stages/rowSink';
+import { binMinutesFor, CadenceEstimator, profileColumns, TimeOfWeekHeatmap, TypicalDay, type ProfileColumns } from '../profiles';
+import type { FeedEntry, RowSink } from '../stages';
 import { writeAlarmsCsv } from './alarmsCsv';
 
 /** Gaps between a location's rows that settle the cadence… */

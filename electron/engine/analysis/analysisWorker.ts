@@ -4,7 +4,7 @@
  * them, and posts the view whenever it changed, at most every VIEW_INTERVAL_MS.
  */
 import { parentPort } from 'node:worker_threads';
-import type { NetworkLinks } from '../alarms/networkPeers';
+import type { NetworkLinks } from '../alarms';
 import { batchLayout, BatchUnpacker } from './analysisBatch';
 import { AnalysisStage, VIEW_INTERVAL_MS } from './analysisStage';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './analysisWorkerMessages';

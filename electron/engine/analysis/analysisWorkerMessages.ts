@@ -1,7 +1,7 @@
 /** What the engine and the analysis worker say to each other (analysisFeed.ts ⇄ analysisWorker.ts). */
 import type { AnalysisExport, AnalysisSettings, AnalysisView } from '../../../shared/analysis/analysisContract';
 import type { ColumnInfo } from '../../../shared/schema';
-import type { NetworkLinks } from '../alarms/networkPeers';
+import type { NetworkLinks } from '../alarms';
 import type { AnalysisBatch } from './analysisBatch';
 
 export type ToAnalysisWorker =

@@ -10,10 +10,10 @@
  */
 import type { EngineCommandName, EventName, EventPayload } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/envelope';
-import { answerSecretRequest } from '../kafka/profiles/hostSecretCipher';
-import type { SecretCipher } from '../kafka/profiles/secretCipher';
-import { RestartBudget } from '../supervision/restartBudget';
-import { WorkerChannel } from '../supervision/workerChannel';
+import { answerSecretRequest } from '../kafka';
+import type { SecretCipher } from '../kafka';
+import { RestartBudget } from '../supervision';
+import { WorkerChannel } from '../supervision';
 import type { EngineWorkerData, FromWorker, ToWorker } from './workerProtocol';
 
 /**

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Envelope } from '../../../shared/envelope';
 import type { EventName } from '../../../shared/contract';
-import type { SecretRequest } from '../kafka/profiles/hostSecretCipher';
+import type { SecretRequest } from '../kafka';
 
 export const toWorkerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('command'), id: z.number().int(), name: z.string(), args: z.unknown() }),

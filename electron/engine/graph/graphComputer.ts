@@ -2,8 +2,8 @@
  * Runs graph tasks where they cannot stall the replay: in the graph worker when its script is
  * given (the app passes the built one), else in this thread on the next turn of the event loop (unit tests).
  */
-import { engineLog } from '../supervision/engineLog';
-import { WorkerChannel } from '../supervision/workerChannel';
+import { engineLog } from '../supervision';
+import { WorkerChannel } from '../supervision';
 import { runGraphTask, type GraphTask, type GraphTaskKind, type GraphTaskResults } from './graphTasks';
 
 export interface ToGraphWorker {

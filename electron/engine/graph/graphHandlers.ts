@@ -6,10 +6,10 @@ import { stat } from 'node:fs/promises';
 import type { CommandArgs, CommandResult } from '../../../shared/contract';
 import { CommandError } from '../../../shared/envelope';
 import type { graphCommands } from '../../../shared/graph/graphContract';
-import type { GraphSettingsFile } from '../settings/graphSettingsFile';
+import type { GraphSettingsFile } from '../settings';
 import { networkSource, type JunctionGraphFeed, type LoadedNetwork } from './junctionGraphFeed';
 import { parseNetworkFile } from './networkFile';
-import { logFailure } from '../supervision/ignoredErrors';
+import { logFailure } from '../supervision';
 
 type GraphCommand = keyof typeof graphCommands;
 export type GraphHandlers = { [K in GraphCommand]: (args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K> };

@@ -17,8 +17,8 @@ import {
 } from '../../../shared/graph/graphContract';
 import type { ThresholdSettings } from '../../../shared/contract';
 import type { ColumnInfo } from '../../../shared/schema';
-import type { FeedEntry } from '../stages/feedWindow';
-import type { RowSink } from '../stages/rowSink';
+import type { FeedEntry } from '../stages';
+import type { RowSink } from '../stages';
 import { AnalyticsJob } from './analyticsJob';
 import { GraphComputer } from './graphComputer';
 import { graphLoads } from './graphLoads';

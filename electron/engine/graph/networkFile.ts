@@ -9,7 +9,7 @@
 import { extname } from 'node:path';
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { CappedReadError, MB, readCappedText } from '../settings/cappedFile';
+import { CappedReadError, MB, readCappedText } from '../settings';
 
 /** A junction network of tens of thousands of junctions and links is a few megabytes. */
 export const NETWORK_FILE_MAX_BYTES = 64 * MB;

@@ -4,8 +4,8 @@
  * every row counts for one node, ALL_ROWS_NODE, so the panel still shows the total load.
  */
 import type { ColumnInfo } from '../../../shared/schema';
-import { mainMeasure } from '../source/mainMeasure';
-import type { FeedEntry } from '../stages/feedWindow';
+import { mainMeasure } from '../source';
+import type { FeedEntry } from '../stages';
 import type { JunctionLoads } from './junctionLoads';
 
 /** The node every row counts for when the data has no location column. */

@@ -3,7 +3,7 @@
  * a gap histogram, a few days of coverage, the time-of-day rings and the current run.
  */
 import type { HealthCheck, HealthFlag } from '../../../shared/health/healthContract';
-import { SeriesCadence } from '../profiles/cadence';
+import { SeriesCadence } from '../profiles';
 import { Coverage } from './coverage';
 import type { Episode } from './flagBook';
 import type { HealthOptions } from './healthOptions';

@@ -6,7 +6,7 @@ import type { HealthCheck } from '../../../shared/health/healthContract';
 import type { FaultKind } from '../../../sample-data/generator/faults';
 import { DEFAULTS, writeTrafficCsv } from '../../../sample-data/generator/writeTrafficCsv';
 import { createHealthChecker } from './healthChecker';
-import { readSampleRecords, SAMPLE_SCHEMA } from './sampleRecords';
+import { readSampleRecords, SAMPLE_SCHEMA } from '../testing/sampleCity';
 
 const SAMPLE = path.join(__dirname, '../../../sample-data/traffic-sample.csv');
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'health-'));

@@ -6,10 +6,10 @@
 import type { KafkaConfig } from 'kafkajs';
 import type { BusSelection, BusState, PartitionLag } from '../../../shared/kafka/busContract';
 import type { TrafficRecord } from '../../../shared/records';
-import { KafkaBus } from '../bus/kafka/kafkaBus';
-import { describeKafkaError } from '../bus/kafka/kafkaErrors';
-import { RecordCodec } from '../bus/kafka/recordCodec';
-import { KAFKA_MAX_CONSUMER_LAG, type BusBinding } from '../replay/busBinding';
+import { KafkaBus } from '../bus';
+import { describeKafkaError } from '../bus';
+import { RecordCodec } from '../bus';
+import { KAFKA_MAX_CONSUMER_LAG, type BusBinding } from '../replay';
 
 type KafkaSelection = Extract<BusSelection, { kind: 'kafka' }>;
 

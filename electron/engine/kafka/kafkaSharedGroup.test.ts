@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReplayTag, REPLAY_TAG_HEADER } from '../bus/kafka/replayTag';
-import { loadKafkajs } from './kafkajsModule';
+import { loadKafkajs } from '../bus/kafka/kafkajsModule';
 import { engineOnKafka, SAMPLE_CSV, until } from './testing/engineOnKafka';
 import { useKafkaForThisFile } from './testing/brokerPerFile';
 import { kafkaTestsCanRun } from './testing/localKafkaBroker';

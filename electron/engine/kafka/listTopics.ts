@@ -4,8 +4,8 @@
  */
 import type { KafkaConfig } from 'kafkajs';
 import type { TopicSummary } from '../../../shared/kafka/busContract';
-import { KAFKA_LOG_LEVEL, loadKafkajs } from './kafkajsModule';
-import { closingAnyway } from '../supervision/ignoredErrors';
+import { KAFKA_LOG_LEVEL, loadKafkajs } from '../bus';
+import { closingAnyway } from '../supervision';
 
 /** Enough for a picker; clusters with thousands of topics are listed by name order up to here. */
 const MAX_TOPICS = 500;

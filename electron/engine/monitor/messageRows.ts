@@ -4,8 +4,8 @@
  * message becomes the text fields the row decoder types, exactly like a line of a CSV file.
  */
 import Papa from 'papaparse';
-import { detectDelimiter } from '../source/csvDialect';
-import { isNumericText } from '../source/inferSchema';
+import { detectDelimiter } from '../source';
+import { isNumericText } from '../source';
 
 export type MessageFormat = 'json' | 'csv';
 

@@ -9,17 +9,17 @@ import type { FileInfo, RejectedRow, ReplayProgress, ReplayState } from '../../.
 import type { BusView, MonitorRequest, PartitionLag } from '../../../shared/kafka/busContract';
 import type { TrafficRecord } from '../../../shared/records';
 import type { SchemaOverrides } from '../../../shared/schema';
-import type { BusConsumer, BusMessage } from '../bus/bus';
-import type { BusCodec } from '../bus/busCodec';
-import { KafkaBus } from '../bus/kafka/kafkaBus';
-import { describeKafkaError } from '../bus/kafka/kafkaErrors';
-import { RateMeter } from '../replay/rateMeter';
-import { DEFAULT_LIMITS } from '../replay/replayLimits';
-import { MAX_REJECTED_TEXT } from '../source/csvText';
-import { RowDecoder } from '../source/rowDecoder';
-import { resolveTableSchema, type TableSchema } from '../source/tableSchema';
-import type { FeedEntry } from '../stages/feedWindow';
-import { PipelineStages } from '../stages/pipelineStages';
+import type { BusConsumer, BusMessage } from '../bus';
+import type { BusCodec } from '../bus';
+import { KafkaBus } from '../bus';
+import { describeKafkaError } from '../bus';
+import { RateMeter } from '../replay';
+import { DEFAULT_LIMITS } from '../replay';
+import { MAX_REJECTED_TEXT } from '../source';
+import { RowDecoder } from '../source';
+import { resolveTableSchema, type TableSchema } from '../source';
+import type { FeedEntry } from '../stages';
+import { PipelineStages } from '../stages';
 import { inferMessageLayout, isHeaderMessage, messageFields, messageTexts, type MessageLayout } from './messageRows';
 
 export interface MonitorSource {

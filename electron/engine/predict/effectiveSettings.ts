@@ -12,7 +12,7 @@ import {
 } from '../../../shared/predict/predictContract';
 import { featureLayout, modelWidth, type FeatureLayout } from './featureLayout';
 import type { PredictInput } from './predictBatch';
-import { mainMeasure } from '../source/mainMeasure';
+import { mainMeasure } from '../source';
 
 /**
  * Widest model input. Bounds the memory of the training rows (200,000 history rows × width) and

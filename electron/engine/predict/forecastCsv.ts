@@ -5,7 +5,7 @@
  * file without event times gets the row's sequence number instead.
  */
 import type { PredictExport } from '../../../shared/predict/predictContract';
-import { csvLine } from '../sql/csvFormat';
+import { csvLine } from '../export';
 import type { LocationSeries, ScoredPoint } from './locationSeries';
 
 export const FORECAST_COLUMNS = ['time', 'location', 'actual', 'predicted', 'band_low', 'band_high', 'anomaly'] as const;

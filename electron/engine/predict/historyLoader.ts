@@ -4,10 +4,10 @@
  * competes with the replay on the engine's thread.
  */
 import type { HistorySource } from '../../../shared/predict/predictContract';
-import { readCsvBatches } from '../source/csvBatchReader';
-import { openSniffedFile } from '../source/openFile';
-import { sniffCsv } from '../source/sniffCsv';
-import type { TableSchema } from '../source/tableSchema';
+import { readCsvBatches } from '../source';
+import { openSniffedFile } from '../source';
+import { sniffCsv } from '../source';
+import type { TableSchema } from '../source';
 import { BatchPacker, type PackLayout } from './batchPacker';
 import type { PredictBatch, PredictInput } from './predictBatch';
 import type { StreamFile } from './predictWorkerMessages';

@@ -5,9 +5,9 @@
 import { CommandError } from '../../../shared/envelope';
 import type { CommandArgs, CommandResult } from '../../../shared/contract';
 import type { predictCommands } from '../../../shared/predict/predictContract';
-import type { PredictSettingsFile } from '../settings/predictSettingsFile';
+import type { PredictSettingsFile } from '../settings';
 import type { PredictionFeed } from './predictionFeed';
-import { logFailure } from '../supervision/ignoredErrors';
+import { logFailure } from '../supervision';
 
 type PredictCommand = keyof typeof predictCommands;
 export type PredictHandlers = { [K in PredictCommand]: (args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K> };

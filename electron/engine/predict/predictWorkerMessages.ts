@@ -1,8 +1,8 @@
 /** Messages between the engine's PredictionFeed and the prediction worker. */
 import type { PredictSettings } from '../../../shared/predict/predictContract';
 import type { PredictExport } from '../../../shared/predict/predictContract';
-import type { CsvDialect } from '../source/csvDialect';
-import type { TableSchema } from '../source/tableSchema';
+import type { CsvDialect } from '../source';
+import type { TableSchema } from '../source';
 import type { PredictBatch, PredictInput } from './predictBatch';
 import type { PredictCoreView } from './predictionCore';
 

@@ -11,11 +11,11 @@
 import { DEFAULT_PREDICT_SETTINGS, DERIVED_FEATURES, DERIVED_FEATURE_LABELS, type PredictSettings, type PredictView } from '../../../shared/predict/predictContract';
 import type { ColumnInfo } from '../../../shared/schema';
 import type { PredictExport } from '../../../shared/predict/predictContract';
-import type { FeedEntry } from '../stages/feedWindow';
-import { engineLog } from '../supervision/engineLog';
-import { RestartBudget } from '../supervision/restartBudget';
-import { WorkerChannel } from '../supervision/workerChannel';
-import type { RowSink } from '../stages/rowSink';
+import type { FeedEntry } from '../stages';
+import { engineLog } from '../supervision';
+import { RestartBudget } from '../supervision';
+import { WorkerChannel } from '../supervision';
+import type { RowSink } from '../stages';
 import { BatchPacker, packLayoutFor, type PackLayout } from './batchPacker';
 import type { PredictCoreView } from './predictionCore';
 import type { FromPredictWorker, StreamFile, ToPredictWorker } from './predictWorkerMessages';

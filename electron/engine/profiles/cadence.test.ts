@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleRows } from '../windows/sampleCityRecords';
+import { sampleRows } from '../testing/sampleCity';
 import { CadenceEstimator } from './cadence';
 
 describe('cadence', () => {

@@ -5,7 +5,7 @@
  */
 import type { TrafficRecord } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
-import { locationKey } from '../windows/recordLayout';
+import { locationKey } from '../windows';
 
 export interface ProfileColumns {
   /** Index of the main measure in a record's values. */

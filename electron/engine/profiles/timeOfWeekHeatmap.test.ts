@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_COLUMNS, sampleRecords, sampleRows, type SampleRow } from '../windows/sampleCityRecords';
+import { SAMPLE_COLUMNS, sampleRecords, sampleRows, type SampleRow } from '../testing/sampleCity';
 import { profileColumns } from './measureReading';
 import { TimeOfWeekHeatmap } from './timeOfWeekHeatmap';
 

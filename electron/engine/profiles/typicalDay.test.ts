@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrafficRecord } from '../../../shared/records';
-import { SAMPLE_COLUMNS, sampleRecords, sampleRows } from '../windows/sampleCityRecords';
+import { SAMPLE_COLUMNS, sampleRecords, sampleRows } from '../testing/sampleCity';
 import { profileColumns } from './measureReading';
 import { TypicalDay } from './typicalDay';
 

@@ -5,8 +5,8 @@
  */
 import type { StartFrom } from '../../../shared/kafka/busContract';
 import type { TrafficRecord } from '../../../shared/records';
-import type { Bus } from '../bus/bus';
-import { DEFAULT_RETENTION_MESSAGES } from '../bus/embeddedBus';
+import type { Bus } from '../bus';
+import { DEFAULT_RETENTION_MESSAGES } from '../bus';
 
 /** Rows the replay produces at once. */
 export const PRODUCE_BATCH = 5000;

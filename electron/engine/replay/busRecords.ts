@@ -4,8 +4,8 @@
  * sequence number. Runs once per row, so it stays a single plain map.
  */
 import type { TrafficRecord } from '../../../shared/records';
-import type { ProducerRecord } from '../bus/bus';
-import { formatReplayTag, REPLAY_TAG_HEADER } from '../bus/kafka/replayTag';
+import type { ProducerRecord } from '../bus';
+import { formatReplayTag, REPLAY_TAG_HEADER } from '../bus';
 import type { ReplayRunTag } from './replayRunTag';
 
 /** `locationColumn` -1: no location, no key. `tag` null: rows go untagged (the embedded log). */

@@ -3,9 +3,9 @@
  * long before a replay would. Only the first result counts; a scan that fails leaves the estimate.
  */
 import type { Pace } from '../../../shared/contract';
-import { scanFile } from '../source/fileScan/scanFile';
-import type { OpenedFile } from './openedFile';
-import { logFailure } from '../supervision/ignoredErrors';
+import { scanFile } from '../source';
+import type { OpenedFile } from '../source';
+import { logFailure } from '../supervision';
 
 export class ExactTotalScan {
   /** The scan under way; null once it is done or stopped. */

@@ -4,11 +4,11 @@
  * the stages count those (see ReplayRunTag).
  */
 import type { TrafficRecord } from '../../../shared/records';
-import type { ProducerRecord } from '../bus/bus';
-import { describeKafkaError } from '../bus/kafka/kafkaErrors';
+import type { ProducerRecord } from '../bus';
+import { describeKafkaError } from '../bus';
 import type { BusBinding } from './busBinding';
 import type { WakeableDelay } from './wakeableDelay';
-import { handledElsewhere } from '../supervision/ignoredErrors';
+import { handledElsewhere } from '../supervision';
 
 /** The back-off between attempts starts here and doubles up to MAX_RETRY_MS. */
 export const FIRST_RETRY_MS = 1000;

@@ -4,9 +4,9 @@
  * came through. On a tagged bus (Kafka) it sorts this replay's rows from others' and duplicates.
  */
 import type { TrafficRecord } from '../../../shared/records';
-import type { BusConsumer, BusMessage } from '../bus/bus';
-import { describeKafkaError, isRetriableKafkaError } from '../bus/kafka/kafkaErrors';
-import { handledElsewhere } from '../supervision/ignoredErrors';
+import type { BusConsumer, BusMessage } from '../bus';
+import { describeKafkaError, isRetriableKafkaError } from '../bus';
+import { handledElsewhere } from '../supervision';
 import { FIRST_RETRY_MS, MAX_RETRY_MS } from './reliableProduce';
 import type { ReplayRun } from './replayRun';
 

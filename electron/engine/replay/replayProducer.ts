@@ -6,10 +6,10 @@
  */
 import type { Pace, SeekTarget } from '../../../shared/contract';
 import type { TrafficRecord } from '../../../shared/records';
-import { createReplaySource } from '../source/replayOrder/createReplaySource';
-import type { ReplayBatch, ReplaySource } from '../source/replayOrder/replaySource';
-import type { RejectSpill } from '../stages/rejectSpill';
-import { closingAnyway } from '../supervision/ignoredErrors';
+import { createReplaySource } from '../source';
+import type { ReplayBatch, ReplaySource } from '../source';
+import type { RejectSpill } from '../stages';
+import { closingAnyway } from '../supervision';
 import { PRODUCE_BATCH } from './busBinding';
 import { toBusRecords } from './busRecords';
 import { describeChange, stampOf } from './fileChangeCheck';

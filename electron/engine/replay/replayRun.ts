@@ -4,10 +4,10 @@
  * between runs; the halves read it and report into it.
  */
 import type { ReplayLimits, ReplayState } from '../../../shared/contract';
-import type { PipelineStages } from '../stages/pipelineStages';
+import type { PipelineStages } from '../stages';
 import { ActiveTimer } from './activeTimer';
 import type { BusBinding } from './busBinding';
-import type { OpenedFile } from './openedFile';
+import type { OpenedFile } from '../source';
 import { DEFAULT_LIMITS } from './replayLimits';
 import { ReplayRunTag } from './replayRunTag';
 import { WakeableDelay } from './wakeableDelay';

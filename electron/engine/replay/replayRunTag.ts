@@ -6,8 +6,8 @@
  */
 import type { TrafficRecord } from '../../../shared/records';
 import { randomUUID } from 'node:crypto';
-import type { BusMessage } from '../bus/bus';
-import { parseReplayTag, REPLAY_TAG_HEADER } from '../bus/kafka/replayTag';
+import type { BusMessage } from '../bus';
+import { parseReplayTag, REPLAY_TAG_HEADER } from '../bus';
 import { SeenSet } from './seenSet';
 
 export class ReplayRunTag {

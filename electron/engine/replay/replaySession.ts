@@ -5,18 +5,18 @@
  * reconcile: rows read = accepted + rejected, and the stages consume every accepted row.
  */
 import { defaultPaceFor, type FileInfo, type Pace, type ReplayLimits, type ReplayProgress, type SeekTarget } from '../../../shared/contract';
-import { PipelineStages } from '../stages/pipelineStages';
-import type { RejectSpill } from '../stages/rejectSpill';
+import { PipelineStages } from '../stages';
+import type { RejectSpill } from '../stages';
 import type { BusBinding } from './busBinding';
 import { ExactTotalScan } from './exactTotalScan';
-import type { OpenedFile } from './openedFile';
+import type { OpenedFile } from '../source';
 import { ReplayConsumer } from './replayConsumer';
 import { ReplayProducer } from './replayProducer';
 import { ReplayRun } from './replayRun';
 import { RowTotal } from './rowTotal';
 
 export { REPLAY_TOPIC, STAGES_GROUP } from './busBinding';
-export type { OpenedFile } from './openedFile';
+export type { OpenedFile } from '../source';
 
 export class ReplaySession {
   /** The threshold filter, feed window and reject log the replayed rows run through. */
@@ -126,6 +126,7 @@ export class ReplaySession {
     this.replay.state = 'finished';
     this.finishedAt = performance.now();
     this.replay.active.pause();
+    this.stages.end();
   }
 
   /** Jumps to a time or row: the panels restart from there, with the same pace and limits. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { busSelectionSchema, type BusSelection } from '../../../shared/kafka/busContract';
 import { JsonFileWriter, readJsonFile } from './jsonFile';
-import { logFailure } from '../supervision/ignoredErrors';
+import { logFailure } from '../supervision';
 
 const FILE_NAME = 'bus.json';
 const fileSchema = z.object({ version: z.literal(1), installationId: z.string().min(1), selection: busSelectionSchema });

@@ -8,7 +8,7 @@ import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { CappedReadError, MB, readCappedText } from './cappedFile';
-import { handledElsewhere, logFailure } from '../supervision/ignoredErrors';
+import { handledElsewhere, logFailure } from '../supervision';
 
 export interface JsonFileOptions {
   /** File mode for new files, e.g. 0o600 for secrets. */

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { schemaOverridesSchema, type SchemaOverrides } from '../../../shared/schema';
 import { readCappedText } from './cappedFile';
 import { JSON_FILE_MAX_BYTES } from './jsonFile';
-import { handledElsewhere } from '../supervision/ignoredErrors';
+import { handledElsewhere } from '../supervision';
 
 const FILE_NAME = 'schema-roles.json';
 /** Enough for every export format a user meets; the oldest entry goes first. */

@@ -4,7 +4,7 @@
  */
 import type { FileInfo } from '../../../shared/contract';
 import type { SchemaOverrides } from '../../../shared/schema';
-import type { OpenedFile } from '../replay/replaySession';
+import type { OpenedFile } from './openedFile';
 import { readTimeRange } from './fileTimeRange';
 import { sniffCsv, type SniffedCsv } from './sniffCsv';
 import { detectReplayOrder, mergedTimeRange, replayOrderInfo } from './replayOrder/detectReplayOrder';

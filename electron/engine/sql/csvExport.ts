@@ -6,7 +6,7 @@
  * the engine can stop it; a stopped or failed export leaves no half file.
  */
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
-import { csvField, csvLine } from './csvFormat';
+import { csvField, csvLine } from '../export';
 import type { QueryContext } from './queryRunner';
 import { prepareResult, type ResultStatement } from './resultStatement';
 import { CHECK_EVERY_ROWS, errorText, SLICE_MS, yieldToMessages } from './stepLoop';

@@ -4,7 +4,7 @@
  *   rowsHeld = inserted − evicted;  rowsPending = delivered − inserted − dropped.
  * Rows are dropped only when SQL becomes unavailable with rows still on their way.
  */
-import { RateMeter } from '../replay/rateMeter';
+import { RateMeter } from '../replay';
 
 /** What a replaced worker had, and what of it the new one gets back. */
 export interface LostWorker {

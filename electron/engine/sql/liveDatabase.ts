@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { Database, Statement } from 'sql.js';
 import type { ColumnInfo } from '../../../shared/schema';
 import { DEFAULT_SQL_SETTINGS, LIVE_TABLE, SQL_MEMORY_CEILING_BYTES, type SqlObject, type SqlPage, type SqlRetention } from '../../../shared/sql/sqlContract';
-import { quoteIdentifier } from '../../../shared/sql/sqlIdentifiers';
+import { LIVE_SYSTEM_COLUMNS, quoteIdentifier } from '../../../shared/sql/sqlIdentifiers';
 import { exportCsv, type ExportOutcome, type ExportRequest } from './csvExport';
 import { prepareInsert, type Cell, type InsertStatement } from './insertStatement';
 import { JobStopper } from './jobStopper';
@@ -23,6 +23,10 @@ import { RetentionWindow } from './retentionWindow';
 import { batchMaxTime, META_INGESTED, META_OFFSET, META_PARTITION, META_TIME, ROW_META_STRIDE, type RowBatch } from './rowBatch';
 import type { StopFlags } from './stopFlags';
 import { listUserObjects } from './userObjects';
+import { WindowError, WindowTables } from './windowTables';
+import { isWindowStatement, parseWindowStatement } from '../windows';
+import type { TrafficRecord } from '../../../shared/records';
+import type { WindowSpec } from '../../../shared/windows/windowContract';
 
 export const STORE_TABLE = '_traffic_store';
 export const CHECK_FUNCTION = '_tm_check';
@@ -47,6 +51,15 @@ export interface IngestCounts extends Evictions {
   inserted: number;
 }
 
+/** What a window statement did, or why not (with where in its text). */
+export interface WindowOutcome {
+  ok: boolean;
+  message: string;
+  position: { from: number; to: number } | null;
+}
+
+export { isWindowStatement };
+
 const NONE_EVICTED: Evictions = { evicted: 0, evictedForMemory: 0 };
 
 /** Beyond this JavaScript's Date cannot hold a time; such a row gets no _time rather than failing the batch. */
@@ -69,6 +82,8 @@ export class LiveDatabase {
   private readonly stopper: JobStopper;
   private readonly runner: QueryRunner;
   private readonly context: QueryContext;
+  /** Declared windows (CREATE WINDOW) and their tables. */
+  readonly windows: WindowTables;
   private layout: LiveTableLayout = liveTableLayout([]);
   private insertStatement: InsertStatement | null = null;
   /** `rowsPerInsert` rows at once, or null when that is 1; `insertParams` holds their values. */
@@ -132,11 +147,12 @@ export class LiveDatabase {
       db: this.db,
       direct: this.direct,
       stopper: this.stopper,
-      guard: { protectedNames: [LIVE_TABLE], hiddenNames: [STORE_TABLE, CHECK_FUNCTION] },
+      guard: { protectedNames: [LIVE_TABLE], hiddenNames: [STORE_TABLE, CHECK_FUNCTION], windowNames: [] },
       liveColumns: () => this.layout.columns.map((column) => column.name),
       storeTable: STORE_TABLE,
     };
     this.runner = new QueryRunner(this.context);
+    this.windows = new WindowTables(this.db, this.direct);
     this.restart([]);
   }
 
@@ -235,7 +251,71 @@ export class LiveDatabase {
   }
 
   objects(): SqlObject[] {
-    return listUserObjects(this.db, INTERNAL_NAMES);
+    return listUserObjects(this.db, INTERNAL_NAMES, this.windows.names());
+  }
+
+  /**
+   * CREATE WINDOW … / DROP WINDOW …, from the console's Run or the Windows form. A new window is
+   * filled at once from the rows the live table holds, then from every row that arrives.
+   */
+  windowStatement(sql: string): WindowOutcome {
+    const parsed = parseWindowStatement(sql);
+    if (!parsed.ok) return { ok: false, message: parsed.error.message, position: { from: parsed.error.from, to: parsed.error.to } };
+    const { statement } = parsed;
+    try {
+      if (statement.kind === 'drop') {
+        const name = this.windows.drop(statement.name);
+        this.guardWindows();
+        return { ok: true, message: `Window ${name} dropped, and its table with it.`, position: null };
+      }
+      const { spec } = statement;
+      const rows = this.windows.declare(spec, (visit) => this.heldRecords(visit));
+      this.guardWindows();
+      const filled = rows > 0 ? ` Filled from the ${rows.toLocaleString('en-US')} rows the live table holds; new rows update it as they arrive.` : ' Rows update it as they arrive.';
+      return { ok: true, message: `Window ${spec.name} declared: table ${spec.name}.${filled}`, position: null };
+    } catch (error) {
+      if (!(error instanceof WindowError)) throw error;
+      return { ok: false, message: error.message, position: windowErrorPosition(sql, error) };
+    }
+  }
+
+  /** Re-declares windows (a replaced worker's), each filled from the rows held. */
+  redeclareWindows(specs: readonly WindowSpec[]): void {
+    for (const spec of specs) {
+      try {
+        this.windows.declare(spec, (visit) => this.heldRecords(visit));
+      } catch {
+        // A user table took the name meanwhile (only a lost worker's objects could): the window is not declared again.
+      }
+    }
+    this.guardWindows();
+  }
+
+  /** Window tables are read-only to the console, like the live table. */
+  private guardWindows(): void {
+    const windowNames = this.windows.names();
+    this.context.guard = { ...this.context.guard, protectedNames: [LIVE_TABLE, ...windowNames], windowNames };
+  }
+
+  /** The held rows, oldest first, as records (event time to the second, as `_time` keeps it; line unknown). */
+  private heldRecords(visit: (record: TrafficRecord) => void): void {
+    const data = this.layout.columns.filter((column) => !column.system);
+    if (this.held === 0) return;
+    const names = [...data.map((column) => quoteIdentifier(column.name)), quoteIdentifier(LIVE_SYSTEM_COLUMNS.time)];
+    const statement = this.db.prepare(`SELECT ${names.join(', ')} FROM ${STORE_TABLE} ORDER BY rowid`);
+    const { valueIndex } = this.layout;
+    const width = Math.max(0, ...valueIndex.map((index) => index + 1));
+    try {
+      while (statement.step()) {
+        const cells = statement.get();
+        const values: (string | number | null)[] = new Array<string | number | null>(width).fill(null);
+        for (let j = 0; j < data.length; j++) values[valueIndex[j] as number] = cells[j] as string | number | null;
+        const time = cells[data.length];
+        visit({ line: 0, values, time: typeof time === 'string' ? Date.parse(`${time.replace(' ', 'T')}Z`) : null });
+      }
+    } finally {
+      statement.free();
+    }
   }
 
   runQuery(request: QueryRequest, events: QueryEvents): Promise<void> {
@@ -251,6 +331,7 @@ export class LiveDatabase {
   }
 
   close(): void {
+    this.windows.close();
     // Statements bound directly are not sql.js's to finalize; a connection closes only without them.
     this.insertStatement?.free();
     this.insertManyStatement?.free();
@@ -340,4 +421,24 @@ export class LiveDatabase {
     }
     return this.lastIngestText;
   }
+}
+
+/** Where a refused declaration points: the window's name, or the measure at fault. */
+function windowErrorPosition(sql: string, error: WindowError): { from: number; to: number } | null {
+  if (error.target === 'name') {
+    const match = /\b(create|drop)\s+window\s+/i.exec(sql);
+    if (!match) return null;
+    const from = match.index + match[0].length;
+    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(from));
+    return name ? { from, to: from + name[0].length } : null;
+  }
+  if (error.target === null) return null;
+  const measures = sql.search(/\bmeasures\b/i);
+  if (measures < 0) return null;
+  const { measure } = error.target;
+  const quoted = `"${measure.replaceAll('"', '""')}"`;
+  const at = sql.indexOf(quoted, measures);
+  if (at >= 0) return { from: at, to: at + quoted.length };
+  const bare = sql.indexOf(measure, measures);
+  return bare >= 0 ? { from: bare, to: bare + measure.length } : null;
 }

@@ -167,6 +167,32 @@ describe('LiveTable', () => {
     expect(table.view().message).toBeNull();
   });
 
+  it('keeps declared windows: closed at the end of the run, declared again and refilled by a replacement worker', async () => {
+    const table = await readyTable({ settings: { ...DEFAULT_SQL_SETTINGS, timeoutSeconds: 0.5 }, restartGraceMs: 300 });
+    expect(await table.window('CREATE WINDOW hourly AS TUMBLE 1 HOUR EMIT CHANGES')).toMatchObject({ ok: true });
+    expect(await table.window('CREATE WINDOW quarter AS TUMBLE 15 MINUTES')).toMatchObject({ ok: true });
+    await filled(table, 4000);
+    table.end();
+    await waitFor(() => table.view().windows.every((window) => window.openRows === 0 && window.closedRows > 0), 'the windows to close');
+    // 4 junctions a 15-minute slot: 1000 slots, 250 hours.
+    expect(table.view().windows.map((window) => [window.spec.name, window.closedRows, window.tableRows])).toEqual([
+      ['hourly', 1000, 1000],
+      ['quarter', 4000, 4000],
+    ]);
+    expect(await firstValue(table, 'SELECT sum(row_count) FROM hourly')).toBe(4000);
+    expect(table.view().objects.map((object) => `${object.name} ${object.kind}`)).toEqual(['hourly window', 'quarter window']);
+
+    const result = await table.run(ENDLESS, 10);
+    expect(result).toMatchObject({ status: 'cancelled', reason: 'timeout' });
+    // Not named among what was lost: the windows come back.
+    expect((result as Extract<SqlResult, { status: 'cancelled' }>).message).not.toMatch(/lost:/);
+    await waitFor(() => table.view().state === 'ready' && table.view().rowsPending === 0, 'the new worker and its rows');
+    await waitFor(() => table.view().windows.length === 2 && table.view().windows[0]!.openRows + table.view().windows[0]!.closedRows === 1000, 'the windows refilled');
+    // EMIT CHANGES shows the still-open last window too: every restored row is counted once.
+    expect(await firstValue(table, 'SELECT sum(row_count) FROM hourly')).toBe(4000);
+    expect(await firstValue(table, 'SELECT count(*) FROM traffic')).toBe(4000);
+  });
+
   it('puts back rows that were still waiting behind the runaway query, within the row limit', async () => {
     const table = await readyTable({ settings: { retention: { maxRows: 4000, maxMinutes: null }, timeoutSeconds: 0.5 }, restartGraceMs: 300 });
     await filled(table, 3000);

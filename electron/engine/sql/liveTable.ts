@@ -16,8 +16,19 @@
  */
 import { CommandError } from '../../../shared/envelope';
 import type { ColumnInfo } from '../../../shared/schema';
-import { DEFAULT_SQL_SETTINGS, LIVE_TABLE, type SqlObject, type SqlPage, type SqlResult, type SqlSettings, type SqlTableView } from '../../../shared/sql/sqlContract';
-import type { FeedEntry } from '../stages/feedWindow';
+import {
+  DEFAULT_SQL_SETTINGS,
+  LIVE_TABLE,
+  type SqlObject,
+  type SqlPage,
+  type SqlResult,
+  type SqlSettings,
+  type SqlTableView,
+  type SqlWindowView,
+} from '../../../shared/sql/sqlContract';
+import type { WindowSpec } from '../../../shared/windows/windowContract';
+import type { WindowOutcome } from './liveDatabase';
+import type { FeedEntry } from '../stages';
 import { IngestCounters } from './ingestCounters';
 import { liveTableLayout, type LiveTableLayout } from './liveTableSchema';
 import { NewestResult } from './newestResult';
@@ -29,7 +40,7 @@ import { CANCELLED, DEFAULT_RESTART_GRACE_MS, EXPORT_CANCELLED, REPLACED, SqlJob
 import { SqlWorkerHandle, type SqlWorkerScript } from './sqlWorkerHandle';
 import type { FromSqlWorker } from './sqlWorkerMessages';
 import { StopFlags } from './stopFlags';
-import { engineLog } from '../supervision/engineLog';
+import { engineLog } from '../supervision';
 import { workerLostMessage } from './workerLostMessage';
 import { WORKER_BATCH_ROWS, WORKER_FLUSH_MS } from '../workerBatching';
 
@@ -58,6 +69,11 @@ export class LiveTable {
   private columns: ColumnInfo[] = [];
   private layout: LiveTableLayout = liveTableLayout([]);
   private objects: SqlObject[] = [];
+  /** Declared windows as the worker last reported them, and their declarations (re-sent to a replacement worker). */
+  private windows: SqlWindowView[] = [];
+  private windowSpecs: WindowSpec[] = [];
+  private nextWindowRequest = 1;
+  private readonly windowRequests = new Map<number, { resolve(outcome: WindowOutcome): void; reject(error: Error): void }>();
   private disposed = false;
   private generation = 0;
   private readonly flags = new StopFlags();
@@ -121,6 +137,24 @@ export class LiveTable {
       this.flushTimer = setTimeout(() => this.flush(), WORKER_FLUSH_MS);
       this.flushTimer.unref();
     }
+  }
+
+  /** The run's last row came through (a replay finished): every open window closes. */
+  end(): void {
+    if (!this.sqlWorker.running) return;
+    this.flush();
+    this.sqlWorker.post({ kind: 'end', generation: this.generation });
+  }
+
+  /** CREATE WINDOW … / DROP WINDOW … from the Windows form: answered without touching the console's result. */
+  async window(sql: string): Promise<WindowOutcome> {
+    this.ensureStarted();
+    this.assertAvailable();
+    this.flush();
+    const requestId = this.nextWindowRequest++;
+    const outcome = new Promise<WindowOutcome>((resolve, reject) => this.windowRequests.set(requestId, { resolve, reject }));
+    this.sqlWorker.post({ kind: 'window', requestId, sql });
+    return outcome;
   }
 
   async run(sql: string, pageSize: number): Promise<SqlResult> {
@@ -190,6 +224,7 @@ export class LiveTable {
       settings: this.settings,
       query: this.progress.view(),
       objects: this.objects,
+      windows: this.windows,
     };
   }
 
@@ -215,6 +250,8 @@ export class LiveTable {
     }
     this.sqlWorker.post({ kind: 'restart', generation: this.generation, columns: this.columns });
     this.sqlWorker.post({ kind: 'retention', retention: this.settings.retention });
+    // A replacement worker declares the windows again; its rows (restored next) fill them.
+    if (this.windowSpecs.length > 0) this.sqlWorker.post({ kind: 'declareWindows', specs: this.windowSpecs });
     return true;
   }
 
@@ -248,12 +285,14 @@ export class LiveTable {
   private replaceWorker(culprit: SqlJob | null, why: string): void {
     void this.sqlWorker.stop();
     const lost = this.counters.workerReplaced(this.restorable.rows);
-    const message = workerLostMessage(why, lost, this.objects.map((object) => object.name));
+    // Window tables are not lost: the new worker declares them again and refills them (ensureStarted).
+    const message = workerLostMessage(why, lost, this.objects.filter((object) => object.kind !== 'window').map((object) => object.name));
     engineLog('sql worker', message);
     this.objects = [];
 
     const resend = this.jobs.workerReplaced(culprit, message);
     this.pages.rejectAll(new CommandError('BAD_STATE', 'The SQL worker restarted; run the query again.'));
+    this.rejectWindowRequests(new CommandError('BAD_STATE', 'The SQL worker restarted; try the window statement again.'));
     this.newest.workerLost(resend);
 
     this.state = 'restarting';
@@ -267,6 +306,7 @@ export class LiveTable {
 
   /** The worker is gone for good: every job and page request fails, and no result can be paged. */
   private endAllJobs(error: CommandError, message: string): void {
+    this.rejectWindowRequests(error);
     this.jobs.endAll(error, message);
     this.pages.rejectAll(error);
     this.newest.workerLost();
@@ -295,6 +335,17 @@ export class LiveTable {
         this.objects = message.objects;
         this.onChange();
         return;
+      case 'windows':
+        this.windows = message.windows;
+        this.windowSpecs = message.specs;
+        this.onChange();
+        return;
+      case 'windowDone': {
+        const request = this.windowRequests.get(message.requestId);
+        this.windowRequests.delete(message.requestId);
+        request?.resolve(message.outcome);
+        return;
+      }
       case 'started':
         this.jobs.started(message.jobId);
         return;
@@ -329,6 +380,11 @@ export class LiveTable {
     this.restorable.add(bytes, rows);
     this.sqlWorker.postRows(bytes);
     this.onChange();
+  }
+
+  private rejectWindowRequests(error: Error): void {
+    for (const request of this.windowRequests.values()) request.reject(error);
+    this.windowRequests.clear();
   }
 
   private clearFlushTimer(): void {

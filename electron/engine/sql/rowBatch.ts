@@ -6,16 +6,18 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type { CellValue } from '../../../shared/records';
-import type { FeedEntry } from '../stages/feedWindow';
+import type { FeedEntry } from '../stages';
 
 /** Numbers kept per row in RowBatch.meta, in this order. */
-export const ROW_META_STRIDE = 4;
+export const ROW_META_STRIDE = 5;
 export const META_OFFSET = 0;
 export const META_PARTITION = 1;
 /** Event time in epoch ms, NaN when the row has none. */
 export const META_TIME = 2;
 /** When the engine handed the row over, epoch ms. */
 export const META_INGESTED = 3;
+/** The row's line in the source (windows list late rows by it); 0 when it has none. */
+export const META_LINE = 4;
 
 export interface RowBatch {
   values: CellValue[][];
@@ -84,6 +86,7 @@ export class RowBatchBuilder {
     meta[at + META_PARTITION] = entry.partition;
     meta[at + META_TIME] = record.time ?? Number.NaN;
     meta[at + META_INGESTED] = ingestedMs;
+    meta[at + META_LINE] = record.line;
   }
 
   /** The rows so far, as a batch whose meta buffer the caller may transfer; the builder starts empty. */

@@ -5,9 +5,9 @@
 import type { CommandArgs, CommandResult } from '../../../shared/contract';
 import { CommandError } from '../../../shared/envelope';
 import type { sqlCommands } from '../../../shared/sql/sqlContract';
-import type { SqlLibraryStore } from '../settings/sqlLibrary';
+import type { SqlLibraryStore } from '../settings';
 import type { LiveTable } from './liveTable';
-import { logFailure } from '../supervision/ignoredErrors';
+import { logFailure } from '../supervision';
 
 type SqlCommand = keyof typeof sqlCommands;
 export type SqlHandlers = { [K in SqlCommand]: (args: CommandArgs<K>) => Promise<CommandResult<K>> | CommandResult<K> };
@@ -48,6 +48,11 @@ export function createSqlHandlers(deps: () => SqlDeps): SqlHandlers {
         if (error instanceof CommandError) throw error;
         throw new CommandError('FILE_UNREADABLE', `Could not export to ${path}: ${(error as Error).message}`);
       }
+    },
+    'sql:window': ({ sql }) => {
+      const { table, open } = deps();
+      open();
+      return table.window(sql);
     },
     'sql:library': () => deps().library.library(),
     'sql:saveQuery': (query) => deps().library.save(query),

@@ -4,7 +4,7 @@
  * have messages and its exit on their way; they are dropped here, so the owner only ever hears
  * from the current one.
  */
-import { WorkerChannel } from '../supervision/workerChannel';
+import { WorkerChannel } from '../supervision';
 import type { FromSqlWorker, SqlWorkerData, ToSqlWorker } from './sqlWorkerMessages';
 import { sqlWasmPath } from './sqlWasmPath';
 

@@ -3,8 +3,10 @@
  * Rows cross in batches, never one message per row; results cross a page at a time.
  */
 import type { ColumnInfo } from '../../../shared/schema';
-import type { SqlObject, SqlPage, SqlQueryProgress, SqlResult, SqlRetention } from '../../../shared/sql/sqlContract';
+import type { SqlObject, SqlPage, SqlQueryProgress, SqlResult, SqlRetention, SqlWindowView } from '../../../shared/sql/sqlContract';
+import type { WindowSpec } from '../../../shared/windows/windowContract';
 import type { ExportFailure } from './csvExport';
+import type { WindowOutcome } from './liveDatabase';
 
 export interface SqlWorkerData {
   wasmPath: string;
@@ -21,7 +23,13 @@ export type ToSqlWorker =
   | { kind: 'run'; queryId: number; sql: string; pageSize: number; timeoutMs: number }
   /** Answered at once from the kept rows, even while a query counts. */
   | { kind: 'page'; requestId: number; queryId: number; offset: number; limit: number }
-  | { kind: 'export'; jobId: number; sql: string; path: string };
+  | { kind: 'export'; jobId: number; sql: string; path: string }
+  /** The run of `generation` ended (a replay finished): open windows close. */
+  | { kind: 'end'; generation: number }
+  /** A window statement from the Windows form (the console's Run sends them as 'run'). */
+  | { kind: 'window'; requestId: number; sql: string }
+  /** The windows a replaced worker had, declared again before its rows come back. */
+  | { kind: 'declareWindows'; specs: WindowSpec[] };
 
 export type FromSqlWorker =
   | { kind: 'ready' }
@@ -33,6 +41,9 @@ export type FromSqlWorker =
    */
   | { kind: 'ingested'; generation: number; inserted: number; evicted: number; evictedForMemory: number }
   | { kind: 'objects'; objects: SqlObject[] }
+  /** The declared windows (sent when they change, at most a few times a second while rows arrive). */
+  | { kind: 'windows'; windows: SqlWindowView[]; specs: WindowSpec[] }
+  | { kind: 'windowDone'; requestId: number; outcome: WindowOutcome }
   /** A query or export began executing: its timeout counts from here, not from when it was queued. */
   | { kind: 'started'; jobId: number }
   /** run()'s answer: the first page of rows, or the whole outcome of a statement that has none. */

@@ -8,10 +8,13 @@ import type { ColumnInfo } from '../../../shared/schema';
 import { DEFAULT_SQL_SETTINGS, type SqlRetention } from '../../../shared/sql/sqlContract';
 import { IngestQueue } from './ingestQueue';
 import { decodeRowBatch } from './rowBatch';
-import type { IngestCounts, LiveDatabase } from './liveDatabase';
+import { isWindowStatement, type IngestCounts, type LiveDatabase } from './liveDatabase';
 import type { FromSqlWorker, ToSqlWorker } from './sqlWorkerMessages';
 
-type Job = Extract<ToSqlWorker, { kind: 'run' } | { kind: 'export' }>;
+type Job = Extract<ToSqlWorker, { kind: 'run' } | { kind: 'export' } | { kind: 'window' } | { kind: 'declareWindows' }>;
+
+/** Window counts go out at most this often while rows arrive. */
+const WINDOWS_POST_MS = 200;
 
 export class SqlWorkerService {
   private readonly queue = new IngestQueue();
@@ -21,6 +24,8 @@ export class SqlWorkerService {
   private retentionChanged = false;
   private generation = 0;
   private busy = false;
+  private windowsPostedAt = Number.NEGATIVE_INFINITY;
+  private windowsTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: LiveDatabase,
@@ -40,13 +45,22 @@ export class SqlWorkerService {
         this.queue.clear();
         this.generation = message.generation;
         this.pendingRestart = message.columns;
+        // Windows start over at once: rows of the new run reach them as they arrive (below).
+        this.db.windows.restart(message.columns);
         break;
       case 'retention':
         this.retention = message.retention;
         this.retentionChanged = true;
         break;
-      case 'rows':
-        this.queue.push(decodeRowBatch(message.bytes));
+      case 'rows': {
+        const batch = decodeRowBatch(message.bytes);
+        // Every row through the windows now, whatever retention later does with it in the queue.
+        this.db.windows.add(batch);
+        this.queue.push(batch);
+        break;
+      }
+      case 'end':
+        if (message.generation === this.generation) this.db.windows.end();
         break;
       default:
         this.jobs.push(message);
@@ -73,6 +87,10 @@ export class SqlWorkerService {
     }
     for (let batch = this.queue.shift(); batch; batch = this.queue.shift()) add(this.db.insert(batch));
     this.ack(counts);
+    if (this.db.windows.size > 0) {
+      this.db.windows.write();
+      this.postWindows(false);
+    }
     const job = this.jobs.shift();
     if (!job) return;
     this.busy = true;
@@ -94,12 +112,57 @@ export class SqlWorkerService {
     this.post({ kind: 'ingested', generation: this.generation, ...counts });
   }
 
+  private windowsChanged(): void {
+    this.postObjects();
+    this.postWindows(true);
+  }
+
   private postObjects(): void {
     this.post({ kind: 'objects', objects: this.db.objects() });
   }
 
+  /** The windows' views: at once when `now` (declared, dropped), else at most every WINDOWS_POST_MS. */
+  private postWindows(now: boolean): void {
+    const wait = this.windowsPostedAt + WINDOWS_POST_MS - performance.now();
+    if (!now && wait > 0) {
+      this.windowsTimer ??= setTimeout(() => {
+        this.windowsTimer = null;
+        this.postWindows(true);
+      }, wait);
+      return;
+    }
+    this.windowsPostedAt = performance.now();
+    this.post({ kind: 'windows', windows: this.db.windows.views(), specs: this.db.windows.specs() });
+  }
+
   private async runJob(job: Job): Promise<void> {
+    if (job.kind === 'window') {
+      const outcome = this.db.windowStatement(job.sql);
+      this.post({ kind: 'windowDone', requestId: job.requestId, outcome });
+      this.windowsChanged();
+      return;
+    }
+    if (job.kind === 'declareWindows') {
+      this.db.redeclareWindows(job.specs);
+      this.windowsChanged();
+      return;
+    }
     this.post({ kind: 'started', jobId: job.kind === 'run' ? job.queryId : job.jobId });
+    if (job.kind === 'run' && isWindowStatement(job.sql)) {
+      const started = performance.now();
+      const outcome = this.db.windowStatement(job.sql);
+      const elapsedMs = Math.round(performance.now() - started);
+      const { queryId } = job;
+      this.post({
+        kind: 'result',
+        result: outcome.ok
+          ? { status: 'done', queryId, changes: 0, message: outcome.message, elapsedMs }
+          : { status: 'error', queryId, error: { message: outcome.message, position: outcome.position }, elapsedMs },
+      });
+      this.post({ kind: 'finished', progress: { queryId, state: outcome.ok ? 'complete' : 'failed', rowsCounted: 0, keptRows: 0, elapsedMs } });
+      this.windowsChanged();
+      return;
+    }
     if (job.kind === 'run') {
       await this.db.runQuery(job, {
         answer: (result) => this.post({ kind: 'result', result }),

@@ -11,7 +11,9 @@ const LIST_SQL = `
   SELECT 'temp', name, type FROM sqlite_temp_master WHERE type IN ('table', 'view')
   ORDER BY 2`;
 
-export function listUserObjects(db: Database, internalNames: ReadonlySet<string>): SqlObject[] {
+/** `windowNames`: declared windows' tables, listed as kind 'window'. */
+export function listUserObjects(db: Database, internalNames: ReadonlySet<string>, windowNames: readonly string[] = []): SqlObject[] {
+  const windows = new Set(windowNames.map((name) => name.toLowerCase()));
   const objects: SqlObject[] = [];
   const list = db.prepare(LIST_SQL);
   const columns = db.prepare('SELECT name FROM pragma_table_info(?, ?)');
@@ -29,7 +31,8 @@ export function listUserObjects(db: Database, internalNames: ReadonlySet<string>
       } finally {
         columns.reset();
       }
-      objects.push({ name, kind: type === 'view' ? 'view' : 'table', columns: names });
+      const kind = type === 'view' ? 'view' : schema === 'main' && windows.has(name.toLowerCase()) ? 'window' : 'table';
+      objects.push({ name, kind, columns: names });
     }
   } finally {
     list.free();

@@ -16,6 +16,11 @@ export interface GuardOptions {
   protectedNames: readonly string[];
   /** internal objects users may not even mention */
   hiddenNames: readonly string[];
+  /**
+   * Of protectedNames, the declared windows' tables (CREATE WINDOW): the app fills them, so they are
+   * read-only like the live table, and changed with DROP WINDOW / CREATE WINDOW instead.
+   */
+  windowNames?: readonly string[];
 }
 
 type Span = { from: number; to: number };
@@ -132,6 +137,7 @@ class Judge {
   private readonly protectedNames: Map<string, string>;
   private readonly hiddenNames: Map<string, string>;
   private readonly liveTable: string;
+  private readonly windowNames: Set<string>;
 
   constructor(
     private readonly tokens: readonly SqlToken[],
@@ -140,6 +146,11 @@ class Judge {
     this.protectedNames = new Map(options.protectedNames.map((name) => [name.toLowerCase(), name]));
     this.hiddenNames = new Map(options.hiddenNames.map((name) => [name.toLowerCase(), name]));
     this.liveTable = options.protectedNames[0] ?? LIVE_TABLE;
+    this.windowNames = new Set((options.windowNames ?? []).map((name) => name.toLowerCase()));
+  }
+
+  private isWindow(name: string): boolean {
+    return this.windowNames.has(name.toLowerCase());
   }
 
   private protectedName(name: ObjectName | null): string | undefined {
@@ -147,6 +158,13 @@ class Judge {
   }
 
   private readOnly(verb: string, live: string, span: Span): GuardVerdict {
+    if (this.isWindow(live)) {
+      return refuse(
+        `${verb} would change the window table "${live}", which the app fills as rows arrive; it is read-only. ` +
+          `Redefine it with DROP WINDOW ${live} and CREATE WINDOW …, or copy it with CREATE TABLE … AS SELECT … FROM ${quoteIdentifier(live)}.`,
+        span,
+      );
+    }
     return refuse(
       `${verb} would change the live table "${live}"; it is read-only. ` +
         `Create your own table with CREATE TABLE … AS SELECT … FROM ${quoteIdentifier(live)} and change that.`,
@@ -283,6 +301,9 @@ class Judge {
     const target = objectNameAt(this.tokens, i);
     const live = this.protectedName(target);
     if (live === undefined || !target) return WRITE;
+    if (this.isWindow(live)) {
+      return refuse(`DROP ${kind} cannot remove the window table "${live}"; use DROP WINDOW ${live}, which removes the window and its table.`, target.span);
+    }
     return kind === 'TABLE' || kind === 'VIEW'
       ? refuse(`DROP ${kind} would remove the live table "${live}"; it is read-only.`, target.span)
       : refuse(`DROP ${kind} "${target.name}" is not allowed: the name belongs to the live table, which is read-only.`, target.span);
@@ -304,6 +325,7 @@ class Judge {
   }
 
   private nameTaken(verb: string, live: string, what: string, span: Span): GuardVerdict {
+    if (this.isWindow(live)) return refuse(`${verb} cannot use the name "${live}": it is a window's table. Pick another name for your ${what}.`, span);
     // In the temp schema such an object would even hide the live table from every later query.
     return refuse(`${verb} cannot use the name "${live}": it is the live table's name. Pick another name for your ${what}.`, span);
   }
@@ -332,6 +354,9 @@ class Judge {
     if (kind === 'INDEX' && keyword(tokens[name.next]) === 'ON') {
       const table = objectNameAt(tokens, name.next + 1);
       const live = this.protectedName(table);
+      if (live !== undefined && table && this.isWindow(live)) {
+        return refuse(`CREATE INDEX cannot be used on the window table "${live}": the app remakes it on every replay. Copy it with CREATE TABLE … AS SELECT … and index that.`, table.span);
+      }
       if (live !== undefined && table) {
         return refuse(
           `CREATE INDEX cannot be used on the live table "${live}": it is a view, and SQLite cannot index a view. ` +

@@ -81,6 +81,11 @@ export class PipelineStages {
     for (const sink of this.sinks) sink.append(entries);
   }
 
+  /** The run ended: sinks that hold state until the end (windows in the SQL table) close it. */
+  end(): void {
+    for (const sink of this.sinks) sink.end?.();
+  }
+
   setThreshold(settings: ThresholdSettings): void {
     this.threshold.set(settings);
     this.feed.remark(this.passesEntry);

@@ -7,7 +7,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RejectedRow } from '../../../shared/contract';
-import { csvField, defuseFormula } from '../sql/csvFormat';
+import { csvField, defuseFormula } from '../export';
 
 const HEADER = 'line,reason,text\n';
 

@@ -10,4 +10,6 @@ export interface RowSink {
   restart(columns: readonly ColumnInfo[]): void;
   /** Rows in arrival order; must return quickly (the stages run at replay speed). */
   append(entries: readonly FeedEntry[]): void;
+  /** The run's last row was appended (a replay finished or was stopped); optional. */
+  end?(): void;
 }

@@ -6,7 +6,7 @@ import type { ThresholdSettings, ThresholdView } from '../../../shared/contract'
 import type { CellValue, TrafficRecord } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
 import { passesThreshold } from '../../../shared/records';
-import { mainMeasure } from '../source/mainMeasure';
+import { mainMeasure } from '../source';
 import { ValueCounts } from './valueCounts';
 
 export const DEFAULT_THRESHOLD_VALUE = 50;

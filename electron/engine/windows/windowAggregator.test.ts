@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue, TrafficRecord } from '../../../shared/records';
 import type { WindowRow, WindowSpec } from '../../../shared/windows/windowContract';
 import { recordLayout, type RecordLayout } from './recordLayout';
-import { SAMPLE_COLUMNS, sampleRecords, sampleRows, type SampleRow } from './sampleCityRecords';
+import { SAMPLE_COLUMNS, sampleRecords, sampleRows, type SampleRow } from '../testing/sampleCity';
 import { WindowAggregator } from './windowAggregator';
 
 const MIN = 60_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../../shared/schema';
 import { recordLayout } from './recordLayout';
-import { SAMPLE_COLUMNS } from './sampleCityRecords';
+import { SAMPLE_COLUMNS } from '../testing/sampleCity';
 import { windowTableCells, windowTableColumns } from './windowTable';
 
 describe('the window table', () => {

@@ -6,8 +6,7 @@
  */
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readCappedText } from '../../engine/settings/cappedFile';
-import { JSON_FILE_MAX_BYTES, JsonFileWriter } from '../../engine/settings/jsonFile';
+import { JSON_FILE_MAX_BYTES, JsonFileWriter, readCappedText } from '../../engine/client';
 import { DEFAULT_SHELL_SETTINGS, migrateShellSettings, type ShellSettings } from './shellSettings';
 
 export const SHELL_SETTINGS_FILE = 'shell-settings.json';

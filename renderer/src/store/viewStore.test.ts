@@ -25,7 +25,7 @@ function update(rows: FeedRow[], reset: boolean, capacity = 4): ViewUpdate {
     },
     sql: {
       table: 'traffic', state: 'ready', message: null, columns: [], rowsHeld: 0, rowsInserted: 0, rowsEvicted: 0, rowsEvictedForMemory: 0, rowsPending: 0,
-      ingestRowsPerSecond: 0, settings: DEFAULT_SQL_SETTINGS, query: null, objects: [],
+      ingestRowsPerSecond: 0, settings: DEFAULT_SQL_SETTINGS, query: null, objects: [], windows: [],
     },
     predict: predictView(),
     graph: graphView(),

@@ -6,14 +6,14 @@
 import type { Admin, Kafka, KafkaConfig, ProducerConfig } from 'kafkajs';
 import type { Bus, BusConsumer, ConsumerOptions, PartitionWatermarks, ProducerRecord } from '../bus';
 import type { BusCodec } from '../busCodec';
-import { KAFKA_COMPRESSION, KAFKA_LOG_LEVEL, loadKafkajs } from '../../kafka/kafkajsModule';
+import { KAFKA_COMPRESSION, KAFKA_LOG_LEVEL, loadKafkajs } from './kafkajsModule';
 import { KafkaBusConsumer } from './kafkaBusConsumer';
 import { EVENT_TIME_HEADER, stampAhead } from './futureTimestamps';
 import { packMessages } from './messagePacking';
-import { engineLog } from '../../supervision/engineLog';
+import { engineLog } from '../../supervision';
 import { ThreadedProducer, type MessageSender } from './threadedProducer';
 import { describeKafkaError } from './kafkaErrors';
-import { closingAnyway } from '../../supervision/ignoredErrors';
+import { closingAnyway } from '../../supervision';
 
 export interface KafkaBusOptions<T> {
   config: KafkaConfig;

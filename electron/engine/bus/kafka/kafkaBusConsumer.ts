@@ -12,7 +12,7 @@ import type { BusCodec, MalformedMessage } from '../busCodec';
 import { waitUntil } from '../waitUntil';
 import { describeKafkaError } from './kafkaErrors';
 import { PACKED_ROWS_HEADER, unpackMessage } from './messagePacking';
-import { closingAnyway, handledElsewhere } from '../../supervision/ignoredErrors';
+import { closingAnyway, handledElsewhere } from '../../supervision';
 
 const MAX_QUEUED = 50_000;
 const JOIN_TIMEOUT_MS = 60_000;

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { Producer } from 'kafkajs';
-import { KAFKA_LOG_LEVEL, loadKafkajs } from '../../kafka/kafkajsModule';
+import { KAFKA_LOG_LEVEL, loadKafkajs } from './kafkajsModule';
 import { describeKafkaError, isRetriableKafkaError } from './kafkaErrors';
 import type { FromProducerWorker, ToProducerWorker } from './producerWorkerMessages';
 

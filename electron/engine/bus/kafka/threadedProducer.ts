@@ -4,7 +4,7 @@
  * the stages run side by side instead of taking turns on the engine's thread.
  */
 import type { KafkaConfig, ProducerConfig } from 'kafkajs';
-import { WorkerChannel } from '../../supervision/workerChannel';
+import { WorkerChannel } from '../../supervision';
 import type { FromProducerWorker, ProduceRequest, ToProducerWorker } from './producerWorkerMessages';
 
 /** What the bus needs of a producer: kafkajs's Producer fits, and so does this class. */

@@ -4,13 +4,13 @@
  * never carries a secret.
  */
 import type { KafkaConfig } from 'kafkajs';
-import { KAFKA_LOG_LEVEL, loadKafkajs } from '../kafkajsModule';
+import { KAFKA_LOG_LEVEL, loadKafkajs } from '../../bus';
 import type { ConnectionOptions } from 'node:tls';
 import type { ConnectionTestResult } from '../../../../shared/kafka/profileContract';
 import { describeApiVersions, probeApiVersions } from './apiVersionsProbe';
 import { classifyKafkaError } from './classifyKafkaError';
 import { redactText } from './redactSecrets';
-import { closingAnyway } from '../../supervision/ignoredErrors';
+import { closingAnyway } from '../../supervision';
 
 /** Short enough that the dialog answers within seconds, long enough for a cluster across a WAN. */
 export const CONNECTION_PROBE_OVERRIDES = {

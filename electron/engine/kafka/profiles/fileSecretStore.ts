@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { SecretStorage } from '../../../../shared/kafka/profileContract';
-import { JsonFileWriter, readJsonFile } from '../../settings/jsonFile';
+import { JsonFileWriter, readJsonFile } from '../../settings';
 import { plainTextCipher, type SecretCipher } from './secretCipher';
 import type { SecretStore } from './secretStore';
 

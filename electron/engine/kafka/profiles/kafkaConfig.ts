@@ -7,7 +7,7 @@ import type { KafkaConfig, LogEntry, SASLOptions } from 'kafkajs';
 import { CommandError } from '../../../../shared/envelope';
 import type { KafkaProfileDraft } from '../../../../shared/kafka/profileContract';
 import type { KafkaProfileStore } from './profileStore';
-import { KAFKA_LOG_LEVEL } from '../kafkajsModule';
+import { KAFKA_LOG_LEVEL } from '../../bus';
 import { redactValue } from './redactSecrets';
 import type { SecretStore } from './secretStore';
 import { tlsKeySecretId } from './tlsKeySecret';

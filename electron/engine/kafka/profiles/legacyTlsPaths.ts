@@ -10,7 +10,7 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { PEM_MAX_BYTES, kafkaProfileSchema, type KafkaProfile, type PemFile, type SavedPemFile } from '../../../../shared/kafka/profileContract';
-import { CappedReadError, readCappedText } from '../../settings/cappedFile';
+import { CappedReadError, readCappedText } from '../../settings';
 import { savedCertificateFile } from './tlsMaterial';
 
 const legacyPathSchema = z.string().min(1).max(4096).nullable();

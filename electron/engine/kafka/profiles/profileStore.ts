@@ -8,11 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { kafkaProfileSchema, type KafkaProfile } from '../../../../shared/kafka/profileContract';
-import { JsonFileWriter, readJsonFile } from '../../settings/jsonFile';
+import { JsonFileWriter, readJsonFile } from '../../settings';
 import { isLegacyProfile, legacyProfileSchema, migrateLegacyProfile, type LegacyProfile } from './legacyTlsPaths';
 import type { SecretStore } from './secretStore';
 import { tlsKeySecretId } from './tlsKeySecret';
-import { logFailure } from '../../supervision/ignoredErrors';
+import { logFailure } from '../../supervision';
 
 export const PROFILES_FILE_NAME = 'kafka-profiles.json';
 

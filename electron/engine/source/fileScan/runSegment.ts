@@ -1,6 +1,6 @@
 /** Runs one segment scan in a worker thread, or in this thread when there is no worker script. */
-import { engineLog } from '../../supervision/engineLog';
-import { WorkerChannel } from '../../supervision/workerChannel';
+import { engineLog } from '../../supervision';
+import { WorkerChannel } from '../../supervision';
 import { scanSegment } from './scanSegment';
 import type { SegmentSummary, SegmentTask } from './segment';
 import type { FromScanWorker } from './workerMessages';

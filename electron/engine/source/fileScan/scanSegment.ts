@@ -26,7 +26,7 @@ import { summarize, type SegmentSummary, type SegmentTask } from './segment';
 import { SegmentTotals } from './segmentTotals';
 import { PlainRowReader } from './plainRowReader';
 import { SplitRunCollector } from './splitRuns';
-import { handledElsewhere } from '../../supervision/ignoredErrors';
+import { handledElsewhere } from '../../supervision';
 
 export type { SegmentSummary, SegmentTask } from './segment';
 

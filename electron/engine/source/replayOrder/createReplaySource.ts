@@ -1,5 +1,5 @@
 /** The replay order an opened file was found to need, as a source of rows. */
-import type { OpenedFile } from '../../replay/openedFile';
+import type { OpenedFile } from '../openedFile';
 import { FileOrderSource } from './fileOrderSource';
 import { MergedRunsSource } from './mergedRunsSource';
 import type { ReplaySource } from './replaySource';

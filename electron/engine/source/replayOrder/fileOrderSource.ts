@@ -4,7 +4,7 @@
  * every ordinary file takes, unchanged.
  */
 import type { SeekTarget } from '../../../../shared/contract';
-import { CheckpointIndex } from '../../replay/checkpointIndex';
+import { CheckpointIndex } from '../checkpointIndex';
 import { readCsvBatches } from '../csvBatchReader';
 import type { CsvDialect } from '../csvDialect';
 import type { TableSchema } from '../tableSchema';

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RejectedRow, SeekTarget } from '../../../../shared/contract';
 import type { TrafficRecord } from '../../../../shared/records';
-import type { OpenedFile } from '../../replay/openedFile';
+import type { OpenedFile } from '../openedFile';
 import { TempDir } from '../../testing/trafficFixture';
 import { openSniffedFile } from '../openFile';
 import { sniffCsv } from '../sniffCsv';

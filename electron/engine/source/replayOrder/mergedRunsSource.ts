@@ -16,7 +16,7 @@
 import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { RejectedRow, SeekTarget } from '../../../../shared/contract';
 import type { TrafficRecord } from '../../../../shared/records';
-import { CheckpointIndex } from '../../replay/checkpointIndex';
+import { CheckpointIndex } from '../checkpointIndex';
 import { readCsvBatches, type ReaderCheckpoint } from '../csvBatchReader';
 import type { LocationRun } from './findLocationRuns';
 import type { ReadableFile } from './fileOrderSource';
@@ -24,7 +24,7 @@ import { linesAt } from './linesAt';
 import { RunCursor } from './runCursor';
 import { RunHeap } from './runHeap';
 import type { ReplayBatch, ReplaySource } from './replaySource';
-import { handledElsewhere } from '../../supervision/ignoredErrors';
+import { handledElsewhere } from '../../supervision';
 
 /** Rows per merged batch: about one reader block's worth. */
 const MERGED_BATCH = 4096;

@@ -11,7 +11,7 @@ import type { RejectedRow } from '../../../../shared/contract';
 import type { TrafficRecord } from '../../../../shared/records';
 import type { CsvBatch } from '../csvBatchReader';
 import type { HeapEntry } from './runHeap';
-import { closingAnyway } from '../../supervision/ignoredErrors';
+import { closingAnyway } from '../../supervision';
 
 export class RunCursor implements HeapEntry {
   private records: TrafficRecord[] = [];

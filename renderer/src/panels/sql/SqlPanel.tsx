@@ -15,6 +15,7 @@ import { TableStatus } from './TableStatus';
 import { sqlActions } from './sqlActions';
 import { useSqlStore } from './sqlStore';
 import { useLiveRerun } from './useLiveRerun';
+import { WindowsSection } from './WindowsSection';
 import './sql.css';
 
 export function SqlPanel(): React.JSX.Element {
@@ -31,6 +32,7 @@ export function SqlPanel(): React.JSX.Element {
         <SqlToolbar />
         <QueryLibrary />
       </div>
+      <WindowsSection />
       <SqlEditor />
       <SqlMessage />
       <ResultSummary />

@@ -40,6 +40,7 @@ describe('live re-run', () => {
       settings: DEFAULT_SQL_SETTINGS,
       query: null,
       objects: [],
+      windows: [],
     });
     expect(tableVersion(view(100, 0))).not.toBe(tableVersion(view(100, 10)));
     expect(tableVersion(view(100, 10))).toBe(tableVersion(view(100, 10)));

@@ -16,6 +16,7 @@ const view = (columns: SqlTableView['columns']): SqlTableView => ({
   settings: DEFAULT_SQL_SETTINGS,
   query: null,
   objects: [{ name: 'mine', kind: 'view', columns: ['a'] }],
+  windows: [],
 });
 
 describe('live schema for completion', () => {

@@ -178,6 +178,15 @@ export const sqlActions = {
     await tryInvoke('sql:open', {});
   },
 
+  /** A window statement from the Windows section: null when done, else why not (shown by the form). */
+  async window(sql: string): Promise<string | null> {
+    const envelope = await tryInvoke('sql:window', { sql });
+    if (!envelope.ok) return envelope.error.message;
+    if (!envelope.value.ok) return envelope.value.message;
+    setState({ notice: { kind: 'info', text: envelope.value.message } });
+    return null;
+  },
+
   async loadLibrary(): Promise<void> {
     const envelope = await tryInvoke('sql:library', {});
     // The library is a convenience: a failure to load it must not hide a query's own message.

@@ -97,7 +97,7 @@ export function nameCompletions(schema: CompletionSchema, spot: CompletionSpot):
   }
   return [
     option(schema.table, spot, 'class', 'live table', 3),
-    ...schema.objects.map((object) => option(object.name, spot, 'class', `your ${object.kind}`, 3)),
+    ...schema.objects.map((object) => option(object.name, spot, 'class', object.kind === 'window' ? 'window table' : `your ${object.kind}`, 3)),
     ...liveColumns,
     ...objectColumns,
   ];

@@ -16,6 +16,7 @@ const view = (over: Partial<SqlTableView> = {}): SqlTableView => ({
   settings: DEFAULT_SQL_SETTINGS,
   query: null,
   objects: [],
+  windows: [],
   ...over,
 });
 

@@ -4,7 +4,7 @@
  * further on starts at the furthest known block and reads forward from there.
  */
 import type { SeekTarget } from '../../../shared/contract';
-import type { ReaderCheckpoint } from '../source/csvBatchReader';
+import type { ReaderCheckpoint } from './csvBatchReader';
 
 export class CheckpointIndex {
   /** Sorted by byte offset, no duplicates. */

@@ -1,8 +1,8 @@
 /** A file ready to replay: what sniffing found, the schema in force, and what the page is shown. */
 import type { FileInfo } from '../../../shared/contract';
-import type { ReplayOrder } from '../source/replayOrder/detectReplayOrder';
-import type { SniffedCsv } from '../source/sniffCsv';
-import type { TableSchema } from '../source/tableSchema';
+import type { ReplayOrder } from './replayOrder/detectReplayOrder';
+import type { SniffedCsv } from './sniffCsv';
+import type { TableSchema } from './tableSchema';
 
 export interface OpenedFile {
   sniffed: SniffedCsv;

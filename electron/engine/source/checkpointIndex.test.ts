@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReaderCheckpoint } from '../source/csvBatchReader';
+import type { ReaderCheckpoint } from './csvBatchReader';
 import { CheckpointIndex } from './checkpointIndex';
 
 const T0 = Date.UTC(2026, 9, 1);

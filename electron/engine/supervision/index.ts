@@ -1,0 +1,5 @@
+/** What the rest of the engine may use from supervision/: other folders import it only through this file. */
+export { engineLog, setEngineLogSink } from './engineLog';
+export { closingAnyway, handledElsewhere, logFailure } from './ignoredErrors';
+export { RestartBudget } from './restartBudget';
+export { WorkerChannel } from './workerChannel';
