@@ -93,8 +93,8 @@ export class AnalysisFeed implements RowSink {
   export(what: AnalysisExport, path: string): Promise<number> {
     if (this.local) return this.local.export(what, path);
     const worker = this.worker;
-    // No worker yet: no row was given this run, so the file has the header only.
-    if (worker === null) return new AnalysisStage({ onChange: () => undefined, measure: () => null, network: () => null }).export(what, path);
+    // No row was given this run (the worker may still hold the last run's): the file has the header only.
+    if (worker === null || !this.restartSent) return new AnalysisStage({ onChange: () => undefined, measure: () => null, network: () => null }).export(what, path);
     const id = this.nextExport++;
     return new Promise<number>((resolve, reject) => {
       this.exports.set(id, { resolve, reject });
