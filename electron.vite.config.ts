@@ -27,6 +27,7 @@ export default defineConfig({
           sqlWorker: resolve(__dirname, 'electron/engine/sql/sqlWorker.ts'),
           predictWorker: resolve(__dirname, 'electron/engine/predict/predictWorker.ts'),
           graphWorker: resolve(__dirname, 'electron/engine/graph/graphWorker.ts'),
+          analysisWorker: resolve(__dirname, 'electron/engine/analysis/analysisWorker.ts'),
         },
       },
     },

@@ -8,7 +8,7 @@
 import type { CommandName } from './contract';
 
 /** Commands that write where their path says; each host runs them itself after its own save step. */
-export const SAVING_COMMANDS: ReadonlySet<string> = new Set<CommandName>(['rejected:save', 'sql:export', 'predict:export']);
+export const SAVING_COMMANDS: ReadonlySet<string> = new Set<CommandName>(['rejected:save', 'sql:export', 'predict:export', 'analysis:export']);
 
 /** Arguments nested deeper than any command's schema are refused before they are searched. */
 const MAX_DEPTH = 16;

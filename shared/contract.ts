@@ -4,6 +4,7 @@
  * from these maps, so "find references" on a channel name links every process.
  */
 import { z } from 'zod';
+import { analysisCommands, analysisShellCommands, analysisViewSchema } from './analysis/analysisContract';
 import { busViewSchema, kafkaBusCommands } from './kafka/busContract';
 import { graphCommands, graphShellCommands, graphViewSchema } from './graph/graphContract';
 import { kafkaProfileCommands } from './kafka/profileContract';
@@ -243,6 +244,8 @@ export const viewUpdateSchema = z.object({
   sql: sqlTableViewSchema,
   predict: predictViewSchema,
   graph: graphViewSchema,
+  /** Data quality, profiles and alarms; null when unchanged since the previous update (keep the last one). */
+  analysis: analysisViewSchema.nullable(),
 });
 export type ViewUpdate = z.infer<typeof viewUpdateSchema>;
 
@@ -278,6 +281,7 @@ export const engineCommands = {
   ...sqlCommands,
   ...predictCommands,
   ...graphCommands,
+  ...analysisCommands,
 } as const;
 
 /**
@@ -294,6 +298,7 @@ export const shellCommands = {
   ...sqlShellCommands,
   ...predictShellCommands,
   ...graphShellCommands,
+  ...analysisShellCommands,
 } as const;
 
 /** Every command the page may send: the engine's and the desktop shell's. */

@@ -18,6 +18,7 @@ import { createKafkaProfileHandlers } from './kafka';
 import { KafkaProfileStore } from './kafka';
 import type { SecretStore } from './kafka';
 import { PanelFeeds } from './panelFeeds';
+import { createAnalysisHandlers } from './analysis';
 import { createPredictHandlers } from './predict';
 import { SchemaMemory } from './settings';
 import { createSqlHandlers } from './sql';
@@ -196,6 +197,7 @@ export class Engine {
     ...createSqlHandlers(() => ({ table: this.panels.liveTable, library: this.panels.sqlLibrary, open: () => this.panels.openSql() })),
     ...createPredictHandlers(() => ({ feed: this.panels.predictions, settingsFile: this.panels.predictSettings, open: () => this.panels.openPredictions() })),
     ...createGraphHandlers(() => ({ feed: this.panels.graph, settingsFile: this.panels.graphSettings, open: () => this.panels.openGraph() })),
+    ...createAnalysisHandlers(() => this.panels.analysis),
   };
 
   /** The view for the page; `full` for a window that (re)connects (see ViewAssembly). */

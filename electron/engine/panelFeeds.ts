@@ -2,9 +2,12 @@
  * The panels that take rows from the visible session's stages: the SQL console's live table, the
  * Predictions model and the Junction graph, each in its own worker and each fed only once its panel
  * was opened (filling them costs CPU a replay nobody looks at should not pay). When the visible
- * session changes, the open panels move to its stages and start over under its columns.
+ * session changes, the open panels move to its stages and start over under its columns. The
+ * analysis stage (data quality, profiles, alarms) is fed always, in its own worker: the live feed
+ * and the graph show its statuses.
  */
 import type { SqlTableView } from '../../shared/sql/sqlContract';
+import { AnalysisFeed } from './analysis';
 import { JunctionGraphFeed } from './graph';
 import { PredictionFeed } from './predict';
 import type { StreamFile } from './predict';
@@ -34,6 +37,8 @@ export class PanelFeeds {
   /** The Junction graph panel's loads, network and analytics. */
   readonly graph: JunctionGraphFeed;
   readonly graphSettings: GraphSettingsFile;
+  /** Data quality, profiles and alarms: always fed, in their own worker (analysisFeed.ts). */
+  readonly analysis: AnalysisFeed;
   private feeder: Feeder | null = null;
 
   constructor(
@@ -48,6 +53,12 @@ export class PanelFeeds {
     this.predictSettings = new PredictSettingsFile(dataDir);
     this.graph = new JunctionGraphFeed({ onChange: changed, workerPath: scripts.graph });
     this.graphSettings = new GraphSettingsFile(dataDir);
+    this.analysis = new AnalysisFeed({
+      onChange: changed,
+      workerPath: scripts.analysis,
+      measure: () => this.feeder?.stages.mainMeasure ?? null,
+      network: () => this.graph.network?.parsed ?? null,
+    });
     const keepDefaults = (): void => undefined; // unreadable settings: the defaults stay
     void this.graphSettings.load().then((settings) => this.graph.configure(settings), keepDefaults);
     void this.predictSettings.load().then((settings) => this.predictions.configure(settings), keepDefaults);
@@ -59,6 +70,7 @@ export class PanelFeeds {
     this.feeder?.stages.detachSinks();
     this.feeder = stages ? { stages, file } : null;
     if (!stages) return;
+    stages.attachSink(this.analysis);
     if (this.sqlOpen) stages.attachSink(this.liveTable);
     if (this.predictions.isOpen) {
       this.predictions.useFile(file);

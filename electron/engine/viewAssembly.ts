@@ -39,7 +39,7 @@ export class ViewAssembly {
     const { panels } = this;
     const { monitor, replay } = this.source;
     const session = monitor ?? replay;
-    if (!session) return { ...emptyView(), bus: this.bus.view(), sql: panels.sqlView(), predict: panels.predictions.view(full), graph: panels.graph.view(full, null) };
+    if (!session) return { ...emptyView(), bus: this.bus.view(), sql: panels.sqlView(), predict: panels.predictions.view(full), graph: panels.graph.view(full, null), analysis: panels.analysis.view(full) };
     const threshold = session.stages.thresholdView();
     return {
       file: session.fileInfo,
@@ -52,11 +52,12 @@ export class ViewAssembly {
       sql: panels.sqlView(),
       predict: panels.predictions.view(full),
       graph: panels.graph.view(full, threshold.settings),
+      analysis: panels.analysis.view(full),
     };
   }
 }
 
-function emptyView(): Omit<ViewUpdate, 'bus' | 'sql' | 'predict' | 'graph'> {
+function emptyView(): Omit<ViewUpdate, 'bus' | 'sql' | 'predict' | 'graph' | 'analysis'> {
   return {
     file: null,
     replay: {

@@ -33,6 +33,7 @@ const engine = new Engine({
     sql: join(__dirname, 'sqlWorker.js'),
     predict: join(__dirname, 'predictWorker.js'),
     graph: join(__dirname, 'graphWorker.js'),
+    analysis: join(__dirname, 'analysisWorker.js'),
   },
 });
 void engine.restoreBus();

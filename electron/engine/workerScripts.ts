@@ -17,6 +17,8 @@ export interface WorkerScripts {
   sqlWasm: string;
   predict: string | null;
   graph: string | null;
+  /** Data quality, profiles and alarms (analysis/analysisFeed.ts). */
+  analysis: string | null;
 }
 
 /** Fills in what `given` leaves out. */
@@ -28,5 +30,6 @@ export function resolveWorkerScripts(given: Partial<WorkerScripts> = {}): Worker
     sqlWasm: given.sqlWasm ?? sqlWasmPath(),
     predict: given.predict ?? null,
     graph: given.graph ?? null,
+    analysis: given.analysis ?? null,
   };
 }

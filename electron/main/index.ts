@@ -16,7 +16,7 @@ import { PathGrants } from './security/pathGrants';
 import { configureLogFile, logFilePath } from './logging/logFile';
 import { createMainWindow, DEFAULT_WINDOW_SIZE, installSecurityPolicy, MINIMUM_WINDOW_SIZE, rendererUrl } from './mainWindow';
 import { aboutPanelOptions, appMenuTemplate } from './menu/appMenuTemplate';
-import { chooseCsvPath, chooseNetworkPath, choosePredictExportPath, chooseRejectedRowsPath, chooseSqlExportPath } from './nativeDialogs';
+import { chooseAnalysisExportPath, chooseCsvPath, chooseNetworkPath, choosePredictExportPath, chooseRejectedRowsPath, chooseSqlExportPath } from './nativeDialogs';
 import { engineWorkerPath, sampleCsvPath, type AppLayout } from './resourcePaths';
 import { keychainAvailable, safeStorageCipher } from './safeStorageCipher';
 import { externalLinkOpeners } from './security/externalLinkOpeners';
@@ -172,6 +172,7 @@ async function start(): Promise<void> {
       chooseRejectedRowsPath: () => chooseRejectedRowsPath(mainWindow),
       chooseSqlExportPath: () => chooseSqlExportPath(mainWindow),
       choosePredictExportPath: (what) => choosePredictExportPath(mainWindow, what),
+      chooseAnalysisExportPath: (what) => chooseAnalysisExportPath(mainWindow, what),
       chooseNetworkPath: () => chooseNetworkPath(mainWindow),
       setTheme: (theme) => {
         nativeTheme.themeSource = theme;

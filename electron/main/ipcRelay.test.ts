@@ -44,6 +44,7 @@ beforeEach(() => {
       exportAsked.push(what);
       return null;
     },
+    chooseAnalysisExportPath: async () => null,
     chooseNetworkPath: async () => null,
     setTheme: (theme) => themes.push(theme),
     logRefusal: (reason) => refusals.push(reason),

@@ -22,6 +22,7 @@ import {
 } from '../../shared/contract';
 import { parseCommandArgs, toEnvelope, type Envelope } from '../../shared/envelope';
 import type { EngineWorkerHost } from '../engine/client';
+import type { AnalysisExport } from '../../shared/analysis/analysisContract';
 import type { PredictExport } from '../../shared/predict/predictContract';
 import type { Theme } from '../../shared/shell/theme';
 import { checkCommandPaths } from '../../shared/commandPaths';
@@ -43,6 +44,8 @@ export interface ShellCommands {
   chooseSqlExportPath(): Promise<string | null>;
   /** Shows the native save dialog for the Predictions panel's forecasts or anomalies; null when cancelled. */
   choosePredictExportPath(what: PredictExport): Promise<string | null>;
+  /** Shows the native save dialog for the Data quality panel's flags or alarms; null when cancelled. */
+  chooseAnalysisExportPath(what: AnalysisExport): Promise<string | null>;
   /** Shows the native open dialog for a road network (JSON or CSV); null when cancelled. */
   chooseNetworkPath(): Promise<string | null>;
   /** The page's theme changed: follow it in native dialogs and menus, and remember it. */
@@ -94,6 +97,11 @@ function shellHandlers(engine: EngineInvoker, shell: ShellCommands, grants: Path
       const path = await shell.choosePredictExportPath(what).catch(() => null);
       if (path === null) return { ok: true, value: null };
       return reshaped(await engine.invoke('predict:export', { what, path }), (value) => ({ rows: (value as { rows: number }).rows, path }));
+    },
+    'analysis:showExportDialog': async ({ what }) => {
+      const path = await shell.chooseAnalysisExportPath(what).catch(() => null);
+      if (path === null) return { ok: true, value: null };
+      return reshaped(await engine.invoke('analysis:export', { what, path }), (value) => ({ rows: (value as { rows: number }).rows, path }));
     },
     'sql:showExportDialog': async ({ queryId }) => {
       const path = await shell.chooseSqlExportPath().catch(() => null);

@@ -1,4 +1,5 @@
 /** The native open and save dialogs the shell shows for the page; each resolves to a path or null when cancelled. */
+import type { AnalysisExport } from '../../shared/analysis/analysisContract';
 import type { PredictExport } from '../../shared/predict/predictContract';
 import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 
@@ -45,5 +46,10 @@ export function chooseSqlExportPath(window: BrowserWindow | null): Promise<strin
 
 export function choosePredictExportPath(window: BrowserWindow | null, what: PredictExport): Promise<string | null> {
   const title = what === 'forecasts' ? 'Export forecasts' : 'Export anomalies';
+  return chooseSavePath(window, { title, defaultPath: `${what}.csv`, filters: [{ name: 'CSV files', extensions: ['csv'] }] });
+}
+
+export function chooseAnalysisExportPath(window: BrowserWindow | null, what: AnalysisExport): Promise<string | null> {
+  const title = what === 'flags' ? 'Export data-quality flags' : 'Export alarms';
   return chooseSavePath(window, { title, defaultPath: `${what}.csv`, filters: [{ name: 'CSV files', extensions: ['csv'] }] });
 }

@@ -232,6 +232,7 @@ export class WebHost {
     if (url.pathname === '/api/rejected.csv' && request.method === 'GET') return this.sendRejectedRows(request, response, send);
     if (url.pathname === '/api/sql-export.csv' && request.method === 'GET') return this.sendQueryResult(request, url, response, send);
     if (url.pathname === '/api/predict-export.csv' && request.method === 'GET') return this.sendPredictExport(request, url, response, send);
+    if (url.pathname === '/api/analysis-export.csv' && request.method === 'GET') return this.sendAnalysisExport(request, url, response, send);
     send(404, { error: 'Unknown endpoint' });
   }
 
@@ -254,6 +255,16 @@ export class WebHost {
       return Promise.resolve();
     }
     return this.sendEngineFile(request, response, send, `${what}.csv`, (path) => this.engine.invoke('predict:export', { what, path }));
+  }
+
+  /** The browser's "Export flags CSV" / "Export alarms CSV": the analysis stage writes the file that is streamed back. */
+  private sendAnalysisExport(request: IncomingMessage, url: URL, response: ServerResponse, send: (status: number, body: unknown) => void): Promise<void> {
+    const what = url.searchParams.get('what');
+    if (what !== 'flags' && what !== 'alarms') {
+      send(400, { error: 'Say what to export: what=flags or what=alarms.' });
+      return Promise.resolve();
+    }
+    return this.sendEngineFile(request, response, send, `${what}.csv`, (path) => this.engine.invoke('analysis:export', { what, path }));
   }
 
   /** Lets the engine write a download to a temporary file, streams it, then removes it. */

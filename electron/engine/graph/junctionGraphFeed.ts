@@ -57,7 +57,7 @@ export class JunctionGraphFeed implements RowSink {
   private columns: readonly ColumnInfo[] = [];
   private counted: CountedColumns = NO_COUNTED_COLUMNS;
   private loads: JunctionLoads;
-  private network: LoadedNetwork | null = null;
+  private loadedNetwork: LoadedNetwork | null = null;
 
   private topology: GraphTopology = { version: 0, nodes: [], edges: [] };
   private problems: NetworkProblemView[] = [];
@@ -131,14 +131,19 @@ export class JunctionGraphFeed implements RowSink {
   }
 
   useNetwork(network: LoadedNetwork | null): void {
-    this.network = network;
+    this.loadedNetwork = network;
     this.topologyDirty = true;
     this.rowsSinceLoads = true;
     this.onChange();
   }
 
+  /** The road network shown, if any (alarms take their neighbours from it). */
+  get network(): LoadedNetwork | null {
+    return this.loadedNetwork;
+  }
+
   get networkIsSample(): boolean {
-    return this.network?.sample ?? false;
+    return this.loadedNetwork?.sample ?? false;
   }
 
   select(id: string | null): void {
@@ -209,14 +214,14 @@ export class JunctionGraphFeed implements RowSink {
     const topologyChanged = this.topology.version !== this.sentTopologyVersion;
     const analyticsChanged = this.analytics.version !== this.sentAnalyticsVersion;
     const view: GraphView = {
-      state: this.loads.size === 0 && this.network === null ? 'waiting' : 'live',
+      state: this.loads.size === 0 && this.loadedNetwork === null ? 'waiting' : 'live',
       message: this.message(),
       settings: this.settings,
       measure: this.counted.measure,
       numericColumns: this.columns.filter((column) => column.type === 'number').map((column) => column.name),
       locationColumn: this.counted.locationIndex < 0 ? null : (this.columns[this.counted.locationIndex]?.name ?? null),
-      network: this.network
-        ? { name: this.network.parsed.name, source: this.network.source, junctions: this.network.parsed.junctions.length, links: this.network.parsed.links.length }
+      network: this.loadedNetwork
+        ? { name: this.loadedNetwork.parsed.name, source: this.loadedNetwork.source, junctions: this.loadedNetwork.parsed.junctions.length, links: this.loadedNetwork.parsed.links.length }
         : null,
       problems: this.problems,
       problemCount: this.problemCount,
@@ -259,7 +264,7 @@ export class JunctionGraphFeed implements RowSink {
       return 'The data has no location column, so every row counts for one place: mark the junction or sensor column as "location" in the schema dialog.';
     }
     if (this.columns.length > 0 && this.counted.measure === null) return 'The data has no numeric column to count as load.';
-    if (this.loads.size === 0) return this.network ? 'Press Replay: loads appear as rows arrive.' : 'Press Replay: junctions appear as the data names them.';
+    if (this.loads.size === 0) return this.loadedNetwork ? 'Press Replay: loads appear as rows arrive.' : 'Press Replay: junctions appear as the data names them.';
     return null;
   }
 
@@ -267,7 +272,7 @@ export class JunctionGraphFeed implements RowSink {
     this.topologyDirty = false;
     const { topology, problems, problemCount } = buildGraphTopology({
       locations: this.loads.ids(),
-      network: this.network?.parsed ?? null,
+      network: this.loadedNetwork?.parsed ?? null,
       inferred: this.settings.inferred.enabled ? this.inferred.links : [],
       previousVersion: this.topology.version,
     });

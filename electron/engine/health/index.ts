@@ -2,3 +2,4 @@
 export { createHealthChecker, HealthChecker, NO_LOCATION, WHOLE_FILE, type HealthSchema } from './healthChecker';
 export { DEFAULT_HEALTH_OPTIONS, resolveHealthOptions, type HealthOptions } from './healthOptions';
 export { flagsToCsv, writeFlagsCsv, FLAG_CSV_FIELDS } from './flagsCsv';
+export { formatTime } from './describe';

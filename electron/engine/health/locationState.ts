@@ -3,7 +3,7 @@
  * a gap histogram, a few days of coverage, the time-of-day rings and the current run.
  */
 import type { HealthCheck, HealthFlag } from '../../../shared/health/healthContract';
-import { CadenceEstimator } from './cadence';
+import { SeriesCadence } from '../profiles';
 import { Coverage } from './coverage';
 import type { Episode } from './flagBook';
 import type { HealthOptions } from './healthOptions';
@@ -36,7 +36,7 @@ export class LocationState {
   rows = 0;
   firstTime: number | null = null;
   lastTime: number | null = null;
-  readonly cadence = new CadenceEstimator();
+  readonly cadence = new SeriesCadence();
   readonly pendingGaps: [number, number][] = [];
   readonly coverage: Coverage;
   readonly profile: TypicalProfile;

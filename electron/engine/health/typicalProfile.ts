@@ -5,7 +5,9 @@
  * - spread(): median and MAD over all bins together, to judge a spike. Taking the union of the
  *   bins rather than the last N rows keeps every hour of the day in the history whatever the
  *   cadence (1-min data would otherwise remember only the last few hours).
- * The overall statistic is refreshed every REFRESH_EVERY values, so a row costs O(1) amortised.
+ * The overall statistic is refreshed every REFRESH_EVERY values, or every quarter of the values
+ * held once that is more (a full history of 1,536 values moves little in 384 more, and re-sorting
+ * it was the checker's largest cost), so a row costs O(1) amortised.
  */
 import { medianAndMadInPlace, medianInPlace, type MedianMad } from './robustStats';
 import { TIME_BINS } from './timeOfDay';
@@ -53,7 +55,7 @@ export class TypicalProfile {
   /** Median and MAD over every bin, or null before any value. */
   spread(): MedianMad | null {
     if (this.total === 0) return null;
-    if (this.sinceRefresh >= REFRESH_EVERY || this.overall === null) {
+    if (this.sinceRefresh >= Math.max(REFRESH_EVERY, this.remembered >> 2) || this.overall === null) {
       let n = 0;
       for (let bin = 0; bin < TIME_BINS; bin++) {
         const filled = Math.min(this.added[bin] as number, this.size);

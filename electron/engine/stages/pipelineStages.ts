@@ -15,6 +15,7 @@ import { ThresholdStage } from './thresholdStage';
 export class PipelineStages {
   private threshold: ThresholdStage;
   private columns: readonly ColumnInfo[];
+  private measure: string | null;
   /** The SQL live table and the prediction feed, when their panels were opened. */
   private sinks: RowSink[] = [];
   readonly feed = new FeedWindow();
@@ -27,7 +28,13 @@ export class PipelineStages {
     private readonly changed: () => void,
   ) {
     this.columns = columns;
+    this.measure = measure;
     this.threshold = new ThresholdStage(columns, measure);
+  }
+
+  /** The main measure these stages started with (null: the engine's choice, none found). */
+  get mainMeasure(): string | null {
+    return this.measure;
   }
 
   /**
@@ -47,6 +54,7 @@ export class PipelineStages {
   /** Columns changed (roles corrected): the filter starts over under them, the feed empties. */
   useColumns(columns: readonly ColumnInfo[], measure: string | null): void {
     this.columns = columns;
+    this.measure = measure;
     this.threshold = new ThresholdStage(columns, measure);
     this.feed.clear();
     this.feed.setLocation(null, this.passesEntry);

@@ -9,6 +9,8 @@ import { useAnalysisDock, type AnalysisTabId } from './dockStore';
 
 const SqlPanel = lazy(() => import('../panels/sql/SqlPanel').then((module) => ({ default: module.SqlPanel })));
 const PredictionsPanel = lazy(() => import('../panels/predictions/PredictionsPanel').then((module) => ({ default: module.PredictionsPanel })));
+const DataQualityPanel = lazy(() => import('../panels/quality/DataQualityPanel').then((module) => ({ default: module.DataQualityPanel })));
+const ProfilesPanel = lazy(() => import('../panels/profiles/ProfilesPanel').then((module) => ({ default: module.ProfilesPanel })));
 const GraphPanel = lazy(() => import('../panels/graph/GraphPanel').then((module) => ({ default: module.GraphPanel })));
 
 function Loading(): React.JSX.Element {
@@ -23,6 +25,8 @@ const TABS: readonly (DockTab & { id: AnalysisTabId })[] = [
   { id: 'sql', title: 'SQL', render: () => <Suspense fallback={<Loading />}><SqlPanel /></Suspense> },
   { id: 'predictions', title: 'Predictions', render: () => <Suspense fallback={<Loading />}><PredictionsPanel /></Suspense> },
   { id: 'graph', title: 'Junction graph', render: () => <Suspense fallback={<Loading />}><GraphPanel /></Suspense> },
+  { id: 'quality', title: 'Data quality', render: () => <Suspense fallback={<Loading />}><DataQualityPanel /></Suspense> },
+  { id: 'profiles', title: 'Profiles', render: () => <Suspense fallback={<Loading />}><ProfilesPanel /></Suspense> },
 ];
 
 const isTab = (id: string): id is AnalysisTabId => TABS.some((tab) => tab.id === id);

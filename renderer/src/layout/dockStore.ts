@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { persist } from 'zustand/middleware';
 import { rememberedFields } from '../store/rememberedFields';
 
-const ANALYSIS_TABS = ['sql', 'predictions', 'graph'] as const;
+const ANALYSIS_TABS = ['sql', 'predictions', 'graph', 'quality', 'profiles'] as const;
 export type AnalysisTabId = (typeof ANALYSIS_TABS)[number];
 
 interface AnalysisDockState {

@@ -29,6 +29,7 @@ function update(rows: FeedRow[], reset: boolean, capacity = 4): ViewUpdate {
     },
     predict: predictView(),
     graph: graphView(),
+    analysis: null,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { FeedRow, FileInfo, RejectedRow, ReplayProgress, ThresholdView, ViewUpdate } from '../../../shared/contract';
+import type { AnalysisView } from '../../../shared/analysis/analysisContract';
 import type { GraphView } from '../../../shared/graph/graphContract';
 import type { BusView } from '../../../shared/kafka/busContract';
 import type { PredictView } from '../../../shared/predict/predictContract';
@@ -40,6 +41,8 @@ export interface ViewState {
   predict: PredictView | null;
   /** The Junction graph's view; topology and loads are the last ones sent for the current topology (see keptGraph). */
   graph: GraphView | null;
+  /** Data quality, profiles and alarms: the last view the engine sent (it sends one only when it changed). */
+  analysis: AnalysisView | null;
   /** The last failed action, shown until dismissed or the next success. */
   error: string | null;
   setConnected(connected: boolean): void;
@@ -77,6 +80,7 @@ export const useView = create<ViewState>()((set) => ({
   sqlTable: null,
   predict: null,
   graph: null,
+  analysis: null,
   error: null,
   setConnected: (connected) => set({ connected }),
   setError: (error) => set({ error }),
@@ -103,6 +107,7 @@ export const useView = create<ViewState>()((set) => ({
         sqlTable: update.sql,
         predict: { ...update.predict, series: keptSeries(state.predict, update.predict) },
         graph: keptGraph(state.graph, update.graph),
+        analysis: update.analysis ?? state.analysis,
       };
     }),
 }));

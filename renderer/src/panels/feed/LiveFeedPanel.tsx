@@ -14,6 +14,8 @@ import { setFeedLocation } from '../../store/graphFeedLocation';
 import { useView } from '../../store/viewStore';
 import { columnWidthCh, grownWidths } from './columnWidths';
 import { feedColumn, type FeedColumn } from './feedCells';
+import { HealthBadge } from './HealthBadge';
+import { useLocationHealth } from '../quality/healthStatus';
 import { defaultOrder, headerKey, orderedColumns, shownColumns } from './feedColumns';
 import { useFeedColumns } from './feedColumnsStore';
 import { FeedColumnsMenu } from './FeedColumnsMenu';
@@ -41,6 +43,8 @@ export function LiveFeedPanel(): React.JSX.Element {
   const shownKeys = shownColumns(defaults, prefs);
   const columns = shownKeys.map((key) => all.find((column) => column.key === key)).filter((column) => column !== undefined);
   const widths = useColumnWidths(header, all, rows);
+  const health = useLocationHealth();
+  const locationKey = file?.location ? `c:${file.location}` : null;
 
   // The app does not use the React Compiler, so the virtualizer's unmemoizable API is fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -66,7 +70,8 @@ export function LiveFeedPanel(): React.JSX.Element {
   const frozenNewest = frozen?.[0];
   const frozenAt = frozenNewest ? liveRows.indexOf(frozenNewest) : 0;
   const newSinceFrozen = frozenAt === -1 ? liveRows.length : frozenAt;
-  const chs = columns.map((column) => widths.get(column.key) ?? columnWidthCh(column.label, []));
+  // The location's data-quality badge takes about three characters more.
+  const chs = columns.map((column) => (widths.get(column.key) ?? columnWidthCh(column.label, [])) + (column.key === locationKey && health.size > 0 ? 3 : 0));
   const template = chs.map((w) => `minmax(${w}ch, ${w}fr)`).join(' ');
   // Wide files scroll sideways instead of squeezing every column unreadable.
   const minWidth = `${chs.reduce((sum, w) => sum + w, 0)}ch`;
@@ -133,6 +138,7 @@ export function LiveFeedPanel(): React.JSX.Element {
                     <span role="cell" key={column.key} className={[column.numeric ? 'num' : '', column.muted ? 'muted' : ''].join(' ').trim() || undefined}>
                       {index === 0 && row.passes && <span className="pass-mark" aria-label="passes threshold" />}
                       {column.text(row)}
+                      {column.key === locationKey && <HealthBadge health={health.get(column.text(row))} />}
                     </span>
                   ))}
                 </div>

@@ -5,6 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { GraphLoads, GraphPath, GraphTopology } from '../../../../shared/graph/graphContract';
+import { useView } from '../../store/viewStore';
+import { useLocationHealth } from '../quality/healthStatus';
 import { graphActions } from './graphActions';
 import { GraphRenderer, type GraphHover } from './graphRenderer';
 import { onThemeChange, readGraphTheme } from './graphTheme';
@@ -62,6 +64,12 @@ export function GraphCanvas({ topology, loads, path, chosen }: Props): React.JSX
   }, [loads, topology, shown]);
   useEffect(() => renderer.current?.setPath(path), [path, topology]);
   useEffect(() => renderer.current?.setChosen(chosen), [chosen, topology]);
+  const health = useLocationHealth();
+  const alarms = useView((s) => s.analysis?.alarms?.active);
+  useEffect(() => {
+    const statuses = new Map([...health].map(([id, location]) => [id, location.status]));
+    renderer.current?.setStatuses(statuses, new Set((alarms ?? []).map((alarm) => alarm.location)));
+  }, [health, alarms, topology]);
 
   const count = topology?.nodes.length ?? 0;
   return (

@@ -189,6 +189,20 @@ export class GraphRenderer {
     });
   }
 
+  /** Data-quality statuses (a halo for suspect and bad) and alarmed junctions (a double ring), by junction id. */
+  setStatuses(statuses: ReadonlyMap<string, string>, alarmed: ReadonlySet<string>): void {
+    const cy = this.cy;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        const id = idOf(node);
+        const status = statuses.get(id);
+        node.toggleClass('health-suspect', status === 'suspect');
+        node.toggleClass('health-bad', status === 'bad');
+        node.toggleClass('alarmed', alarmed.has(id));
+      });
+    });
+  }
+
   setChosen(id: string | null): void {
     const cy = this.cy;
     cy.batch(() => {
@@ -209,6 +223,11 @@ export class GraphRenderer {
         const found = node(id);
         if (!found) return null;
         return { width: Number.parseFloat(String(found.style('width'))), color: String(found.style('background-color')), passing: found.data('passing') === true };
+      },
+      nodeMarks: (id) => {
+        const found = node(id);
+        if (!found) return null;
+        return { health: found.hasClass('health-bad') ? 'bad' : found.hasClass('health-suspect') ? 'suspect' : null, alarmed: found.hasClass('alarmed') };
       },
       renderedPosition: (id) => {
         const found = node(id);

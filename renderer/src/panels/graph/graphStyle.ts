@@ -134,6 +134,10 @@ export function graphStylesheet(theme: GraphTheme, nodeCount: number): Styleshee
     },
     { selector: 'node.on-path', style: { 'outline-width': 4, 'outline-color': theme.path, 'outline-offset': 2 } },
     { selector: 'edge.on-path', style: { 'line-color': theme.path, width: EDGE_WIDTH.max / 1.5, opacity: 1, 'z-index': 10 } },
+    // Data quality: a halo in the status colour (the fill stays the load); an alarm: a thick double ring.
+    { selector: 'node.health-suspect', style: { 'underlay-color': theme.warn ?? '#9a6700', 'underlay-opacity': 0.55, 'underlay-padding': 7, 'underlay-shape': 'ellipse' } },
+    { selector: 'node.health-bad', style: { 'underlay-color': theme.danger ?? '#b42318', 'underlay-opacity': 0.6, 'underlay-padding': 7, 'underlay-shape': 'ellipse' } },
+    { selector: 'node.alarmed', style: { 'border-width': 6, 'border-style': 'double', 'border-color': theme.danger ?? '#b42318' } },
     { selector: 'node.chosen', style: { 'outline-width': 3, 'outline-color': theme.accent, 'outline-offset': 4, 'z-index': 20 } },
   ];
 }

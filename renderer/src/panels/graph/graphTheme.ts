@@ -12,6 +12,9 @@ export interface GraphTheme {
   passMark: string;
   /** The highlighted route. */
   path: string;
+  /** Data quality's "suspect" and "bad" halos, and alarmed junctions. */
+  warn?: string;
+  danger?: string;
 }
 
 const FALLBACK: GraphTheme = { text: '#1b1f24', muted: '#5b6573', surface: '#ffffff', accent: '#1f6feb', passMark: '#1a7f37', path: '#a21caf' };
@@ -26,6 +29,8 @@ export function readGraphTheme(element: Element = document.documentElement): Gra
     accent: read('--accent', FALLBACK.accent),
     passMark: read('--pass-mark', FALLBACK.passMark),
     path: read('--graph-path', FALLBACK.path),
+    warn: read('--warn', '#9a6700'),
+    danger: read('--danger', '#b42318'),
   };
 }
 

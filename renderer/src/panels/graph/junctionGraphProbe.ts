@@ -9,6 +9,8 @@ export interface JunctionGraphProbe {
   edgeCount(): number;
   /** The junction's drawn size (model px), fill colour and whether it is marked as passing; null when not drawn. */
   nodeStyle(id: string): { width: number; color: string; passing: boolean } | null;
+  /** The junction's data-quality mark ('suspect', 'bad' or null for none) and whether it is drawn as alarmed; null when not drawn. */
+  nodeMarks(id: string): { health: 'suspect' | 'bad' | null; alarmed: boolean } | null;
   /** Centre of the junction relative to the canvas container's top-left (CSS px); null when not drawn. */
   renderedPosition(id: string): { x: number; y: number } | null;
   /** The junction's drawn box with its label, relative to the canvas container (CSS px); null when not drawn. */

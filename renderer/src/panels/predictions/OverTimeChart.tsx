@@ -8,6 +8,7 @@
  */
 import { memo, useMemo, useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis, ZAxis } from 'recharts';
+import type { AlarmsPanelView } from '../../../../shared/analysis/analysisContract';
 import type { PredictSeries } from '../../../../shared/predict/predictContract';
 import { formatCount } from '../../format';
 import { anomalyMarks, timePoints } from './chartData';
@@ -22,6 +23,8 @@ interface Props {
   target: string;
   hasTime: boolean;
   anomalyK: number;
+  /** Incident alarms (Data quality), shaded where they are at this location. */
+  alarms: AlarmsPanelView | null;
 }
 
 /** The plot's edges inside the chart (CSS px): where the pointer layer goes. */
@@ -31,7 +34,7 @@ const PLOT_RIGHT = CHART_MARGIN.right;
 const PLOT_BOTTOM = 56;
 
 /** Memoised: the series keeps its identity while the engine says it is unchanged, so those updates redraw nothing. */
-export const OverTimeChart = memo(function OverTimeChart({ series, target, hasTime, anomalyK }: Props): React.JSX.Element {
+export const OverTimeChart = memo(function OverTimeChart({ series, target, hasTime, anomalyK, alarms }: Props): React.JSX.Element {
   const data = useMemo(() => timePoints(series), [series]);
   const marks = useMemo(() => anomalyMarks(series), [series]);
   const full = useMemo(() => fullRange(data.map((point) => point.x)), [data]);
@@ -39,6 +42,7 @@ export const OverTimeChart = memo(function OverTimeChart({ series, target, hasTi
   const [range, setRange] = useState<Range | null>(null);
   const shown = range && full ? clampRange(range, full, data.length) : full;
   const zoomed = range !== null && shown !== full;
+  const alarmSpans = spansOf(alarms, series.location, hasTime, shown);
   const drawn = useMemo(() => (zoomed && shown ? visibleSlice(data, shown) : data), [zoomed, shown, data]);
   const drawnMarks = zoomed && shown ? marks.filter((mark) => mark.x >= shown[0] && mark.x <= shown[1]) : marks;
   const drawnXs = useMemo(() => drawn.map((point) => point.x), [drawn]);
@@ -104,6 +108,10 @@ export const OverTimeChart = memo(function OverTimeChart({ series, target, hasTi
               isAnimationActive={false}
             />
             {drawnMarks.length > 0 && <Scatter data={drawnMarks} dataKey="actual" name="Anomaly" className="predict-anomaly-marks" fill={COLORS.anomaly} isAnimationActive={false} />}
+            {/* Incident alarms at this location (Data quality panel): shaded from start to end, or to the newest point while active. */}
+            {alarmSpans.map((alarm) => (
+              <ReferenceArea key={alarm.id} x1={alarm.from} x2={alarm.to} className="predict-alarm-area" fill="var(--danger)" fillOpacity={0.1} ifOverflow="hidden" />
+            ))}
             {hovered && <ReferenceLine x={hovered.x} stroke="var(--muted)" strokeDasharray="2 2" ifOverflow="hidden" />}
             {selecting && <ReferenceArea x1={selecting[0]} x2={selecting[1]} fill="var(--accent)" fillOpacity={0.15} ifOverflow="hidden" />}
           </ComposedChart>
@@ -120,3 +128,12 @@ export const OverTimeChart = memo(function OverTimeChart({ series, target, hasTi
     </div>
   );
 });
+
+/** The location's alarms as spans of the chart's x axis (event time); none for a file without time. */
+function spansOf(alarms: AlarmsPanelView | null, location: string, hasTime: boolean, shown: Range | null): { id: number; from: number; to: number }[] {
+  if (!hasTime || !alarms || !shown) return [];
+  return [...alarms.active, ...alarms.closed]
+    .filter((alarm) => alarm.location === location)
+    .map((alarm) => ({ id: alarm.id, from: alarm.start, to: alarm.end ?? shown[1] }))
+    .filter((span) => span.to >= shown[0] && span.from <= shown[1]);
+}

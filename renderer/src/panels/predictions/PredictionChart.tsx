@@ -4,6 +4,7 @@
  */
 import type { PredictView } from '../../../../shared/predict/predictContract';
 import { formatCount } from '../../format';
+import { useView } from '../../store/viewStore';
 import { ActualVsPredictedChart } from './ActualVsPredictedChart';
 import { OverTimeChart } from './OverTimeChart';
 import { predictActions } from './predictActions';
@@ -17,6 +18,7 @@ const VIEWS: readonly { id: PredictChartView; label: string }[] = [
 
 export function PredictionChart({ view, hasTime }: { view: PredictView; hasTime: boolean }): React.JSX.Element {
   const chartView = usePredictStore((s) => s.chartView);
+  const alarms = useView((s) => s.analysis?.alarms ?? null);
   const location = useShownLocation(view);
   const series = view.series !== null && view.series.location === location ? view.series : null;
   const target = view.model?.target ?? view.target ?? 'value';
@@ -52,7 +54,7 @@ export function PredictionChart({ view, hasTime }: { view: PredictView; hasTime:
           {location === null ? 'The chart appears once a location has scored rows.' : `No forecasts for ${location} yet.`}
         </p>
       ) : chartView === 'time' ? (
-        <OverTimeChart series={series} target={target} hasTime={hasTime} anomalyK={view.settings.anomalyK} />
+        <OverTimeChart series={series} target={target} hasTime={hasTime} anomalyK={view.settings.anomalyK} alarms={alarms} />
       ) : (
         <ActualVsPredictedChart series={series} target={target} />
       )}

@@ -1,0 +1,192 @@
+/**
+ * The analysis stage as the engine holds it: a row sink of the visible session that hands every
+ * accepted row, once, to the AnalysisStage in the analysis worker (the app passes its script), or
+ * in this thread when there is none (unit tests). The checks cost about 3 µs a row together, more
+ * than the replay itself spends on a row, so in the app they run beside the replay: this thread
+ * only packs each batch (analysisBatch.ts). The latest view the worker sent is what the page gets,
+ * only when it changed.
+ */
+import type { AnalysisExport, AnalysisSettings, AnalysisView } from '../../../shared/analysis/analysisContract';
+import type { ColumnInfo } from '../../../shared/schema';
+import type { NetworkLinks } from '../alarms';
+import type { FeedEntry, RowSink } from '../stages';
+import { engineLog, WorkerChannel } from '../supervision';
+import { batchLayout, BatchPacker } from './analysisBatch';
+import { AnalysisStage, DEFAULT_ANALYSIS_SETTINGS } from './analysisStage';
+import type { FromAnalysisWorker, ToAnalysisWorker } from './analysisWorkerMessages';
+
+export interface AnalysisFeedOptions {
+  onChange: () => void;
+  measure: () => string | null;
+  network: () => NetworkLinks | null;
+  /** The bundled analysis worker; null runs the stage in this thread. */
+  workerPath: string | null;
+}
+
+export class AnalysisFeed implements RowSink {
+  private readonly local: AnalysisStage | null;
+  private worker: WorkerChannel<ToAnalysisWorker, FromAnalysisWorker> | null = null;
+  private columns: readonly ColumnInfo[] = [];
+  private packer: BatchPacker | null = null;
+  /** The run's first rows wait for restart to reach the worker with the network known by then. */
+  private restartSent = false;
+  private settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS;
+  private selection: { heatmap: string | null; typical: string | null } = { heatmap: null, typical: null };
+  private latest: AnalysisView | null = null;
+  private fresh = false;
+  private nextExport = 1;
+  private readonly exports = new Map<number, { resolve: (rows: number) => void; reject: (error: Error) => void }>();
+  private failure: string | null = null;
+
+  constructor(private readonly options: AnalysisFeedOptions) {
+    this.local = options.workerPath === null ? new AnalysisStage({ onChange: options.onChange, measure: options.measure, network: options.network }) : null;
+  }
+
+  // --- RowSink -------------------------------------------------------------------------------
+
+  restart(columns: readonly ColumnInfo[]): void {
+    this.columns = columns;
+    if (this.local) return this.local.restart(columns);
+    this.packer = new BatchPacker(batchLayout(columns));
+    this.restartSent = false;
+    // Until the worker's first view of this run comes, the page shows the run as waiting.
+    this.latest = null;
+    this.fresh = true;
+    this.options.onChange();
+  }
+
+  append(entries: readonly FeedEntry[]): void {
+    if (this.local) return this.local.append(entries);
+    if (entries.length === 0 || this.packer === null) return;
+    const worker = this.ensureWorker();
+    if (!this.restartSent) {
+      worker.post({ kind: 'configure', settings: this.settings });
+      worker.post({ kind: 'restart', columns: [...this.columns], measure: this.options.measure(), network: this.networkLinks() });
+      worker.post({ kind: 'select', ...this.selection });
+      this.restartSent = true;
+    }
+    const batch = this.packer.pack(entries);
+    worker.post({ kind: 'rows', batch }, [batch.numbers.buffer, batch.locations.buffer]);
+  }
+
+  // --- Commands ------------------------------------------------------------------------------
+
+  get currentSettings(): AnalysisSettings {
+    return this.local?.currentSettings ?? this.settings;
+  }
+
+  configure(settings: AnalysisSettings): void {
+    this.settings = settings;
+    if (this.local) return this.local.configure(settings);
+    this.worker?.post({ kind: 'configure', settings });
+    if (this.latest) this.latest = { ...this.latest, settings, settingsPending: this.latest.health.counts.rowsGiven > 0 };
+    this.fresh = true;
+    this.options.onChange();
+  }
+
+  selectLocations(heatmap: string | null, typical: string | null): void {
+    this.selection = { heatmap, typical };
+    if (this.local) return this.local.selectLocations(heatmap, typical);
+    this.worker?.post({ kind: 'select', heatmap, typical });
+  }
+
+  export(what: AnalysisExport, path: string): Promise<number> {
+    if (this.local) return this.local.export(what, path);
+    const worker = this.worker;
+    // No row was given this run (the worker may still hold the last run's): the file has the header only.
+    if (worker === null || !this.restartSent) return new AnalysisStage({ onChange: () => undefined, measure: () => null, network: () => null }).export(what, path);
+    const id = this.nextExport++;
+    return new Promise<number>((resolve, reject) => {
+      this.exports.set(id, { resolve, reject });
+      worker.post({ kind: 'export', id, what, path });
+    });
+  }
+
+  /** The view when changed since the last one sent (null: unchanged, the page keeps its copy); `full` always gets it. */
+  view(full: boolean): AnalysisView | null {
+    if (this.local) {
+      const view = this.local.view(full);
+      return view === null ? null : this.withFailure(view);
+    }
+    if (!full && !this.fresh) return null;
+    if (!full) this.fresh = false;
+    return this.withFailure(this.latest);
+  }
+
+  dispose(): void {
+    void this.worker?.stop();
+    this.worker = null;
+    for (const waiting of this.exports.values()) waiting.reject(new Error('The analysis worker was stopped.'));
+    this.exports.clear();
+  }
+
+  private withFailure(view: AnalysisView | null): AnalysisView {
+    const base = view ?? waitingView(this.currentSettings);
+    return this.failure === null ? base : { ...base, message: this.failure };
+  }
+
+  private networkLinks(): NetworkLinks | null {
+    const network = this.options.network();
+    return network === null ? null : { links: network.links.map(({ from, to }) => ({ from, to })) };
+  }
+
+  private ensureWorker(): WorkerChannel<ToAnalysisWorker, FromAnalysisWorker> {
+    if (this.worker) return this.worker;
+    const worker = new WorkerChannel<ToAnalysisWorker, FromAnalysisWorker>(
+      { name: 'analysis worker', path: this.options.workerPath as string, unref: true },
+      {
+        message: (message) => {
+          if (message.kind === 'view') {
+            this.latest = message.view;
+            this.failure = null;
+            this.fresh = true;
+            this.options.onChange();
+            return;
+          }
+          const waiting = this.exports.get(message.id);
+          this.exports.delete(message.id);
+          if (message.ok) waiting?.resolve(message.rows);
+          else waiting?.reject(new Error(message.error));
+        },
+        died: (reason) => {
+          this.worker = null;
+          this.restartSent = false;
+          engineLog('analysis worker', 'the analysis starts over with the next run.');
+          this.failure = `The analysis stopped (${reason}); it starts again with the next replay.`;
+          for (const waiting of this.exports.values()) waiting.reject(new Error(this.failure));
+          this.exports.clear();
+          this.fresh = true;
+          this.options.onChange();
+        },
+      },
+    );
+    worker.start();
+    this.worker = worker;
+    return worker;
+  }
+}
+
+function waitingView(settings: AnalysisSettings): AnalysisView {
+  return {
+    state: 'waiting',
+    message: 'Press Replay: every row is checked as it arrives.',
+    version: 0,
+    measure: null,
+    locationColumn: null,
+    cadenceMs: null,
+    settings,
+    settingsPending: false,
+    health: {
+      locations: [],
+      locationCount: 0,
+      flags: [],
+      counts: { rowsGiven: 0, rowsChecked: 0, rowsWithoutTime: 0, duplicateTimes: 0, outOfOrder: 0, flagsRaised: 0, flagsKept: 0, flagsDropped: 0, byCheck: {} },
+      columns: { measure: null, total: null, parts: [], flow: null, occupancy: null, speed: null },
+    },
+    heatmap: null,
+    typicalDay: null,
+    heatmapLocation: null,
+    typicalLocation: null,
+    alarms: null,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Worker entry: the analysis stage (data quality, profiles, alarms) off the engine's thread. The
+ * engine packs each batch of accepted rows (analysisBatch.ts); this thread unpacks and checks
+ * them, and posts the view whenever it changed, at most every VIEW_INTERVAL_MS.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { NetworkLinks } from '../alarms';
+import { batchLayout, BatchUnpacker } from './analysisBatch';
+import { AnalysisStage, VIEW_INTERVAL_MS } from './analysisStage';
+import type { FromAnalysisWorker, ToAnalysisWorker } from './analysisWorkerMessages';
+
+let measure: string | null = null;
+let network: NetworkLinks | null = null;
+let unpacker: BatchUnpacker | null = null;
+const post = (message: FromAnalysisWorker): void => parentPort?.postMessage(message);
+const stage = new AnalysisStage({ onChange: () => undefined, measure: () => measure, network: () => network });
+
+parentPort?.on('message', (message: ToAnalysisWorker) => {
+  switch (message.kind) {
+    case 'restart':
+      measure = message.measure;
+      network = message.network;
+      unpacker = new BatchUnpacker(batchLayout(message.columns));
+      stage.restart(message.columns);
+      break;
+    case 'rows':
+      if (unpacker) stage.appendRecords(unpacker.unpack(message.batch));
+      break;
+    case 'configure':
+      stage.configure(message.settings);
+      break;
+    case 'select':
+      stage.selectLocations(message.heatmap, message.typical);
+      sendView();
+      break;
+    case 'export':
+      stage.export(message.what, message.path).then(
+        (rows) => post({ kind: 'exported', id: message.id, ok: true, rows }),
+        (error: Error) => post({ kind: 'exported', id: message.id, ok: false, error: error.message }),
+      );
+      break;
+  }
+});
+
+function sendView(): void {
+  const view = stage.view(false);
+  if (view !== null) post({ kind: 'view', view });
+}
+
+setInterval(sendView, VIEW_INTERVAL_MS / 2).unref();

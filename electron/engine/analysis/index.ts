@@ -1,0 +1,3 @@
+/** The analysis stage's public surface (data quality, profiles, alarms), for the engine's composition root. */
+export { AnalysisFeed } from './analysisFeed';
+export { createAnalysisHandlers } from './analysisHandlers';

@@ -1,0 +1,48 @@
+/**
+ * What the Data quality and Profiles panels ask of the engine: health settings, the locations the
+ * heatmap and typical day show, and the flags / alarms CSV exports (save dialog on the desktop,
+ * download in a browser: the page never names a path). Failures land in the panels' notice.
+ */
+import { create } from 'zustand';
+import type { AnalysisExport, AnalysisSettings } from '../../../../shared/analysis/analysisContract';
+import type { CommandArgs, CommandName, CommandResult } from '../../../../shared/contract';
+import { formatCount } from '../../format';
+import { isDesktop, tryInvoke } from '../../transport/engineClient';
+
+interface AnalysisNoticeState {
+  notice: string | null;
+}
+
+export const useAnalysisNotice = create<AnalysisNoticeState>()(() => ({ notice: null }));
+
+async function command<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<{ ok: true; value: CommandResult<K> } | { ok: false }> {
+  const envelope = await tryInvoke(name, args);
+  if (envelope.ok) {
+    useAnalysisNotice.setState({ notice: null });
+    return envelope;
+  }
+  useAnalysisNotice.setState({ notice: envelope.error.message });
+  return { ok: false };
+}
+
+export const analysisActions = {
+  async configure(settings: AnalysisSettings): Promise<void> {
+    await command('analysis:configure', settings);
+  },
+
+  async selectLocations(heatmap: string | null, typical: string | null): Promise<void> {
+    await command('analysis:selectLocation', { heatmap, typical });
+  },
+
+  async exportCsv(what: AnalysisExport): Promise<void> {
+    if (isDesktop) {
+      const reply = await command('analysis:showExportDialog', { what });
+      if (reply.ok && reply.value) useAnalysisNotice.setState({ notice: `Exported ${formatCount(reply.value.rows)} ${what} to ${reply.value.path}` });
+      return;
+    }
+    const link = document.createElement('a');
+    link.href = `/api/analysis-export.csv?what=${what}`;
+    link.download = `${what}.csv`;
+    link.click();
+  },
+};
