@@ -56,11 +56,15 @@ export class DayKindProfile {
   }
 
   deviationAt(location: string, time: number, value: number, options?: DeviationOptions): KindDeviation | null {
+    // Each deviation is a fresh object: marked in place rather than copied (one row, one object).
     const kind = dayKindOf(time);
-    const own = (this.kinds[kind] as TypicalDay).deviationAt(location, time, value, options);
-    if (kind > 1 || own?.reliable === true) return own === null ? null : { ...own, ownKind: true };
-    const pooled = this.weekdays.deviationAt(location, time, value, options);
-    return pooled === null ? own && { ...own, ownKind: true } : { ...pooled, ownKind: false };
+    const own = (this.kinds[kind] as TypicalDay).deviationAt(location, time, value, options) as KindDeviation | null;
+    if (own !== null) own.ownKind = true;
+    if (kind > 1 || own?.reliable === true) return own;
+    const pooled = this.weekdays.deviationAt(location, time, value, options) as KindDeviation | null;
+    if (pooled === null) return own;
+    pooled.ownKind = false;
+    return pooled;
   }
 
   reset(): void {
