@@ -4,34 +4,16 @@
  * junction gets a load during a replay; "Show in feed" narrows the feed to one junction; a bad
  * network file is refused with its reason and the graph keeps its roads.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { ViewUpdate } from '../../../shared/contract';
 import type { GraphLoads, GraphTopology } from '../../../shared/graph/graphContract';
 import { Engine } from '../engine';
-import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
+import { SAMPLE_CSV } from '../testing/sampleCity';
+import { FLAT_OUT, useWorkerForThisFile } from '../testing/workerUnderTest';
 
-const SAMPLE = resolve(__dirname, '../../../sample-data/traffic-sample.csv');
-const FAST = { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } } as const;
-let dir: string;
-/** The graph worker's script, run from its TypeScript source. */
-let workerScript: string;
-const engines: Engine[] = [];
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'engine-graph-'));
-  workerScript = writeTsWorkerEntry(dir, join(__dirname, 'graphWorker.ts'));
-});
-
-afterEach(() => {
-  for (const engine of engines.splice(0)) engine.stop();
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const worker = useWorkerForThisFile('engine-graph', join(__dirname, 'graphWorker.ts'));
 
 /** What the page would hold: the engine's broadcast updates, with topology and loads kept while unchanged (sent as null). */
 interface Held {
@@ -43,16 +25,16 @@ interface Held {
 function newEngine(): { engine: Engine; held: Held } {
   const held: Held = { view: null, topology: null, loads: null };
   const engine = new Engine({
-    workerScripts: { graph: workerScript },
-    sampleCsvPath: SAMPLE,
-    dataDir: mkdtempSync(join(dir, 'data-')),
+    workerScripts: { graph: worker.script },
+    sampleCsvPath: SAMPLE_CSV,
+    dataDir: worker.dataDir(),
     onViewUpdate: (view) => {
       held.view = view;
       held.topology = view.graph.topology ?? held.topology;
       held.loads = view.graph.loads ?? held.loads;
     },
   });
-  engines.push(engine);
+  worker.track(engine);
   return { engine, held };
 }
 
@@ -69,7 +51,7 @@ describe('junction graph through the engine', () => {
   it('counts nothing until the panel opens', async () => {
     const { engine, held } = newEngine();
     await engine.handle('file:openSample', {});
-    await engine.handle('replay:start', FAST);
+    await engine.handle('replay:start', FLAT_OUT);
     const { view } = await until(held, (h) => h.view.replay.state === 'finished', 'the replay');
     expect(view.graph.state).toBe('off');
     expect(held.topology).toBeNull();
@@ -79,7 +61,7 @@ describe('junction graph through the engine', () => {
     const { engine, held } = newEngine();
     await engine.handle('graph:open', {});
     await engine.handle('file:openSample', {});
-    await engine.handle('replay:start', FAST);
+    await engine.handle('replay:start', FLAT_OUT);
     const finished = (await until(held, (h) => h.view.replay.state === 'finished', 'the replay')).view;
     // Loads and analytics follow the rows by up to a quarter second (and a worker round trip): wait
     // for those that describe the whole city, not an early view from the first rows.
@@ -111,10 +93,10 @@ describe('junction graph through the engine', () => {
     const { engine } = newEngine();
     await engine.handle('graph:open', {});
     await engine.handle('file:openSample', {});
-    const bad = join(dir, 'not-a-network.json');
+    const bad = join(worker.dir, 'not-a-network.json');
     writeFileSync(bad, '{"junctions": [');
     await expect(engine.handle('graph:loadNetwork', { path: bad })).rejects.toMatchObject({ code: 'INVALID_NETWORK', message: expect.stringContaining('not-a-network.json') });
-    await expect(engine.handle('graph:loadNetwork', { path: join(dir, 'missing.json') })).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
+    await expect(engine.handle('graph:loadNetwork', { path: join(worker.dir, 'missing.json') })).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
     expect(engine.view(true).graph.network?.source).toBe('junction-network.json');
   });
 });

@@ -3,41 +3,22 @@
  * sample city: the model is fed only once the panel opens, trains on the file's first days, scores
  * every later row before learning from it, and answers a change of target at once.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { ViewUpdate } from '../../../shared/contract';
 import { DEFAULT_PREDICT_SETTINGS } from '../../../shared/predict/predictContract';
 import { Engine } from '../engine';
-import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
+import { SAMPLE_CSV } from '../testing/sampleCity';
+import { FLAT_OUT, useWorkerForThisFile } from '../testing/workerUnderTest';
 import { setEngineLogSink } from '../supervision/engineLog';
 import type { WorkerChannel } from '../supervision/workerChannel';
 import { threadOf } from '../testing/threadOf';
 
-const SAMPLE = resolve(__dirname, '../../../sample-data/traffic-sample.csv');
-const FAST = { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } } as const;
-let dir: string;
-/** The predict worker's script, run from its TypeScript source. */
-let workerScript: string;
-const engines: Engine[] = [];
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'engine-predict-'));
-  workerScript = writeTsWorkerEntry(dir, join(__dirname, 'predictWorker.ts'));
-});
-
-afterEach(() => {
-  for (const engine of engines.splice(0)) engine.stop();
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+const worker = useWorkerForThisFile('engine-predict', join(__dirname, 'predictWorker.ts'));
 
 function newEngine(): Engine {
-  const engine = new Engine({ workerScripts: { predict: workerScript }, sampleCsvPath: SAMPLE, dataDir: mkdtempSync(join(dir, 'data-')), onViewUpdate: () => undefined });
-  engines.push(engine);
+  const engine = new Engine({ workerScripts: { predict: worker.script }, sampleCsvPath: SAMPLE_CSV, dataDir: worker.dataDir(), onViewUpdate: () => undefined });
+  worker.track(engine);
   return engine;
 }
 
@@ -54,7 +35,7 @@ async function until(engine: Engine, condition: (view: ViewUpdate) => boolean, w
 /** Replays the open file at full speed until the model has worked through every row. */
 async function replayAll(engine: Engine): Promise<ViewUpdate> {
   await until(engine, (view) => view.predict.state !== 'loadingHistory', 'the history');
-  await engine.handle('replay:start', FAST);
+  await engine.handle('replay:start', FLAT_OUT);
   const finished = await until(engine, (view) => view.replay.state === 'finished', 'the replay');
   return until(
     engine,
@@ -67,7 +48,7 @@ describe('predictions through the engine', () => {
   it('feeds the model nothing until the panel opens', async () => {
     const engine = newEngine();
     await engine.handle('file:openSample', {});
-    await engine.handle('replay:start', FAST);
+    await engine.handle('replay:start', FLAT_OUT);
     const view = await until(engine, (v) => v.replay.state === 'finished', 'the replay');
     expect(view.predict.state).toBe('off');
     expect(view.predict.rows.received).toBe(0);
