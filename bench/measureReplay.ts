@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebHost } from '../electron/web/webHost';
 import { connectWebHost } from './webHostClient';
+import { DEFAULT_ANALYSIS_SETTINGS } from '../electron/engine/analysis';
 
 export interface ReplayMeasurement {
   rows: number;
@@ -29,8 +30,11 @@ interface Paths {
   rendererDir: string;
 }
 
-/** `sqlOpen`: an SQL console is open, so the live table fills too (it costs about a core). */
-export async function measureReplay(csvPath: string, paths: Paths, sqlOpen = false): Promise<ReplayMeasurement> {
+/**
+ * `sqlOpen`: an SQL console is open, so the live table fills too (it costs about a core).
+ * `analysisOff`: the data-quality, profile and alarm checks are switched off for the run.
+ */
+export async function measureReplay(csvPath: string, paths: Paths, sqlOpen = false, analysisOff = false): Promise<ReplayMeasurement> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tm-bench-'));
   const host = new WebHost({ port: 0, rendererDir: paths.rendererDir, workerPath: paths.workerPath, sampleCsvPath: csvPath, dataDir });
   const url = await host.start();
@@ -47,6 +51,8 @@ export async function measureReplay(csvPath: string, paths: Paths, sqlOpen = fal
   const openedAt = performance.now();
   // The host's "sample" is this file: a WebSocket client may not name a path (only uploads).
   await invoke('file:openSample', {});
+  // A fresh data folder: the settings are the defaults.
+  if (analysisOff) await invoke('analysis:configure', { ...DEFAULT_ANALYSIS_SETTINGS, enabled: false });
   global.gc?.();
   const baselineRss = process.memoryUsage().rss;
   let peakRss = baselineRss;

@@ -1,5 +1,5 @@
 /**
- * Child-process entry of one measurement (`replay`, `replay-sql`, `parse`, `pacing`, `kafka`, `sql`, `predict`,
+ * Child-process entry of one measurement (`replay`, `replay-sql`, `replay-no-analysis`, `parse`, `pacing`, `kafka`, `sql`, `predict`,
  * `windows` or `graph-fps`): prints the result as one JSON line.
  */
 import { join, resolve } from 'node:path';
@@ -14,11 +14,11 @@ import { measureWindows } from './measureWindows';
 
 const root = resolve(__dirname, '..');
 const [kind, csvPath, networkPath] = process.argv.slice(2);
-if (!csvPath) throw new Error('usage: measurementChild.ts replay|replay-sql|parse|pacing|kafka|sql|predict <csv> | graph-fps <csv> <network>');
+if (!csvPath) throw new Error('usage: measurementChild.ts replay|replay-sql|replay-no-analysis|parse|pacing|kafka|sql|predict <csv> | graph-fps <csv> <network>');
 const paths = { workerPath: join(root, 'out', 'main', 'engineWorker.js'), rendererDir: join(root, 'out', 'renderer') };
 const run =
-  kind === 'replay' || kind === 'replay-sql'
-    ? measureReplay(csvPath, paths, kind === 'replay-sql')
+  kind === 'replay' || kind === 'replay-sql' || kind === 'replay-no-analysis'
+    ? measureReplay(csvPath, paths, kind === 'replay-sql', kind === 'replay-no-analysis')
     : kind === 'parse'
       ? measureParseOnly(csvPath)
       : kind === 'kafka'

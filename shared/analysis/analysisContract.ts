@@ -80,6 +80,12 @@ export const analysisSettingsSchema = z
     capacityPerHour: z.number().positive().max(1_000_000).nullable(),
     /** A value above median + k · MAD of the location's history is implausible. */
     spikeK: z.number().min(1).max(1000),
+    /**
+     * Whether rows go to the checks at all. They take part of a core beside the replay (about 0.7
+     * of the full-speed rate on two cores), so whoever wants the last rows per second can turn
+     * them off; like the other settings, from the next run.
+     */
+    enabled: z.boolean(),
   })
   .strict();
 export type AnalysisSettings = z.infer<typeof analysisSettingsSchema>;

@@ -37,6 +37,8 @@ export class AnalysisFeed implements RowSink {
   private nextExport = 1;
   private readonly exports = new Map<number, { resolve: (rows: number) => void; reject: (error: Error) => void }>();
   private failure: string | null = null;
+  /** The settings' `enabled` as this run started: switched off, rows are not even packed. */
+  private runEnabled = true;
 
   constructor(private readonly options: AnalysisFeedOptions) {
     this.local = options.workerPath === null ? new AnalysisStage({ onChange: options.onChange, measure: options.measure, network: options.network }) : null;
@@ -46,6 +48,7 @@ export class AnalysisFeed implements RowSink {
 
   restart(columns: readonly ColumnInfo[]): void {
     this.columns = columns;
+    this.runEnabled = this.currentSettings.enabled;
     if (this.local) return this.local.restart(columns);
     this.packer = new BatchPacker(batchLayout(columns));
     this.restartSent = false;
@@ -56,6 +59,7 @@ export class AnalysisFeed implements RowSink {
   }
 
   append(entries: readonly FeedEntry[]): void {
+    if (!this.runEnabled) return;
     if (this.local) return this.local.append(entries);
     if (entries.length === 0 || this.packer === null) return;
     const worker = this.ensureWorker();
@@ -104,6 +108,11 @@ export class AnalysisFeed implements RowSink {
 
   /** The view when changed since the last one sent (null: unchanged, the page keeps its copy); `full` always gets it. */
   view(full: boolean): AnalysisView | null {
+    if (!this.runEnabled) {
+      if (!full && !this.fresh) return null;
+      if (!full) this.fresh = false;
+      return this.withFailure(null);
+    }
     if (this.local) {
       const view = this.local.view(full);
       return view === null ? null : this.withFailure(view);
@@ -121,6 +130,7 @@ export class AnalysisFeed implements RowSink {
   }
 
   private withFailure(view: AnalysisView | null): AnalysisView {
+    if (!this.runEnabled) return offView(this.currentSettings);
     const base = view ?? waitingView(this.currentSettings);
     return this.failure === null ? base : { ...base, message: this.failure };
   }
@@ -189,4 +199,10 @@ function waitingView(settings: AnalysisSettings): AnalysisView {
     typicalLocation: null,
     alarms: null,
   };
+}
+
+/** What the page shows while the checks are off this run: nothing counted, and how to turn them on. */
+function offView(settings: AnalysisSettings): AnalysisView {
+  const pending = settings.enabled ? ' They are on again from the next replay.' : ' Turn them on in the settings below; they start with the next replay.';
+  return { ...waitingView(settings), state: 'waiting', settingsPending: settings.enabled, message: `Data quality, profiles and alarms are off for this run: no row is checked.${pending}` };
 }

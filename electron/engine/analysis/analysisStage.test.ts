@@ -72,7 +72,7 @@ describe('analysis stage', () => {
   it('settings change during a run apply from the next run', () => {
     const stage = stageOnSample();
     stage.append(entries(records.slice(0, 1000)));
-    stage.configure({ stuckDurationMs: 3_600_000, capacityPerHour: 2000, spikeK: 6 });
+    stage.configure({ stuckDurationMs: 3_600_000, capacityPerHour: 2000, spikeK: 6, enabled: true });
     expect(stage.view(true)?.settingsPending).toBe(true);
     stage.restart(SAMPLE_COLUMNS);
     const view = stage.view(true);

@@ -47,6 +47,7 @@ export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = {
   stuckDurationMs: DEFAULT_HEALTH_OPTIONS.stuckDurationMs,
   capacityPerHour: DEFAULT_HEALTH_OPTIONS.capacityPerHour,
   spikeK: DEFAULT_HEALTH_OPTIONS.spikeK,
+  enabled: true,
 };
 
 export interface AnalysisStageOptions {

@@ -44,6 +44,24 @@ async function until(held: Held, condition: (held: Held) => boolean, what: strin
 }
 
 describe('the analysis stage in the engine', () => {
+  it('switched off, a replay checks nothing and says so; switched on again, the next replay checks every row', async () => {
+    const { engine, held } = newEngine();
+    await engine.handle('file:openSample', {});
+    const settings = { ...(await engine.handle('session:snapshot', {})).analysis!.settings };
+    await engine.handle('analysis:configure', { ...settings, enabled: false });
+    await engine.handle('replay:start', FLAT_OUT);
+    await until(held, (h) => h.view?.replay.state === 'finished', 'the replay to finish');
+    expect(held.view?.replay.rowsAccepted).toBe(26_880);
+    await until(held, (h) => /off for this run/.test(h.analysis?.message ?? ''), 'the panel to say the checks are off');
+    expect(held.analysis?.health.counts.rowsGiven).toBe(0);
+    expect(held.analysis?.health.locationCount).toBe(0);
+
+    await engine.handle('analysis:configure', { ...settings, enabled: true });
+    await until(held, (h) => /on again from the next replay/.test(h.analysis?.message ?? ''), 'the panel to say when they start');
+    await engine.handle('replay:start', FLAT_OUT);
+    await until(held, (h) => h.view?.replay.state === 'finished' && h.analysis?.health.counts.rowsChecked === 26_880, 'every row of the next replay checked');
+  }, 60_000);
+
   it('checks every row a replay accepts, once, and starts over on a new file', async () => {
     const { engine, held } = newEngine();
     await engine.handle('file:openSample', {});

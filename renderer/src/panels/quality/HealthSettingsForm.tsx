@@ -1,15 +1,20 @@
-/** The health checks' settings: how long a repeated value is stuck, the site's capacity, the spike factor. */
+/**
+ * The health checks' settings: whether rows are checked at all, how long a repeated value is stuck,
+ * the site's capacity, the spike factor.
+ */
 import { useState } from 'react';
 import type { AnalysisSettings } from '../../../../shared/analysis/analysisContract';
 import { analysisActions } from './analysisActions';
 
 interface Draft {
+  enabled: boolean;
   stuckMinutes: string;
   capacity: string;
   spikeK: string;
 }
 
 const draftOf = (settings: AnalysisSettings): Draft => ({
+  enabled: settings.enabled,
   stuckMinutes: String(settings.stuckDurationMs / 60_000),
   capacity: settings.capacityPerHour === null ? '' : String(settings.capacityPerHour),
   spikeK: String(settings.spikeK),
@@ -23,7 +28,7 @@ function parseDraft(draft: Draft): AnalysisSettings | string {
   if (capacity !== null && !(capacity > 0 && capacity <= 1_000_000)) return 'Capacity: vehicles per hour above 0, or empty for no capacity check.';
   const spikeK = Number(draft.spikeK);
   if (!(spikeK >= 1 && spikeK <= 1000)) return 'Spike k: 1 to 1,000.';
-  return { stuckDurationMs: stuck * 60_000, capacityPerHour: capacity, spikeK };
+  return { stuckDurationMs: stuck * 60_000, capacityPerHour: capacity, spikeK, enabled: draft.enabled };
 }
 
 export function HealthSettingsForm({ settings, pending }: { settings: AnalysisSettings; pending: boolean }): React.JSX.Element {
@@ -41,6 +46,10 @@ export function HealthSettingsForm({ settings, pending }: { settings: AnalysisSe
         void analysisActions.configure(parsed).then(() => setDraft(null));
       }}
     >
+      <label title="Data quality, profiles and alarms check every row in a worker beside the replay; off, a full-speed replay keeps the whole machine">
+        <input type="checkbox" checked={shown.enabled} onChange={(event) => setDraft({ ...shown, enabled: event.target.checked })} />
+        Check rows
+      </label>
       <label title="A repeated non-zero value this long is a stuck detector">
         Stuck after (min)
         <input type="number" min={1} step={1} className="quality-number" value={shown.stuckMinutes} onChange={set('stuckMinutes')} />
