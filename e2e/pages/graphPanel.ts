@@ -13,6 +13,7 @@ interface JunctionGraphProbe {
   nodeCount(): number;
   edgeCount(): number;
   nodeStyle(id: string): NodeStyle | null;
+  nodeMarks(id: string): NodeMarks | null;
   renderedPosition(id: string): { x: number; y: number } | null;
   renderedBox(id: string): Box | null;
   nodeIds(): string[];
@@ -27,6 +28,12 @@ export interface Box {
   y1: number;
   x2: number;
   y2: number;
+}
+
+/** A junction's data-quality halo (null: OK) and whether it is ringed for an active alarm. */
+export interface NodeMarks {
+  health: 'suspect' | 'bad' | null;
+  alarmed: boolean;
 }
 
 export interface NodeStyle {
@@ -91,6 +98,10 @@ export class GraphPanel {
 
   nodeStyle(id: string): Promise<NodeStyle | null> {
     return this.page.evaluate((junction) => (window as ProbeWindow).__junctionGraphProbe?.nodeStyle(junction) ?? null, id);
+  }
+
+  nodeMarks(id: string): Promise<NodeMarks | null> {
+    return this.page.evaluate((junction) => (window as ProbeWindow).__junctionGraphProbe?.nodeMarks(junction) ?? null, id);
   }
 
   /** Every drawn junction's box with its label and centre (canvas CSS px), and the canvas's size. */
