@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisView } from '../../../shared/analysis/analysisContract';
 import type { ViewUpdate } from '../../../shared/contract';
 import { Engine } from '../engine';
+import { setEngineLogSink } from '../supervision/engineLog';
+import type { WorkerChannel } from '../supervision/workerChannel';
+import { threadOf } from '../testing/threadOf';
 import { SAMPLE_CSV } from '../testing/sampleCity';
 import { FLAT_OUT, useWorkerForThisFile } from '../testing/workerUnderTest';
 
@@ -44,6 +47,30 @@ async function until(held: Held, condition: (held: Held) => boolean, what: strin
 }
 
 describe('the analysis stage in the engine', () => {
+  it('an analysis worker that dies is logged, the panel says so, and the next replay is checked in full by a new one', async () => {
+    const logged: string[] = [];
+    setEngineLogSink((source, line) => logged.push(`[${source}] ${line}`));
+    try {
+      const { engine, held } = newEngine();
+      await engine.handle('file:openSample', {});
+      await engine.handle('replay:start', FLAT_OUT);
+      await until(held, (h) => h.view?.replay.state === 'finished' && h.analysis?.health.counts.rowsChecked === 26_880, 'the first replay checked');
+
+      // Killed from outside, as its heap limit or an uncaught error would end it.
+      const feed = (engine as unknown as { panels: { analysis: { worker: WorkerChannel<unknown, unknown> | null } } }).panels.analysis;
+      await threadOf(feed.worker).terminate();
+      await until(held, (h) => /The analysis stopped/.test(h.analysis?.message ?? ''), 'the panel to say the analysis stopped');
+      expect(logged.some((line) => line.startsWith('[analysis worker] stopped unexpectedly'))).toBe(true);
+
+      await engine.handle('replay:start', FLAT_OUT);
+      // The new worker's own views replace the notice, and they count the whole replay.
+      await until(held, (h) => h.view?.replay.state === 'finished' && !/stopped/.test(h.analysis?.message ?? '') && h.analysis?.health.counts.rowsChecked === 26_880, 'the next replay checked in full by the new worker');
+      expect(held.analysis?.health.locationCount).toBe(10);
+    } finally {
+      setEngineLogSink((source, line) => console.error(`[${source}] ${line}`));
+    }
+  }, 60_000);
+
   it('switched off, a replay checks nothing and says so; switched on again, the next replay checks every row', async () => {
     const { engine, held } = newEngine();
     await engine.handle('file:openSample', {});
