@@ -55,9 +55,21 @@ async function feed(records: readonly TrafficRecord[], batchRows = 1000): Promis
   await settle();
 }
 
+/**
+ * Ends the run and waits for the worker's report after it (sent at most every 200 ms, later on a
+ * busy machine): with windows declared, the one where every window is closed.
+ */
 async function end(): Promise<void> {
+  const before = posts.length;
   service.receive({ kind: 'end', generation });
   await settle();
+  if (latestWindows().length === 0) return;
+  const deadline = Date.now() + 10_000;
+  const closed = (): boolean => posts.slice(before).some((post) => post.kind === 'windows' && post.windows.every((window) => window.openRows === 0));
+  while (!closed()) {
+    if (Date.now() > deadline) throw new Error('no report of the closed windows after the end of the run');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** Every row of a query (paged as the console pages). */

@@ -153,9 +153,14 @@ export class KafkaBusConsumer<T> {
       if (read !== undefined) {
         // A re-join (after the group lost this member, say while the broker was away): go on
         // exactly where this member had read to. Commits that failed meanwhile must neither skip
-        // rows (the start rule would say "latest") nor repeat what was already handed out.
-        this.startsAt.set(partition, read);
-        this.consumer.seek({ topic, partition, offset: String(read) });
+        // rows (the start rule would say "latest") nor repeat what was already handed out. Unless
+        // the group committed further: another member held the partition meanwhile and read on,
+        // and its rows are its own (the replay says how many it took), not rows to read twice.
+        const at = Math.max(read, offset);
+        this.startsAt.set(partition, at);
+        // Skipped because another member read them, not lost to retention.
+        if (at > read) this.expected.set(partition, at);
+        this.consumer.seek({ topic, partition, offset: String(at) });
       } else if (offset >= 0) {
         this.expected.set(partition, offset);
       } else {
