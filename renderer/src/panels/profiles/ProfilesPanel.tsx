@@ -31,11 +31,7 @@ export function ProfilesPanel(): React.JSX.Element {
             onChange={(event) => void analysisActions.selectLocations(event.target.value === ALL ? null : event.target.value, typicalLocation)}
           >
             <option value={ALL}>All locations</option>
-            {locations.map((location) => (
-              <option key={location} value={location}>
-                {location === '' ? '(all rows)' : location}
-              </option>
-            ))}
+            <LocationOptions locations={locations} />
           </select>
         </label>
         <label>
@@ -46,11 +42,7 @@ export function ProfilesPanel(): React.JSX.Element {
             disabled={locations.length === 0}
             onChange={(event) => void analysisActions.selectLocations(heatmapLocation, event.target.value)}
           >
-            {locations.map((location) => (
-              <option key={location} value={location}>
-                {location === '' ? '(all rows)' : location}
-              </option>
-            ))}
+            <LocationOptions locations={locations} />
           </select>
         </label>
         {view?.message && <span className="muted">{view.message}</span>}
@@ -75,5 +67,18 @@ export function ProfilesPanel(): React.JSX.Element {
         </div>
       )}
     </section>
+  );
+}
+
+/** One option per location; a file without a location column has one, shown as "(all rows)". */
+function LocationOptions({ locations }: { locations: readonly string[] }): React.JSX.Element {
+  return (
+    <>
+      {locations.map((location) => (
+        <option key={location} value={location}>
+          {location === '' ? '(all rows)' : location}
+        </option>
+      ))}
+    </>
   );
 }
