@@ -13,6 +13,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // quickselect is published as an ES module only; bundled, the CommonJS workers need not require it.
+      externalizeDeps: { exclude: ['quickselect'] },
       rollupOptions: {
         onwarn,
         input: {

@@ -104,6 +104,9 @@ export type AlarmsPanelView = z.infer<typeof alarmsPanelViewSchema>;
 export const ANALYSIS_STATES = ['waiting', 'learning', 'live', 'unavailable'] as const;
 export type AnalysisState = (typeof ANALYSIS_STATES)[number];
 
+/** Rows the checks may fall behind a replay before the replay waits for them: bounded memory, no row skipped. */
+export const ANALYSIS_MAX_WAITING = 200_000;
+
 export const analysisViewSchema = z.object({
   /**
    * waiting: no rows yet. learning: the first rows are held while the cadence is learnt (the
@@ -128,6 +131,12 @@ export const analysisViewSchema = z.object({
   heatmapLocation: z.string().nullable(),
   typicalLocation: z.string().nullable(),
   alarms: alarmsPanelViewSchema.nullable(),
+  /**
+   * Rows handed to the checks and not checked yet. The checks run beside the replay at a lower
+   * priority: at full speed they fall behind (at most ANALYSIS_MAX_WAITING rows; the replay waits
+   * beyond that) and catch up when the replay ends.
+   */
+  rowsWaiting: z.number().int().nonnegative(),
 });
 export type AnalysisView = z.infer<typeof analysisViewSchema>;
 

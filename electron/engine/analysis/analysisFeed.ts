@@ -1,12 +1,14 @@
 /**
  * The analysis stage as the engine holds it: a row sink of the visible session that hands every
  * accepted row, once, to the AnalysisStage in the analysis worker (the app passes its script), or
- * in this thread when there is none (unit tests). The checks cost about 3 µs a row together, more
- * than the replay itself spends on a row, so in the app they run beside the replay: this thread
- * only packs each batch (analysisBatch.ts). The latest view the worker sent is what the page gets,
- * only when it changed.
+ * in this thread when there is none (unit tests). The checks cost about 2.5 µs a row together, more
+ * than the replay itself spends on a row, so in the app they run beside the replay, at background
+ * priority: this thread only packs each batch (analysisBatch.ts). The worker may fall behind a
+ * full-speed replay by up to ANALYSIS_MAX_WAITING rows; beyond that `behind()` holds the replay
+ * until it catches up, so the batches in flight stay bounded and every row is still checked. The
+ * latest view the worker sent is what the page gets, only when it changed.
  */
-import type { AnalysisExport, AnalysisSettings, AnalysisView } from '../../../shared/analysis/analysisContract';
+import { ANALYSIS_MAX_WAITING, type AnalysisExport, type AnalysisSettings, type AnalysisView } from '../../../shared/analysis/analysisContract';
 import type { ColumnInfo } from '../../../shared/schema';
 import type { NetworkLinks } from '../alarms';
 import type { FeedEntry, RowSink } from '../stages';
@@ -21,6 +23,8 @@ export interface AnalysisFeedOptions {
   network: () => NetworkLinks | null;
   /** The bundled analysis worker; null runs the stage in this thread. */
   workerPath: string | null;
+  /** Rows the worker may fall behind before the replay waits; ANALYSIS_MAX_WAITING by default. */
+  maxWaiting?: number;
 }
 
 export class AnalysisFeed implements RowSink {
@@ -39,6 +43,10 @@ export class AnalysisFeed implements RowSink {
   private failure: string | null = null;
   /** The settings' `enabled` as this run started: switched off, rows are not even packed. */
   private runEnabled = true;
+  /** This run's number (the worker's `checked` replies name it), rows sent to the worker and rows it checked. */
+  private run = 0;
+  private rowsSent = 0;
+  private rowsChecked = 0;
 
   constructor(private readonly options: AnalysisFeedOptions) {
     this.local = options.workerPath === null ? new AnalysisStage({ onChange: options.onChange, measure: options.measure, network: options.network }) : null;
@@ -52,6 +60,9 @@ export class AnalysisFeed implements RowSink {
     if (this.local) return this.local.restart(columns);
     this.packer = new BatchPacker(batchLayout(columns));
     this.restartSent = false;
+    this.run++;
+    this.rowsSent = 0;
+    this.rowsChecked = 0;
     // Until the worker's first view of this run comes, the page shows the run as waiting.
     this.latest = null;
     this.fresh = true;
@@ -65,12 +76,18 @@ export class AnalysisFeed implements RowSink {
     const worker = this.ensureWorker();
     if (!this.restartSent) {
       worker.post({ kind: 'configure', settings: this.settings });
-      worker.post({ kind: 'restart', columns: [...this.columns], measure: this.options.measure(), network: this.networkLinks() });
+      worker.post({ kind: 'restart', run: this.run, columns: [...this.columns], measure: this.options.measure(), network: this.networkLinks() });
       worker.post({ kind: 'select', ...this.selection });
       this.restartSent = true;
     }
     const batch = this.packer.pack(entries);
     worker.post({ kind: 'rows', batch }, [batch.numbers.buffer, batch.locations.buffer]);
+    this.rowsSent += batch.rows;
+  }
+
+  /** The worker is ANALYSIS_MAX_WAITING rows or more behind: the replay waits (RowSink.behind). */
+  behind(): boolean {
+    return this.worker !== null && this.rowsSent - this.rowsChecked >= (this.options.maxWaiting ?? ANALYSIS_MAX_WAITING);
   }
 
   // --- Commands ------------------------------------------------------------------------------
@@ -131,7 +148,7 @@ export class AnalysisFeed implements RowSink {
 
   private withFailure(view: AnalysisView | null): AnalysisView {
     if (!this.runEnabled) return offView(this.currentSettings);
-    const base = view ?? waitingView(this.currentSettings);
+    const base = { ...(view ?? waitingView(this.currentSettings)), rowsWaiting: Math.max(0, this.rowsSent - this.rowsChecked) };
     return this.failure === null ? base : { ...base, message: this.failure };
   }
 
@@ -146,6 +163,17 @@ export class AnalysisFeed implements RowSink {
       { name: 'analysis worker', path: this.options.workerPath as string, unref: true },
       {
         message: (message) => {
+          if (message.kind === 'checked') {
+            if (message.run !== this.run) return;
+            const wasWaiting = this.rowsChecked < this.rowsSent;
+            this.rowsChecked = message.rows;
+            if (wasWaiting && this.rowsChecked >= this.rowsSent) {
+              // Caught up: the page's "rows waiting" goes to 0 now, not with the next change of the view.
+              this.fresh = true;
+              this.options.onChange();
+            }
+            return;
+          }
           if (message.kind === 'view') {
             this.latest = message.view;
             this.failure = null;
@@ -161,6 +189,9 @@ export class AnalysisFeed implements RowSink {
         died: (reason) => {
           this.worker = null;
           this.restartSent = false;
+          // The rows it held are lost with it (the message says so): nothing to wait for.
+          this.rowsSent = 0;
+          this.rowsChecked = 0;
           engineLog('analysis worker', 'the analysis starts over with the next run.');
           this.failure = `The analysis stopped (${reason}); it starts again with the next replay.`;
           for (const waiting of this.exports.values()) waiting.reject(new Error(this.failure));
@@ -198,6 +229,7 @@ function waitingView(settings: AnalysisSettings): AnalysisView {
     heatmapLocation: null,
     typicalLocation: null,
     alarms: null,
+    rowsWaiting: 0,
   };
 }
 

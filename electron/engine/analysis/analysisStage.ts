@@ -294,6 +294,8 @@ export class AnalysisStage implements RowSink {
       heatmapLocation: this.heatmapLocation,
       typicalLocation,
       alarms: profiles ? alarmsPanel(profiles.alarms.view()) : null,
+      // In this thread every row given is checked at once; the feed says how many wait for the worker.
+      rowsWaiting: 0,
     };
   }
 }

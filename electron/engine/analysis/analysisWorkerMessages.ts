@@ -5,8 +5,8 @@ import type { NetworkLinks } from '../alarms';
 import type { AnalysisBatch } from './analysisBatch';
 
 export type ToAnalysisWorker =
-  /** A new run or new columns: everything starts over. */
-  | { kind: 'restart'; columns: ColumnInfo[]; measure: string | null; network: NetworkLinks | null }
+  /** A new run or new columns: everything starts over; `run` numbers it for the `checked` replies. */
+  | { kind: 'restart'; run: number; columns: ColumnInfo[]; measure: string | null; network: NetworkLinks | null }
   | { kind: 'rows'; batch: AnalysisBatch }
   | { kind: 'configure'; settings: AnalysisSettings }
   | { kind: 'select'; heatmap: string | null; typical: string | null }
@@ -16,5 +16,7 @@ export type ToAnalysisWorker =
 export type FromAnalysisWorker =
   /** The view changed (sent at most every VIEW_INTERVAL_MS). */
   | { kind: 'view'; view: AnalysisView }
+  /** Rows of run `run` checked so far (the engine's measure of how far behind this worker is). */
+  | { kind: 'checked'; run: number; rows: number }
   | { kind: 'exported'; id: number; ok: true; rows: number }
   | { kind: 'exported'; id: number; ok: false; error: string };

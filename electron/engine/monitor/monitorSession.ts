@@ -130,6 +130,11 @@ export class MonitorSession {
         await new Promise((resolve) => setTimeout(resolve, 200));
         continue;
       }
+      // A sink's worker (the analysis) is as far behind as it may be: read on when it has caught up.
+      if (this.stages.sinksBehind()) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        continue;
+      }
       const messages = await this.consumer.poll(POLL_BATCH, 200);
       if (this.stopped) return;
       if (messages.length > 0) {

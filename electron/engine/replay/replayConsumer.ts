@@ -82,6 +82,12 @@ export class ReplayConsumer {
     let lastMessageAt = performance.now();
     let groupCheckedAt = 0;
     while (replay.isCurrent(run)) {
+      // A sink's worker (the analysis) is as far behind as it may be: read on when it has caught up.
+      // The producer then waits too, as for any consumer lag.
+      if (replay.stages.sinksBehind()) {
+        await replay.delay.wait(5);
+        continue;
+      }
       const messages = await consumer.poll(POLL_BATCH, 50);
       if (!replay.isCurrent(run)) return;
       if (messages.length > 0) {

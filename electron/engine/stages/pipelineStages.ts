@@ -81,6 +81,12 @@ export class PipelineStages {
     for (const sink of this.sinks) sink.append(entries);
   }
 
+  /** A sink is as far behind as it may be: the replay waits for it (RowSink.behind). */
+  sinksBehind(): boolean {
+    for (const sink of this.sinks) if (sink.behind?.() === true) return true;
+    return false;
+  }
+
   /** The run ended: sinks that hold state until the end (windows in the SQL table) close it. */
   end(): void {
     for (const sink of this.sinks) sink.end?.();

@@ -12,4 +12,10 @@ export interface RowSink {
   append(entries: readonly FeedEntry[]): void;
   /** The run's last row was appended (a replay finished or was stopped); optional. */
   end?(): void;
+  /**
+   * True while the sink holds as many rows not yet worked through as it may (a worker at background
+   * priority falling behind a full-speed replay): the replay waits until it is false again, so the
+   * sink's memory stays bounded without skipping rows. Absent: never behind.
+   */
+  behind?(): boolean;
 }

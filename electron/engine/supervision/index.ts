@@ -3,3 +3,4 @@ export { engineLog, setEngineLogSink } from './engineLog';
 export { closingAnyway, handledElsewhere, logFailure } from './ignoredErrors';
 export { RestartBudget } from './restartBudget';
 export { WorkerChannel } from './workerChannel';
+export { BACKGROUND_NICE, lowerThisThreadPriority } from './backgroundPriority';

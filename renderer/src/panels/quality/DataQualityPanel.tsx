@@ -52,6 +52,11 @@ function QualitySummary({ view }: { view: AnalysisView }): React.JSX.Element {
   return (
     <div className="quality-summary" role="status" aria-live="polite">
       <span data-testid="quality-rows-checked">{formatCount(counts.rowsChecked)} rows checked</span>
+      {view.rowsWaiting > 0 && (
+        <span className="muted" data-testid="quality-rows-waiting" title="The checks run beside a full-speed replay and catch up when it ends">
+          {formatCount(view.rowsWaiting)} waiting
+        </span>
+      )}
       <span data-testid="quality-location-count">
         {formatCount(view.health.locationCount)} {view.health.locationCount === 1 ? 'location' : 'locations'}
       </span>

@@ -1,0 +1,18 @@
+/**
+ * Test-only: the real analysis worker, made slow on purpose (each row costs SLOW_ROW_US of busy
+ * time before it is checked), so a test can see a full-speed replay outrun it and wait for it.
+ */
+import { AnalysisStage } from '../analysis/analysisStage';
+import { SLOW_ROW_US } from './slowAnalysisCost';
+
+const check = AnalysisStage.prototype.appendRecords;
+AnalysisStage.prototype.appendRecords = function slowly(this: AnalysisStage, records) {
+  const until = performance.now() + (records.length * SLOW_ROW_US) / 1000;
+  while (performance.now() < until) {
+    // busy: a worker that is slow, not one that sleeps
+  }
+  check.call(this, records);
+};
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the worker's own entry runs after the patch above
+require('../analysis/analysisWorker');
