@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-export type MeasurementKind = 'replay' | 'replay-sql' | 'replay-no-analysis' | 'parse' | 'pacing' | 'kafka' | 'sql' | 'predict' | 'graph-fps' | 'windows';
+export type MeasurementKind = 'replay' | 'replay-sql' | 'replay-no-analysis' | 'replay-sql-no-analysis' | 'replay-everything' | 'parse' | 'pacing' | 'kafka' | 'sql' | 'predict' | 'graph-fps' | 'windows';
 
 /** `more`: further paths the measurement reads (graph-fps: the road network file). */
 export function measureInChildProcess<T>(kind: MeasurementKind, csvPath: string, root: string, more: readonly string[] = []): Promise<T> {

@@ -10,6 +10,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebHost } from '../electron/web/webHost';
 import { connectWebHost } from './webHostClient';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../electron/engine/analysis';
+import type { AnalysisView } from '../shared/analysis/analysisContract';
 
 export interface ReplayMeasurement {
   rows: number;
@@ -23,6 +24,20 @@ export interface ReplayMeasurement {
   passing: number;
   /** From asking to open the file to the first view update that carries rows for the feed. */
   firstRowMs: number;
+  /**
+   * With the analysis on: how long after the replay's end its checks had every row (they run at a
+   * lower priority and catch up after a full-speed replay); null with the analysis off.
+   */
+  analysisCaughtUpMs: number | null;
+}
+
+export interface ReplayOptions {
+  /** An SQL console is open, so the live table fills too (it costs about a core). */
+  sqlOpen?: boolean;
+  /** The data-quality, profile and alarm checks are switched off for the run. */
+  analysisOff?: boolean;
+  /** CREATE WINDOW statements declared before the replay (needs sqlOpen). */
+  windows?: readonly string[];
 }
 
 interface Paths {
@@ -30,24 +45,24 @@ interface Paths {
   rendererDir: string;
 }
 
-/**
- * `sqlOpen`: an SQL console is open, so the live table fills too (it costs about a core).
- * `analysisOff`: the data-quality, profile and alarm checks are switched off for the run.
- */
-export async function measureReplay(csvPath: string, paths: Paths, sqlOpen = false, analysisOff = false): Promise<ReplayMeasurement> {
+export async function measureReplay(csvPath: string, paths: Paths, options: ReplayOptions = {}): Promise<ReplayMeasurement> {
+  const { sqlOpen = false, analysisOff = false, windows = [] } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'tm-bench-'));
   const host = new WebHost({ port: 0, rendererDir: paths.rendererDir, workerPath: paths.workerPath, sampleCsvPath: csvPath, dataDir });
   const url = await host.start();
   const client = await connectWebHost(url);
   let updates = 0;
   let firstRowAt: number | null = null;
+  let analysis: AnalysisView | null = null;
   client.onUpdate((view) => {
     updates++;
+    analysis = view.analysis ?? analysis;
     if (firstRowAt === null && view.feed.rows.length > 0) firstRowAt = performance.now();
   });
   const invoke = client.invoke;
 
   if (sqlOpen) await invoke('sql:open', {});
+  for (const sql of windows) await invoke('sql:window', { sql });
   const openedAt = performance.now();
   // The host's "sample" is this file: a WebSocket client may not name a path (only uploads).
   await invoke('file:openSample', {});
@@ -65,7 +80,19 @@ export async function measureReplay(csvPath: string, paths: Paths, sqlOpen = fal
   updates = 0;
   await invoke('replay:start', { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } });
   const finished = await client.until((view) => view.replay.state === 'finished' && view.replay.rowsConsumed === view.replay.rowsAccepted);
-  const seconds = (performance.now() - started) / 1000;
+  const finishedAt = performance.now();
+  const seconds = (finishedAt - started) / 1000;
+  let analysisCaughtUpMs: number | null = null;
+  if (!analysisOff) {
+    const checkedAll = (): boolean => analysis !== null && analysis.rowsWaiting === 0 && analysis.health.counts.rowsChecked >= finished.replay.rowsAccepted;
+    if (!checkedAll()) {
+      await client.until((view) => {
+        analysis = view.analysis ?? analysis;
+        return checkedAll();
+      });
+    }
+    analysisCaughtUpMs = performance.now() - finishedAt;
+  }
   loop.disable();
   clearInterval(sampler);
   client.close();
@@ -82,5 +109,6 @@ export async function measureReplay(csvPath: string, paths: Paths, sqlOpen = fal
     viewUpdatesPerSecond: updates / seconds,
     passing: finished.threshold.passing,
     firstRowMs: (firstRowAt ?? Number.NaN) - openedAt,
+    analysisCaughtUpMs,
   };
 }
