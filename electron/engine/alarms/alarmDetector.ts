@@ -15,7 +15,7 @@ import { DEFAULT_ALARM_SETTINGS, type Alarm, type AlarmDirection, type AlarmSett
 import type { Deviation } from '../../../shared/profiles/profileContract';
 import type { TrafficRecord } from '../../../shared/records';
 import { CadenceEstimator } from '../profiles';
-import { locationOf, readingOf, type ProfileColumns } from '../profiles';
+import { locationOf, readingOf, type DeviationOptions, type ProfileColumns } from '../profiles';
 import { runToAlarm } from './runToAlarm';
 import { ClosedAlarms } from './closedAlarms';
 import { CorrelatedPeers } from './correlatedPeers';
@@ -72,10 +72,13 @@ export class AlarmDetector {
   private correlated: CorrelatedPeers | null;
   private readonly closed: ClosedAlarms;
   private readonly accumulation: Accumulation | null;
+  /** Asked on every row: one object, not one per row. */
+  private readonly deviationOptions: DeviationOptions;
   private nextId = 0;
 
   constructor(options: AlarmDetectorOptions) {
     this.settings = { ...DEFAULT_ALARM_SETTINGS, ...options.settings };
+    this.deviationOptions = { minSamples: this.settings.minSamples };
     this.columns = options.columns;
     this.profile = new DayKindProfile(options.columns, options.binMinutes, options.capacity);
     this.network = options.network ? networkPeers(options.network) : null;
@@ -93,7 +96,7 @@ export class AlarmDetector {
     this.cadence.observe(location, time);
     this.correlated?.observe(location, time, value);
     this.profile.add(record);
-    const deviation = this.profile.deviationAt(location, time, value, { minSamples: this.settings.minSamples });
+    const deviation = this.profile.deviationAt(location, time, value, this.deviationOptions);
     const state = this.stateOf(location);
     const cadence = this.cadence.cadenceMs;
     const gap = state.lastTime !== null && cadence !== null && time - state.lastTime > GAP_CADENCES * cadence;

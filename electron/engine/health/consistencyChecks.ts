@@ -32,6 +32,17 @@ function numbers(values: readonly CellValue[], columns: readonly MeasureColumn[]
   return out;
 }
 
+/** The sum of these columns, or NaN when any is missing or not a number (no array per row: this runs on every row). */
+function sumOf(values: readonly CellValue[], columns: readonly MeasureColumn[]): number {
+  let sum = 0;
+  for (let i = 0; i < columns.length; i++) {
+    const value = values[(columns[i] as MeasureColumn).index];
+    if (typeof value !== 'number' || !Number.isFinite(value)) return Number.NaN;
+    sum += value;
+  }
+  return sum;
+}
+
 export class TotalCheck<T> {
   private readonly counts: MeasureColumn[];
   private learning: { values: number[]; ctx: T }[] | null = [];
@@ -48,9 +59,9 @@ export class TotalCheck<T> {
     if (this.learning !== null) return this.learn(values, ctx);
     if (this.total === null) return NONE;
     const total = values[this.total.index];
-    const parts = numbers(values, this.parts);
-    if (typeof total !== 'number' || parts === null) return NONE;
-    const evidence = this.judge(total, parts);
+    const sum = sumOf(values, this.parts);
+    if (typeof total !== 'number' || Number.isNaN(sum)) return NONE;
+    const evidence = this.judge(total, sum);
     return evidence === null ? NONE : [{ ctx, evidence }];
   }
 
@@ -68,14 +79,13 @@ export class TotalCheck<T> {
     // The learning rows are judged now, once, like every later row.
     const findings: RowFinding<T>[] = [];
     for (const r of learning) {
-      const evidence = this.judge(r.values[relation.total] as number, relation.parts.map((p) => r.values[p] as number));
+      const evidence = this.judge(r.values[relation.total] as number, relation.parts.reduce((sum, p) => sum + (r.values[p] as number), 0));
       if (evidence !== null) findings.push({ ctx: r.ctx, evidence });
     }
     return findings;
   }
 
-  private judge(total: number, parts: readonly number[]): string | null {
-    const sum = parts.reduce((a, b) => a + b, 0);
+  private judge(total: number, sum: number): string | null {
     if (sumMatches(total, sum)) return null;
     const names = this.parts.map((p) => p.name).join(' + ');
     return `${(this.total as MeasureColumn).name} is ${formatNumber(total)} but ${names} = ${formatNumber(sum)}; on most rows the total equals the sum of these columns`;
@@ -100,9 +110,12 @@ export interface FlowFindings {
   speedWithoutFlow: string | null;
 }
 
-export function checkFlow(values: readonly CellValue[], columns: FlowColumns): FlowFindings {
+/** Nothing found (shared: most rows find nothing, and this runs on every row). */
+const NO_FLOW_FINDINGS: Readonly<FlowFindings> = Object.freeze({ occupancyWithoutFlow: null, speedWithoutFlow: null });
+
+export function checkFlow(values: readonly CellValue[], columns: FlowColumns): Readonly<FlowFindings> {
+  if (columns.flow === null || values[columns.flow.index] !== 0) return NO_FLOW_FINDINGS;
   const found: FlowFindings = { occupancyWithoutFlow: null, speedWithoutFlow: null };
-  if (columns.flow === null || values[columns.flow.index] !== 0) return found;
   const occupancy = columns.occupancy === null ? null : values[columns.occupancy.index];
   if (typeof occupancy === 'number' && occupancy > 0) {
     found.occupancyWithoutFlow = `${columns.occupancy?.name} is ${formatNumber(occupancy)} while ${columns.flow.name} is 0: a detector that counted no vehicle cannot have been occupied`;

@@ -164,7 +164,7 @@ export class HealthChecker {
       const cadenceMs = state.cadence.cadenceMs;
       if (cadenceMs === null) state.rememberGap(last, time);
       else {
-        for (const [from, to] of state.pendingGaps.splice(0)) this.judgeGap(state, from, to, cadenceMs);
+        if (state.pendingGaps.length > 0) for (const [from, to] of state.pendingGaps.splice(0)) this.judgeGap(state, from, to, cadenceMs);
         this.judgeGap(state, last, time, cadenceMs);
       }
     }

@@ -27,7 +27,7 @@ export interface RunRow {
 
 function commit(state: LocationState, run: Run): void {
   if (run.episode === null) for (const bin of run.pending) state.profile.add(bin, run.value);
-  run.pending = [];
+  run.pending.length = 0;
 }
 
 function describe(run: Run, measure: string, cadenceMs: number | null): string {
@@ -48,10 +48,20 @@ export function checkRun(
   book: FlagBook,
 ): void {
   let run = state.run;
-  if (run === null || run.value !== row.value) {
-    if (run !== null) commit(state, run);
+  if (run === null) {
     run = { value: row.value, start: row.time, end: row.time, line: row.line, length: 0, expected: 0, pending: [], episode: null };
     state.run = run;
+  } else if (run.value !== row.value) {
+    // A new run: the finished one's values join the profile, and its object is reused (nothing
+    // else holds it; its flag, if any, lives in the book): the value changes on almost every row.
+    commit(state, run);
+    run.value = row.value;
+    run.start = row.time;
+    run.end = row.time;
+    run.line = row.line;
+    run.length = 0;
+    run.expected = 0;
+    run.episode = null;
   }
   run.length++;
   run.end = row.time;
@@ -87,6 +97,6 @@ export function checkRun(
     line: run.line,
     evidence,
   });
-  run.pending = [];
+  run.pending.length = 0;
   state.noteFlag(run.episode.flag, options.recentWindowMs, true);
 }

@@ -99,13 +99,15 @@ export class RecentValues {
   quantiles(bin: number): BinQuantiles | null {
     const n = this.held[bin] as number;
     if (n === 0) return null;
-    const sorted = this.sorted.subarray(bin * this.capacity, bin * this.capacity + n);
+    const base = bin * this.capacity;
+    const sorted = this.sorted;
     if (this.order[bin] === STALE) {
-      sorted.set(this.ring.subarray(bin * this.capacity, bin * this.capacity + n));
-      sorted.sort();
+      const held = sorted.subarray(base, base + n);
+      held.set(this.ring.subarray(base, base + n));
+      held.sort();
     }
     this.order[bin] = ASKED;
-    return { median: quantileOfSorted(sorted, n, 0.5), p10: quantileOfSorted(sorted, n, 0.1), p90: quantileOfSorted(sorted, n, 0.9), samples: n };
+    return { median: quantileOfSorted(sorted, n, 0.5, base), p10: quantileOfSorted(sorted, n, 0.1, base), p90: quantileOfSorted(sorted, n, 0.9, base), samples: n };
   }
 }
 
