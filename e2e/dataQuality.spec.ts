@@ -3,7 +3,7 @@
  * value comes from the files themselves (read here with csv-parse) or from the generator's own
  * record of what it injected (faults) and planned (incidents.json), never from the app.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -216,5 +216,39 @@ test.describe('real traffic files', () => {
     const profiles = new ProfilesPanel(app.page);
     await profiles.open();
     await expect(profiles.filledCells()).toHaveCount(cells.size);
+  });
+});
+
+test.describe('a file written newest first', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tm-newest-first-'));
+  test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a reversed copy of a clean file says it runs newest first, and no row is flagged out of order', async ({ app }) => {
+    // Four junctions' hourly counts for June 2017, each oldest first: reversed, each junction runs newest first.
+    const source = join(CORPUS, 'traffic-junctions.csv');
+    const [header, ...lines] = readFileSync(source, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line !== '');
+    const rows = readCsv(source);
+    const junctions = [...new Set(rows.map((row) => row.Junction ?? ''))].sort();
+    // Independent of the app: within each junction, the original file's times only go up.
+    for (const junction of junctions) {
+      const times = rows.filter((row) => row.Junction === junction).map((row) => Date.parse(`${row.DateTime} UTC`));
+      expect(times.every((time, i) => i === 0 || time > (times[i - 1] as number))).toBe(true);
+    }
+    const path = join(dir, 'traffic-junctions-newest-first.csv');
+    writeFileSync(path, `${[header, ...lines.reverse()].join('\n')}\n`);
+
+    await app.openFile(path);
+    await expect(app.page.getByTestId('time-order')).toHaveText(/Rows run newest first/);
+    const accepted = await replayFlatOut(app);
+    expect(accepted).toBe(rows.length);
+
+    const quality = new DataQualityPanel(app.page);
+    await quality.open();
+    await expect.poll(() => quality.rowsCheckedCount()).toBe(rows.length);
+    await expect(quality.locationCount).toHaveText(`${junctions.length} locations`);
+    const flags = await quality.flagRows();
+    expect(flags.filter((flag) => flag.check === 'Timestamp out of order')).toEqual([]);
+    const statuses = await quality.locationStatuses();
+    expect([...statuses.keys()]).toEqual(junctions);
   });
 });

@@ -12,7 +12,7 @@ import { predictCommands, predictShellCommands, predictViewSchema } from './pred
 import { sqlCommands, sqlShellCommands, sqlTableViewSchema } from './sql/sqlContract';
 import { THRESHOLD_OPERATORS } from './records';
 import { encodingInfoSchema } from './encoding';
-import { columnInfoSchema, schemaOverridesSchema, timeSourceSchema } from './schema';
+import { columnInfoSchema, schemaOverridesSchema, timeOrderSchema, timeSourceSchema } from './schema';
 import { MENU_ACTIONS, type MenuAction } from './shell/menuActions';
 import { themeSchema } from './shell/theme';
 
@@ -52,6 +52,12 @@ export const fileInfoSchema = z.object({
   notes: z.array(z.string().max(1000)).max(20),
   /** Span of event time from the file's first and last blocks; widened as the replay reads. */
   timeRange: timeRangeSchema.nullable(),
+  /**
+   * Which way the rows' time runs (from the first block): 'descending' for a file written newest
+   * first. Null without a time column, for a topic, or when the first block has no two timed rows of
+   * one location to compare.
+   */
+  timeOrder: timeOrderSchema.nullable(),
   /** The first rows as written, for the schema dialog. */
   preview: z.array(z.array(z.string())),
   /** True when the roles came from corrections remembered for this header. */

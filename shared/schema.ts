@@ -68,6 +68,15 @@ export const timeSourceSchema = z.discriminatedUnion('kind', [
 ]);
 export type TimeSource = z.infer<typeof timeSourceSchema>;
 
+/**
+ * Which way a file's event time runs, judged as it opens from the consecutive rows of each location
+ * in its first block: oldest first (ascending), newest first (descending, as exports "latest first"
+ * are), or neither clearly (mixed). The health checks read a descending file backwards in time.
+ */
+export const TIME_ORDERS = ['ascending', 'descending', 'mixed'] as const;
+export type TimeOrder = (typeof TIME_ORDERS)[number];
+export const timeOrderSchema = z.enum(TIME_ORDERS);
+
 /** The user's corrections, as sent from the schema dialog and remembered per header. */
 export const schemaOverridesSchema = z
   .object({

@@ -6,6 +6,7 @@
  * analysis stage (data quality, profiles, alarms) is fed always, in its own worker: the live feed
  * and the graph show its statuses.
  */
+import type { TimeOrder } from '../../shared/schema';
 import type { SqlTableView } from '../../shared/sql/sqlContract';
 import { AnalysisFeed } from './analysis';
 import { JunctionGraphFeed } from './graph';
@@ -23,6 +24,8 @@ import type { WorkerScripts } from './workerScripts';
 interface Feeder {
   stages: PipelineStages;
   file: StreamFile | null;
+  /** Which way the file's time runs (null: a topic, or not known). */
+  timeOrder: TimeOrder | null;
 }
 
 export class PanelFeeds {
@@ -58,6 +61,7 @@ export class PanelFeeds {
       workerPath: scripts.analysis,
       measure: () => this.feeder?.stages.mainMeasure ?? null,
       network: () => this.graph.network?.parsed ?? null,
+      timeOrder: () => this.feeder?.timeOrder ?? null,
     });
     const keepDefaults = (): void => undefined; // unreadable settings: the defaults stay
     void this.graphSettings.load().then((settings) => this.graph.configure(settings), keepDefaults);
@@ -65,10 +69,13 @@ export class PanelFeeds {
     void this.sqlLibrary.settings().then((settings) => this.liveTable.configure(settings), keepDefaults);
   }
 
-  /** Moves every open panel to `stages` (null: nothing visible); they start empty under its columns. */
-  feedFrom(stages: PipelineStages | null, file: StreamFile | null): void {
+  /**
+   * Moves every open panel to `stages` (null: nothing visible); they start empty under its columns.
+   * `timeOrder`: which way the replayed file's time runs (the analysis reads a newest-first file backwards).
+   */
+  feedFrom(stages: PipelineStages | null, file: StreamFile | null, timeOrder: TimeOrder | null = null): void {
     this.feeder?.stages.detachSinks();
-    this.feeder = stages ? { stages, file } : null;
+    this.feeder = stages ? { stages, file, timeOrder } : null;
     if (!stages) return;
     stages.attachSink(this.analysis);
     if (this.sqlOpen) stages.attachSink(this.liveTable);

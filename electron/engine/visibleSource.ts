@@ -173,7 +173,7 @@ export class VisibleSource {
     if (!monitor) return;
     this.monitorSession = null;
     const session = this.replaySession;
-    this.options.panels.feedFrom(session?.stages ?? null, session ? streamFileOf(session.file) : null);
+    this.options.panels.feedFrom(session?.stages ?? null, session ? streamFileOf(session.file) : null, session?.file.info.timeOrder ?? null);
     session?.stages.feed.requestReset();
     session?.stages.rejects.clear();
     this.options.changed();
@@ -189,7 +189,7 @@ export class VisibleSource {
     this.replaySession?.stages.detachSinks();
     this.replaySession?.dispose();
     this.replaySession = session;
-    if (!this.monitorSession) this.options.panels.feedFrom(session.stages, streamFileOf(session.file));
+    if (!this.monitorSession) this.options.panels.feedFrom(session.stages, streamFileOf(session.file), session.file.info.timeOrder);
     this.options.changed();
   }
 

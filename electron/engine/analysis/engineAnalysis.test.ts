@@ -118,4 +118,22 @@ describe('the analysis stage in the engine', () => {
     expect(held.analysis?.health.locations.map((location) => location.location)).toEqual(['S1', 'S2']);
     expect(held.analysis?.measure).toBe('flow');
   }, 60_000);
+
+  it('a file written newest first reaches the worker with its order: no row is out of order and both sensors are OK', async () => {
+    const { engine, held } = newEngine();
+    const path = join(worker.dir, 'newest-first.csv');
+    // Two sensors every 5 min for 25 h, written newest first: 600 rows.
+    const lines = Array.from({ length: 600 }, (_, i) => `${new Date(Date.UTC(2026, 2, 14) + Math.floor(i / 2) * 300_000).toISOString()},S${(i % 2) + 1},${40 + (i % 9)}`).reverse();
+    writeFileSync(path, `timestamp,sensor_id,flow\n${lines.join('\n')}\n`);
+    const info = await engine.handle('file:open', { path });
+    expect(info.timeOrder).toBe('descending');
+    await engine.handle('replay:start', FLAT_OUT);
+    await until(held, (h) => h.view?.replay.state === 'finished' && h.analysis?.health.counts.rowsChecked === 600, 'the file checked');
+    expect(held.analysis?.health.counts).toMatchObject({ outOfOrder: 0, duplicateTimes: 0, flagsRaised: 0 });
+    expect(held.analysis?.cadenceMs).toBe(300_000);
+    expect(held.analysis?.health.locations.map((location) => [location.location, location.status, location.cadenceMs])).toEqual([
+      ['S1', 'ok', 300_000],
+      ['S2', 'ok', 300_000],
+    ]);
+  }, 60_000);
 });

@@ -221,3 +221,92 @@ describe('health checker on hand-built streams', () => {
     expect(flagsToCsv(negative).split('\n')[1]).toMatch(/,"Cars is -1, Total is -1: counts, occupancy and speed cannot be negative"$/);
   });
 });
+
+/**
+ * A file written newest first, replayed as written: the same hand-built streams reversed. Each
+ * expected value is the one the oldest-first stream gets above, by symmetry (a gap or a stuck run
+ * covers the same slots whichever way it is read), or counted by hand where it differs.
+ */
+describe('health checker on a stream that runs newest first', () => {
+  const DESCENDING: HealthSchema = { ...SCHEMA, order: 'descending' };
+  const runDescending = (rows: readonly TrafficRecord[], options = {}) => {
+    const checker = createHealthChecker(DESCENDING, options);
+    for (const r of rows) checker.check(r);
+    return checker.view();
+  };
+
+  it('a clean week reversed raises no flag, has the 15-min cadence and full coverage; read as oldest first every row but the first is out of order', () => {
+    const rows = stream(7).reverse();
+    const view = runDescending(rows);
+    expect(view.flags).toEqual([]);
+    expect(view.counts).toMatchObject({ rowsGiven: 7 * 96, outOfOrder: 0, duplicateTimes: 0, flagsRaised: 0 });
+    expect(view.locations[0]).toMatchObject({ location: 'A', status: 'ok', cadenceMs: Q, rows: 7 * 96, coverage: 1, firstTime: MONDAY, lastTime: at(6, 23, 45) });
+    // What the checker did with such a file before it knew the order: 671 of 672 rows flagged.
+    expect(run(rows).counts.outOfOrder).toBe(7 * 96 - 1);
+  });
+
+  it('a gap of 3 h is one flag with its start, end and 12 missing intervals; the day shows 84 of 96 rows', () => {
+    const view = runDescending(stream(3, (t) => (t >= at(1, 10) && t < at(1, 13) ? null : undefined)).reverse());
+    expect(checks(view)).toEqual(['gap']);
+    expect(view.flags[0]).toMatchObject({ start: at(1, 10), end: at(1, 12, 45), intervals: 12 });
+    expect(view.flags[0]?.evidence).toMatch(/No rows for 3 h: 12 intervals of 15 min missing/);
+    const day = view.locations[0]?.days.find((d) => d.day === '2026-10-06');
+    expect(day).toMatchObject({ received: 84, expected: 96, insufficient: false });
+    expect(view.counts.outOfOrder).toBe(0);
+  });
+
+  it('the same value for 2 h is stuck, spanning earliest to latest row; 7 repeats are not; a run within 24 h of the last row read makes it suspect', () => {
+    // On Monday 09:00–10:45: the stream's last day, so the flag is recent when the stream ends at Monday 00:00.
+    const stuck = runDescending(stream(3, (t) => (t >= at(0, 9) && t < at(0, 11) ? row('A', t, 77) : undefined)).reverse());
+    expect(checks(stuck)).toEqual(['stuck']);
+    expect(stuck.flags[0]).toMatchObject({ start: at(0, 9), end: at(0, 10, 45), intervals: 8 });
+    expect(stuck.flags[0]?.evidence).toMatch(/stayed at 77 for 2 h \(8 intervals\) from 2026-10-05 09:00 to 2026-10-05 10:45/);
+    expect(stuck.locations[0]?.status).toBe('suspect');
+    const shorter = runDescending(stream(3, (t) => (t >= at(0, 9) && t < at(0, 10, 45) ? row('A', t, 77) : undefined)).reverse());
+    expect(shorter.flags).toEqual([]);
+  });
+
+  it('a stuck run still going on at the last row read (the earliest) makes the location bad since the run began in the stream', () => {
+    // Monday 00:00–03:45 at 5: 16 intervals, read from 03:45 down to 00:00, the stream's last row.
+    const view = runDescending(stream(3, (t) => (t < at(0, 4) ? row('A', t, 5) : undefined)).reverse());
+    expect(view.flags[0]).toMatchObject({ check: 'stuck', start: at(0, 0), end: at(0, 3, 45), intervals: 16, ongoing: true });
+    expect(view.locations[0]).toMatchObject({ status: 'bad', since: at(0, 3, 45) });
+  });
+
+  it('a row out of the descending order and a repeated time are flagged, and do not count as received', () => {
+    const rows = stream(1).reverse();
+    const after = (time: number): number => rows.findIndex((r) => r.time === time) + 1;
+    rows.splice(after(at(0, 10)), 0, row('A', at(0, 10), 50)); // 10:00 again, right after 10:00
+    rows.splice(after(at(0, 9, 30)), 0, row('A', at(0, 10, 30), 50)); // 10:30 after 09:30: later than the row before
+    rows.push(row('B', at(0, 23), 50)); // another location's own first row is fine
+    const view = runDescending(rows);
+    expect(checks(view)).toEqual(['duplicateTime', 'outOfOrder']);
+    expect(view.flags[1]?.evidence).toMatch(/Row for 2026-10-05 10:30 arrived after the row for 2026-10-05 09:30; the file runs newest first/);
+    expect(view.counts).toMatchObject({ rowsGiven: 99, duplicateTimes: 1, outOfOrder: 1 });
+    expect(view.locations[0]?.days[0]).toMatchObject({ received: 96, expected: 96 });
+  });
+
+  it('a location that stops reporting while others go on back in time is bad from its first missing interval', () => {
+    const rows: TrafficRecord[] = [];
+    for (let t = at(2, 0) - Q; t >= MONDAY; t -= Q) {
+      rows.push(row('B', t, usual(t)));
+      if (t >= at(1, 6)) rows.push(row('A', t, usual(t)));
+    }
+    const view = runDescending(rows);
+    // A's last row read is Tuesday 06:00; the next one due, going back, is 05:45.
+    expect(view.locations.find((l) => l.location === 'A')).toMatchObject({ status: 'bad', since: at(1, 5, 45) });
+    expect(view.locations.find((l) => l.location === 'B')).toMatchObject({ status: 'ok' });
+  });
+
+  it('the current day is the earliest read: one with half its rows makes the location bad; the 14 days kept are the earliest', () => {
+    // Monday 12:00–23:45 missing: read newest first, Monday is the last day and has 48 of 96 rows.
+    const view = runDescending(stream(3, (t) => (t >= at(0, 12) && t < at(1, 0) ? null : undefined)).reverse());
+    expect(view.locations[0]?.status).toBe('bad');
+    expect(view.locations[0]?.reason).toMatch(/Insufficient data on 2026-10-05: 50 %/);
+    const long = runDescending(stream(20).reverse());
+    const days = long.locations[0]?.days.map((d) => d.day);
+    expect(days).toHaveLength(14);
+    expect(days?.[0]).toBe('2026-10-05');
+    expect(days?.at(-1)).toBe('2026-10-18');
+  });
+});

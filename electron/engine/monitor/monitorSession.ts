@@ -315,6 +315,7 @@ function describeTopic(source: MonitorSource, layout: MessageLayout, schema: Tab
     measure: schema.measure,
     notes: schema.notes,
     timeRange: null,
+    timeOrder: null, // a topic's rows come as they are produced: read oldest first
     preview: rows.slice(0, PREVIEW_ROWS),
     rolesRemembered: remembered,
     estimatedRows: 0,

@@ -1,7 +1,7 @@
 /**
  * The span of a file's event time, for the seek scrubber, without reading the file: the earliest
- * time in the first block and the latest in the last 64 KB. The replay widens it if the file turns
- * out to hold earlier or later rows.
+ * and latest times in the first block and the last 64 KB (a file written newest first ends with
+ * its earliest rows). The replay widens it if the file turns out to hold earlier or later rows.
  */
 import { open } from 'node:fs/promises';
 import { createBlockParser } from './blockParser';
@@ -51,12 +51,14 @@ export async function readTimeRange(file: SniffedCsv, schema: TableSchema): Prom
   if (!schema.time) return null;
   const headTimes = timesOf(file.sampleRows, new RowDecoder(schema));
   if (headTimes.length === 0) return null;
-  const first = Math.min(...headTimes);
+  let first = Math.min(...headTimes);
   let last = Math.max(...headTimes);
   const tailRows = await readTailRows(file).catch(() => []);
   const time = schema.time;
   const tailTimes = time.kind === 'split' ? splitTailTimes(tailRows, schema, time, file, first, last) : timesOf(tailRows, new RowDecoder(schema));
   if (tailTimes.length > 0) last = Math.max(last, ...tailTimes);
+  // A file written newest first has its earliest rows at the end (not the split form: its tail's month is read as after the head's).
+  if (time.kind !== 'split' && tailTimes.length > 0) first = Math.min(first, ...tailTimes);
   return { first, last };
 }
 

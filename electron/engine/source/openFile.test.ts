@@ -45,6 +45,15 @@ describe('openSniffedFile', () => {
     expect(opened.sniffed.names).toHaveLength(9);
   });
 
+  it('a file written newest first: its span starts at the earliest time, found in the last 64 KB, and its order is descending', async () => {
+    const rows = trafficRows(20_000);
+    const lines = rows.map((row, i) => `${new Date(row.epoch).toISOString()},S${i % 3},${row.total}`).reverse();
+    const opened = await openFixture(temp.write(joinLines(['timestamp,sensor,vehicles', ...lines])));
+    expect(opened.sniffed.sizeBytes).toBeGreaterThan(256 * 1024 + 64 * 1024);
+    expect(opened.info.timeRange).toEqual({ first: rows[0]!.epoch, last: rows.at(-1)!.epoch });
+    expect(opened.info.timeOrder).toBe('descending');
+  });
+
   it('says when the roles were inferred rather than remembered', async () => {
     const path = temp.write(trafficCsv(trafficRows(10)));
     expect((await openSniffedFile(await sniffCsv(path), null)).info.rolesRemembered).toBe(false);

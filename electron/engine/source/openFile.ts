@@ -9,6 +9,7 @@ import { readTimeRange } from './fileTimeRange';
 import { sniffCsv, type SniffedCsv } from './sniffCsv';
 import { detectReplayOrder, mergedTimeRange, replayOrderInfo } from './replayOrder/detectReplayOrder';
 import { resolveTableSchema } from './tableSchema';
+import { detectTimeOrder } from './time/timeOrder';
 
 const PREVIEW_ROWS = 8;
 const HEADERLESS_NOTE =
@@ -28,8 +29,10 @@ export async function openSniffedFile(file: SniffedCsv, overrides: SchemaOverrid
   const sniffed = await inWantedEncoding(file, overrides);
   const schema = resolveTableSchema(sniffed.names, sniffed.sampleRows, sniffed.dialect.delimiter, overrides);
   const timeRange = await readTimeRange(sniffed, schema);
+  // Newest first or oldest first, from the rows already read: the health checks read the file that way.
+  const timeOrder = detectTimeOrder(sniffed.sampleRows, schema).order;
   // A file grouped by location is replayed merged by time: its span is the union of its runs'.
-  const order = await detectReplayOrder(sniffed, schema);
+  const order = await detectReplayOrder(sniffed, schema, timeOrder);
   const info: FileInfo = {
     path: sniffed.path,
     name: sniffed.name,
@@ -42,6 +45,7 @@ export async function openSniffedFile(file: SniffedCsv, overrides: SchemaOverrid
     measure: schema.measure,
     notes: sniffed.dialect.headerless ? [HEADERLESS_NOTE, ...schema.notes] : schema.notes,
     timeRange: order.kind === 'merged' ? mergedTimeRange(order.runs) : timeRange,
+    timeOrder,
     preview: sniffed.sampleRows.slice(0, PREVIEW_ROWS),
     rolesRemembered: overrides !== null,
     estimatedRows: sniffed.estimatedRows,

@@ -10,6 +10,7 @@
  * or whose time goes back where the location changes, is bisected to find the runs.
  */
 import type { ReplayOrderInfo } from '../../../../shared/contract';
+import type { TimeOrder } from '../../../../shared/schema';
 import type { SniffedCsv } from '../sniffCsv';
 import { RowDecoder } from '../rowDecoder';
 import type { TableSchema } from '../tableSchema';
@@ -65,8 +66,13 @@ const tooManyNote = (): string => `Grouped by location in more than ${MAX_MERGED
 const unorderedNote = (location: string | null): string =>
   `Grouped by location, but the rows of ${location === null ? 'a location' : `location ${location}`} are not in time order: replayed in file order.`;
 
-export async function detectReplayOrder(file: SniffedCsv, schema: TableSchema): Promise<ReplayOrder> {
-  if (schema.time?.kind !== 'column' || schema.location === null) return FILE_ORDER;
+/**
+ * `timeOrder`: which way the first block's time runs (source/time/timeOrder). A file written newest
+ * first is replayed as written, each location going back in time as the file does (the health
+ * checks read it that way); its time going back is its order, not a sign of grouping gone wrong.
+ */
+export async function detectReplayOrder(file: SniffedCsv, schema: TableSchema, timeOrder: TimeOrder | null = null): Promise<ReplayOrder> {
+  if (schema.time?.kind !== 'column' || schema.location === null || timeOrder === 'descending') return FILE_ORDER;
   const head = headOrder(file.sampleRows, schema);
   if (head.rows < 2) return FILE_ORDER;
   // Out of order within a location: say so only where the file looks grouped (few long runs).

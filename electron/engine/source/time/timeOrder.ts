@@ -1,0 +1,79 @@
+/**
+ * Which way a file's event time runs, from the rows the sniffer already read: for each location,
+ * the consecutive rows of that location are compared (a file without a location column is one
+ * location), and each step counts as up (later), down (earlier) or neither (the same time). A few
+ * rows out of place do not change the verdict: the order is the direction at least MIN_SHARE of
+ * the steps agree on, pooled over the locations; anything less clear is 'mixed'.
+ *
+ * Exports from traffic APIs and spreadsheets sorted "latest first" are written newest first;
+ * replayed as written, every row is earlier than the one before at its location, which the health
+ * checks must read as the file's order rather than as every row being out of order.
+ */
+import type { TimeOrder } from '../../../../shared/schema';
+import { RowDecoder } from '../rowDecoder';
+import type { TableSchema } from '../tableSchema';
+
+/** Share of the steps one direction needs (four in five) for the file to run that way. */
+export const MIN_SHARE = 0.8;
+
+/** Steps between consecutive rows of one location. */
+export interface OrderSteps {
+  up: number;
+  down: number;
+  same: number;
+}
+
+export interface TimeOrderFinding {
+  /** Null when no location has two timed rows to compare. */
+  order: TimeOrder | null;
+  /** The pooled steps, and each location's (by its value as text). */
+  steps: OrderSteps;
+  byLocation: Map<string, OrderSteps>;
+}
+
+/** The direction `steps` say, or null when there is no step with a direction. */
+export function orderOf(steps: OrderSteps): TimeOrder | null {
+  const moving = steps.up + steps.down;
+  if (moving === 0) return null;
+  if (steps.up >= MIN_SHARE * moving) return 'ascending';
+  if (steps.down >= MIN_SHARE * moving) return 'descending';
+  return 'mixed';
+}
+
+/** Steps of each location over timed rows given as (location, time), in file order. */
+export function countSteps(rows: Iterable<{ location: string; time: number }>): TimeOrderFinding {
+  const last = new Map<string, number>();
+  const byLocation = new Map<string, OrderSteps>();
+  const steps: OrderSteps = { up: 0, down: 0, same: 0 };
+  for (const { location, time } of rows) {
+    const previous = last.get(location);
+    last.set(location, time);
+    if (previous === undefined) continue;
+    let own = byLocation.get(location);
+    if (own === undefined) {
+      own = { up: 0, down: 0, same: 0 };
+      byLocation.set(location, own);
+    }
+    const key = time > previous ? 'up' : time < previous ? 'down' : 'same';
+    own[key]++;
+    steps[key]++;
+  }
+  return { order: orderOf(steps), steps, byLocation };
+}
+
+/** The time order of rows given as text fields under `schema` (null: no time column, or nothing to compare). */
+export function detectTimeOrder(rows: readonly (readonly string[])[], schema: TableSchema): TimeOrderFinding {
+  const empty: TimeOrderFinding = { order: null, steps: { up: 0, down: 0, same: 0 }, byLocation: new Map() };
+  if (!schema.time) return empty;
+  const decoder = new RowDecoder(schema);
+  const locationIndex = schema.location === null ? -1 : schema.columns.findIndex((column) => column.name === schema.location);
+  function* timed(): Generator<{ location: string; time: number }> {
+    for (const fields of rows) {
+      const decoded = decoder.decode(fields as string[]);
+      if (!decoded.ok || decoded.time === null) continue;
+      const location = locationIndex < 0 ? '' : String(decoded.values[locationIndex] ?? '');
+      yield { location, time: decoded.time };
+    }
+  }
+  return countSteps(timed());
+}
