@@ -21,6 +21,24 @@ function sampleJunctions(): string[] {
   return [...new Set(lines.map((line) => line.split(',')[column] ?? ''))].sort();
 }
 
+/**
+ * Each junction's Total over the sample's last hour, counted from the CSV itself: the file is in
+ * time order with one row per junction every 15 minutes, so a junction's last four rows are the
+ * hour 23:00-23:45 of the last day, the graph's default window at the end of the file.
+ */
+function lastHourTotals(): Map<string, number> {
+  const [header, ...lines] = readFileSync(SAMPLE, 'utf8').trim().split(/\r?\n/);
+  const names = (header ?? '').split(',');
+  const [junction, total] = [names.indexOf('Junction'), names.indexOf('Total')];
+  const rows = new Map<string, number[]>();
+  for (const line of lines) {
+    const cells = line.split(',');
+    const id = cells[junction] ?? '';
+    rows.set(id, [...(rows.get(id) ?? []), Number(cells[total])]);
+  }
+  return new Map([...rows].map(([id, totals]) => [id, totals.slice(-4).reduce((a, b) => a + b, 0)]));
+}
+
 const sampleRoads = (): number => (JSON.parse(readFileSync(NETWORK, 'utf8')) as { links: unknown[] }).links.length;
 
 /** Opens the panel first (loads are counted from then on), then replays the sample at a pace where the window moves. */
@@ -70,6 +88,29 @@ test.describe('Junction graph', () => {
     await graph.waitForState('Paused');
     await app.replay.stopButton.click();
     await graph.waitForState('Stopped');
+  });
+
+  test('opened only after a replay has finished, it shows every junction with the load of the last hour', async ({ app }) => {
+    await app.openSample();
+    await app.replay.start('max');
+    await app.replay.waitForState('finished');
+
+    // The tab is opened for the first time now: the loads must have been kept while it was closed.
+    const graph = new GraphPanel(app.page);
+    await graph.open();
+    // The sample's network draws its ten junctions anyway; what was missing is their loads.
+    await expect.poll(() => graph.nodeCount()).toBe(10);
+    await expect(graph.message).not.toContainText('Press Replay');
+    await expect(graph.analyticsRows).toHaveCount(10);
+
+    const totals = lastHourTotals();
+    // The quietest and the busiest junction of the last hour (J10's last row is 0, so a load of 0 would pass for neither).
+    const ranked = [...totals].sort((a, b) => a[1] - b[1]);
+    for (const [id, load] of [ranked[0], ranked[ranked.length - 1]] as [string, number][]) {
+      await graph.clickNode(id);
+      await expect(graph.card.getByRole('heading')).toContainText(id);
+      await expect(graph.card.getByTestId('junction-load')).toHaveText(load >= 100 ? load.toLocaleString('en-US') : String(load));
+    }
   });
 
   test('a click on a junction opens its card; "Show in feed" narrows the feed to it and "Query in SQL" types its query', async ({ app }) => {

@@ -5,23 +5,7 @@
  * from the time axis as drawn (its tick labels and where they sit), not from the app's data.
  */
 import { expect, test } from './fixtures';
-import { forecastTheSample } from './pages/predictionsPanel';
-
-/** "10-08 06:15" (axis) or "2026-10-08 06:15:00" (tooltip) → ms, in one arbitrary year (the sample spans one month). */
-function monthDayTime(text: string): number {
-  const match = /(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
-  if (!match) throw new Error(`not a time: ${text}`);
-  const [, month, day, hour, minute, second] = match.map(Number) as number[];
-  return Date.UTC(2000, (month ?? 1) - 1, day, hour, minute, Number.isNaN(second) ? 0 : second);
-}
-
-/** The time the axis puts at page x: linear between its first and last tick labels. */
-function axisTimeAt(ticks: { text: string; x: number }[], x: number): number {
-  const first = ticks[0]!;
-  const last = ticks[ticks.length - 1]!;
-  const [t0, t1] = [monthDayTime(first.text), monthDayTime(last.text)];
-  return t0 + ((x - first.x) / (last.x - first.x)) * (t1 - t0);
-}
+import { axisTimeAt, forecastTheSample, monthDayTime } from './pages/predictionsPanel';
 
 test('the over-time tooltip follows the pointer, and the chart zooms, pans and resets', async ({ app }) => {
   const predictions = await forecastTheSample(app);

@@ -10,6 +10,13 @@ export interface FlagRow {
   evidence: string;
 }
 
+/** An alarm as the Alarms table lists it: start and end as shown ("2026-10-16 07:30"; end "active" while it is). */
+export interface AlarmRow {
+  start: string;
+  end: string;
+  location: string;
+}
+
 export class DataQualityPanel {
   readonly tab: Locator;
   readonly region: Locator;
@@ -68,6 +75,15 @@ export class DataQualityPanel {
       trs.map((tr) => {
         const cells = Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '');
         return { time: cells[0] ?? '', location: cells[1] ?? '', check: cells[2] ?? '', evidence: cells[3] ?? '' };
+      }),
+    );
+  }
+
+  async alarmRows(): Promise<AlarmRow[]> {
+    return this.alarms.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '');
+        return { start: cells[0] ?? '', end: cells[1] ?? '', location: cells[2] ?? '' };
       }),
     );
   }

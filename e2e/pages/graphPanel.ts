@@ -77,7 +77,7 @@ export class GraphPanel {
     this.analyticsRows = this.analytics.locator('[role="row"][aria-rowindex]');
   }
 
-  /** Shows the tab; the first time, this is what starts the load counting. */
+  /** Shows the tab; the first time, this is what has the engine build the graph from its loads. */
   async open(): Promise<void> {
     await this.tab.click();
     await expect(this.region).toBeVisible();

@@ -112,11 +112,32 @@ export class PredictionsPanel {
   }
 
   /** The time axis's ticks as drawn: each label's text and the page x of its tick mark. */
-  async timeTicks(): Promise<{ text: string; x: number }[]> {
+  async timeTicks(): Promise<TimeTick[]> {
     const texts = await this.overTimeChart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
     const marks = await this.overTimeChart.locator('.recharts-xAxis-tick-lines .recharts-cartesian-axis-tick-line').evaluateAll((lines) => lines.map((line) => line.getBoundingClientRect().left));
     if (texts.length !== marks.length) throw new Error(`${texts.length} tick labels but ${marks.length} tick marks`);
     return texts.map((text, i) => ({ text, x: marks[i] as number }));
+  }
+
+  /** The incident alarms shaded on the over-time chart, as page x spans [left, right]. */
+  alarmAreas(): Promise<[number, number][]> {
+    return this.overTimeChart.locator('.predict-alarm-area .recharts-reference-area-rect').evaluateAll((rects) =>
+      rects.map((rect): [number, number] => {
+        const box = rect.getBoundingClientRect();
+        return [box.left, box.right];
+      }),
+    );
+  }
+
+  /** Drags a range over the plot from page x `from` to `to`, as a user zooms in; waits until the axis changed. */
+  async zoomTo(from: number, to: number): Promise<void> {
+    const before = (await this.timeTicks()).map((tick) => tick.text);
+    const plot = await this.plotBox();
+    await this.page.mouse.move(from, plot.y + plot.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to, plot.y + plot.height / 2, { steps: 5 });
+    await this.page.mouse.up();
+    await expect.poll(async () => (await this.timeTicks()).map((tick) => tick.text)).not.toEqual(before);
   }
 
   /** Clicks an export button and resolves to the downloaded file's name and text. */
@@ -211,6 +232,41 @@ export class PredictionsPanel {
   derivedFeature(label: string): Locator {
     return this.settings.getByRole('group', { name: 'Features' }).getByRole('checkbox', { name: label, exact: true });
   }
+}
+
+/** A tick of the over-time chart's time axis as drawn: its label and the page x of its mark. */
+export interface TimeTick {
+  text: string;
+  x: number;
+}
+
+/**
+ * "10-08 06:15" (axis over more than a day) or "2026-10-08 06:15:00" (tooltip) → epoch ms (UTC wall
+ * clock). The axis leaves the year out, so it is given: the sample spans one month of one year.
+ */
+export function monthDayTime(text: string, year = 2000): number {
+  const match = /(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+  if (!match) throw new Error(`not a time: ${text}`);
+  const [, month, day, hour, minute, second] = match.map(Number) as number[];
+  return Date.UTC(year, (month ?? 1) - 1, day, hour, minute, Number.isNaN(second) ? 0 : second);
+}
+
+/** The time the axis puts at page x: linear between its first and last tick labels. */
+export function axisTimeAt(ticks: readonly TimeTick[], x: number, year = 2000): number {
+  const first = ticks[0];
+  const last = ticks[ticks.length - 1];
+  if (!first || !last || first === last) throw new Error(`an axis needs two ticks to be read; it has ${ticks.length}`);
+  const [t0, t1] = [monthDayTime(first.text, year), monthDayTime(last.text, year)];
+  return t0 + ((x - first.x) / (last.x - first.x)) * (t1 - t0);
+}
+
+/** Where the axis puts a time (epoch ms, UTC wall clock): the page x, linear between its first and last tick labels. */
+export function axisXAt(ticks: readonly TimeTick[], time: number, year = 2000): number {
+  const first = ticks[0];
+  const last = ticks[ticks.length - 1];
+  if (!first || !last || first === last) throw new Error(`an axis needs two ticks to be read; it has ${ticks.length}`);
+  const [t0, t1] = [monthDayTime(first.text, year), monthDayTime(last.text, year)];
+  return first.x + ((time - t0) / (t1 - t0)) * (last.x - first.x);
 }
 
 /** The sample's scored rows: 21 days after the 7-day history, 10 junctions, 96 intervals a day. */

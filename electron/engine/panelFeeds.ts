@@ -1,10 +1,12 @@
 /**
- * The panels that take rows from the visible session's stages: the SQL console's live table, the
- * Predictions model and the Junction graph, each in its own worker and each fed only once its panel
- * was opened (filling them costs CPU a replay nobody looks at should not pay). When the visible
- * session changes, the open panels move to its stages and start over under its columns. The
+ * The panels that take rows from the visible session's stages. The SQL console's live table and the
+ * Predictions model, each in its own worker, are fed only once their panel was opened (filling them
+ * costs CPU a replay nobody looks at should not pay). The Junction graph's loads are counted always:
+ * a few additions per row on this thread, and a graph first opened after a replay must show that
+ * replay's loads, not wait for the next one; only its drawing and analytics wait for the panel. The
  * analysis stage (data quality, profiles, alarms) is fed always, in its own worker: the live feed
- * and the graph show its statuses.
+ * and the graph show its statuses. When the visible session changes, the fed panels move to its
+ * stages and start over under its columns.
  */
 import type { TimeOrder } from '../../shared/schema';
 import type { SqlTableView } from '../../shared/sql/sqlContract';
@@ -78,12 +80,12 @@ export class PanelFeeds {
     this.feeder = stages ? { stages, file, timeOrder } : null;
     if (!stages) return;
     stages.attachSink(this.analysis);
+    stages.attachSink(this.graph);
     if (this.sqlOpen) stages.attachSink(this.liveTable);
     if (this.predictions.isOpen) {
       this.predictions.useFile(file);
       stages.attachSink(this.predictions);
     }
-    if (this.graph.isOpen) stages.attachSink(this.graph);
   }
 
   /** The table starts empty under the visible session's columns and takes its rows from now on. */
@@ -105,11 +107,13 @@ export class PanelFeeds {
     this.changed();
   }
 
-  /** Loads are counted from the visible session's next rows; once opened it stays on. */
+  /**
+   * The graph is drawn from the loads counted so far (they are counted whether or not it is open;
+   * attaching it again here would restart them); once opened it stays on.
+   */
   openGraph(): void {
     if (this.graph.isOpen) return;
     this.graph.open();
-    this.feeder?.stages.attachSink(this.graph);
     this.changed();
   }
 

@@ -1,6 +1,7 @@
 /**
  * The Junction graph through the engine's commands, with the real graph worker and the committed
- * sample city: nothing is counted until the panel opens; the sample's network comes with it; every
+ * sample city: nothing is drawn until the panel opens, but a panel opened after a replay shows that
+ * replay's loads; the sample's network comes with it; every
  * junction gets a load during a replay; "Show in feed" narrows the feed to one junction; a bad
  * network file is refused with its reason and the graph keeps its roads.
  */
@@ -48,13 +49,19 @@ async function until(held: Held, condition: (held: Held & { view: ViewUpdate }) 
 }
 
 describe('junction graph through the engine', () => {
-  it('counts nothing until the panel opens', async () => {
+  it('draws nothing until the panel opens, then the loads of the replay that ran while it was closed', async () => {
     const { engine, held } = newEngine();
     await engine.handle('file:openSample', {});
     await engine.handle('replay:start', FLAT_OUT);
     const { view } = await until(held, (h) => h.view.replay.state === 'finished', 'the replay');
     expect(view.graph.state).toBe('off');
     expect(held.topology).toBeNull();
+
+    await engine.handle('graph:open', {});
+    const { topology, loads } = await until(held, (h) => h.topology?.nodes.length === 10 && h.loads?.topologyVersion === h.topology.version, 'loads of every junction');
+    // J01's last four rows in the sample (23:00-23:45 of its last day), read off the CSV: 9 + 16 + 15 + 13.
+    expect(loads?.nodeLoads[topology?.nodes.findIndex((node) => node.id === 'J01') ?? -1]).toBe(53);
+    expect(loads?.nodeLoads.every((load) => load !== null && load > 0)).toBe(true);
   });
 
   it('shows the sample city: every junction with a load, its roads, analytics, and the feed narrowed to one junction', async () => {

@@ -81,14 +81,16 @@ function loadOf(view: GraphView, topologyNodes: string[], id: string): number | 
 }
 
 describe('junction graph feed', () => {
-  it('counts nothing until its panel opens', () => {
+  it('shows nothing until its panel opens, then the rows counted while it was closed', () => {
     const feed = new JunctionGraphFeed({ onChange: () => undefined });
     feeds.push(feed);
     feed.restart(COLUMNS);
-    feed.append([row('A', 0, 10)]);
+    feed.append([row('A', 0, 10), row('A', 15, 5)]);
     expect(feed.view(false, null).state).toBe('off');
     feed.open();
-    expect(feed.view(false, null)).toMatchObject({ state: 'waiting', topology: { nodes: [] } });
+    const view = nextView(feed);
+    expect(view).toMatchObject({ state: 'live', topology: { nodes: [{ id: 'A' }] } });
+    expect(view.loads?.nodeLoads).toEqual([15]);
   });
 
   it('shows every location with its load over the window, ranked, and sends the topology once', () => {

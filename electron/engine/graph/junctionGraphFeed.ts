@@ -183,8 +183,8 @@ export class JunctionGraphFeed implements RowSink {
     this.rowsSinceLoads = true;
   }
 
+  /** Counted whether or not the panel is open, so a panel opened after a replay shows its loads. */
   append(entries: readonly FeedEntry[]): void {
-    if (!this.opened) return;
     const before = this.loads.size;
     countRows(entries, this.counted, this.loads, Date.now());
     if (this.loads.size !== before) this.topologyDirty = true;

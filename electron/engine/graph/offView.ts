@@ -1,14 +1,14 @@
 /**
- * The Junction graph view before its panel is first opened. The feed counts nothing until then,
- * so there is no graph to show: only the settings, the measure the counts would use, and a line
- * saying why the panel is empty.
+ * The Junction graph view before its panel is first opened. The feed counts loads all along, but
+ * the topology, loads and analytics are built only for an open panel: until then only the
+ * settings, the measure the counts use, and a line saying why the panel is empty.
  */
 import { GRAPH_HISTORY_SLOTS, type GraphSettings, type GraphView } from '../../../shared/graph/graphContract';
 
 export function offView(settings: GraphSettings, measure: string | null): GraphView {
   return {
     state: 'off',
-    message: 'The junction graph counts loads from the moment its panel is open.',
+    message: 'The junction graph is drawn once its panel is open.',
     settings,
     measure,
     numericColumns: [],

@@ -23,7 +23,7 @@ async function command<K extends CommandName>(name: K, args: CommandArgs<K>): Pr
 }
 
 export const graphActions = {
-  /** The panel is shown: the engine counts loads from the next row on. */
+  /** The panel is shown: the engine draws the graph from the loads it counted all along. */
   async open(): Promise<void> {
     await command('graph:open', {});
   },
