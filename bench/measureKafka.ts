@@ -6,10 +6,11 @@
  * started here (scripts/kafka/kraftBroker.ts) and shares the machine's cores with the app; with
  * KAFKA_BROKERS set, the cluster named there is used instead.
  */
+import { builtWorkerScripts } from '../electron/engine/workerScripts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { TrafficRecord } from '../shared/records';
 import { KafkaBus } from '../electron/engine/bus/kafka/kafkaBus';
 import { RecordCodec } from '../electron/engine/bus/kafka/recordCodec';
@@ -94,7 +95,7 @@ async function producerAlone(brokers: string[], csvPath: string, rowsPerMessage 
 
 async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1): Promise<Omit<KafkaMeasurement, 'producerAloneRowsPerSecond' | 'kcatRowsPerSecond' | 'kcatRows' | 'packed' | 'original'>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-kafka-'));
-  const engine = new Engine({ sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined, workerScripts: { kafkaProducer: PRODUCER_WORKER } });
+  const engine = new Engine({ sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined, workerScripts: builtWorkerScripts(dirname(PRODUCER_WORKER)) });
   try {
     const profile = await engine.handle('kafkaProfile:save', {
       profile: { name: `Bench cluster ${rowsPerMessage}`, brokers, clientId: 'traffic-monitor-bench', tls: { enabled: false, ca: null, cert: null, key: null, rejectUnauthorized: true }, sasl: null },

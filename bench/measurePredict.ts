@@ -5,9 +5,10 @@
  * on the sample city the default model's accuracy beside the naive baselines', and the share of
  * scored rows flagged as anomalies there and on a file with no incidents (a ±3σ band promises ≈0.3 %).
  */
+import { builtWorkerScripts } from '../electron/engine/workerScripts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ViewUpdate } from '../shared/contract';
 import { DEFAULT_PREDICT_SETTINGS, type Metric, type PredictSettings } from '../shared/predict/predictContract';
 import { Engine } from '../electron/engine/engine';
@@ -61,7 +62,7 @@ async function until(engine: Engine, condition: (view: ViewUpdate) => boolean, o
 
 export async function measurePredict(csvPath: string, sampleCsvPath: string, predictWorkerPath: string): Promise<PredictMeasurement> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tm-bench-predict-'));
-  const engine = new Engine({ sampleCsvPath, dataDir, onViewUpdate: () => undefined, workerScripts: { predict: predictWorkerPath } });
+  const engine = new Engine({ sampleCsvPath, dataDir, onViewUpdate: () => undefined, workerScripts: builtWorkerScripts(dirname(predictWorkerPath)) });
   try {
     await engine.handle('file:open', { path: csvPath });
     let started = performance.now();

@@ -7,10 +7,11 @@
  * - the engine's event-loop delay and the feed's update rate while those queries run over and over
  *   during a paced replay.
  */
+import { builtWorkerScripts } from '../electron/engine/workerScripts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ViewUpdate } from '../shared/contract';
 import type { SqlResult } from '../shared/sql/sqlContract';
@@ -68,7 +69,8 @@ export async function measureSql(csvPath: string, sqlWorkerPath: string): Promis
   let updates = 0;
   let feedRows = 0;
   const engine = new Engine({
-    workerScripts: { sql: sqlWorkerPath },
+    // The app's helper threads, as the engine worker has them: the analysis then runs in its worker, not in this thread.
+    workerScripts: builtWorkerScripts(dirname(sqlWorkerPath)),
     sampleCsvPath: csvPath,
     dataDir,
     onViewUpdate: (update: ViewUpdate) => {

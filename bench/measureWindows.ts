@@ -8,9 +8,10 @@
  *
  *   npx tsx bench/measureWindows.ts [file.csv]   (default: bench/tmp/traffic-1m.csv, generated when missing)
  */
+import { builtWorkerScripts } from '../electron/engine/workerScripts';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Engine } from '../electron/engine/engine';
 import { writeTrafficCsv } from '../sample-data/generator/writeTrafficCsv';
 
@@ -41,7 +42,7 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 
 async function oneRun(csvPath: string, sqlWorkerPath: string, windows: readonly string[]): Promise<WindowRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tm-bench-windows-'));
-  const engine = new Engine({ workerScripts: { sql: sqlWorkerPath }, sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined });
+  const engine = new Engine({ workerScripts: builtWorkerScripts(dirname(sqlWorkerPath)), sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined });
   try {
     await engine.handle('sql:open', {});
     for (const sql of windows) {

@@ -2,7 +2,6 @@
  * Entry point of the engine worker thread. Running the pipeline here keeps a full-speed replay
  * off the event loop that serves the window (Electron main) or the browser (web host).
  */
-import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { isEngineCommandName } from '../../shared/contract';
 import { CommandError, toEnvelope } from '../../shared/envelope';
@@ -10,6 +9,7 @@ import { Engine } from './engine';
 import { defaultSecretStore } from './kafka';
 import { HostSecretCipher } from './kafka';
 import { setEngineLogSink } from './supervision';
+import { builtWorkerScripts } from './workerScripts';
 import { toWorkerSchema, type EngineWorkerData, type FromWorker } from './client';
 
 const port = parentPort;
@@ -27,14 +27,7 @@ const engine = new Engine({
   onViewUpdate: (payload) => post({ kind: 'event', name: 'view:update', payload }),
   secretStore: defaultSecretStore(data.dataDir, keychain),
   // Built next to this file (electron.vite.config.ts); sql.js's wasm is found where it is installed.
-  workerScripts: {
-    fileScan: join(__dirname, 'fileScanWorker.js'),
-    kafkaProducer: join(__dirname, 'kafkaProducerWorker.js'),
-    sql: join(__dirname, 'sqlWorker.js'),
-    predict: join(__dirname, 'predictWorker.js'),
-    graph: join(__dirname, 'graphWorker.js'),
-    analysis: join(__dirname, 'analysisWorker.js'),
-  },
+  workerScripts: builtWorkerScripts(__dirname),
 });
 void engine.restoreBus();
 

@@ -4,6 +4,7 @@
  * and that helper then runs in the engine's thread (file scan, Kafka producer) or its panel says it
  * is unavailable (SQL, predictions, graph).
  */
+import { join } from 'node:path';
 import { sqlWasmPath } from './sql';
 
 export interface WorkerScripts {
@@ -31,5 +32,20 @@ export function resolveWorkerScripts(given: Partial<WorkerScripts> = {}): Worker
     predict: given.predict ?? null,
     graph: given.graph ?? null,
     analysis: given.analysis ?? null,
+  };
+}
+
+/**
+ * The scripts as electron-vite builds them, side by side in `dir` (out/main; see electron.vite.config.ts):
+ * what the engine worker runs with, and what the benchmark gives an engine it runs in its own process.
+ */
+export function builtWorkerScripts(dir: string): Partial<WorkerScripts> {
+  return {
+    fileScan: join(dir, 'fileScanWorker.js'),
+    kafkaProducer: join(dir, 'kafkaProducerWorker.js'),
+    sql: join(dir, 'sqlWorker.js'),
+    predict: join(dir, 'predictWorker.js'),
+    graph: join(dir, 'graphWorker.js'),
+    analysis: join(dir, 'analysisWorker.js'),
   };
 }
