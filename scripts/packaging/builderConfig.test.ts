@@ -53,8 +53,11 @@ describe('electron-builder.yml', () => {
   it('unpacks every worker script the engine starts, each built from a source file that exists', () => {
     const entries = viteMainEntries();
     for (const [name, source] of entries) expect(existsSync(join(ROOT, source)), `${name}: ${source}`).toBe(true);
+    // The engine worker starts the scripts builtWorkerScripts names beside itself.
     const engine = readFileSync(join(ROOT, 'electron/engine/worker.ts'), 'utf8');
-    const started = [...engine.matchAll(/join\(__dirname, '(\w+)\.js'\)/g)].map((match) => match[1] as string);
+    expect(engine).toContain('builtWorkerScripts(__dirname)');
+    const scripts = readFileSync(join(ROOT, 'electron/engine/workerScripts.ts'), 'utf8');
+    const started = [...scripts.matchAll(/join\(dir, '(\w+)\.js'\)/g)].map((match) => match[1] as string);
     expect(started.length).toBeGreaterThanOrEqual(5);
     for (const worker of ['engineWorker', ...started]) {
       expect(entries.has(worker), `${worker} is an electron-vite entry`).toBe(true);
