@@ -5,6 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import { createBlockParser } from './blockParser';
+import type { TimedRow } from './time/timedSample';
 import { RowDecoder } from './rowDecoder';
 import type { SniffedCsv } from './sniffCsv';
 import type { TableSchema } from './tableSchema';
@@ -47,9 +48,10 @@ async function readTailRows(file: SniffedCsv): Promise<string[][]> {
   }
 }
 
-export async function readTimeRange(file: SniffedCsv, schema: TableSchema): Promise<TimeRange | null> {
+/** `head`: the first block's timed rows (timedSample.ts). */
+export async function readTimeRange(file: SniffedCsv, schema: TableSchema, head: readonly TimedRow[]): Promise<TimeRange | null> {
   if (!schema.time) return null;
-  const headTimes = timesOf(file.sampleRows, new RowDecoder(schema));
+  const headTimes = head.map((row) => row.time);
   if (headTimes.length === 0) return null;
   let first = Math.min(...headTimes);
   let last = Math.max(...headTimes);

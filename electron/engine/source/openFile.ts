@@ -10,6 +10,7 @@ import { sniffCsv, type SniffedCsv } from './sniffCsv';
 import { detectReplayOrder, mergedTimeRange, replayOrderInfo } from './replayOrder/detectReplayOrder';
 import { resolveTableSchema } from './tableSchema';
 import { detectTimeOrder } from './time/timeOrder';
+import { timedRows } from './time/timedSample';
 
 const PREVIEW_ROWS = 8;
 const HEADERLESS_NOTE =
@@ -28,11 +29,12 @@ async function inWantedEncoding(sniffed: SniffedCsv, overrides: SchemaOverrides 
 export async function openSniffedFile(file: SniffedCsv, overrides: SchemaOverrides | null): Promise<OpenedFile> {
   const sniffed = await inWantedEncoding(file, overrides);
   const schema = resolveTableSchema(sniffed.names, sniffed.sampleRows, sniffed.dialect.delimiter, overrides);
-  const timeRange = await readTimeRange(sniffed, schema);
+  const head = timedRows(sniffed.sampleRows, schema);
+  const timeRange = await readTimeRange(sniffed, schema, head);
   // Newest first or oldest first, from the rows already read: the health checks read the file that way.
-  const timeOrder = detectTimeOrder(sniffed.sampleRows, schema).order;
+  const timeOrder = detectTimeOrder(head).order;
   // A file grouped by location is replayed merged by time: its span is the union of its runs'.
-  const order = await detectReplayOrder(sniffed, schema, timeOrder);
+  const order = await detectReplayOrder(sniffed, schema, head, timeOrder);
   const info: FileInfo = {
     path: sniffed.path,
     name: sniffed.name,

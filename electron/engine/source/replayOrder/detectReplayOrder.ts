@@ -12,7 +12,7 @@
 import type { ReplayOrderInfo } from '../../../../shared/contract';
 import type { TimeOrder } from '../../../../shared/schema';
 import type { SniffedCsv } from '../sniffCsv';
-import { RowDecoder } from '../rowDecoder';
+import type { TimedRow } from '../time/timedSample';
 import type { TableSchema } from '../tableSchema';
 import { findLocationRuns, type LocationRun } from './findLocationRuns';
 import { RowProbe } from './rowProbe';
@@ -40,24 +40,16 @@ interface HeadOrder {
   backWithin: number;
 }
 
-function headOrder(sampleRows: readonly string[][], schema: TableSchema): HeadOrder {
-  const decoder = new RowDecoder(schema);
-  const locationIndex = schema.columns.findIndex((column) => column.name === schema.location);
-  const order: HeadOrder = { rows: 0, changes: 0, backAtChange: 0, backWithin: 0 };
-  let previous: { location: string; time: number } | null = null;
-  for (const fields of sampleRows) {
-    const decoded = decoder.decode(fields);
-    if (!decoded.ok || decoded.time === null) continue;
-    const location = String(decoded.values[locationIndex]);
-    order.rows++;
-    if (previous) {
-      const back = decoded.time < previous.time;
-      if (location !== previous.location) {
-        order.changes++;
-        if (back) order.backAtChange++;
-      } else if (back) order.backWithin++;
-    }
-    previous = { location, time: decoded.time };
+function headOrder(head: readonly TimedRow[]): HeadOrder {
+  const order: HeadOrder = { rows: head.length, changes: 0, backAtChange: 0, backWithin: 0 };
+  for (let i = 1; i < head.length; i++) {
+    const previous = head[i - 1] as TimedRow;
+    const row = head[i] as TimedRow;
+    const back = row.time < previous.time;
+    if (row.location !== previous.location) {
+      order.changes++;
+      if (back) order.backAtChange++;
+    } else if (back) order.backWithin++;
   }
   return order;
 }
@@ -67,17 +59,18 @@ const unorderedNote = (location: string | null): string =>
   `Grouped by location, but the rows of ${location === null ? 'a location' : `location ${location}`} are not in time order: replayed in file order.`;
 
 /**
+ * `head`: the first block's timed rows (time/timedSample.ts).
  * `timeOrder`: which way the first block's time runs (source/time/timeOrder). A file written newest
  * first is replayed as written, each location going back in time as the file does (the health
  * checks read it that way); its time going back is its order, not a sign of grouping gone wrong.
  */
-export async function detectReplayOrder(file: SniffedCsv, schema: TableSchema, timeOrder: TimeOrder | null = null): Promise<ReplayOrder> {
+export async function detectReplayOrder(file: SniffedCsv, schema: TableSchema, head: readonly TimedRow[], timeOrder: TimeOrder | null = null): Promise<ReplayOrder> {
   if (schema.time?.kind !== 'column' || schema.location === null || timeOrder === 'descending') return FILE_ORDER;
-  const head = headOrder(file.sampleRows, schema);
-  if (head.rows < 2) return FILE_ORDER;
+  const steps = headOrder(head);
+  if (steps.rows < 2) return FILE_ORDER;
   // Out of order within a location: say so only where the file looks grouped (few long runs).
-  if (head.backWithin > 0) return head.changes < MAX_MERGED_RUNS ? { kind: 'file', note: unorderedNote(null) } : FILE_ORDER;
-  if (head.changes >= MAX_MERGED_RUNS) return head.backAtChange > 0 ? { kind: 'file', note: tooManyNote() } : FILE_ORDER;
+  if (steps.backWithin > 0) return steps.changes < MAX_MERGED_RUNS ? { kind: 'file', note: unorderedNote(null) } : FILE_ORDER;
+  if (steps.changes >= MAX_MERGED_RUNS) return steps.backAtChange > 0 ? { kind: 'file', note: tooManyNote() } : FILE_ORDER;
 
   const probe = await RowProbe.open(file.path, file.sizeBytes, file.dialect, schema);
   if (!probe) return FILE_ORDER;

@@ -3,6 +3,7 @@ import { TempDir, joinLines } from '../../testing/trafficFixture';
 import { openSniffedFile } from '../openFile';
 import { sniffCsv } from '../sniffCsv';
 import { detectTimeOrder, orderOf } from './timeOrder';
+import { timedRows } from './timedSample';
 
 const temp = new TempDir();
 afterAll(() => temp.cleanup());
@@ -28,7 +29,7 @@ function interleaved(slots: number, sensors: readonly string[]): { sensor: strin
 
 async function open(path: string) {
   const opened = await openSniffedFile(await sniffCsv(path), null);
-  return { info: opened.info, finding: detectTimeOrder(opened.sniffed.sampleRows, opened.schema) };
+  return { info: opened.info, finding: detectTimeOrder(timedRows(opened.sniffed.sampleRows, opened.schema)) };
 }
 
 describe('time order of a file, from its first block', () => {

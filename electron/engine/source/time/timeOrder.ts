@@ -10,8 +10,7 @@
  * checks must read as the file's order rather than as every row being out of order.
  */
 import type { TimeOrder } from '../../../../shared/schema';
-import { RowDecoder } from '../rowDecoder';
-import type { TableSchema } from '../tableSchema';
+import type { TimedRow } from './timedSample';
 
 /** Share of the steps one direction needs (four in five) for the file to run that way. */
 export const MIN_SHARE = 0.8;
@@ -41,7 +40,7 @@ export function orderOf(steps: OrderSteps): TimeOrder | null {
 }
 
 /** Steps of each location over timed rows given as (location, time), in file order. */
-export function countSteps(rows: Iterable<{ location: string; time: number }>): TimeOrderFinding {
+export function countSteps(rows: Iterable<TimedRow>): TimeOrderFinding {
   const last = new Map<string, number>();
   const byLocation = new Map<string, OrderSteps>();
   const steps: OrderSteps = { up: 0, down: 0, same: 0 };
@@ -61,19 +60,7 @@ export function countSteps(rows: Iterable<{ location: string; time: number }>): 
   return { order: orderOf(steps), steps, byLocation };
 }
 
-/** The time order of rows given as text fields under `schema` (null: no time column, or nothing to compare). */
-export function detectTimeOrder(rows: readonly (readonly string[])[], schema: TableSchema): TimeOrderFinding {
-  const empty: TimeOrderFinding = { order: null, steps: { up: 0, down: 0, same: 0 }, byLocation: new Map() };
-  if (!schema.time) return empty;
-  const decoder = new RowDecoder(schema);
-  const locationIndex = schema.location === null ? -1 : schema.columns.findIndex((column) => column.name === schema.location);
-  function* timed(): Generator<{ location: string; time: number }> {
-    for (const fields of rows) {
-      const decoded = decoder.decode(fields as string[]);
-      if (!decoded.ok || decoded.time === null) continue;
-      const location = locationIndex < 0 ? '' : String(decoded.values[locationIndex] ?? '');
-      yield { location, time: decoded.time };
-    }
-  }
-  return countSteps(timed());
+/** The time order of the first block's timed rows (null: none, or nothing to compare). */
+export function detectTimeOrder(timed: readonly TimedRow[]): TimeOrderFinding {
+  return countSteps(timed);
 }
