@@ -27,6 +27,8 @@ export const timeRangeSchema = z.object({ first: z.number(), last: z.number() })
  */
 export const replayOrderInfoSchema = z.object({
   merged: z.boolean(),
+  /** Written newest first and replayed from the end, oldest first (absent: not reversed). */
+  reversed: z.literal(true).optional(),
   /** Runs of rows by location, when known. */
   runs: z.number().int().nonnegative().nullable(),
   /** One short line for the page, e.g. "Grouped by location: 4 runs, replayed merged by time." */

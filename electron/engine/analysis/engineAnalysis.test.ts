@@ -119,7 +119,7 @@ describe('the analysis stage in the engine', () => {
     expect(held.analysis?.measure).toBe('flow');
   }, 60_000);
 
-  it('a file written newest first reaches the worker with its order: no row is out of order and both sensors are OK', async () => {
+  it('a file written newest first is replayed oldest first: the data clock ends at the newest row, no row is out of order and both sensors are OK', async () => {
     const { engine, held } = newEngine();
     const path = join(worker.dir, 'newest-first.csv');
     // Two sensors every 5 min for 25 h, written newest first: 600 rows.
@@ -127,8 +127,11 @@ describe('the analysis stage in the engine', () => {
     writeFileSync(path, `timestamp,sensor_id,flow\n${lines.join('\n')}\n`);
     const info = await engine.handle('file:open', { path });
     expect(info.timeOrder).toBe('descending');
+    expect(info.replayOrder?.reversed).toBe(true);
     await engine.handle('replay:start', FLAT_OUT);
     await until(held, (h) => h.view?.replay.state === 'finished' && h.analysis?.health.counts.rowsChecked === 600, 'the file checked');
+    // The last row replayed is the newest (the file's first), as it would be on a live feed.
+    expect(held.view?.replay.eventTime).toBe(Date.UTC(2026, 2, 14) + 299 * 300_000);
     expect(held.analysis?.health.counts).toMatchObject({ outOfOrder: 0, duplicateTimes: 0, flagsRaised: 0 });
     expect(held.analysis?.cadenceMs).toBe(300_000);
     expect(held.analysis?.health.locations.map((location) => [location.location, location.status, location.cadenceMs])).toEqual([

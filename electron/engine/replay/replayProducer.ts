@@ -23,7 +23,7 @@ import type { ReplayRun } from './replayRun';
 import type { RowTotal } from './rowTotal';
 
 export class ReplayProducer {
-  /** The file's rows in replay order: as written, or merged by time for a file grouped by location. */
+  /** The file's rows in replay order: as written, merged by time for a file grouped by location, backwards for one written newest first. */
   private readonly source: ReplaySource;
   /** Loop passes and the time shift that keeps event time running on across them. */
   readonly loops: LoopTimeline;
@@ -64,6 +64,11 @@ export class ReplayProducer {
       },
       () => replay.changed(),
     );
+  }
+
+  /** The file is closed: the source stops reading ahead (a newest-first file's index). */
+  dispose(): void {
+    this.source.dispose?.();
   }
 
   /** Sends that failed and were tried again, this replay. */

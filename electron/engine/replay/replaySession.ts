@@ -176,6 +176,7 @@ export class ReplaySession {
   dispose(): void {
     this.halt();
     this.scan.stop();
+    this.producer.dispose();
   }
 
   private halt(): void {

@@ -54,6 +54,8 @@ export interface CsvBatchReaderOptions {
   signal?: AbortSignal;
   /** Resume at a checkpoint from an earlier read of the same file instead of the start. */
   start?: ReaderCheckpoint;
+  /** Stop reading at this byte (exclusive), treating it as the end of the file: a row boundary learnt from an earlier read. */
+  end?: number;
   skipUntil?: SkipUntil;
 }
 
@@ -67,7 +69,7 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
   const codec = textCodecFor(dialect.encoding);
   const invalidReason = codec.invalidReason;
   const decoder = codec.newDecoder();
-  const stream = createReadStream(options.path, { highWaterMark: BLOCK_BYTES, signal: options.signal, start: start?.byte ?? 0 });
+  const stream = createReadStream(options.path, { highWaterMark: BLOCK_BYTES, signal: options.signal, start: start?.byte ?? 0, ...(options.end === undefined ? {} : { end: options.end - 1 }) });
 
   let pending = '';
   let bytesRead = start?.byte ?? 0;

@@ -26,9 +26,12 @@ export const MAX_MERGED_RUNS = 32;
 
 export type ReplayOrder =
   | { kind: 'file'; /** Why a file that looks grouped is replayed as written; null for an ordinary file. */ note: string | null }
-  | { kind: 'merged'; runs: LocationRun[]; note: string };
+  | { kind: 'merged'; runs: LocationRun[]; note: string }
+  | { kind: 'reversed'; note: string };
 
 const FILE_ORDER: ReplayOrder = { kind: 'file', note: null };
+/** A file written newest first is replayed from its end (reversedFileSource): time runs forwards, as the data happened. */
+const REVERSED: ReplayOrder = { kind: 'reversed', note: 'Rows run newest first: replayed oldest first, as they happened.' };
 
 interface HeadOrder {
   rows: number;
@@ -61,11 +64,11 @@ const unorderedNote = (location: string | null): string =>
 /**
  * `head`: the first block's timed rows (time/timedSample.ts).
  * `timeOrder`: which way the first block's time runs (source/time/timeOrder). A file written newest
- * first is replayed as written, each location going back in time as the file does (the health
- * checks read it that way); its time going back is its order, not a sign of grouping gone wrong.
+ * first is replayed backwards; its time going back is its order, not a sign of grouping gone wrong.
  */
 export async function detectReplayOrder(file: SniffedCsv, schema: TableSchema, head: readonly TimedRow[], timeOrder: TimeOrder | null = null): Promise<ReplayOrder> {
-  if (schema.time?.kind !== 'column' || schema.location === null || timeOrder === 'descending') return FILE_ORDER;
+  if (timeOrder === 'descending') return REVERSED;
+  if (schema.time?.kind !== 'column' || schema.location === null) return FILE_ORDER;
   const steps = headOrder(head);
   if (steps.rows < 2) return FILE_ORDER;
   // Out of order within a location: say so only where the file looks grouped (few long runs).
@@ -108,5 +111,6 @@ export function mergedTimeRange(runs: readonly LocationRun[]): { first: number; 
 /** What the page is told about the order: nothing for an ordinary file. */
 export function replayOrderInfo(order: ReplayOrder): { replayOrder?: ReplayOrderInfo } {
   if (order.kind === 'merged') return { replayOrder: { merged: true, runs: order.runs.length, note: order.note } };
+  if (order.kind === 'reversed') return { replayOrder: { merged: false, reversed: true, runs: null, note: order.note } };
   return order.note === null ? {} : { replayOrder: { merged: false, runs: null, note: order.note } };
 }

@@ -1,6 +1,7 @@
 /**
  * "The file's rows in replay order": what a replay reads. File order is one implementation (the
- * reader as is); the time merge of a file grouped by location is the other. Both hand out batches
+ * reader as is); the time merge of a file grouped by location and the backward read of a file
+ * written newest first are the others. All hand out batches
  * of the same shape, so the replay session paces, seeks and counts without knowing which it has.
  */
 import type { RejectedRow, SeekTarget } from '../../../../shared/contract';
@@ -24,6 +25,8 @@ export interface ReplayBatch {
 export interface ReplaySource {
   /** One pass over the rows, from the first row at or after `seek` (or the start). */
   rows(seek: SeekTarget | null, signal: AbortSignal): AsyncGenerator<ReplayBatch>;
+  /** Stops whatever it does in the background (the file is closed). */
+  dispose?(): void;
 }
 
 /**

@@ -47,17 +47,18 @@ describe('time order of a file, from its first block', () => {
     expect(finding.steps).toEqual({ up: 0, down: 147, same: 0 });
     expect(info.timeOrder).toBe('descending');
     expect(info.timeRange).toEqual({ first: START, last: START + 49 * Q });
-    // Replayed as written: its time going back is its order, not a grouped file to merge or warn about.
-    expect(info.replayOrder).toBeUndefined();
+    // Replayed from its end, oldest first: its time going back is its order, not a grouped file to merge or warn about.
+    expect(info.replayOrder).toMatchObject({ reversed: true, merged: false, note: expect.stringMatching(/newest first: replayed oldest first/) });
   });
 
-  it('newest first, grouped by sensor: replayed as written, without the note that a grouped file is out of time order', async () => {
+  it('newest first, grouped by sensor: replayed from its end (each sensor oldest first), without the note that a grouped file is out of time order', async () => {
     const rows = ['A', 'B'].flatMap((sensor) => Array.from({ length: 30 }, (_, k) => ({ sensor, time: START + (29 - k) * Q })));
     const { info, finding } = await open(file(rows));
     // A: 29 steps down, B: 29 steps down; B's first row goes back up, but to another sensor.
     expect(finding.steps).toEqual({ up: 0, down: 58, same: 0 });
     expect(info.timeOrder).toBe('descending');
-    expect(info.replayOrder).toBeUndefined();
+    expect(info.replayOrder?.reversed).toBe(true);
+    expect(info.replayOrder?.note).not.toMatch(/Grouped/);
   });
 
   it('mixed: one sensor oldest first and one newest first, or one sensor zig-zagging, is neither', async () => {
