@@ -72,8 +72,8 @@ async function exported(sql: SqlPanel, query: string): Promise<string[][]> {
  * windows in the console, replays flat out to the end, and waits until every window has every row
  * (a hopping row is in size ÷ hop windows).
  */
-async function replayWithWindows(app: TrafficMonitorPage, corpus: CorpusFile, windows: readonly WindowSpec[], span: Totals): Promise<SqlPanel> {
-  await app.openFile(join(CORPUS, corpus.file));
+async function replayWithWindows(app: TrafficMonitorPage, corpus: CorpusFile, windows: readonly WindowSpec[], span: Totals, open = true): Promise<SqlPanel> {
+  if (open) await app.openFile(join(CORPUS, corpus.file));
   await expect(app.page.getByTestId('time-source')).toContainText(`Spans ${span.first} to ${span.last}`);
   const sql = new SqlPanel(app.page);
   await sql.open();
@@ -132,4 +132,25 @@ test.describe('SQL windows on real corpus files', () => {
       expect(await scalar(sql, `SELECT count(*) AS open FROM ${HOP_DAY.name} WHERE closed = 0`)).toBe(0);
     });
   }
+});
+
+test.describe('SQL windows on a real file written newest first', () => {
+  // Seattle's Fremont Bridge bicycle counts, as published: newest first, one place (no location
+  // column), US 12-hour times. Replayed as written, every row after the first would be behind the
+  // watermark and late; replayed oldest first, every row is in its windows.
+  const fremont = { file: 'fremont-bridge-bicycles.csv', timeColumn: 'Date', format: '%m/%d/%Y %I:%M:%S %p', measure: 'Fremont Bridge Sidewalks, south of N 34th St' };
+  const DAILY: WindowSpec = { name: 'w_daily', statement: 'CREATE WINDOW w_daily AS TUMBLE 1 DAY', sizeMinutes: 1440, hopMinutes: 1440 };
+
+  test('TUMBLE 1 DAY holds every row, with the daily rows and sums Python counts, none late', async ({ app }) => {
+    test.setTimeout(180_000);
+    const args = [SCRIPT, join(CORPUS, fremont.file), '--time', fremont.timeColumn, '--format', fremont.format, '--measure', fremont.measure, '--size', '1440'];
+    const daily = JSON.parse(execFileSync('python3', args, { encoding: 'utf8' })) as Totals;
+    await app.openFile(join(CORPUS, fremont.file));
+    await expect(app.page.getByTestId('time-order')).toContainText('Rows run newest first: replayed oldest first');
+    const sql = await replayWithWindows(app, { ...fremont, location: '' }, [DAILY], daily, false);
+    // The window table names a measure's sum with its name made bare (runs of other characters become one _).
+    const rows = await exported(sql, `SELECT window_start, row_count, Fremont_Bridge_Sidewalks_south_of_N_34th_St_sum FROM ${DAILY.name} ORDER BY window_start`);
+    expect(rows.map(([start, count, sum]) => [start, '', Number(count), Number(sum)])).toEqual(daily.windows);
+    expect(await scalar(sql, `SELECT count(*) AS open FROM ${DAILY.name} WHERE closed = 0`)).toBe(0);
+  });
 });
