@@ -74,6 +74,8 @@ export class AlarmDetector {
   private readonly accumulation: Accumulation | null;
   /** Asked on every row: one object, not one per row. */
   private readonly deviationOptions: DeviationOptions;
+  /** judge's answer, refilled on every row (DepartureRun copies what it keeps). */
+  private readonly judgement: Judgement = { time: 0, departing: null, strong: true, backWithin: false, score: 0, value: 0, typical: 0 };
   private nextId = 0;
 
   constructor(options: AlarmDetectorOptions) {
@@ -155,8 +157,15 @@ export class AlarmDetector {
     // Moderate departures add up only against the row's own kind of day (see DayKindProfile).
     const leans = far || (this.accumulation !== null && deviation.ownKind && Math.abs(score) >= this.accumulation.lean);
     const departs = leans && relative >= this.settings.minRelativeChange && this.settings.directions.includes(direction);
-    const backWithin = activeDirection === 'below' ? value >= p10 : value <= p90;
-    return { time, departing: departs ? direction : null, strong: far, backWithin, score, value, typical: median };
+    const judgement = this.judgement;
+    judgement.time = time;
+    judgement.departing = departs ? direction : null;
+    judgement.strong = far;
+    judgement.backWithin = activeDirection === 'below' ? value >= p10 : value <= p90;
+    judgement.score = score;
+    judgement.value = value;
+    judgement.typical = median;
+    return judgement;
   }
 
   /** Whether a peer departed (in a direction peerDirection accepts) within peerWindow intervals up to `time`. */

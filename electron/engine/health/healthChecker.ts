@@ -24,7 +24,7 @@ import { FlagBook } from './flagBook';
 import { resolveHealthOptions, type HealthOptions } from './healthOptions';
 import { LocationState } from './locationState';
 import { locationHealth } from './locationStatus';
-import { checkRun } from './runCheck';
+import { checkRun, type RunRow } from './runCheck';
 import { capacityEvidence, negativeEvidence, spikeEvidence, spikeLimit } from './valueChecks';
 
 /** The part of the engine's table schema the checker needs (TableSchema fits it). */
@@ -61,6 +61,8 @@ export class HealthChecker {
   private readonly total: TotalCheck<RowContext>;
   private readonly flow: FlowColumns;
   private readonly direction: Direction;
+  /** The row checkRun reads, reused row after row (it copies what it keeps). */
+  private readonly runRow: RunRow = { time: 0, line: 0, value: 0, implausible: false };
   private rowsGiven = 0;
   private rowsWithoutTime = 0;
   private duplicateTimes = 0;
@@ -116,7 +118,12 @@ export class HealthChecker {
 
     const value = this.mainValue(values);
     if (inOrder && value !== null && this.main !== null) {
-      checkRun(state, { time, line, value, implausible }, this.main.name, this.options, this.book, d);
+      const row = this.runRow;
+      row.time = time;
+      row.line = line;
+      row.value = value;
+      row.implausible = implausible;
+      checkRun(state, row, this.main.name, this.options, this.book, d);
     }
   }
 

@@ -18,8 +18,13 @@ export interface Run {
   length: number;
   /** For zeros: what the location usually counts over the run's intervals, summed. */
   expected: number;
-  /** Time-of-day bins of the run's values not yet added to the profile (a stuck run must not teach it). */
-  pending: number[];
+  /**
+   * Time-of-day bins of the run's values not yet added to the profile (a stuck run must not teach
+   * it): the first `pendingCount` of `pending`. A fixed array with a count, as the run ends on
+   * nearly every row: emptying an array (length = 0) dropped its storage, so the next push made new.
+   */
+  pending: Uint8Array;
+  pendingCount: number;
   episode: Episode | null;
 }
 

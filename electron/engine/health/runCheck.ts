@@ -29,8 +29,8 @@ export interface RunRow {
 }
 
 function commit(state: LocationState, run: Run): void {
-  if (run.episode === null) for (const bin of run.pending) state.profile.add(bin, run.value);
-  run.pending.length = 0;
+  if (run.episode === null) for (let i = 0; i < run.pendingCount; i++) state.profile.add(run.pending[i] as number, run.value);
+  run.pendingCount = 0;
 }
 
 /** The run's earliest and latest row, whichever way the stream runs. */
@@ -59,7 +59,7 @@ export function checkRun(
 ): void {
   let run = state.run;
   if (run === null) {
-    run = { value: row.value, start: row.time, end: row.time, line: row.line, length: 0, expected: 0, pending: [], episode: null };
+    run = { value: row.value, start: row.time, end: row.time, line: row.line, length: 0, expected: 0, pending: new Uint8Array(MAX_PENDING), pendingCount: 0, episode: null };
     state.run = run;
   } else if (run.value !== row.value) {
     // A new run: the finished one's values join the profile, and its object is reused (nothing
@@ -77,8 +77,8 @@ export function checkRun(
   run.end = row.time;
   const bin = timeBin(row.time);
   if (run.episode === null && !row.implausible) {
-    if (run.pending.length >= MAX_PENDING) commit(state, run);
-    run.pending.push(bin);
+    if (run.pendingCount >= MAX_PENDING) commit(state, run);
+    run.pending[run.pendingCount++] = bin;
   }
   if (row.value === 0) run.expected += state.profile.typical(bin, options.typicalMinSamples) ?? 0;
 
@@ -107,6 +107,6 @@ export function checkRun(
     line: run.line,
     evidence,
   });
-  run.pending.length = 0;
+  run.pendingCount = 0;
   state.noteFlag(run.episode.flag, options.recentWindowMs, true);
 }

@@ -17,12 +17,14 @@ import type { TypicalProfile } from './typicalProfile';
 
 /** "CarCount is -1, Total is -3", or null when none of the columns is negative. */
 export function negativeEvidence(values: readonly CellValue[], columns: readonly MeasureColumn[]): string | null {
-  const found: string[] = [];
-  for (const column of columns) {
+  // The list is made only when a value is negative: this runs on every row, and nearly none is.
+  let found: string[] | null = null;
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as MeasureColumn;
     const value = values[column.index];
-    if (typeof value === 'number' && value < 0) found.push(`${column.name} is ${formatNumber(value)}`);
+    if (typeof value === 'number' && value < 0) (found ??= []).push(`${column.name} is ${formatNumber(value)}`);
   }
-  return found.length === 0 ? null : `${found.join(', ')}: counts, occupancy and speed cannot be negative`;
+  return found === null ? null : `${found.join(', ')}: counts, occupancy and speed cannot be negative`;
 }
 
 export function capacityEvidence(value: number, measure: string, cadenceMs: number | null, options: HealthOptions): string | null {

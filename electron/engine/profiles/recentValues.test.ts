@@ -47,4 +47,19 @@ describe('RecentValues', () => {
     expect(recent.quantiles(1)).toBeNull();
     expect(recent.quantiles(0)).toEqual({ median: 5, p10: 5, p90: 5, samples: 1 });
   });
+
+  it('answers into a given object the same as quantiles, and leaves it alone for a bin without readings', () => {
+    const recent = new RecentValues(2, 4);
+    for (const value of [7, 1, 4, 9, 3]) recent.add(0, value);
+    const out = { median: -1, p10: -1, p90: -1, samples: -1 };
+    expect(recent.quantilesInto(1, out)).toBe(false);
+    expect(out).toEqual({ median: -1, p10: -1, p90: -1, samples: -1 });
+    expect(recent.quantilesInto(0, out)).toBe(true);
+    // The last four of 7, 1, 4, 9, 3 sorted: 1, 3, 4, 9.
+    expect(out.samples).toBe(4);
+    expect(out.median).toBeCloseTo(3.5, 12);
+    expect(out.p10).toBeCloseTo(1.6, 12);
+    expect(out.p90).toBeCloseTo(7.5, 12);
+    expect(recent.quantiles(0)).toEqual(out);
+  });
 });

@@ -97,8 +97,14 @@ export class RecentValues {
 
   /** Median and 10/90 % quantiles of the readings held; null when the bin has none. */
   quantiles(bin: number): BinQuantiles | null {
+    const out: BinQuantiles = { median: 0, p10: 0, p90: 0, samples: 0 };
+    return this.quantilesInto(bin, out) ? out : null;
+  }
+
+  /** The same into `out` (no object per question: the alarms ask on every row); false, `out` untouched, when the bin has none. */
+  quantilesInto(bin: number, out: BinQuantiles): boolean {
     const n = this.held[bin] as number;
-    if (n === 0) return null;
+    if (n === 0) return false;
     const base = bin * this.capacity;
     const sorted = this.sorted;
     if (this.order[bin] === STALE) {
@@ -107,7 +113,11 @@ export class RecentValues {
       held.sort();
     }
     this.order[bin] = ASKED;
-    return { median: quantileOfSorted(sorted, n, 0.5, base), p10: quantileOfSorted(sorted, n, 0.1, base), p90: quantileOfSorted(sorted, n, 0.9, base), samples: n };
+    out.median = quantileOfSorted(sorted, n, 0.5, base);
+    out.p10 = quantileOfSorted(sorted, n, 0.1, base);
+    out.p90 = quantileOfSorted(sorted, n, 0.9, base);
+    out.samples = n;
+    return true;
   }
 }
 

@@ -28,6 +28,25 @@ function historyOf(junction: string, bin: number, days: readonly number[]): numb
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
+describe('a day with more readings than bins', () => {
+  it('keeps every one of them for the history (1-minute readings in hourly bins)', () => {
+    const columns = profileColumns(SAMPLE_COLUMNS, 'Total');
+    const profile = new TypicalDay(columns, { binMinutes: 60 });
+    const reading = (minute: number, total: number): TrafficRecord => ({ line: minute, time: minute * MIN, values: [null, null, null, null, null, null, null, total, null, 'J01'] });
+    // Day 0: a reading a minute for 260 minutes (hours 0–4), each reading its minute; then day 1 commits them.
+    for (let minute = 0; minute < 260; minute++) profile.add(reading(minute, minute));
+    profile.add(reading(DAY / MIN, 0));
+    // Capacity 56: hour 0 keeps its last 56 readings, 4…59.
+    expect(profile.profileAt('J01', 0)).toEqual({ median: 31.5, p10: 9.5, p90: 53.5, samples: 56 });
+    // Hour 4 holds minutes 240–259.
+    const hour4 = profile.profileAt('J01', 4 * 60 * MIN);
+    expect(hour4?.samples).toBe(20);
+    expect(hour4?.median).toBeCloseTo(249.5, 9);
+    expect(hour4?.p10).toBeCloseTo(241.9, 9);
+    expect(hour4?.p90).toBeCloseTo(257.1, 9);
+  });
+});
+
 describe('the typical day on the sample city', () => {
   const columns = profileColumns(SAMPLE_COLUMNS, 'Total');
 

@@ -27,20 +27,46 @@ class LocationDay {
   readonly history: RecentValues;
   readonly todaySum: Float64Array;
   readonly todayCount: Uint32Array;
-  /** Today's readings, bin and value, in arrival order: they join the history when the day ends. */
-  pendingBins: number[] = [];
-  pendingValues: number[] = [];
+  /**
+   * Today's readings, bin and value, in arrival order (the first `pendingCount`): they join the
+   * history when the day ends. Kept from day to day, grown when a day brings more, so a day
+   * does not build new arrays reading by reading.
+   */
+  private pendingBins: Uint32Array;
+  private pendingValues: Float64Array;
+  private pendingCount = 0;
 
   constructor(bins: number, capacity: number) {
     this.history = new RecentValues(bins, capacity);
     this.todaySum = new Float64Array(bins);
     this.todayCount = new Uint32Array(bins);
+    this.pendingBins = new Uint32Array(bins);
+    this.pendingValues = new Float64Array(bins);
+  }
+
+  addToday(bin: number, value: number): void {
+    const at = this.pendingCount;
+    if (at === this.pendingBins.length) {
+      const bins = new Uint32Array(at * 2);
+      bins.set(this.pendingBins);
+      this.pendingBins = bins;
+      const values = new Float64Array(at * 2);
+      values.set(this.pendingValues);
+      this.pendingValues = values;
+    }
+    this.pendingBins[at] = bin;
+    this.pendingValues[at] = value;
+    this.pendingCount = at + 1;
+    this.todaySum[bin] = (this.todaySum[bin] as number) + value;
+    this.todayCount[bin] = (this.todayCount[bin] as number) + 1;
   }
 
   commitToday(): void {
-    for (let i = 0; i < this.pendingBins.length; i++) this.history.add(this.pendingBins[i] as number, this.pendingValues[i] as number);
-    this.pendingBins = [];
-    this.pendingValues = [];
+    const history = this.history;
+    const bins = this.pendingBins;
+    const values = this.pendingValues;
+    for (let i = 0; i < this.pendingCount; i++) history.add(bins[i] as number, values[i] as number);
+    this.pendingCount = 0;
     this.todaySum.fill(0);
     this.todayCount.fill(0);
   }
@@ -53,6 +79,8 @@ export class TypicalDay {
   private readonly byLocation = new Map<string, LocationDay>();
   /** Day number of the current data day; -Infinity before any row. */
   private today = Number.NEGATIVE_INFINITY;
+  /** deviationAt's band, filled on each call (deviationFrom copies it into the deviation). */
+  private readonly band: BinQuantiles = { median: 0, p10: 0, p90: 0, samples: 0 };
 
   constructor(
     private readonly columns: ProfileColumns,
@@ -81,10 +109,7 @@ export class TypicalDay {
       location.history.add(bin, value);
       return;
     }
-    location.pendingBins.push(bin);
-    location.pendingValues.push(value);
-    location.todaySum[bin] = (location.todaySum[bin] as number) + value;
-    location.todayCount[bin] = (location.todayCount[bin] as number) + 1;
+    location.addToday(bin, value);
   }
 
   /** The typical reading at this location and time of day, from the days before the current one; null without any. */
@@ -94,8 +119,9 @@ export class TypicalDay {
 
   /** A reading against the typical day at its time of day; null when there is no history for that bin yet. */
   deviationAt(location: string, time: number, value: number, options?: DeviationOptions): Deviation | null {
-    const profile = this.profileAt(location, time);
-    return profile === null ? null : deviationFrom(value, profile, options);
+    const history = this.byLocation.get(location)?.history;
+    if (history === undefined || !history.quantilesInto(binOfDay(time, this.binMs), this.band)) return null;
+    return deviationFrom(value, this.band, options);
   }
 
   locations(): string[] {

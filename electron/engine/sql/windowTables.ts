@@ -25,9 +25,10 @@ import { quoteIdentifier } from '../../../shared/sql/sqlIdentifiers';
 import type { WindowRow, WindowSpec } from '../../../shared/windows/windowContract';
 import { recordLayout, type RecordLayout } from '../windows';
 import { WindowAggregator } from '../windows';
-import { appendWindowTableCells, windowTableCells, windowTableColumns } from '../windows';
+import { windowTableCells, windowTableColumns, writeWindowTableCells, type WindowFigures } from '../windows';
 import { sqlTime } from './liveTableSchema';
 import { prepareInsert, type Cell, type InsertStatement } from './insertStatement';
+import { PendingWindowRows } from './pendingWindowRows';
 import type { DirectAccess } from './memoryDatabase';
 import { META_LINE, META_TIME, ROW_META_STRIDE, type RowBatch } from './rowBatch';
 
@@ -47,16 +48,14 @@ interface Declared {
   aggregator: WindowAggregator | null;
   columns: SqlColumn[];
   problem: string | null;
-  /** EMIT FINAL: closed rows to append, in emission order, their cells side by side (`columns.length` a row). */
-  appends: CellValue[];
+  /** EMIT FINAL: closed rows to append, in emission order. */
+  appends: PendingWindowRows;
   /** EMIT CHANGES: the newest cells per (window_start, location), to upsert. */
   upserts: Map<string, CellValue[]>;
   insert: InsertStatement | null;
-  /** ROWS_PER_INSERT rows at once (EMIT FINAL), with the array its parameters are bound from. */
+  /** ROWS_PER_INSERT rows at once (EMIT FINAL), bound from the arrays `appends` fills. */
   insertMany: InsertStatement | null;
-  manyParams: Cell[];
   rowParams: Cell[];
-  rowsPerInsert: number;
   /** The table must be (re)made before the next write: declared, or a new run began. */
   stale: boolean;
   tableRows: number;
@@ -135,13 +134,11 @@ export class WindowTables {
       aggregator: null,
       columns: [],
       problem: null,
-      appends: [],
+      appends: new PendingWindowRows(0, 1),
       upserts: new Map(),
       insert: null,
       insertMany: null,
-      manyParams: [],
       rowParams: [],
-      rowsPerInsert: 1,
       stale: true,
       tableRows: 0,
     };
@@ -199,7 +196,7 @@ export class WindowTables {
 
   /** True when rows wait to be written or a table to be remade. */
   get pending(): boolean {
-    return this.declared.some((window) => window.stale || window.appends.length > 0 || window.upserts.size > 0);
+    return this.declared.some((window) => window.stale || window.appends.rows > 0 || window.upserts.size > 0);
   }
 
   /** Remakes stale tables and writes what the windows emitted, in one transaction. */
@@ -211,7 +208,7 @@ export class WindowTables {
       for (const window of this.declared) {
         const insert = window.insert;
         if (!insert) continue;
-        this.append(window, insert);
+        if (window.appends.rows > 0) window.tableRows += window.appends.writeTo(window.insertMany, insert, window.rowParams);
         for (const cells of window.upserts.values()) insert.run(cells as Cell[]);
         window.upserts.clear();
         insert.reset();
@@ -225,34 +222,6 @@ export class WindowTables {
       }
       throw error;
     }
-  }
-
-  /** The pending closed rows: ROWS_PER_INSERT at a time, the rest one by one. */
-  private append(window: Declared, insert: InsertStatement): void {
-    const flat = window.appends;
-    const width = window.columns.length;
-    if (flat.length === 0 || width === 0) return;
-    const rows = flat.length / width;
-    let row = 0;
-    const many = window.insertMany;
-    if (many) {
-      const params = window.manyParams;
-      const per = window.rowsPerInsert;
-      for (; row + per <= rows; row += per) {
-        const from = row * width;
-        for (let i = 0; i < params.length; i++) params[i] = flat[from + i] as Cell;
-        many.run(params);
-      }
-      many.reset();
-    }
-    const params = window.rowParams;
-    for (; row < rows; row++) {
-      const from = row * width;
-      for (let i = 0; i < width; i++) params[i] = flat[from + i] as Cell;
-      insert.run(params);
-    }
-    window.tableRows += rows;
-    flat.length = 0;
   }
 
   views(): SqlWindowView[] {
@@ -275,7 +244,7 @@ export class WindowTables {
 
   /** Layout, aggregator and columns for the current data; the table is remade at the next write. */
   private prepare(window: Declared): void {
-    window.appends.length = 0;
+    window.appends.clear();
     window.upserts.clear();
     window.stale = true;
     try {
@@ -289,24 +258,28 @@ export class WindowTables {
       return;
     }
     window.columns = windowTableColumns(this.columns, window.layout);
-    const changes = window.spec.emit === 'changes';
-    const locations = window.layout.locationIndexes.length;
+    if (window.spec.emit === 'changes') {
+      const locations = window.layout.locationIndexes.length;
+      window.aggregator = new WindowAggregator(window.spec, window.layout, (row: WindowRow) => {
+        const cells = windowTableCells(row);
+        window.upserts.set(upsertKey(cells, locations), cells);
+      });
+      return;
+    }
+    const appends = new PendingWindowRows(window.columns.length, rowsPerInsert(window.columns.length, false));
+    window.appends = appends;
     // Rows of one window close together: its bounds are formatted once.
     let start = Number.NaN;
     let startText = '';
     let endText = '';
-    window.aggregator = new WindowAggregator(window.spec, window.layout, (row: WindowRow) => {
-      if (changes) {
-        const cells = windowTableCells(row);
-        window.upserts.set(upsertKey(cells, locations), cells);
-        return;
+    window.aggregator = WindowAggregator.ofFigures(window.spec, window.layout, (figures: WindowFigures, windowEnd: number, closed: boolean) => {
+      if (figures.start !== start) {
+        start = figures.start;
+        startText = sqlTime(start);
+        endText = sqlTime(windowEnd);
       }
-      if (row.windowStart !== start) {
-        start = row.windowStart;
-        startText = sqlTime(row.windowStart);
-        endText = sqlTime(row.windowEnd);
-      }
-      appendWindowTableCells(row, window.appends, startText, endText);
+      const cells = appends.nextRow();
+      writeWindowTableCells(cells, appends.offset, figures, startText, endText, closed);
     });
   }
 
@@ -329,17 +302,21 @@ export class WindowTables {
     const rowValues = `(${columns.map(() => '?').join(', ')})`;
     window.insert = prepareInsert(this.db, this.direct, `INSERT${changes ? ' OR REPLACE' : ''} INTO ${name} VALUES ${rowValues}`);
     window.rowParams = new Array<Cell>(columns.length).fill(null);
-    window.rowsPerInsert = changes ? 1 : Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns.length)));
-    if (window.rowsPerInsert > 1) {
-      const values = Array.from({ length: window.rowsPerInsert }, () => rowValues).join(', ');
+    const rows = rowsPerInsert(columns.length, changes);
+    if (rows > 1) {
+      const values = Array.from({ length: rows }, () => rowValues).join(', ');
       window.insertMany = prepareInsert(this.db, this.direct, `INSERT INTO ${name} VALUES ${values}`);
-      window.manyParams = new Array<Cell>(columns.length * window.rowsPerInsert).fill(null);
     }
   }
 
   close(): void {
     for (const window of this.declared) freeStatements(window);
   }
+}
+
+/** Rows one INSERT writes: upserts one at a time, appends many (see pendingWindowRows.ts, whose arrays are this size). */
+function rowsPerInsert(columns: number, changes: boolean): number {
+  return changes ? 1 : Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns)));
 }
 
 function freeStatements(window: Declared): void {

@@ -20,13 +20,22 @@ import type { TrafficRecord } from '../../../shared/records';
 import { LATE_ROWS_LISTED, type WindowRow, type WindowSpec, type WindowView } from '../../../shared/windows/windowContract';
 import { LateRows } from './lateRows';
 import { locationKey, type RecordLayout } from './recordLayout';
-import { WindowAccumulator } from './windowAccumulator';
+import { WindowAccumulator, type WindowFigures } from './windowAccumulator';
 import { lastWindowStart } from './windowAssignment';
 
 /** Spare accumulators kept: more than the windows a few hops close at once in a city of hundreds of sensors. */
 const MAX_SPARE = 4096;
 
 export type WindowSink = (row: WindowRow) => void;
+
+/**
+ * The same rows as the figures they are made from, read during the call only (the accumulator is
+ * reused afterwards): a consumer that copies them straight into its own buffer (the SQL window
+ * tables, a million rows a second) saves the row object, its location copy and its measures.
+ */
+export type FiguresSink = (figures: WindowFigures, windowEnd: number, closed: boolean) => void;
+
+const NO_ROWS: WindowSink = () => undefined;
 
 export interface WindowAggregatorOptions {
   /** Late rows listed (the rest only counted); LATE_ROWS_LISTED unless told. */
@@ -38,10 +47,14 @@ export class WindowAggregator {
   private readonly hopMs: number;
   private readonly perRow: number;
   private readonly changes: boolean;
-  /** Open windows by start, each holding its locations' accumulators in first-seen order. */
-  private readonly open = new Map<number, Map<string, WindowAccumulator>>();
-  /** The keys of `open`, ascending: windows close from the front. */
+  /**
+   * Starts of the open windows, ascending (windows close from the front), and beside each its
+   * locations' accumulators in first-seen order. Arrays, not a map by start: a start is seldom a
+   * small integer, so each lookup in a map boxed it, and the window sought is nearly always among
+   * the last few.
+   */
   private starts: number[] = [];
+  private windows: Map<string, WindowAccumulator>[] = [];
   private newest = Number.NEGATIVE_INFINITY;
   /** Windows ending at or before this are closed: the watermark, or past it after a flush. */
   private closedThrough = Number.NEGATIVE_INFINITY;
@@ -51,11 +64,20 @@ export class WindowAggregator {
   private readonly late: LateRows;
   /** Accumulators of closed windows, to be reused (see WindowAccumulator); capped so a burst does not stay held. */
   private readonly spare: WindowAccumulator[] = [];
+  /** Where closed (and, with EMIT CHANGES, updated) windows go: rows for `emit`, or a FiguresSink. */
+  private sink: (accumulator: WindowAccumulator, windowEnd: number, closed: boolean) => void;
+
+  /** An aggregator of figures (see FiguresSink) rather than rows. */
+  static ofFigures(spec: WindowSpec, layout: RecordLayout, sink: FiguresSink, options: WindowAggregatorOptions = {}): WindowAggregator {
+    const aggregator = new WindowAggregator(spec, layout, NO_ROWS, options);
+    aggregator.sink = sink;
+    return aggregator;
+  }
 
   constructor(
     readonly spec: WindowSpec,
     private readonly layout: RecordLayout,
-    private readonly emit: WindowSink,
+    emit: WindowSink,
     options: WindowAggregatorOptions = {},
   ) {
     if (spec.hopMs <= 0 || spec.sizeMs % spec.hopMs !== 0) throw new RangeError('The window size must be a whole multiple of the hop.');
@@ -64,6 +86,7 @@ export class WindowAggregator {
     this.perRow = spec.sizeMs / spec.hopMs;
     this.changes = spec.emit === 'changes';
     this.late = new LateRows(options.lateListed ?? LATE_ROWS_LISTED);
+    this.sink = (figures, _end, closed) => emit(this.rowOf(figures, closed));
   }
 
   /** Newest event time seen minus the allowed lateness; null before the first timed row. */
@@ -90,7 +113,7 @@ export class WindowAggregator {
       }
       const accumulator = this.accumulatorFor(start, key, record);
       accumulator.add(record.values, measureIndexes);
-      if (this.changes) this.emit(this.rowOf(accumulator, false));
+      if (this.changes) this.sink(accumulator, start + this.sizeMs, false);
     }
     if (missed > 0) {
       this.late.record({
@@ -120,9 +143,9 @@ export class WindowAggregator {
 
   /** Forgets everything (a new replay). */
   reset(): void {
-    this.open.clear();
     this.spare.length = 0;
     this.starts = [];
+    this.windows = [];
     this.newest = Number.NEGATIVE_INFINITY;
     this.closedThrough = Number.NEGATIVE_INFINITY;
     this.openRows = 0;
@@ -146,31 +169,34 @@ export class WindowAggregator {
   }
 
   private accumulatorFor(start: number, key: string, record: TrafficRecord): WindowAccumulator {
-    let byLocation = this.open.get(start);
-    if (byLocation === undefined) {
-      byLocation = new Map();
-      this.open.set(start, byLocation);
-      this.insertStart(start);
-    }
+    const byLocation = this.windowAt(start);
     let accumulator = byLocation.get(key);
     if (accumulator === undefined) {
-      const location = this.layout.locationIndexes.map((index) => record.values[index] ?? null);
+      const { locationIndexes, measureIndexes } = this.layout;
       const spare = this.spare.pop();
-      if (spare) spare.reuse(start, location);
-      accumulator = spare ?? new WindowAccumulator(start, location, this.layout.measureIndexes.length);
+      if (spare) spare.reuse(start, record.values, locationIndexes);
+      accumulator = spare ?? new WindowAccumulator(start, record.values, locationIndexes, measureIndexes.length);
       byLocation.set(key, accumulator);
       this.openRows++;
     }
     return accumulator;
   }
 
-  /** Keeps `starts` sorted. Rows come mostly in time order, so the new start is nearly always the last. */
-  private insertStart(start: number): void {
+  /** The open window at `start`, opened when there is none. Rows come mostly in time order, so it is nearly always one of the last. */
+  private windowAt(start: number): Map<string, WindowAccumulator> {
     const starts = this.starts;
     let at = starts.length;
     while (at > 0 && (starts[at - 1] as number) > start) at--;
-    if (at === starts.length) starts.push(start);
-    else starts.splice(at, 0, start);
+    if (at > 0 && starts[at - 1] === start) return this.windows[at - 1] as Map<string, WindowAccumulator>;
+    const byLocation = new Map<string, WindowAccumulator>();
+    if (at === starts.length) {
+      starts.push(start);
+      this.windows.push(byLocation);
+    } else {
+      starts.splice(at, 0, start);
+      this.windows.splice(at, 0, byLocation);
+    }
+    return byLocation;
   }
 
   private closeThrough(time: number): void {
@@ -178,18 +204,20 @@ export class WindowAggregator {
     this.closedThrough = time;
     let closed = 0;
     while (closed < this.starts.length && (this.starts[closed] as number) + this.sizeMs <= time) {
-      const start = this.starts[closed] as number;
-      const byLocation = this.open.get(start) as Map<string, WindowAccumulator>;
-      this.open.delete(start);
+      const end = (this.starts[closed] as number) + this.sizeMs;
+      const byLocation = this.windows[closed] as Map<string, WindowAccumulator>;
       for (const accumulator of byLocation.values()) {
         this.openRows--;
         this.closedRows++;
-        this.emit(this.rowOf(accumulator, true));
+        this.sink(accumulator, end, true);
         if (this.spare.length < MAX_SPARE) this.spare.push(accumulator);
       }
       closed++;
     }
-    if (closed > 0) this.starts.splice(0, closed);
+    if (closed > 0) {
+      this.starts.splice(0, closed);
+      this.windows.splice(0, closed);
+    }
   }
 
   private rowOf(accumulator: WindowAccumulator, closed: boolean): WindowRow {

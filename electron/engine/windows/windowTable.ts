@@ -22,6 +22,7 @@ import { liveDataColumnNames } from '../../../shared/sql/sqlIdentifiers';
 import type { WindowRow } from '../../../shared/windows/windowContract';
 import { sqlTime } from '../sql';
 import type { RecordLayout } from './recordLayout';
+import type { WindowFigures } from './windowAccumulator';
 
 export const AGGREGATES = ['sum', 'mean', 'min', 'max'] as const;
 
@@ -65,20 +66,41 @@ export function windowTableColumns(columns: readonly ColumnInfo[], layout: Recor
 
 /** An emitted row as cells in windowTableColumns' order. */
 export function windowTableCells(row: WindowRow): CellValue[] {
-  const cells: CellValue[] = [];
-  appendWindowTableCells(row, cells);
+  const cells: CellValue[] = [sqlTime(row.windowStart), sqlTime(row.windowEnd)];
+  for (const cell of row.location) cells.push(cell);
+  cells.push(row.rowCount);
+  for (const measure of row.measures) cells.push(measure.sum, measure.mean, measure.min, measure.max);
+  cells.push(row.closed ? 1 : 0);
   return cells;
 }
 
 /**
- * The same cells pushed onto `target` (rows side by side in one array, no array per row: a window
- * table written at a million rows a second makes that much less garbage). `startText`/`endText`,
- * when given, are the bounds already formatted (rows of one window share them).
+ * The same cells straight from a window's figures, written into `target` from `at` (a buffer of
+ * rows side by side, reused: a window table written at a million rows a second makes no row
+ * object, no array per row and no measure objects this way). `startText`/`endText` are the bounds
+ * as sqlTime formats them (rows of one window share them, so they are formatted once).
  */
-export function appendWindowTableCells(row: WindowRow, target: CellValue[], startText?: string, endText?: string): void {
-  target.push(startText ?? sqlTime(row.windowStart), endText ?? sqlTime(row.windowEnd));
-  for (const cell of row.location) target.push(cell);
-  target.push(row.rowCount);
-  for (const measure of row.measures) target.push(measure.sum, measure.mean, measure.min, measure.max);
-  target.push(row.closed ? 1 : 0);
+export function writeWindowTableCells(target: CellValue[], at: number, figures: WindowFigures, startText: string, endText: string, closed: boolean): void {
+  let i = at;
+  target[i++] = startText;
+  target[i++] = endText;
+  const location = figures.location;
+  for (let l = 0; l < location.length; l++) target[i++] = location[l] as CellValue;
+  target[i++] = figures.rowCount;
+  for (let m = 0; m < figures.measureCount; m++) {
+    const count = figures.countOf(m);
+    if (count === 0) {
+      target[i++] = null;
+      target[i++] = null;
+      target[i++] = null;
+      target[i++] = null;
+      continue;
+    }
+    const sum = figures.sumOf(m);
+    target[i++] = sum;
+    target[i++] = sum / count;
+    target[i++] = figures.minOf(m);
+    target[i++] = figures.maxOf(m);
+  }
+  target[i] = closed ? 1 : 0;
 }
