@@ -29,6 +29,8 @@ export interface ReplayMeasurement {
    * lower priority and catch up after a full-speed replay); null with the analysis off.
    */
   analysisCaughtUpMs: number | null;
+  /** The most rows the checks were behind the replay in any view update (the replay waits at ANALYSIS_MAX_WAITING); null with the analysis off. */
+  analysisMostWaiting: number | null;
 }
 
 export interface ReplayOptions {
@@ -54,9 +56,11 @@ export async function measureReplay(csvPath: string, paths: Paths, options: Repl
   let updates = 0;
   let firstRowAt: number | null = null;
   let analysis: AnalysisView | null = null;
+  let mostWaiting = 0;
   client.onUpdate((view) => {
     updates++;
     analysis = view.analysis ?? analysis;
+    mostWaiting = Math.max(mostWaiting, view.analysis?.rowsWaiting ?? 0);
     if (firstRowAt === null && view.feed.rows.length > 0) firstRowAt = performance.now();
   });
   const invoke = client.invoke;
@@ -110,5 +114,6 @@ export async function measureReplay(csvPath: string, paths: Paths, options: Repl
     passing: finished.threshold.passing,
     firstRowMs: (firstRowAt ?? Number.NaN) - openedAt,
     analysisCaughtUpMs,
+    analysisMostWaiting: analysisOff ? null : mostWaiting,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Lowers the calling worker thread's CPU priority, for workers that keep up with rows in the
- * background (the analysis and prediction workers). On a two-core laptop a full-speed replay keeps
+ * background (the analysis worker). On a two-core laptop a full-speed replay keeps
  * the engine and the window busy; a background worker at the same priority takes a core's share
  * from them and the replay slows by a quarter. At a lower priority it uses the time they leave and
  * catches up afterwards; the engine bounds how far behind it may fall (RowSink.behind), so memory
@@ -14,8 +14,14 @@ import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { engineLog } from './engineLog';
 
-/** Ten nice steps below the thread that started the worker (0 → 10): well below the engine and the window, still above idle work (19). */
-export const BACKGROUND_NICE = 10;
+/**
+ * As low as a thread goes (0 → 19). At 10 the checks still took about a tenth of a core from a
+ * full-speed replay with the SQL console and windows open, where both cores are busy: the replay
+ * ran at 0.72–0.79 of its speed without them. At 19 they run in what the busy threads leave and
+ * stay well within ANALYSIS_MAX_WAITING (measured: 49,000–97,000 rows behind at most, every row
+ * checked 0.25 s after the end), and the replay keeps 0.80–0.86 of its speed (bench/results.md).
+ */
+export const BACKGROUND_NICE = 19;
 const LOWEST = 19;
 
 /** True when the priority was lowered. */
