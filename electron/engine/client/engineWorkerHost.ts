@@ -17,13 +17,20 @@ import { WorkerChannel } from '../supervision';
 import type { EngineWorkerData, FromWorker, ToWorker } from './workerProtocol';
 
 /**
- * The engine's state is bounded by design (retention, windows, capped lists), so a modest heap is
- * plenty; the cap makes V8 collect early instead of letting a long replay's garbage pile up. A
- * smaller young generation than V8's default keeps a full-speed replay of a 1 GB file under 300 MB
- * (measured: 270 MB at 24 MB, 293 MB at 32 MB) for some throughput (1M rows: 324,000–403,000 rows/s
- * at 24 MB against about 420,000 at 32 MB, on two cores).
+ * The engine's state is bounded by design (retention, windows, capped lists), so a modest old
+ * generation is plenty; the cap makes V8 collect early instead of letting a long replay's garbage
+ * pile up. The young generation is where a replay's rows live and die: each row waits on the bus
+ * and in the stages for a fraction of a second, and a young generation that fills faster than that
+ * promotes them to the old one, where they die anyway at the cost of a full collection on the GC's
+ * helper threads, which take cores from everything else. Measured on two cores, 1M rows full
+ * speed (2026-12-07; CPU of the whole process, SQL console open; the web host's peak RSS):
+ *   24 MB: ~1,400-1,500 CPU ticks, 114,000-134,000 rows/s, 313 MB
+ *   32 MB: ~1,140 ticks, 175,000-180,000 rows/s, 323 MB
+ *   64 MB: ~1,040-1,090 ticks, 189,000 rows/s, 367 MB
+ *   96 MB: ~950-1,020 ticks, 203,000-216,000 rows/s, 373 MB (embedded replay alone 314,000-324,000)
+ * 96 MB keeps the web host well under its 500 MB for a 1M-row replay.
  */
-const ENGINE_HEAP_LIMITS = { maxOldGenerationSizeMb: 320, maxYoungGenerationSizeMb: 24 };
+const ENGINE_HEAP_LIMITS = { maxOldGenerationSizeMb: 320, maxYoungGenerationSizeMb: 96 };
 
 export type EngineEventListener = (name: EventName, payload: unknown) => void;
 
