@@ -2,40 +2,25 @@
  * A replay of a file sorted by location, then time, through the whole session: it follows the
  * data's clock (pace, ETA, seek, the graph's "now"), not the file's order.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defaultPaceFor, type Pace, type ReplayLimits } from '../../../shared/contract';
 import type { TrafficRecord } from '../../../shared/records';
-import type { BusMessage } from '../bus/bus';
 import { EmbeddedBus } from '../bus/embeddedBus';
 import { JunctionLoads } from '../graph/junctionLoads';
 import { openSniffedFile } from '../source/openFile';
 import { GROUPED_OVERRIDES, GROUPED_START, STEP_MS, groupedSpecs, junctionNames, writeRows, type WrittenFile } from '../source/replayOrder/groupedFixture';
 import { sniffCsv } from '../source/sniffCsv';
+import { producedOn, sleep, until, useReplaySessions } from '../testing/replaySessionsUnderTest';
 import { TempDir } from '../testing/trafficFixture';
 import { embeddedBinding } from './busBinding';
 import { REPLAY_TOPIC, ReplaySession } from './replaySession';
 
 const temp = new TempDir();
-const sessions: ReplaySession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) {
-    session.stop();
-    session.dispose();
-  }
-});
+const sessions = useReplaySessions();
 afterAll(() => temp.cleanup());
 
 const NO_LIMITS: ReplayLimits = { durationSeconds: null, rows: null, loop: false };
 const FAST: Pace = { mode: 'fast' };
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 async function openSession(written: WrittenFile): Promise<{ session: ReplaySession; bus: EmbeddedBus<TrafficRecord> }> {
   const bus = new EmbeddedBus<TrafficRecord>();
@@ -45,14 +30,7 @@ async function openSession(written: WrittenFile): Promise<{ session: ReplaySessi
   return { session, bus };
 }
 
-let audits = 0;
-async function produced(bus: EmbeddedBus<TrafficRecord>): Promise<BusMessage<TrafficRecord>[]> {
-  const audit = await bus.consumer({ groupId: `grouped-audit-${++audits}`, topic: REPLAY_TOPIC });
-  const messages: BusMessage<TrafficRecord>[] = [];
-  for (let batch = await audit.poll(5000, 0); batch.length > 0; batch = await audit.poll(5000, 0)) messages.push(...batch);
-  await audit.close();
-  return messages;
-}
+const produced = (bus: EmbeddedBus<TrafficRecord>): ReturnType<typeof producedOn> => producedOn(bus, REPLAY_TOPIC);
 
 const JUNCTIONS = junctionNames(4);
 const SLOTS = 5000;

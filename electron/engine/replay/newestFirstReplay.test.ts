@@ -3,39 +3,24 @@
  * forwards (the bus gets the rows oldest first), nothing is lost or shown twice, and progress,
  * seeks and counts are those of the rows as replayed.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Pace, ReplayLimits } from '../../../shared/contract';
 import type { TrafficRecord } from '../../../shared/records';
-import type { BusMessage } from '../bus/bus';
 import { EmbeddedBus } from '../bus/embeddedBus';
 import { openSniffedFile } from '../source/openFile';
 import { NEWEST_FIRST_OVERRIDES, NEWEST_FIRST_START, NEWEST_FIRST_STEP_MS, newestFirstFile } from '../source/replayOrder/newestFirstFixture';
 import { sniffCsv } from '../source/sniffCsv';
+import { producedOn, until, useReplaySessions } from '../testing/replaySessionsUnderTest';
 import { TempDir } from '../testing/trafficFixture';
 import { embeddedBinding } from './busBinding';
 import { REPLAY_TOPIC, ReplaySession } from './replaySession';
 
 const temp = new TempDir();
-const sessions: ReplaySession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) {
-    session.stop();
-    session.dispose();
-  }
-});
+const sessions = useReplaySessions();
 afterAll(() => temp.cleanup());
 
 const NO_LIMITS: ReplayLimits = { durationSeconds: null, rows: null, loop: false };
 const FAST: Pace = { mode: 'fast' };
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 const SLOTS = 3000;
 const written = newestFirstFile({ junctions: 4, slots: SLOTS, rejectEvery: 499, multilineEvery: 211, brokenAt: [3_001] });
@@ -50,14 +35,7 @@ async function openSession(): Promise<{ session: ReplaySession; bus: EmbeddedBus
   return { session, bus };
 }
 
-let audits = 0;
-async function produced(bus: EmbeddedBus<TrafficRecord>): Promise<BusMessage<TrafficRecord>[]> {
-  const audit = await bus.consumer({ groupId: `newest-first-audit-${++audits}`, topic: REPLAY_TOPIC });
-  const messages: BusMessage<TrafficRecord>[] = [];
-  for (let batch = await audit.poll(5000, 0); batch.length > 0; batch = await audit.poll(5000, 0)) messages.push(...batch);
-  await audit.close();
-  return messages;
-}
+const produced = (bus: EmbeddedBus<TrafficRecord>): ReturnType<typeof producedOn> => producedOn(bus, REPLAY_TOPIC);
 
 describe('replay of a file written newest first', () => {
   it('sends every good row once, oldest first; rejected rows keep their lines; counts and bytes reconcile', async () => {

@@ -1,12 +1,13 @@
 import { embeddedBinding } from './busBinding';
 import { appendFileSync, readFileSync, statSync, truncateSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Pace, ReplayLimits, ReplayProgress } from '../../../shared/contract';
 import { passesThreshold, type ThresholdOperator, type TrafficRecord } from '../../../shared/records';
 import type { BusMessage } from '../bus/bus';
 import { EmbeddedBus } from '../bus/embeddedBus';
 import { RejectSpill } from '../stages/rejectSpill';
+import { sleep, until, useReplaySessions } from '../testing/replaySessionsUnderTest';
 import {
   JUNCTION_HEADER,
   SLOT_MS,
@@ -26,13 +27,7 @@ import { defaultPace } from '../../../shared/contract';
 import { REPLAY_TOPIC, ReplaySession } from './replaySession';
 
 const temp = new TempDir();
-const sessions: ReplaySession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) {
-    session.stop();
-    session.dispose();
-  }
-});
+const sessions = useReplaySessions();
 afterAll(() => temp.cleanup());
 
 const FAST: Pace = { mode: 'fast' };
@@ -40,16 +35,6 @@ const rowsPerSecond = (rate: number): Pace => ({ mode: 'rows', rowsPerSecond: ra
 const NO_LIMITS: ReplayLimits = { durationSeconds: null, rows: null, loop: false };
 const limits = (partial: Partial<ReplayLimits>): ReplayLimits => ({ ...NO_LIMITS, ...partial });
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls a condition with short sleeps; the deadline only guards against a hang. */
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 interface Opened {
   session: ReplaySession;
