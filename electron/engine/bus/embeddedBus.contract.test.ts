@@ -4,5 +4,5 @@ import { EmbeddedBus } from './embeddedBus';
 describeBusContract(
   'embedded log',
   () => Promise.resolve({ bus: new EmbeddedBus<Reading>(), dispose: () => Promise.resolve() }),
-  { configurableRetention: true },
+  { retention: 'topic-setting' },
 );
