@@ -8,7 +8,6 @@
  * and the graph show its statuses. When the visible session changes, the fed panels move to its
  * stages and start over under its columns.
  */
-import type { TimeOrder } from '../../shared/schema';
 import type { SqlTableView } from '../../shared/sql/sqlContract';
 import { AnalysisFeed } from './analysis';
 import { JunctionGraphFeed } from './graph';
@@ -26,8 +25,6 @@ import type { WorkerScripts } from './workerScripts';
 interface Feeder {
   stages: PipelineStages;
   file: StreamFile | null;
-  /** Which way the file's time runs (null: a topic, or not known). */
-  timeOrder: TimeOrder | null;
 }
 
 export class PanelFeeds {
@@ -63,7 +60,6 @@ export class PanelFeeds {
       workerPath: scripts.analysis,
       measure: () => this.feeder?.stages.mainMeasure ?? null,
       network: () => this.graph.network?.parsed ?? null,
-      timeOrder: () => this.feeder?.timeOrder ?? null,
     });
     const keepDefaults = (): void => undefined; // unreadable settings: the defaults stay
     void this.graphSettings.load().then((settings) => this.graph.configure(settings), keepDefaults);
@@ -71,13 +67,10 @@ export class PanelFeeds {
     void this.sqlLibrary.settings().then((settings) => this.liveTable.configure(settings), keepDefaults);
   }
 
-  /**
-   * Moves every open panel to `stages` (null: nothing visible); they start empty under its columns.
-   * `timeOrder`: which way the replayed file's time runs (the analysis reads a newest-first file backwards).
-   */
-  feedFrom(stages: PipelineStages | null, file: StreamFile | null, timeOrder: TimeOrder | null = null): void {
+  /** Moves every open panel to `stages` (null: nothing visible); they start empty under its columns. */
+  feedFrom(stages: PipelineStages | null, file: StreamFile | null): void {
     this.feeder?.stages.detachSinks();
-    this.feeder = stages ? { stages, file, timeOrder } : null;
+    this.feeder = stages ? { stages, file } : null;
     if (!stages) return;
     stages.attachSink(this.analysis);
     stages.attachSink(this.graph);

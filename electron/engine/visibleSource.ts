@@ -15,7 +15,7 @@ import type { StreamFile } from './predict';
 import { ReplaySession, type OpenedFile } from './replay';
 import type { SchemaMemory } from './settings';
 import { openSniffedFile } from './source';
-import { replayedTimeOrder, sniffCsv } from './source';
+import { sniffCsv } from './source';
 import type { PipelineStages } from './stages';
 import type { RejectSpill } from './stages';
 
@@ -173,7 +173,7 @@ export class VisibleSource {
     if (!monitor) return;
     this.monitorSession = null;
     const session = this.replaySession;
-    this.options.panels.feedFrom(session?.stages ?? null, session ? streamFileOf(session.file) : null, session ? replayedTimeOrder(session.file.info) : null);
+    this.options.panels.feedFrom(session?.stages ?? null, session ? streamFileOf(session.file) : null);
     session?.stages.feed.requestReset();
     session?.stages.rejects.clear();
     this.options.changed();
@@ -189,7 +189,7 @@ export class VisibleSource {
     this.replaySession?.stages.detachSinks();
     this.replaySession?.dispose();
     this.replaySession = session;
-    if (!this.monitorSession) this.options.panels.feedFrom(session.stages, streamFileOf(session.file), replayedTimeOrder(session.file.info));
+    if (!this.monitorSession) this.options.panels.feedFrom(session.stages, streamFileOf(session.file));
     this.options.changed();
   }
 

@@ -9,7 +9,7 @@
  * latest view the worker sent is what the page gets, only when it changed.
  */
 import { ANALYSIS_MAX_WAITING, type AnalysisExport, type AnalysisSettings, type AnalysisView } from '../../../shared/analysis/analysisContract';
-import type { ColumnInfo, TimeOrder } from '../../../shared/schema';
+import type { ColumnInfo } from '../../../shared/schema';
 import type { NetworkLinks } from '../alarms';
 import type { FeedEntry, RowSink } from '../stages';
 import { engineLog, WorkerChannel } from '../supervision';
@@ -21,8 +21,6 @@ export interface AnalysisFeedOptions {
   onChange: () => void;
   measure: () => string | null;
   network: () => NetworkLinks | null;
-  /** Which way the visible file's time runs (null: a topic, or not known), read as each run starts; absent: oldest first. */
-  timeOrder?: () => TimeOrder | null;
   /** The bundled analysis worker; null runs the stage in this thread. */
   workerPath: string | null;
   /** Rows the worker may fall behind before the replay waits; ANALYSIS_MAX_WAITING by default. */
@@ -33,8 +31,6 @@ export class AnalysisFeed implements RowSink {
   private readonly local: AnalysisStage | null;
   private worker: WorkerChannel<ToAnalysisWorker, FromAnalysisWorker> | null = null;
   private columns: readonly ColumnInfo[] = [];
-  /** The order as this run started, sent with the worker's restart. */
-  private timeOrder: TimeOrder | null = null;
   private packer: BatchPacker | null = null;
   /** The run's first rows wait for restart to reach the worker with the network known by then. */
   private restartSent = false;
@@ -53,17 +49,13 @@ export class AnalysisFeed implements RowSink {
   private rowsChecked = 0;
 
   constructor(private readonly options: AnalysisFeedOptions) {
-    this.local =
-      options.workerPath === null
-        ? new AnalysisStage({ onChange: options.onChange, measure: options.measure, network: options.network, timeOrder: options.timeOrder })
-        : null;
+    this.local = options.workerPath === null ? new AnalysisStage({ onChange: options.onChange, measure: options.measure, network: options.network }) : null;
   }
 
   // --- RowSink -------------------------------------------------------------------------------
 
   restart(columns: readonly ColumnInfo[]): void {
     this.columns = columns;
-    this.timeOrder = this.options.timeOrder?.() ?? null;
     this.runEnabled = this.currentSettings.enabled;
     if (this.local) return this.local.restart(columns);
     this.packer = new BatchPacker(batchLayout(columns));
@@ -84,7 +76,7 @@ export class AnalysisFeed implements RowSink {
     const worker = this.ensureWorker();
     if (!this.restartSent) {
       worker.post({ kind: 'configure', settings: this.settings });
-      worker.post({ kind: 'restart', run: this.run, columns: [...this.columns], measure: this.options.measure(), network: this.networkLinks(), timeOrder: this.timeOrder });
+      worker.post({ kind: 'restart', run: this.run, columns: [...this.columns], measure: this.options.measure(), network: this.networkLinks() });
       worker.post({ kind: 'select', ...this.selection });
       this.restartSent = true;
     }

@@ -33,24 +33,6 @@ describe('analysis stage', () => {
     expect(view?.typicalDay?.binsPerDay).toBe(96);
   });
 
-  it('a file written newest first: the cadence is learnt and no row is out of order when the stage is told the order', () => {
-    const reversed = [...records].reverse();
-    const told = new AnalysisStage({ onChange: () => undefined, measure: () => 'Total', network: () => null, now: () => 0, timeOrder: () => 'descending' });
-    told.restart(SAMPLE_COLUMNS);
-    told.append(entries(reversed));
-    told.settle();
-    const view = told.view(false);
-    expect(view?.cadenceMs).toBe(15 * 60_000);
-    expect(view?.health.counts).toMatchObject({ rowsChecked: records.length, outOfOrder: 0, duplicateTimes: 0 });
-    expect(view?.health.locations.every((location) => location.status === 'ok' && location.cadenceMs === 15 * 60_000 && location.coverage === 1)).toBe(true);
-
-    // Not told (a topic): read oldest first, every row after each junction's first is out of order.
-    const untold = stageOnSample();
-    untold.append(entries(reversed));
-    untold.settle();
-    expect(untold.view(false)?.health.counts.outOfOrder).toBe(records.length - 10);
-  });
-
   it('holds the first rows while the cadence is learnt, and checks them after LEARN_MAX_MS at the latest', () => {
     let clock = 0;
     const stage = stageOnSample(() => clock);

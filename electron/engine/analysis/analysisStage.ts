@@ -24,7 +24,7 @@ import {
 import type { AlarmsView } from '../../../shared/alarms/alarmContract';
 import type { HealthView } from '../../../shared/health/healthContract';
 import type { TrafficRecord } from '../../../shared/records';
-import type { ColumnInfo, TimeOrder } from '../../../shared/schema';
+import type { ColumnInfo } from '../../../shared/schema';
 import { AlarmDetector, type NetworkLinks } from '../alarms';
 import { createHealthChecker, DEFAULT_HEALTH_OPTIONS, writeFlagsCsv, type HealthChecker } from '../health';
 import { binMinutesFor, CadenceEstimator, profileColumns, TimeOfWeekHeatmap, TypicalDay, type ProfileColumns } from '../profiles';
@@ -55,11 +55,6 @@ export interface AnalysisStageOptions {
   measure: () => string | null;
   /** The road network shown with the data, whose links make alarm neighbours; null: none. */
   network: () => NetworkLinks | null;
-  /**
-   * Which way the visible file's time runs, read at each restart ('descending': newest first, which
-   * the health checks and the cadence read backwards); absent or null (a topic): oldest first.
-   */
-  timeOrder?: () => TimeOrder | null;
   /** Wall clock (ms), for the learning time limit and the view's rate; Date.now by default. */
   now?: () => number;
 }
@@ -74,7 +69,6 @@ interface Parts {
 
 export class AnalysisStage implements RowSink {
   private columns: readonly ColumnInfo[] = [];
-  private timeOrder: TimeOrder | null = null;
   private settings: AnalysisSettings = DEFAULT_ANALYSIS_SETTINGS;
   private pendingSettings: AnalysisSettings | null = null;
   private held: TrafficRecord[] = [];
@@ -110,7 +104,6 @@ export class AnalysisStage implements RowSink {
 
   restart(columns: readonly ColumnInfo[]): void {
     this.columns = columns;
-    this.timeOrder = this.options.timeOrder?.() ?? null;
     if (this.pendingSettings !== null) {
       this.settings = this.pendingSettings;
       this.pendingSettings = null;
@@ -118,7 +111,7 @@ export class AnalysisStage implements RowSink {
     this.locationIndexes = columns.flatMap((column, index) => (column.role === 'location' ? [index] : []));
     this.held = [];
     this.heldSince = null;
-    this.cadence = new CadenceEstimator(this.timeOrder === 'descending' ? -1 : 1);
+    this.cadence = new CadenceEstimator();
     this.parts = null;
     this.rowsGiven = 0;
     const locations = new Set(this.locationNames());
@@ -245,7 +238,7 @@ export class AnalysisStage implements RowSink {
     const measure = this.measureName();
     const location = this.locationIndexes.length > 0 ? (this.columns[this.locationIndexes[0] as number]?.name ?? null) : null;
     const health = createHealthChecker(
-      { columns: this.columns, location, measure, order: this.timeOrder },
+      { columns: this.columns, location, measure },
       { stuckDurationMs: this.settings.stuckDurationMs, capacityPerHour: this.settings.capacityPerHour, spikeK: this.settings.spikeK },
     );
     let profiles: Parts['profiles'] = null;

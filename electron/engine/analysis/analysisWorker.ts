@@ -6,7 +6,6 @@
  * the replay when this thread falls too far behind). It runs at background priority.
  */
 import { parentPort } from 'node:worker_threads';
-import type { TimeOrder } from '../../../shared/schema';
 import type { NetworkLinks } from '../alarms';
 import { lowerThisThreadPriority } from '../supervision';
 import { batchLayout, BatchUnpacker } from './analysisBatch';
@@ -15,13 +14,12 @@ import type { FromAnalysisWorker, ToAnalysisWorker } from './analysisWorkerMessa
 
 let measure: string | null = null;
 let network: NetworkLinks | null = null;
-let timeOrder: TimeOrder | null = null;
 let unpacker: BatchUnpacker | null = null;
 let run = 0;
 let checked = 0;
 let progressAt = 0;
 const post = (message: FromAnalysisWorker): void => parentPort?.postMessage(message);
-const stage = new AnalysisStage({ onChange: () => undefined, measure: () => measure, network: () => network, timeOrder: () => timeOrder });
+const stage = new AnalysisStage({ onChange: () => undefined, measure: () => measure, network: () => network });
 /** Rows checked are reported at least this often while rows come, so the engine's hold is short. */
 const PROGRESS_INTERVAL_MS = 25;
 
@@ -34,7 +32,6 @@ parentPort?.on('message', (message: ToAnalysisWorker) => {
       checked = 0;
       measure = message.measure;
       network = message.network;
-      timeOrder = message.timeOrder;
       unpacker = new BatchUnpacker(batchLayout(message.columns));
       stage.restart(message.columns);
       break;

@@ -1,15 +1,12 @@
 /** What the engine and the analysis worker say to each other (analysisFeed.ts ⇄ analysisWorker.ts). */
 import type { AnalysisExport, AnalysisSettings, AnalysisView } from '../../../shared/analysis/analysisContract';
-import type { ColumnInfo, TimeOrder } from '../../../shared/schema';
+import type { ColumnInfo } from '../../../shared/schema';
 import type { NetworkLinks } from '../alarms';
 import type { AnalysisBatch } from './analysisBatch';
 
 export type ToAnalysisWorker =
-  /**
-   * A new run or new columns: everything starts over; `run` numbers it for the `checked` replies.
-   * `timeOrder`: which way the file's time runs (null: a topic, or not known: oldest first).
-   */
-  | { kind: 'restart'; run: number; columns: ColumnInfo[]; measure: string | null; network: NetworkLinks | null; timeOrder: TimeOrder | null }
+  /** A new run or new columns: everything starts over; `run` numbers it for the `checked` replies. */
+  | { kind: 'restart'; run: number; columns: ColumnInfo[]; measure: string | null; network: NetworkLinks | null }
   | { kind: 'rows'; batch: AnalysisBatch }
   | { kind: 'configure'; settings: AnalysisSettings }
   | { kind: 'select'; heatmap: string | null; typical: string | null }

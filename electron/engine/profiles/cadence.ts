@@ -69,17 +69,12 @@ export class CadenceEstimator {
   private readonly last = new Map<string, number>();
   private readonly series = new SeriesCadence();
 
-  /** `direction` -1: rows run newest first, so a location's next row is earlier than its last. */
-  constructor(private readonly direction: 1 | -1 = 1) {}
-
   observe(location: string, time: number): void {
     if (this.series.counted >= SAMPLE_GAPS) return;
     const previous = this.last.get(location);
     this.last.set(location, time);
-    if (previous === undefined) return;
-    const gap = this.direction * (time - previous);
-    if (gap <= 0) return;
-    this.series.add(gap);
+    if (previous === undefined || time <= previous) return;
+    this.series.add(time - previous);
   }
 
   /** The most common gap in ms; null until a few gaps agree. */
