@@ -71,7 +71,7 @@ export type TimeSource = z.infer<typeof timeSourceSchema>;
 /**
  * Which way a file's event time runs, judged as it opens from the consecutive rows of each location
  * in its first block: oldest first (ascending), newest first (descending, as exports "latest first"
- * are), or neither clearly (mixed). The health checks read a descending file backwards in time.
+ * are), or neither clearly (mixed). A descending file is replayed from its end (reversedFileSource).
  */
 export const TIME_ORDERS = ['ascending', 'descending', 'mixed'] as const;
 export type TimeOrder = (typeof TIME_ORDERS)[number];

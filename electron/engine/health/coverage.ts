@@ -3,8 +3,7 @@
  * day and overall. A day's expected rows are its received rows plus the intervals found missing
  * in it, so a location that starts at noon is judged from noon, and the latest day only up to its
  * latest row. Only the last `daysKept` days are kept per location (bounded memory); older days
- * still count in the totals. For a stream that runs newest first (direction -1) "last" and
- * "latest" are in stream order: the earliest days are kept, and the current day is the earliest.
+ * still count in the totals.
  */
 import type { DayCoverage } from '../../../shared/health/healthContract';
 import { DAY_MS, dayIndex, dayLabel } from './timeOfDay';
@@ -19,10 +18,7 @@ export class Coverage {
   received = 0;
   missing = 0;
 
-  constructor(
-    private readonly daysKept: number,
-    private readonly direction: 1 | -1 = 1,
-  ) {}
+  constructor(private readonly daysKept: number) {}
 
   addRow(time: number): void {
     this.received++;
@@ -40,10 +36,8 @@ export class Coverage {
     this.missing += missing;
     const firstDay = dayIndex(from + cadenceMs);
     const lastDay = dayIndex(from + missing * cadenceMs);
-    // Days the stream passed longest ago would be evicted at once; skip them (their totals counted above).
-    const fromDay = this.direction > 0 ? Math.max(firstDay, lastDay - this.daysKept + 1) : firstDay;
-    const toDay = this.direction > 0 ? lastDay : Math.min(lastDay, firstDay + this.daysKept - 1);
-    for (let day = fromDay; day <= toDay; day++) {
+    // Days older than the kept window would be evicted at once; skip them (their totals counted above).
+    for (let day = Math.max(firstDay, lastDay - this.daysKept + 1); day <= lastDay; day++) {
       const lo = Math.max(1, Math.ceil((day * DAY_MS - from) / cadenceMs));
       const hi = Math.min(missing, Math.floor(((day + 1) * DAY_MS - 1 - from) / cadenceMs));
       if (hi >= lo) this.day(day).missing += hi - lo + 1;
@@ -68,10 +62,10 @@ export class Coverage {
       });
   }
 
-  /** The latest kept day's share (newest first: the earliest day's), or null before any row. */
+  /** The latest kept day's share, or null before any row. */
   latestDay(): { day: number; share: number } | null {
     let latest: number | null = null;
-    for (const day of this.days.keys()) if (latest === null || this.direction * (day - latest) > 0) latest = day;
+    for (const day of this.days.keys()) if (latest === null || day > latest) latest = day;
     if (latest === null) return null;
     const count = this.days.get(latest) as DayCount;
     return { day: latest, share: count.received / (count.received + count.missing) };
@@ -83,9 +77,8 @@ export class Coverage {
       count = { received: 0, missing: 0 };
       this.days.set(day, count);
       if (this.days.size > this.daysKept) {
-        // The day the stream passed longest ago: the oldest, or for a newest-first stream the newest.
         let oldest = day;
-        for (const kept of this.days.keys()) if (this.direction * (kept - oldest) < 0) oldest = kept;
+        for (const kept of this.days.keys()) if (kept < oldest) oldest = kept;
         this.days.delete(oldest);
       }
     }

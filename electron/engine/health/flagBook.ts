@@ -35,12 +35,11 @@ export class FlagBook {
     return { flag, base: input.evidence };
   }
 
-  /** One more offending row at `time` in a per-row episode; `direction` -1: the stream runs newest first, so the episode grows back in time. */
-  extendRows(episode: Episode, time: number, direction: 1 | -1 = 1): void {
+  /** One more offending row at `time` in a per-row episode. */
+  extendRows(episode: Episode, time: number): void {
     const { flag } = episode;
     flag.intervals++;
-    if (direction > 0 && time > flag.end) flag.end = time;
-    if (direction < 0 && time < flag.start) flag.start = time;
+    if (time > flag.end) flag.end = time;
     flag.evidence = `${episode.base} (${flag.intervals} rows in a row, until ${formatTime(flag.end)})`;
   }
 

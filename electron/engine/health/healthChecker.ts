@@ -8,14 +8,9 @@
  * cadence, impossible values, consistency between columns, then stuck / zero runs. A duplicated
  * or out-of-order row is flagged and its values checked for impossibility and consistency only:
  * it cannot extend a run or fill coverage whose slot was already judged.
- *
- * A file written newest first (schema.order 'descending') is read the way it runs: a row is in
- * order when it is earlier than its location's previous row, gaps are measured downwards, runs
- * grow back in time, and a location's "latest" row is the last one read, its earliest so far.
- * Flags still give their start and end in ascending time.
  */
 import type { HealthCheck, HealthColumns, HealthView } from '../../../shared/health/healthContract';
-import type { ColumnRole, TimeOrder } from '../../../shared/schema';
+import type { ColumnRole } from '../../../shared/schema';
 import type { CellValue, TrafficRecord } from '../../../shared/records';
 import { cannotBeNegative } from './columnKinds';
 import { checkFlow, findFlowColumns, TotalCheck, type FlowColumns, type MeasureColumn } from './consistencyChecks';
@@ -32,12 +27,7 @@ export interface HealthSchema {
   columns: readonly { name: string; role: ColumnRole }[];
   location: string | null;
   measure: string | null;
-  /** Which way the rows' time runs (the opened file's); only 'descending' changes anything: absent, null or otherwise, oldest first. */
-  order?: TimeOrder | null;
 }
-
-/** +1: rows run oldest first; -1: newest first. `direction * (b - a) > 0` means b comes after a in the stream. */
-type Direction = 1 | -1;
 
 /** Rows of a file without a location column all belong to this one. */
 export const WHOLE_FILE = '(all rows)';
@@ -60,19 +50,17 @@ export class HealthChecker {
   private readonly nonNegative: MeasureColumn[];
   private readonly total: TotalCheck<RowContext>;
   private readonly flow: FlowColumns;
-  private readonly direction: Direction;
   /** The row checkRun reads, reused row after row (it copies what it keeps). */
   private readonly runRow: RunRow = { time: 0, line: 0, value: 0, implausible: false };
   private rowsGiven = 0;
   private rowsWithoutTime = 0;
   private duplicateTimes = 0;
   private outOfOrder = 0;
-  /** The furthest event time read (the latest; for a newest-first file the earliest): a location far behind it has gone silent. */
+  /** The latest event time of any row: a location far behind it has gone silent. */
   private latest: number | null = null;
 
   constructor(schema: HealthSchema, options: Partial<HealthOptions> = {}) {
     this.options = resolveHealthOptions({}, options);
-    this.direction = schema.order === 'descending' ? -1 : 1;
     this.book = new FlagBook(this.options.maxFlags);
     this.locationIndex = schema.location === null ? -1 : schema.columns.findIndex((c) => c.name === schema.location);
     const measures = schema.columns.flatMap((c, index) => (c.role === 'measure' ? [{ index, name: c.name }] : []));
@@ -94,18 +82,16 @@ export class HealthChecker {
     const state = this.location(values);
     const row = state.rows++;
     const ctx: RowContext = { state, time, line, row };
-    const d = this.direction;
-    if (this.latest === null || d * (time - this.latest) > 0) this.latest = time;
+    if (this.latest === null || time > this.latest) this.latest = time;
 
     const last = state.lastTime;
-    const inOrder = last === null || d * (time - last) > 0;
+    const inOrder = last === null || time > last;
     if (last !== null && time === last) {
       this.duplicateTimes++;
       this.perRow(ctx, 'duplicateTime', `A second row for ${formatTime(time)}; each interval should have one row per location`);
-    } else if (!inOrder && last !== null) {
+    } else if (last !== null && time < last) {
       this.outOfOrder++;
-      const runs = d > 0 ? '' : '; the file runs newest first, so each row should be earlier than the one before';
-      this.perRow(ctx, 'outOfOrder', `Row for ${formatTime(time)} arrived after the row for ${formatTime(last)}${runs}`);
+      this.perRow(ctx, 'outOfOrder', `Row for ${formatTime(time)} arrived after the row for ${formatTime(last)}`);
     } else {
       this.acceptTime(state, time);
     }
@@ -123,7 +109,7 @@ export class HealthChecker {
       row.line = line;
       row.value = value;
       row.implausible = implausible;
-      checkRun(state, row, this.main.name, this.options, this.book, d);
+      checkRun(state, row, this.main.name, this.options, this.book);
     }
   }
 
@@ -132,7 +118,7 @@ export class HealthChecker {
     const ongoing = new Set<number>();
     const locations = [...this.locations.values()]
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((state) => locationHealth(state, this.latest, this.options, ongoing, this.direction));
+      .map((state) => locationHealth(state, this.latest, this.options, ongoing));
     const flags = this.book.flags.map((flag) => ({ ...flag, ongoing: ongoing.has(flag.id) }));
     return {
       locations,
@@ -171,28 +157,22 @@ export class HealthChecker {
     }
     let state = this.locations.get(name);
     if (state === undefined) {
-      state = new LocationState(name, this.options, this.direction);
+      state = new LocationState(name, this.options);
       this.locations.set(name, state);
     }
     return state;
   }
 
-  /**
-   * An in-order row: its gap teaches the cadence and may reveal missing intervals. Gaps are kept
-   * as (earlier, later) whichever way the file runs, so their size and missing slots are the same.
-   */
+  /** An in-order row: its gap teaches the cadence and may reveal missing intervals. */
   private acceptTime(state: LocationState, time: number): void {
     const last = state.lastTime;
     if (last !== null) {
-      // Earlier and later of the two, whichever way the stream runs (no array: this runs on every row).
-      const from = Math.min(last, time);
-      const to = Math.max(last, time);
-      state.cadence.add(to - from);
+      state.cadence.add(time - last);
       const cadenceMs = state.cadence.cadenceMs;
-      if (cadenceMs === null) state.rememberGap(from, to);
+      if (cadenceMs === null) state.rememberGap(last, time);
       else {
-        if (state.pendingGaps.length > 0) for (const [pendingFrom, pendingTo] of state.pendingGaps.splice(0)) this.judgeGap(state, pendingFrom, pendingTo, cadenceMs);
-        this.judgeGap(state, from, to, cadenceMs);
+        if (state.pendingGaps.length > 0) for (const [from, to] of state.pendingGaps.splice(0)) this.judgeGap(state, from, to, cadenceMs);
+        this.judgeGap(state, last, time, cadenceMs);
       }
     }
     state.coverage.addRow(time);
@@ -226,8 +206,7 @@ export class HealthChecker {
       this.perRow(ctx, 'aboveCapacity', capacity);
       implausible = true;
     }
-    const history = Math.abs(ctx.time - (state.firstTime ?? ctx.time));
-    const limit = inOrder ? spikeLimit(state.profile, history, this.options) : null;
+    const limit = inOrder ? spikeLimit(state.profile, ctx.time - (state.firstTime ?? ctx.time), this.options) : null;
     const spike = limit === null ? null : spikeEvidence(value, this.main.name, limit);
     if (spike !== null) {
       this.perRow(ctx, 'spike', spike);
@@ -247,7 +226,7 @@ export class HealthChecker {
     const { state } = ctx;
     const open = state.open.get(check);
     if (open !== undefined && open.lastRow === ctx.row - 1) {
-      this.book.extendRows(open.episode, ctx.time, this.direction);
+      this.book.extendRows(open.episode, ctx.time);
       open.lastRow = ctx.row;
       state.noteFlag(open.episode.flag, this.options.recentWindowMs, false);
       return;

@@ -39,7 +39,6 @@ const MAX_PENDING_GAPS = 16;
 
 export class LocationState {
   rows = 0;
-  /** The first and the last in-order row's time as read (for a newest-first stream, lastTime is the earliest). */
   firstTime: number | null = null;
   lastTime: number | null = null;
   readonly cadence = new SeriesCadence();
@@ -50,20 +49,15 @@ export class LocationState {
   readonly open = new Map<HealthCheck, OpenEpisode>();
   readonly flagCounts: Partial<Record<HealthCheck, number>> = {};
   latestFlag: HealthFlag | null = null;
-  /**
-   * End of the latest flag here, and the start of the cluster of flags it belongs to, in stream
-   * order: for a newest-first stream, the earliest start of any flag and the latest end of its cluster.
-   */
+  /** End of the latest flag here, and the start of the cluster of flags it belongs to. */
   lastFlagEnd: number | null = null;
   clusterStart: number | null = null;
 
   constructor(
     readonly name: string,
     options: HealthOptions,
-    /** +1: oldest first; -1: newest first. */
-    readonly direction: 1 | -1 = 1,
   ) {
-    this.coverage = new Coverage(options.daysKept, direction);
+    this.coverage = new Coverage(options.daysKept);
     this.profile = new TypicalProfile(options.typicalSamplesPerBin);
   }
 
@@ -74,12 +68,8 @@ export class LocationState {
   /** Keeps what the status needs from a flag raised or grown here. */
   noteFlag(flag: HealthFlag, recentWindowMs: number, raised: boolean): void {
     if (raised) this.flagCounts[flag.check] = (this.flagCounts[flag.check] ?? 0) + 1;
-    const d = this.direction;
-    // The flag's edge the stream reached first, and the one it reached last.
-    const begins = d > 0 ? flag.start : flag.end;
-    const ends = d > 0 ? flag.end : flag.start;
-    if (this.lastFlagEnd === null || d * (begins - this.lastFlagEnd) > recentWindowMs) this.clusterStart = begins;
-    if (this.lastFlagEnd === null || d * (ends - this.lastFlagEnd) > 0) this.lastFlagEnd = ends;
+    if (this.lastFlagEnd === null || flag.start > this.lastFlagEnd + recentWindowMs) this.clusterStart = flag.start;
+    if (this.lastFlagEnd === null || flag.end > this.lastFlagEnd) this.lastFlagEnd = flag.end;
     this.latestFlag = flag;
   }
 }

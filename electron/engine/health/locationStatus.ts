@@ -5,7 +5,6 @@
  *   or its latest day received less than insufficientShare (60 %) of the expected rows;
  * - suspect: any flag ended within recentWindowMs (24 h) of its latest row;
  * - ok: otherwise, since the end of its last flag (or its first row).
- * For a stream that runs newest first, "latest" is in stream order: the earliest row read so far.
  */
 import type { HealthCheck, LocationHealth } from '../../../shared/health/healthContract';
 import { formatDuration, formatTime } from './describe';
@@ -22,41 +21,35 @@ interface Verdict {
   since: number | null;
 }
 
-/**
- * Ongoing episodes: the run's, and per-row ones whose last row is the location's latest. Adds their
- * flag ids to `ongoing`. Bad since the one that began first in stream order (newest first: its end).
- */
-function ongoingSerious(state: LocationState, ongoing: Set<number>, d: 1 | -1): Verdict | null {
+/** Ongoing episodes: the run's, and per-row ones whose last row is the location's latest. Adds their flag ids to `ongoing`. */
+function ongoingSerious(state: LocationState, ongoing: Set<number>): Verdict | null {
   let verdict: Verdict | null = null;
-  const consider = (id: number, flag: { start: number; end: number }, evidence: string, serious: boolean): void => {
+  const consider = (id: number, start: number, evidence: string, serious: boolean): void => {
     ongoing.add(id);
-    const began = d > 0 ? flag.start : flag.end;
-    if (serious && (verdict === null || d * (began - (verdict.since ?? began)) < 0)) verdict = { status: 'bad', reason: evidence, since: began };
+    if (serious && (verdict === null || start < (verdict.since ?? start))) verdict = { status: 'bad', reason: evidence, since: start };
   };
   const run = state.run;
-  // The run's last row is the location's last in-order row (its flag has grown to it).
-  if (run?.episode != null && run.end === state.lastTime) {
+  if (run?.episode != null && run.episode.flag.end === state.lastTime) {
     const { flag } = run.episode;
-    consider(flag.id, flag, flag.evidence, true);
+    consider(flag.id, flag.start, flag.evidence, true);
   }
   for (const [check, open] of state.open) {
     if (open.lastRow !== state.rows - 1) continue;
     const { flag } = open.episode;
-    consider(flag.id, flag, flag.evidence, SERIOUS.includes(check));
+    consider(flag.id, flag.start, flag.evidence, SERIOUS.includes(check));
   }
   return verdict;
 }
 
-function verdictOf(state: LocationState, latest: number | null, options: HealthOptions, ongoing: Set<number>, d: 1 | -1): Verdict {
+function verdictOf(state: LocationState, latest: number | null, options: HealthOptions, ongoing: Set<number>): Verdict {
   const cadenceMs = state.cadence.cadenceMs;
-  const serious = ongoingSerious(state, ongoing, d);
+  const serious = ongoingSerious(state, ongoing);
   if (state.lastTime === null) return { status: 'ok', reason: 'No timed rows yet', since: null };
-  const behind = latest === null ? 0 : d * (latest - state.lastTime);
-  if (cadenceMs !== null && behind >= (options.gapMinIntervals + 1) * cadenceMs) {
+  if (cadenceMs !== null && latest !== null && latest - state.lastTime >= (options.gapMinIntervals + 1) * cadenceMs) {
     return {
       status: 'bad',
-      reason: `No rows for ${formatDuration(behind)} (last row ${formatTime(state.lastTime)}) while other locations report`,
-      since: state.lastTime + d * cadenceMs,
+      reason: `No rows for ${formatDuration(latest - state.lastTime)} (last row ${formatTime(state.lastTime)}) while other locations report`,
+      since: state.lastTime + cadenceMs,
     };
   }
   if (serious !== null) return serious;
@@ -69,23 +62,21 @@ function verdictOf(state: LocationState, latest: number | null, options: HealthO
     };
   }
   const flag = state.latestFlag;
-  if (flag !== null && state.lastFlagEnd !== null && d * (state.lastTime - state.lastFlagEnd) <= options.recentWindowMs) {
+  if (flag !== null && state.lastFlagEnd !== null && state.lastFlagEnd >= state.lastTime - options.recentWindowMs) {
     return { status: 'suspect', reason: `Recent problem: ${flag.evidence}`, since: state.clusterStart };
   }
   return { status: 'ok', reason: 'OK', since: state.lastFlagEnd ?? state.firstTime };
 }
 
-export function locationHealth(state: LocationState, latest: number | null, options: HealthOptions, ongoing: Set<number>, direction: 1 | -1 = 1): LocationHealth {
-  const verdict = verdictOf(state, latest, options, ongoing, direction);
-  // Earliest and latest row, whichever way the stream ran.
-  const [firstTime, lastTime] = direction > 0 ? [state.firstTime, state.lastTime] : [state.lastTime, state.firstTime];
+export function locationHealth(state: LocationState, latest: number | null, options: HealthOptions, ongoing: Set<number>): LocationHealth {
+  const verdict = verdictOf(state, latest, options, ongoing);
   return {
     location: state.name,
     ...verdict,
     cadenceMs: state.cadence.cadenceMs,
     rows: state.rows,
-    firstTime,
-    lastTime,
+    firstTime: state.firstTime,
+    lastTime: state.lastTime,
     coverage: state.cadence.cadenceMs === null ? null : state.coverage.share,
     days: state.coverage.recentDays(options.insufficientShare),
     flagCounts: { ...state.flagCounts },

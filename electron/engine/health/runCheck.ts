@@ -7,9 +7,6 @@
  *
  * The run's values join the time-of-day profile only when the run ends unflagged, so a stuck
  * detector never teaches the profile that its stuck value is normal.
- *
- * A run's start and end are its first and last row as read; in a newest-first stream the run grows
- * back in time, and its flag still spans from its earliest to its latest row.
  */
 import { formatDuration, formatNumber, formatTime } from './describe';
 import type { FlagBook } from './flagBook';
@@ -33,29 +30,22 @@ function commit(state: LocationState, run: Run): void {
   run.pendingCount = 0;
 }
 
-/** The run's earliest and latest row, whichever way the stream runs. */
-function span(run: Run): { start: number; end: number } {
-  return run.start <= run.end ? { start: run.start, end: run.end } : { start: run.end, end: run.start };
-}
-
 function describe(run: Run, measure: string, cadenceMs: number | null): string {
-  const { start, end } = span(run);
-  const text = `${formatDuration(end - start + (cadenceMs ?? 0))} (${run.length} intervals) from ${formatTime(start)} to ${formatTime(end)}`;
+  const span = `${formatDuration(run.end - run.start + (cadenceMs ?? 0))} (${run.length} intervals) from ${formatTime(run.start)} to ${formatTime(run.end)}`;
   if (run.value !== 0) {
-    return `${measure} stayed at ${formatNumber(run.value)} for ${text}; a working detector's count changes from interval to interval`;
+    return `${measure} stayed at ${formatNumber(run.value)} for ${span}; a working detector's count changes from interval to interval`;
   }
   const usual = run.expected / run.length;
-  return `${measure} was 0 for ${text}; at these times of day this location usually counts about ${formatNumber(Math.round(usual))} per interval (${formatNumber(Math.round(run.expected))} expected in all)`;
+  return `${measure} was 0 for ${span}; at these times of day this location usually counts about ${formatNumber(Math.round(usual))} per interval (${formatNumber(Math.round(run.expected))} expected in all)`;
 }
 
-/** Feeds one in-order row's main-measure value; raises or grows a stuck / zeros flag. `direction` -1: the stream runs newest first. */
+/** Feeds one in-order row's main-measure value; raises or grows a stuck / zeros flag. */
 export function checkRun(
   state: LocationState,
   row: RunRow,
   measure: string,
   options: HealthOptions,
   book: FlagBook,
-  direction: 1 | -1 = 1,
 ): void {
   let run = state.run;
   if (run === null) {
@@ -92,8 +82,7 @@ export function checkRun(
   const evidence = describe(run, measure, cadenceMs);
   if (run.episode !== null) {
     const { flag } = run.episode;
-    if (direction > 0) flag.end = row.time;
-    else flag.start = row.time;
+    flag.end = row.time;
     flag.intervals = run.length;
     flag.evidence = evidence;
     state.noteFlag(flag, options.recentWindowMs, false);
@@ -102,7 +91,8 @@ export function checkRun(
   run.episode = book.raise({
     location: state.name,
     check: row.value === 0 ? 'zeros' : 'stuck',
-    ...span(run),
+    start: run.start,
+    end: row.time,
     intervals: run.length,
     line: run.line,
     evidence,

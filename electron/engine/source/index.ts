@@ -9,7 +9,6 @@ export { mainMeasure } from './mainMeasure';
 export { openSniffedFile } from './openFile';
 export type { OpenedFile } from './openedFile';
 export { createReplaySource } from './replayOrder/createReplaySource';
-export { replayedTimeOrder } from './replayOrder/replayedTimeOrder';
 export type { ReplayBatch, ReplaySource } from './replayOrder/replaySource';
 export { RowDecoder } from './rowDecoder';
 export { sniffCsv } from './sniffCsv';

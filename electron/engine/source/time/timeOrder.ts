@@ -6,8 +6,8 @@
  * the steps agree on, pooled over the locations; anything less clear is 'mixed'.
  *
  * Exports from traffic APIs and spreadsheets sorted "latest first" are written newest first;
- * replayed as written, every row is earlier than the one before at its location, which the health
- * checks must read as the file's order rather than as every row being out of order.
+ * replayed as written, time would run backwards for every panel, so such a file is replayed from
+ * its end (replayOrder/reversedFileSource).
  */
 import type { TimeOrder } from '../../../../shared/schema';
 import type { TimedRow } from './timedSample';
