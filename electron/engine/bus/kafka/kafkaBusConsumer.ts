@@ -38,6 +38,13 @@ export class KafkaBusConsumer<T> {
   /** Next offset expected per partition, to notice offsets retention removed before we read them. */
   private readonly expected = new Map<number, number>();
   /**
+   * The group's committed offsets as this member last joined, for every partition of the topic:
+   * where reading of a partition not yet positioned resumes. A member whose assignment arrives
+   * after its positioning (a rebalance while the last member leaves) still counts, from here, the
+   * rows retention removed before its first batch.
+   */
+  private readonly committedAtJoin = new Map<number, number>();
+  /**
    * Restarts kafkajs refused because the group was between generations (a deleted topic makes the
    * group rejoin): tried again on every poll and after the next join, until one takes.
    */
@@ -146,6 +153,7 @@ export class KafkaBusConsumer<T> {
     const { topic, groupId } = this.options;
     const [entry] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
     const committed = new Map((entry?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+    for (const [partition, offset] of committed) if (offset >= 0) this.committedAtJoin.set(partition, offset);
     const fresh: number[] = [];
     for (const partition of this.assigned) {
       const read = this.expected.get(partition);
@@ -210,7 +218,7 @@ export class KafkaBusConsumer<T> {
         }
         this.notBefore.delete(partition);
       }
-      const expected = this.expected.get(partition);
+      const expected = this.expected.get(partition) ?? this.committedAtJoin.get(partition);
       // A batch fetched just before a seek took effect comes again after it: queue each offset once.
       if (expected !== undefined && offset < expected) continue;
       if (expected !== undefined && offset > expected) this.lostToRetention += offset - expected;
