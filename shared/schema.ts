@@ -45,6 +45,8 @@ export const timeSourceSchema = z.discriminatedUnion('kind', [
     weekday: z.string().nullable(),
     anchorYear: z.number().int(),
     anchorMonth: z.number().int().min(1).max(12),
+    /** Rows run newest first: the anchor is the newest month, and a day of month jumping forward goes back a month. */
+    newestFirst: z.boolean().optional(),
     label: z.string(),
   }),
   /**

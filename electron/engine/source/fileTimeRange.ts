@@ -53,47 +53,48 @@ export async function readTimeRange(file: SniffedCsv, schema: TableSchema, head:
   if (!schema.time) return null;
   const headTimes = head.map((row) => row.time);
   if (headTimes.length === 0) return null;
-  let first = Math.min(...headTimes);
-  let last = Math.max(...headTimes);
+  const headRange = { first: Math.min(...headTimes), last: Math.max(...headTimes) };
   const tailRows = await readTailRows(file).catch(() => []);
   const time = schema.time;
-  const tailTimes = time.kind === 'split' ? splitTailTimes(tailRows, schema, time, file, first, last) : timesOf(tailRows, new RowDecoder(schema));
-  if (tailTimes.length > 0) last = Math.max(last, ...tailTimes);
-  // A file written newest first has its earliest rows at the end (not the split form: its tail's month is read as after the head's).
-  if (time.kind !== 'split' && tailTimes.length > 0) first = Math.min(first, ...tailTimes);
-  return { first, last };
+  const tailTimes = time.kind === 'split' ? splitTailTimes(tailRows, schema, time, file, headRange) : timesOf(tailRows, new RowDecoder(schema));
+  if (tailTimes.length === 0) return headRange;
+  // A file written newest first has its earliest rows at the end.
+  return { first: Math.min(headRange.first, ...tailTimes), last: Math.max(headRange.last, ...tailTimes) };
 }
 
 /** Months tried for the tail of a split-form file: a few years of monthly exports in one file. */
 const MAX_TAIL_MONTHS = 120;
 
 /**
- * The split form has no month, so the tail's month is a guess: the one (from the anchor on) that
- * puts the tail nearest to where the file's size says it ends, going on at the head's pace. A tail
- * whose days of month also occur in the first month (a file from the 1st to the 22nd of the next
- * month) would otherwise be read as the first month.
+ * The split form has no month, so the tail's month is a guess: the one (from the anchor on, later
+ * months for a file written oldest first, earlier ones for newest first) that puts the tail
+ * nearest to where the file's size says it ends, going on at the head's pace. A tail whose days of
+ * month also occur in the first month (a file from the 1st to the 22nd of the next month) would
+ * otherwise be read as the first month.
  */
 function splitTailTimes(
   tailRows: readonly string[][],
   schema: TableSchema,
   time: Extract<NonNullable<TableSchema['time']>, { kind: 'split' }>,
   file: SniffedCsv,
-  first: number,
-  headLast: number,
+  head: TimeRange,
 ): number[] {
-  const expectedLast = first + (headLast - first) * Math.max(1, file.estimatedRows / Math.max(1, file.sampleRows.length));
+  const newestFirst = time.newestFirst === true;
+  const span = (head.last - head.first) * Math.max(1, file.estimatedRows / Math.max(1, file.sampleRows.length));
+  // Where the file's far end lies in time: its latest row (oldest first) or its earliest (newest first).
+  const expectedEnd = newestFirst ? head.last - span : head.first + span;
   let best: number[] = [];
   let bestError = Number.POSITIVE_INFINITY;
   for (let k = 0; k <= MAX_TAIL_MONTHS; k++) {
-    const months = time.anchorYear * 12 + (time.anchorMonth - 1) + k;
+    const months = time.anchorYear * 12 + (time.anchorMonth - 1) + (newestFirst ? -k : k);
     const anchorYear = Math.floor(months / 12);
     const anchorMonth = (months % 12) + 1;
     const times = timesOf(tailRows, new RowDecoder({ ...schema, time: { ...time, anchorYear, anchorMonth } }));
     if (times.length === 0) continue;
-    const tailLast = Math.max(...times);
-    if (tailLast < headLast) continue; // the tail cannot end before the head
-    const error = Math.abs(tailLast - expectedLast);
-    if (error >= bestError) break; // later months only move further away
+    const tailEnd = newestFirst ? Math.min(...times) : Math.max(...times);
+    if (newestFirst ? tailEnd > head.first : tailEnd < head.last) continue; // the tail cannot end before the head begins
+    const error = Math.abs(tailEnd - expectedEnd);
+    if (error >= bestError) break; // months further on only move further away
     best = times;
     bestError = error;
   }

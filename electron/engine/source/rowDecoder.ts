@@ -30,7 +30,7 @@ export class RowDecoder {
     else if (time.kind === 'column') this.readTime = this.columnTime(time, TIME_FORMATS[time.format]);
     else if (time.kind === 'parts') this.readTime = partsReader(time, (name) => this.index(name));
     else {
-      const timeline = new SplitTimeline({ year: time.anchorYear, month: time.anchorMonth });
+      const timeline = new SplitTimeline({ year: time.anchorYear, month: time.anchorMonth }, time.newestFirst === true);
       this.timeline = timeline;
       this.readTime = this.splitTime(time, timeline);
     }

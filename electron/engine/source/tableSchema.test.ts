@@ -304,6 +304,34 @@ describe('resolveTableSchema: the split form’s month from every row', () => {
     expect(schema.notes.join(' ')).toContain('of 8 rows');
   });
 
+  /** The same rows written newest first, as "latest first" exports are. */
+  const newestFirst = (lines: readonly string[]): string[] => [lines[0] as string, ...lines.slice(1).reverse()];
+
+  it('a file written newest first (9th back to 1st, then 31st back to 10th) is placed in the same months', () => {
+    const schema = resolve(newestFirst(splitRows(2026, 3, 10, 31, own)));
+    // The first row is 9 April 2026: the anchor is the first row's month, and the days run back into March.
+    expect(schema.time).toMatchObject({ kind: 'split', anchorYear: 2026, anchorMonth: 4, newestFirst: true });
+    expect(schema.time?.label).toContain('weekday-checked, newest first from April 2026');
+    expect(schema.notes.join(' ')).not.toContain('Unsure');
+  });
+
+  it('a file written oldest first is not marked newest first', () => {
+    const schema = resolve(splitRows(2026, 3, 10, 31, own));
+    expect(schema.time).not.toHaveProperty('newestFirst');
+  });
+
+  it('newest first across a year: 8 January back to 20 December', () => {
+    const schema = resolve(newestFirst(splitRows(2025, 12, 20, 20, own)));
+    expect(schema.time).toMatchObject({ kind: 'split', anchorYear: 2026, anchorMonth: 1, newestFirst: true });
+  });
+
+  it('newest first: never picks a month whose newest row is after the reference day', () => {
+    // 9 December 2026 back to Tuesday 10 November: after the reference (24 November). The latest
+    // earlier fit has a Tuesday 10th in a 30-day month: June 2025, so the first row is in July 2025.
+    const schema = resolve(newestFirst(splitRows(2026, 11, 10, 30, own)));
+    expect(schema.time).toMatchObject({ anchorYear: 2025, anchorMonth: 7, newestFirst: true });
+  });
+
   it('says so when the weekdays fit no month, and places the days without them', () => {
     const scrambled = (date: Date): string => ['Monday', 'Friday', 'Sunday'][date.getUTCDate() % 3] as string;
     const schema = resolve(splitRows(2026, 3, 10, 20, scrambled));

@@ -14,6 +14,7 @@ import { pickLocationColumn } from './roles/locationColumn';
 import { usesDecimalComma } from './time/decimalComma';
 import { detectPartsTime, partsColumnIndexes, type PartsColumns } from './time/partsTime';
 import { chooseSplitAnchor, type SplitAnchor } from './time/splitAnchor';
+import { splitRowsRunNewestFirst } from './time/splitDirection';
 import { detectSplitTime, parseDayOfMonth, parseWeekday, type SplitTimeColumns } from './time/splitTimeline';
 import { TIME_FORMATS, detectTimeFormat } from './time/timeFormats';
 
@@ -131,33 +132,44 @@ function detectRoles(names: readonly string[], sampleRows: readonly (readonly st
   return { roles, numeric, decimalComma, notes };
 }
 
-function splitSampleRows(pickedRows: readonly (readonly string[])[], split: SplitTimeColumns): { day: number; weekday: number | null }[] {
-  const rows: { day: number; weekday: number | null }[] = [];
+interface SplitSampleRow {
+  day: number;
+  weekday: number | null;
+  /** Null when the row's time of day is unreadable. */
+  timeOfDay: number | null;
+}
+
+function splitSampleRows(pickedRows: readonly (readonly string[])[], split: SplitTimeColumns): SplitSampleRow[] {
+  const rows: SplitSampleRow[] = [];
   for (const row of pickedRows) {
     const day = parseDayOfMonth(row[split.dayColumn] ?? '');
     if (day === null) continue;
-    rows.push({ day, weekday: split.weekdayColumn === null ? null : parseWeekday(row[split.weekdayColumn] ?? '') });
+    rows.push({
+      day,
+      weekday: split.weekdayColumn === null ? null : parseWeekday(row[split.weekdayColumn] ?? ''),
+      timeOfDay: TIME_FORMATS.clock.parse((row[split.timeColumn] ?? '').trim()),
+    });
   }
   return rows;
 }
 
-function anchorNote(anchor: SplitAnchor, weekday: string | null, month: string): { label: string; note: string | null } {
+function anchorNote(anchor: SplitAnchor, weekday: string | null, month: string, newestFirst: boolean): { label: string; note: string | null } {
   switch (anchor.basis) {
     case 'weekdays':
-      return { label: `weekday-checked, ${month}`, note: null };
+      return { label: newestFirst ? `weekday-checked, newest first from ${month}` : `weekday-checked, ${month}`, note: null };
     case 'most-weekdays':
       return {
-        label: `weekday-checked, ${month}`,
+        label: newestFirst ? `weekday-checked, newest first from ${month}` : `weekday-checked, ${month}`,
         note: `Unsure of the month: the weekday in ${quoted(weekday ?? '')} of ${anchor.disagreeing} rows falls on no date that fits the rest; ${month} fits all the others.`,
       };
     case 'days':
       return {
-        label: `starting in ${month}`,
+        label: newestFirst ? `newest first from ${month}` : `starting in ${month}`,
         note: `The file gives only days of the month: it is placed in ${month}, the latest month in which its days exist; choose the month in Edit roles.`,
       };
     case 'no-fit':
       return {
-        label: `starting in ${month}, weekdays not checked`,
+        label: `${newestFirst ? `newest first from ${month}` : `starting in ${month}`}, weekdays not checked`,
         note: `Unsure of the month: the weekdays in ${quoted(weekday ?? '')} fit no month, so the days are placed from ${month} without them; choose the month in Edit roles.`,
       };
   }
@@ -175,9 +187,12 @@ function splitSource(
   const time = picked[split.timeColumn] as string;
   const day = picked[split.dayColumn] as string;
   const chosen = overrides?.anchor ?? null;
-  const anchor: SplitAnchor = chosen ? { ...chosen, basis: 'weekdays', disagreeing: 0 } : chooseSplitAnchor(splitSampleRows(pickedRows, split), reference);
+  const samples = splitSampleRows(pickedRows, split);
+  const newestFirst = splitRowsRunNewestFirst(samples.flatMap(({ day, timeOfDay }) => (timeOfDay === null ? [] : [{ day, timeOfDay }])));
+  const anchor: SplitAnchor = chosen ? { ...chosen, basis: 'weekdays', disagreeing: 0 } : chooseSplitAnchor(samples, reference, newestFirst);
   const month = `${MONTHS[anchor.month - 1]} ${anchor.year}`;
-  const described = chosen ? { label: `starting in ${month} (chosen)`, note: null } : anchorNote(anchor, weekday, month);
+  const chosenLabel = `${newestFirst ? `newest first from ${month}` : `starting in ${month}`} (chosen)`;
+  const described = chosen ? { label: chosenLabel, note: null } : anchorNote(anchor, weekday, month, newestFirst);
   if (described.note) notes.push(described.note);
   return {
     kind: 'split',
@@ -186,6 +201,7 @@ function splitSource(
     weekday,
     anchorYear: anchor.year,
     anchorMonth: anchor.month,
+    ...(newestFirst ? { newestFirst } : {}),
     label: `${[time, day, weekday].filter((part) => part !== null).join(' + ')}, ${described.label}`,
   };
 }

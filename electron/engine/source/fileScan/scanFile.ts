@@ -165,7 +165,7 @@ export async function scanFile(options: ScanFileOptions): Promise<FileProfile> {
       }
       let placed: PlacedRuns | null = null;
       if (summary.splitRuns) {
-        placed = placeRuns(summary.splitRuns, timeline as SplitTimelineState);
+        placed = placeRuns(summary.splitRuns, timeline as SplitTimelineState, schema.time?.kind === 'split' && schema.time.newestFirst === true);
         if (!placed) {
           summary = await run(task({ start: at, end: segment.end }, timeline), controller.signal);
           builder.profile.rescanned++;

@@ -100,12 +100,13 @@ export interface PlacedRuns {
 /**
  * Places a segment's runs on the timeline from `start`. Within a run the day does not change, so
  * only its first row can roll the month over or be refused, and every row after it shares the
- * outcome; the run's earliest and latest times then follow from its date. Null when a run is
+ * outcome; the run's earliest and latest times then follow from its date. `newestFirst`: the file's
+ * rows run backwards in time (the schema's split source says). Null when a run is
  * refused ("no such date"): its rows are rejected, which only a read with the timeline can list.
  */
-export function placeRuns(runs: SplitRuns, start: SplitTimelineState): PlacedRuns | null {
+export function placeRuns(runs: SplitRuns, start: SplitTimelineState, newestFirst: boolean): PlacedRuns | null {
   if (runs.unplaceable) return null;
-  const timeline = new SplitTimeline(start);
+  const timeline = new SplitTimeline(start, newestFirst);
   timeline.restore(start);
   let first: number | null = null;
   let last: number | null = null;

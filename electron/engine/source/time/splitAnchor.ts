@@ -1,11 +1,13 @@
 /**
  * Which month a split-form file (time of day + day of month + maybe a weekday) starts in. The file
  * never says, but its rows pin it down: the days of month place every row in the first month or a
- * later one (31 → 1 rolls over, as SplitTimeline reads them), every day must exist in its month,
- * and every weekday must fall on its date. Among the months that fit, the most recent one whose
- * rows all lie on or before the reference day (today) is chosen, and the choice says why.
+ * later one (31 → 1 rolls over, as SplitTimeline reads them; in a file written newest first, an
+ * earlier one: 1 → 31 goes back), every day must exist in its month, and every weekday must fall on
+ * its date. Among the months that fit, the most recent one whose rows all lie on or before the
+ * reference day (today) is chosen, and the choice says why.
  */
 import { daysInMonth, weekdayOf } from './civil';
+import { MONTH_ROLL_JUMP } from './splitTimeline';
 
 export interface SplitSampleRow {
   day: number;
@@ -25,8 +27,6 @@ export interface SplitAnchor {
   disagreeing: number;
 }
 
-/** A day of month that jumps back by more than this starts the next month (as in SplitTimeline). */
-const MONTH_ROLL_JUMP = 7;
 /** A whole 400-year Gregorian cycle: every weekday pattern occurs in it. */
 const MONTHS_SEARCHED = 400 * 12;
 /** Below this share of agreeing weekdays, the weekday column is not trusted to pick the month. */
@@ -40,23 +40,31 @@ interface Constraint {
   rows: number;
 }
 
+interface Constraints {
+  constraints: Constraint[];
+  /** The month offset and day of the newest row: the last one, or the first in a newest-first file. */
+  newestOffset: number;
+  newestDay: number;
+}
+
 /** Distinct (month offset, day, weekday) of the rows, counted: a month is checked against these. */
-function constraintsOf(rows: readonly SplitSampleRow[]): { constraints: Constraint[]; lastOffset: number; lastDay: number } {
+function constraintsOf(rows: readonly SplitSampleRow[], newestFirst: boolean): Constraints {
   const byKey = new Map<string, Constraint>();
   let offset = 0;
   let previous = 0;
-  let lastDay = 0;
+  let newestDay = 0;
   for (const { day, weekday } of rows) {
     if (!(Number.isInteger(day) && day >= 1 && day <= 31)) continue;
-    if (previous > 0 && day < previous - MONTH_ROLL_JUMP) offset++;
+    if (previous > 0 && !newestFirst && day < previous - MONTH_ROLL_JUMP) offset++;
+    if (previous > 0 && newestFirst && day > previous + MONTH_ROLL_JUMP) offset--;
     previous = day;
-    lastDay = day;
+    if (!newestFirst || newestDay === 0) newestDay = day;
     const key = `${offset}/${day}/${weekday}`;
     const known = byKey.get(key);
     if (known) known.rows++;
     else byKey.set(key, { offset, day, weekday, rows: 1 });
   }
-  return { constraints: [...byKey.values()], lastOffset: offset, lastDay };
+  return { constraints: [...byKey.values()], newestOffset: newestFirst ? 0 : offset, newestDay };
 }
 
 function addMonths(year: number, month: number, months: number): { year: number; month: number } {
@@ -64,13 +72,14 @@ function addMonths(year: number, month: number, months: number): { year: number;
   return { year: Math.floor(index / 12), month: (index % 12) + 1 };
 }
 
-export function chooseSplitAnchor(rows: readonly SplitSampleRow[], reference: Date): SplitAnchor {
-  const { constraints, lastOffset, lastDay } = constraintsOf(rows);
+/** The month of the file's first row; `newestFirst` when the rows run backwards in time (splitDirection). */
+export function chooseSplitAnchor(rows: readonly SplitSampleRow[], reference: Date, newestFirst = false): SplitAnchor {
+  const { constraints, newestOffset, newestDay } = constraintsOf(rows, newestFirst);
   const referenceTime = Number.isFinite(reference.getTime()) ? reference : new Date(0);
   const today = { year: referenceTime.getUTCFullYear(), month: referenceTime.getUTCMonth() + 1, day: referenceTime.getUTCDate() };
-  // The latest first month whose last row is not after today.
-  let start = addMonths(today.year, today.month, -lastOffset);
-  if (lastDay > today.day) start = addMonths(start.year, start.month, -1);
+  // The latest first month whose newest row is not after today.
+  let start = addMonths(today.year, today.month, -newestOffset);
+  if (newestDay > today.day) start = addMonths(start.year, start.month, -1);
 
   const weekdayRows = constraints.reduce((sum, c) => sum + (c.weekday === null ? 0 : c.rows), 0);
   let daysOnly: { year: number; month: number } | null = null;

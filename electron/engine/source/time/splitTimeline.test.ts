@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { weekdayOf } from './civil';
 import {
   SplitTimeline,
-  chooseAnchorMonth,
   detectSplitTime,
   parseDayOfMonth,
   parseWeekday,
@@ -94,55 +92,9 @@ describe('detectSplitTime', () => {
   });
 });
 
-describe('chooseAnchorMonth', () => {
-  it('picks the most recent month, at or before the reference, where the day falls on the weekday', () => {
-    expect(weekdayOf(2026, 11, 10)).toBe(2);
-    expect(chooseAnchorMonth(10, 2, new Date(Date.UTC(2026, 10, 24)))).toEqual({ year: 2026, month: 11 });
-    // 2026-12-10 is a Thursday, so December does not fit; the latest Tuesday the 10th is November.
-    expect(chooseAnchorMonth(10, 2, new Date(Date.UTC(2026, 11, 24)))).toEqual({ year: 2026, month: 11 });
-    // Reference month itself, even when the day is still ahead of the reference.
-    expect(chooseAnchorMonth(10, 2, new Date(Date.UTC(2026, 10, 2)))).toEqual({ year: 2026, month: 11 });
-  });
-
-  it('always agrees with the weekday', () => {
-    const reference = new Date(Date.UTC(2026, 5, 15));
-    for (let day = 1; day <= 31; day++) {
-      for (let weekday = 0; weekday < 7; weekday++) {
-        const { year, month } = chooseAnchorMonth(day, weekday, reference);
-        expect(weekdayOf(year, month, day)).toBe(weekday);
-        expect(year * 12 + month).toBeLessThanOrEqual(2026 * 12 + 6);
-        expect(year * 12 + month).toBeGreaterThan(2026 * 12 + 6 - 30);
-      }
-    }
-  });
-
-  it('finds a month with a 31st or a 29th when needed', () => {
-    // February 2026 has no 29th; January 29th 2026 is a Thursday.
-    expect(chooseAnchorMonth(29, 4, new Date(Date.UTC(2026, 2, 1)))).toEqual({ year: 2026, month: 1 });
-    // April has no 31st; March 31st 2026 is a Tuesday.
-    expect(chooseAnchorMonth(31, 2, new Date(Date.UTC(2026, 3, 15)))).toEqual({ year: 2026, month: 3 });
-    const { year, month } = chooseAnchorMonth(31, 5, new Date(Date.UTC(2026, 3, 15)));
-    expect(weekdayOf(year, month, 31)).toBe(5);
-  });
-
-  it('without a weekday: the reference month if the day exists, else the one before', () => {
-    expect(chooseAnchorMonth(10, null, new Date(Date.UTC(2026, 10, 24)))).toEqual({ year: 2026, month: 11 });
-    expect(chooseAnchorMonth(31, null, new Date(Date.UTC(2026, 10, 24)))).toEqual({ year: 2026, month: 10 });
-    expect(chooseAnchorMonth(30, null, new Date(Date.UTC(2026, 1, 10)))).toEqual({ year: 2026, month: 1 });
-    expect(chooseAnchorMonth(31, null, new Date(Date.UTC(2026, 0, 10)))).toEqual({ year: 2026, month: 1 });
-    expect(chooseAnchorMonth(15, null, new Date(Date.UTC(2027, 0, 31, 23)))).toEqual({ year: 2027, month: 1 });
-  });
-
-  it('falls back to the reference month on nonsense', () => {
-    expect(chooseAnchorMonth(0, 2, new Date(Date.UTC(2026, 10, 24)))).toEqual({ year: 2026, month: 11 });
-    expect(chooseAnchorMonth(10, 9, new Date(Date.UTC(2026, 10, 24)))).toEqual({ year: 2026, month: 11 });
-  });
-});
-
 describe('SplitTimeline', () => {
   it('places the original data set’s rows from their clock time and day of month', () => {
-    const anchor = chooseAnchorMonth(10, parseWeekday(ROWS[0]![2]!), new Date(Date.UTC(2026, 10, 24)));
-    const timeline = new SplitTimeline(anchor);
+    const timeline = new SplitTimeline({ year: 2026, month: 11 });
     const times = ROWS.map((row) => timeline.toEpoch(TIME_FORMATS.clock.parse(row[0]!)!, parseDayOfMonth(row[1]!)!));
     expect(times).toEqual([0, 1, 2, 3, 4].map((quarter) => utc(2026, 11, 10) + quarter * QUARTER));
   });
@@ -225,6 +177,34 @@ describe('SplitTimeline', () => {
     fresh.restore(atEndOfOctober);
     expect(fresh.toEpoch(QUARTER, 31)).toBe(utc(2026, 10, 31, 0, 15));
     expect(fresh.toEpoch(0, 1)).toBe(utc(2026, 11, 1));
+  });
+
+  it('newest first: goes back a month where the day jumps forward (Apr 1 → Mar 31, Jan 1 → Dec 31)', () => {
+    const timeline = new SplitTimeline({ year: 2026, month: 4 }, true);
+    expect(timeline.toEpoch(23 * HOUR, 2)).toBe(utc(2026, 4, 2, 23));
+    expect(timeline.toEpoch(0, 1)).toBe(utc(2026, 4, 1));
+    expect(timeline.toEpoch(23 * HOUR + 3 * QUARTER, 31)).toBe(utc(2026, 3, 31, 23, 45));
+    expect(timeline.toEpoch(0, 30)).toBe(utc(2026, 3, 30));
+    const january = new SplitTimeline({ year: 2027, month: 1 }, true);
+    expect(january.toEpoch(0, 1)).toBe(utc(2027, 1, 1));
+    expect(january.toEpoch(HOUR, 31)).toBe(utc(2026, 12, 31, 1));
+  });
+
+  it('newest first: a 31st after a 1st goes back past a 30-day month only as far as the day exists', () => {
+    // 1 May back to 30 April: April has no 31st, so the row after the 1st cannot be a 31st.
+    const timeline = new SplitTimeline({ year: 2026, month: 5 }, true);
+    expect(timeline.toEpoch(0, 1)).toBe(utc(2026, 5, 1));
+    expect(timeline.toEpoch(0, 31)).toBeNull();
+    expect(timeline.toEpoch(0, 30)).toBe(utc(2026, 4, 30));
+  });
+
+  it('newest first: rows slightly out of order stay in the month; a day jumping back stays in the month too', () => {
+    const timeline = new SplitTimeline({ year: 2026, month: 10 }, true);
+    expect(timeline.toEpoch(0, 20)).toBe(utc(2026, 10, 20));
+    expect(timeline.toEpoch(0, 21)).toBe(utc(2026, 10, 21)); // a late row: this month
+    expect(timeline.toEpoch(0, 10)).toBe(utc(2026, 10, 10)); // going back in time is the file's order
+    expect(timeline.toEpoch(0, 17)).toBe(utc(2026, 10, 17)); // exactly a week forward: still this month
+    expect(timeline.toEpoch(0, 25)).toBe(utc(2026, 9, 25)); // more than a week forward: the month before
   });
 
   it('snapshots are copies', () => {

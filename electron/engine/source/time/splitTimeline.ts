@@ -5,7 +5,7 @@
  * a proper timeline: days advance and the month rolls over (…, 30, 31, 1, 2, …). Times are UTC wall
  * clock (see `timeFormats`).
  */
-import { MS_PER_DAY, daysFromCivil, daysInMonth, weekdayOf } from './civil';
+import { MS_PER_DAY, daysFromCivil, daysInMonth } from './civil';
 import { detectTimeFormat } from './timeFormats';
 import { mostlyMatches } from './tolerance';
 
@@ -93,72 +93,46 @@ function previousMonth(year: number, month: number): { year: number; month: numb
   return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
 }
 
-/** Months searched back for a weekday match: a whole 400-year Gregorian cycle, so never too few. */
-const MONTHS_SEARCHED = 400 * 12;
-
 /**
- * Anchor year and month (1..12) for the first row: the most recent month, at or before the
- * reference's month (read in UTC), in which `firstDay` exists and falls on `firstWeekday`
- * (0 = Sunday). Without a weekday (or when no month matches, e.g. an invalid day): the reference's
- * month if the day exists in it, else the latest earlier month that has it.
+ * A day of month that jumps back by more than this starts the next month (31 → 1, not 11 → 10);
+ * in a file written newest first, one that jumps forward by more starts the month before (1 → 31).
  */
-export function chooseAnchorMonth(
-  firstDay: number,
-  firstWeekday: number | null,
-  reference: Date,
-): { year: number; month: number } {
-  const time = reference.getTime();
-  const start = Number.isFinite(time)
-    ? { year: reference.getUTCFullYear(), month: reference.getUTCMonth() + 1 }
-    : { year: 1970, month: 1 };
-  const validDay = Number.isInteger(firstDay) && firstDay >= 1 && firstDay <= 31;
-  if (!validDay) return start;
-  let candidate = start;
-  if (firstWeekday !== null && Number.isInteger(firstWeekday) && firstWeekday >= 0 && firstWeekday <= 6) {
-    for (let i = 0; i < MONTHS_SEARCHED; i++) {
-      if (
-        firstDay <= daysInMonth(candidate.year, candidate.month) &&
-        weekdayOf(candidate.year, candidate.month, firstDay) === firstWeekday
-      )
-        return candidate;
-      candidate = previousMonth(candidate.year, candidate.month);
-    }
-    candidate = start;
-  }
-  while (firstDay > daysInMonth(candidate.year, candidate.month)) candidate = previousMonth(candidate.year, candidate.month);
-  return candidate;
-}
-
-/** A day of month that jumps back by more than this starts the next month (31 → 1, not 11 → 10). */
-const MONTH_ROLL_JUMP = 7;
+export const MONTH_ROLL_JUMP = 7;
 
 /**
- * Places split-form rows on a timeline, starting in the anchor month. Keeps the month and the last
- * day of month seen; `snapshot`/`restore` let a reader resume mid-file.
+ * Places split-form rows on a timeline, starting in the anchor month (the first row's). Keeps the
+ * month and the last day of month seen; `snapshot`/`restore` let a reader resume mid-file. A file
+ * written newest first (see splitDirection) goes back a month where an oldest-first one goes on.
  */
 export class SplitTimeline {
   private year: number;
   private month: number;
   private lastDay = 0;
 
-  constructor(anchor: { year: number; month: number }) {
+  constructor(
+    anchor: { year: number; month: number },
+    private readonly newestFirst = false,
+  ) {
     this.year = anchor.year;
     this.month = anchor.month;
   }
 
   /**
    * Epoch ms (UTC wall clock) of a row at `timeOfDayMs` since midnight on `dayOfMonth`. The month
-   * advances when the day of month jumps back by more than a week (31 → 1); rows slightly out of
-   * order (11 then 10) stay in the month. Null, leaving the state unchanged, when the inputs are
-   * invalid or the day does not exist in that month.
+   * advances when the day of month jumps back by more than a week (31 → 1), or goes back when it
+   * jumps forward in a newest-first file; rows slightly out of order (11 then 10) stay in the
+   * month. Null, leaving the state unchanged, when the inputs are invalid or the day does not
+   * exist in that month.
    */
   toEpoch(timeOfDayMs: number, dayOfMonth: number): number | null {
     if (!(timeOfDayMs >= 0 && timeOfDayMs < MS_PER_DAY)) return null;
     if (!Number.isInteger(dayOfMonth) || dayOfMonth < 1 || dayOfMonth > 31) return null;
     let year = this.year;
     let month = this.month;
-    if (this.lastDay > 0 && dayOfMonth < this.lastDay - MONTH_ROLL_JUMP) {
+    if (this.lastDay > 0 && !this.newestFirst && dayOfMonth < this.lastDay - MONTH_ROLL_JUMP) {
       ({ year, month } = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 });
+    } else if (this.lastDay > 0 && this.newestFirst && dayOfMonth > this.lastDay + MONTH_ROLL_JUMP) {
+      ({ year, month } = previousMonth(year, month));
     }
     if (dayOfMonth > daysInMonth(year, month)) return null;
     this.year = year;
