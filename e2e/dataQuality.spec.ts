@@ -224,7 +224,8 @@ test.describe('a file written newest first', () => {
   test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   test('a reversed copy of a clean file says it runs newest first, and no row is flagged out of order', async ({ app }) => {
-    // Four junctions' hourly counts for June 2017, each oldest first: reversed, each junction runs newest first.
+    // Four junctions' hourly counts for June 2017, grouped by junction, each oldest first: reversed,
+    // each junction runs newest first, and the runs are merged by time.
     const source = join(CORPUS, 'traffic-junctions.csv');
     const [header, ...lines] = readFileSync(source, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line !== '');
     const rows = readCsv(source);
@@ -238,7 +239,7 @@ test.describe('a file written newest first', () => {
     writeFileSync(path, `${[header, ...lines.reverse()].join('\n')}\n`);
 
     await app.openFile(path);
-    await expect(app.page.getByTestId('time-order')).toHaveText(/Rows run newest first/);
+    await expect(app.page.getByTestId('replay-order')).toHaveText(/Grouped by location, each newest first: 4 runs, replayed merged by time/);
     const accepted = await replayFlatOut(app);
     expect(accepted).toBe(rows.length);
 

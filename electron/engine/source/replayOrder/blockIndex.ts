@@ -8,17 +8,24 @@
 import { readCsvBatches, type ReaderCheckpoint } from '../csvBatchReader';
 import type { ReadableFile } from './fileOrderSource';
 
+/** Part of a file read as if it were the whole: from a row's checkpoint to a row boundary (exclusive). */
+export interface ByteRange {
+  start: ReaderCheckpoint;
+  end: number;
+}
+
 export interface BlockIndex {
   /** One per block, in file order, strictly increasing bytes; the first is the file's start. */
   points: ReaderCheckpoint[];
-  /** Data rows in the file, accepted and rejected. */
+  /** Data rows in the file (or the range), accepted and rejected. */
   rows: number;
 }
 
-export async function indexBlocks(file: ReadableFile, signal: AbortSignal): Promise<BlockIndex> {
+/** `range`: index only these bytes (one location's run of a grouped file); null for the whole file. */
+export async function indexBlocks(file: ReadableFile, signal: AbortSignal, range: ByteRange | null = null): Promise<BlockIndex> {
   const points: ReaderCheckpoint[] = [];
   let rows = 0;
-  for await (const batch of readCsvBatches({ ...file, signal })) {
+  for await (const batch of readCsvBatches({ ...file, signal, ...(range ? { start: range.start, end: range.end } : {}) })) {
     const last = points[points.length - 1];
     // The reader yields only blocks with rows; a block it merges with the end of the file keeps its own start.
     if (last === undefined || batch.checkpoint.byte > last.byte) points.push(batch.checkpoint);

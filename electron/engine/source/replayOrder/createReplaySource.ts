@@ -9,5 +9,5 @@ export function createReplaySource(file: OpenedFile): ReplaySource {
   const readable = { path: file.sniffed.path, dialect: file.sniffed.dialect, schema: file.schema };
   if (file.order?.kind === 'reversed') return new ReversedFileSource({ ...readable, sizeBytes: file.sniffed.sizeBytes });
   if (file.order?.kind !== 'merged') return new FileOrderSource(readable);
-  return new MergedRunsSource({ ...readable, sizeBytes: file.sniffed.sizeBytes, estimatedRows: file.sniffed.estimatedRows }, file.order.runs);
+  return new MergedRunsSource({ ...readable, sizeBytes: file.sniffed.sizeBytes, estimatedRows: file.sniffed.estimatedRows }, file.order.runs, file.order.newestFirst);
 }

@@ -26,7 +26,8 @@ export const MAX_MERGED_RUNS = 32;
 
 export type ReplayOrder =
   | { kind: 'file'; /** Why a file that looks grouped is replayed as written; null for an ordinary file. */ note: string | null }
-  | { kind: 'merged'; runs: LocationRun[]; note: string }
+  /** `newestFirst`: every run is written newest first and is read from its end (reversedFileSource over its bytes). */
+  | { kind: 'merged'; runs: LocationRun[]; note: string; newestFirst: boolean }
   | { kind: 'reversed'; note: string };
 
 const FILE_ORDER: ReplayOrder = { kind: 'file', note: null };
@@ -67,7 +68,7 @@ const unorderedNote = (location: string | null): string =>
  * first is replayed backwards; its time going back is its order, not a sign of grouping gone wrong.
  */
 export async function detectReplayOrder(file: SniffedCsv, schema: TableSchema, head: readonly TimedRow[], timeOrder: TimeOrder | null = null): Promise<ReplayOrder> {
-  if (timeOrder === 'descending') return REVERSED;
+  if (timeOrder === 'descending') return newestFirstOrder(file, schema, head);
   if (schema.time?.kind !== 'column' || schema.location === null) return FILE_ORDER;
   const steps = headOrder(head);
   if (steps.rows < 2) return FILE_ORDER;
@@ -100,7 +101,34 @@ export async function detectReplayOrder(file: SniffedCsv, schema: TableSchema, h
 function ordered(runs: LocationRun[]): ReplayOrder {
   const goesBack = runs.some((run, i) => i > 0 && run.firstTime < (runs[i - 1] as LocationRun).lastTime);
   if (!goesBack) return FILE_ORDER;
-  return { kind: 'merged', runs, note: `Grouped by location: ${runs.length} runs, replayed merged by time.` };
+  return { kind: 'merged', runs, note: `Grouped by location: ${runs.length} runs, replayed merged by time.`, newestFirst: false };
+}
+
+/**
+ * A file whose first block runs newest first. Its locations taking turns (or one location) make an
+ * ordinary newest-first file, read from its end. Few location changes may mean it is grouped by
+ * location with each run newest first (an export sorted by location, then latest first): read from
+ * the end, each run would come out oldest first but the clock would jump back at every new run, so
+ * the runs are found as for a grouped file and merged by time, each read from its own end.
+ */
+async function newestFirstOrder(file: SniffedCsv, schema: TableSchema, head: readonly TimedRow[]): Promise<ReplayOrder> {
+  if (schema.time === null || schema.location === null || headOrder(head).changes >= MAX_MERGED_RUNS) return REVERSED;
+  const probe = await RowProbe.open(file.path, file.sizeBytes, file.dialect, schema);
+  if (!probe) return REVERSED;
+  try {
+    const found = await findLocationRuns(probe, file.sizeBytes, MAX_MERGED_RUNS, true);
+    if (found.kind === 'too-many-runs') return { kind: 'reversed', note: `${REVERSED.note} Grouped by location in more than ${MAX_MERGED_RUNS} runs: not merged by time, so its clock jumps back at each new run.` };
+    if (found.kind !== 'runs') return REVERSED;
+    // Read from the end, the runs come last one first: if each ends before the one before it in the file begins, that is time order.
+    const runs = found.runs;
+    const inOrderBackwards = runs.every((run, i) => i === 0 || (runs[i - 1] as LocationRun).firstTime >= run.lastTime);
+    if (inOrderBackwards) return REVERSED;
+    return { kind: 'merged', runs, newestFirst: true, note: `Grouped by location, each newest first: ${runs.length} runs, replayed merged by time, oldest first.` };
+  } catch {
+    return REVERSED; // a probe that cannot read leaves the file read from its end
+  } finally {
+    await probe.close();
+  }
 }
 
 /** The merged replay's time span: from the earliest run's start to the latest run's end. */
@@ -110,7 +138,7 @@ export function mergedTimeRange(runs: readonly LocationRun[]): { first: number; 
 
 /** What the page is told about the order: nothing for an ordinary file. */
 export function replayOrderInfo(order: ReplayOrder): { replayOrder?: ReplayOrderInfo } {
-  if (order.kind === 'merged') return { replayOrder: { merged: true, runs: order.runs.length, note: order.note } };
+  if (order.kind === 'merged') return { replayOrder: { merged: true, ...(order.newestFirst ? { reversed: true as const } : {}), runs: order.runs.length, note: order.note } };
   if (order.kind === 'reversed') return { replayOrder: { merged: false, reversed: true, runs: null, note: order.note } };
   return order.note === null ? {} : { replayOrder: { merged: false, runs: null, note: order.note } };
 }

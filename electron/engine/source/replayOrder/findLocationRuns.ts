@@ -12,7 +12,7 @@
  * between them has it too. A file whose location comes back later (monthly exports appended, each
  * sorted by location) breaks it; so each run found is then sampled at evenly spaced offsets, and a
  * sample with another location is bisected in turn. Samples also check that each run is in time
- * order, which the merge needs.
+ * order, which the merge needs (newest first, for a file whose runs are each written that way).
  */
 import type { ProbedRow, RowProbe } from './rowProbe';
 
@@ -21,7 +21,7 @@ export interface LocationRun {
   /** Bytes [start, end) of the file. The first run starts at 0: it holds the header too. */
   start: number;
   end: number;
-  /** Event time of the run's first and last row. */
+  /** Event time of the run's first and last row in replay order: its oldest and newest (sampled). */
   firstTime: number;
   lastTime: number;
 }
@@ -42,7 +42,8 @@ const MAX_ROUNDS = 4;
 
 class TooManyRuns extends Error {}
 
-export async function findLocationRuns(probe: RowProbe, size: number, maxRuns: number): Promise<RunSearch> {
+/** `newestFirst`: each run is expected to run back in time (a file written newest first). */
+export async function findLocationRuns(probe: RowProbe, size: number, maxRuns: number, newestFirst = false): Promise<RunSearch> {
   const first = await probe.rowAtOrAfter(1, size);
   const last = await probe.lastRowBefore(size);
   if (!first || !last) return { kind: 'unreadable' };
@@ -61,9 +62,10 @@ export async function findLocationRuns(probe: RowProbe, size: number, maxRuns: n
   }
   const runs = runsOf(points, size);
   for (const run of runs) {
-    if (!inTimeOrder(points, run)) return { kind: 'unordered-run', location: run.location };
+    if (!inTimeOrder(points, run, newestFirst ? -1 : 1)) return { kind: 'unordered-run', location: run.location };
   }
-  return { kind: 'runs', runs };
+  // Probed in file order: a run written newest first begins with its newest row.
+  return { kind: 'runs', runs: newestFirst ? runs.map((run) => ({ ...run, firstTime: run.lastTime, lastTime: run.firstTime })) : runs };
 }
 
 /** Adds points between every two neighbours of different location until each such pair is adjacent. */
@@ -123,12 +125,14 @@ function runsOf(points: readonly ProbedRow[], size: number): LocationRun[] {
   return runs;
 }
 
-function inTimeOrder(points: readonly ProbedRow[], run: LocationRun): boolean {
+/** `direction` 1: the run's sampled times never go back; -1: never forwards. */
+function inTimeOrder(points: readonly ProbedRow[], run: LocationRun, direction: 1 | -1): boolean {
   let previous = Number.NEGATIVE_INFINITY;
   for (const point of points) {
     if (point.start < run.start || point.start >= run.end) continue;
-    if (point.time < previous) return false;
-    previous = point.time;
+    const time = direction * point.time;
+    if (time < previous) return false;
+    previous = time;
   }
   return true;
 }

@@ -3,8 +3,13 @@
  * time (grouped), in time order with locations taking turns (interleaved), or otherwise. Every
  * expectation a test checks is computed from the rows written here, never by the engine.
  */
+import type { RejectedRow, SeekTarget } from '../../../../shared/contract';
+import type { TrafficRecord } from '../../../../shared/records';
 import type { SchemaOverrides } from '../../../../shared/schema';
 import { seededInts } from '../../testing/trafficFixture';
+import type { OpenedFile } from '../openedFile';
+import { createReplaySource } from './createReplaySource';
+import type { ReplayBatch } from './replaySource';
 
 export const GROUPED_HEADER = 'timestamp,junction,vehicles';
 /** Pins the roles, so the tests do not depend on how inference reads these names. */
@@ -69,9 +74,49 @@ export function groupedSpecs(junctions: readonly string[], slots: number, bad: R
   return specs;
 }
 
+/** All of one junction's rows newest first, then the next junction's: an export sorted by location, then latest first. */
+export function groupedNewestFirstSpecs(junctions: readonly string[], slots: number, bad: ReadonlySet<number> = new Set()): RowSpec[] {
+  const specs: RowSpec[] = [];
+  for (const junction of junctions) {
+    for (let slot = slots - 1; slot >= 0; slot--) specs.push({ junction, time: GROUPED_START + slot * STEP_MS, bad: bad.has(specs.length) });
+  }
+  return specs;
+}
+
 /** Slot after slot, every junction in each: the file in time order. */
 export function interleavedSpecs(junctions: readonly string[], slots: number): RowSpec[] {
   const specs: RowSpec[] = [];
   for (let slot = 0; slot < slots; slot++) for (const junction of junctions) specs.push({ junction, time: GROUPED_START + slot * STEP_MS });
   return specs;
 }
+
+export interface Replayed {
+  records: TrafficRecord[];
+  rejected: RejectedRow[];
+  /** For each rejected row, the records delivered before it. */
+  rejectedAfter: number[];
+  last: ReplayBatch | null;
+  skipped: number;
+}
+
+/** Every batch of one pass over an opened file's replay source, gathered. */
+export async function replay(opened: OpenedFile, seek: SeekTarget | null = null, source = createReplaySource(opened)): Promise<Replayed> {
+  const out: Replayed = { records: [], rejected: [], rejectedAfter: [], last: null, skipped: 0 };
+  for await (const batch of source.rows(seek, new AbortController().signal)) {
+    batch.rejected.forEach((row, i) => {
+      out.rejected.push(row);
+      out.rejectedAfter.push(out.records.length + (batch.rejectedAt[i] as number));
+    });
+    out.records.push(...batch.records);
+    out.skipped += batch.skipped;
+    out.last = batch;
+  }
+  return out;
+}
+
+/** Replay order worked out by the test: by time, ties in file order. */
+export const byTimeThenLine = (rows: readonly WrittenRow[]): number[] =>
+  rows
+    .filter((row) => row.time !== null)
+    .sort((a, b) => (a.time as number) - (b.time as number) || a.line - b.line)
+    .map((row) => row.line);

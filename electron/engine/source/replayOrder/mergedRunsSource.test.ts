@@ -1,48 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RejectedRow, SeekTarget } from '../../../../shared/contract';
-import type { TrafficRecord } from '../../../../shared/records';
 import type { OpenedFile } from '../openedFile';
 import { TempDir } from '../../testing/trafficFixture';
 import { openSniffedFile } from '../openFile';
 import { sniffCsv } from '../sniffCsv';
 import { createReplaySource } from './createReplaySource';
-import { GROUPED_OVERRIDES, GROUPED_START, STEP_MS, groupedSpecs, junctionNames, writeRows, type WrittenFile, type WrittenRow } from './groupedFixture';
-import type { ReplayBatch } from './replaySource';
+import { GROUPED_OVERRIDES, GROUPED_START, STEP_MS, byTimeThenLine, groupedSpecs, junctionNames, replay, writeRows, type WrittenFile } from './groupedFixture';
 
 const temp = new TempDir();
 afterAll(() => temp.cleanup());
 
 const open = async (written: WrittenFile): Promise<OpenedFile> => openSniffedFile(await sniffCsv(temp.write(written.text)), GROUPED_OVERRIDES);
-
-interface Replayed {
-  records: TrafficRecord[];
-  rejected: RejectedRow[];
-  /** For each rejected row, the records delivered before it. */
-  rejectedAfter: number[];
-  last: ReplayBatch | null;
-  skipped: number;
-}
-
-async function replay(opened: OpenedFile, seek: SeekTarget | null = null, source = createReplaySource(opened)): Promise<Replayed> {
-  const out: Replayed = { records: [], rejected: [], rejectedAfter: [], last: null, skipped: 0 };
-  for await (const batch of source.rows(seek, new AbortController().signal)) {
-    batch.rejected.forEach((row, i) => {
-      out.rejected.push(row);
-      out.rejectedAfter.push(out.records.length + (batch.rejectedAt[i] as number));
-    });
-    out.records.push(...batch.records);
-    out.skipped += batch.skipped;
-    out.last = batch;
-  }
-  return out;
-}
-
-/** Replay order worked out by the test: by time, ties in file order. */
-const byTimeThenLine = (rows: readonly WrittenRow[]): number[] =>
-  rows
-    .filter((row) => row.time !== null)
-    .sort((a, b) => (a.time as number) - (b.time as number) || a.line - b.line)
-    .map((row) => row.line);
 
 const JUNCTIONS = junctionNames(4);
 const SLOTS = 6000; // 24,000 rows, about 900 KB: each run spans several reader blocks

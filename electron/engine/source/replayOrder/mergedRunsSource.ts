@@ -12,6 +12,9 @@
  * Seek by time: every run starts at its nearest known block at or before the target (learnt as
  * the runs were read, as in file order) and skips to its first row at or after it; a run that
  * ends before the target is not read at all.
+ *
+ * A file grouped by location whose runs are each written newest first is merged the same way,
+ * each run read from its own end (a ReversedFileSource over its bytes, indexed as the file opens).
  */
 import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { RejectedRow, SeekTarget } from '../../../../shared/contract';
@@ -21,6 +24,9 @@ import { readCsvBatches, type ReaderCheckpoint } from '../csvBatchReader';
 import type { LocationRun } from './findLocationRuns';
 import type { ReadableFile } from './fileOrderSource';
 import { linesAt } from './linesAt';
+import type { MergeCursor } from './mergeCursor';
+import { ReversedFileSource } from './reversedFileSource';
+import { ReversedRunCursor } from './reversedRunCursor';
 import { RunCursor } from './runCursor';
 import { RunHeap } from './runHeap';
 import type { ReplayBatch, ReplaySource } from './replaySource';
@@ -41,14 +47,40 @@ export class MergedRunsSource implements ReplaySource {
   /** Per run: where reading may resume (learnt while reading), and its row count once read whole. */
   private readonly checkpoints: CheckpointIndex[];
   private readonly runRows: (number | null)[];
+  /** Runs written newest first: each one's backward reader, made once its first line is known. */
+  private backwards: Promise<ReversedFileSource[]> | null = null;
+  private disposed = false;
 
   constructor(
     private readonly file: MergedFile,
     readonly runs: readonly LocationRun[],
+    private readonly newestFirst = false,
   ) {
     this.checkpoints = runs.map(() => new CheckpointIndex());
     this.runRows = runs.map(() => null);
-    this.lines().catch(handledElsewhere); // a failure shows when a replay asks for them
+    // A failure shows when a replay asks for them.
+    if (newestFirst) this.backwardReaders().catch(handledElsewhere);
+    else this.lines().catch(handledElsewhere);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    void this.backwards?.then((sources) => sources.forEach((source) => source.dispose()), handledElsewhere);
+  }
+
+  /** One backward reader per run, each indexing its run's blocks from the moment the file opens. */
+  private backwardReaders(): Promise<ReversedFileSource[]> {
+    this.backwards ??= this.lines().then((lines) => {
+      const sources = this.runs.map(
+        (run, i) => new ReversedFileSource(this.file, { start: { byte: run.start, line: lines[i] as number, row: 0, timeline: null, firstTime: null }, end: run.end }),
+      );
+      if (this.disposed) sources.forEach((source) => source.dispose());
+      return sources;
+    });
+    this.backwards.catch(() => {
+      this.backwards = null; // try again with the next replay
+    });
+    return this.backwards;
   }
 
   private lines(): Promise<number[]> {
@@ -71,6 +103,7 @@ export class MergedRunsSource implements ReplaySource {
 
   async *rows(seek: SeekTarget | null, signal: AbortSignal): AsyncGenerator<ReplayBatch> {
     const lines = await this.lines();
+    const backwards = this.newestFirst ? await this.backwardReaders() : null;
     // Each run's file stream listens for the abort: one listener per run is expected, not a leak.
     setMaxListeners(Math.max(getMaxListeners(signal), this.runs.length + 10), signal);
     const { path, dialect, schema } = this.file;
@@ -79,11 +112,16 @@ export class MergedRunsSource implements ReplaySource {
     let rowsToSkip = seek?.kind === 'row' ? seek.row : 0;
     let skipped = 0;
     let passedBytes = 0;
-    const cursors: RunCursor[] = [];
+    const cursors: MergeCursor[] = [];
     this.runs.forEach((run, i) => {
       if (timeSeek && run.lastTime < timeSeek.time) {
         skipped += this.runRows[i] ?? this.estimatedRowsOf(run);
         passedBytes += run.end - run.start;
+        return;
+      }
+      const backward = backwards?.[i];
+      if (backward) {
+        cursors.push(new ReversedRunCursor(backward.rows(timeSeek, signal), i, run.start));
         return;
       }
       const runStart: ReaderCheckpoint = { byte: run.start, line: lines[i] as number, row: 0, timeline: null, firstTime: null };
@@ -124,7 +162,7 @@ export class MergedRunsSource implements ReplaySource {
       return out;
     };
 
-    const heap = new RunHeap<RunCursor>();
+    const heap = new RunHeap<MergeCursor>();
     try {
       for (const cursor of cursors) if (await cursor.fill(reject)) heap.push(cursor);
       for (let cursor = heap.top; cursor; cursor = heap.top) {
@@ -155,7 +193,7 @@ export class MergedRunsSource implements ReplaySource {
     }
   }
 
-  private learn(cursor: RunCursor): void {
+  private learn(cursor: MergeCursor): void {
     if (cursor.complete) this.runRows[cursor.order] = cursor.rowsRead;
   }
 }

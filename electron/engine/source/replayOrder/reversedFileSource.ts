@@ -10,12 +10,16 @@
  * is one block, whatever the file's size. Rejected rows keep their real lines and are placed in
  * reverse order too; counts are exact. Seeks are in replay order: row n is the n-th row from the
  * end of the file; a time seek starts at the earliest block holding rows at or after the time.
+ *
+ * Given a byte range, it reads only that part of the file as if it were the whole: one location's
+ * run of a file grouped by location and written newest first, merged with the others by time
+ * (mergedRunsSource).
  */
 import type { RejectedRow, SeekTarget } from '../../../../shared/contract';
 import type { TrafficRecord } from '../../../../shared/records';
 import { handledElsewhere } from '../../supervision';
 import { readCsvBatches, type ReaderCheckpoint } from '../csvBatchReader';
-import { blockRows, indexBlocks, type BlockIndex } from './blockIndex';
+import { blockRows, indexBlocks, type BlockIndex, type ByteRange } from './blockIndex';
 import type { ReadableFile } from './fileOrderSource';
 import type { ReplayBatch, ReplaySource } from './replaySource';
 
@@ -32,9 +36,16 @@ export class ReversedFileSource implements ReplaySource {
   private readonly indexing = new AbortController();
   private readonly index: Promise<BlockIndex>;
 
-  constructor(private readonly file: SizedFile) {
+  /** Where the rows end: the range's end, or the file's. */
+  private readonly endByte: number;
+
+  constructor(
+    private readonly file: SizedFile,
+    private readonly range: ByteRange | null = null,
+  ) {
+    this.endByte = range?.end ?? file.sizeBytes;
     // Started as the file opens, so a replay started a moment later finds it done or nearly.
-    this.index = indexBlocks(file, this.indexing.signal);
+    this.index = indexBlocks(file, this.indexing.signal, range);
     this.index.catch(handledElsewhere); // a failure shows when a replay asks for the rows
   }
 
@@ -64,7 +75,7 @@ export class ReversedFileSource implements ReplaySource {
         records,
         rejected,
         rejectedAt: rejected.length === 0 ? [] : positionsNewestFirst(records, rejected),
-        bytesRead: this.file.sizeBytes - (points[i] as ReaderCheckpoint).byte,
+        bytesRead: this.endByte - (points[i] as ReaderCheckpoint).byte,
         rowsSoFar: total - from,
         skipped,
       };
@@ -77,11 +88,11 @@ export class ReversedFileSource implements ReplaySource {
     const point = index.points[i] as ReaderCheckpoint;
     const next = index.points[i + 1];
     const expected = blockRows(index, i);
-    const exact = await this.read(point, next, next?.byte, signal);
+    const exact = await this.read(point, next, next?.byte ?? this.range?.end, signal);
     if (exact.records.length + exact.rejected.length === expected.to - expected.from) return exact;
     // The block's end was not a clean cut for the reader (a row it resynchronised across the
-    // boundary): read on past it and keep the block's lines only.
-    return this.read(point, next, undefined, signal);
+    // boundary): read on past it (to the end of the range) and keep the block's lines only.
+    return this.read(point, next, this.range?.end, signal);
   }
 
   private async read(point: ReaderCheckpoint, next: ReaderCheckpoint | undefined, end: number | undefined, signal: AbortSignal): Promise<BlockRows> {

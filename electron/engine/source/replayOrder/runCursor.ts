@@ -10,10 +10,10 @@
 import type { RejectedRow } from '../../../../shared/contract';
 import type { TrafficRecord } from '../../../../shared/records';
 import type { CsvBatch } from '../csvBatchReader';
-import type { HeapEntry } from './runHeap';
+import type { MergeCursor } from './mergeCursor';
 import { closingAnyway } from '../../supervision';
 
-export class RunCursor implements HeapEntry {
+export class RunCursor implements MergeCursor {
   private records: TrafficRecord[] = [];
   private rejected: RejectedRow[] = [];
   private nextRecord = 0;

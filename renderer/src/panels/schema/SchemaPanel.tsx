@@ -32,7 +32,7 @@ export function SchemaPanel(): React.JSX.Element | null {
       <p className="panel-meta" data-testid="time-source">
         {file.time ? '' : 'No time column: replay paces by rows per second.'}
         {file.time && file.timeRange ? `Spans ${formatEventTime(file.timeRange.first, false)} to ${formatEventTime(file.timeRange.last, false)}` : ''}
-        {file.replayOrder && <span data-testid={file.replayOrder.reversed ? 'time-order' : 'replay-order'}> · {file.replayOrder.note}</span>}
+        {file.replayOrder && <span data-testid={file.replayOrder.reversed && !file.replayOrder.merged ? 'time-order' : 'replay-order'}> · {file.replayOrder.note}</span>}
         {file.timeOrder === 'mixed' && <span data-testid="time-order"> · Rows are not in time order: the data quality checks flag rows that go back in time.</span>}
       </p>
       <table className="schema-table" aria-label="Inferred columns">
