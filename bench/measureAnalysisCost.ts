@@ -20,6 +20,9 @@ export interface PairedRatio {
   ratios: number[];
   /** Median time after the replay's end until the checks had every row. */
   caughtUpMs: number;
+  /** With the SQL console open (with the features on): median time after the end until the live table held every row, and the most rows it was behind; null with the console closed. */
+  sqlCaughtUpMs: number | null;
+  sqlMostWaiting: number | null;
 }
 
 export interface AnalysisCostMeasurement {
@@ -47,6 +50,8 @@ async function paired(on: MeasurementKind, off: MeasurementKind, csvPath: string
     ratio: median(ratios),
     ratios,
     caughtUpMs: median(ons.map((run) => run.analysisCaughtUpMs ?? Number.NaN)),
+    sqlCaughtUpMs: ons[0]?.sqlCaughtUpMs === null ? null : median(ons.map((run) => run.sqlCaughtUpMs ?? Number.NaN)),
+    sqlMostWaiting: ons[0]?.sqlMostWaiting === null ? null : Math.max(...ons.map((run) => run.sqlMostWaiting ?? 0)),
   };
 }
 

@@ -11,6 +11,7 @@ import { WebHost } from '../electron/web/webHost';
 import { connectWebHost } from './webHostClient';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../electron/engine/analysis';
 import type { AnalysisView } from '../shared/analysis/analysisContract';
+import type { ViewUpdate } from '../shared/contract';
 
 export interface ReplayMeasurement {
   rows: number;
@@ -31,6 +32,13 @@ export interface ReplayMeasurement {
   analysisCaughtUpMs: number | null;
   /** The most rows the checks were behind the replay in any view update (the replay waits at ANALYSIS_MAX_WAITING); null with the analysis off. */
   analysisMostWaiting: number | null;
+  /**
+   * With the SQL console open: how long after the replay's end the live table held every row (the
+   * SQL worker runs at a lower priority too), and the most rows it was behind in any view update
+   * (the replay waits at SQL_MAX_WAITING); null with the console closed.
+   */
+  sqlCaughtUpMs: number | null;
+  sqlMostWaiting: number | null;
 }
 
 export interface ReplayOptions {
@@ -57,10 +65,14 @@ export async function measureReplay(csvPath: string, paths: Paths, options: Repl
   let firstRowAt: number | null = null;
   let analysis: AnalysisView | null = null;
   let mostWaiting = 0;
+  let sqlMostWaiting = 0;
+  let lastView: ViewUpdate | null = null;
   client.onUpdate((view) => {
     updates++;
+    lastView = view;
     analysis = view.analysis ?? analysis;
     mostWaiting = Math.max(mostWaiting, view.analysis?.rowsWaiting ?? 0);
+    sqlMostWaiting = Math.max(sqlMostWaiting, view.sql.rowsPending);
     if (firstRowAt === null && view.feed.rows.length > 0) firstRowAt = performance.now();
   });
   const invoke = client.invoke;
@@ -97,6 +109,12 @@ export async function measureReplay(csvPath: string, paths: Paths, options: Repl
     }
     analysisCaughtUpMs = performance.now() - finishedAt;
   }
+  let sqlCaughtUpMs: number | null = null;
+  if (sqlOpen) {
+    const heldAll = (view: ViewUpdate | null): boolean => view !== null && view.sql.rowsPending === 0 && view.sql.rowsInserted >= finished.replay.rowsAccepted;
+    if (!heldAll(lastView)) await client.until(heldAll);
+    sqlCaughtUpMs = performance.now() - finishedAt;
+  }
   loop.disable();
   clearInterval(sampler);
   client.close();
@@ -115,5 +133,7 @@ export async function measureReplay(csvPath: string, paths: Paths, options: Repl
     firstRowMs: (firstRowAt ?? Number.NaN) - openedAt,
     analysisCaughtUpMs,
     analysisMostWaiting: analysisOff ? null : mostWaiting,
+    sqlCaughtUpMs,
+    sqlMostWaiting: sqlOpen ? sqlMostWaiting : null,
   };
 }

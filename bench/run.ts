@@ -429,7 +429,9 @@ main().catch((error: Error) => {
 function analysisCostRows(cost: AnalysisCostMeasurement): Row[] {
   const row = (what: string, paired: PairedRatio): Row => [
     what,
-    `${fmt(paired.on)} ÷ ${fmt(paired.off)} rows/s; ratio ${fmt(paired.ratio, 2)} (pairs: ${paired.ratios.map((r) => fmt(r, 2)).join(', ')}); checks caught up ${fmt(paired.caughtUpMs)} ms after the end`,
+    `${fmt(paired.on)} ÷ ${fmt(paired.off)} rows/s; ratio ${fmt(paired.ratio, 2)} (pairs: ${paired.ratios.map((r) => fmt(r, 2)).join(', ')}); checks caught up ${fmt(paired.caughtUpMs)} ms after the end${
+      paired.sqlCaughtUpMs === null ? '' : `; SQL table (and windows) ${fmt(paired.sqlCaughtUpMs)} ms after, at most ${fmt(paired.sqlMostWaiting ?? 0)} rows behind`
+    }`,
     '≥ 0.80',
     paired.ratio >= 0.8 ? 'met' : 'NOT met',
   ];

@@ -50,6 +50,15 @@ export { DEFAULT_RESTART_GRACE_MS } from './sqlJobs';
 /** After the last insert, one more view update so the insert rate is seen to fall to 0. */
 const RATE_IDLE_MS = 2100;
 
+/**
+ * Rows posted to the SQL worker and not yet inserted before the replay waits for it (behind). With
+ * windows declared at the data's own cadence (a 15-minute window on 15-minute counts inserts a
+ * window row per row, a 1-hour window hopping every 15 minutes another), the worker inserts two or
+ * three rows for each row replayed and falls behind a full-speed replay on two cores; unheld, the
+ * batches in flight grew with the file (a million rows on the bench file). About 20 MB of batches.
+ */
+export const SQL_MAX_WAITING = 200_000;
+
 export interface LiveTableOptions {
   settings?: SqlSettings;
   onChange: () => void;
@@ -59,6 +68,8 @@ export interface LiveTableOptions {
   restorableBytes?: number;
   /** The SQL worker's script; without one SQL is unavailable. */
   worker?: SqlWorkerScript;
+  /** Rows the worker may fall behind before the replay waits; SQL_MAX_WAITING by default. */
+  maxWaiting?: number;
 }
 
 export class LiveTable {
@@ -87,9 +98,11 @@ export class LiveTable {
   private readonly builder = new RowBatchBuilder(WORKER_BATCH_ROWS);
   private flushTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
+  private readonly maxWaiting: number;
 
   constructor(options: LiveTableOptions) {
     this.onChange = options.onChange;
+    this.maxWaiting = options.maxWaiting ?? SQL_MAX_WAITING;
     this.settings = options.settings ?? DEFAULT_SQL_SETTINGS;
     this.restorable = new RestorableRows(options.restorableBytes);
     this.sqlWorker = new SqlWorkerHandle(
@@ -121,6 +134,15 @@ export class LiveTable {
     if (this.sqlWorker.running) this.sqlWorker.post({ kind: 'restart', generation: this.generation, columns: this.columns });
     else this.ensureStarted();
     this.onChange();
+  }
+
+  /**
+   * The worker is maxWaiting rows or more behind: the replay waits (RowSink.behind). Never while a
+   * query or export is pending: the worker inserts nothing until it ends, and a replay never waits
+   * for a query (rows arriving meanwhile wait in the worker's queue, bounded by retention).
+   */
+  behind(): boolean {
+    return this.sqlWorker.running && !this.jobs.pending && this.counters.posted - this.counters.inserted >= this.maxWaiting;
   }
 
   append(entries: readonly FeedEntry[]): void {

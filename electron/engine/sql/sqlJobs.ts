@@ -73,6 +73,11 @@ export class SqlJobs {
 
   constructor(private readonly options: SqlJobsOptions) {}
 
+  /** A query or export is waiting for its answer (queued, running, or stopped and not yet ended). */
+  get pending(): boolean {
+    return this.jobs.size > 0;
+  }
+
   /** A new query, numbered after every job before it, and run()'s answer to it. The caller posts the message. */
   addQuery(sql: string, pageSize: number, timeoutMs: number): { message: QueryJob['message']; answer: Promise<SqlResult> } {
     const id = ++this.nextId;
