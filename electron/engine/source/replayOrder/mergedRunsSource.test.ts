@@ -4,7 +4,19 @@ import { TempDir } from '../../testing/trafficFixture';
 import { openSniffedFile } from '../openFile';
 import { sniffCsv } from '../sniffCsv';
 import { createReplaySource } from './createReplaySource';
-import { GROUPED_OVERRIDES, GROUPED_START, STEP_MS, byTimeThenLine, groupedSpecs, junctionNames, replay, writeRows, type WrittenFile } from './groupedFixture';
+import {
+  GROUPED_OVERRIDES,
+  GROUPED_START,
+  STEP_MS,
+  byTimeThenLine,
+  groupedNewestFirstSpecs,
+  groupedSpecs,
+  junctionNames,
+  replay,
+  writeRows,
+  type RowSpec,
+  type WrittenFile,
+} from './groupedFixture';
 
 const temp = new TempDir();
 afterAll(() => temp.cleanup());
@@ -92,5 +104,85 @@ describe('replay order of a file grouped by location', () => {
     expect(result.records.map((record) => record.line)).toEqual(byTimeThenLine(crlf.rows));
     expect(result.rejected.map((row) => row.line).sort((a, b) => a - b)).toEqual([7, 3002]);
     expect(result.last?.bytesRead).toBe(Buffer.byteLength(crlf.text));
+  });
+});
+
+/**
+ * Each run written newest first (an export sorted by location, then latest first): merged by time,
+ * each run read from its own end.
+ */
+describe('replay order of a file grouped by location, each run newest first', () => {
+  const written = writeRows(groupedNewestFirstSpecs(JUNCTIONS, SLOTS, BAD));
+
+  it('is detected on opening as runs to merge, each read from its end, with the span of all of them', async () => {
+    const opened = await open(written);
+    expect(opened.order).toMatchObject({ kind: 'merged', newestFirst: true });
+    if (opened.order?.kind !== 'merged') return;
+    expect(opened.order.runs.map((run) => run.location)).toEqual(JUNCTIONS);
+    expect(opened.order.runs.map((run) => run.start)).toEqual([0, ...written.runStarts.slice(1)]);
+    expect(opened.info.replayOrder).toEqual({ merged: true, reversed: true, runs: 4, note: 'Grouped by location, each newest first: 4 runs, replayed merged by time, oldest first.' });
+    expect(opened.info.timeRange).toEqual({ first: GROUPED_START, last: GROUPED_START + (SLOTS - 1) * STEP_MS });
+  });
+
+  it('delivers every row once, in event-time order (ties in file order), rejected rows in their place with their real lines', async () => {
+    const opened = await open(written);
+    const result = await replay(opened);
+    expect(result.records.map((record) => record.line)).toEqual(byTimeThenLine(written.rows));
+    const bad = written.rows.filter((row) => row.time === null);
+    expect(result.rejected.map((row) => row.line).sort((a, b) => a - b)).toEqual(bad.map((row) => row.line));
+    // Read from the end, a rejected row comes after the older row below it and before the newer row above it.
+    const deliveredAt = new Map(result.records.map((record, i) => [record.line, i]));
+    const junctionOf = (line: number): string | undefined => written.rows[line - 2]?.junction;
+    result.rejected.forEach((row, i) => {
+      const after = result.rejectedAfter[i] as number;
+      const older = deliveredAt.get(row.line + 1);
+      const newer = deliveredAt.get(row.line - 1);
+      if (older !== undefined && junctionOf(row.line + 1) === junctionOf(row.line)) expect(after).toBeGreaterThan(older);
+      if (newer !== undefined && junctionOf(row.line - 1) === junctionOf(row.line)) expect(after).toBeLessThanOrEqual(newer);
+    });
+    expect(result.records.length + result.rejected.length).toBe(written.rows.length);
+    expect(result.last?.rowsSoFar).toBe(written.rows.length);
+    expect(result.last?.bytesRead).toBe(Buffer.byteLength(written.text));
+    expect(result.skipped).toBe(0);
+  });
+
+  it('seeks by time: every run from its oldest row at or after the target, the rows skipped counted', async () => {
+    const opened = await open(written);
+    const source = createReplaySource(opened);
+    const target = GROUPED_START + Math.floor(SLOTS / 2) * STEP_MS + 7 * 60_000;
+    const expected = byTimeThenLine(written.rows.filter((row) => row.time !== null && row.time >= target));
+    // In each run, the first row reached is the last line at or after the target; rejected rows above it come too.
+    const firstReached = new Map<string, number>();
+    for (const row of written.rows) if (row.time !== null && row.time >= target) firstReached.set(row.junction, row.line);
+    const expectedRejected = written.rows.filter((row) => row.time === null && row.line < (firstReached.get(row.junction) ?? -1)).map((row) => row.line);
+    const result = await replay(opened, { kind: 'time', time: target }, source);
+    expect(result.records.map((record) => record.line)).toEqual(expected);
+    expect(result.rejected.map((row) => row.line).sort((a, b) => a - b)).toEqual(expectedRejected);
+    expect(result.records.length + result.rejected.length + result.skipped).toBe(written.rows.length);
+    expect(result.last?.rowsSoFar).toBe(written.rows.length);
+    expect(expectedRejected.length).toBeGreaterThan(0);
+  });
+
+  it('seeks by row: the merged order from that row on', async () => {
+    const opened = await open(written);
+    const full = await replay(opened);
+    const result = await replay(opened, { kind: 'row', row: 10_000 });
+    const merged = full.records.map((r) => r.line);
+    expect(result.records.length + result.rejected.length).toBe(written.rows.length - 10_000);
+    expect(result.records.map((r) => r.line)).toEqual(merged.slice(merged.length - result.records.length));
+    expect(result.last?.rowsSoFar).toBe(written.rows.length);
+  });
+
+  it('runs that follow each other backwards (the newest period first) are simply read from the end', async () => {
+    // J001 holds the newest 2,000 slots, J002 the 2,000 before, J003 the oldest: the file read backwards is in time order.
+    const specs: RowSpec[] = [];
+    JUNCTIONS.slice(0, 3).forEach((junction, k) => {
+      for (let slot = (3 - k) * 2000 - 1; slot >= (2 - k) * 2000; slot--) specs.push({ junction, time: GROUPED_START + slot * STEP_MS });
+    });
+    const periods = writeRows(specs);
+    const opened = await open(periods);
+    expect(opened.order?.kind).toBe('reversed');
+    const result = await replay(opened);
+    expect(result.records.map((record) => record.line)).toEqual(byTimeThenLine(periods.rows));
   });
 });
