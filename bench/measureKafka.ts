@@ -17,6 +17,7 @@ import { RecordCodec } from '../electron/engine/bus/kafka/recordCodec';
 import { Engine } from '../electron/engine/engine';
 import { kafkaForTests } from '../electron/engine/kafka/testing/localKafkaBroker';
 import { originalPipelinePython, runOriginalProducer } from './originalPipeline/originalProducer';
+import { runSparkJob, sparkJobReady, type SparkJobRun } from './originalPipeline/sparkJob';
 import { readCsvBatches } from '../electron/engine/source/csvBatchReader';
 import { openSniffedFile } from '../electron/engine/source/openFile';
 import { sniffCsv } from '../electron/engine/source/sniffCsv';
@@ -37,6 +38,20 @@ export interface KafkaMeasurement {
   packed: PackedKafkaMeasurement;
   /** The original pipeline's producer (pandas + iterrows + confluent-kafka) on the same file and broker. */
   original: { rowsPerSecond: number; rows: number } | { skipped: string };
+  /**
+   * The topic the original producer filled, read start to end by the original pipeline's Spark
+   * job (filter Total > 50 to the console) and by the app watching it (threshold Total > 50).
+   */
+  originalStreaming: SparkJobRun | { skipped: string };
+  watching: WatchMeasurement | { skipped: string };
+}
+
+export interface WatchMeasurement {
+  rows: number;
+  passing: number;
+  /** From asking to watch the topic: its first row in the feed, and every message read. */
+  firstRowSeconds: number;
+  seconds: number;
 }
 
 export interface PackedKafkaMeasurement {
@@ -93,7 +108,7 @@ async function producerAlone(brokers: string[], csvPath: string, rowsPerMessage 
   return { rows, seconds };
 }
 
-async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1): Promise<Omit<KafkaMeasurement, 'producerAloneRowsPerSecond' | 'kcatRowsPerSecond' | 'kcatRows' | 'packed' | 'original'>> {
+async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1): Promise<Omit<KafkaMeasurement, 'producerAloneRowsPerSecond' | 'kcatRowsPerSecond' | 'kcatRows' | 'packed' | 'original' | 'originalStreaming' | 'watching'>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-kafka-'));
   const engine = new Engine({ sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined, workerScripts: builtWorkerScripts(dirname(PRODUCER_WORKER)) });
   try {
@@ -138,6 +153,42 @@ async function endToEnd(brokers: string[], csvPath: string, rowsPerMessage = 1):
   }
 }
 
+/**
+ * The app watching a topic other programs filled (monitor mode, from its first message, JSON), with
+ * the threshold the original job applies: as the user would do it, from asking to watch the topic.
+ */
+async function watchTopic(brokers: string[], topic: string, rows: number, csvPath: string): Promise<WatchMeasurement> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-watch-'));
+  const engine = new Engine({ sampleCsvPath: csvPath, dataDir, onViewUpdate: () => undefined, workerScripts: builtWorkerScripts(dirname(PRODUCER_WORKER)) });
+  try {
+    const profile = await engine.handle('kafkaProfile:save', {
+      profile: { name: 'Bench cluster (watching)', brokers, clientId: 'traffic-monitor-bench', tls: { enabled: false, ca: null, cert: null, key: null, rejectUnauthorized: true }, sasl: null },
+    });
+    const started = performance.now();
+    await engine.handle('monitor:start', { profileId: profile.id, topic, startFrom: { kind: 'earliest' }, format: 'json' });
+    let firstRowSeconds: number | null = null;
+    const deadline = Date.now() + 300_000;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 20));
+      const view = engine.view(false);
+      if (firstRowSeconds === null && view.replay.rowsRead > 0) {
+        firstRowSeconds = (performance.now() - started) / 1000;
+        // The columns are known from the first messages; the filter counts every row, those before it too.
+        await engine.handle('threshold:set', { column: 'Total', operator: '>', value: 50 });
+      }
+      if (view.replay.rowsRead >= rows) break;
+      if (Date.now() > deadline) throw new Error(`watching ${topic}: ${view.replay.rowsRead} of ${rows} rows after 5 minutes`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const view = engine.view(true);
+    await engine.handle('monitor:stop', {});
+    return { rows: view.replay.rowsRead, passing: view.threshold.passing, firstRowSeconds: firstRowSeconds ?? seconds, seconds };
+  } finally {
+    engine.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
   // A larger heap than the tests' broker: a million rows go through it several times.
   const cluster = await kafkaForTests({ heapMb: 512 });
@@ -145,8 +196,13 @@ export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
   try {
     const kcatSeconds = await kcatProduce(brokers, `bench-kcat-${Date.now()}`, csvPath);
     const python = originalPipelinePython();
-    const originalRun = 'python' in python ? runOriginalProducer(python.python, brokers.join(','), `bench-original-${Date.now()}`, csvPath) : null;
+    const originalTopic = `bench-original-${Date.now()}`;
+    const originalRun = 'python' in python ? runOriginalProducer(python.python, brokers.join(','), originalTopic, csvPath) : null;
     const original = originalRun ? { rows: originalRun.rows, rowsPerSecond: originalRun.rows / originalRun.seconds } : { skipped: 'skip' in python ? python.skip : '' };
+    const noTopic = { skipped: "the original producer did not run, so there is no topic of its messages to read" };
+    const spark = originalRun ? sparkJobReady() : null;
+    const originalStreaming = !originalRun || !spark ? noTopic : 'skip' in spark ? { skipped: spark.skip } : runSparkJob(spark, brokers.join(','), originalTopic, originalRun.rows);
+    const watching = originalRun ? await watchTopic(brokers, originalTopic, originalRun.rows, csvPath) : noTopic;
     const alone = await producerAlone(brokers, csvPath);
     const e2e = await endToEnd(brokers, csvPath);
     const packedAlone = await producerAlone(brokers, csvPath, BENCH_ROWS_PER_MESSAGE);
@@ -159,6 +215,8 @@ export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
       kcatRows: alone.rows,
       packed: { rowsPerMessage: BENCH_ROWS_PER_MESSAGE, rows, rowsPerSecond, passing, duplicates, maxPipelineLag, producerAloneRowsPerSecond: packedAlone.rows / packedAlone.seconds },
       original,
+      originalStreaming,
+      watching,
     };
   } finally {
     await cluster.stop();

@@ -242,6 +242,7 @@ function kafkaRows(kafka: KafkaMeasurement): Row[] {
       packed.rowsPerSecond >= 100_000 ? 'met' : 'NOT met',
     ],
     ...originalPipelineRows(kafka),
+    ...originalStreamingRows(kafka),
     ['Reference: kcat producing the same file as raw lines (C client)', `${fmt(kafka.kcatRowsPerSecond)} rows/s`, '', ''],
     ["Reference: the app's producer alone (read, encode, produce keyed batches with acks=all; nothing consumes)", `${fmt(kafka.producerAloneRowsPerSecond)} rows/s`, '', ''],
     ['Ratio producer alone / kcat', fmt(kafka.producerAloneRowsPerSecond / kafka.kcatRowsPerSecond, 3), '', ''],
@@ -277,6 +278,42 @@ function originalPipelineRows(kafka: KafkaMeasurement): Row[] {
     ratio(kafka.producerAloneRowsPerSecond, 2, "The app's producer alone, one message per row"),
     kcatRow,
   ];
+}
+
+/**
+ * The original pipeline's consumer side: its Spark Structured Streaming job (filter Total > 50 to
+ * the console) and the app watching the same topic, both from the topic's first message.
+ */
+function originalStreamingRows(kafka: KafkaMeasurement): Row[] {
+  const { originalStreaming: spark, watching } = kafka;
+  const rows: Row[] = [];
+  if ('skipped' in spark) rows.push(["Reference: the original pipeline's Spark Structured Streaming job on the original producer's topic", `skipped: ${spark.skipped}`, '', '']);
+  else {
+    rows.push([
+      "Reference: the original pipeline's Spark Structured Streaming job (PySpark, local[*]: read the original producer's topic from its first message, from_json, filter Total > 50, console sink): rows / rows over 50",
+      `${fmt(spark.rows)} / ${fmt(spark.passing)}`,
+      '',
+      '',
+    ]);
+    rows.push([
+      'Its time from start: Spark session up / first micro-batch written / every message read; rows per second over the whole run',
+      `${fmt(spark.sessionSeconds, 1)} s / ${fmt(spark.firstOutputSeconds, 1)} s / ${fmt(spark.seconds, 1)} s; ${fmt(spark.rows / spark.seconds)} rows/s`,
+      '',
+      '',
+    ]);
+  }
+  if ('skipped' in watching) return [...rows, ['The app watching the same topic', `skipped: ${watching.skipped}`, '', '']];
+  rows.push([
+    "The app watching the same topic (Kafka → Watch topic, from its first message, JSON; threshold Total > 50): first row in the feed / every message read; rows per second; rows over 50",
+    `${fmt(watching.firstRowSeconds, 2)} s / ${fmt(watching.seconds, 1)} s; ${fmt(watching.rows / watching.seconds)} rows/s; ${fmt(watching.passing)}`,
+    '',
+    '',
+  ]);
+  if (!('skipped' in spark)) {
+    const speed = watching.rows / watching.seconds / (spark.rows / spark.seconds);
+    rows.push(['The app watching ÷ the Spark job: rows per second / time to the first output', `${fmt(speed, 2)}× / ${fmt(spark.firstOutputSeconds / watching.firstRowSeconds, 1)}× sooner`, 'faster than the original', speed > 1 && watching.firstRowSeconds < spark.firstOutputSeconds ? 'met' : 'NOT met']);
+  }
+  return rows;
 }
 
 function replayWithSqlRows(replay: ReplayMeasurement): Row[] {
