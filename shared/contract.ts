@@ -161,6 +161,12 @@ export const replayProgressSchema = z.object({
   limits: replayLimitsSchema,
   /** Loops completed (0 during the first pass). */
   loop: z.number(),
+  /**
+   * Runs started since the file (or topic) opened, this one included; 0 before the first. A replay
+   * of a small file at full speed can start and finish between two view updates: the number tells
+   * the page (and a test waiting for the end) that this "finished" is a new run's.
+   */
+  run: z.number().int().nonnegative(),
   /** Event time of the newest row produced (loop shift included); null when the file has no time. */
   eventTime: z.number().nullable(),
   /** Data rows of the file before the current read position (skipped ones included), for the scrubber. */

@@ -55,9 +55,15 @@ export class ReplayBar {
     await this.pace.selectOption(pace === 'max' ? 'fast' : typeof pace === 'number' ? `rows:${pace}` : `event:${pace.speed}`);
   }
 
+  /**
+   * Starts a replay and waits until the page shows it: a small file at full speed may finish
+   * before the next view update, so "finished" alone could be the last run's (ReplayProgress.run).
+   */
   async start(pace: 'max' | number | { speed: number }): Promise<void> {
     await this.choosePace(pace);
+    const before = await this.state.getAttribute('data-run');
     await this.replayButton.click();
+    await expect(this.state).not.toHaveAttribute('data-run', before ?? '');
   }
 
   /** Sets the limits in their popover; null clears one. */

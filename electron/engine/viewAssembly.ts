@@ -75,6 +75,7 @@ function emptyView(): Omit<ViewUpdate, 'bus' | 'sql' | 'predict' | 'graph' | 'an
       pace: { mode: 'fast' },
       limits: DEFAULT_LIMITS,
       loop: 0,
+      run: 0,
       eventTime: null,
       position: 0,
       seekedTo: null,

@@ -242,6 +242,7 @@ export class MonitorSession {
       pace: { mode: 'fast' },
       limits: DEFAULT_LIMITS,
       loop: 0,
+      run: 1, // watching a topic is one run, from start to stop
       eventTime: this.eventTime,
       position: this.consumed,
       seekedTo: null,

@@ -28,6 +28,8 @@ export class ReplaySession {
   private seekedTo: SeekTarget | null = null;
   private readonly total: RowTotal;
   private startedAt = 0;
+  /** Runs started (replays and seeks), for ReplayProgress.run. */
+  private runsStarted = 0;
   private finishedAt: number | null = null;
   private abort: AbortController | null = null;
   private readonly producer: ReplayProducer;
@@ -97,6 +99,7 @@ export class ReplaySession {
     replay.message = seek ? 'Seeking…' : null;
     this.seekedTo = seek;
     this.startedAt = performance.now();
+    this.runsStarted++;
     this.producer.restart(pace);
     replay.active.start();
     this.spill?.reset();
@@ -227,6 +230,7 @@ export class ReplaySession {
       pace: this.pace,
       limits: replay.limits,
       loop: producer.loops.count,
+      run: this.runsStarted,
       eventTime: producer.eventTime,
       position: producer.position,
       seekedTo: this.seekedTo,

@@ -13,7 +13,7 @@ function update(rows: FeedRow[], reset: boolean, capacity = 4): ViewUpdate {
     replay: {
       state: 'running', rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsConsumed: 0, totalRows: null, totalExact: false,
       bytesRead: 0, bytesTotal: 0, rowsPerSecond: 0, elapsedMs: 0, pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false },
-      loop: 0, eventTime: null, position: 0, seekedTo: null, rowsSkipped: 0, etaSeconds: null, message: null,
+      loop: 0, run: 1, eventTime: null, position: 0, seekedTo: null, rowsSkipped: 0, etaSeconds: null, message: null,
     },
     threshold: { settings: null, numericColumns: [], observedMin: null, observedMax: null, passing: 0, evaluated: 0, approximate: false },
     feed: { reset, onlyPassing: false, location: null, rows, skipped: reset ? 0 : 7, capacity },

@@ -47,7 +47,7 @@ export function ReplayProgressBar(): React.JSX.Element | null {
         </span>
       )}
       {replay.limits.loop && <span data-testid="loop-count">loop {formatCount(replay.loop + 1)}</span>}
-      <span className={`state state-${replay.state}`} data-testid="replay-state">
+      <span className={`state state-${replay.state}`} data-testid="replay-state" data-run={replay.run}>
         {replay.state}
       </span>
       <span className="reconcile" data-testid="reconcile" title="Every row read is accepted or rejected">
