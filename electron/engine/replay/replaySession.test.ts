@@ -201,15 +201,19 @@ describe('ReplaySession at full speed', () => {
   it('replays again from the start with fresh counts', async () => {
     const fixture = fixtureWithBadRows();
     const { session } = await openSession(temp.write(fixture.text));
+    expect(session.progress().run).toBe(0);
     session.start(FAST, NO_LIMITS);
     await until(finished(session), 'the first replay to finish');
     const first = session.progress();
     const firstPassing = session.stages.thresholdView().passing;
+    expect(first.run).toBe(1);
 
     session.start(FAST, NO_LIMITS);
     expect(session.progress().state).toBe('running');
     await until(finished(session), 'the second replay to finish');
     const second = session.progress();
+    // Finished again with the same counts: only the run number tells the page this is a new run.
+    expect(second.run).toBe(2);
     expect(second.rowsRead).toBe(first.rowsRead);
     expect(second.rowsAccepted).toBe(first.rowsAccepted);
     expect(second.rowsRejected).toBe(first.rowsRejected);
