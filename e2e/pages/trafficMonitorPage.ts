@@ -55,11 +55,17 @@ export class ReplayBar {
     await this.pace.selectOption(pace === 'max' ? 'fast' : typeof pace === 'number' ? `rows:${pace}` : `event:${pace.speed}`);
   }
 
-  /**
-   * Starts a replay and waits until the page shows it: a small file at full speed may finish
-   * before the next view update, so "finished" alone could be the last run's (ReplayProgress.run).
-   */
   async start(pace: 'max' | number | { speed: number }): Promise<void> {
+    await this.choosePace(pace);
+    await this.replayButton.click();
+  }
+
+  /**
+   * Starts another replay after one finished, and waits until the page shows the new run: a small
+   * file at full speed may finish before the next view update, so "finished" alone could be the
+   * last run's (ReplayProgress.run).
+   */
+  async startAgain(pace: 'max' | number | { speed: number }): Promise<void> {
     await this.choosePace(pace);
     const before = await this.state.getAttribute('data-run');
     await this.replayButton.click();
