@@ -13,7 +13,7 @@ import { isIdentifierColumn } from './roles/identifierColumns';
 import { pickLocationColumn } from './roles/locationColumn';
 import { usesDecimalComma } from './time/decimalComma';
 import { detectPartsTime, partsColumnIndexes, type PartsColumns } from './time/partsTime';
-import { chooseSplitAnchor, type SplitAnchor } from './time/splitAnchor';
+import { chooseSplitAnchor, type SplitAnchor, type SplitSampleRow } from './time/splitAnchor';
 import { splitRowsRunNewestFirst } from './time/splitDirection';
 import { detectSplitTime, parseDayOfMonth, parseWeekday, type SplitTimeColumns } from './time/splitTimeline';
 import { TIME_FORMATS, detectTimeFormat } from './time/timeFormats';
@@ -132,15 +132,11 @@ function detectRoles(names: readonly string[], sampleRows: readonly (readonly st
   return { roles, numeric, decimalComma, notes };
 }
 
-interface SplitSampleRow {
-  day: number;
-  weekday: number | null;
-  /** Null when the row's time of day is unreadable. */
-  timeOfDay: number | null;
-}
+/** A sample row as the month search reads it, with its time of day for the direction (null when unreadable). */
+type SampledSplitRow = SplitSampleRow & { timeOfDay: number | null };
 
-function splitSampleRows(pickedRows: readonly (readonly string[])[], split: SplitTimeColumns): SplitSampleRow[] {
-  const rows: SplitSampleRow[] = [];
+function splitSampleRows(pickedRows: readonly (readonly string[])[], split: SplitTimeColumns): SampledSplitRow[] {
+  const rows: SampledSplitRow[] = [];
   for (const row of pickedRows) {
     const day = parseDayOfMonth(row[split.dayColumn] ?? '');
     if (day === null) continue;
