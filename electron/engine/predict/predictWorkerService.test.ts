@@ -13,7 +13,7 @@ import { openSniffedFile } from '../source/openFile';
 import { sniffCsv } from '../source/sniffCsv';
 import { BatchPacker, packLayoutFor } from './batchPacker';
 import type { FromPredictWorker } from './predictWorkerMessages';
-import { PredictWorkerService } from './predictWorkerService';
+import { PredictWorkerService, VIEW_INTERVAL_MS } from './predictWorkerService';
 
 const HOUR = 3_600_000;
 const START = Date.UTC(2026, 9, 1);
@@ -139,6 +139,38 @@ describe('the prediction worker service', () => {
     expect(listed.header).toEqual(['time', 'location', 'actual', 'predicted', 'band_low', 'band_high', 'z']);
     expect(replies).toContainEqual({ kind: 'exported', id: 2, rows: listed.rows.length });
     expect(listed.rows.map((row) => row.slice(0, 6).join(',')).sort()).toEqual(flagged.sort());
+  });
+
+  it('reports its progress while rows keep arriving, even when no timer gets a turn between them', async () => {
+    const data = rows();
+    const path = join(dir, 'flood.csv');
+    writeFileSync(path, `time,Junction,Total\n${data.map((row) => `${new Date(row.time).toISOString()},${row.junction},${row.total}`).join('\n')}\n`);
+    const layout = packLayoutFor((await openSniffedFile(await sniffCsv(path), null)).schema.columns);
+    const processed: number[] = [];
+    const service = new PredictWorkerService((message) => {
+      if (message.kind === 'view') processed.push(message.processed);
+    });
+    services.push(service);
+    service.receive({ kind: 'configure', settings: { ...DEFAULT_PREDICT_SETTINGS, history: { kind: 'none' } } });
+    service.receive({ kind: 'reset', input: layout.input, locationColumn: 'Junction', file: null });
+    const before = processed.length;
+
+    // A flood of batches handled back to back, as a worker's port delivers a long queue: the
+    // view timer cannot fire until it ends, yet the engine must hear how far the worker got.
+    let sent = 0;
+    const until = performance.now() + 4 * VIEW_INTERVAL_MS;
+    while (performance.now() < until) {
+      const packer = new BatchPacker(layout, data.length);
+      for (const row of data) packer.add({ line: 0, time: row.time + sent * HOUR, values: [row.time + sent * HOUR, row.junction, row.total] });
+      const taken = packer.take();
+      if (!taken) throw new Error('nothing packed');
+      service.receive({ kind: 'rows', batch: taken.batch, newLocations: taken.newLocations });
+      sent += data.length;
+    }
+    const during = processed.slice(before);
+    expect(during.length).toBeGreaterThanOrEqual(3);
+    expect(during.every((count, index) => index === 0 || count > (during[index - 1] ?? 0))).toBe(true);
+    expect(during[during.length - 1]).toBeLessThanOrEqual(sent);
   });
 
   it('answers an export it cannot write with the reason and leaves no file', async () => {

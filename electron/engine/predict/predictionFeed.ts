@@ -2,7 +2,10 @@
  * The Predictions panel as the engine sees it: a RowSink that packs every accepted row into
  * columnar batches for the prediction worker, and the latest view the worker reported. Nothing
  * here waits for the worker, so the replay never slows for a refit; the gap between rows sent and
- * rows the worker has worked through is reported as the backlog.
+ * rows the worker has worked through is reported as the backlog. A backlog of PREDICT_MAX_WAITING
+ * rows or more holds the replay (RowSink.behind) until the worker catches up: the batches in
+ * flight stay bounded, a looping replay at full speed cannot bury the worker under a queue it
+ * never works off, and every row is still forecast.
  *
  * The worker is supervised: if it dies (its heap, an uncaught error, a terminate) it is logged, a
  * fresh one starts with the same settings and stream (reading the file's history again), and the
@@ -21,11 +24,16 @@ import type { PredictCoreView } from './predictionCore';
 import type { FromPredictWorker, StreamFile, ToPredictWorker } from './predictWorkerMessages';
 import { WORKER_BATCH_ROWS, WORKER_FLUSH_MS } from '../workerBatching';
 
+/** Rows the prediction worker may fall behind the stream before the replay waits for it. */
+export const PREDICT_MAX_WAITING = 200_000;
+
 export interface PredictionFeedOptions {
   onChange: () => void;
   settings?: PredictSettings;
   /** The built worker script (the engine's option); null or absent: predictions are unavailable. */
   workerPath?: string | null;
+  /** Rows the worker may fall behind before the replay waits; PREDICT_MAX_WAITING by default. */
+  maxWaiting?: number;
 }
 
 interface WorkerReport {
@@ -38,6 +46,7 @@ interface WorkerReport {
 export class PredictionFeed implements RowSink {
   private readonly onChange: () => void;
   private readonly workerPath: string | null;
+  private readonly maxWaiting: number;
   private settings: PredictSettings;
   private worker: WorkerChannel<ToPredictWorker, FromPredictWorker> | null = null;
   private failure: string | null = null;
@@ -64,6 +73,7 @@ export class PredictionFeed implements RowSink {
   constructor(options: PredictionFeedOptions) {
     this.onChange = options.onChange;
     this.workerPath = options.workerPath ?? null;
+    this.maxWaiting = options.maxWaiting ?? PREDICT_MAX_WAITING;
     this.settings = options.settings ?? DEFAULT_PREDICT_SETTINGS;
   }
 
@@ -162,6 +172,14 @@ export class PredictionFeed implements RowSink {
       this.flushTimer = setTimeout(() => this.flush(), WORKER_FLUSH_MS);
       this.flushTimer.unref();
     }
+  }
+
+  /**
+   * The worker is maxWaiting rows or more behind the rows sent: the replay waits (RowSink.behind).
+   * A failed worker holds nothing: it will not catch up.
+   */
+  behind(): boolean {
+    return this.worker !== null && this.failure === null && this.received - (this.report?.processed ?? 0) >= this.maxWaiting;
   }
 
   configure(settings: PredictSettings): void {
