@@ -395,6 +395,29 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     expect(schema.measure).toBe('Vol');
   });
 
+  it('reads a date-only column and an hour column called time as one time, and a coordinate column is no location', () => {
+    // Semicolons, so the coordinate pair's comma needs no quotes here.
+    const lines = ['date_time;mdate;time;sensor_id;sensor_name;hourly_counts;location'];
+    for (let hour = 0; hour < 6; hour++) {
+      for (const [id, name] of [['1', 'Bourke St (N)'], ['2', 'Bourke St (S)'], ['3', 'Town Hall']]) {
+        lines.push(`11/21/2016;21;${hour};${id};${name};${40 + hour * Number(id)};(-37.81${id}, 144.96${id})`);
+      }
+    }
+    const schema = resolve(lines, ';');
+    expect(schema.time).toMatchObject({ kind: 'parts', date: 'date_time', hour: 'time' });
+    expect(schema.location).toBe('sensor_id');
+    expect(schema.measure).toBe('hourly_counts');
+    expect(roles(schema)).toMatchObject({ mdate: 'category', location: 'category' });
+  });
+
+  it('beside a full timestamp, the repeated day of month and an hour called time are labels, not measures', () => {
+    const lines = ['date_time,mdate,time,sensor_id,hourly_counts'];
+    for (let hour = 0; hour < 6; hour++) for (const id of ['1', '2', '3']) lines.push(`11/21/2016 ${hour}:00,21,${hour},${id},${40 + hour * Number(id)}`);
+    const schema = resolve(lines);
+    expect(schema.time).toMatchObject({ kind: 'column', column: 'date_time' });
+    expect(roles(schema)).toMatchObject({ mdate: 'category', time: 'category', hourly_counts: 'measure' });
+  });
+
   it('says when a second column also reads as time', () => {
     const schema = resolve(['start,end,flow', '2025-03-14 08:00,2025-03-14 08:15,10', '2025-03-14 08:15,2025-03-14 08:30,11']);
     expect(schema.notes.join(' ')).toContain('Unsure of the time');

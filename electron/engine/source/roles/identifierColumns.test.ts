@@ -8,8 +8,16 @@ describe('identifier columns', () => {
     expect(isIdentifierColumn(name, ['1', '2', '1'])).toBe(true);
   });
 
-  it.each(['Latitude', 'long', 'Etat trafic', 'state', 'Day of Week', 'Hour', 'Month', 'direction'])('%s labels, it does not measure', (name) => {
+  it.each(['Latitude', 'long', 'Etat trafic', 'state', 'Day of Week', 'Hour', 'Month', 'direction', 'mdate', 'day_of_month'])('%s labels, it does not measure', (name) => {
     expect(isIdentifierColumn(name, ['3', '1', '3'])).toBe(true);
+  });
+
+  it('a column called time that holds hours of the day (0..24) labels the hour; one with other numbers measures', () => {
+    expect(isIdentifierColumn('time', ['0', '5', '13', '23'])).toBe(true);
+    expect(isIdentifierColumn('Heure', ['7', '8'])).toBe(true);
+    // Travel times in seconds, or minutes with decimals, are readings.
+    expect(isIdentifierColumn('time', ['95', '120', '61'])).toBe(false);
+    expect(isIdentifierColumn('time', ['4.5', '6', '12.25'])).toBe(false);
   });
 
   it('a running number (unique, always growing integers) identifies rows whatever its name', () => {

@@ -16,7 +16,12 @@ const ID_NAME =
  * fields when the time is read from elsewhere (`Month`, `Day of Week`, `Hour`).
  */
 const LABEL_NAME =
-  /^(lat|latitude|lon|lng|long|longitude|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord)$|(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens)($|[\s_.-])|^(year|yr|month|mon|day|dd|hour|hh|hr|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
+  /^(lat|latitude|lon|lng|long|longitude|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord)$|(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
+/**
+ * A column called `time` (or the word in another language) holding whole numbers 0..24 is the hour
+ * of the day written beside the full time, not a reading.
+ */
+const HOUR_AS_TIME_NAME = /^(time|zeit|heure|hora|ora|uur|tid)$/i;
 
 /** Enough rows that a count column would repeat a value (counts live in a few hundred values). */
 const MIN_ROWS_FOR_UNIQUENESS = 30;
@@ -42,9 +47,15 @@ export function looksLikeRunningNumber(values: readonly string[]): boolean {
   return true;
 }
 
+function holdsHoursOfDay(values: readonly string[]): boolean {
+  const present = values.map((value) => value.trim()).filter((value) => value !== '');
+  return present.length > 0 && present.every((text) => /^\d{1,2}$/.test(text) && Number(text) <= 24);
+}
+
 /** True for a numeric column whose numbers label something: an id, a running number, a coordinate, a code. */
 export function isIdentifierColumn(name: string, values: readonly string[]): boolean {
   if (isIdentifierName(name) || LABEL_NAME.test(name.trim())) return true;
+  if (HOUR_AS_TIME_NAME.test(name.trim()) && holdsHoursOfDay(values)) return true;
   // A cumulative counter grows on every row too; its name says it counts traffic.
   return looksLikeRunningNumber(values) && !namesTrafficCount(name);
 }

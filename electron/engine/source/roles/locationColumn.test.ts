@@ -19,6 +19,20 @@ describe('location by name', () => {
     expect(pickLocationColumn(['station'], [['1.5', '2.25']], [true], [0], null)).toBeNull();
   });
 
+  it('a column named location that holds coordinates is passed over for the place it locates', () => {
+    const names = ['location', 'sensor_id', 'hourly_counts'];
+    const points = ['(-37.8134944, 144.96515324)', '(-37.81380667, 144.96516719)', '(-37.81101524, 144.96429485)'];
+    const samples = [points, ['1', '2', '3'], ['108', '52', '77']];
+    expect(pickLocationColumn(names, samples, [false, true, true], [0, 1, 2], null)).toEqual({ index: 1, basis: 'name' });
+    for (const geometry of [['POINT (144.96 -37.81)', 'POINT (144.97 -37.82)'], ['-37.81 144.96', '-37.82 144.97'], ['{"type":"Point","coordinates":[2.3,48.8]}']]) {
+      expect(pickLocationColumn(['location', 'site'], [geometry, ['A', 'B']], [false, false], [0, 1], null)).toEqual({ index: 1, basis: 'name' });
+      // With nothing else to name the place, the coordinates stand for it.
+      expect(pickLocationColumn(['location', 'volume'], [geometry, ['4', '5']], [false, true], [0, 1], null)).toEqual({ index: 0, basis: 'name' });
+    }
+    // Place names with numbers in them are still places.
+    expect(pickLocationColumn(['location'], [['A1 km 12.5', 'Route 66, exit 3']], [false], [0], null)).toEqual({ index: 0, basis: 'name' });
+  });
+
   it('a numeric column named like a place but holding many different numbers is a reading', () => {
     const counts = Array.from({ length: 100 }, (_, i) => String((i * 37) % 301));
     expect(pickLocationColumn(['counter'], [counts], [true], [0], null)).toBeNull();

@@ -57,14 +57,26 @@ export function locationNameTier(name: string): number {
 const MAX_DISTINCT_ID_SHARE = 0.2;
 const FEW_IDS = 4;
 
-/** Text, or a few whole numbers (ids); never decimals or many different numbers, which are readings. */
-function holdsPlaceValues(values: readonly string[], numeric: boolean): boolean {
+/**
+ * A point written as text: `(-37.81, 144.96)`, `-37.81 144.96`, `POINT (144.96 -37.81)`, or a
+ * GeoJSON object. A column of these (Melbourne's sensor table calls it `location`) says where a
+ * place is rather than which place, so any other column that names the place is preferred; only
+ * when none does (Chicago's one-row-per-site counts) do the coordinates stand for the site.
+ */
+const GEOMETRY_TEXT = /^(\(?\s*[+-]?\d+\.\d+\s*[,; ]\s*[+-]?\d+\.\d+\s*\)?|(point|linestring|polygon|multi\w*)\s*z?\s*\(.*|\{.*"(type|coordinates)".*)$/i;
+
+/** Text (coordinates only when `geometry`), or a few whole numbers (ids); never decimals or many different numbers, which are readings. */
+function holdsPlaceValues(values: readonly string[], numeric: boolean, geometry: boolean): boolean {
   const seen = present(values);
   if (seen.length === 0) return false;
-  if (!numeric) return true;
+  if (!numeric) return geometry || !mostlyGeometry(seen);
   if (!seen.every((value) => WHOLE_NUMBER.test(value))) return false;
   const distinct = new Set(seen).size;
   return distinct <= Math.max(FEW_IDS, seen.length * MAX_DISTINCT_ID_SHARE);
+}
+
+function mostlyGeometry(values: readonly string[]): boolean {
+  return values.filter((value) => GEOMETRY_TEXT.test(value)).length * 2 > values.length;
 }
 
 /**
@@ -111,16 +123,24 @@ export function pickLocationColumn(
   candidates: readonly number[],
   slots: readonly string[] | null,
 ): LocationCandidate | null {
+  return byName(names, samples, numeric, candidates, false) ?? byData(samples, numeric, candidates, slots) ?? byName(names, samples, numeric, candidates, true);
+}
+
+function byName(names: readonly string[], samples: readonly (readonly string[])[], numeric: readonly boolean[], candidates: readonly number[], geometry: boolean): LocationCandidate | null {
   for (const tier of [1, 2, 3]) {
     for (const index of candidates) {
       if (locationNameTier(names[index] as string) !== tier) continue;
-      if (holdsPlaceValues(samples[index] ?? [], numeric[index] ?? false)) return { index, basis: 'name' };
+      if (holdsPlaceValues(samples[index] ?? [], numeric[index] ?? false, geometry)) return { index, basis: 'name' };
     }
   }
+  return null;
+}
+
+function byData(samples: readonly (readonly string[])[], numeric: readonly boolean[], candidates: readonly number[], slots: readonly string[] | null): LocationCandidate | null {
   if (slots === null) return null;
   for (const index of candidates) {
     const values = samples[index] ?? [];
-    if (holdsPlaceValues(values, numeric[index] ?? false) && repeatsPerTimeSlot(values, slots)) return { index, basis: 'data' };
+    if (holdsPlaceValues(values, numeric[index] ?? false, false) && repeatsPerTimeSlot(values, slots)) return { index, basis: 'data' };
   }
   return null;
 }

@@ -25,8 +25,10 @@ export interface PartsColumns {
 const FIELD_NAMES = {
   year: /^(yr|yy|yyyy|year|jahr|a(ñ|n)o|ann(é|e)e|anno|jaar)$/i,
   month: /^(m|mo|mon|mth|month|monat|mes|mois|mese|maand)$/i,
-  day: /^(d|dd|day|tag|d(í|i)a|jour|giorno|dag)$/i,
-  hour: /^(h|hh|hr|hour|hours|stunde|hora|heure|ora|uur|hour.?of.?day)$/i,
+  day: /^(d|dd|day|tag|d(í|i)a|jour|giorno|dag|mdate|mday|day.?of.?month)$/i,
+  // `time` holding whole numbers 0..24 beside a date is the hour (Melbourne's pedestrian counts):
+  // a travel time or a clock would not fit the range, and a clock is read as one first.
+  hour: /^(h|hh|hr|hrs|hour|hours|stunde|std|hora|heure|ora|uur|time|zeit|tid|hour.?of.?day|hour.?(beginning|ending|start|end)|time.?of.?day)$/i,
   minute: /^(mm|mi|min|minute|minutes|minuto|minuut)$/i,
   second: /^(s|ss|sec|second|seconds|sekunde|segundo|seconde)$/i,
 } as const;
