@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsvBatches } from '../electron/engine/source/csvBatchReader';
 import { scanFile } from '../electron/engine/source/fileScan/scanFile';
+import { detectReplayOrder } from '../electron/engine/source/replayOrder/detectReplayOrder';
+import { detectTimeOrder } from '../electron/engine/source/time/timeOrder';
+import { timedRows } from '../electron/engine/source/time/timedSample';
 import { sniffCsv } from '../electron/engine/source/sniffCsv';
 import { resolveTableSchema, type TableSchema } from '../electron/engine/source/tableSchema';
 import type { TimeSource } from '../shared/schema';
@@ -113,6 +116,13 @@ describe('fidelity corpus: every file opens right the first time', () => {
     if (expected.time?.first) expect(iso(read.first), 'first event time').toBe(expected.time.first);
     if (expected.time?.last) expect(iso(read.last), 'last event time').toBe(expected.time.last);
     if (expected.location) expect(read.locations.size, 'distinct locations').toBe(expected.location.distinct);
+
+    // Grouped by location (merged by time, or replayed as written with a note saying so), or not
+    if (expected.sortedByLocation !== undefined) {
+      const order = await detectReplayOrder(sniffed, schema, timedRows(sniffed.sampleRows, schema), detectTimeOrder(timedRows(sniffed.sampleRows, schema)).order);
+      const grouped = order.kind === 'merged' || order.note?.includes('Grouped by location') === true;
+      expect(grouped, `grouped by location (${order.kind}: ${order.note})`).toBe(expected.sortedByLocation);
+    }
 
     // The whole-file scan (in two segments) counts the same
     const profile = await scanFile({ path, dialect: sniffed.dialect, schema, workerPath: null, segments: 2 });

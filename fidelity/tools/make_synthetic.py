@@ -909,6 +909,423 @@ def make_encodings() -> None:
 
 
 # ----------------------------------------------------------------------------------------------------
+# 10: shapes of real exports (spreadsheets, agency portals, loggers)
+
+
+def make_title_lines_above_header() -> None:
+    name = "title-lines-above-header.csv"
+    sites = {"Harbour Bridge": 700, "Ring Road": 520, "Old Town": 260}
+    times = slots(datetime(2025, 3, 3), 15, 7 * 96)
+    preamble = [
+        "Traffic counts report",
+        "Area: City centre counting sites",
+        "Generated: 2025-03-14 06:00",
+        "",
+    ]
+    lines = [*preamble, "timestamp,site,volume"]
+    header_line = len(lines)
+    n = 0
+    for t, s, v in simple_rows(name, sites, times, 15):
+        lines.append(line([t.strftime("%Y-%m-%d %H:%M:%S"), s, v]))
+        n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["title-lines", "preamble-before-header"],
+        readme=(
+            f"three title lines (`Traffic counts report`, `Area: …`, `Generated: 2025-03-14 06:00`) and a blank line "
+            f"above the real header on line {header_line}, as portals and report exports write: a reader must find the "
+            f"real header and accept every data row; the title lines are not rows."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["timestamp"], times),
+        location={"column": "site", "distinct": len(sites)},
+        main_measure="volume",
+        notes=(
+            f"Lines 1-3 are title text without a delimiter, line 4 is blank, line {header_line} is the header "
+            f"`timestamp,site,volume`, data from line {header_line + 1}. dataRows counts only the data rows: the "
+            f"lines above the header are not data (a reader that reported them as skipped lines would also be right, "
+            f"but none of them is a row and no data row may be lost)."
+        ),
+    )
+
+
+def make_tab_separated() -> None:
+    name = "tab-separated.csv"
+    sites = {"Main St, northbound": 620, "Main St, southbound": 580, "Quay Rd (east)": 300}
+    times = slots(datetime(2025, 2, 17), 15, 7 * 96)
+    lines = ["timestamp\tsite\tvolume"]
+    n = 0
+    for t, s, v in simple_rows(name, sites, times, 15):
+        lines.append(line([t.strftime("%Y-%m-%d %H:%M:%S"), s, v], "\t"))
+        n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["tab-separated", "csv-extension"],
+        readme=(
+            "tab-separated values saved as `.csv` (spreadsheets' 'Text (Tab delimited)' and many portals), site names "
+            "holding commas unquoted (`Main St, northbound`): a reader must split on tabs, not on the commas."
+        ),
+        data_rows=n,
+        delimiter="\t",
+        time=time_range(["timestamp"], times),
+        location={"column": "site", "distinct": len(sites)},
+        main_measure="volume",
+        notes="Commas occur only inside site names and are never quoted (tab-separated files need no quoting).",
+    )
+
+
+def make_thousands_separators() -> None:
+    name = "thousands-separators.csv"
+    rng = rng_for(name + ":speed")
+    stations = {"M4 J10-J11": 5200, "M4 J11-J12": 4600, "A329 Reading Rd": 1800}
+    times = slots(datetime(2025, 6, 2), 60, 21 * 24)
+    lines = ["timestamp,station,volume,avg_speed"]
+    n = 0
+    grouped = 0
+    for t, s, v in simple_rows(name, stations, times, 60):
+        load = v / stations[s]
+        speed = max(15.0, 110 - 60 * load ** 3 + rng.gauss(0, 3))
+        written = f"{v:,}"
+        grouped += "," in written
+        lines.append(line([t.strftime("%Y-%m-%d %H:%M"), s, written, f"{speed:.1f}"]))
+        n += 1
+    assert grouped > n // 4, grouped
+    write(name, lines)
+    expect(
+        name,
+        quirks=["thousands-separators", "quoted-numbers"],
+        readme=(
+            f"hourly motorway volumes written with thousands separators and therefore quoted (`\"1,234\"`), as a "
+            f"spreadsheet saves a number-formatted column ({grouped} of {n} values have one): a reader must read "
+            f"`\"1,234\"` as 1234 and keep `volume` as the main measure, not `avg_speed`."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["timestamp"], times),
+        location={"column": "station", "distinct": len(stations)},
+        main_measure="volume",
+        notes=(
+            f"Comma-separated; every volume of 1000 or more is written `\"1,234\"` (quoted because of the comma), "
+            f"smaller ones plain (`845`): {grouped} of {n} grouped. avg_speed km/h, one decimal with a dot."
+        ),
+    )
+
+
+def make_repeated_header() -> None:
+    name = "repeated-header.csv"
+    sites = {"Canal Bridge": 480, "Station Approach": 390}
+    header = "timestamp,site,volume"
+    first_week = slots(datetime(2025, 4, 7), 15, 7 * 96)
+    second_week = slots(datetime(2025, 4, 14), 15, 7 * 96)
+    lines = [header]
+    n = 0
+    for t, s, v in simple_rows(name + ":1", sites, first_week, 15):
+        lines.append(line([t.strftime("%Y-%m-%d %H:%M:%S"), s, v]))
+        n += 1
+    lines.append(header)
+    repeated_at = len(lines)
+    n += 1
+    for t, s, v in simple_rows(name + ":2", sites, second_week, 15):
+        lines.append(line([t.strftime("%Y-%m-%d %H:%M:%S"), s, v]))
+        n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["repeated-header", "concatenated-exports"],
+        readme=(
+            f"two weekly exports joined end to end, so the header `{header}` appears again on line {repeated_at}: a "
+            f"reader must reject (or skip) that one line with a reason, and accept every row of both weeks."
+        ),
+        data_rows=n,
+        rejected_lines=[repeated_at],
+        time=time_range(["timestamp"], first_week + second_week),
+        location={"column": "site", "distinct": len(sites)},
+        main_measure="volume",
+        notes=(
+            f"Line {repeated_at} repeats the header exactly; it counts in dataRows as a line read and is the one "
+            f"rejected line (it has no time). Weeks 2025-04-07 and 2025-04-14 follow on without a gap."
+        ),
+    )
+
+
+EXCEL_EPOCH = datetime(1899, 12, 30)
+
+
+def make_excel_serial_dates() -> None:
+    name = "excel-serial-dates.csv"
+    sites = {"North Gate": 540, "South Gate": 470}
+    times = slots(datetime(2025, 3, 10), 15, 14 * 96)
+    lines = ["Date,Site,Count"]
+    n = 0
+    for t, s, v in simple_rows(name, sites, times, 15):
+        serial = (t - EXCEL_EPOCH).total_seconds() / 86400
+        written = f"{serial:.15g}"  # what Excel writes for a General-formatted date cell: 15 significant digits
+        assert round(float(written) * 86400) == round((t - EXCEL_EPOCH).total_seconds())
+        lines.append(line([written, s, v]))
+        n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["excel-serial-dates"],
+        readme=(
+            "time as Excel serial day numbers (`45726.34375` = 2025-03-10 08:15, days since 1899-12-30, the fraction "
+            "the time of day) in a column named `Date`, as a date cell saved without its format: a reader must read "
+            "them as times, rounded to the second, not as a measure."
+        ),
+        data_rows=n,
+        time=time_range(["Date"], times),
+        location={"column": "Site", "distinct": len(sites)},
+        main_measure="Count",
+        not_measures=["Date"],
+        notes=(
+            "Serial = days since 1899-12-30 00:00 (Excel's 1900 system, past its 1900-02-29 bug); 15 significant "
+            "digits, so 15-minute slots are exact after rounding to the second (`45726` at midnight, "
+            "`45726.0104166667` at 00:15). Wall clock, no zone."
+        ),
+    )
+
+
+def make_compact_date_hhmm() -> None:
+    name = "compact-date-hhmm.csv"
+    stations = {"000123": 650, "000456": 410, "000789": 230}
+    times = slots(datetime(2025, 3, 10), 15, 7 * 96)
+    lines = ["Date,Time,Station,Volume"]
+    n = 0
+    for t, s, v in simple_rows(name, stations, times, 15):
+        lines.append(line([t.strftime("%Y%m%d"), t.hour * 100 + t.minute, s, v]))
+        n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["compact-dates", "hhmm-integer-time"],
+        readme=(
+            "date as `20250314` (YYYYMMDD) and time of day as an HHMM integer without padding (`0`, `15`, `815`, "
+            "`1430`) in two columns, as US agencies' count files write them: a reader must join them into one time and "
+            "never take `Date` or `Time` as a measure."
+        ),
+        data_rows=n,
+        time=time_range(["Date", "Time"], times),
+        location={"column": "Station", "distinct": len(stations)},
+        main_measure="Volume",
+        not_measures=["Date", "Time"],
+        notes=(
+            "Time 0 is 00:00, 15 is 00:15, 100 is 01:00, 2345 is 23:45. Station ids are zero-padded text "
+            "(`000123`). Wall clock, no zone; 2025-03-10 to 2025-03-16."
+        ),
+    )
+
+
+def make_iso_fraction_offset() -> None:
+    name = "iso-millis-compact-offset.csv"
+    cet = timezone(timedelta(hours=1))
+    sensors = {"LD-0412": 900, "LD-0413": 870, "LD-0520": 380}
+    local = slots(datetime(2025, 1, 20), 5, 3 * 288)
+    lines = ["time,sensor,flow"]
+    instants: list[datetime] = []
+    n = 0
+    for t, s, v in simple_rows(name, sensors, local, 5):
+        aware = t.replace(tzinfo=cet)
+        instants.append(aware)
+        lines.append(line([aware.strftime("%Y-%m-%dT%H:%M:%S.000%z"), s, v]))
+        n += 1
+    assert lines[1].startswith("2025-01-20T00:00:00.000+0100")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["iso-fractional-seconds", "offset-without-colon"],
+        readme=(
+            "ISO times with milliseconds and an offset without a colon (`2025-01-20T08:15:00.000+0100`, as Java and "
+            "many loggers write): a reader must convert to UTC, so the first row is 23:00 UTC the day before."
+        ),
+        data_rows=n,
+        time=time_range(["time"], instants),
+        location={"column": "sensor", "distinct": len(sensors)},
+        main_measure="flow",
+        notes="5-minute slots, CET (+0100) throughout (January), so no daylight-saving change inside the file.",
+    )
+
+
+def make_am_pm_with_dots() -> None:
+    name = "am-pm-with-dots.csv"
+    sites = {"Bank St at Wellington": 560, "Rideau St": 470}
+    times = slots(datetime(2025, 3, 10), 15, 6 * 96)
+    lines = ["datetime,location,volume"]
+    n = 0
+    for t, s, v in simple_rows(name, sites, times, 15):
+        h12 = t.hour % 12 or 12
+        stamp = f"{t.strftime('%Y-%m-%d')} {h12}:{t.minute:02d}:00 {'a.m.' if t.hour < 12 else 'p.m.'}"
+        lines.append(line([stamp, s, v]))
+        n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["12-hour-clock", "am-pm-with-dots"],
+        readme=(
+            "12-hour clock with lowercase `a.m.`/`p.m.` (`2025-03-10 8:15:00 a.m.`, as Windows and Excel write it "
+            "in Canadian English and other locales): a reader must map 12 a.m. to 00 and 12 p.m. to 12."
+        ),
+        data_rows=n,
+        time=time_range(["datetime"], times),
+        location={"column": "location", "distinct": len(sites)},
+        main_measure="volume",
+        notes="ISO-ordered date, hour without padding, a space then `a.m.` or `p.m.`; 2025-03-10 to 2025-03-15, wall clock.",
+    )
+
+
+def make_dst_repeated_hour() -> None:
+    name = "dst-repeated-hour.csv"
+    # America/New_York: EDT (UTC-4) until 2025-11-02 06:00 UTC, then EST (UTC-5). Local clocks go
+    # 01:45 EDT -> 01:00 EST, so 01:00..01:45 is written twice, without a zone.
+    change = datetime(2025, 11, 2, 6, 0)
+    sites = {"Broadway & W 96th": 600, "Amsterdam & W 96th": 450}
+    instants_utc = slots(datetime(2025, 10, 30, 4, 0), 15, 7 * 96)  # 2025-10-30 00:00 EDT onwards
+    wall = [u + (timedelta(hours=-4) if u < change else timedelta(hours=-5)) for u in instants_utc]
+    repeated = [w for w in wall if wall.count(w) == 2]
+    assert len(repeated) == 8 and all(w.hour == 1 for w in repeated), repeated
+    lines = ["timestamp,intersection,volume"]
+    rng = rng_for(name)
+    n = 0
+    for w in wall:
+        for s, peak in sites.items():
+            lines.append(line([w.strftime("%Y-%m-%d %H:%M:%S"), s, count(rng, peak, w, 15)]))
+            n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["local-time", "dst-repeated-hour"],
+        readme=(
+            "local wall-clock times without a zone across the autumn clock change (New York, 2025-11-02): the slots "
+            "01:00 to 01:45 appear twice, once before and once after the change: a reader must accept every row and "
+            "lose none (the duplicate wall-clock times are different instants)."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["timestamp"], wall),
+        location={"column": "intersection", "distinct": len(sites)},
+        main_measure="volume",
+        sorted_by_location=False,
+        notes=(
+            f"Rows are in true time order (15-minute slots, 2 intersections); after `2025-11-02 01:45:00` comes "
+            f"`2025-11-02 01:00:00` again. {len(repeated)} slots x {len(sites)} intersections = "
+            f"{len(repeated) * len(sites)} rows carry a wall-clock time that also occurs an hour earlier in the file. "
+            f"first/last are the wall clock as written (zone-less times are wall clock). The file is in time order, "
+            f"locations taking turns: not grouped by location (the one step back in wall-clock time is the clock "
+            f"change, not a new location's run)."
+        ),
+    )
+
+
+def make_units_row() -> None:
+    name = "units-row.csv"
+    rng = rng_for(name + ":speed")
+    detectors = {"MQ 101": 1400, "MQ 102": 1250, "MQ 205": 700}
+    times = slots(datetime(2025, 5, 5), 15, 6 * 96)
+    lines = ["timestamp,detector,flow,speed,occupancy", ",,veh/h,km/h,%"]
+    n = 1
+    for t, s, v in simple_rows(name, detectors, times, 15):
+        load = v / (detectors[s] * 15 / 60)
+        speed = max(12.0, 95 - 55 * load ** 2 + rng.gauss(0, 2))
+        occ = min(60.0, max(0.0, 1 + 18 * load ** 1.6 + rng.gauss(0, 0.5)))
+        lines.append(line([t.strftime("%Y-%m-%d %H:%M"), s, v * 4, f"{speed:.1f}", f"{occ:.1f}"]))
+        n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["units-row"],
+        readme=(
+            "a units row directly under the header (`,,veh/h,km/h,%`), as detector exports write: a reader must "
+            "reject (or skip) that one line with a reason, keep `flow`, `speed`, `occupancy` numeric and accept "
+            "every data row."
+        ),
+        data_rows=n,
+        rejected_lines=[2],
+        time=time_range(["timestamp"], times),
+        location={"column": "detector", "distinct": len(detectors)},
+        main_measure="flow",
+        notes=(
+            "Line 2 holds units, not data: it counts in dataRows as a line read and is the one rejected line (no "
+            "time). flow is an hourly rate (veh/h, the 15-minute count x 4); speed km/h; occupancy percent."
+        ),
+    )
+
+
+def make_footer_notes() -> None:
+    name = "footer-notes.csv"
+    sites = {"Elm St": 430, "Oak Ave": 560, "Pine Rd": 210}
+    times = slots(datetime(2025, 9, 15), 15, 7 * 96)
+    lines = ["timestamp,site,volume"]
+    n = 0
+    for t, s, v in simple_rows(name, sites, times, 15):
+        lines.append(line([t.strftime("%Y-%m-%d %H:%M:%S"), s, v]))
+        n += 1
+    lines.append("")
+    footer = [
+        "Source: City of Example traffic data portal, exported 2025-09-22",
+        "Notes: 15-minute counts; both directions combined",
+    ]
+    footer_lines = []
+    for text in footer:
+        lines.append(text)
+        footer_lines.append(len(lines))
+        n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["footer-notes"],
+        readme=(
+            "a blank line and two note lines after the data (`Source: …, exported 2025-09-22`, `Notes: …`), as portal "
+            "exports end: a reader must reject exactly those two lines with a reason (the blank line is no row) and "
+            "accept every data row."
+        ),
+        data_rows=n,
+        rejected_lines=footer_lines,
+        time=time_range(["timestamp"], times),
+        location={"column": "site", "distinct": len(sites)},
+        main_measure="volume",
+        notes=(
+            f"Lines {footer_lines[0]} and {footer_lines[1]} are notes (the first holds one comma, so two fields; the "
+            f"second none); they count in dataRows as lines read and are rejected. Line {footer_lines[0] - 1} is blank."
+        ),
+    )
+
+
+def make_delimiter_only_rows() -> None:
+    name = "delimiter-only-rows.csv"
+    sites = {"Bridge St": 500, "Church Ln": 240, "High St": 610}
+    times = slots(datetime(2025, 10, 6), 15, 7 * 96)
+    lines = ["timestamp,site,volume"]
+    n = 0
+    for t, s, v in simple_rows(name, sites, times, 15):
+        lines.append(line([t.strftime("%Y-%m-%d %H:%M:%S"), s, v]))
+        n += 1
+    empty_from = len(lines) + 1
+    lines += [",,"] * 3
+    write(name, lines, newline="\r\n")
+    expect(
+        name,
+        quirks=["delimiter-only-rows", "crlf"],
+        readme=(
+            "three lines of only delimiters (`,,`) after the data, CRLF line ends, as Excel saves a sheet whose used "
+            "range runs past the data: a reader must accept every data row and reject exactly those three lines, "
+            "saying they hold no values."
+        ),
+        data_rows=n + 3,
+        rejected_lines=[empty_from, empty_from + 1, empty_from + 2],
+        time=time_range(["timestamp"], times),
+        location={"column": "site", "distinct": len(sites)},
+        main_measure="volume",
+        notes=(
+            f"Lines {empty_from} to {empty_from + 2} are `,,` (every field empty). Python's csv reads them as records, "
+            f"so dataRows counts them ({n} data rows + 3); a reader rejects them with a plain reason (the row has no "
+            f"values), so the user sees them rather than losing count of them, and read = accepted + rejected holds."
+        ),
+    )
+
+
+# ----------------------------------------------------------------------------------------------------
 
 
 def main() -> None:
@@ -933,6 +1350,18 @@ def main() -> None:
     make_trailing_empty_columns()
     make_totals_row()
     make_encodings()
+    make_title_lines_above_header()
+    make_tab_separated()
+    make_thousands_separators()
+    make_repeated_header()
+    make_excel_serial_dates()
+    make_compact_date_hhmm()
+    make_iso_fraction_offset()
+    make_am_pm_with_dots()
+    make_dst_repeated_hour()
+    make_units_row()
+    make_footer_notes()
+    make_delimiter_only_rows()
     readme = [
         "# Synthetic fidelity corpus",
         "",

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import type { RejectedRow } from '../../../shared/contract';
 import type { TrafficRecord } from '../../../shared/records';
-import type { CsvDialect } from './csvDialect';
+import { headerPosition, type CsvDialect } from './csvDialect';
 import { createBlockParser } from './blockParser';
 import { countChar, hasBareLineFeed, MAX_REJECTED_TEXT, MAX_ROW_CHARS } from './csvText';
 import { RowDecoder } from './rowDecoder';
@@ -69,16 +69,18 @@ export async function* readCsvBatches(options: CsvBatchReaderOptions): AsyncGene
   const codec = textCodecFor(dialect.encoding);
   const invalidReason = codec.invalidReason;
   const decoder = codec.newDecoder();
-  const stream = createReadStream(options.path, { highWaterMark: BLOCK_BYTES, signal: options.signal, start: start?.byte ?? 0, ...(options.end === undefined ? {} : { end: options.end - 1 }) });
+  // A checkpoint at the header (byte 0, or past title lines) is a fresh start.
+  const header = headerPosition(dialect);
+  const resumed = start !== undefined && start.byte > header.byte;
+  const from = resumed ? start : header;
+  const stream = createReadStream(options.path, { highWaterMark: BLOCK_BYTES, signal: options.signal, start: from.byte, ...(options.end === undefined ? {} : { end: options.end - 1 }) });
 
   let pending = '';
-  let bytesRead = start?.byte ?? 0;
+  let bytesRead = from.byte;
   /** Bytes of the file turned into text so far: with `pending`, says where the next row starts. */
-  let textBytes = start?.byte ?? 0;
-  let line = start?.line ?? 1; // line where the next row starts; line 1 is the header
+  let textBytes = from.byte;
+  let line = from.line; // line where the next row starts; the header's at first
   let row = start?.row ?? 0;
-  // A checkpoint at byte 0 is the block holding the header: read it as a fresh start.
-  const resumed = start !== undefined && start.byte > 0;
   let headerSeen = resumed || dialect.headerless === true;
   let first = !resumed;
   let skipUntil = options.skipUntil ?? null;

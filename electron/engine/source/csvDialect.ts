@@ -9,9 +9,26 @@ export interface CsvDialect {
   encoding: FileEncoding;
   /** The first line is already data (a file written without a header): it is read as a row. */
   headerless?: boolean;
+  /**
+   * Where the header starts when title lines come before it (a report's name, the area, when it
+   * was generated, as portals and report exports write): every reader starts there. Absent: byte 0, line 1.
+   */
+  headerAt?: HeaderPosition;
 }
 
-const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const;
+export interface HeaderPosition {
+  /** Byte offset in the file (a byte-order mark included). */
+  byte: number;
+  /** 1-based line number. */
+  line: number;
+}
+
+/** Where a fresh read of the file starts: its header line. */
+export function headerPosition(dialect: Pick<CsvDialect, 'headerAt'>): HeaderPosition {
+  return dialect.headerAt ?? { byte: 0, line: 1 };
+}
+
+export const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const;
 
 export function detectNewline(text: string): CsvDialect['newline'] {
   const lf = text.indexOf('\n');
@@ -21,7 +38,7 @@ export function detectNewline(text: string): CsvDialect['newline'] {
 }
 
 /** Counts a character outside double-quoted sections of one line. */
-function countOutsideQuotes(line: string, char: string): number {
+export function countOutsideQuotes(line: string, char: string): number {
   let count = 0;
   let quoted = false;
   for (const c of line) {

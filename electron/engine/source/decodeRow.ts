@@ -1,6 +1,7 @@
 /** Turns a row of CSV text fields into typed cell values, or says exactly why it cannot. */
 import type { CellValue } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
+import { parseCommaGroupedNumber } from './groupedNumber';
 import { parseDecimalCommaNumber } from './time/decimalComma';
 
 export type DecodedRow = { ok: true; values: CellValue[] } | { ok: false; reason: string };
@@ -37,7 +38,8 @@ export function decodeRow(fields: readonly string[], columns: readonly ColumnInf
       values[i] = null;
       continue;
     }
-    const number = decimalComma ? parseDecimalCommaNumber(trimmed) : Number(trimmed);
+    let number = decimalComma ? parseDecimalCommaNumber(trimmed) : Number(trimmed);
+    if (!decimalComma && Number.isNaN(number)) number = parseCommaGroupedNumber(trimmed);
     if (!Number.isFinite(number) || isPrefixedInteger(trimmed)) {
       return { ok: false, reason: `column "${column.name}" expects a number, found ${quote(field)}` };
     }

@@ -4,6 +4,7 @@
  * be rejected row by row with a reason, which is more useful to a user than silently demoting the
  * whole column to text.
  */
+import { parseCommaGroupedNumber } from './groupedNumber';
 import { parseDecimalCommaNumber } from './time/decimalComma';
 
 const TOLERATED_SHARE = 0.05;
@@ -11,7 +12,7 @@ const TOLERATED_SHARE = 0.05;
 export function isNumericText(text: string, decimalComma = false): boolean {
   const trimmed = text.trim();
   if (trimmed === '') return false;
-  return decimalComma ? Number.isFinite(parseDecimalCommaNumber(trimmed)) : Number.isFinite(Number(trimmed));
+  return decimalComma ? Number.isFinite(parseDecimalCommaNumber(trimmed)) : Number.isFinite(Number(trimmed)) || Number.isFinite(parseCommaGroupedNumber(trimmed));
 }
 
 /** True when the non-empty values pass `test` with at most the tolerated share of exceptions. */

@@ -16,6 +16,18 @@ const PREVIEW_ROWS = 8;
 const HEADERLESS_NOTE =
   'The first line holds numbers and times, not column names: the file has no header, so its columns are named Column 1, Column 2… and the first line is read as a row.';
 
+const MAX_TITLE_QUOTED = 60;
+
+/** Says which lines above the header were passed over, so nothing is dropped unseen. */
+function titleNote(sniffed: SniffedCsv): string[] {
+  const header = sniffed.dialect.headerAt;
+  if (!header) return [];
+  const first = sniffed.titleLines[0] ?? '';
+  const quoted = JSON.stringify(first.length > MAX_TITLE_QUOTED ? `${first.slice(0, MAX_TITLE_QUOTED)}…` : first);
+  const lines = header.line === 2 ? 'Line 1 is' : `Lines 1–${header.line - 1} are`;
+  return [`${lines} a title above the table (${quoted}${sniffed.titleLines.length > 1 ? ' …' : ''}), not rows: the header is line ${header.line}.`];
+}
+
 /**
  * The file as read in the encoding the corrections ask for (or the detected one when they ask for
  * none): sniffed again only when that differs from how it was read.
@@ -45,7 +57,7 @@ export async function openSniffedFile(file: SniffedCsv, overrides: SchemaOverrid
     time: schema.time,
     location: schema.location,
     measure: schema.measure,
-    notes: sniffed.dialect.headerless ? [HEADERLESS_NOTE, ...schema.notes] : schema.notes,
+    notes: [...(sniffed.dialect.headerless ? [HEADERLESS_NOTE] : []), ...titleNote(sniffed), ...schema.notes],
     timeRange: order.kind === 'merged' ? mergedTimeRange(order.runs) : timeRange,
     timeOrder,
     preview: sniffed.sampleRows.slice(0, PREVIEW_ROWS),

@@ -12,6 +12,7 @@ import { byteOrderMark, detectEncoding } from './detectEncoding';
 import { normaliseHeader } from './headerNames';
 import { isNumericText } from './inferSchema';
 import { detectTimeFormat } from './time/timeFormats';
+import { findHeaderLine } from './titleLines';
 import { shownText, textCodecFor, type TextCodec } from './textCodec';
 
 const SNIFF_BYTES = 256 * 1024;
@@ -30,6 +31,8 @@ export interface SniffedCsv {
   sampleRows: string[][];
   /** Data rows guessed from the first block (exact when the whole file fits in it). */
   estimatedRows: number;
+  /** Non-blank lines above the header (a report's title, its date), passed over by every reader. */
+  titleLines: string[];
   /** The encoding the bytes say; `dialect.encoding` differs only when the user chose another. */
   detectedEncoding: FileEncoding;
   /**
@@ -105,6 +108,8 @@ interface SniffedText {
   names: string[];
   sampleRows: string[][];
   estimatedRows: number;
+  /** Non-blank lines above the header (see titleLines.ts), passed over by every reader. */
+  titleLines: string[];
 }
 
 /** A cell that is a value (a number or a time), which a column name never is. */
@@ -135,10 +140,16 @@ function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): Snif
     throw new CommandError('FILE_EMPTY', `${basename(path)} holds only blank space, no header and no rows.`);
   }
   const newline = detectNewline(text);
-  const lines = text.split(newline);
-  if (!wholeFileInHead) lines.pop(); // the last line of a partial block may be cut
+  const allLines = text.split(newline);
+  if (!wholeFileInHead) allLines.pop(); // the last line of a partial block may be cut
+  const headerIndex = findHeaderLine(allLines);
+  const titleLines = allLines.slice(0, headerIndex).filter((line) => line.trim() !== '');
+  const titleText = headerIndex === 0 ? '' : allLines.slice(0, headerIndex).join(newline) + newline;
+  const lines = allLines.slice(headerIndex);
+  const table = text.slice(titleText.length);
+  const headerAt = headerIndex === 0 ? null : { byte: markBytes + codec.byteLength(titleText), line: headerIndex + 1 };
   const delimiter = detectDelimiter(lines);
-  const parsed = createBlockParser({ delimiter, newline })(text, wholeFileInHead);
+  const parsed = createBlockParser({ delimiter, newline })(table, wholeFileInHead);
   const rows = parsed.rows.filter((row) => !(row.length === 1 && row[0] === ''));
   const [firstCells, ...afterFirst] = rows;
   if (!firstCells) {
@@ -157,14 +168,16 @@ function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): Snif
   // Inference sees only rows the reader could accept: a ragged row, or an unclosed quote that
   // swallows the rest of the block into one field, would otherwise hide the columns' types.
   const sampleRows = dataRows.filter((row) => row.length === headerCells.length);
-  const sampleBytes = codec.byteLength(text.slice(0, parsed.cursor));
+  const sampleBytes = codec.byteLength(table.slice(0, parsed.cursor));
   const bytesPerRow = rows.length > 0 ? sampleBytes / rows.length : sampleBytes;
-  const estimatedRows = wholeFileInHead ? dataRows.length : Math.round(size / Math.max(bytesPerRow, 1)) - (headerless ? 0 : 1);
+  const tableBytes = size - (headerAt?.byte ?? 0);
+  const estimatedRows = wholeFileInHead ? dataRows.length : Math.round(tableBytes / Math.max(bytesPerRow, 1)) - (headerless ? 0 : 1);
   return {
-    dialect: { delimiter, newline, hasBom, encoding, ...(headerless ? { headerless } : {}) },
+    dialect: { delimiter, newline, hasBom, encoding, ...(headerless ? { headerless } : {}), ...(headerAt ? { headerAt } : {}) },
     names: normaliseHeader(headerCells),
     sampleRows,
     estimatedRows: Math.max(estimatedRows, 0),
+    titleLines,
   };
 }
 

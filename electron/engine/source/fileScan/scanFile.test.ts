@@ -149,6 +149,20 @@ describe('scanFile', () => {
     await expectSameAsSequential(opened, [2, 3, 7]);
   });
 
+  it('starts at the header below title lines: rows and their lines agree with the reader and with the file, in any number of segments', async () => {
+    const lines = trafficLinesWithRejects(3000);
+    const titled = ['Traffic counts report', 'Area: centre, north', 'Generated: 2025-03-14 06:00', '', ...lines];
+    for (const options of [{ newline: '\n' as const, bom: false }, { newline: '\r\n' as const, bom: true }]) {
+      const opened = await open(temp.write(joinLines(titled, options)));
+      expect(opened.dialect.headerAt?.line).toBe(5);
+      const profiles = await expectSameAsSequential(opened, [1, 2, 5]);
+      // Counted by hand: the bad rows sit at data index 37 + 211k, below four title lines and the header.
+      const bad = Array.from({ length: 3000 }, (_, i) => i).filter((i) => i >= 37 && (i - 37) % 211 === 0);
+      expect(profiles[0]!.rows).toBe(3000);
+      expect(profiles[0]!.rejectedRows.map((row) => row.line)).toEqual(bad.map((i) => i + 6));
+    }
+  });
+
   it('reads numbers in every form exactly as the reader does, plain or not (fast path and fallback agree)', async () => {
     // Plain forms the scan reads in place, and forms only the regular decoder judges: with spaces,
     // exponents, a plus sign, no digit before or after the point, too many digits, hex, text.

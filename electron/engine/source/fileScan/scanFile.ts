@@ -14,7 +14,7 @@
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import type { RejectedRow } from '../../../../shared/contract';
-import type { CsvDialect } from '../csvDialect';
+import { headerPosition, type CsvDialect } from '../csvDialect';
 import type { TimeRange } from '../fileTimeRange';
 import type { TableSchema } from '../tableSchema';
 import type { SplitTimelineState } from '../time/splitTimeline';
@@ -129,7 +129,11 @@ export async function scanFile(options: ScanFileOptions): Promise<FileProfile> {
   const { path, dialect, schema } = options;
   const size = (await stat(path)).size;
   const workerPath = options.workerPath ?? null;
-  const plan: ByteSegment[] = await planSegments(path, size, dialect, segmentCount(options, size, workerPath));
+  // Title lines above the header are no rows: the first segment starts at the header.
+  const header = headerPosition(dialect);
+  const plan: ByteSegment[] = (await planSegments(path, size, dialect, segmentCount(options, size, workerPath)))
+    .filter((segment) => segment.end > header.byte)
+    .map((segment) => ({ start: Math.max(segment.start, header.byte), end: segment.end }));
   const run: SegmentRunner = workerPath !== null && plan.length > 1 ? workerRunner(workerPath) : runInThread;
 
   // One failing segment stops the others; so does the caller's signal.
@@ -152,7 +156,8 @@ export async function scanFile(options: ScanFileOptions): Promise<FileProfile> {
     const summaries = await Promise.all(speculative.map((promise) => promise.catch((error: unknown) => (stop(), Promise.reject(error)))));
 
     const builder = new ProfileBuilder(schema, plan.length);
-    let at = 0; // where the next row truly starts
+    let at = header.byte; // where the next row truly starts
+    // The first segment counts lines from the file's first, title lines included (scanSegment).
     let lineOffset = 0;
     for (let k = 0; k < plan.length && at < size; k++) {
       const segment = plan[k] as ByteSegment;

@@ -19,6 +19,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { DecodedRecord } from '../rowDecoder';
 import { RowDecoder } from '../rowDecoder';
 import { createBlockParser } from '../blockParser';
+import { headerPosition } from '../csvDialect';
 import { countChar, hasBareLineFeed, MAX_REJECTED_TEXT, MAX_ROW_CHARS } from '../csvText';
 import { INVALID_BYTES_MARK, shownText, textCodecFor } from '../textCodec';
 import { scanSegmentWithReader } from './readerScan';
@@ -97,8 +98,11 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
   if (task.start >= task.end) return summarize(task, totals, runs, task.start, 0);
 
   let pending = '';
-  let line = 1; // where the next row starts; line 1 is the segment's first
-  let headerSeen = task.start > 0 || dialect.headerless === true;
+  const header = headerPosition(dialect);
+  // Where the next row starts: line 1 is the segment's first, but the first segment starts at the
+  // header, which title lines may push down the file (as the reader counts, csvBatchReader).
+  let line = task.start > header.byte ? 1 : header.line;
+  let headerSeen = task.start > header.byte || dialect.headerless === true;
 
   function tally(decoded: DecodedRecord, rowLine: number, rowText: () => string): void {
     if (decoded.ok) totals.accept(decoded.values, runs ? null : decoded.time);

@@ -69,12 +69,15 @@ const unorderedNote = (location: string | null): string =>
  */
 export async function detectReplayOrder(file: SniffedCsv, schema: TableSchema, head: readonly TimedRow[], timeOrder: TimeOrder | null = null): Promise<ReplayOrder> {
   if (timeOrder === 'descending') return newestFirstOrder(file, schema, head);
-  if (schema.time?.kind !== 'column' || schema.location === null) return FILE_ORDER;
+  // The split form's month is placed while reading in file order, so only a full date can be merged.
+  if ((schema.time?.kind !== 'column' && schema.time?.kind !== 'parts') || schema.location === null) return FILE_ORDER;
   const steps = headOrder(head);
   if (steps.rows < 2) return FILE_ORDER;
   // Out of order within a location: say so only where the file looks grouped (few long runs).
   if (steps.backWithin > 0) return steps.changes < MAX_MERGED_RUNS ? { kind: 'file', note: unorderedNote(null) } : FILE_ORDER;
-  if (steps.changes >= MAX_MERGED_RUNS) return steps.backAtChange > 0 ? { kind: 'file', note: tooManyNote() } : FILE_ORDER;
+  // Many changes of location that mostly go back in time are many runs; locations taking turns
+  // in time order go back only where the clock does (an autumn hour written twice in local time).
+  if (steps.changes >= MAX_MERGED_RUNS) return steps.backAtChange * 2 >= steps.changes ? { kind: 'file', note: tooManyNote() } : FILE_ORDER;
 
   const probe = await RowProbe.open(file.path, file.sizeBytes, file.dialect, schema);
   if (!probe) return FILE_ORDER;

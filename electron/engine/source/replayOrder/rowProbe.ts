@@ -68,12 +68,12 @@ export class RowProbe {
   }
 
   /**
-   * A probe for a file with a time column and a location, in an encoding whose line breaks can
+   * A probe for a file with a whole time (one column, or a date over several) and a location, in an encoding whose line breaks can
    * be found byte by byte; null otherwise (the split time form depends on every row before, and
    * UTF-16 spreads a line break over two bytes).
    */
   static async open(path: string, size: number, dialect: CsvDialect, schema: TableSchema): Promise<RowProbe | null> {
-    if (schema.time?.kind !== 'column' || schema.location === null) return null;
+    if ((schema.time?.kind !== 'column' && schema.time?.kind !== 'parts') || schema.location === null) return null;
     if (!BYTE_LINE_BREAK_ENCODINGS.has(encodingOf(dialect))) return null;
     return new RowProbe(await open(path, 'r'), size, dialect, schema);
   }

@@ -125,9 +125,12 @@ function readClock(text: string, end: number, dotAllowed = false): number {
   }
   if (i + 1 < end) {
     const half = text.charCodeAt(i) | 0x20;
-    if ((half === LOWER_A || half === LOWER_P) && (text.charCodeAt(i + 1) | 0x20) === LOWER_M) {
+    // `AM`, `am`, and `a.m.` as Canadian and some Windows locales write it.
+    const dotted = text.charCodeAt(i + 1) === DOT;
+    const m = dotted ? i + 2 : i + 1;
+    if ((half === LOWER_A || half === LOWER_P) && m < end && (text.charCodeAt(m) | 0x20) === LOWER_M && (!dotted || text.charCodeAt(m + 1) === DOT)) {
       if (hour < 1 || hour > 12) return -1;
-      at = i + 2;
+      at = dotted ? m + 2 : m + 1;
       const hour24 = (hour % 12) + (half === LOWER_P ? 12 : 0);
       return hour24 * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 + millis;
     }

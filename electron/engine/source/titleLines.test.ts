@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { findHeaderLine } from './titleLines';
+
+const rows = (count: number, delimiter: string): string[] =>
+  Array.from({ length: count }, (_, i) => ['2025-03-14 08:00', `site ${i % 3}`, String(100 + i), delimiter === ',' ? '52.5' : '52,5'].join(delimiter));
+
+describe('title lines above the header', () => {
+  it('finds the header below a report title, the area, the date and a blank line', () => {
+    const lines = ['Traffic counts report', 'Area: centre, north', 'Generated: 2025-03-14 06:00', '', 'time,site,volume,speed', ...rows(40, ',')];
+    expect(findHeaderLine(lines)).toBe(4);
+  });
+
+  it('finds it in a semicolon file too, whose title holds no semicolon', () => {
+    const lines = ['Zählstellenbericht', 'Stand: 14.03.2025', 'Zeit;Zählstelle;Anzahl;Geschwindigkeit', ...rows(40, ';')];
+    expect(findHeaderLine(lines)).toBe(2);
+  });
+
+  it('leaves the first line as the header in a file without titles, whatever else the rows hold', () => {
+    // Decimal commas in a `;` file: the comma would make a table that starts one line down.
+    expect(findHeaderLine(['time;site;volume;speed', ...rows(40, ';')])).toBe(0);
+    expect(findHeaderLine(['time,site,volume,speed', ...rows(40, ',')])).toBe(0);
+    // Rows one field wider than the header (a trailing delimiter): still the header.
+    expect(findHeaderLine(['time,site,volume,speed', ...rows(40, ',').map((row) => `${row},`)])).toBe(0);
+    // A single-column file has no table to find.
+    expect(findHeaderLine(['volume', '12', '14', '15'])).toBe(0);
+  });
+
+  it('does not take a long run of narrow lines for a title block', () => {
+    const lines = [...Array.from({ length: 40 }, (_, i) => `note ${i}`), 'time,site,volume,speed', ...rows(40, ',')];
+    expect(findHeaderLine(lines)).toBe(0);
+  });
+});
