@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
@@ -42,4 +42,30 @@ test('opening a file says how it is read (time, location, measure, what was infe
   await app.replay.start('max');
   await app.replay.waitForState('finished');
   expect(await app.replay.counts()).toEqual({ read: 192, accepted: 192, rejected: 0 });
+});
+
+const CORPUS = join(__dirname, '..', 'fidelity', 'corpus');
+/** The corpus's own expectation for a file (counted by Python's csv or its generator, not by the app). */
+const expectedRows = (folder: string, name: string): number => (JSON.parse(readFileSync(join(CORPUS, folder, name.replace(/\.csv$/, '.expected.json')), 'utf8')) as { dataRows: number }).dataRows;
+
+test('a report export with title lines above its header opens on the real header, says which lines it passed over, and replays every row', async ({ app }) => {
+  await app.openFile(join(CORPUS, 'synthetic', 'title-lines-above-header.csv'));
+  const reading = app.page.getByTestId('file-reading');
+  await expect(reading).toContainText('Location: site');
+  await expect(reading).toContainText('Measure: volume');
+  await expect(app.page.getByTestId('file-notes')).toContainText('Lines 1–4 are a title above the table ("Traffic counts report" …), not rows: the header is line 5.');
+  await app.replay.start('max');
+  await app.replay.waitForState('finished');
+  const rows = expectedRows('synthetic', 'title-lines-above-header.csv');
+  expect(await app.replay.counts()).toEqual({ read: rows, accepted: rows, rejected: 0 });
+});
+
+test("Berlin's detector counts, sorted by detector with the hour in a column of its own, are replayed merged by time", async ({ app }) => {
+  await app.openFile(join(CORPUS, 'real', 'berlin-detectors-hourly.csv'));
+  await expect(app.page.getByTestId('file-reading')).toContainText('Location: detid_15');
+  await expect(app.page.getByTestId('replay-order')).toContainText('Grouped by location');
+  await app.replay.start('max');
+  await app.replay.waitForState('finished');
+  const counts = await app.replay.counts();
+  expect(counts.read).toBe(expectedRows('real', 'berlin-detectors-hourly.csv'));
 });

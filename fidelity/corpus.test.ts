@@ -53,7 +53,7 @@ function timeColumns(time: TimeSource | null): string[] {
   if (time === null) return [];
   if (time.kind === 'column') return [time.column];
   if (time.kind === 'split') return [time.time, time.day, ...(time.weekday === null ? [] : [time.weekday])];
-  return [time.date, time.year, time.month, time.day, time.clock, time.hour, time.minute, time.second].filter((name): name is string => name !== null);
+  return [time.date, time.year, time.month, time.day, time.clock, time.hhmm ?? null, time.hour, time.minute, time.second].filter((name): name is string => name !== null);
 }
 
 const iso = (time: number | null): string | null => (time === null ? null : new Date(time).toISOString().replace('.000Z', 'Z'));

@@ -75,7 +75,7 @@ export class RowDecoder {
     if (!time) return [];
     if (time.kind === 'column') return [this.index(time.column)];
     if (time.kind === 'split') return [this.index(time.time), this.index(time.day)];
-    return [time.date, time.year, time.month, time.day, time.clock, time.hour, time.minute, time.second]
+    return [time.date, time.year, time.month, time.day, time.clock, time.hhmm ?? null, time.hour, time.minute, time.second]
       .filter((name): name is string => name !== null)
       .map((name) => this.index(name));
   }

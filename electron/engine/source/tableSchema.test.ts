@@ -418,6 +418,18 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     expect(roles(schema)).toMatchObject({ mdate: 'category', time: 'category', hourly_counts: 'measure' });
   });
 
+  it('reads a compact date and a time written HHMM as one time, and an Excel day number named Date as a time', () => {
+    const lines = ['Date,Time,Station,Volume'];
+    for (const time of ['0', '15', '30', '45', '100', '115', '1430', '2345']) for (const station of ['101', '102']) lines.push(`20250310,${time},${station},${40 + Number(time) % 17}`);
+    const schema = resolve(lines);
+    expect(schema.time).toMatchObject({ kind: 'parts', date: 'Date', dateFormat: 'ymd-compact', hhmm: 'Time' });
+    expect(schema.location).toBe('Station');
+    expect(schema.measure).toBe('Volume');
+
+    const excel = resolve(['Date,site,volume', '45726.0104166667,A,12', '45726.0208333333,A,14', '45726.03125,A,9']);
+    expect(excel.time).toMatchObject({ kind: 'column', column: 'Date', format: 'excel-serial' });
+  });
+
   it('says when a second column also reads as time', () => {
     const schema = resolve(['start,end,flow', '2025-03-14 08:00,2025-03-14 08:15,10', '2025-03-14 08:15,2025-03-14 08:30,11']);
     expect(schema.notes.join(' ')).toContain('Unsure of the time');

@@ -16,7 +16,7 @@ import { detectPartsTime, partsColumnIndexes, type PartsColumns } from './time/p
 import { chooseSplitAnchor, type SplitAnchor, type SplitSampleRow } from './time/splitAnchor';
 import { splitRowsRunNewestFirst } from './time/splitDirection';
 import { detectSplitTime, parseDayOfMonth, parseWeekday, type SplitTimeColumns } from './time/splitTimeline';
-import { TIME_FORMATS, detectTimeFormat } from './time/timeFormats';
+import { NUMERIC_TIME_FORMATS, TIME_FORMATS, detectTimeFormat } from './time/timeFormats';
 
 export interface TableSchema {
   columns: ColumnInfo[];
@@ -81,7 +81,7 @@ function timeColumnCandidates(
     if (!format) continue;
     // A bare clock time ("08:30") is no timeline on its own; only with a date does it become one.
     if (format.id === 'clock') continue;
-    if (numeric[index] && format.id !== 'epoch-s' && format.id !== 'epoch-ms') continue;
+    if (numeric[index] && !NUMERIC_TIME_FORMATS.has(format.id)) continue;
     candidates.push({ index, format: format.id });
   }
   const namedTime = (index: number): number => Number(TIME_NAME.test(names[index] as string));
@@ -212,6 +212,7 @@ function partsSource(names: readonly string[], parts: PartsColumns): TimeSource 
     month: name(parts.month),
     day: name(parts.day),
     clock: name(parts.clock),
+    hhmm: name(parts.hhmm),
     hour: name(parts.hour),
     minute: name(parts.minute),
     second: name(parts.second),

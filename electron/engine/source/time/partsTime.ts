@@ -1,8 +1,9 @@
 /**
  * Time written over several columns with the whole date in them (unlike the split form, which
  * only has a day of month): a date column and a time-of-day column (`Date` = 2025-03-14, `Time` =
- * 08:15), a date and an hour (`date`, `hour` = 0..23), or one column per field (`Yr, M, D, HH, MM`
- * as New York's counts are published). Read as UTC wall clock like every zone-less time.
+ * 08:15), a date and an hour (`date`, `hour` = 0..23), a date and a time written HHMM (`20250314`,
+ * `815`, as US agencies' count files do), or one column per field (`Yr, M, D, HH, MM` as New
+ * York's counts are published). Read as UTC wall clock like every zone-less time.
  */
 import type { TimeFormatId } from '../../../../shared/schema';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, daysFromCivil, daysInMonth } from './civil';
@@ -17,6 +18,7 @@ export interface PartsColumns {
   month: number | null;
   day: number | null;
   clock: number | null;
+  hhmm: number | null;
   hour: number | null;
   minute: number | null;
   second: number | null;
@@ -65,7 +67,32 @@ function datesOnly(values: readonly string[], format: TimeFormatId): boolean {
   return present.length > 0 && present.every((value) => !value.includes(':') && (parse(value) ?? 1) % MS_PER_DAY === 0);
 }
 
-const EMPTY: PartsColumns = { date: null, dateFormat: null, year: null, month: null, day: null, clock: null, hour: null, minute: null, second: null };
+const EMPTY: PartsColumns = { date: null, dateFormat: null, year: null, month: null, day: null, clock: null, hhmm: null, hour: null, minute: null, second: null };
+
+/** `815` → 08:15 as ms since midnight, `2400` the day's end; -1 when not a time written HHMM. */
+function hhmmOfDay(text: string): number {
+  const trimmed = text.trim();
+  if (!/^\d{1,4}$/.test(trimmed)) return -1;
+  const value = Number(trimmed);
+  const hours = Math.floor(value / 100);
+  const minutes = value % 100;
+  if (minutes > 59 || hours > 24 || (hours === 24 && minutes > 0)) return -1;
+  return hours * MS_PER_HOUR + minutes * MS_PER_MINUTE;
+}
+
+/**
+ * A time of day written as one whole number HHMM (`0`, `815`, `1430`), named like a time or an
+ * hour: some value must reach 100, or it would be an hour column.
+ */
+function findHhmm(names: readonly string[], samples: readonly (readonly string[])[], taken: ReadonlySet<number>): number | null {
+  for (let index = 0; index < names.length; index++) {
+    const name = (names[index] as string).trim();
+    if (taken.has(index) || !(FIELD_NAMES.hour.test(name) || /^(hhmm|hh:?mm|time.?hhmm|uhrzeit)$/i.test(name))) continue;
+    const values = samples[index] ?? [];
+    if (mostly(values, (value) => hhmmOfDay(value) >= 0) && values.some((value) => Number(value.trim()) >= 100)) return index;
+  }
+  return null;
+}
 
 /**
  * The time-of-day part beside a date: a clock column (`08:15`), else an hour column (with maybe a
@@ -77,7 +104,12 @@ function timeOfDayColumns(names: readonly string[], samples: readonly (readonly 
     if (detectTimeFormat(samples[index] ?? [], names[index])?.id === 'clock') return { clock: index };
   }
   const hour = findField('hour', names, samples, taken);
-  if (hour === null) return null;
+  if (hour === null) {
+    const hhmm = findHhmm(names, samples, taken);
+    if (hhmm === null) return null;
+    taken.add(hhmm);
+    return { hhmm };
+  }
   taken.add(hour);
   const minute = findField('minute', names, samples, taken);
   if (minute !== null) taken.add(minute);
@@ -116,7 +148,7 @@ export function detectPartsTime(
 
 /** Every column the parts are read from, in header order. */
 export function partsColumnIndexes(parts: PartsColumns): number[] {
-  return [parts.date, parts.year, parts.month, parts.day, parts.clock, parts.hour, parts.minute, parts.second]
+  return [parts.date, parts.year, parts.month, parts.day, parts.clock, parts.hhmm, parts.hour, parts.minute, parts.second]
     .filter((index): index is number => index !== null)
     .sort((a, b) => a - b);
 }
@@ -129,6 +161,8 @@ export interface PartsNames {
   month: string | null;
   day: string | null;
   clock: string | null;
+  /** Absent in schemas saved before it existed. */
+  hhmm?: string | null;
   hour: string | null;
   minute: string | null;
   second: string | null;
@@ -147,6 +181,7 @@ export function partsReader(names: PartsNames, indexOf: (name: string) => number
   const month = at(names.month);
   const day = at(names.day);
   const clock = at(names.clock);
+  const hhmm = at(names.hhmm ?? null);
   const hour = at(names.hour);
   const minute = at(names.minute);
   const second = at(names.second);
@@ -178,6 +213,12 @@ export function partsReader(names: PartsNames, indexOf: (name: string) => number
       const text = (fields[clock] as string).trim();
       const timeOfDay = TIME_FORMATS.clock.parse(text);
       if (timeOfDay === null) return `column ${JSON.stringify(names.clock)} expects a time of day like 08:15, found ${quote(text)}`;
+      return dayStart + timeOfDay;
+    }
+    if (hhmm >= 0) {
+      const text = (fields[hhmm] as string).trim();
+      const timeOfDay = hhmmOfDay(text);
+      if (timeOfDay < 0) return `column ${JSON.stringify(names.hhmm)} expects a time of day written HHMM like 815 or 1430, found ${quote(text)}`;
       return dayStart + timeOfDay;
     }
     const h = number(fields, hour, 'hour', names.hour);

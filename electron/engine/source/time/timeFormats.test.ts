@@ -205,6 +205,29 @@ describe('parsers never throw', () => {
   });
 });
 
+describe('dates written as numbers', () => {
+  it.each([
+    ['20250314', utc(2025, 3, 14)],
+    [' 20241231 ', utc(2024, 12, 31)],
+  ])('%s is a compact year-month-day', (text, expected) => expect(parse('ymd-compact', text)).toBe(expected));
+  it.each(['20250230', '2025031', '202503140', '18991231', '2025-03-14'])('%s is not', (text) => expect(parse('ymd-compact', text)).toBeNull());
+
+  it.each([
+    // Counted by hand from 1899-12-30: 45726 days is 2025-03-10; .34375 of a day is 08:15.
+    ['45726', utc(2025, 3, 10)],
+    ['45726.34375', utc(2025, 3, 10, 8, 15)],
+    ['45726.0104166667', utc(2025, 3, 10, 0, 15)],
+  ])('%s is an Excel day number', (text, expected) => expect(parse('excel-serial', text)).toBe(expected));
+  it.each(['19999', '80001', '4.5e4', 'abc'])('%s is not', (text) => expect(parse('excel-serial', text)).toBeNull());
+
+  it('takes them for time only in a column named as one (daily counts of 25,000 look like Excel days)', () => {
+    expect(detectTimeFormat(['45726.0104166667', '45726.0208333333'], 'Date')?.id).toBe('excel-serial');
+    expect(detectTimeFormat(['45726', '25310', '31002'], 'AADT')).toBeNull();
+    expect(detectTimeFormat(['20250310', '20250311'], 'Date')?.id).toBe('ymd-compact');
+    expect(detectTimeFormat(['20250311', '20250310'], 'counter')).toBeNull();
+  });
+});
+
 describe('detectTimeFormat', () => {
   const detect = (samples: readonly string[], name?: string): TimeFormatId | null =>
     detectTimeFormat(samples, name)?.id ?? null;

@@ -289,6 +289,29 @@ function parseEpochMillis(text: string): number | null {
   return millis >= EPOCH_MS_MIN && millis <= EPOCH_MS_MAX ? Math.round(millis) : null;
 }
 
+/** A date written as one number, YYYYMMDD (`20250314`), as US agencies' count files do. */
+function parseYmdCompact(text: string): number | null {
+  const end = begin(text);
+  if (end - at !== 8) return null;
+  const year = readDigits(text, end, 4, 4);
+  const month = readDigits(text, end, 2, 2);
+  const day = readDigits(text, end, 2, 2);
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return daysFromCivil(year, month, day) * MS_PER_DAY;
+}
+
+/** Excel's day numbers (1899-12-30 is day 0, the fraction is the time of day), limited to 1954–2119. */
+const EXCEL_DAY_MIN = 20_000;
+const EXCEL_DAY_MAX = 80_000;
+const EXCEL_EPOCH_DAYS = daysFromCivil(1899, 12, 30);
+
+function parseExcelSerial(text: string): number | null {
+  const days = parsePlainDecimal(text);
+  if (!(days >= EXCEL_DAY_MIN && days <= EXCEL_DAY_MAX)) return null;
+  // Rounded to the second: a spreadsheet's 08:15 is 0.34375 of a day, stored with float noise.
+  return Math.round((EXCEL_EPOCH_DAYS + days) * 86_400) * 1000;
+}
+
 export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
   iso: { id: 'iso', label: TIME_FORMAT_LABELS.iso, parse: parseIso },
   mdy: { id: 'mdy', label: TIME_FORMAT_LABELS.mdy, parse: (text) => parseNumericDate(text, SLASH, false) },
@@ -296,6 +319,8 @@ export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
   'dmy-dot': { id: 'dmy-dot', label: TIME_FORMAT_LABELS['dmy-dot'], parse: (text) => parseNumericDate(text, DOT, true) },
   'dmy-dash': { id: 'dmy-dash', label: TIME_FORMAT_LABELS['dmy-dash'], parse: (text) => parseNumericDate(text, MINUS, true) },
   'ymd-slash': { id: 'ymd-slash', label: TIME_FORMAT_LABELS['ymd-slash'], parse: parseYmdSlash },
+  'ymd-compact': { id: 'ymd-compact', label: TIME_FORMAT_LABELS['ymd-compact'], parse: parseYmdCompact },
+  'excel-serial': { id: 'excel-serial', label: TIME_FORMAT_LABELS['excel-serial'], parse: parseExcelSerial },
   'epoch-s': { id: 'epoch-s', label: TIME_FORMAT_LABELS['epoch-s'], parse: parseEpochSeconds },
   'epoch-ms': { id: 'epoch-ms', label: TIME_FORMAT_LABELS['epoch-ms'], parse: parseEpochMillis },
   clock: { id: 'clock', label: TIME_FORMAT_LABELS.clock, parse: parseClock },
@@ -315,7 +340,12 @@ const DETECTION_ORDER: readonly TimeFormatId[] = [
   'clock',
   'epoch-s',
   'epoch-ms',
+  'ymd-compact',
+  'excel-serial',
 ];
+
+/** Plain numbers that are times only when the column says so (or, for some, when they run in order). */
+export const NUMERIC_TIME_FORMATS: ReadonlySet<TimeFormatId> = new Set(['epoch-s', 'epoch-ms', 'ymd-compact', 'excel-serial']);
 
 /**
  * A column name that says "time". `ts` only as a whole word or camel-case suffix (`ts`, `event_ts`,
@@ -359,8 +389,10 @@ export function detectTimeFormat(samples: readonly string[], columnName?: string
     }
   }
   if (best === null || !mostlyMatches(bestCount, present.length)) return null;
-  if (best.id === 'epoch-s' || best.id === 'epoch-ms') {
+  if (NUMERIC_TIME_FORMATS.has(best.id)) {
     if (columnName !== undefined && namesTime(columnName)) return best;
+    // Excel's day numbers overlap daily counts (25,000 vehicles): only a column named as time.
+    if (best.id === 'excel-serial') return null;
     return present.length >= 2 && allParseInOrder(best, present) ? best : null;
   }
   return best;
