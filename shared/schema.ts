@@ -11,7 +11,7 @@ import { COLUMN_TYPES } from './records';
 export const COLUMN_ROLES = ['timestamp', 'location', 'measure', 'category'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
-export const TIME_FORMAT_IDS = ['iso', 'mdy', 'dmy', 'dmy-dot', 'dmy-dash', 'ymd-slash', 'ymd-compact', 'excel-serial', 'epoch-s', 'epoch-ms', 'clock'] as const;
+export const TIME_FORMAT_IDS = ['iso', 'mdy', 'dmy', 'dmy-dot', 'dmy-dash', 'ymd-slash', 'named-month', 'ymd-compact', 'excel-serial', 'epoch-s', 'epoch-ms', 'clock'] as const;
 export type TimeFormatId = (typeof TIME_FORMAT_IDS)[number];
 
 /** For people, each with an example; the schema dialog offers them and error messages name them. */
@@ -22,6 +22,7 @@ export const TIME_FORMAT_LABELS: Record<TimeFormatId, string> = {
   'dmy-dot': 'Day.month.year (01.10.2026 08:15)',
   'dmy-dash': 'Day-month-year (01-10-2026 08:15)',
   'ymd-slash': 'Year/month/day (2026/10/01 08:15)',
+  'named-month': 'Month by name (1-Oct-2026 08:15)',
   'ymd-compact': 'Year, month and day as one number (20261001)',
   'excel-serial': 'Excel date number: days since 1899-12-30 (46296.34375)',
   'epoch-s': 'Unix time in seconds (1790842500)',

@@ -1175,6 +1175,35 @@ def make_am_pm_with_dots() -> None:
     )
 
 
+def make_named_month_dates() -> None:
+    name = "named-month-dates.csv"
+    sites = {"A40 Western Ave": 820, "Marylebone Rd": 640}
+    times = slots(datetime(2025, 2, 24), 15, 9 * 96)
+    lines = ["Date,Site Name,Total Volume"]
+    n = 0
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    for t, s, v in simple_rows(name, sites, times, 15):
+        # Written by hand, not strftime, so the month names do not depend on the machine's locale.
+        stamp = f"{t.day:02d}-{months[t.month - 1]}-{t.year % 100:02d} {t.hour:02d}:{t.minute:02d}"
+        lines.append(line([stamp, s, v]))
+        n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["month-name", "two-digit-year"],
+        readme=(
+            "dates with the month by name and a two-digit year (`24-Feb-25 00:15`, as Excel formats dates in the UK "
+            "and agency exports write them), across the end of February: a reader must read the month name, the "
+            "year as 2025, and roll into March."
+        ),
+        data_rows=n,
+        time=time_range(["Date"], times),
+        location={"column": "Site Name", "distinct": len(sites)},
+        main_measure="Total Volume",
+        notes="DD-Mon-YY HH:MM, English month abbreviations; 2025-02-24 to 2025-03-04, wall clock.",
+    )
+
+
 def make_dst_repeated_hour() -> None:
     name = "dst-repeated-hour.csv"
     # America/New_York: EDT (UTC-4) until 2025-11-02 06:00 UTC, then EST (UTC-5). Local clocks go
@@ -1362,6 +1391,7 @@ def main() -> None:
     make_units_row()
     make_footer_notes()
     make_delimiter_only_rows()
+    make_named_month_dates()
     readme = [
         "# Synthetic fidelity corpus",
         "",

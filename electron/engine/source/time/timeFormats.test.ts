@@ -205,6 +205,29 @@ describe('parsers never throw', () => {
   });
 });
 
+describe('dates with the month by name', () => {
+  it.each([
+    ['14-Mar-2025', utc(2025, 3, 14)],
+    ['14-Mar-25 08:15', utc(2025, 3, 14, 8, 15)],
+    ['14 March 2025 17:45:30', utc(2025, 3, 14, 17, 45, 30)],
+    ['Mar 14, 2025', utc(2025, 3, 14)],
+    ['November 01, 2019 05:00:00 PM', utc(2019, 11, 1, 17)],
+    ['Fri, 14 Mar 2025 08:15 +01:00', utc(2025, 3, 14, 7, 15)],
+    ['3. März 2025 08:15', utc(2025, 3, 3, 8, 15)],
+    ['1 févr. 2025', utc(2025, 2, 1)],
+    ['15-ago-2024', utc(2024, 8, 15)],
+    ['Sept. 9, 2024 12:00 AM', utc(2024, 9, 9)],
+  ])('%s', (text, expected) => expect(parse('named-month', text)).toBe(expected));
+
+  it.each(['31-Feb-2025', '14-Mxr-2025', 'Monday', 'November', '14.03.2025', 'Mar 14', '14-Mar-2025 25:00'])('%s is not', (text) => {
+    expect(parse('named-month', text)).toBeNull();
+  });
+
+  it('is detected from a column of such dates', () => {
+    expect(detectTimeFormat(['14-Mar-2025 08:15', '14-Mar-2025 08:30', '15-Mar-2025 00:00'])?.id).toBe('named-month');
+  });
+});
+
 describe('dates written as numbers', () => {
   it.each([
     ['20250314', utc(2025, 3, 14)],

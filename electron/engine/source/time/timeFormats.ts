@@ -289,6 +289,95 @@ function parseEpochMillis(text: string): number | null {
   return millis >= EPOCH_MS_MIN && millis <= EPOCH_MS_MAX ? Math.round(millis) : null;
 }
 
+/**
+ * Month names as exports write them, in English, German, French and Spanish, full or shortened
+ * (with or without a dot): `Mar`, `March`, `Mär`, `März`, `mars`, `marzo`, `Sept.`.
+ */
+const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
+  [
+    ['jan january januar janv janvier ene enero jän jänner', 1],
+    ['feb february februar févr fevr février fevrier febrero', 2],
+    ['mar march mär märz maerz mrz mars marzo', 3],
+    ['apr april avr avril abr abril', 4],
+    ['may mai mayo', 5],
+    ['jun june juni juin junio', 6],
+    ['jul july juli juil juillet julio', 7],
+    ['aug august août aout ago agosto', 8],
+    ['sep sept september septembre septiembre setiembre set', 9],
+    ['oct october okt oktober octobre octubre', 10],
+    ['nov november novembre noviembre', 11],
+    ['dec december dez dezember déc decembre décembre dic diciembre', 12],
+  ].flatMap(([names, month]) => (names as string).split(' ').map((name) => [name, month as number] as const)),
+);
+const WEEKDAY_NAMES = new Set('mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun sunday'.split(' '));
+
+function isLetterAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index) | 0x20;
+  return (code >= LOWER_A && code <= LOWER_Z) || text.charCodeAt(index) > 0x7f;
+}
+
+/** Reads a word (letters, then an optional dot); lower case, or '' when none. */
+function readWord(text: string, end: number): string {
+  const start = at;
+  while (at < end && isLetterAt(text, at)) at++;
+  const word = text.slice(start, at).toLowerCase();
+  skip(text, end, DOT);
+  return word;
+}
+
+function skipSeparators(text: string, end: number): number {
+  const start = at;
+  while (at < end) {
+    const code = text.charCodeAt(at);
+    if (code !== SPACE && code !== MINUS && code !== SLASH && code !== DOT && code !== COMMA) break;
+    at++;
+  }
+  return at - start;
+}
+
+/** A year of four digits, or two read as spreadsheets read them (00..69 is 2000..2069); -1 otherwise. */
+function readYear(text: string, end: number): number {
+  const start = at;
+  const written = readDigits(text, end, 2, 4);
+  const digits = at - start;
+  if (written < 0 || digits === 3) return -1;
+  return digits === 2 ? (written < 70 ? 2000 + written : 1900 + written) : written;
+}
+
+/**
+ * A date with the month by name, day first or month first, optionally after a weekday:
+ * `14-Mar-2025`, `14-Mar-25`, `14 March 2025`, `Mar 14, 2025`, `Fri, 14 Mar 2025`,
+ * `November 01, 2019 05:00:00 PM`; then an optional time and zone as after any date.
+ */
+function parseNamedMonth(text: string): number | null {
+  const end = begin(text);
+  let day = -1;
+  let month: number | undefined;
+  if (isLetterAt(text, at)) {
+    let word = readWord(text, end);
+    if (WEEKDAY_NAMES.has(word)) {
+      if (skipSeparators(text, end) === 0) return null;
+      if (isLetterAt(text, at)) word = readWord(text, end);
+      else word = '';
+    }
+    if (word !== '') {
+      month = MONTH_NAMES.get(word);
+      if (month === undefined || skipSeparators(text, end) === 0) return null;
+      day = readDigits(text, end, 1, 2);
+      if (day < 0 || skipSeparators(text, end) === 0) return null;
+    }
+  }
+  if (month === undefined) {
+    day = readDigits(text, end, 1, 2);
+    if (day < 0 || skipSeparators(text, end) === 0) return null;
+    month = MONTH_NAMES.get(readWord(text, end));
+    if (month === undefined || skipSeparators(text, end) === 0) return null;
+  }
+  const year = readYear(text, end);
+  if (year < 0) return null;
+  return finishDate(text, end, year, month, day);
+}
+
 /** A date written as one number, YYYYMMDD (`20250314`), as US agencies' count files do. */
 function parseYmdCompact(text: string): number | null {
   const end = begin(text);
@@ -319,6 +408,7 @@ export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
   'dmy-dot': { id: 'dmy-dot', label: TIME_FORMAT_LABELS['dmy-dot'], parse: (text) => parseNumericDate(text, DOT, true) },
   'dmy-dash': { id: 'dmy-dash', label: TIME_FORMAT_LABELS['dmy-dash'], parse: (text) => parseNumericDate(text, MINUS, true) },
   'ymd-slash': { id: 'ymd-slash', label: TIME_FORMAT_LABELS['ymd-slash'], parse: parseYmdSlash },
+  'named-month': { id: 'named-month', label: TIME_FORMAT_LABELS['named-month'], parse: parseNamedMonth },
   'ymd-compact': { id: 'ymd-compact', label: TIME_FORMAT_LABELS['ymd-compact'], parse: parseYmdCompact },
   'excel-serial': { id: 'excel-serial', label: TIME_FORMAT_LABELS['excel-serial'], parse: parseExcelSerial },
   'epoch-s': { id: 'epoch-s', label: TIME_FORMAT_LABELS['epoch-s'], parse: parseEpochSeconds },
@@ -337,6 +427,7 @@ const DETECTION_ORDER: readonly TimeFormatId[] = [
   'dmy-dash',
   'mdy',
   'dmy',
+  'named-month',
   'clock',
   'epoch-s',
   'epoch-ms',
