@@ -1355,6 +1355,365 @@ def make_delimiter_only_rows() -> None:
 
 
 # ----------------------------------------------------------------------------------------------------
+# Second batch: directions, lanes, intervals, two-digit years, pandas exports, flags, ids, 24:00, quoting
+
+
+def make_direction_rows() -> None:
+    name = "direction-rows.csv"
+    rng = rng_for(name)
+    sites = {"Hauptstrasse 12": 640, "Ringweg Nord": 820, "Bahnhofsallee": 410, "Uferstrasse": 290}
+    split = {"NB": 0.55, "SB": 0.45}
+    times = slots(datetime(2025, 6, 2), 15, 3 * 96)
+    lines = ["timestamp,name,direction,volume"]
+    n = 0
+    for t in times:
+        for s, peak in sites.items():
+            for d, share in split.items():
+                lines.append(line([t.strftime("%Y-%m-%d %H:%M:%S"), s, d, count(rng, peak * share, t, 15)]))
+                n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["direction-rows", "generic-location-header"],
+        readme=(
+            "one row per direction (`NB`, `SB`) per site per 15-minute slot, the site in a column named only `name`: "
+            "a reader must take `name` (4 sites) as the location, not `direction` (2 values), and `volume` as the "
+            "measure."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["timestamp"], times),
+        location={"column": "name", "distinct": len(sites)},
+        main_measure="volume",
+        not_measures=["direction"],
+        sorted_by_location=False,
+        notes=(
+            "Each slot has 8 rows: 4 sites x NB/SB, so every (time, name) pair occurs twice. The site is the "
+            "location a traffic engineer maps; the direction is a split of its count. Wall clock, no zone."
+        ),
+    )
+
+
+def make_lane_rows() -> None:
+    name = "lane-rows.csv"
+    rng = rng_for(name)
+    stations = {"A9-N-112": 1800, "A9-N-118": 1700, "A99-W-031": 1200}
+    lanes = {1: 0.45, 2: 0.35, 3: 0.20}  # lane 1 right-most (slow), lane 3 overtaking
+    times = slots(datetime(2025, 6, 9), 15, 3 * 96)
+    lines = ["timestamp,station,lane,count,speed_kmh"]
+    n = 0
+    for t in times:
+        for s, peak in stations.items():
+            for lane, share in lanes.items():
+                v = count(rng, peak * share, t, 15)
+                load = v / (peak * share * 15 / 60)
+                speed = max(15.0, 80 + 20 * lane - 45 * load ** 2 + rng.gauss(0, 3))
+                lines.append(line([t.strftime("%Y-%m-%d %H:%M"), s, lane, v, f"{speed:.1f}"]))
+                n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["lane-rows", "small-integer-label"],
+        readme=(
+            "lane-level detector rows (station x lane 1..3 per 15-minute slot, `lane` a small integer): a reader "
+            "must take `station` as the location and `count` as the measure, never `lane`."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["timestamp"], times),
+        location={"column": "station", "distinct": len(stations)},
+        main_measure="count",
+        not_measures=["lane"],
+        sorted_by_location=False,
+        notes=(
+            "Each slot has 9 rows: 3 stations x lanes 1, 2, 3. The lane number is a label within a station "
+            "(its sum or mean is meaningless); speed_kmh has one decimal. Wall clock, no zone."
+        ),
+    )
+
+
+def make_interval_time_column() -> None:
+    name = "interval-time-column.csv"
+    sites = {"Kings Rd / Fulham Rd": 520, "Sloane Sq": 610, "Cheyne Walk": 330}
+    times = slots(datetime(2025, 3, 10), 15, 7 * 96)
+    lines = ["Date,Interval,Site,Volume"]
+    n = 0
+    for t, s, v in simple_rows(name, sites, times, 15):
+        end = t + timedelta(minutes=15)
+        lines.append(line([t.strftime("%Y-%m-%d"), f"{t.strftime('%H:%M')}-{end.strftime('%H:%M')}", s, v]))
+        n += 1
+    assert lines[1].startswith("2025-03-10,00:00-00:15,") and ",23:45-00:00," in lines[96 * len(sites)]
+    write(name, lines)
+    expect(
+        name,
+        quirks=["interval-time", "date-and-time-columns"],
+        readme=(
+            "a date column and a time-of-day interval column (`08:00-08:15`, the last of a day `23:45-00:00`), as "
+            "manual and ATC count summaries write them: a reader must join the date with the interval's start."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["Date", "Interval"], times),
+        location={"column": "Site", "distinct": len(sites)},
+        main_measure="Volume",
+        not_measures=["Interval"],
+        notes=(
+            "The interval's start is the row's time (first 2025-03-10 00:00, last 2025-03-16 23:45); the date is the "
+            "date of the start, so `2025-03-10,23:45-00:00` is 2025-03-10 23:45, not the next day."
+        ),
+    )
+
+
+def make_day_first_two_digit_year() -> None:
+    name = "day-first-two-digit-year.csv"
+    sites = {"Ormeau Rd": 560, "Lisburn Rd": 640, "Shore Rd": 350}
+    times = slots(datetime(2025, 3, 11), 15, 6 * 96)
+    lines = ["Date Time,Site,Count"]
+    n = 0
+    for t, s, v in simple_rows(name, sites, times, 15):
+        lines.append(line([t.strftime("%d/%m/%y %H:%M"), s, v]))
+        n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["day-first-dates", "two-digit-year"],
+        readme=(
+            "day-first dates with a two-digit year (`14/03/25 08:15`), as Excel writes a UK short date: a reader "
+            "must read day first (days 13 to 16 prove it) and the year as 2025, not 0025 or 1925."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["Date Time"], times),
+        location={"column": "Site", "distinct": len(sites)},
+        main_measure="Count",
+        notes="Runs 11/03/25 to 16/03/25; the first 576 rows (days 11 and 12) are ambiguous on their own. Wall clock.",
+    )
+
+
+def make_iso_minutes_some_z() -> None:
+    name = "iso-minutes-some-z.csv"
+    sites = {"cam-01": 700, "cam-02": 520, "cam-03": 260}
+    times = slots(datetime(2025, 7, 7), 15, 7 * 96)
+    lines = ["time,camera,vehicles"]
+    n = 0
+    z_rows = 0
+    for t, s, v in simple_rows(name, sites, times, 15):
+        stamp = t.strftime("%Y-%m-%dT%H:%M")
+        if s == "cam-03":  # this camera's firmware appends the zone
+            stamp += "Z"
+            z_rows += 1
+        lines.append(line([stamp, s, v]))
+        n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["iso-without-seconds", "some-rows-zulu"],
+        readme=(
+            "ISO times without seconds (`2025-07-07T08:15`), and a trailing `Z` on one camera's rows only "
+            f"(`2025-07-07T08:15Z`, {z_rows} of {n} rows): a reader must accept every row and read both forms "
+            "as the same instants."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["time"], times),
+        location={"column": "camera", "distinct": len(sites)},
+        main_measure="vehicles",
+        notes=(
+            "Rows of one slot share the same written clock time, with or without Z; the zone-less rows are UTC as "
+            "the Z rows say (the data is one logger's UTC clock), so first/last are the times as written."
+        ),
+    )
+
+
+def make_pandas_float_nan() -> None:
+    name = "pandas-float-nan.csv"
+    rng = rng_for(name + ":gaps")
+    sites = {"Leith Walk": 620, "Princes St": 780, "Dalry Rd": 340}
+    times = slots(datetime(2025, 4, 7), 15, 6 * 96)
+    lines = ["timestamp,site,volume,speed,occupancy"]
+    missing = {"nan": 0, "NULL": 0, "-": 0, "n/a": 0, "": 0}
+    n = 0
+    for t, s, v in simple_rows(name, sites, times, 15):
+        load = v / (sites[s] * 15 / 60)
+        speed = f"{max(8.0, 48 - 22 * load ** 2 + rng.gauss(0, 2)):.1f}"
+        occ = f"{min(80.0, max(0.0, 2 + 30 * load ** 1.5 + rng.gauss(0, 1))):.1f}"
+        volume = f"{float(v):.1f}"  # pandas writes a float column: 12.0
+        r = rng.random()
+        if r < 0.02:
+            volume = "nan"
+        elif r < 0.035:
+            speed = "NULL"
+        elif r < 0.05:
+            occ = "-"
+        elif r < 0.06:
+            speed = occ = "n/a"
+        elif r < 0.07:
+            volume = ""
+        for token, value in (("nan", volume), ("NULL", speed), ("-", occ), ("n/a", speed), ("", volume)):
+            if value == token:
+                missing[token] += 1
+        lines.append(line([t.strftime("%Y-%m-%d %H:%M:%S"), s, volume, speed, occ]))
+        n += 1
+    assert all(missing.values()), missing
+    write(name, lines)
+    expect(
+        name,
+        quirks=["float-counts", "missing-value-tokens"],
+        readme=(
+            "counts written as floats everywhere (`12.0`, as pandas writes an integer column that held a gap) and "
+            "missing values written `nan`, `NULL`, `-`, `n/a` or left empty: a reader must accept every row (a "
+            "missing value is an empty cell, not a broken row) and keep `volume` as the main measure."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["timestamp"], times),
+        location={"column": "site", "distinct": len(sites)},
+        main_measure="volume",
+        notes=(
+            f"Missing-value cells: {missing['nan']} `nan` and {missing['']} empty in volume, {missing['NULL']} `NULL` "
+            f"in speed, {missing['-']} `-` in occupancy, {missing['n/a']} rows with `n/a` in both speed and "
+            f"occupancy. Every row has a time and a site, so none is rejected."
+        ),
+    )
+
+
+def make_vehicle_classes_flags() -> None:
+    name = "vehicle-classes-flags.csv"
+    rng = rng_for(name)
+    sites = {"ATC 0412 Main Rd": 700, "ATC 0415 Bypass": 950}
+    shares = {"car": 0.82, "lgv": 0.10, "bus": 0.02, "hgv": 0.06}
+    times = slots(datetime(2025, 5, 12), 15, 7 * 96)
+    holidays = {date(2025, 5, 12)}  # an invented holiday Monday
+    lines = ["timestamp,site,car,lgv,bus,hgv,total,is_holiday,validated"]
+    n = 0
+    for t in times:
+        for s, peak in sites.items():
+            parts = {k: count(rng, peak * share, t, 15) for k, share in shares.items()}
+            valid = "N" if rng.random() < 0.04 else "Y"
+            lines.append(line([t.strftime("%Y-%m-%d %H:%M:%S"), s, *parts.values(), sum(parts.values()),
+                               "True" if t.date() in holidays else "False", valid]))
+            n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["vehicle-class-columns", "total-column", "boolean-flags"],
+        readme=(
+            "vehicle classes side by side (`car,lgv,bus,hgv`) then `total`, and two flag columns (`is_holiday` "
+            "`True`/`False`, `validated` `Y`/`N`): a reader must take `total` as the main measure, and neither flag "
+            "as a measure or the location."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["timestamp"], times),
+        location={"column": "site", "distinct": len(sites)},
+        main_measure="total",
+        not_measures=["is_holiday", "validated"],
+        notes="total = car + lgv + bus + hgv on every row. Site names hold digits (`ATC 0412 Main Rd`) but are text.",
+    )
+
+
+def make_leading_zero_ids() -> None:
+    name = "leading-zero-ids.csv"
+    sites = {"001": 520, "002": 410, "007": 300, "010": 640, "011": 280, "100": 700}
+    times = slots(datetime(2025, 2, 3), 60, 14 * 24)
+    lines = ["datetime,site_no,vehicles"]
+    n = 0
+    for t, s, v in simple_rows(name, sites, times, 60):
+        lines.append(line([t.strftime("%Y-%m-%d %H:%M:%S"), s, v]))
+        n += 1
+    write(name, lines)
+    expect(
+        name,
+        quirks=["leading-zero-ids"],
+        readme=(
+            "hourly counts at sites numbered with leading zeros (`001`, `007`, `010`, `100`): a reader must take "
+            "`site_no` as the location and keep the ids as written (text, `007` not 7), never as a measure."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["datetime"], times),
+        location={"column": "site_no", "distinct": len(sites)},
+        main_measure="vehicles",
+        not_measures=["site_no"],
+        sorted_by_location=False,
+        notes=f"Six sites: {', '.join(sites)} (three digits, zero-padded). Two weeks, hourly; wall clock.",
+    )
+
+
+def make_hour_24_midnight() -> None:
+    name = "hour-24-midnight.csv"
+    sites = {"Route 9 MP 12.4": 1100, "Route 9 MP 15.0": 950}
+    times = slots(datetime(2025, 3, 10, 1), 60, 14 * 24)  # hour ending 01:00 .. hour ending 24:00
+    lines = ["datetime,station,volume"]
+    n = 0
+    written_24 = 0
+    for t, s, v in simple_rows(name, sites, times, 60):
+        if t.hour == 0:
+            stamp = f"{(t - timedelta(days=1)).strftime('%Y-%m-%d')} 24:00"
+            written_24 += 1
+        else:
+            stamp = t.strftime("%Y-%m-%d %H:%M")
+        lines.append(line([stamp, s, v]))
+        n += 1
+    assert lines[1].startswith("2025-03-10 01:00,") and lines[-1].startswith("2025-03-23 24:00,")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["hour-24-midnight", "hour-ending"],
+        readme=(
+            "hourly counts stamped at the end of each hour, midnight written `24:00` of the day that ends "
+            "(`2025-03-14 24:00` = 2025-03-15 00:00): a reader must accept every row and read 24:00 as the next "
+            "day's midnight."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["datetime"], times),
+        location={"column": "station", "distinct": len(sites)},
+        main_measure="volume",
+        notes=(
+            f"{written_24} rows carry `24:00`; no row is written `00:00`. Times run 2025-03-10 01:00 to "
+            f"`2025-03-23 24:00` = 2025-03-24 00:00. ISO 8601 allows 24:00 as the end of a day. Wall clock."
+        ),
+    )
+
+
+def make_all_fields_quoted() -> None:
+    name = "all-fields-quoted.csv"
+    rng = rng_for(name + ":speed")
+    sites = {"Queen St": 560, "Victoria Rd": 720, "Hill St": 310}
+    times = slots(datetime(2025, 8, 4), 15, 6 * 96)
+
+    def quoted(values: list[object]) -> str:
+        return ",".join('"' + str(v).replace('"', '""') + '"' for v in values)
+
+    lines = [quoted(["timestamp", "site", "volume", "avg_speed"])]
+    n = 0
+    for t, s, v in simple_rows(name, sites, times, 15):
+        load = v / (sites[s] * 15 / 60)
+        speed = max(10.0, 50 - 20 * load ** 2 + rng.gauss(0, 2))
+        lines.append(quoted([t.strftime("%Y-%m-%d %H:%M:%S"), s, v, f"{speed:.1f}"]))
+        n += 1
+    assert lines[1].startswith('"2025-08-04 00:00:00","Queen St","')
+    write(name, lines)
+    expect(
+        name,
+        quirks=["quote-all", "quoted-numbers"],
+        readme=(
+            "every field quoted, header and numbers included (`\"2025-08-04 00:15:00\",\"Queen St\",\"12\",\"48.3\"`, "
+            "as csv.QUOTE_ALL, SQL Server and many portals write): a reader must strip the quotes and read "
+            "`volume` and `avg_speed` as numbers."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["timestamp"], times),
+        location={"column": "site", "distinct": len(sites)},
+        main_measure="volume",
+        not_measures=["timestamp", "site"],
+        notes="No field needs quoting; every one is quoted anyway. volume integers, avg_speed one decimal.",
+    )
+
+
+# ----------------------------------------------------------------------------------------------------
 
 
 def main() -> None:
@@ -1392,6 +1751,16 @@ def main() -> None:
     make_footer_notes()
     make_delimiter_only_rows()
     make_named_month_dates()
+    make_direction_rows()
+    make_lane_rows()
+    make_interval_time_column()
+    make_day_first_two_digit_year()
+    make_iso_minutes_some_z()
+    make_pandas_float_nan()
+    make_vehicle_classes_flags()
+    make_leading_zero_ids()
+    make_hour_24_midnight()
+    make_all_fields_quoted()
     readme = [
         "# Synthetic fidelity corpus",
         "",

@@ -93,7 +93,7 @@ const JUNCTIONS = ['J01', 'J02', 'J03', 'J04'];
 function junctionFixture(): { text: string; rows: JunctionRow[]; bad: Set<number>; good: JunctionRow[] } {
   const rows = junctionRows(5000, JUNCTIONS, 8);
   const bad = new Set([3, 4_000, 12_001, 15_555, 19_998]);
-  const lines = rows.map((row, i) => (bad.has(i) ? junctionFields(row).map((f, k) => (k === 3 ? 'n/a' : f)).join(',') : junctionFields(row).join(',')));
+  const lines = rows.map((row, i) => (bad.has(i) ? junctionFields(row).map((f, k) => (k === 3 ? '12abc' : f)).join(',') : junctionFields(row).join(',')));
   return { text: joinLines([JUNCTION_HEADER, ...lines]), rows, bad, good: rows.filter((_, i) => !bad.has(i)) };
 }
 

@@ -50,8 +50,14 @@ describe('decodeRow', () => {
   });
 
   it('rejects values that only look numeric to a lenient parser', () => {
-    for (const bad of ['12abc', 'NaN', 'Infinity', '1,5']) {
+    for (const bad of ['12abc', 'Infinity', '1,5', 'nano', 'n/a/b']) {
       expect(decodeRow(['12:15:00 AM', 'Tuesday', bad, '1'], columns).ok, bad).toBe(false);
+    }
+  });
+
+  it('reads the ways exports write "no value" (pandas nan, SQL NULL, -, n/a, Excel #N/A) as empty cells, keeping the row', () => {
+    for (const missing of ['nan', 'NaN', 'NULL', 'null', 'None', '-', '--', 'n/a', 'N/A', 'NA', '#N/A', '#VALUE!', ' . ']) {
+      expect(decodeRow(['12:15:00 AM', 'Tuesday', missing, '1'], columns), missing).toMatchObject({ ok: true, values: [expect.anything(), 'Tuesday', null, 1] });
     }
   });
 });

@@ -2,6 +2,7 @@
 import type { CellValue } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
 import { parseCommaGroupedNumber } from './groupedNumber';
+import { isMissingValue } from './missingValue';
 import { parseDecimalCommaNumber } from './time/decimalComma';
 
 export type DecodedRow = { ok: true; values: CellValue[] } | { ok: false; reason: string };
@@ -40,6 +41,10 @@ export function decodeRow(fields: readonly string[], columns: readonly ColumnInf
     }
     let number = decimalComma ? parseDecimalCommaNumber(trimmed) : Number(trimmed);
     if (!decimalComma && Number.isNaN(number)) number = parseCommaGroupedNumber(trimmed);
+    if (Number.isNaN(number) && isMissingValue(trimmed)) {
+      values[i] = null;
+      continue;
+    }
     if (!Number.isFinite(number) || isPrefixedInteger(trimmed)) {
       return { ok: false, reason: `column "${column.name}" expects a number, found ${quote(field)}` };
     }

@@ -36,7 +36,8 @@ interface FuzzFile {
   description: string;
 }
 
-const BAD_NUMBERS = ['n/a', '0x1F', '1e999', '-', 'NaN', '12abc', '١٢', '∞', ' '];
+// Not numbers and not a way of writing "no value" (nan, -, n/a read as empty: missingValue.ts).
+const BAD_NUMBERS = ['n/a/b', '0x1F', '1e999', '1-2', 'NaNa', '12abc', '١٢', '∞', ' '];
 const BAD_DAYS = ['32', '0', 'x', '', '1.5', '-1', '31']; // 31 is bad only in a 30-day month
 const BAD_TIMES = ['25:00', 'noon', '13:15 PM', '', '12:60:00 AM', '7'];
 const INVALID_UTF8 = [[0xff], [0xc3, 0x28], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xf0, 0x9f], [0xc0, 0xaf], [0x80]];

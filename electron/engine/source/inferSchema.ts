@@ -5,6 +5,7 @@
  * whole column to text.
  */
 import { parseCommaGroupedNumber } from './groupedNumber';
+import { isMissingValue } from './missingValue';
 import { parseDecimalCommaNumber } from './time/decimalComma';
 
 const TOLERATED_SHARE = 0.05;
@@ -24,8 +25,12 @@ export function mostlyMatch(values: readonly string[], test: (value: string) => 
   return matching > others && others <= Math.max(1, Math.floor(present.length * TOLERATED_SHARE));
 }
 
+/** Cells that say "no value" (`nan`, `NULL`, `-`: see missingValue.ts) count as empty here. */
 export function isNumericColumn(values: readonly string[], decimalComma = false): boolean {
-  return mostlyMatch(values, (value) => isNumericText(value, decimalComma));
+  return mostlyMatch(
+    values.filter((value) => !isMissingValue(value)),
+    (value) => isNumericText(value, decimalComma),
+  );
 }
 
 export function columnSamples(sampleRows: readonly (readonly string[])[], index: number): string[] {

@@ -158,7 +158,7 @@ describe('RowDecoder: one timestamp column', () => {
     expect(reason(decoder.decode(['2026-02-30 08:00', 'S1', '1']))).toBe(
       'column "when" expects ISO 8601 (2026-10-01T08:15:00Z), found "2026-02-30 08:00"',
     );
-    expect(reason(decoder.decode(['2026-10-01T24:00', 'S1', '1']))).toContain('found "2026-10-01T24:00"');
+    expect(reason(decoder.decode(['2026-10-01T24:30', 'S1', '1']))).toContain('found "2026-10-01T24:30"');
     expect(reason(decoder.decode(['10/01/2026', 'S1', '1']))).toContain('"when"');
     expect(reason(decoder.decode(['  ', 'S1', '1']))).toBe('column "when" has no time');
     expect(reason(new RowDecoder(schema('dmy')).decode(['31/04/2026 08:00', 'S1', '1']))).toContain('found "31/04/2026 08:00"');

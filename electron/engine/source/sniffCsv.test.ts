@@ -185,7 +185,7 @@ describe('sniffCsv: the original file shape', () => {
 
   it('keeps a column a measure when a few sample values are bad (they are rejected later, row by row)', async () => {
     const rows = trafficRows(60).map(rowFields);
-    (rows[17] as string[])[7] = 'n/a';
+    (rows[17] as string[])[7] = '12abc';
     const sniffed = await sniffCsv(temp.write(joinLines([TRAFFIC_HEADER, ...rows.map((r) => r.join(','))])));
     const schema = resolveTableSchema(sniffed.names, sniffed.sampleRows, sniffed.dialect.delimiter, TRAFFIC_OVERRIDES);
     expect(schema.columns.find((c) => c.name === 'Total')).toEqual({ name: 'Total', type: 'number', role: 'measure' });

@@ -89,7 +89,7 @@ function trafficLinesWithRejects(count: number): string[] {
   for (let i = 37; i < lines.length; i += 211) {
     const fields = lines[i]!.split(',');
     const kind = (i / 211) % 3 < 1 ? 'number' : (i / 211) % 3 < 2 ? 'fields' : 'time';
-    if (kind === 'number') fields[4] = 'n/a';
+    if (kind === 'number') fields[4] = '12abc';
     if (kind === 'fields') fields.pop();
     if (kind === 'time') fields[0] = '25:61:00 XM';
     lines[i] = fields.join(',');

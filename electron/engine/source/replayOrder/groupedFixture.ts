@@ -54,7 +54,7 @@ export function writeRows(specs: readonly RowSpec[], options: { newline?: string
   const runStarts: number[] = [];
   specs.forEach((spec, i) => {
     const vehicles = next(400);
-    const line = `${new Date(spec.time).toISOString()},${spec.junction},${spec.bad ? 'n/a' : String(vehicles)}`;
+    const line = `${new Date(spec.time).toISOString()},${spec.junction},${spec.bad ? '12abc' : String(vehicles)}`;
     if (i === 0 || (specs[i - 1] as RowSpec).junction !== spec.junction) runStarts.push(byte);
     rows.push({ line: i + 2, byte, junction: spec.junction, time: spec.bad ? null : spec.time, vehicles, text: line });
     text += line + newline;

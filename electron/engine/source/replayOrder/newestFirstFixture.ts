@@ -34,7 +34,7 @@ export interface NewestFirstFile {
 
 /**
  * `slots` time slots for each of `junctions`, newest slot first. Every `rejectEvery`-th row has
- * "n/a" for its count, every `multilineEvery`-th a note over two lines, and `brokenAt` (row
+ * "12abc" for its count, every `multilineEvery`-th a note over two lines, and `brokenAt` (row
  * indexes) rows end with a quote that never closes (each followed by an ordinary row).
  */
 export function newestFirstFile(options: { junctions: number; slots: number; rejectEvery: number; multilineEvery: number; brokenAt: readonly number[] }): NewestFirstFile {
@@ -53,7 +53,7 @@ export function newestFirstFile(options: { junctions: number; slots: number; rej
       const multiline = !broken.has(index) && index % options.multilineEvery === options.multilineEvery - 1;
       const note = multiline ? 'lane closed\nreopened' : `n${index}`;
       const noteField = broken.has(index) ? '"broken note' : multiline ? `"${note}"` : note;
-      const count = rejected && !broken.has(index) ? 'n/a' : String(vehicles);
+      const count = rejected && !broken.has(index) ? '12abc' : String(vehicles);
       text += `${new Date(time).toISOString()},${junction},${count},${noteField}\n`;
       rows.push({ line, junction, time: rejected ? null : time, vehicles, note });
       line += multiline ? 2 : 1;

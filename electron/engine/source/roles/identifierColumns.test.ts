@@ -8,7 +8,7 @@ describe('identifier columns', () => {
     expect(isIdentifierColumn(name, ['1', '2', '1'])).toBe(true);
   });
 
-  it.each(['Latitude', 'long', 'Etat trafic', 'state', 'Day of Week', 'Hour', 'Month', 'direction', 'mdate', 'day_of_month'])('%s labels, it does not measure', (name) => {
+  it.each(['Latitude', 'long', 'Etat trafic', 'state', 'Day of Week', 'Hour', 'Month', 'direction', 'mdate', 'day_of_month', 'lane', 'Fahrstreifen', 'lane_no'])('%s labels, it does not measure', (name) => {
     expect(isIdentifierColumn(name, ['3', '1', '3'])).toBe(true);
   });
 

@@ -12,11 +12,11 @@ import { namesTrafficCount } from '../mainMeasure';
 const ID_NAME =
   /(^|[\s_.-])id$|^(id|iu)[\s_.-]|_id$|[a-z]ID$|^(id|ids|index|idx|row|rownum|row_number|record|rec|nr|no|n°|objectid|fid|gid|uid|uuid|key|seq|sequence)$|identifiant|identificador|identifier|kennung|kennziffer/i;
 /**
- * Numbers that label rather than measure: coordinates, codes for a state or a class, and calendar
+ * Numbers that label rather than measure: coordinates, codes for a state, a class or a lane, and calendar
  * fields when the time is read from elsewhere (`Month`, `Day of Week`, `Hour`).
  */
 const LABEL_NAME =
-  /^(lat|latitude|lon|lng|long|longitude|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord)$|(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
+  /^(lat|latitude|lon|lng|long|longitude|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord)$|(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens|lane|fahrstreifen|spur|voie|carril|corsia|rijstrook)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
 /**
  * A column called `time` (or the word in another language) holding whole numbers 0..24 is the hour
  * of the day written beside the full time, not a reading.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locationNameTier, pickLocationColumn, repeatsPerTimeSlot } from './locationColumn';
+import { locationNameTier, pickLocationColumn, repeatsEvenlyPerTimeSlot, repeatsPerTimeSlot } from './locationColumn';
 
 describe('location by name', () => {
   it.each(['Junction', 'Intersection Name', 'site', 'Station', 'Zählstelle', 'site_de_comptage', 'estacion', 'Nom du compteur', 'count_point_id'])(
@@ -49,5 +49,23 @@ describe('location from the data', () => {
     expect(repeatsPerTimeSlot(slots.map((_, i) => (i % 3 === 2 ? 'high' : 'low')), slots)).toBe(false);
     const single = Array.from({ length: 30 }, (_, i) => `t${i}`);
     expect(repeatsPerTimeSlot(single.map((_, i) => ['a', 'b'][i % 2] as string), single)).toBe(false);
+  });
+});
+
+describe('location from the data, one row per direction', () => {
+  // Four sites, each with a northbound and a southbound row in every 15-minute slot.
+  const sites = ['Main St', 'Oak Ave', 'Pine Rd', 'Elm St'];
+  const rows = Array.from({ length: 10 }, (_, slot) => sites.flatMap((site) => ['NB', 'SB'].map((direction) => ({ slot: `t${slot}`, site, direction })))).flat();
+  const slots = rows.map((row) => row.slot);
+  it('a place repeats evenly in every slot, and so does the direction; the place has more values', () => {
+    expect(repeatsPerTimeSlot(rows.map((row) => row.site), slots)).toBe(false);
+    expect(repeatsEvenlyPerTimeSlot(rows.map((row) => row.site), slots)).toBe(4);
+    expect(repeatsEvenlyPerTimeSlot(rows.map((row) => row.direction), slots)).toBe(2);
+    const samples = [rows.map((row) => row.direction), rows.map((row) => row.site), rows.map((_, i) => String(100 + ((i * 37) % 91)))];
+    expect(pickLocationColumn(['direction', 'name', 'volume'], samples, [false, false, true], [0, 1, 2], slots)).toEqual({ index: 1, basis: 'data' });
+  });
+  it('a reading or a value repeating unevenly is no place', () => {
+    expect(repeatsEvenlyPerTimeSlot(rows.map((_, i) => String(i * 13)), slots)).toBe(0);
+    expect(repeatsEvenlyPerTimeSlot(rows.map((_, i) => (i % 3 === 0 ? 'high' : 'low')), slots)).toBe(0);
   });
 });

@@ -138,9 +138,52 @@ function byName(names: readonly string[], samples: readonly (readonly string[])[
 
 function byData(samples: readonly (readonly string[])[], numeric: readonly boolean[], candidates: readonly number[], slots: readonly string[] | null): LocationCandidate | null {
   if (slots === null) return null;
-  for (const index of candidates) {
-    const values = samples[index] ?? [];
-    if (holdsPlaceValues(values, numeric[index] ?? false, false) && repeatsPerTimeSlot(values, slots)) return { index, basis: 'data' };
+  const places = candidates.filter((index) => holdsPlaceValues(samples[index] ?? [], numeric[index] ?? false, false));
+  for (const index of places) if (repeatsPerTimeSlot(samples[index] ?? [], slots)) return { index, basis: 'data' };
+  // One row per place and direction (or lane) in each slot: every place repeats the same number
+  // of times per slot, and so does the direction; the place is the one with more values.
+  let best: { index: number; distinct: number } | null = null;
+  for (const index of places) {
+    const distinct = repeatsEvenlyPerTimeSlot(samples[index] ?? [], slots);
+    if (distinct > (best?.distinct ?? 0)) best = { index, distinct };
   }
-  return null;
+  return best ? { index: best.index, basis: 'data' } : null;
+}
+
+/** Rows a place may have per slot (directions × lanes); more is a reading or a category. */
+const MAX_ROWS_PER_PLACE = 8;
+
+/**
+ * The number of distinct values when every value appears the same number of times (2 or more) in
+ * each time slot it is in, as a place does in a file with a row per direction or lane; 0 otherwise.
+ */
+export function repeatsEvenlyPerTimeSlot(values: readonly string[], slots: readonly string[]): number {
+  const perSlot = new Map<string, Map<string, number>>();
+  const distinct = new Set<string>();
+  let rows = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = (values[i] as string).trim();
+    const slot = slots[i] as string;
+    if (value === '' || slot === '') continue;
+    rows++;
+    distinct.add(value);
+    let counts = perSlot.get(slot);
+    if (!counts) perSlot.set(slot, (counts = new Map()));
+    counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  // The sample's first and last slots may be cut short: judge the whole slots in between.
+  const whole = [...perSlot.values()].slice(1, -1);
+  if (rows < 16 || whole.length < 2 || distinct.size < 2) return 0;
+  const repeats = new Map<number, number>();
+  let pairs = 0;
+  for (const counts of whole) {
+    for (const count of counts.values()) {
+      repeats.set(count, (repeats.get(count) ?? 0) + 1);
+      pairs++;
+    }
+  }
+  const [times, share] = [...repeats.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
+  const maxPerSlot = Math.max(...whole.map((counts) => counts.size));
+  const even = times >= 2 && times <= MAX_ROWS_PER_PLACE && share >= pairs * 0.95;
+  return even && distinct.size <= maxPerSlot * 2 && rows / distinct.size >= 2 ? distinct.size : 0;
 }

@@ -47,6 +47,8 @@ const LOWER_U = 117;
 const LOWER_Z = 122;
 const NO_BREAK_SPACE = 0xa0;
 const NARROW_NO_BREAK_SPACE = 0x202f; // what Intl puts before AM/PM since ICU 72
+const EN_DASH = 0x2013;
+const LOWER_O = 111;
 
 let at = 0;
 
@@ -92,8 +94,8 @@ function isDigitAt(text: string, index: number): boolean {
 
 /**
  * Reads a time of day `H:mm[:ss[.fff]]` with an optional `AM`/`PM` (any case, optionally after a
- * space): milliseconds since midnight, or -1 when invalid. Hours 0..23, or 1..12 with AM/PM
- * (12 AM is midnight, 12 PM noon). Fraction digits past milliseconds are dropped.
+ * space): milliseconds since midnight, or -1 when invalid. Hours 0..23 (and 24:00, the day's
+ * end), or 1..12 with AM/PM (12 AM is midnight, 12 PM noon). Fraction digits past milliseconds are dropped.
  */
 function readClock(text: string, end: number, dotAllowed = false): number {
   const hour = readDigits(text, end, 1, 2);
@@ -135,7 +137,8 @@ function readClock(text: string, end: number, dotAllowed = false): number {
       return hour24 * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 + millis;
     }
   }
-  if (hour > 23) return -1;
+  // `24:00` ends a day in hour-ending reports: the next day's midnight (any later time is no time).
+  if (hour > 24 || (hour === 24 && (minute > 0 || second > 0 || millis > 0))) return -1;
   return hour * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 + millis;
 }
 
@@ -244,10 +247,22 @@ function parseNumericDate(text: string, separator: number, dayFirst: boolean): n
   return dayFirst ? finishDate(text, end, year, second, first) : finishDate(text, end, year, first, second);
 }
 
+/**
+ * A time of day, or an interval of the day (`08:00-08:15`, `07:00 - 08:00`, `23:45–00:00`, as
+ * count summaries label their rows) read as its start.
+ */
 function parseClock(text: string): number | null {
   const end = begin(text);
   const timeOfDay = readClock(text, end);
-  return timeOfDay >= 0 && at === end ? timeOfDay : null;
+  if (timeOfDay < 0) return null;
+  if (at === end) return timeOfDay;
+  while (at < end && text.charCodeAt(at) === SPACE) at++;
+  const dash = text.charCodeAt(at);
+  if (dash === MINUS || dash === EN_DASH) at++;
+  else if ((dash | 0x20) === LOWER_T && (text.charCodeAt(at + 1) | 0x20) === LOWER_O) at += 2;
+  else return null;
+  while (at < end && text.charCodeAt(at) === SPACE) at++;
+  return readClock(text, end) >= 0 && at === end ? timeOfDay : null;
 }
 
 /** A plain unsigned decimal (`1790842500`, `1790842500.25`); NaN otherwise. */
