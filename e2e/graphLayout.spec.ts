@@ -7,12 +7,28 @@
  * links are drawn with their labels, the picture stays put while loads update, and one junction
  * is drawn small.
  */
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import Papa from 'papaparse';
 import { expect, test } from './fixtures';
 import { GraphPanel, type Box } from './pages/graphPanel';
 
 const SAMPLE = resolve(__dirname, '..', 'sample-data', 'traffic-sample.csv');
+const MELBOURNE = resolve(__dirname, '..', 'fidelity', 'corpus', 'real', 'melbourne-pedestrian-counts-2016-joined.csv');
+
+/** Spearman's rank correlation of two equally long lists (no ties expected in coordinates). */
+function rankCorrelation(a: readonly number[], b: readonly number[]): number {
+  const ranks = (values: readonly number[]): number[] => {
+    const order = values.map((value, index) => ({ value, index })).sort((x, y) => x.value - y.value);
+    const out = new Array<number>(values.length);
+    order.forEach((entry, rank) => (out[entry.index] = rank));
+    return out;
+  };
+  const [ra, rb] = [ranks(a), ranks(b)];
+  const n = a.length;
+  const d2 = ra.reduce((sum, rank, i) => sum + (rank - (rb[i] as number)) ** 2, 0);
+  return 1 - (6 * d2) / (n * (n * n - 1));
+}
 
 const overlap = (a: Box, b: Box): boolean => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 const inside = (box: Box, canvas: { width: number; height: number }): boolean => box.x1 >= 0 && box.y1 >= 0 && box.x2 <= canvas.width && box.y2 <= canvas.height;
@@ -95,5 +111,26 @@ test.describe('Junction graph without a network file', () => {
     expect((style?.width ?? Number.POSITIVE_INFINITY) * drawn.canvas.zoom).toBeLessThanOrEqual(0.2 * shorter + 0.5);
     // Centred.
     expect(Math.abs(drawn.centres[name]!.x - drawn.canvas.width / 2)).toBeLessThan(drawn.canvas.width / 10);
+  });
+
+  test('a file with latitude and longitude columns draws each sensor where it is: east to the right, north up', async ({ app }) => {
+    // The sensors' coordinates as another CSV parser reads them from the file.
+    const parsed = Papa.parse<Record<string, string>>(readFileSync(MELBOURNE, 'utf8'), { header: true, skipEmptyLines: true });
+    const where = new Map<string, { lat: number; lon: number }>();
+    for (const row of parsed.data) where.set(row.sensor_id as string, { lat: Number(row.latitude), lon: Number(row.longitude) });
+    expect(where.size).toBe(38);
+
+    await app.openFile(MELBOURNE);
+    const graph = new GraphPanel(app.page);
+    await graph.open();
+    await app.replay.start('max');
+    await app.replay.waitForState('finished');
+    await expect.poll(() => graph.nodeCount(), { timeout: 30_000 }).toBe(38);
+    const { centres } = await graph.drawing();
+    const ids = [...where.keys()].filter((id) => centres[id] !== undefined);
+    expect(ids).toHaveLength(38);
+    // Screen y grows downwards: north (larger latitude) is a smaller y.
+    expect(rankCorrelation(ids.map((id) => where.get(id)!.lon), ids.map((id) => centres[id]!.x))).toBeGreaterThan(0.9);
+    expect(rankCorrelation(ids.map((id) => where.get(id)!.lat), ids.map((id) => -centres[id]!.y))).toBeGreaterThan(0.9);
   });
 });

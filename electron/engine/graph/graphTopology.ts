@@ -7,7 +7,7 @@
 import type { GraphEdge, GraphTopology, NetworkProblemView } from '../../../shared/graph/graphContract';
 import type { InferredLink } from './inferredLinks';
 import { buildJunctionGraph, junctionEdgeId } from './junctionGraph';
-import type { ParsedNetwork } from './networkFile';
+import type { GeoPoint, ParsedNetwork } from './networkFile';
 import { capProblems } from './problemList';
 
 export interface GraphTopologyInput {
@@ -18,10 +18,12 @@ export interface GraphTopologyInput {
   inferred: readonly InferredLink[];
   /** The version of the topology this one replaces. */
   previousVersion: number;
+  /** Where the data says a location is, when it does. */
+  placed?: (id: string) => GeoPoint | null;
 }
 
 export function buildGraphTopology(input: GraphTopologyInput): { topology: GraphTopology; problems: NetworkProblemView[]; problemCount: number } {
-  const graph = buildJunctionGraph(input.locations, input.network);
+  const graph = buildJunctionGraph(input.locations, input.network, input.placed);
   const edges: GraphEdge[] = graph.edges.map((edge) => ({ ...edge, inferred: false, correlation: null }));
   const roads = new Set(edges.map((edge) => edge.id));
   for (const link of input.inferred) {

@@ -47,11 +47,15 @@ export function junctionEdgeId(a: string, b: string): string {
   return `${encodeURIComponent(first)}|${encodeURIComponent(second)}`;
 }
 
-export function buildJunctionGraph(locations: readonly string[], network: ParsedNetwork | null): JunctionGraph {
+/**
+ * `placed`: where the data itself says a location is (dataCoordinates.ts); a network file's
+ * coordinates win over it.
+ */
+export function buildJunctionGraph(locations: readonly string[], network: ParsedNetwork | null, placed: (id: string) => GeoPoint | null = () => null): JunctionGraph {
   const problems: NetworkProblem[] = [...(network?.problems ?? [])];
   const nodes = new Map<string, JunctionNode>();
   for (const id of locations) {
-    if (!nodes.has(id)) nodes.set(id, { id, name: null, coordinates: null, inData: true, inNetwork: false });
+    if (!nodes.has(id)) nodes.set(id, { id, name: null, coordinates: placed(id), inData: true, inNetwork: false });
   }
   for (const junction of network?.junctions ?? []) {
     const known = nodes.get(junction.id);
@@ -59,7 +63,7 @@ export function buildJunctionGraph(locations: readonly string[], network: Parsed
     nodes.set(junction.id, {
       id: junction.id,
       name: junction.name,
-      coordinates: junction.coordinates,
+      coordinates: junction.coordinates ?? known?.coordinates ?? null,
       inData: known?.inData ?? false,
       inNetwork: true,
     });

@@ -23,6 +23,7 @@ import { AnalyticsJob } from './analyticsJob';
 import { GraphComputer } from './graphComputer';
 import { graphLoads } from './graphLoads';
 import { buildGraphTopology } from './graphTopology';
+import { DataCoordinates } from './dataCoordinates';
 import { InferredLinksJob } from './inferredLinksJob';
 import { JunctionLoads } from './junctionLoads';
 import type { LoadedNetwork } from './loadedNetwork';
@@ -57,6 +58,8 @@ export class JunctionGraphFeed implements RowSink {
   private columns: readonly ColumnInfo[] = [];
   private counted: CountedColumns = NO_COUNTED_COLUMNS;
   private loads: JunctionLoads;
+  /** Where the data itself places each location (latitude and longitude columns), when it does. */
+  private readonly coordinates = new DataCoordinates();
   private loadedNetwork: LoadedNetwork | null = null;
 
   private topology: GraphTopology = { version: 0, nodes: [], edges: [] };
@@ -175,6 +178,7 @@ export class JunctionGraphFeed implements RowSink {
 
   restart(columns: readonly ColumnInfo[]): void {
     this.columns = columns;
+    this.coordinates.restart(columns);
     this.counted = countedColumns(columns, this.settings.measure);
     this.loads = this.freshLoads();
     this.inferred.reset();
@@ -187,7 +191,7 @@ export class JunctionGraphFeed implements RowSink {
   append(entries: readonly FeedEntry[]): void {
     const before = this.loads.size;
     countRows(entries, this.counted, this.loads, Date.now());
-    if (this.loads.size !== before) this.topologyDirty = true;
+    if (this.coordinates.add(entries) || this.loads.size !== before) this.topologyDirty = true;
     this.rowsSinceLoads = true;
   }
 
@@ -275,6 +279,7 @@ export class JunctionGraphFeed implements RowSink {
       network: this.loadedNetwork?.parsed ?? null,
       inferred: this.settings.inferred.enabled ? this.inferred.links : [],
       previousVersion: this.topology.version,
+      placed: (id) => this.coordinates.get(id),
     });
     this.topology = topology;
     this.problems = problems;
