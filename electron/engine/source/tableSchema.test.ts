@@ -430,6 +430,14 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     expect(excel.time).toMatchObject({ kind: 'column', column: 'Date', format: 'excel-serial' });
   });
 
+  it('says plainly when a file has one column per time of day, which it reads as measures', () => {
+    const times = Array.from({ length: 96 }, (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`);
+    const lines = [['Date', 'Site', ...times].join(','), ...['A', 'B'].map((site) => ['2025-03-14', site, ...times.map((_, i) => String(i))].join(','))];
+    expect(resolve(lines).notes.join(' ')).toContain('One column per time of day (96 columns, "00:00" … "23:45")');
+    // A file with a couple of clock-named columns is no such layout.
+    expect(resolve(['Date,Site,07:00,08:00', '2025-03-14,A,1,2', '2025-03-15,A,3,4']).notes.join(' ')).not.toContain('One column per time of day');
+  });
+
   it('says when a second column also reads as time', () => {
     const schema = resolve(['start,end,flow', '2025-03-14 08:00,2025-03-14 08:15,10', '2025-03-14 08:15,2025-03-14 08:30,11']);
     expect(schema.notes.join(' ')).toContain('Unsure of the time');

@@ -17,6 +17,7 @@ import { chooseSplitAnchor, type SplitAnchor, type SplitSampleRow } from './time
 import { splitRowsRunNewestFirst } from './time/splitDirection';
 import { detectSplitTime, parseDayOfMonth, parseWeekday, type SplitTimeColumns } from './time/splitTimeline';
 import { NUMERIC_TIME_FORMATS, TIME_FORMATS, detectTimeFormat } from './time/timeFormats';
+import { wideTimeOfDayNote } from './wideTimeOfDay';
 
 export interface TableSchema {
   columns: ColumnInfo[];
@@ -277,6 +278,8 @@ export function resolveTableSchema(
   const detected = detectRoles(names, sampleRows, delimiter);
   const roles = [...detected.roles];
   const notes = overrides ? [] : [...detected.notes];
+  const wide = wideTimeOfDayNote(names);
+  if (wide) notes.push(wide);
   if (overrides) {
     names.forEach((name, index) => {
       const role = overrides.roles[name];
