@@ -218,6 +218,19 @@ describe('parsers never throw', () => {
   });
 });
 
+describe('zone abbreviations', () => {
+  it.each([
+    ['2025-03-14 08:00 EST', utc(2025, 3, 14, 13)],
+    ['2025-07-14 08:00:00 EDT', utc(2025, 7, 14, 12)],
+    ['3/14/2025 8:00 PM CST', utc(2025, 3, 15, 2)],
+    ['2025-07-14T08:00 CEST', utc(2025, 7, 14, 6)],
+    ['2025-03-14 08:00 cet', utc(2025, 3, 14, 7)],
+  ])('%s', (text, expected) => expect(TIME_FORMATS[text.includes('/') ? 'mdy' : 'iso'].parse(text)).toBe(expected));
+  it.each(['2025-03-14 08:00 IST', '2025-03-14 08:00 XYZ', '2025-03-14 08:00 ESTX'])('%s is refused (ambiguous or unknown)', (text) => {
+    expect(parse('iso', text)).toBeNull();
+  });
+});
+
 describe('dates with the month by name', () => {
   it.each([
     ['14-Mar-2025', utc(2025, 3, 14)],

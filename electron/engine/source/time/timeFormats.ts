@@ -175,8 +175,21 @@ function readZone(text: string, end: number): number {
     if (lower === LOWER_U && second === LOWER_T && third === LOWER_C) return 0;
     if (lower === LOWER_G && second === LOWER_M && third === LOWER_T) return 0;
   }
+  // A zone abbreviation as US and European exports append it (`EST`, `CEST`).
+  if (end - at >= 3 && end - at <= 4) return ZONE_ABBREVIATIONS.get(text.slice(at, end).toUpperCase()) ?? Number.NaN;
   return Number.NaN;
 }
+
+/**
+ * Zone abbreviations as traffic exports use them, as offsets in ms. CST is read as North America's
+ * Central time (beside CDT in the same files); ones that mean several zones (IST, BST) are left
+ * out: a row with one is rejected, naming it.
+ */
+const ZONE_ABBREVIATIONS: ReadonlyMap<string, number> = new Map(
+  Object.entries({ EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7, AKST: -9, AKDT: -8, HST: -10, CET: 1, CEST: 2, EET: 2, EEST: 3, WET: 0, WEST: 1, AEST: 10, AEDT: 11, ACST: 9.5, AWST: 8, NZST: 12, NZDT: 13, JST: 9 }).map(
+    ([zone, hours]) => [zone, hours * MS_PER_HOUR] as const,
+  ),
+);
 
 /**
  * Completes a date-first time once the date is read: checks the date, then reads an optional
