@@ -79,36 +79,47 @@ function mostlyGeometry(values: readonly string[]): boolean {
   return values.filter((value) => GEOMETRY_TEXT.test(value)).length * 2 > values.length;
 }
 
-/**
- * True when `values` (one per sampled row) look like places counted in time slots `slots` (the
- * rows' time text): several rows per slot, within a slot no value twice, and a small set of values
- * each seen in many slots.
- */
-export function repeatsPerTimeSlot(values: readonly string[], slots: readonly string[]): boolean {
-  const bySlot = new Map<string, Set<string>>();
+/** How often each value appears in each time slot (the rows' time text), blanks left out. */
+interface SlotTally {
+  perSlot: Map<string, Map<string, number>>;
+  distinct: number;
+  rows: number;
+}
+
+function tallyPerSlot(values: readonly string[], slots: readonly string[]): SlotTally {
+  const perSlot = new Map<string, Map<string, number>>();
   const distinct = new Set<string>();
   let rows = 0;
-  let repeatedInSlot = 0;
   for (let i = 0; i < values.length; i++) {
     const value = (values[i] as string).trim();
     const slot = slots[i] as string;
     if (value === '' || slot === '') continue;
     rows++;
     distinct.add(value);
-    let inSlot = bySlot.get(slot);
-    if (!inSlot) bySlot.set(slot, (inSlot = new Set()));
-    if (inSlot.has(value)) repeatedInSlot++;
-    else inSlot.add(value);
+    let counts = perSlot.get(slot);
+    if (!counts) perSlot.set(slot, (counts = new Map()));
+    counts.set(value, (counts.get(value) ?? 0) + 1);
   }
-  const slotCount = bySlot.size;
-  if (rows < 8 || slotCount < 2 || distinct.size < 2) return false;
-  const rowsPerSlot = rows / slotCount;
-  const maxPerSlot = Math.max(...[...bySlot.values()].map((set) => set.size));
+  return { perSlot, distinct: distinct.size, rows };
+}
+
+const mostValuesInASlot = (slots: Iterable<Map<string, number>>): number => Math.max(...[...slots].map((counts) => counts.size));
+
+/**
+ * True when `values` (one per sampled row) look like places counted in time slots `slots` (the
+ * rows' time text): several rows per slot, within a slot no value twice, and a small set of values
+ * each seen in many slots.
+ */
+export function repeatsPerTimeSlot(values: readonly string[], slots: readonly string[]): boolean {
+  const { perSlot, distinct, rows } = tallyPerSlot(values, slots);
+  if (rows < 8 || perSlot.size < 2 || distinct < 2) return false;
+  let repeatedInSlot = 0;
+  for (const counts of perSlot.values()) for (const count of counts.values()) repeatedInSlot += count - 1;
   return (
-    rowsPerSlot >= 1.5 && // more than one place per slot
+    rows / perSlot.size >= 1.5 && // more than one place per slot
     repeatedInSlot <= rows * 0.05 && // each place once per slot
-    distinct.size <= maxPerSlot * 2 && // the values are the places of a slot, not readings
-    rows / distinct.size >= 2 // and recur from slot to slot
+    distinct <= mostValuesInASlot(perSlot.values()) * 2 && // the values are the places of a slot, not readings
+    rows / distinct >= 2 // and recur from slot to slot
   );
 }
 
@@ -158,22 +169,10 @@ const MAX_ROWS_PER_PLACE = 8;
  * each time slot it is in, as a place does in a file with a row per direction or lane; 0 otherwise.
  */
 export function repeatsEvenlyPerTimeSlot(values: readonly string[], slots: readonly string[]): number {
-  const perSlot = new Map<string, Map<string, number>>();
-  const distinct = new Set<string>();
-  let rows = 0;
-  for (let i = 0; i < values.length; i++) {
-    const value = (values[i] as string).trim();
-    const slot = slots[i] as string;
-    if (value === '' || slot === '') continue;
-    rows++;
-    distinct.add(value);
-    let counts = perSlot.get(slot);
-    if (!counts) perSlot.set(slot, (counts = new Map()));
-    counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
+  const { perSlot, distinct, rows } = tallyPerSlot(values, slots);
   // The sample's first and last slots may be cut short: judge the whole slots in between.
   const whole = [...perSlot.values()].slice(1, -1);
-  if (rows < 16 || whole.length < 2 || distinct.size < 2) return 0;
+  if (rows < 16 || whole.length < 2 || distinct < 2) return 0;
   const repeats = new Map<number, number>();
   let pairs = 0;
   for (const counts of whole) {
@@ -183,7 +182,6 @@ export function repeatsEvenlyPerTimeSlot(values: readonly string[], slots: reado
     }
   }
   const [times, share] = [...repeats.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
-  const maxPerSlot = Math.max(...whole.map((counts) => counts.size));
   const even = times >= 2 && times <= MAX_ROWS_PER_PLACE && share >= pairs * 0.95;
-  return even && distinct.size <= maxPerSlot * 2 && rows / distinct.size >= 2 ? distinct.size : 0;
+  return even && distinct <= mostValuesInASlot(whole) * 2 && rows / distinct >= 2 ? distinct : 0;
 }
