@@ -54,6 +54,18 @@ describe('openSniffedFile', () => {
     expect(opened.info.timeOrder).toBe('descending');
   });
 
+  it('says when rows jump back and forth in time (an unordered export), and does not take it for newest first', async () => {
+    // Hourly rows of three sites, the hours shuffled (a fixed permutation): four steps in five go back, as in Paris's counts.
+    const hours = Array.from({ length: 60 }, (_, i) => (i * 37) % 60);
+    const lines = ['time,site,volume', ...hours.flatMap((h) => ['A', 'B', 'C'].map((site) => `${new Date(Date.UTC(2025, 2, 1, h)).toISOString()},${site},${10 + h}`))];
+    const opened = await openSniffedFile(await sniffCsv(temp.write(joinLines(lines))), null);
+    expect(opened.info.timeOrder).toBe('mixed');
+    expect(opened.info.replayOrder?.note).toMatch(/^Rows are not in time order \(in the first rows, \d+ % of each location's steps go back in time\): replayed as written/);
+    // In time order, nothing is said.
+    const sorted = ['time,site,volume', ...[...hours].sort((a, b) => a - b).flatMap((h) => ['A', 'B', 'C'].map((site) => `${new Date(Date.UTC(2025, 2, 1, h)).toISOString()},${site},${10 + h}`))];
+    expect((await openSniffedFile(await sniffCsv(temp.write(joinLines(sorted))), null)).info.replayOrder).toBeUndefined();
+  });
+
   it('says when the roles were inferred rather than remembered', async () => {
     const path = temp.write(trafficCsv(trafficRows(10)));
     expect((await openSniffedFile(await sniffCsv(path), null)).info.rolesRemembered).toBe(false);
