@@ -196,6 +196,15 @@ describe('health checker on hand-built streams', () => {
     expect(view.locations[0]?.days[0]).toMatchObject({ received: 96, expected: 96 });
   });
 
+  it('a row per direction at every interval is no duplicate; a third row at one interval is, said as such', () => {
+    const rows = stream(1).flatMap((record) => [record, { ...record, line: record.line + 1000 }]);
+    rows.splice(81, 0, { ...(rows[80] as TrafficRecord), line: 5000 });
+    const view = run(rows);
+    expect(checks(view)).toEqual(['duplicateTime']);
+    expect(view.counts.duplicateTimes).toBe(1);
+    expect(view.flags[0]?.evidence).toMatch(/^Row 3 for .*; this location has 2 rows per interval \(one per direction or lane\)$/);
+  });
+
   it('the flag list is capped; dropped flags are counted and still reach the location status', () => {
     const view = run(stream(2, (t) => (t >= at(1, 0) && (t / Q) % 2 === 0 ? row('A', t, -1, -1, 0) : undefined)), { maxFlags: 5 });
     expect(view.counts.flagsRaised).toBe(48);

@@ -86,9 +86,11 @@ export class HealthChecker {
 
     const last = state.lastTime;
     const inOrder = last === null || time > last;
+    if (last === null || time >= last) {
+      for (const extra of state.rowsPerTime.add(ctx, time === last)) this.duplicate(extra.row, extra.nth, state.rowsPerTime.usual);
+    }
     if (last !== null && time === last) {
-      this.duplicateTimes++;
-      this.perRow(ctx, 'duplicateTime', `A second row for ${formatTime(time)}; each interval should have one row per location`);
+      // Counted once judged (see rowsPerTime.ts): a row per direction or lane is no duplicate.
     } else if (last !== null && time < last) {
       this.outOfOrder++;
       this.perRow(ctx, 'outOfOrder', `Row for ${formatTime(time)} arrived after the row for ${formatTime(last)}`);
@@ -222,6 +224,15 @@ export class HealthChecker {
   }
 
   /** Raises a per-row flag, or grows the location's open one when its previous row had the same problem. */
+  private duplicate(ctx: RowContext, nth: number, usual: number): void {
+    this.duplicateTimes++;
+    const evidence =
+      usual === 1
+        ? `A second row for ${formatTime(ctx.time)}; each interval should have one row per location`
+        : `Row ${nth} for ${formatTime(ctx.time)}; this location has ${usual} rows per interval (one per direction or lane)`;
+    this.perRow(ctx, 'duplicateTime', evidence);
+  }
+
   private perRow(ctx: RowContext, check: HealthCheck, evidence: string): void {
     const { state } = ctx;
     const open = state.open.get(check);

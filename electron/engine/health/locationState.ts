@@ -7,6 +7,7 @@ import { SeriesCadence } from '../profiles';
 import { Coverage } from './coverage';
 import type { Episode } from './flagBook';
 import type { HealthOptions } from './healthOptions';
+import { RowsPerTime } from './rowsPerTime';
 import { TypicalProfile } from './typicalProfile';
 
 /** The current run of one repeated main-measure value. */
@@ -41,6 +42,8 @@ export class LocationState {
   rows = 0;
   firstTime: number | null = null;
   lastTime: number | null = null;
+  /** Rows at one timestamp: one, or one per direction or lane (rowsPerTime.ts). */
+  readonly rowsPerTime = new RowsPerTime<{ state: LocationState; time: number; line: number; row: number }>();
   readonly cadence = new SeriesCadence();
   readonly pendingGaps: [number, number][] = [];
   readonly coverage: Coverage;

@@ -120,7 +120,12 @@ function detectRoles(names: readonly string[], sampleRows: readonly (readonly st
   if (location) {
     roles[location.index] = 'location';
     if (location.basis === 'data') {
-      notes.push(`Location: ${quoted(names[location.index] as string)}, because its values repeat once per time slot.`);
+      const times = location.rowsPerSlot ?? 1;
+      notes.push(
+        times === 1
+          ? `Location: ${quoted(names[location.index] as string)}, because its values repeat once per time slot.`
+          : `Location: ${quoted(names[location.index] as string)}, because its values repeat ${times} times in every time slot (a row per direction or lane).`,
+      );
     }
   }
   const identifiers: string[] = [];

@@ -59,13 +59,13 @@ describe('location from the data, one row per direction', () => {
   const slots = rows.map((row) => row.slot);
   it('a place repeats evenly in every slot, and so does the direction; the place has more values', () => {
     expect(repeatsPerTimeSlot(rows.map((row) => row.site), slots)).toBe(false);
-    expect(repeatsEvenlyPerTimeSlot(rows.map((row) => row.site), slots)).toBe(4);
-    expect(repeatsEvenlyPerTimeSlot(rows.map((row) => row.direction), slots)).toBe(2);
+    expect(repeatsEvenlyPerTimeSlot(rows.map((row) => row.site), slots)).toEqual({ distinct: 4, times: 2 });
+    expect(repeatsEvenlyPerTimeSlot(rows.map((row) => row.direction), slots)).toEqual({ distinct: 2, times: 4 });
     const samples = [rows.map((row) => row.direction), rows.map((row) => row.site), rows.map((_, i) => String(100 + ((i * 37) % 91)))];
-    expect(pickLocationColumn(['direction', 'name', 'volume'], samples, [false, false, true], [0, 1, 2], slots)).toEqual({ index: 1, basis: 'data' });
+    expect(pickLocationColumn(['direction', 'name', 'volume'], samples, [false, false, true], [0, 1, 2], slots)).toEqual({ index: 1, basis: 'data', rowsPerSlot: 2 });
   });
   it('a reading or a value repeating unevenly is no place', () => {
-    expect(repeatsEvenlyPerTimeSlot(rows.map((_, i) => String(i * 13)), slots)).toBe(0);
-    expect(repeatsEvenlyPerTimeSlot(rows.map((_, i) => (i % 3 === 0 ? 'high' : 'low')), slots)).toBe(0);
+    expect(repeatsEvenlyPerTimeSlot(rows.map((_, i) => String(i * 13)), slots)).toBeNull();
+    expect(repeatsEvenlyPerTimeSlot(rows.map((_, i) => (i % 3 === 0 ? 'high' : 'low')), slots)).toBeNull();
   });
 });

@@ -34,8 +34,10 @@ const MEASURE_WORD = /count(s)?$|total|volume|flow|vehicles|speed|occupancy/i;
 
 export interface LocationCandidate {
   index: number;
-  /** 'name': its header names a place; 'data': its values repeat once per time slot. */
+  /** 'name': its header names a place; 'data': its values repeat once (or `rowsPerSlot` times) per time slot. */
   basis: 'name' | 'data';
+  /** For 'data': rows each place has per slot (more than one: a row per direction or lane). */
+  rowsPerSlot?: number;
 }
 
 const WHOLE_NUMBER = /^[+-]?\d+$/;
@@ -153,26 +155,27 @@ function byData(samples: readonly (readonly string[])[], numeric: readonly boole
   for (const index of places) if (repeatsPerTimeSlot(samples[index] ?? [], slots)) return { index, basis: 'data' };
   // One row per place and direction (or lane) in each slot: every place repeats the same number
   // of times per slot, and so does the direction; the place is the one with more values.
-  let best: { index: number; distinct: number } | null = null;
+  let best: { index: number; distinct: number; times: number } | null = null;
   for (const index of places) {
-    const distinct = repeatsEvenlyPerTimeSlot(samples[index] ?? [], slots);
-    if (distinct > (best?.distinct ?? 0)) best = { index, distinct };
+    const even = repeatsEvenlyPerTimeSlot(samples[index] ?? [], slots);
+    if (even && even.distinct > (best?.distinct ?? 0)) best = { index, ...even };
   }
-  return best ? { index: best.index, basis: 'data' } : null;
+  return best ? { index: best.index, basis: 'data', rowsPerSlot: best.times } : null;
 }
 
 /** Rows a place may have per slot (directions × lanes); more is a reading or a category. */
 const MAX_ROWS_PER_PLACE = 8;
 
 /**
- * The number of distinct values when every value appears the same number of times (2 or more) in
- * each time slot it is in, as a place does in a file with a row per direction or lane; 0 otherwise.
+ * When every value appears the same number of times (2 or more) in each time slot it is in, as a
+ * place does in a file with a row per direction or lane: how many values, and how many times
+ * each; null otherwise.
  */
-export function repeatsEvenlyPerTimeSlot(values: readonly string[], slots: readonly string[]): number {
+export function repeatsEvenlyPerTimeSlot(values: readonly string[], slots: readonly string[]): { distinct: number; times: number } | null {
   const { perSlot, distinct, rows } = tallyPerSlot(values, slots);
   // The sample's first and last slots may be cut short: judge the whole slots in between.
   const whole = [...perSlot.values()].slice(1, -1);
-  if (rows < 16 || whole.length < 2 || distinct < 2) return 0;
+  if (rows < 16 || whole.length < 2 || distinct < 2) return null;
   const repeats = new Map<number, number>();
   let pairs = 0;
   for (const counts of whole) {
@@ -183,5 +186,5 @@ export function repeatsEvenlyPerTimeSlot(values: readonly string[], slots: reado
   }
   const [times, share] = [...repeats.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
   const even = times >= 2 && times <= MAX_ROWS_PER_PLACE && share >= pairs * 0.95;
-  return even && distinct <= mostValuesInASlot(whole) * 2 && rows / distinct >= 2 ? distinct : 0;
+  return even && distinct <= mostValuesInASlot(whole) * 2 && rows / distinct >= 2 ? { distinct, times } : null;
 }
