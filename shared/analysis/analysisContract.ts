@@ -47,6 +47,8 @@ export const healthPanelViewSchema = z.object({
   locations: z.array(locationHealthSchema),
   /** Locations checked, including any beyond MAX_LOCATIONS_SENT. */
   locationCount: z.number(),
+  /** How many of all the locations checked (not only those sent) stand OK, suspect or bad. */
+  statusCounts: z.object({ ok: z.number(), suspect: z.number(), bad: z.number() }),
   /** The newest kept flags, newest first, at most MAX_FLAGS_SENT. */
   flags: z.array(healthFlagSchema),
   counts: z.object({

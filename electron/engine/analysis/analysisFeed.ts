@@ -14,7 +14,7 @@ import type { NetworkLinks } from '../alarms';
 import type { FeedEntry, RowSink } from '../stages';
 import { engineLog, WorkerChannel } from '../supervision';
 import { batchLayout, BatchPacker } from './analysisBatch';
-import { AnalysisStage, DEFAULT_ANALYSIS_SETTINGS } from './analysisStage';
+import { AnalysisStage, DEFAULT_ANALYSIS_SETTINGS, healthPanel } from './analysisStage';
 import type { FromAnalysisWorker, ToAnalysisWorker } from './analysisWorkerMessages';
 
 export interface AnalysisFeedOptions {
@@ -217,13 +217,7 @@ function waitingView(settings: AnalysisSettings): AnalysisView {
     cadenceMs: null,
     settings,
     settingsPending: false,
-    health: {
-      locations: [],
-      locationCount: 0,
-      flags: [],
-      counts: { rowsGiven: 0, rowsChecked: 0, rowsWithoutTime: 0, duplicateTimes: 0, outOfOrder: 0, flagsRaised: 0, flagsKept: 0, flagsDropped: 0, byCheck: {} },
-      columns: { measure: null, total: null, parts: [], flow: null, occupancy: null, speed: null },
-    },
+    health: healthPanel(null, 0),
     heatmap: null,
     typicalDay: null,
     heatmapLocation: null,

@@ -308,20 +308,28 @@ function feed(parts: Parts, record: TrafficRecord): void {
   profiles.alarms.add(record);
 }
 
+const STATUS_RANK = { bad: 0, suspect: 1, ok: 2 } as const;
+
 /** The checker's view with its lists capped; before the cadence is known, the held rows as given but not yet checked. */
-function healthPanel(view: HealthView | null, rowsGiven: number): HealthPanelView {
+export function healthPanel(view: HealthView | null, rowsGiven: number): HealthPanelView {
   if (view === null) {
     return {
       locations: [],
       locationCount: 0,
+      statusCounts: { ok: 0, suspect: 0, bad: 0 },
       flags: [],
       counts: { rowsGiven, rowsChecked: 0, rowsWithoutTime: 0, duplicateTimes: 0, outOfOrder: 0, flagsRaised: 0, flagsKept: 0, flagsDropped: 0, byCheck: {} },
       columns: { measure: null, total: null, parts: [], flow: null, occupancy: null, speed: null },
     };
   }
+  const statusCounts = { ok: 0, suspect: 0, bad: 0 };
+  for (const location of view.locations) statusCounts[location.status]++;
+  // Past the cap, the locations in trouble are the ones sent: bad, then suspect, then OK.
+  const worstFirst = view.locations.length <= MAX_LOCATIONS_SENT ? view.locations : [...view.locations].sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status]);
   return {
-    locations: view.locations.slice(0, MAX_LOCATIONS_SENT),
+    locations: worstFirst.slice(0, MAX_LOCATIONS_SENT),
     locationCount: view.locations.length,
+    statusCounts,
     flags: view.flags.slice(-MAX_FLAGS_SENT).reverse(),
     counts: view.counts,
     columns: view.columns,

@@ -205,6 +205,11 @@ describe('health checker on hand-built streams', () => {
     expect(view.flags[0]?.evidence).toMatch(/^Row 3 for .*; this location has 2 rows per interval \(one per direction or lane\)$/);
   });
 
+  it('lists locations in natural order: sensor 2 before sensor 10', () => {
+    const view = run(['10', '2', '1', 'B', 'a'].map((site) => row(site, at(0, 8), 50)));
+    expect(view.locations.map((location) => location.location)).toEqual(['1', '2', '10', 'a', 'B']);
+  });
+
   it('the flag list is capped; dropped flags are counted and still reach the location status', () => {
     const view = run(stream(2, (t) => (t >= at(1, 0) && (t / Q) % 2 === 0 ? row('A', t, -1, -1, 0) : undefined)), { maxFlags: 5 });
     expect(view.counts.flagsRaised).toBe(48);

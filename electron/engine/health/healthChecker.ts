@@ -119,7 +119,8 @@ export class HealthChecker {
   view(): HealthView {
     const ongoing = new Set<number>();
     const locations = [...this.locations.values()]
-      .sort((a, b) => a.name.localeCompare(b.name))
+      // Natural order: sensor 2 before sensor 10.
+      .sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }))
       .map((state) => locationHealth(state, this.latest, this.options, ongoing));
     const flags = this.book.flags.map((flag) => ({ ...flag, ongoing: ongoing.has(flag.id) }));
     return {

@@ -47,8 +47,7 @@ export function DataQualityPanel(): React.JSX.Element {
 
 function QualitySummary({ view }: { view: AnalysisView }): React.JSX.Element {
   const { counts } = view.health;
-  const byStatus = { ok: 0, suspect: 0, bad: 0 };
-  for (const location of view.health.locations) byStatus[location.status]++;
+  const byStatus = view.health.statusCounts;
   return (
     <div className="quality-summary" role="status" aria-live="polite">
       <span data-testid="quality-rows-checked">{formatCount(counts.rowsChecked)} rows checked</span>
