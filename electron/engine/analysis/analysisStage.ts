@@ -264,7 +264,7 @@ export class AnalysisStage implements RowSink {
     if (this.rowsGiven === 0) return { state: 'waiting', message: 'Press Replay: every row is checked as it arrives.' };
     if (this.parts === null) return { state: 'learning', message: 'Learning how often the data reports (the first rows are held, then checked).' };
     if (this.columns.every((column) => column.role !== 'timestamp')) {
-      return { state: 'unavailable', message: 'The data has no time column, so only row counts can be checked: mark a column as "timestamp" in the schema dialog.' };
+      return { state: 'unavailable', message: 'The data has no time column, so only row counts can be checked: mark a column as "timestamp" in Edit roles.' };
     }
     if (this.parts.profiles === null) return { state: 'unavailable', message: 'The data has no numeric column to profile.' };
     return { state: 'live', message: null };

@@ -265,7 +265,7 @@ export class JunctionGraphFeed implements RowSink {
   private message(): string | null {
     if (this.failure) return this.failure;
     if (this.columns.length > 0 && this.counted.locationIndex < 0) {
-      return 'The data has no location column, so every row counts for one place: mark the junction or sensor column as "location" in the schema dialog.';
+      return 'The data has no location column, so every row counts for one place: mark the junction or sensor column as "location" in Edit roles.';
     }
     if (this.columns.length > 0 && this.counted.measure === null) return 'The data has no numeric column to count as load.';
     if (this.loads.size === 0) return this.loadedNetwork ? 'Press Replay: loads appear as rows arrive.' : 'Press Replay: junctions appear as the data names them.';

@@ -438,6 +438,14 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     expect(resolve(['Date,Site,07:00,08:00', '2025-03-14,A,1,2', '2025-03-15,A,3,4']).notes.join(' ')).not.toContain('One column per time of day');
   });
 
+  it('names the time format with the file’s own first value, and says when zoned times are shown in UTC', () => {
+    const plain = resolve(['time,site,flow', '2025-03-14 08:00,A,10', '2025-03-14 08:15,A,11']);
+    expect(plain.time?.label).toBe('ISO 8601, as 2025-03-14 08:00');
+    expect(plain.notes.join(' ')).not.toContain('UTC');
+    const zoned = resolve(['time;site;flow', '2024-01-04T22:00:00+01:00;A;10', '2024-06-05T04:00:00+02:00;A;11'], ';');
+    expect(zoned.notes.join(' ')).toContain('"time" carries its zone (as in "2024-01-04T22:00:00+01:00"): times are converted to UTC');
+  });
+
   it('says when a second column also reads as time', () => {
     const schema = resolve(['start,end,flow', '2025-03-14 08:00,2025-03-14 08:15,10', '2025-03-14 08:15,2025-03-14 08:30,11']);
     expect(schema.notes.join(' ')).toContain('Unsure of the time');
@@ -465,5 +473,7 @@ describe('resolveTableSchema: a count-point export with vehicle classes', () => 
     expect(schema.location).toBe('count_point_id');
     expect(schema.measure).toBe('all_motor_vehicles');
     expect(roles(schema)).toMatchObject({ year: 'category', region_id: 'category', latitude: 'category', longitude: 'category' });
+    expect(schema.notes).toContain('"latitude", "longitude" read as coordinates, not measures.');
+    expect(schema.notes.join(' ')).not.toMatch(/"latitude"[^.]*identifiers/);
   });
 });

@@ -9,7 +9,7 @@ import type { ColumnRole, ColumnInfo, SchemaOverrides, TimeFormatId, TimeSource 
 import type { ColumnType } from '../../../shared/records';
 import { columnSamples, isNumericColumn, isNumericText } from './inferSchema';
 import { mainMeasure, measureReason } from './mainMeasure';
-import { isIdentifierColumn } from './roles/identifierColumns';
+import { isCoordinateName, isIdentifierColumn } from './roles/identifierColumns';
 import { pickLocationColumn } from './roles/locationColumn';
 import { usesDecimalComma } from './time/decimalComma';
 import { detectPartsTime, partsColumnIndexes, type PartsColumns } from './time/partsTime';
@@ -129,12 +129,15 @@ function detectRoles(names: readonly string[], sampleRows: readonly (readonly st
     }
   }
   const identifiers: string[] = [];
+  const coordinates: string[] = [];
   for (const index of candidates) {
-    if (roles[index] !== 'measure' || !isIdentifierColumn(names[index] as string, samples[index] ?? [])) continue;
+    const name = names[index] as string;
+    if (roles[index] !== 'measure' || !isIdentifierColumn(name, samples[index] ?? [])) continue;
     roles[index] = 'category';
-    identifiers.push(names[index] as string);
+    (isCoordinateName(name) ? coordinates : identifiers).push(name);
   }
   if (identifiers.length > 0) notes.push(`${identifiers.map(quoted).join(', ')} read as identifiers, not measures.`);
+  if (coordinates.length > 0) notes.push(`${coordinates.map(quoted).join(', ')} read as coordinates, not measures.`);
   return { roles, numeric, decimalComma, notes };
 }
 
@@ -175,6 +178,16 @@ function anchorNote(anchor: SplitAnchor, weekday: string | null, month: string, 
         note: `Unsure of the month: the weekdays in ${quoted(weekday ?? '')} fit no month, so the days are placed from ${month} without them; choose the month in Edit roles.`,
       };
   }
+}
+
+/** A time that says its zone: an offset, Z, or an abbreviation after the clock. */
+const ZONED = /(\d(Z|[+-]\d{2}(:?\d{2})?)|\s(UTC|GMT|[A-Z]{3,4}))$/;
+
+/** The format's name with the file's own first value as its example (`ISO 8601, as 2025-03-03 00:00:00`). */
+function ownFormatLabel(label: string, example: string | null): string {
+  if (example === null) return label;
+  const name = label.replace(/\s*\([^)]*\)$/, '');
+  return `${name}, as ${example.length > 40 ? `${example.slice(0, 40)}…` : example}`;
 }
 
 function splitSource(
@@ -253,7 +266,11 @@ function resolveTime(
     if (forced && !values.some((value) => value.trim() !== '' && format.parse(value.trim()) !== null)) {
       throw new CommandError('INVALID_SCHEMA', `Column "${name}" cannot be read as ${format.label}${quoteSample(values, () => false)}.`);
     }
-    return { kind: 'column', column: name, format: format.id, label: format.label };
+    const example = values.map((value) => value.trim()).find((value) => value !== '' && format.parse(value) !== null) ?? null;
+    if (example !== null && ZONED.test(example)) {
+      notes.push(`${quoted(name)} carries its zone (as in ${quoted(example)}): times are converted to UTC, and the feed, SQL's _time and the charts show them in UTC.`);
+    }
+    return { kind: 'column', column: name, format: format.id, label: ownFormatLabel(format.label, example) };
   }
   const picked = indexes.map((index) => names[index] as string);
   const pickedRows = sampleRows.map((row) => indexes.map((index) => row[index] ?? ''));

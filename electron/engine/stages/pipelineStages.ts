@@ -107,7 +107,7 @@ export class PipelineStages {
   setLocation(location: string | null): void {
     const column = this.columns.findIndex((info) => info.role === 'location');
     if (location !== null && column < 0) {
-      throw new CommandError('BAD_STATE', 'The data has no location column: mark one as "location" in the schema dialog first.');
+      throw new CommandError('BAD_STATE', 'The data has no location column: mark one as "location" in Edit roles first.');
     }
     this.feed.setLocation(location === null ? null : { column, value: location }, this.passesEntry);
     this.changed();

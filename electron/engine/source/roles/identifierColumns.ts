@@ -15,8 +15,9 @@ const ID_NAME =
  * Numbers that label rather than measure: coordinates, codes for a state, a class or a lane, and calendar
  * fields when the time is read from elsewhere (`Month`, `Day of Week`, `Hour`).
  */
+const COORDINATE_NAME = /^(lat|latitude|lon|lng|long|longitude|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord)$/i;
 const LABEL_NAME =
-  /^(lat|latitude|lon|lng|long|longitude|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord)$|(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens|lane|fahrstreifen|spur|voie|carril|corsia|rijstrook)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
+  /(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens|lane|fahrstreifen|spur|voie|carril|corsia|rijstrook)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
 /**
  * A column called `time` (or the word in another language) holding whole numbers 0..24 is the hour
  * of the day written beside the full time, not a reading.
@@ -25,6 +26,11 @@ const HOUR_AS_TIME_NAME = /^(time|zeit|heure|hora|ora|uur|tid)$/i;
 
 /** Enough rows that a count column would repeat a value (counts live in a few hundred values). */
 const MIN_ROWS_FOR_UNIQUENESS = 30;
+
+/** A latitude, longitude or grid coordinate column, by its name. */
+export function isCoordinateName(name: string): boolean {
+  return COORDINATE_NAME.test(name.trim());
+}
 
 export function isIdentifierName(name: string): boolean {
   return ID_NAME.test(name.trim());
@@ -54,7 +60,7 @@ function holdsHoursOfDay(values: readonly string[]): boolean {
 
 /** True for a numeric column whose numbers label something: an id, a running number, a coordinate, a code. */
 export function isIdentifierColumn(name: string, values: readonly string[]): boolean {
-  if (isIdentifierName(name) || LABEL_NAME.test(name.trim())) return true;
+  if (isIdentifierName(name) || isCoordinateName(name) || LABEL_NAME.test(name.trim())) return true;
   if (HOUR_AS_TIME_NAME.test(name.trim()) && holdsHoursOfDay(values)) return true;
   // A cumulative counter grows on every row too; its name says it counts traffic.
   return looksLikeRunningNumber(values) && !namesTrafficCount(name);
