@@ -230,4 +230,18 @@ test.describe('Junction graph', () => {
     await expect(route.getByRole('combobox', { name: 'From', exact: true })).toHaveValue('');
     await expect(route.getByRole('combobox', { name: 'To', exact: true })).toHaveValue('');
   });
+
+  test('the analytics table keeps every cell under its header when junction names are long', async ({ app }) => {
+    await app.openFile(resolve(__dirname, '..', 'fidelity', 'corpus', 'synthetic', 'interval-time-column.csv'));
+    await app.replay.start('max');
+    await app.replay.waitForState('finished');
+    const graph = new GraphPanel(app.page);
+    await graph.open();
+    await expect.poll(() => graph.analyticsRows.count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    const headers = graph.analytics.getByRole('columnheader');
+    const headerLefts = await headers.evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().left)));
+    const rows = await graph.analyticsRows.evaluateAll((found) => found.map((row) => Array.from(row.querySelectorAll('[role="cell"]')).map((cell) => Math.round(cell.getBoundingClientRect().left))));
+    expect(rows.length).toBeGreaterThan(1);
+    for (const lefts of rows) expect(lefts).toEqual(headerLefts);
+  });
 });
