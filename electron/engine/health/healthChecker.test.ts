@@ -3,6 +3,7 @@ import type { HealthCheck } from '../../../shared/health/healthContract';
 import type { CellValue, TrafficRecord } from '../../../shared/records';
 import { createHealthChecker, type HealthSchema } from './healthChecker';
 import { flagsToCsv } from './flagsCsv';
+import { chanceRunLength } from './runCheck';
 
 const MIN = 60_000;
 const Q = 15 * MIN;
@@ -105,6 +106,17 @@ describe('health checker on hand-built streams', () => {
     expect(stuck.locations[0]?.status).toBe('suspect');
     const shorter = run(stream(3, (t) => (t >= at(2, 9) && t < at(2, 10, 45) ? row('A', t, 77) : undefined)));
     expect(shorter.flags).toEqual([]);
+  });
+
+  it('a quiet count repeating by chance is not stuck until the run is too long for chance: 4 cars for 2 h is a night, for 3 h a fault', () => {
+    // Poisson at 4 repeats with odds near 0.2: ten equal counts in a row happen by chance one time in a million.
+    expect(chanceRunLength(4)).toBe(10);
+    expect(chanceRunLength(77)).toBeLessThanOrEqual(8);
+    expect(chanceRunLength(12.5)).toBe(0);
+    const night = run(stream(3, (t) => (t >= at(2, 2) && t < at(2, 4) ? row('A', t, 4) : undefined)));
+    expect(checks(night)).toEqual([]);
+    const fault = run(stream(3, (t) => (t >= at(2, 2) && t < at(2, 5) ? row('A', t, 4) : undefined)));
+    expect(checks(fault)).toEqual(['stuck']);
   });
 
   it('a stuck run still going on at the latest row makes the location bad since its start', () => {

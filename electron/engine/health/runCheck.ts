@@ -39,6 +39,23 @@ function describe(run: Run, measure: string, cadenceMs: number | null): string {
   return `${measure} was 0 for ${span}; at these times of day this location usually counts about ${formatNumber(Math.round(usual))} per interval (${formatNumber(Math.round(run.expected))} expected in all)`;
 }
 
+/**
+ * How rare a run of one count must be before it says "stuck" rather than "quiet": a working
+ * detector counting about v vehicles writes exactly v again with a chance near 1 / √(2πv) (the
+ * Poisson distribution at its mean; real counts vary more, so repeat less). A run of k equal
+ * counts then happens by chance with odds of that to the power k − 1; the run must be long enough
+ * for those odds to fall below one in a million, so a night of 3 or 4 cars per quarter-hour is
+ * not a fault. Decimal readings (speeds, occupancies) repeat far less: no extra length for them.
+ */
+const CHANCE_RUN_ODDS = 1e-6;
+
+export function chanceRunLength(value: number): number {
+  const count = Math.abs(value);
+  if (!Number.isInteger(count) || count === 0) return 0;
+  const repeat = Math.min(0.5, 1 / Math.sqrt(2 * Math.PI * count));
+  return 1 + Math.ceil(Math.log(CHANCE_RUN_ODDS) / Math.log(repeat));
+}
+
 /** Feeds one in-order row's main-measure value; raises or grows a stuck / zeros flag. */
 export function checkRun(
   state: LocationState,
@@ -76,7 +93,7 @@ export function checkRun(
   const n = stuckIntervals(options, cadenceMs);
   const stuck =
     row.value !== 0
-      ? run.length >= (Math.abs(row.value) <= options.stuckLowValue ? 2 * n : n)
+      ? run.length >= Math.max(Math.abs(row.value) <= options.stuckLowValue ? 2 * n : n, chanceRunLength(row.value))
       : run.length >= n && run.expected >= options.zeroRunMinExpected;
   if (!stuck) return;
   const evidence = describe(run, measure, cadenceMs);
