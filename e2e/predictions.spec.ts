@@ -57,6 +57,26 @@ test.describe('Predictions', () => {
     await app.replay.waitForState('finished', 60_000);
   });
 
+  test('a replay started right after choosing the tab reaches the model, even while the panel is still loading', async ({ app }) => {
+    await app.openSample();
+    // The panel's code arrives late (a slow disk, a first start): held until the replay is over.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await app.page.route(/PredictionsPanel-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const predictions = new PredictionsPanel(app.page);
+    await predictions.tab.click();
+    await app.replay.start('max');
+    await app.replay.waitForState('finished', 60_000);
+    const { accepted } = await app.replay.counts();
+    release();
+    await expect(predictions.region).toBeVisible();
+    await expect.poll(() => predictions.rowsReceived(), { timeout: 30_000 }).toBe(accepted);
+    await expect(predictions.nextReplayHint).toBeHidden();
+  });
+
   test('forecasts the sample city and shows actual against predicted beside the baselines', async ({ app }) => {
     const predictions = await replayWithPredictions(app);
 

@@ -3,9 +3,18 @@
  * code (the SQL editor, the charts, the graph renderer) is its own chunk, fetched when the tab is
  * first shown: the start screen and the feed do not wait for libraries they do not use.
  */
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { tryInvoke } from '../transport/engineClient';
 import { Dock, type DockTab } from './Dock';
 import { useAnalysisDock, type AnalysisTabId } from './dockStore';
+
+/**
+ * The engine starts feeding these panels the moment they are opened. Told as soon as the tab is
+ * chosen, not once its chunk has loaded and mounted: a small file replayed flat out right after
+ * the click would otherwise be over before the panel asked, and the panel would wait for the next
+ * replay. (The panels ask again on mount; asking twice is harmless.)
+ */
+const OPEN_COMMANDS = { sql: 'sql:open', predictions: 'predict:open', graph: 'graph:open' } as const;
 
 const SqlPanel = lazy(() => import('../panels/sql/SqlPanel').then((module) => ({ default: module.SqlPanel })));
 const PredictionsPanel = lazy(() => import('../panels/predictions/PredictionsPanel').then((module) => ({ default: module.PredictionsPanel })));
@@ -34,5 +43,10 @@ const isTab = (id: string): id is AnalysisTabId => TABS.some((tab) => tab.id ===
 export function AnalysisDock(): React.JSX.Element {
   const selected = useAnalysisDock((s) => s.tab);
   const show = useAnalysisDock((s) => s.show);
+  useEffect(() => {
+    const command = selected in OPEN_COMMANDS ? OPEN_COMMANDS[selected as keyof typeof OPEN_COMMANDS] : null;
+    // A refusal is the panel's to show, when it mounts and asks itself.
+    if (command !== null) void tryInvoke(command, {});
+  }, [selected]);
   return <Dock label="Analysis" tabs={TABS} selected={selected} onSelect={(id) => isTab(id) && show(id)} />;
 }
