@@ -39,6 +39,8 @@ test.describe('Predictions', () => {
       'The replay is inside the history period (to 2026-10-07 23:45): the model learnt those rows, so forecasts start after it.',
     );
     await expect(predictions.rowsLine).toContainText(/ 0 scored .* [1-9][\d,]* in history period/);
+    // Counted by hand: 10 junctions × 96 quarter-hours × 7 days.
+    await expect(predictions.region.getByTestId('predict-history-read')).toHaveText('6,720 rows: first 7 days of the file');
     await app.replay.stopButton.click();
   });
 

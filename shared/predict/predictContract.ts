@@ -235,6 +235,8 @@ export const predictViewSchema = z.object({
   }),
   /** Newest event time of the history: replayed rows up to it trained the model, so they are not scored. */
   historyUntil: z.number().nullable(),
+  /** What the history was, once read ("2,688 rows: first 3.0 days (half the file; 7 asked)"); null before, or without one. */
+  historyRead: z.string().nullable(),
   /** Over every location's scored rows. */
   metrics: predictMetricsSchema,
   /** Over the shown location's scored rows only (`location`); null without one. */

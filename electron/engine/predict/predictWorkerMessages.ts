@@ -36,6 +36,8 @@ export type FromPredictWorker =
       loadingHistory: boolean;
       /** Why the history could not be read; the model then trains on the stream alone. */
       historyError: string | null;
+      /** What the history was, once read: "2,688 rows: first 3.0 days (half the file; 7 asked)". */
+      historyRead: string | null;
     }
   | { kind: 'failed'; message: string }
   /** An export's answer: the data rows written, or why no file was written. */

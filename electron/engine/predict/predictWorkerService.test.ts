@@ -93,6 +93,8 @@ describe('the prediction worker service', () => {
     const historyRows = 2 * 24 * 2;
     expect(last.historyError).toBeNull();
     expect(last.view.rows.historyRows).toBe(historyRows);
+    // Said in words for the panel: 2 of the file's 6 days, every row of them.
+    expect(last.historyRead).toBe(`${historyRows} rows: first 2 days of the file`);
     // The replayed history period is neither scored nor learnt again; every later row is accounted for.
     expect(last.view.rows.inHistoryPeriod).toBe(historyRows);
     expect(last.view.rows.scored + last.view.rows.warmingUp + last.view.rows.noTarget).toBe(data.length - historyRows);

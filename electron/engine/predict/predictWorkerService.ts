@@ -35,6 +35,7 @@ export class PredictWorkerService {
   private waiting: { batch: PredictBatch; newLocations: string[] }[] = [];
   private history: AbortController | null = null;
   private historyError: string | null = null;
+  private historyRead: string | null = null;
   private dirty = true;
   /** When the view last went out (performance.now()). */
   private postedAt = 0;
@@ -150,6 +151,7 @@ export class PredictWorkerService {
     this.history?.abort();
     this.core.clearHistory();
     this.historyError = null;
+    this.historyRead = null;
     if (this.settings.history.kind === 'none') {
       this.history = null;
       this.drainWaiting();
@@ -165,8 +167,9 @@ export class PredictWorkerService {
       this.core.addHistory(batch);
     };
     loadHistory(this.settings.history, stream, onBatch, job.signal).then(
-      () => {
+      (result) => {
         if (this.history !== job) return;
+        this.historyRead = `${result.rows.toLocaleString('en-US')} rows: ${result.description}`;
         this.core.finishHistory();
         this.finishLoading();
       },
@@ -200,6 +203,7 @@ export class PredictWorkerService {
       processed: this.processed,
       loadingHistory: this.history !== null,
       historyError: this.historyError,
+      historyRead: this.historyRead,
     });
   }
 

@@ -29,7 +29,7 @@ import { minTrainingRows, RefitSchedule } from './refitSchedule';
 import { Scoreboard } from './scoreboard';
 import { HISTORY_ROWS_CAP, trainingParts, TrainingRows } from './trainingWindow';
 
-export interface PredictCoreView extends Omit<PredictView, 'state' | 'message' | 'rows' | 'series'> {
+export interface PredictCoreView extends Omit<PredictView, 'state' | 'message' | 'rows' | 'series' | 'historyRead'> {
   rows: { processed: number; historyRows: number; scored: number; warmingUp: number; inHistoryPeriod: number; noTarget: number };
   /** Set when the model cannot forecast yet, in plain words (e.g. "Waiting for 50 training rows (12 so far)."); null once forecasting. */
   waitingFor: string | null;

@@ -41,6 +41,7 @@ interface WorkerReport {
   processed: number;
   loadingHistory: boolean;
   historyError: string | null;
+  historyRead: string | null;
 }
 
 export class PredictionFeed implements RowSink {
@@ -279,6 +280,7 @@ export class PredictionFeed implements RowSink {
         noTarget: core?.rows.noTarget ?? 0,
       },
       historyUntil: core?.historyUntil ?? null,
+      historyRead: report?.historyRead ?? null,
       metrics: core?.metrics ?? EMPTY_METRICS,
       locationMetrics: core?.locationMetrics ?? null,
       model: core?.model ?? null,

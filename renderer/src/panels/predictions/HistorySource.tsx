@@ -21,7 +21,7 @@ const DEFAULT_DAYS = DEFAULT_PREDICT_SETTINGS.history.kind === 'fileDays' ? DEFA
 
 const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
-export function HistorySource({ settings }: { settings: PredictSettings }): React.JSX.Element {
+export function HistorySource({ settings, historyRead }: { settings: PredictSettings; historyRead: string | null }): React.JSX.Element {
   const input = useRef<HTMLInputElement>(null);
   const uploading = usePredictStore((s) => s.uploading);
   const history = settings.history;
@@ -71,6 +71,11 @@ export function HistorySource({ settings }: { settings: PredictSettings }): Reac
         </>
       )}
       {uploading && <span className="panel-meta">Uploading…</span>}
+      {historyRead !== null && (
+        <span className="panel-meta" data-testid="predict-history-read">
+          {historyRead}
+        </span>
+      )}
       {!isDesktop && (
         <HiddenFileInput
           inputRef={input}

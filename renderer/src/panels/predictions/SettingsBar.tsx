@@ -65,7 +65,7 @@ export function SettingsBar({ view }: { view: PredictView }): React.JSX.Element 
             />
           </label>
         )}
-        <HistorySource settings={settings} />
+        <HistorySource settings={settings} historyRead={view.historyRead} />
         <TrainingSettings settings={settings} />
       </div>
       <FeaturePicker view={view} settings={settings} />

@@ -27,6 +27,7 @@ export function predictView(change: Partial<PredictView> = {}): PredictView {
     location: 'J01',
     rows: { received: 0, processed: 0, backlog: 0, historyRows: 0, scored: 0, warmingUp: 0, inHistoryPeriod: 0, noTarget: 0 },
     historyUntil: null,
+    historyRead: null,
     metrics: { model: metric(null, 0), lastValue: metric(null, 0), sameTimeYesterday: metric(null, 0) },
     locationMetrics: null,
     model: null,
