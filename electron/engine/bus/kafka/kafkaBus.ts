@@ -219,13 +219,13 @@ export class KafkaBus<T> implements Bus<T> {
     }
     const member = await KafkaBusConsumer.join(this.kafka as Kafka, admin, this.options.codec, options, this.options.allowCreateTopics ?? true);
     this.members.add(member);
-    member.onRelease = (leave) => {
+    member.onRelease = async (leave) => {
       if (!leave && options.reuseMembership && !this.parked.has(parkKey)) {
         this.parked.set(parkKey, member);
         return;
       }
       this.members.delete(member);
-      void member.leave();
+      await member.leave();
     };
     return member.handOut();
   }

@@ -56,7 +56,8 @@ export class KafkaBusConsumer<T> {
   private closed = false;
   lostToRetention = 0;
   /** Set by the bus: what closing a lease does (leave = false lets the bus park the member). */
-  onRelease: (leave: boolean) => void = () => void this.leave();
+  /** The lease was closed; resolves once the member is parked or has left the group. */
+  onRelease: (leave: boolean) => Promise<void> = () => this.leave();
   /** Why consuming stopped for good, when it did. */
   failure: string | null = null;
 
@@ -385,20 +386,26 @@ export class KafkaBusConsumer<T> {
         if (released) return;
         released = true;
         this.wakeReader?.();
-        this.onRelease(this.failure !== null);
-        await Promise.resolve();
+        await this.onRelease(this.failure !== null);
       },
     };
   }
 
-  /** Leaves the group for good. */
+  /**
+   * Leaves the group for good. Awaited by a lease's close, so whoever joins the group next does
+   * not find this member still in it (fetching, holding partitions through a rebalance); a cluster
+   * that does not answer is let go after LEAVE_WAIT_MS.
+   */
   async leave(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.wakeReader?.();
-    await this.consumer.disconnect().catch(closingAnyway);
+    await Promise.race([this.consumer.disconnect().catch(closingAnyway), new Promise((resolve) => setTimeout(resolve, LEAVE_WAIT_MS).unref())]);
   }
 }
+
+/** How long a leaving member waits for the cluster to hear it. */
+const LEAVE_WAIT_MS = 3000;
 
 /** A queued row; `endsMessage` is false for all but the last row of a packed message. */
 type QueuedMessage<T> = BusMessage<T> & { endsMessage?: boolean };
