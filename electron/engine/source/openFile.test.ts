@@ -60,10 +60,10 @@ describe('openSniffedFile', () => {
     const lines = ['time,site,volume', ...hours.flatMap((h) => ['A', 'B', 'C'].map((site) => `${new Date(Date.UTC(2025, 2, 1, h)).toISOString()},${site},${10 + h}`))];
     const opened = await openSniffedFile(await sniffCsv(temp.write(joinLines(lines))), null);
     expect(opened.info.timeOrder).toBe('mixed');
-    expect(opened.info.replayOrder?.note).toMatch(/^Rows are not in time order \(in the first rows, \d+ % of each location's steps go back in time\): replayed as written/);
-    // In time order, nothing is said.
+    // Not reversed: it is replayed as written (the page says its rows are not in time order).
+    expect(opened.info.replayOrder?.reversed).toBeUndefined();
     const sorted = ['time,site,volume', ...[...hours].sort((a, b) => a - b).flatMap((h) => ['A', 'B', 'C'].map((site) => `${new Date(Date.UTC(2025, 2, 1, h)).toISOString()},${site},${10 + h}`))];
-    expect((await openSniffedFile(await sniffCsv(temp.write(joinLines(sorted))), null)).info.replayOrder).toBeUndefined();
+    expect((await openSniffedFile(await sniffCsv(temp.write(joinLines(sorted))), null)).info.timeOrder).toBe('ascending');
   });
 
   it('says when the roles were inferred rather than remembered', async () => {

@@ -9,19 +9,12 @@ import { readTimeRange } from './fileTimeRange';
 import { sniffCsv, type SniffedCsv } from './sniffCsv';
 import { detectReplayOrder, mergedTimeRange, replayOrderInfo } from './replayOrder/detectReplayOrder';
 import { resolveTableSchema } from './tableSchema';
-import { detectTimeOrder, type OrderSteps } from './time/timeOrder';
+import { detectTimeOrder } from './time/timeOrder';
 import { timedRows } from './time/timedSample';
 
 const PREVIEW_ROWS = 8;
 const HEADERLESS_NOTE =
   'The first line holds numbers and times, not column names: the file has no header, so its columns are named Column 1, Column 2… and the first line is read as a row.';
-
-/** Said of a file whose rows jump back and forth in time: the replay follows the file, not the clock. */
-function unorderedNote(steps: OrderSteps): string {
-  const moving = steps.up + steps.down;
-  const back = Math.round((100 * steps.down) / Math.max(moving, 1));
-  return `Rows are not in time order (in the first rows, ${back} % of each location's steps go back in time): replayed as written, so the data clock jumps back and forth; sort the file by time to replay it in order.`;
-}
 
 const MAX_TITLE_QUOTED = 60;
 
@@ -51,11 +44,9 @@ export async function openSniffedFile(file: SniffedCsv, overrides: SchemaOverrid
   const head = timedRows(sniffed.sampleRows, schema);
   const timeRange = await readTimeRange(sniffed, schema, head);
   // Newest first or oldest first, from the rows already read: the health checks read the file that way.
-  const timeFinding = detectTimeOrder(head);
-  const timeOrder = timeFinding.order;
+  const timeOrder = detectTimeOrder(head).order;
   // A file grouped by location is replayed merged by time: its span is the union of its runs'.
-  const detected = await detectReplayOrder(sniffed, schema, head, timeOrder);
-  const order = timeOrder === 'mixed' && detected.kind === 'file' && detected.note === null ? { kind: 'file' as const, note: unorderedNote(timeFinding.steps) } : detected;
+  const order = await detectReplayOrder(sniffed, schema, head, timeOrder);
   const info: FileInfo = {
     path: sniffed.path,
     name: sniffed.name,

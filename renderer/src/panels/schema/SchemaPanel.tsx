@@ -33,7 +33,7 @@ export function SchemaPanel(): React.JSX.Element | null {
         {file.time ? '' : 'No time column: replay paces by rows per second.'}
         {file.time && file.timeRange ? `Spans ${formatEventTime(file.timeRange.first, false)} to ${formatEventTime(file.timeRange.last, false)}` : ''}
         {file.replayOrder && <span data-testid={file.replayOrder.reversed && !file.replayOrder.merged ? 'time-order' : 'replay-order'}> · {file.replayOrder.note}</span>}
-        {file.timeOrder === 'mixed' && <span data-testid="time-order"> · Rows are not in time order: the data quality checks flag rows that go back in time.</span>}
+        {file.timeOrder === 'mixed' && <span data-testid="time-order"> · Rows are not in time order: replayed as written, so the data clock jumps back and forth (sort the file by time to replay it in order), and the data quality checks flag rows that go back in time.</span>}
       </p>
       <table className="schema-table" aria-label="Inferred columns">
         <thead>
