@@ -86,16 +86,15 @@ export class HealthChecker {
 
     const last = state.lastTime;
     const inOrder = last === null || time > last;
-    if (last === null || time >= last) {
-      for (const extra of state.rowsPerTime.add(ctx, time === last)) this.duplicate(extra.row, extra.nth, state.rowsPerTime.usual);
-    }
-    if (last !== null && time === last) {
-      // Counted once judged (see rowsPerTime.ts): a row per direction or lane is no duplicate.
-    } else if (last !== null && time < last) {
+    if (last !== null && time < last) {
       this.outOfOrder++;
       this.perRow(ctx, 'outOfOrder', `Row for ${formatTime(time)} arrived after the row for ${formatTime(last)}`);
     } else {
-      this.acceptTime(state, time);
+      // A second row at the same time is judged against the location's rows per time (a row per
+      // direction or lane is no duplicate); only the first row of a time counts as received.
+      const sameTime = time === last;
+      for (const extra of state.rowsPerTime.add(ctx, sameTime)) this.duplicate(extra.row, extra.nth, state.rowsPerTime.usual);
+      if (!sameTime) this.acceptTime(state, time);
     }
 
     const implausible = this.checkValues(ctx, values, inOrder);

@@ -93,7 +93,7 @@ export function checkRun(
   const n = stuckIntervals(options, cadenceMs);
   const stuck =
     row.value !== 0
-      ? run.length >= Math.max(Math.abs(row.value) <= options.stuckLowValue ? 2 * n : n, chanceRunLength(row.value))
+      ? run.length >= (Math.abs(row.value) <= options.stuckLowValue ? 2 * n : n) && run.length >= chanceRunLength(row.value)
       : run.length >= n && run.expected >= options.zeroRunMinExpected;
   if (!stuck) return;
   const evidence = describe(run, measure, cadenceMs);

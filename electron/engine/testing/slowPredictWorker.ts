@@ -3,14 +3,11 @@
  * busy time before the model sees it), so a test can see a full-speed replay outrun it and wait.
  */
 import { PredictionCore } from '../predict/predictionCore';
-import { SLOW_ROW_US } from './slowAnalysisCost';
+import { spendRowTime } from './slowAnalysisCost';
 
 const process = PredictionCore.prototype.process;
 PredictionCore.prototype.process = function slowly(this: PredictionCore, batch) {
-  const until = performance.now() + (batch.count * SLOW_ROW_US) / 1000;
-  while (performance.now() < until) {
-    // busy: a worker that is slow, not one that sleeps
-  }
+  spendRowTime(batch.count);
   process.call(this, batch);
 };
 

@@ -3,14 +3,11 @@
  * time first), so a test can see a full-speed replay outrun it and wait for it.
  */
 import { LiveDatabase } from '../sql/liveDatabase';
-import { SLOW_ROW_US } from './slowAnalysisCost';
+import { spendRowTime } from './slowAnalysisCost';
 
 const insert = LiveDatabase.prototype.insert;
 LiveDatabase.prototype.insert = function slowly(this: LiveDatabase, batch) {
-  const until = performance.now() + (batch.values.length * SLOW_ROW_US) / 1000;
-  while (performance.now() < until) {
-    // busy: a worker that is slow, not one that sleeps
-  }
+  spendRowTime(batch.values.length);
   return insert.call(this, batch);
 };
 
