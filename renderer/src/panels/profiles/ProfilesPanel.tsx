@@ -28,7 +28,7 @@ export function ProfilesPanel(): React.JSX.Element {
             aria-label="Heatmap location"
             value={heatmapLocation ?? ALL}
             disabled={locations.length === 0}
-            onChange={(event) => void analysisActions.selectLocations(event.target.value === ALL ? null : event.target.value, typicalLocation)}
+            onChange={(event) => void analysisActions.selectLocations({ heatmap: event.target.value === ALL ? null : event.target.value }, { heatmap: heatmapLocation, typical: typicalLocation })}
           >
             <option value={ALL}>All locations</option>
             <LocationOptions locations={locations} />
@@ -40,7 +40,7 @@ export function ProfilesPanel(): React.JSX.Element {
             aria-label="Typical-day location"
             value={typicalLocation ?? ''}
             disabled={locations.length === 0}
-            onChange={(event) => void analysisActions.selectLocations(heatmapLocation, event.target.value)}
+            onChange={(event) => void analysisActions.selectLocations({ typical: event.target.value }, { heatmap: heatmapLocation, typical: typicalLocation })}
           >
             <LocationOptions locations={locations} />
           </select>

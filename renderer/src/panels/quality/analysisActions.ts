@@ -25,13 +25,32 @@ async function command<K extends CommandName>(name: K, args: CommandArgs<K>): Pr
   return { ok: false };
 }
 
+interface LocationChoice {
+  heatmap: string | null;
+  typical: string | null;
+}
+
+/** The location choice sent and not yet answered (see selectLocations). */
+let pendingChoice: LocationChoice | null = null;
+
 export const analysisActions = {
   async configure(settings: AnalysisSettings): Promise<void> {
     await command('analysis:configure', settings);
   },
 
-  async selectLocations(heatmap: string | null, typical: string | null): Promise<void> {
-    await command('analysis:selectLocation', { heatmap, typical });
+  /**
+   * Changes one of the two shown locations (`change`), keeping the other. While an earlier change
+   * is still on its way, the other is taken from that request rather than from `shown` (the view,
+   * which does not show it yet): two quick changes would otherwise undo the first.
+   */
+  async selectLocations(change: Partial<LocationChoice>, shown: LocationChoice): Promise<void> {
+    const next: LocationChoice = { ...(pendingChoice ?? shown), ...change };
+    pendingChoice = next;
+    try {
+      await command('analysis:selectLocation', next);
+    } finally {
+      if (pendingChoice === next) pendingChoice = null;
+    }
   },
 
   async exportCsv(what: AnalysisExport): Promise<void> {
