@@ -37,9 +37,23 @@ export const columnInfoSchema = z.object({
 });
 export type ColumnInfo = z.infer<typeof columnInfoSchema>;
 
+/**
+ * A zoned time column's reading: `as-written` keeps the clock the file writes (`22:00+01:00` is
+ * 22:00, as zone-less times are read); `utc` applies each zone and shows UTC instants.
+ */
+export const ZONE_READINGS = ['as-written', 'utc'] as const;
+export type ZoneReading = (typeof ZONE_READINGS)[number];
+
 /** How the timestamp-role columns become one event time (epoch ms; zone-less times as UTC wall clock). */
 export const timeSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('column'), column: z.string(), format: z.enum(TIME_FORMAT_IDS), label: z.string() }),
+  z.object({
+    kind: z.literal('column'),
+    column: z.string(),
+    format: z.enum(TIME_FORMAT_IDS),
+    label: z.string(),
+    /** How zones written beside the times are read (see ZONE_READINGS); absent: applied, as UTC instants. */
+    zones: z.enum(ZONE_READINGS).optional(),
+  }),
   /** The original data set's form: a clock time, a day of month and maybe a weekday, anchored to a month. */
   z.object({
     kind: z.literal('split'),

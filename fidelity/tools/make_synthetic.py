@@ -1124,11 +1124,9 @@ def make_iso_fraction_offset() -> None:
     sensors = {"LD-0412": 900, "LD-0413": 870, "LD-0520": 380}
     local = slots(datetime(2025, 1, 20), 5, 3 * 288)
     lines = ["time,sensor,flow"]
-    instants: list[datetime] = []
     n = 0
     for t, s, v in simple_rows(name, sensors, local, 5):
         aware = t.replace(tzinfo=cet)
-        instants.append(aware)
         lines.append(line([aware.strftime("%Y-%m-%dT%H:%M:%S.000%z"), s, v]))
         n += 1
     assert lines[1].startswith("2025-01-20T00:00:00.000+0100")
@@ -1138,10 +1136,11 @@ def make_iso_fraction_offset() -> None:
         quirks=["iso-fractional-seconds", "offset-without-colon"],
         readme=(
             "ISO times with milliseconds and an offset without a colon (`2025-01-20T08:15:00.000+0100`, as Java and "
-            "many loggers write): a reader must convert to UTC, so the first row is 23:00 UTC the day before."
+            "many loggers write): a reader must parse the offset and keep the clock written, so the first row is "
+            "00:00 on 20 January, as the file says, not 23:00 UTC the day before."
         ),
         data_rows=n,
-        time=time_range(["time"], instants),
+        time=time_range(["time"], local),
         location={"column": "sensor", "distinct": len(sensors)},
         main_measure="flow",
         notes="5-minute slots, CET (+0100) throughout (January), so no daylight-saving change inside the file.",

@@ -1,6 +1,7 @@
 /**
- * Event times are epoch ms of the file's wall clock (zone-less times are kept as written, as UTC),
- * so they are shown in UTC: the numbers the user sees are the numbers in their file.
+ * Event times are epoch ms of the file's wall clock (zone-less times, and times written with their
+ * local offset, are kept as written, as UTC), so they are shown in UTC: the numbers the user sees
+ * are the numbers in their file.
  */
 const pad = (value: number): string => String(value).padStart(2, '0');
 

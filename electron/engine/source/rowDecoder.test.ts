@@ -153,6 +153,17 @@ describe('RowDecoder: one timestamp column', () => {
     expect(ok(new RowDecoder(schema('epoch-s')).decode(['1790842500', 'S1', '1']))).toBe(1_790_842_500_000);
   });
 
+  it('reads zoned times as the clock written when the schema says so, and as instants otherwise', () => {
+    const asWritten: TableSchema = { ...schema('iso'), time: { kind: 'column', column: 'when', format: 'iso', label: 'iso', zones: 'as-written' } };
+    const decoder = new RowDecoder(asWritten);
+    expect(ok(decoder.decode(['2026-10-01T08:15:00+02:00', 'S1', '1']))).toBe(utc(2026, 10, 1, 8, 15));
+    expect(ok(decoder.decode(['2026-12-01T08:15:00.000+0100', 'S1', '1']))).toBe(utc(2026, 12, 1, 8, 15));
+    expect(ok(decoder.decode(['2026-12-01 08:15:00 EST', 'S1', '1']))).toBe(utc(2026, 12, 1, 8, 15));
+    expect(ok(decoder.decode(['2026-12-01T08:15:00', 'S1', '1']))).toBe(utc(2026, 12, 1, 8, 15));
+    const instants: TableSchema = { ...asWritten, time: { kind: 'column', column: 'when', format: 'iso', label: 'iso', zones: 'utc' } };
+    expect(ok(new RowDecoder(instants).decode(['2026-12-01T08:15:00-05:00', 'S1', '1']))).toBe(utc(2026, 12, 1, 13, 15));
+  });
+
   it('rejects bad dates with the column, the format and the value', () => {
     const decoder = new RowDecoder(schema('iso'));
     expect(reason(decoder.decode(['2026-02-30 08:00', 'S1', '1']))).toBe(

@@ -9,7 +9,7 @@ import { decodeRow } from './decodeRow';
 import type { TableSchema } from './tableSchema';
 import { partsReader } from './time/partsTime';
 import { SplitTimeline, type SplitTimelineState } from './time/splitTimeline';
-import { TIME_FORMATS, type TimeFormat } from './time/timeFormats';
+import { TIME_FORMATS, asWrittenParser, type TimeFormat } from './time/timeFormats';
 
 export type DecodedRecord = { ok: true; values: CellValue[]; time: number | null } | { ok: false; reason: string };
 
@@ -42,10 +42,11 @@ export class RowDecoder {
 
   private columnTime(source: Extract<TimeSource, { kind: 'column' }>, format: TimeFormat) {
     const index = this.index(source.column);
+    const parse = source.zones === 'as-written' ? asWrittenParser(format) : format.parse;
     return (fields: readonly string[]): number | string | null => {
       const text = (fields[index] as string).trim();
       if (text === '') return `column "${source.column}" has no time`;
-      return format.parse(text) ?? `column "${source.column}" expects ${format.label}, found ${quote(text)}`;
+      return parse(text) ?? `column "${source.column}" expects ${format.label}, found ${quote(text)}`;
     };
   }
 

@@ -438,12 +438,23 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     expect(resolve(['Date,Site,07:00,08:00', '2025-03-14,A,1,2', '2025-03-15,A,3,4']).notes.join(' ')).not.toContain('One column per time of day');
   });
 
-  it('names the time format with the file’s own first value, and says when zoned times are shown in UTC', () => {
+  it('names the time format with the file’s own first value, and says how zoned times are read', () => {
     const plain = resolve(['time,site,flow', '2025-03-14 08:00,A,10', '2025-03-14 08:15,A,11']);
     expect(plain.time?.label).toBe('ISO 8601, as 2025-03-14 08:00');
     expect(plain.notes.join(' ')).not.toContain('UTC');
+    expect(plain.time).not.toHaveProperty('zones');
+    // Local offsets (Paris, winter and summer): the clock written, so 08:00 stays the morning peak.
     const zoned = resolve(['time;site;flow', '2024-01-04T22:00:00+01:00;A;10', '2024-06-05T04:00:00+02:00;A;11'], ';');
-    expect(zoned.notes.join(' ')).toContain('"time" carries its zone (as in "2024-01-04T22:00:00+01:00"): times are converted to UTC');
+    expect(zoned.time).toMatchObject({ kind: 'column', zones: 'as-written' });
+    expect(zoned.notes.join(' ')).toContain('"time" writes its times with their zone (+01:00, +02:00, as in "2024-01-04T22:00:00+01:00"): they are read as the clock written');
+    // UTC times beside local ones (two loggers): instants, so rows of one moment meet.
+    const mixed = resolve(['time,site,flow', '2025-06-01T08:15:00+02:00,A,10', '2025-06-01T06:15:00Z,B,11']);
+    expect(mixed.time).toMatchObject({ kind: 'column', zones: 'utc' });
+    expect(mixed.notes.join(' ')).toContain('mixes UTC times with local offsets (+02:00)');
+    // UTC only: nothing to convert and nothing to say.
+    const utcOnly = resolve(['time,site,flow', '2025-06-01T06:15:00Z,A,10', '2025-06-01T06:30:00Z,A,11']);
+    expect(utcOnly.time).not.toHaveProperty('zones');
+    expect(utcOnly.notes.join(' ')).not.toContain('zone');
   });
 
   it('says when a second column also reads as time', () => {

@@ -18,6 +18,7 @@ import { splitRowsRunNewestFirst } from './time/splitDirection';
 import { detectSplitTime, parseDayOfMonth, parseWeekday, type SplitTimeColumns } from './time/splitTimeline';
 import { NUMERIC_TIME_FORMATS, TIME_FORMATS, detectTimeFormat } from './time/timeFormats';
 import { wideTimeOfDayNote } from './wideTimeOfDay';
+import { chooseZoneReading } from './time/zoneReading';
 
 export interface TableSchema {
   columns: ColumnInfo[];
@@ -180,9 +181,6 @@ function anchorNote(anchor: SplitAnchor, weekday: string | null, month: string, 
   }
 }
 
-/** A time that says its zone: an offset, Z, or an abbreviation after the clock. */
-const ZONED = /(\d(Z|[+-]\d{2}(:?\d{2})?)|\s(UTC|GMT|[A-Z]{3,4}))$/;
-
 /** The format's name with the file's own first value as its example (`ISO 8601, as 2025-03-03 00:00:00`). */
 function ownFormatLabel(label: string, example: string | null): string {
   if (example === null) return label;
@@ -267,10 +265,16 @@ function resolveTime(
       throw new CommandError('INVALID_SCHEMA', `Column "${name}" cannot be read as ${format.label}${quoteSample(values, () => false)}.`);
     }
     const example = values.map((value) => value.trim()).find((value) => value !== '' && format.parse(value) !== null) ?? null;
-    if (example !== null && ZONED.test(example)) {
-      notes.push(`${quoted(name)} carries its zone (as in ${quoted(example)}): times are converted to UTC, and the feed, SQL's _time and the charts show them in UTC.`);
-    }
-    return { kind: 'column', column: name, format: format.id, label: ownFormatLabel(format.label, example) };
+    const zones = chooseZoneReading(format, values);
+    const label = ownFormatLabel(format.label, example);
+    if (zones === null) return { kind: 'column', column: name, format: format.id, label };
+    const offsets = zones.offsets.join(', ');
+    notes.push(
+      zones.reading === 'as-written'
+        ? `${quoted(name)} writes its times with their zone (${offsets}, as in ${quoted(example ?? '')}): they are read as the clock written, so the feed, SQL's _time, profiles and windows show the file's own hours (22:00+01:00 is 22:00).`
+        : `${quoted(name)} mixes UTC times with local offsets (${offsets}): every time is converted to UTC so rows of one moment meet, and the feed, SQL's _time and the charts show UTC.`,
+    );
+    return { kind: 'column', column: name, format: format.id, label, zones: zones.reading };
   }
   const picked = indexes.map((index) => names[index] as string);
   const pickedRows = sampleRows.map((row) => indexes.map((index) => row[index] ?? ''));

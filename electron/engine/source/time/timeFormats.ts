@@ -52,8 +52,14 @@ const LOWER_O = 111;
 
 let at = 0;
 
+/** How the last text parsed wrote its zone, and the offset (ms) that was subtracted: see `writtenZone`. */
+let zoneWritten: WrittenZone['kind'] = 'none';
+let zoneOffset = 0;
+
 /** Sets the cursor past leading whitespace and returns the end past which only whitespace is left. */
 function begin(text: string): number {
+  zoneWritten = 'none';
+  zoneOffset = 0;
   let start = 0;
   let end = text.length;
   while (start < end && text.charCodeAt(start) <= SPACE) start++;
@@ -145,9 +151,16 @@ function readClock(text: string, end: number, dotAllowed = false): number {
 /**
  * Reads an optional zone at the end of the text: nothing (wall clock), `Z`, `UTC`/`GMT`, or an
  * offset `±HH`, `±HHMM`, `±HH:MM`, optionally after one space. The offset in ms (what to subtract
- * from the wall clock), or NaN when something else follows.
+ * from the wall clock), or NaN when something else follows. Notes how the zone was written for
+ * `writtenZone` and `asWrittenParser`.
  */
 function readZone(text: string, end: number): number {
+  const offset = zoneAt(text, end);
+  if (!Number.isNaN(offset)) zoneOffset = offset;
+  return offset;
+}
+
+function zoneAt(text: string, end: number): number {
   if (at === end) return 0;
   if (text.charCodeAt(at) === SPACE) {
     at++;
@@ -164,18 +177,24 @@ function readZone(text: string, end: number): number {
       minutes = readDigits(text, end, 2, 2);
       if (minutes < 0 || minutes > 59 || at !== end) return Number.NaN;
     }
+    zoneWritten = 'offset';
     const offset = hours * MS_PER_HOUR + minutes * MS_PER_MINUTE;
     return first === MINUS ? -offset : offset;
   }
   const lower = first | 0x20;
-  if (lower === LOWER_Z) return at + 1 === end ? 0 : Number.NaN;
+  if (lower === LOWER_Z) {
+    zoneWritten = 'utc';
+    return at + 1 === end ? 0 : Number.NaN;
+  }
   if (at + 3 === end) {
     const second = text.charCodeAt(at + 1) | 0x20;
     const third = text.charCodeAt(at + 2) | 0x20;
+    zoneWritten = 'utc';
     if (lower === LOWER_U && second === LOWER_T && third === LOWER_C) return 0;
     if (lower === LOWER_G && second === LOWER_M && third === LOWER_T) return 0;
   }
   // A zone abbreviation as US and European exports append it (`EST`, `CEST`).
+  zoneWritten = 'offset';
   if (end - at >= 3 && end - at <= 4) return ZONE_ABBREVIATIONS.get(text.slice(at, end).toUpperCase()) ?? Number.NaN;
   return Number.NaN;
 }
@@ -443,6 +462,30 @@ export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
   'epoch-ms': { id: 'epoch-ms', label: TIME_FORMAT_LABELS['epoch-ms'], parse: parseEpochMillis },
   clock: { id: 'clock', label: TIME_FORMAT_LABELS.clock, parse: parseClock },
 };
+
+/** How a time wrote its zone: not at all, as UTC (`Z`, `UTC`, `GMT`), or as an offset or local abbreviation (`+01:00`, `CEST`). */
+export interface WrittenZone {
+  kind: 'none' | 'utc' | 'offset';
+  /** What the zone adds to UTC, in ms (`+01:00`: 3,600,000). */
+  offsetMs: number;
+}
+
+/** The zone `text` writes when read in `format`; null when it is no time in that format. */
+export function writtenZone(format: TimeFormat, text: string): WrittenZone | null {
+  if (format.parse(text) === null) return null;
+  return { kind: zoneWritten, offsetMs: zoneOffset };
+}
+
+/**
+ * `format`'s parser reading the clock as written: a zone or offset beside the time is not applied
+ * (`2024-01-04T22:00:00+01:00` is 22:00), as zone-less times are read.
+ */
+export function asWrittenParser(format: TimeFormat): (text: string) => number | null {
+  return (text) => {
+    const ms = format.parse(text);
+    return ms === null ? null : ms + zoneOffset;
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Detection.
