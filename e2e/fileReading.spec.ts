@@ -69,3 +69,28 @@ test("Berlin's detector counts, sorted by detector with the hour in a column of 
   const counts = await app.replay.counts();
   expect(counts.read).toBe(expectedRows('real', 'berlin-detectors-hourly.csv'));
 });
+
+test('times written with their local offset are shown as the clock written, and Edit roles can convert them to UTC', async ({ app }) => {
+  // Paris-style counts across the clock change: +01:00 in winter, +02:00 in summer; 8 rows.
+  const rows = ['2024-03-30T22:00:00+01:00', '2024-03-30T23:00:00+01:00', '2024-04-02T07:00:00+02:00', '2024-04-02T08:00:00+02:00'];
+  const path = join(mkdtempSync(join(tmpdir(), 'tm-zones-')), 'zoned-counts.csv');
+  writeFileSync(path, `time;arc;flow\n${rows.flatMap((time, i) => [`${time};Convention;${300 + i}`, `${time};Washington;${500 + i}`]).join('\n')}\n`);
+  await app.openFile(path);
+  await expect(app.page.getByTestId('file-notes')).toContainText('"time" writes its times with their zone (+01:00, +02:00');
+
+  await app.replay.start('max');
+  await app.replay.waitForState('finished');
+  // The hours the file writes (22:00, 23:00, 07:00, 08:00), not UTC's 21:00, 22:00, 05:00, 06:00.
+  await expect.poll(async () => [...new Set(await app.feed.cells('Event time'))].map((text) => text.slice(11, 16)).sort()).toEqual(['07:00', '08:00', '22:00', '23:00']);
+
+  await app.page.getByTestId('file-reading').getByRole('button', { name: /Time:/ }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Column roles' });
+  await expect(dialog.getByRole('combobox', { name: 'Zone reading' })).toHaveValue('as-written');
+  await dialog.getByRole('combobox', { name: 'Zone reading' }).selectOption('utc');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.page.getByTestId('file-notes')).toContainText('as chosen in Edit roles, every time is converted to UTC');
+  await app.replay.startAgain('max');
+  await app.replay.waitForState('finished');
+  await expect.poll(async () => [...new Set(await app.feed.cells('Event time'))].map((text) => text.slice(11, 16)).sort()).toEqual(['05:00', '06:00', '21:00', '22:00']);
+});

@@ -110,6 +110,8 @@ export const schemaOverridesSchema = z
     encoding: fileEncodingSchema.optional(),
     /** The main measure (threshold, forecasts, graph load); absent or null lets the engine choose. */
     measure: z.string().max(1000).nullable().optional(),
+    /** How a zoned time column is read (see ZONE_READINGS); absent or null lets the engine choose. */
+    zones: z.enum(ZONE_READINGS).nullable().optional(),
   })
   .strict();
 export type SchemaOverrides = z.infer<typeof schemaOverridesSchema>;

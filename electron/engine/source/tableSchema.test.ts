@@ -451,6 +451,10 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     const mixed = resolve(['time,site,flow', '2025-06-01T08:15:00+02:00,A,10', '2025-06-01T06:15:00Z,B,11']);
     expect(mixed.time).toMatchObject({ kind: 'column', zones: 'utc' });
     expect(mixed.notes.join(' ')).toContain('mixes UTC times with local offsets (+02:00)');
+    // The user's choice in Edit roles wins either way.
+    const chosen = resolve(['time;site;flow', '2024-01-04T22:00:00+01:00;A;10', '2024-06-05T04:00:00+02:00;A;11'], ';', { roles: {}, timeFormat: null, anchor: null, zones: 'utc' });
+    expect(chosen.time).toMatchObject({ kind: 'column', zones: 'utc' });
+    expect(chosen.notes.join(' ')).toContain('as chosen in Edit roles, every time is converted to UTC');
     // UTC only: nothing to convert and nothing to say.
     const utcOnly = resolve(['time,site,flow', '2025-06-01T06:15:00Z,A,10', '2025-06-01T06:30:00Z,A,11']);
     expect(utcOnly.time).not.toHaveProperty('zones');

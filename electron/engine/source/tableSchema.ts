@@ -269,12 +269,15 @@ function resolveTime(
     const label = ownFormatLabel(format.label, example);
     if (zones === null) return { kind: 'column', column: name, format: format.id, label };
     const offsets = zones.offsets.join(', ');
+    const reading = overrides?.zones ?? zones.reading;
     notes.push(
-      zones.reading === 'as-written'
+      reading === 'as-written'
         ? `${quoted(name)} writes its times with their zone (${offsets}, as in ${quoted(example ?? '')}): they are read as the clock written, so the feed, SQL's _time, profiles and windows show the file's own hours (22:00+01:00 is 22:00).`
-        : `${quoted(name)} mixes UTC times with local offsets (${offsets}): every time is converted to UTC so rows of one moment meet, and the feed, SQL's _time and the charts show UTC.`,
+        : zones.reading === 'utc'
+          ? `${quoted(name)} mixes UTC times with local offsets (${offsets}): every time is converted to UTC so rows of one moment meet, and the feed, SQL's _time and the charts show UTC.`
+          : `${quoted(name)} writes its times with their zone (${offsets}): as chosen in Edit roles, every time is converted to UTC, and the feed, SQL's _time and the charts show UTC.`,
     );
-    return { kind: 'column', column: name, format: format.id, label, zones: zones.reading };
+    return { kind: 'column', column: name, format: format.id, label, zones: reading };
   }
   const picked = indexes.map((index) => names[index] as string);
   const pickedRows = sampleRows.map((row) => indexes.map((index) => row[index] ?? ''));

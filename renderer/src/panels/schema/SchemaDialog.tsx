@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { FileInfo } from '../../../../shared/contract';
-import { COLUMN_ROLES, TIME_FORMAT_IDS, TIME_FORMAT_LABELS, type ColumnRole, type TimeFormatId } from '../../../../shared/schema';
+import { COLUMN_ROLES, TIME_FORMAT_IDS, TIME_FORMAT_LABELS, type ColumnRole, type TimeFormatId, type ZoneReading } from '../../../../shared/schema';
 import { actions } from '../../store/actions';
 import { EncodingChoice, initialEncodingChoice } from './EncodingChoice';
 
@@ -31,6 +31,8 @@ function monthValue(file: FileInfo): string {
 export function SchemaDialog({ file, onClose }: Props): React.JSX.Element {
   const [roles, setRoles] = useState<Record<string, ColumnRole>>(() => Object.fromEntries(file.columns.map((c) => [c.name, c.role])));
   const [timeFormat, setTimeFormat] = useState<TimeFormatId | null>(null);
+  /** The reading of a zoned time column; starts at what the engine chose (absent when the file writes no local zone). */
+  const [zones, setZones] = useState<ZoneReading | undefined>(file.time?.kind === 'column' ? file.time.zones : undefined);
   const [month, setMonth] = useState(monthValue(file));
   const [encoding, setEncoding] = useState(initialEncodingChoice(file.encoding));
   /** Null: the engine chooses (what it chose is `file.measure`). */
@@ -56,7 +58,8 @@ export function SchemaDialog({ file, onClose }: Props): React.JSX.Element {
     setBusy(true);
     const [year, monthNumber] = month.split('-').map(Number);
     const anchor = split && year && monthNumber ? { year, month: monthNumber } : null;
-    const result = await actions.applySchema({ roles, timeFormat: single ? timeFormat : null, anchor, measure: chosenMeasure, ...(encoding ? { encoding } : {}) }, remember);
+    const zoneChoice = single && zones !== undefined ? { zones } : {};
+    const result = await actions.applySchema({ roles, timeFormat: single ? timeFormat : null, anchor, measure: chosenMeasure, ...zoneChoice, ...(encoding ? { encoding } : {}) }, remember);
     setBusy(false);
     if (result.ok) onClose();
     else setError(result.message);
@@ -125,6 +128,15 @@ export function SchemaDialog({ file, onClose }: Props): React.JSX.Element {
                 {TIME_FORMAT_LABELS[id]}
               </option>
             ))}
+          </select>
+        </label>
+      )}
+      {single && zones !== undefined && (
+        <label>
+          Times written with a zone
+          <select aria-label="Zone reading" value={zones} onChange={(event) => setZones(event.target.value as ZoneReading)}>
+            <option value="as-written">Keep the clock written (22:00+01:00 is 22:00)</option>
+            <option value="utc">Convert to UTC (22:00+01:00 is 21:00)</option>
           </select>
         </label>
       )}
