@@ -21,6 +21,7 @@ import { LocationState } from './locationState';
 import { locationHealth } from './locationStatus';
 import { checkRun, type RunRow } from './runCheck';
 import { capacityEvidence, negativeEvidence, spikeEvidence, spikeLimit } from './valueChecks';
+import { pairSpeedsWithFlows, ZeroFlowSpeedMarker, type NonNegativeColumn } from './noVehicleSpeed';
 
 /** The part of the engine's table schema the checker needs (TableSchema fits it). */
 export interface HealthSchema {
@@ -47,7 +48,8 @@ export class HealthChecker {
   private readonly locations = new Map<string, LocationState>();
   private readonly locationIndex: number;
   private readonly main: MeasureColumn | null;
-  private readonly nonNegative: MeasureColumn[];
+  private readonly nonNegative: NonNegativeColumn[];
+  private readonly speedMarker = new ZeroFlowSpeedMarker();
   private readonly total: TotalCheck<RowContext>;
   private readonly flow: FlowColumns;
   /** The row checkRun reads, reused row after row (it copies what it keeps). */
@@ -65,9 +67,13 @@ export class HealthChecker {
     this.locationIndex = schema.location === null ? -1 : schema.columns.findIndex((c) => c.name === schema.location);
     const measures = schema.columns.flatMap((c, index) => (c.role === 'measure' ? [{ index, name: c.name }] : []));
     this.main = measures.find((m) => m.name === schema.measure) ?? measures[0] ?? null;
-    this.nonNegative = measures.filter((m) => cannotBeNegative(m.name));
     this.total = new TotalCheck<RowContext>(measures, this.options.totalLearningRows);
     this.flow = findFlowColumns(measures, this.main);
+    this.nonNegative = pairSpeedsWithFlows(
+      measures.filter((m) => cannotBeNegative(m.name)),
+      measures,
+      this.flow.flow,
+    );
   }
 
   /** Checks one row; every row given is counted, in O(1) amortised time. */
@@ -101,7 +107,9 @@ export class HealthChecker {
     for (const finding of this.total.check(values, ctx)) this.perRow(finding.ctx, 'totalMismatch', finding.evidence);
     const flow = checkFlow(values, this.flow);
     if (flow.occupancyWithoutFlow !== null) this.perRow(ctx, 'occupancyWithoutFlow', flow.occupancyWithoutFlow);
-    if (flow.speedWithoutFlow !== null) this.perRow(ctx, 'speedWithoutFlow', flow.speedWithoutFlow);
+    if (flow.speedWithoutFlow !== null && this.speedMarker.isFinding(values[(this.flow.speed as MeasureColumn).index] as number)) {
+      this.perRow(ctx, 'speedWithoutFlow', flow.speedWithoutFlow);
+    }
 
     const value = this.mainValue(values);
     if (inOrder && value !== null && this.main !== null) {

@@ -9,20 +9,20 @@
  * quiet hours and a real jam can double the peak.
  */
 import type { CellValue } from '../../../shared/records';
-import type { MeasureColumn } from './consistencyChecks';
 import { formatNumber } from './describe';
 import type { HealthOptions } from './healthOptions';
+import { isNoVehicleSpeed, type NonNegativeColumn } from './noVehicleSpeed';
 import { MAD_TO_SIGMA } from './robustStats';
 import type { TypicalProfile } from './typicalProfile';
 
-/** "CarCount is -1, Total is -3", or null when none of the columns is negative. */
-export function negativeEvidence(values: readonly CellValue[], columns: readonly MeasureColumn[]): string | null {
+/** "CarCount is -1, Total is -3", or null when none of the columns is negative (a speed over no vehicle is no reading). */
+export function negativeEvidence(values: readonly CellValue[], columns: readonly NonNegativeColumn[]): string | null {
   // The list is made only when a value is negative: this runs on every row, and nearly none is.
   let found: string[] | null = null;
   for (let i = 0; i < columns.length; i++) {
-    const column = columns[i] as MeasureColumn;
+    const column = columns[i] as NonNegativeColumn;
     const value = values[column.index];
-    if (typeof value === 'number' && value < 0) (found ??= []).push(`${column.name} is ${formatNumber(value)}`);
+    if (typeof value === 'number' && value < 0 && !isNoVehicleSpeed(values, column)) (found ??= []).push(`${column.name} is ${formatNumber(value)}`);
   }
   return found === null ? null : `${found.join(', ')}: counts, occupancy and speed cannot be negative`;
 }
