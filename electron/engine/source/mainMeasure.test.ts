@@ -26,6 +26,20 @@ describe('mainMeasure', () => {
     expect(mainMeasure(numericNames(columns), null)).toBe(measure);
   });
 
+  it.each([
+    [['ZNR', 'TVMAX', 'DTVMS', 'DTVMF'], 'DTVMS'],
+    [['Pk', 'Longitud Tram', 'IFA', 'IMD'], 'IMD'],
+    [['length_km', 'AADT', 'pct_trucks'], 'AADT'],
+    [['lanes_width', 'tmja_2022', 'v85'], 'tmja_2022'],
+    [['km', 'TGM'], 'TGM'],
+  ])('takes average daily traffic by its engineers’ abbreviation (%j)', (names, measure) => {
+    expect(mainMeasure(names, null)).toBe(measure);
+  });
+
+  it('does not read the abbreviations inside other words', () => {
+    expect(mainMeasure(['admit', 'padtime', 'Wert'], null)).toBe('admit');
+  });
+
   it('takes a requested measure when it is a numeric column, and ignores it otherwise', () => {
     expect(mainMeasure(['CarCount', 'Total'], 'CarCount')).toBe('CarCount');
     expect(mainMeasure(['CarCount', 'Total'], 'Junction')).toBe('Total');

@@ -15,6 +15,12 @@ const TOTAL = /(^|[\s_.-])total|total($|[\s_.-])|^total$|gesamt|totale|summe|^su
 /** How much traffic passed, in English, German, French, Spanish, Italian, Dutch and Portuguese. */
 const VOLUME =
   /volume|(^|[\s_.-])vol($|[\s_.-])|flow|vehicle|veh($|[\s_.-])|count|traffic|intensit|anzahl|menge|verkehr|fahrzeug|kfz|z(ä|ae)hlung|d(é|e)bit|comptage|trafic|v(é|e)hicule|passage|intensidad|aforo|veh(í|i)culos|conteo|flujo|tr(á|a)fico|veicoli|conteggio|flusso|aantal|verkeer|intensiteit|fluxo|contagem|pkw|lkw|cars?$|bikes?$|trucks?$|bus(es)?$|cyclists?|pedestrians?|passanten|fu(ß|ss)g(ä|ae)nger|v(é|e)los?$|fahrr(ä|a)der|radfahr/i;
+/**
+ * Average daily traffic as engineers abbreviate it: AADT / ADT / AAWT / AADF (English), DTV
+ * (German, as in `DTVMS`, `DTV_Kfz`), TMJA / TMJO (French), IMD (Spanish and Catalan), TGM
+ * (Italian). A word of its own or the start of one, never inside another word.
+ */
+const DAILY_TRAFFIC = /(^|[^a-z])(aadt|aawt|aadf|awdt|adt|dtv|tmj|imd|tgm)[a-z]*([^a-z]|$)/i;
 /** Readings that describe the weather or the sensor rather than how much traffic there was. */
 const NOT_TRAFFIC =
   /temp|rain|snow|cloud|humid|wind|precip|weather|pressure|visib|dew|sun|niederschlag|regen|schnee|wolke|feucht|pluie|neige|nuage|lluvia|nieve|nube|occup|belegung|occupation|ocupaci|speed|vitesse|velocidad|geschwindigkeit|velocit|snelheid|lat(itude)?$|lon(gitude)?$|lng$|^x$|^y$|coord|elev|altitude|battery|voltage|quality|qualit|error|status|state|etat|état|percent|pct|ratio|share|^k$|^v$/i;
@@ -30,7 +36,7 @@ function rank(name: string): number {
   if (NOT_TRAFFIC.test(name)) return 4;
   // A total of all vehicles before a total of one class (`all_motor_vehicles` before `all_hgvs`).
   if (TOTAL.test(name)) return VOLUME.test(name) ? 0.5 : 1;
-  if (VOLUME.test(name)) return 2;
+  if (VOLUME.test(name) || DAILY_TRAFFIC.test(name)) return 2;
   if (CALENDAR.test(name)) return 3.5;
   return 3;
 }

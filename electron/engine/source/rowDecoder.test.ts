@@ -187,3 +187,30 @@ describe('RowDecoder: one timestamp column', () => {
     expect(decoder.snapshot()).toBeNull();
   });
 });
+
+describe('RowDecoder: monthly and yearly figures', () => {
+  const period = (month: string | null): TableSchema => ({
+    columns: [
+      { name: 'JAHR', type: 'time', role: 'timestamp' },
+      ...(month === null ? [] : [{ name: month, type: 'time' as const, role: 'timestamp' as const }]),
+      { name: 'DTV', type: 'number', role: 'measure' },
+    ],
+    time: { kind: 'parts', date: null, dateFormat: null, year: 'JAHR', month, day: null, clock: null, hhmm: null, hour: null, minute: null, second: null, label: 'JAHR' },
+    location: null,
+    decimalComma: false,
+    measure: 'DTV',
+    notes: [],
+  });
+
+  it('places a row on the first of its month, the month written as a number or by name', () => {
+    const decoder = new RowDecoder(period('MONAT'));
+    expect(ok(decoder.decode(['2024', 'MÄRZ', '16758']))).toBe(utc(2024, 3, 1));
+    expect(ok(decoder.decode(['2023', 'DEZ.', '1']))).toBe(utc(2023, 12, 1));
+    expect(ok(decoder.decode(['2023', '7', '1']))).toBe(utc(2023, 7, 1));
+    expect(reason(decoder.decode(['2023', 'Frühling', '1']))).toContain('expects a month');
+  });
+
+  it('places a row of a yearly table on 1 January of its year', () => {
+    expect(ok(new RowDecoder(period(null)).decode(['2018', '177']))).toBe(utc(2018, 1, 1));
+  });
+});

@@ -395,6 +395,29 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     expect(schema.measure).toBe('Vol');
   });
 
+  it('reads a year and a month by name (monthly figures) as one time, the month as the publisher abbreviates it', () => {
+    // Vienna's permanent counts: `JAHR;MONAT` with German capitals, some abbreviated with a dot.
+    const lines = ['JAHR;MONAT;ZNR;ZNAME;STRNR;DTVMS'];
+    for (const month of ['MÄRZ', 'FEB.', 'JAN.', 'DEZ.', 'NOV', 'OKT']) lines.push(`2024;${month};1075;Reichsbrücke;8;16758`, `2024;${month};1078;Floridsdorfer Brücke;2;21000`);
+    const schema = resolve(lines, ';');
+    expect(schema.time).toMatchObject({ kind: 'parts', year: 'JAHR', month: 'MONAT', day: null, label: 'JAHR + MONAT' });
+    expect(roles(schema)).toMatchObject({ JAHR: 'timestamp', MONAT: 'timestamp', ZNR: 'location', STRNR: 'category' });
+    expect(schema.measure).toBe('DTVMS');
+    // Numbered months too, in another language.
+    expect(resolve(['anno,mese,stazione,veicoli', '2023,1,A,5', '2023,2,B,6']).time).toMatchObject({ kind: 'parts', year: 'anno', month: 'mese' });
+  });
+
+  it('reads a year alone (yearly figures) as the time when the file has no finer one', () => {
+    const schema = resolve(['Any,Codi,IMD,Any 1', '2018,57043443,177,2016', '2020,57043443,181,2016', '2018,90-308,5120,2019', '2020,90-308,4980,2019']);
+    expect(schema.time).toMatchObject({ kind: 'parts', year: 'Any', month: null, day: null });
+    expect(schema.measure).toBe('IMD');
+    expect(roles(schema)['Any 1']).toBe('category');
+    // Beside a full timestamp the year only repeats it: the timestamp is the time.
+    const dated = resolve(['fecha,anyo,zona,aforo', '2019-01-01T00:00:00Z,2019,1,12140', '2019-01-01T00:00:00Z,2019,2,16762']);
+    expect(dated.time).toMatchObject({ kind: 'column', column: 'fecha' });
+    expect(roles(dated).anyo).toBe('category');
+  });
+
   it('reads a date-only column and an hour column called time as one time, and a coordinate column is no location', () => {
     // Semicolons, so the coordinate pair's comma needs no quotes here.
     const lines = ['date_time;mdate;time;sensor_id;sensor_name;hourly_counts;location'];

@@ -12,7 +12,7 @@ import { mainMeasure, measureReason } from './mainMeasure';
 import { isCoordinateName, isIdentifierColumn } from './roles/identifierColumns';
 import { pickLocationColumn } from './roles/locationColumn';
 import { usesDecimalComma } from './time/decimalComma';
-import { detectPartsTime, partsColumnIndexes, type PartsColumns } from './time/partsTime';
+import { detectPartsTime, detectPeriodTime, partsColumnIndexes, type PartsColumns } from './time/partsTime';
 import { chooseSplitAnchor, type SplitAnchor, type SplitSampleRow } from './time/splitAnchor';
 import { splitRowsRunNewestFirst } from './time/splitDirection';
 import { detectSplitTime, parseDayOfMonth, parseWeekday, type SplitTimeColumns } from './time/splitTimeline';
@@ -98,7 +98,10 @@ function detectTimeColumns(names: readonly string[], samples: readonly string[][
   if (parts && (best === undefined || partsColumnIndexes(parts).includes(best.index))) return partsColumnIndexes(parts);
   if (best === undefined) {
     const split = detectSplitTime(names, sampleRows);
-    return split ? [split.timeColumn, split.dayColumn, split.weekdayColumn].filter((index): index is number => index !== null) : [];
+    if (split) return [split.timeColumn, split.dayColumn, split.weekdayColumn].filter((index): index is number => index !== null);
+    // Monthly or yearly figures: the year (and month) is the only time the file has.
+    const period = detectPeriodTime(names, samples);
+    return period ? partsColumnIndexes(period) : [];
   }
   if (others.length > 0) {
     notes.push(`Unsure of the time: ${others.map((other) => quoted(names[other.index] as string)).join(', ')} also read as time; ${quoted(names[best.index] as string)} is used.`);
@@ -253,6 +256,9 @@ function resolveTime(
     const values = columnSamples(sampleRows, index);
     const forced = overrides?.timeFormat ?? null;
     const format = forced ? TIME_FORMATS[forced] : detectTimeFormat(values, name);
+    // A year alone (a table of yearly figures): each row's time is its year's first day.
+    const year = format ? null : detectPeriodTime([name], [values]);
+    if (year) return partsSource([name], year);
     if (!format || format.id === 'clock') {
       throw new CommandError(
         'INVALID_SCHEMA',
@@ -290,6 +296,8 @@ function resolveTime(
   });
   const parts = detectPartsTime(picked, pickedSamples, dates[0] ?? null);
   if (parts && partsColumnIndexes(parts).length === picked.length) return partsSource(picked, parts);
+  const period = detectPeriodTime(picked, pickedSamples);
+  if (period && partsColumnIndexes(period).length === picked.length) return partsSource(picked, period);
   throw new CommandError(
     'INVALID_SCHEMA',
     `Columns ${picked.map((name) => `"${name}"`).join(', ')} do not form one time. Mark a single timestamp column; a date and a time of day; year, month and day columns (with hour and minute); or a time of day with a day of month (and a weekday).`,

@@ -12,6 +12,21 @@ describe('identifier columns', () => {
     expect(isIdentifierColumn(name, ['3', '1', '3'])).toBe(true);
   });
 
+  it.each(['idTemporal', 'idElem', 'ZNR', 'STRNR', 'MessstelleNr'])('%s is an identifier by how its name is written (camelCase id, a German …Nr)', (name) => {
+    expect(isIdentifierColumn(name, ['1075', '1078', '1075'])).toBe(true);
+  });
+
+  it.each(['JAHR', 'anyo', 'Any', 'année', 'Monat', 'mes', 'Stunde', 'Latitud', 'Longitud', 'latitudine', 'Carrils', 'lanes', 'freeway', 'route', 'Pk', 'PK inici', 'postmile'])(
+    '%s labels in any of the languages traffic data is published in (calendar, coordinates, lanes, where on the road)',
+    (name) => expect(isIdentifierColumn(name, ['3', '1', '3'])).toBe(true),
+  );
+
+  it('a second column of a calendar field (pandas `year.1`, a portal’s `Any 1`) labels as the first does', () => {
+    for (const name of ['year.1', 'Any 1', 'Jahr_2']) expect(isIdentifierColumn(name, ['2016', '2019', '2016'])).toBe(true);
+    // A count numbered the same way is still a count.
+    expect(isIdentifierColumn('Volume 1', ['12', '40', '12'])).toBe(false);
+  });
+
   it('a column called time that holds hours of the day (0..24) labels the hour; one with other numbers measures', () => {
     expect(isIdentifierColumn('time', ['0', '5', '13', '23'])).toBe(true);
     expect(isIdentifierColumn('Heure', ['7', '8'])).toBe(true);

@@ -12,12 +12,26 @@ import { namesTrafficCount } from '../mainMeasure';
 const ID_NAME =
   /(^|[\s_.-])id$|^(id|iu)[\s_.-]|_id$|[a-z]ID$|^(id|ids|index|idx|row|rownum|row_number|record|rec|nr|no|n°|objectid|fid|gid|uid|uuid|key|seq|sequence)$|identifiant|identificador|identifier|kennung|kennziffer/i;
 /**
+ * Ids and numbers by case alone, where the word has no separator: camelCase `idTemporal`,
+ * `idElem`, and German abbreviations ending in Nr / NR (Nummer): `ZNR` (Zählstellennummer),
+ * `STRNR` (Straßennummer), `MessstelleNr`.
+ */
+const CASED_ID_NAME = /^id[A-Z]|[A-Za-z](NR|Nr)$/;
+/**
  * Numbers that label rather than measure: coordinates, codes for a state, a class or a lane, and calendar
  * fields when the time is read from elsewhere (`Month`, `Day of Week`, `Hour`).
  */
-const COORDINATE_NAME = /^(lat|latitude|lon|lng|long|longitude|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord)$/i;
+const COORDINATE_NAME =
+  /^(lat|latitude|lon|lng|long|longitude|latitud|longitud|latitudine|longitudine|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord|coord(enada|onn(é|e)e)?_?[xy])$/i;
 const LABEL_NAME =
-  /(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens|lane|fahrstreifen|spur|voie|carril|corsia|rijstrook)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
+  /(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens|lanes?|fahrstreifen|spur|voies?|carril(s|es)?|corsi[ae]|rijstrook|rijstroken)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
+/**
+ * The same calendar fields in the other languages traffic data is published in (`JAHR`, `anyo`,
+ * `année`, `Monat`, `mes`), and where on which road a counter stands: a road or route number
+ * (`freeway`, `route`), a kilometre point or postmile along it (`Pk`, `PK inici`, `postmile`).
+ */
+const OTHER_LABEL_NAME =
+  /^(jahr|a(ñ|n)o|anyo|any|ann(é|e)e|anno|jaar|år|monat|mes|mois|mese|maand|tag|d(í|i)a|jour|giorno|stunde|hora|heure|uur|freeway|fwy|route|highway|hwy|postmile|abs_?pm|milepost|chainage)$|^(pk|p\.k\.|pr)($|[\s_.-])/i;
 /**
  * A column called `time` (or the word in another language) holding whole numbers 0..24 is the hour
  * of the day written beside the full time, not a reading.
@@ -33,7 +47,7 @@ export function isCoordinateName(name: string): boolean {
 }
 
 export function isIdentifierName(name: string): boolean {
-  return ID_NAME.test(name.trim());
+  return ID_NAME.test(name.trim()) || CASED_ID_NAME.test(name.trim());
 }
 
 /**
@@ -58,9 +72,21 @@ function holdsHoursOfDay(values: readonly string[]): boolean {
   return present.length > 0 && present.every((text) => /^\d{1,2}$/.test(text) && Number(text) <= 24);
 }
 
+function isLabelName(name: string): boolean {
+  return LABEL_NAME.test(name) || OTHER_LABEL_NAME.test(name);
+}
+
+/**
+ * A second column of the same name, as writers tell them apart (pandas `year.1`, a portal's `Any 1`,
+ * `Jahr_2`): the name it repeats.
+ */
+function withoutDuplicateSuffix(name: string): string {
+  return name.trim().replace(/[\s._]\d{1,2}$/, '');
+}
+
 /** True for a numeric column whose numbers label something: an id, a running number, a coordinate, a code. */
 export function isIdentifierColumn(name: string, values: readonly string[]): boolean {
-  if (isIdentifierName(name) || isCoordinateName(name) || LABEL_NAME.test(name.trim())) return true;
+  if (isIdentifierName(name) || isCoordinateName(name) || isLabelName(name.trim()) || isLabelName(withoutDuplicateSuffix(name))) return true;
   if (HOUR_AS_TIME_NAME.test(name.trim()) && holdsHoursOfDay(values)) return true;
   // A cumulative counter grows on every row too; its name says it counts traffic.
   return looksLikeRunningNumber(values) && !namesTrafficCount(name);

@@ -39,6 +39,27 @@ describe('location by name', () => {
   });
 });
 
+describe('location: a short extract of many stations', () => {
+  // Five stations over four 5-minute intervals (a PeMS export): 25% of the sample's rows are
+  // different ids, more than a reading would allow, yet each is once in every interval.
+  const stations = ['760063', '760074', '760080', '767838', '773656'];
+  const slots = Array.from({ length: 20 }, (_, i) => `00:${String(5 * Math.floor(i / 5)).padStart(2, '0')}`);
+  const ids = slots.map((_, i) => stations[i % 5] as string);
+  const flows = ['157', '177', '199', '143', '138', '195', '200', '248', '194', '198', '185', '253', '296', '182', '196', '162', '211', '235', '141', '158'];
+
+  it('a column named for the station is the location when its ids repeat in step with the time slots', () => {
+    expect(pickLocationColumn(['station_id', 'flow'], [ids, flows], [true, true], [0, 1], slots)).toEqual({ index: 0, basis: 'name' });
+  });
+
+  it('so is an unnamed id column, from the data', () => {
+    expect(pickLocationColumn(['vds', 'flow'], [ids, flows], [true, true], [0, 1], slots)).toEqual({ index: 0, basis: 'data' });
+  });
+
+  it('without time slots to show the step, so many ids are still no location', () => {
+    expect(pickLocationColumn(['station_id', 'flow'], [ids, flows], [true, true], [0, 1], null)).toBeNull();
+  });
+});
+
 describe('location from the data', () => {
   const slots = Array.from({ length: 30 }, (_, i) => `t${Math.floor(i / 3)}`);
   it('values that appear once per time slot and recur from slot to slot are places', () => {

@@ -4,10 +4,14 @@
  * 08:15), a date and an hour (`date`, `hour` = 0..23), a date and a time written HHMM (`20250314`,
  * `815`, as US agencies' count files do), or one column per field (`Yr, M, D, HH, MM` as New
  * York's counts are published). Read as UTC wall clock like every zone-less time.
+ *
+ * Files of monthly or yearly figures (average daily traffic per station and month, AADT per year)
+ * carry only a year and a month, the month maybe by name (`2024;MÄRZ`), or a year alone: their
+ * time is the period's first day, found only when the file has no finer time.
  */
 import type { TimeFormatId } from '../../../../shared/schema';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, daysFromCivil, daysInMonth } from './civil';
-import { TIME_FORMATS, detectTimeFormat } from './timeFormats';
+import { TIME_FORMATS, detectTimeFormat, monthOfName } from './timeFormats';
 import { mostlyMatches } from './tolerance';
 
 /** Column indexes of each part; null where the file has no such column. */
@@ -25,7 +29,8 @@ export interface PartsColumns {
 }
 
 const FIELD_NAMES = {
-  year: /^(yr|yy|yyyy|year|jahr|a(ñ|n)o|ann(é|e)e|anno|jaar)$/i,
+  // `any` is Catalan, `anyo` a Spanish year written without the ñ.
+  year: /^(yr|yy|yyyy|year|jahr|a(ñ|n)o|anyo|any|ann(é|e)e|anno|jaar|år|vuosi|rok)$/i,
   month: /^(m|mo|mon|mth|month|monat|mes|mois|mese|maand)$/i,
   day: /^(d|dd|day|tag|d(í|i)a|jour|giorno|dag|mdate|mday|day.?of.?month)$/i,
   // `time` holding whole numbers 0..24 beside a date is the hour (Melbourne's pedestrian counts):
@@ -51,13 +56,24 @@ function mostly(values: readonly string[], test: (value: string) => boolean): bo
   return present.length > 0 && mostlyMatches(present.filter(test).length, present.length);
 }
 
-/** The first column named for `field` whose values fit its range. */
-function findField(field: Field, names: readonly string[], samples: readonly (readonly string[])[], taken: ReadonlySet<number>): number | null {
+/** The first column named for `field` whose values fit its range (`fits`, else its whole numbers). */
+function findField(
+  field: Field,
+  names: readonly string[],
+  samples: readonly (readonly string[])[],
+  taken: ReadonlySet<number>,
+  fits: (value: string) => boolean = (value) => wholeNumberIn(value, RANGES[field]),
+): number | null {
   for (let index = 0; index < names.length; index++) {
     if (taken.has(index) || !FIELD_NAMES[field].test((names[index] as string).trim())) continue;
-    if (mostly(samples[index] ?? [], (value) => wholeNumberIn(value, RANGES[field]))) return index;
+    if (mostly(samples[index] ?? [], fits)) return index;
   }
   return null;
+}
+
+/** A month as a number 1..12 or by name (`3`, `MÄRZ`, `Sept.`), or null. */
+function monthValue(text: string): number | null {
+  return wholeNumberIn(text, RANGES.month) ? Number(text.trim()) : monthOfName(text);
 }
 
 /** True when every dated sample of a date column falls on midnight: the column holds dates only. */
@@ -146,6 +162,21 @@ export function detectPartsTime(
   return { ...EMPTY, year, month, day, ...time };
 }
 
+/**
+ * A year column, with a month column when there is one (numbers or names), and no day column: the
+ * time of a table of monthly or yearly figures. Only for files with no finer time (a date, the
+ * split form), which are looked for first: there a year column repeats what the date says.
+ */
+export function detectPeriodTime(names: readonly string[], samples: readonly (readonly string[])[]): PartsColumns | null {
+  const taken = new Set<number>();
+  const year = findField('year', names, samples, taken);
+  if (year === null) return null;
+  taken.add(year);
+  if (findField('day', names, samples, taken) !== null) return null;
+  const month = findField('month', names, samples, taken, (value) => monthValue(value) !== null);
+  return { ...EMPTY, year, month };
+}
+
 /** Every column the parts are read from, in header order. */
 export function partsColumnIndexes(parts: PartsColumns): number[] {
   return [parts.date, parts.year, parts.month, parts.day, parts.clock, parts.hhmm, parts.hour, parts.minute, parts.second]
@@ -187,7 +218,8 @@ export function partsReader(names: PartsNames, indexOf: (name: string) => number
   const second = at(names.second);
   const dateFormat = names.dateFormat === null ? null : TIME_FORMATS[names.dateFormat];
   const number = (fields: readonly string[], index: number, field: Field, name: string | null): number | string => {
-    if (index < 0) return 0;
+    // A period with no day (or no month) starts on its first.
+    if (index < 0) return field === 'month' || field === 'day' ? 1 : 0;
     const text = (fields[index] as string).trim();
     if (!wholeNumberIn(text, RANGES[field])) return `column ${JSON.stringify(name)} expects a ${field} (${RANGES[field][0]} to ${RANGES[field][1]}), found ${quote(text)}`;
     return Number(text);
@@ -201,7 +233,7 @@ export function partsReader(names: PartsNames, indexOf: (name: string) => number
       dayStart = parsed;
     } else {
       const y = number(fields, year, 'year', names.year);
-      const m = number(fields, month, 'month', names.month);
+      const m = month < 0 ? 1 : (monthValue(fields[month] as string) ?? `column ${JSON.stringify(names.month)} expects a month (1 to 12 or its name), found ${quote((fields[month] as string).trim())}`);
       const d = number(fields, day, 'day', names.day);
       if (typeof y === 'string') return y;
       if (typeof m === 'string') return m;

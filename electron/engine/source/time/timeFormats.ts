@@ -337,25 +337,31 @@ function parseEpochMillis(text: string): number | null {
 }
 
 /**
- * Month names as exports write them, in English, German, French and Spanish, full or shortened
- * (with or without a dot): `Mar`, `March`, `Mär`, `März`, `mars`, `marzo`, `Sept.`.
+ * Month names as exports write them, in English, German, French, Spanish, Italian and Dutch, full
+ * or shortened (with or without a dot): `Mar`, `March`, `Mär`, `März`, `mars`, `marzo`, `Sept.`,
+ * `maart`.
  */
 const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
   [
-    ['jan january januar janv janvier ene enero jän jänner', 1],
-    ['feb february februar févr fevr février fevrier febrero', 2],
-    ['mar march mär märz maerz mrz mars marzo', 3],
-    ['apr april avr avril abr abril', 4],
-    ['may mai mayo', 5],
-    ['jun june juni juin junio', 6],
-    ['jul july juli juil juillet julio', 7],
-    ['aug august août aout ago agosto', 8],
-    ['sep sept september septembre septiembre setiembre set', 9],
-    ['oct october okt oktober octobre octubre', 10],
+    ['jan january januar janv janvier ene enero jän jänner gen gennaio januari', 1],
+    ['feb february februar févr fevr février fevrier febrero febbraio februari', 2],
+    ['mar march mär märz maerz mrz mars marzo maart mrt', 3],
+    ['apr april avr avril abr abril aprile', 4],
+    ['may mai mayo mag maggio mei', 5],
+    ['jun june juni juin junio giu giugno', 6],
+    ['jul july juli juil juillet julio lug luglio', 7],
+    ['aug august août aout ago agosto augustus', 8],
+    ['sep sept september septembre septiembre setiembre set settembre', 9],
+    ['oct october okt oktober octobre octubre ott ottobre', 10],
     ['nov november novembre noviembre', 11],
-    ['dec december dez dezember déc decembre décembre dic diciembre', 12],
+    ['dec december dez dezember déc decembre décembre dic diciembre dicembre', 12],
   ].flatMap(([names, month]) => (names as string).split(' ').map((name) => [name, month as number] as const)),
 );
+
+/** The month (1..12) a name alone stands for (`MÄRZ`, `Sept.`, `juin`), or null. */
+export function monthOfName(text: string): number | null {
+  return MONTH_NAMES.get(text.trim().replace(/\.$/, '').toLowerCase()) ?? null;
+}
 const WEEKDAY_NAMES = new Set('mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun sunday'.split(' '));
 
 function isLetterAt(text: string, index: number): boolean {
