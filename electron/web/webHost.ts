@@ -18,6 +18,7 @@ import { EngineWorkerHost } from '../engine/client';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { checkAccess, createSecret, sessionCookie } from './accessCheck';
 import { decodeClientMessage } from './clientMessage';
+import { endFailedRequest } from './failedRequest';
 import { ClientLink } from './clientLink';
 import { pathsIn, refusePaths } from './pathCapabilities';
 import { SOCKET_PATH, type ServerMessage } from '../../shared/socketProtocol';
@@ -111,7 +112,7 @@ export class WebHost {
         return;
       }
       if (url.pathname.startsWith('/api/')) {
-        void this.handleApi(request, url, response);
+        this.handleApi(request, url, response).catch((error: unknown) => endFailedRequest(response, `${request.method ?? 'GET'} ${url.pathname}`, error));
         return;
       }
       if (url.searchParams.has('token')) {
