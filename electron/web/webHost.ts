@@ -194,6 +194,8 @@ export class WebHost {
         return;
       }
       link.requestStarted();
+      const named = (pathsIn(args) ?? []).filter((path) => this.uploads.isIssued(path));
+      for (const path of named) this.uploads.commandStarted(path);
       // Arguments the worker cannot take (postMessage throws) answer this one request, not crash the host.
       void this.engine
         .invoke(name, args)
@@ -201,6 +203,8 @@ export class WebHost {
         .then(async (envelope) => {
           // Only after the engine moved to the new upload may the one it replaces go.
           if (envelope.ok) await this.holdUploads(name, args);
+          // An upload the command did not take (a failed open) goes now; the page uploads afresh to try again.
+          for (const path of named) await this.uploads.commandEnded(path).catch((error: Error) => console.warn(`Could not remove an unused upload: ${error.message}`));
           link.requestEnded();
           reply(envelope);
         });
