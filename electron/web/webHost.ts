@@ -73,6 +73,11 @@ export class WebHost {
     this.uploads = new UploadStore(runUploadFolder(join(options.dataDir, 'uploads')), options.maxUploadMegabytes ?? DEFAULT_MAX_UPLOAD_MB);
   }
 
+  /** This process's own: what a killed host leaves here, the next start removes (see uploadSweep.ts). */
+  private get downloadFolder(): string {
+    return runUploadFolder(join(this.options.dataDir, 'downloads'));
+  }
+
   /** What `stop()` is waiting for, for the message when a shutdown overruns its deadline. */
   get stopStage(): string {
     return this.stage;
@@ -100,6 +105,8 @@ export class WebHost {
     this.engine.start();
     // The data folder outlives the host: copies a killed host could not remove go now.
     await sweepStaleUploads(join(this.options.dataDir, 'uploads')).catch((error: Error) => console.warn(`Could not remove old uploads: ${error.message}`));
+    // So do the downloads a killed host was writing or streaming (a rejected-rows file can be gigabytes).
+    await sweepStaleUploads(join(this.options.dataDir, 'downloads')).catch((error: Error) => console.warn(`Could not remove old downloads: ${error.message}`));
     const assets = sirv(this.options.rendererDir, { etag: true, single: true, dev: false });
     const server = createServer((request, response) => {
       response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -283,7 +290,7 @@ export class WebHost {
     // A download link carries no Origin header; a page on another site must not trigger one.
     const site = request.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin' && site !== 'none') return send(403, { error: 'Forbidden origin' });
-    const folder = join(this.options.dataDir, 'downloads');
+    const folder = this.downloadFolder;
     await mkdir(folder, { recursive: true });
     const path = join(folder, `${Date.now()}-${randomUUID().slice(0, 8)}-${fileName}`);
     try {
@@ -317,6 +324,7 @@ export class WebHost {
     this.stage = 'stopping the engine';
     await this.engine.stop();
     await this.uploads.removeAll();
+    await rm(this.downloadFolder, { recursive: true, force: true });
     this.stage = 'stopped';
   }
 }

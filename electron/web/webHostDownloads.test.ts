@@ -1,9 +1,12 @@
 /**
  * A download the browser gives up on (the user cancels it in the download bar, closes the tab,
  * or the connection drops) must cost only that download. It used to end the stream with a
- * rejection nobody caught, and Node ends a process on those: the whole host went down.
+ * rejection nobody caught, and Node ends a process on those: the whole host went down. And the
+ * files a killed host was writing for downloads stayed in the data folder for ever.
  */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestSocket } from './testing/socketClient';
 import { startHostUnderTest, type HostUnderTest } from './testing/webHostUnderTest';
@@ -46,5 +49,23 @@ describe('a download the browser abandons', () => {
     const response = await fetch(`http://127.0.0.1:${under.port}/api/analysis-export.csv?what=alarms&token=${under.secret}`);
     expect(response.status).toBe(200);
     expect(await response.text()).toMatch(/\w/);
+  });
+});
+
+describe('downloads a killed host left', () => {
+  it('are removed when the next host starts on the data folder; its own go when it stops', async () => {
+    // Far above any pid_max: the host that wrote this is gone.
+    const left = join(under.dataDir, 'downloads', 'run-4194999');
+    mkdirSync(left, { recursive: true });
+    writeFileSync(join(left, 'rejected-rows.csv'), 'line,reason,text\n');
+    const next = await startHostUnderTest({ dataDir: under.dataDir });
+    try {
+      expect(existsSync(left)).toBe(false);
+      const response = await fetch(`http://127.0.0.1:${next.port}/api/analysis-export.csv?what=alarms&token=${next.secret}`);
+      await response.text();
+    } finally {
+      await next.host.stop();
+    }
+    expect(readdirSync(join(under.dataDir, 'downloads'))).toEqual([]);
   });
 });
