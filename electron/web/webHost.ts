@@ -35,6 +35,8 @@ export interface WebHostOptions {
   maxClients?: number;
   /** The largest upload accepted, in MB (1024 × 1024 bytes). */
   maxUploadMegabytes?: number;
+  /** How long an upload may send nothing before it is cut off (tests shorten it). */
+  uploadIdleMs?: number;
 }
 
 const LOOPBACK = '127.0.0.1';
@@ -47,6 +49,8 @@ const MAX_TOTAL_BUFFERED_BYTES = 32 * 1024 * 1024;
 /** Requests one client may have with the engine before its socket is no longer read. */
 const MAX_IN_FLIGHT = 32;
 export const DEFAULT_MAX_CLIENTS = 16;
+/** An upload that sends nothing for this long has stalled (a browser reading a local file never pauses that long). */
+export const UPLOAD_IDLE_MS = 60_000;
 /**
  * The largest messages a page sends are a query of at most SQL_MAX_LENGTH characters and a Kafka
  * profile with three TLS files of at most PEM_MAX_BYTES each; 1 MiB leaves room for both.
@@ -108,7 +112,10 @@ export class WebHost {
     // So do the downloads a killed host was writing or streaming (a rejected-rows file can be gigabytes).
     await sweepStaleUploads(join(this.options.dataDir, 'downloads')).catch((error: Error) => console.warn(`Could not remove old downloads: ${error.message}`));
     const assets = sirv(this.options.rendererDir, { etag: true, single: true, dev: false });
-    const server = createServer((request, response) => {
+    // Node cuts any request still arriving after 5 minutes (requestTimeout): a 20 GB upload from a
+    // slow disk was ended with a bare 408 however steadily it came. Uploads are bounded by how long
+    // they stall instead (UPLOAD_IDLE_MS); headers still have Node's 60 s headersTimeout.
+    const server = createServer({ requestTimeout: 0 }, (request, response) => {
       response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
       response.setHeader('X-Content-Type-Options', 'nosniff');
       const url = this.requestUrl(request);
@@ -232,6 +239,8 @@ export class WebHost {
       response.end(JSON.stringify(body));
     };
     if (url.pathname === '/api/upload' && request.method === 'POST') {
+      const idleMs = this.options.uploadIdleMs ?? UPLOAD_IDLE_MS;
+      request.setTimeout(idleMs, () => request.destroy(new Error(`The upload sent nothing for ${Math.round(idleMs / 1000)} s.`)));
       try {
         return send(200, { path: await this.uploads.save(request, url.searchParams.get('name') ?? 'upload.csv') });
       } catch (error) {
