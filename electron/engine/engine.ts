@@ -22,7 +22,8 @@ import { createAnalysisHandlers } from './analysis';
 import { createPredictHandlers } from './predict';
 import { SchemaMemory } from './settings';
 import { createSqlHandlers } from './sql';
-import { RejectSpill } from './stages';
+import { RejectSpill, sweepStaleSpills } from './stages';
+import { logFailure } from './supervision';
 import { ViewAssembly } from './viewAssembly';
 import { ViewUpdateScheduler } from './viewUpdateScheduler';
 import { VisibleSource } from './visibleSource';
@@ -65,6 +66,8 @@ export class Engine {
     const scripts = resolveWorkerScripts(options.workerScripts);
     this.scheduler = new ViewUpdateScheduler(() => options.onViewUpdate(this.view(false)));
     this.spill = options.dataDir ? new RejectSpill(join(options.dataDir, 'rejected')) : null;
+    // A killed app cannot delete its rejected-row file (it can be gigabytes); the next start does.
+    if (options.dataDir) void sweepStaleSpills(join(options.dataDir, 'rejected')).catch(logFailure('rejected rows', 'could not remove the rejected-row files of an app that was killed'));
     this.kafkaSecrets = options.secretStore ?? defaultSecretStore(options.dataDir);
     this.kafkaProfiles = new KafkaProfileStore(options.dataDir, this.kafkaSecrets);
     this.panels = new PanelFeeds(options.dataDir, scripts, changed);

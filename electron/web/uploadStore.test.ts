@@ -58,3 +58,26 @@ describe('upload store', () => {
     expect(existsSync(shared)).toBe(true);
   });
 });
+
+describe('an upload a command named but did not take', () => {
+  it('is removed when the command ends, unless a use holds it or another command still names it', async () => {
+    const uploads = store();
+    const refused = await uploads.save(body('\u0000binary'), 'bin.dat');
+    uploads.commandStarted(refused);
+    uploads.commandStarted(refused);
+    await uploads.commandEnded(refused);
+    expect(existsSync(refused)).toBe(true);
+    await uploads.commandEnded(refused);
+    expect(existsSync(refused)).toBe(false);
+    expect(uploads.isIssued(refused)).toBe(false);
+
+    const opened = await uploads.save(body('a,b\n1,2\n'), 'good.csv');
+    uploads.commandStarted(opened);
+    await uploads.hold('file:open', opened);
+    await uploads.commandEnded(opened);
+    // A later failed command naming the open file (the same path again) must not take it away.
+    uploads.commandStarted(opened);
+    await uploads.commandEnded(opened);
+    expect(existsSync(opened)).toBe(true);
+  });
+});

@@ -1,9 +1,12 @@
 /**
  * Files the browser uploads are streamed to disk (never buffered whole), so a 1 GB upload costs
  * no memory, and then opened by path like any other file. The store also decides how long a copy
- * lives: an upload over the size limit or cut off is removed at once, and one replaced by a newer
- * upload for the same use (the open CSV, the road network, …) is removed once nothing uses it, so
- * the disk and the list of issued paths stay as small as what is in use.
+ * lives: an upload over the size limit or cut off is removed at once, one replaced by a newer
+ * upload for the same use (the open CSV, the road network, …) is removed once nothing uses it, and
+ * one that a command named and then did not take (a binary file, an empty one, a CSV that is not
+ * one) is removed when that command ends: the page uploads afresh for every try, so a user who
+ * tries a few wrong multi-gigabyte files does not fill the disk until the host stops. The disk and
+ * the list of issued paths stay as small as what is in use.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -49,6 +52,8 @@ export class UploadStore {
   private readonly issued = new Set<string>();
   /** What each use (a command name) last opened; an upload no use holds any more is removed. */
   private readonly held = new Map<string, string>();
+  /** Commands in flight that name each upload: none of them may lose its file while it runs. */
+  private readonly named = new Map<string, number>();
 
   constructor(
     private readonly folder: string,
@@ -103,6 +108,26 @@ export class UploadStore {
     if (previous === undefined || previous === path) return;
     if ([...this.held.values()].includes(previous)) return;
     await this.remove(previous);
+  }
+
+  /** A command naming `path` goes to the engine; `commandEnded` must follow. */
+  commandStarted(path: string): void {
+    this.named.set(path, (this.named.get(path) ?? 0) + 1);
+  }
+
+  /**
+   * A command naming `path` ended (after any `hold` for it). An upload that neither a use holds nor
+   * another command in flight names was not taken, and the page never names it again: removed.
+   */
+  async commandEnded(path: string): Promise<void> {
+    const left = (this.named.get(path) ?? 1) - 1;
+    if (left > 0) {
+      this.named.set(path, left);
+      return;
+    }
+    this.named.delete(path);
+    if (!this.issued.has(path) || [...this.held.values()].includes(path)) return;
+    await this.remove(path);
   }
 
   /** Removes every upload and the folder; their paths mean nothing to a host that is stopping. */

@@ -1,5 +1,5 @@
 /**
- * Uploads live in the data folder, which now outlasts the host. A host that stops cleanly removes
+ * Uploads (and downloads being written) live in the data folder, which now outlasts the host. A host that stops cleanly removes
  * its uploads, but one that was killed or crashed cannot, and its copies (possibly gigabytes) would
  * stay forever. Each host therefore uploads into a folder named after its process id, and at start
  * removes the folders of hosts that no longer run. Folders of a host still running (a second

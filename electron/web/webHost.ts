@@ -18,6 +18,7 @@ import { EngineWorkerHost } from '../engine/client';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { checkAccess, createSecret, sessionCookie } from './accessCheck';
 import { decodeClientMessage } from './clientMessage';
+import { endFailedRequest } from './failedRequest';
 import { ClientLink } from './clientLink';
 import { pathsIn, refusePaths } from './pathCapabilities';
 import { SOCKET_PATH, type ServerMessage } from '../../shared/socketProtocol';
@@ -34,6 +35,8 @@ export interface WebHostOptions {
   maxClients?: number;
   /** The largest upload accepted, in MB (1024 × 1024 bytes). */
   maxUploadMegabytes?: number;
+  /** How long an upload may send nothing before it is cut off (tests shorten it). */
+  uploadIdleMs?: number;
 }
 
 const LOOPBACK = '127.0.0.1';
@@ -46,6 +49,8 @@ const MAX_TOTAL_BUFFERED_BYTES = 32 * 1024 * 1024;
 /** Requests one client may have with the engine before its socket is no longer read. */
 const MAX_IN_FLIGHT = 32;
 export const DEFAULT_MAX_CLIENTS = 16;
+/** An upload that sends nothing for this long has stalled (a browser reading a local file never pauses that long). */
+export const UPLOAD_IDLE_MS = 60_000;
 /**
  * The largest messages a page sends are a query of at most SQL_MAX_LENGTH characters and a Kafka
  * profile with three TLS files of at most PEM_MAX_BYTES each; 1 MiB leaves room for both.
@@ -70,6 +75,11 @@ export class WebHost {
   constructor(private readonly options: WebHostOptions) {
     this.engine = new EngineWorkerHost(options.workerPath, { sampleCsvPath: options.sampleCsvPath, dataDir: options.dataDir });
     this.uploads = new UploadStore(runUploadFolder(join(options.dataDir, 'uploads')), options.maxUploadMegabytes ?? DEFAULT_MAX_UPLOAD_MB);
+  }
+
+  /** This process's own: what a killed host leaves here, the next start removes (see uploadSweep.ts). */
+  private get downloadFolder(): string {
+    return runUploadFolder(join(this.options.dataDir, 'downloads'));
   }
 
   /** What `stop()` is waiting for, for the message when a shutdown overruns its deadline. */
@@ -99,8 +109,13 @@ export class WebHost {
     this.engine.start();
     // The data folder outlives the host: copies a killed host could not remove go now.
     await sweepStaleUploads(join(this.options.dataDir, 'uploads')).catch((error: Error) => console.warn(`Could not remove old uploads: ${error.message}`));
+    // So do the downloads a killed host was writing or streaming (a rejected-rows file can be gigabytes).
+    await sweepStaleUploads(join(this.options.dataDir, 'downloads')).catch((error: Error) => console.warn(`Could not remove old downloads: ${error.message}`));
     const assets = sirv(this.options.rendererDir, { etag: true, single: true, dev: false });
-    const server = createServer((request, response) => {
+    // Node cuts any request still arriving after 5 minutes (requestTimeout): a 20 GB upload from a
+    // slow disk was ended with a bare 408 however steadily it came. Uploads are bounded by how long
+    // they stall instead (UPLOAD_IDLE_MS); headers still have Node's 60 s headersTimeout.
+    const server = createServer({ requestTimeout: 0 }, (request, response) => {
       response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
       response.setHeader('X-Content-Type-Options', 'nosniff');
       const url = this.requestUrl(request);
@@ -111,7 +126,7 @@ export class WebHost {
         return;
       }
       if (url.pathname.startsWith('/api/')) {
-        void this.handleApi(request, url, response);
+        this.handleApi(request, url, response).catch((error: unknown) => endFailedRequest(response, `${request.method ?? 'GET'} ${url.pathname}`, error));
         return;
       }
       if (url.searchParams.has('token')) {
@@ -193,6 +208,8 @@ export class WebHost {
         return;
       }
       link.requestStarted();
+      const named = (pathsIn(args) ?? []).filter((path) => this.uploads.isIssued(path));
+      for (const path of named) this.uploads.commandStarted(path);
       // Arguments the worker cannot take (postMessage throws) answer this one request, not crash the host.
       void this.engine
         .invoke(name, args)
@@ -200,6 +217,8 @@ export class WebHost {
         .then(async (envelope) => {
           // Only after the engine moved to the new upload may the one it replaces go.
           if (envelope.ok) await this.holdUploads(name, args);
+          // An upload the command did not take (a failed open) goes now; the page uploads afresh to try again.
+          for (const path of named) await this.uploads.commandEnded(path).catch((error: Error) => console.warn(`Could not remove an unused upload: ${error.message}`));
           link.requestEnded();
           reply(envelope);
         });
@@ -220,6 +239,8 @@ export class WebHost {
       response.end(JSON.stringify(body));
     };
     if (url.pathname === '/api/upload' && request.method === 'POST') {
+      const idleMs = this.options.uploadIdleMs ?? UPLOAD_IDLE_MS;
+      request.setTimeout(idleMs, () => request.destroy(new Error(`The upload sent nothing for ${Math.round(idleMs / 1000)} s.`)));
       try {
         return send(200, { path: await this.uploads.save(request, url.searchParams.get('name') ?? 'upload.csv') });
       } catch (error) {
@@ -278,7 +299,7 @@ export class WebHost {
     // A download link carries no Origin header; a page on another site must not trigger one.
     const site = request.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin' && site !== 'none') return send(403, { error: 'Forbidden origin' });
-    const folder = join(this.options.dataDir, 'downloads');
+    const folder = this.downloadFolder;
     await mkdir(folder, { recursive: true });
     const path = join(folder, `${Date.now()}-${randomUUID().slice(0, 8)}-${fileName}`);
     try {
@@ -312,6 +333,7 @@ export class WebHost {
     this.stage = 'stopping the engine';
     await this.engine.stop();
     await this.uploads.removeAll();
+    await rm(this.downloadFolder, { recursive: true, force: true });
     this.stage = 'stopped';
   }
 }

@@ -4,4 +4,5 @@ export type { FeedEntry } from './feedWindow';
 export { PipelineStages } from './pipelineStages';
 export { REJECT_LOG_CAPACITY } from './rejectLog';
 export { RejectSpill } from './rejectSpill';
+export { sweepStaleSpills } from './staleSpills';
 export type { RowSink } from './rowSink';

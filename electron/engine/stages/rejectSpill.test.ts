@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RejectedRow } from '../../../shared/contract';
+import { CommandError } from '../../../shared/envelope';
+import { Engine } from '../engine';
 import { TempDir } from '../testing/trafficFixture';
 import { REJECT_LOG_CAPACITY } from './rejectLog';
 import { RejectSpill, rejectedRowField, rejectedRowsCsv } from './rejectSpill';
@@ -131,5 +133,20 @@ describe('RejectSpill', () => {
     spill.add(rejected(2, 1));
     await expect(spill.saveTo(join(temp.path, 'no-such-folder', 'x.csv'))).rejects.toThrow();
     await spill.dispose();
+  });
+});
+
+describe('saving before any replay', () => {
+  it('says so as a state the user is in, not as a disk fault naming a path', async () => {
+    const engine = new Engine({ sampleCsvPath: join(__dirname, '..', '..', '..', 'sample-data', 'traffic-sample.csv'), dataDir: mkdtempSync(join(temp.path, 'data-')), onViewUpdate: () => undefined });
+    try {
+      await engine.handle('file:openSample', undefined);
+      const target = join(temp.path, 'downloads', 'rejected-rows.csv');
+      const saving = engine.handle('rejected:save', { path: target });
+      await expect(saving).rejects.toBeInstanceOf(CommandError);
+      await expect(saving).rejects.toMatchObject({ code: 'BAD_STATE', message: 'No replay has run yet, so there are no rejected rows to save.' });
+    } finally {
+      engine.stop();
+    }
   });
 });

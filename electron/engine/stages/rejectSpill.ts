@@ -7,6 +7,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RejectedRow } from '../../../shared/contract';
+import { CommandError } from '../../../shared/envelope';
 import { csvField, defuseFormula } from '../export';
 
 const HEADER = 'line,reason,text\n';
@@ -58,7 +59,8 @@ export class RejectSpill {
   /** Copies what was written so far (every row added before this call) to `target`. */
   async saveTo(target: string): Promise<number> {
     const stream = this.stream;
-    if (!stream) throw new Error('No replay has run yet, so there are no rejected rows to save.');
+    // What the user asked too early, not a disk fault: said as such, without the path it would have written.
+    if (!stream) throw new CommandError('BAD_STATE', 'No replay has run yet, so there are no rejected rows to save.');
     await new Promise<void>((resolve, reject) => stream.write('', (error) => (error ? reject(error) : resolve())));
     if (this.failure) throw new Error(`The rejected rows could not be kept on disk: ${this.failure.message}`);
     const rows = this.rows;

@@ -4,3 +4,4 @@ export { closingAnyway, handledElsewhere, logFailure } from './ignoredErrors';
 export { RestartBudget } from './restartBudget';
 export { WorkerChannel } from './workerChannel';
 export { BACKGROUND_NICE, lowerThisThreadPriority } from './backgroundPriority';
+export { isProcessRunning } from './processAlive';

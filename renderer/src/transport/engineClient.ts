@@ -10,6 +10,8 @@ import { createDesktopTransport } from './desktopTransport';
 import type { Transport } from './transport';
 import { createWebSocketTransport } from './webSocketTransport';
 
+export { uploadFile } from './uploadFile';
+
 declare global {
   interface Window {
     trafficMonitor?: DesktopApi;
@@ -48,10 +50,3 @@ export function onEvent<K extends EventName>(name: K, listener: (payload: EventP
   });
 }
 
-/** Browser only: streams a chosen file to the web host and returns where it was saved. */
-export async function uploadFile(file: File): Promise<string> {
-  const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
-  const body = (await response.json()) as { path?: string; error?: string };
-  if (!response.ok || !body.path) throw new Error(body.error ?? `Upload failed (HTTP ${response.status})`);
-  return body.path;
-}
