@@ -1,7 +1,8 @@
 /**
- * Only the app's own page drives the web host: every socket, upload, download and page load needs
- * the secret the host printed at this start, requests naming another host are refused (DNS
- * rebinding), and a page from another site is refused even if it somehow had the secret.
+ * Only the app's own page drives the web host: every socket, upload and download needs the secret
+ * the host printed at this start (the page's own files, code without data, do not), requests
+ * naming another host are refused (DNS rebinding), and a page from another site is refused even if
+ * it somehow had the secret. The secret is never a cookie: browsers send those to every port.
  */
 import { request as httpRequest } from 'node:http';
 import WebSocket from 'ws';
@@ -33,7 +34,7 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
   });
 }
 
-test('without this start\'s secret no socket, upload, download or page is served', async ({ webApp, request }) => {
+test('without this start\'s secret no socket, upload or download is served', async ({ webApp, request }) => {
   expect(webApp.launchUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/);
   const origin = webApp.url.slice(0, -1);
   expect(await connect(webApp.launchUrl, { Origin: origin })).toBe('open');
@@ -47,9 +48,12 @@ test('without this start\'s secret no socket, upload, download or page is served
   expect((await request.get(`${webApp.url}api/rejected.csv`)).status()).toBe(401);
   expect((await request.get(`${webApp.url}api/sql-export.csv?queryId=1`)).status()).toBe(401);
   expect((await request.get(`${webApp.url}api/predict-export.csv?what=forecasts`)).status()).toBe(401);
-  const page = await request.get(webApp.url);
-  expect(page.status()).toBe(401);
-  expect(await page.text()).toContain('Open Traffic Monitor with the address it printed when it started');
+  expect((await request.get(`${webApp.url}api/session`)).status()).toBe(401);
+  expect((await request.get(`${webApp.url}api/session`, { headers: { Authorization: `Bearer ${'A'.repeat(43)}` } })).status()).toBe(401);
+  const secret = new URL(webApp.launchUrl).searchParams.get('token') ?? '';
+  expect((await request.get(`${webApp.url}api/session`, { headers: { Authorization: `Bearer ${secret}` } })).status()).toBe(200);
+  // The page's files are the app's code, no data: served, and the page then says what to open.
+  expect((await request.get(webApp.url)).status()).toBe(200);
 });
 
 test('a request naming another host is refused even with the secret (DNS rebinding)', async ({ webApp }) => {
@@ -61,7 +65,7 @@ test('a request naming another host is refused even with the secret (DNS rebindi
   }
   expect(await connect(webApp.launchUrl, { Host: `evil.example:${port}` })).toBe(403);
   // The host's own names still work.
-  expect((await get(webApp.launchUrl, { Host: `localhost:${port}` })).status).toBe(303);
+  expect((await get(webApp.launchUrl, { Host: `localhost:${port}` })).status).toBe(200);
 });
 
 test('a page from another site cannot open the engine socket or upload, even with the secret', async ({ webApp, request }) => {
@@ -72,29 +76,30 @@ test('a page from another site cannot open the engine socket or upload, even wit
   expect(upload.status()).toBe(403);
 });
 
-test('the page opened with the printed address keeps the secret in an HttpOnly, SameSite=Strict cookie, not in the address bar', async ({ app, webApp, browser }) => {
+test('the page opened with the printed address keeps the secret in its own storage, in no cookie and not in the address bar', async ({ app, webApp, browser }) => {
   await app.openSample();
   expect(app.page.url()).toBe(webApp.url);
-  const { port } = new URL(webApp.url);
-  const cookies = await app.page.context().cookies(webApp.url);
-  expect(cookies).toEqual([expect.objectContaining({ name: `traffic-monitor-${port}`, httpOnly: true, sameSite: 'Strict', path: '/' })]);
-  expect(await app.page.evaluate(() => document.cookie)).toBe('');
-  // After a reload the page still connects, with the cookie alone, and finds the open file.
+  // No cookie: a browser sends a host's cookies to every port of it, so any other server on
+  // 127.0.0.1 the user's browser visits would be handed the secret.
+  expect(await app.page.context().cookies()).toEqual([]);
+  // After a reload the page still connects, with the secret it kept, and finds the open file.
   await app.page.reload();
   await expect(app.columns).toBeVisible();
   await expect(app.page.getByText('Connecting to the engine…')).toBeHidden();
 
-  // Another browser profile that was not given the address gets nothing but the explanation.
+  // Another browser profile that was not given the address gets the app's page, no data, and is told what to open.
   const stranger = await browser.newPage();
   const response = await stranger.goto(webApp.url);
-  expect(response?.status()).toBe(401);
-  await expect(stranger.locator('body')).toContainText('the address it printed when it started');
+  expect(response?.status()).toBe(200);
+  await expect(stranger.getByRole('status')).toContainText('Open Traffic Monitor with the address it printed when it started', { timeout: 10_000 });
   await stranger.close();
 });
 
 test('the page is served with a Content-Security-Policy and rejects malformed socket messages', async ({ webApp, request }) => {
   const response = await request.get(webApp.launchUrl, { maxRedirects: 0 });
-  expect(response.status()).toBe(303);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['referrer-policy']).toBe('no-referrer');
+  expect(response.headers()['set-cookie']).toBeUndefined();
   expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
   const closed = await new Promise<number>((resolve) => {
     const socket = new WebSocket(socketUrl(webApp.launchUrl));

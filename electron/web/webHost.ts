@@ -16,7 +16,7 @@ import { isEngineCommandName, isShellCommandName, type EngineCommandName } from 
 import type { Envelope, ErrorCode } from '../../shared/envelope';
 import { EngineWorkerHost } from '../engine/client';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
-import { checkAccess, createSecret, sessionCookie } from './accessCheck';
+import { checkAccess, createSecret } from './accessCheck';
 import { decodeClientMessage } from './clientMessage';
 import { endFailedRequest } from './failedRequest';
 import { ClientLink } from './clientLink';
@@ -118,8 +118,11 @@ export class WebHost {
     const server = createServer({ requestTimeout: 0 }, (request, response) => {
       response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
       response.setHeader('X-Content-Type-Options', 'nosniff');
+      // The page's address may hold the secret (?token=): no request of the page names it to anyone.
+      response.setHeader('Referrer-Policy', 'no-referrer');
       const url = this.requestUrl(request);
-      const verdict = url ? checkAccess(request, url, this.port, this.secret) : ({ ok: false, status: 403, reason: 'Bad request' } as const);
+      const needs = url?.pathname.startsWith('/api/') ? 'secret' : 'page';
+      const verdict = url ? checkAccess(request, url, this.port, this.secret, needs) : ({ ok: false, status: 403, reason: 'Bad request' } as const);
       if (!url || !verdict.ok) {
         response.writeHead(verdict.ok ? 400 : verdict.status, { 'Content-Type': 'text/plain; charset=utf-8' });
         response.end(verdict.ok ? 'Bad request' : verdict.reason);
@@ -129,13 +132,8 @@ export class WebHost {
         this.handleApi(request, url, response).catch((error: unknown) => endFailedRequest(response, `${request.method ?? 'GET'} ${url.pathname}`, error));
         return;
       }
-      if (url.searchParams.has('token')) {
-        // The page keeps the secret where its scripts cannot read it and other sites cannot send it,
-        // and the address bar (history, bookmarks, screen shares) loses it.
-        response.writeHead(303, { 'Set-Cookie': sessionCookie(this.port, this.secret), Location: url.pathname, 'Cache-Control': 'no-store' });
-        response.end();
-        return;
-      }
+      // The page with ?token= takes the secret into its own storage and drops it from the address.
+      if (url.searchParams.has('token')) response.setHeader('Cache-Control', 'no-store');
       assets(request, response, () => {
         response.statusCode = 404;
         response.end('Not found');
@@ -250,6 +248,8 @@ export class WebHost {
         return;
       }
     }
+    // The page asks whether the secret it holds is this start's (past the access check, it is).
+    if (url.pathname === '/api/session' && request.method === 'GET') return send(200, { ok: true });
     if (url.pathname === '/api/rejected.csv' && request.method === 'GET') return this.sendRejectedRows(request, response, send);
     if (url.pathname === '/api/sql-export.csv' && request.method === 'GET') return this.sendQueryResult(request, url, response, send);
     if (url.pathname === '/api/predict-export.csv' && request.method === 'GET') return this.sendPredictExport(request, url, response, send);

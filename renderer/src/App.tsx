@@ -1,5 +1,5 @@
 /** The app shell: start screen until a file is open, then the toolbar and resizable panels. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { usePopovers } from './popover/usePopovers';
 import type { MenuAction } from '../../shared/contract';
 import type { Theme } from '../../shared/shell/theme';
@@ -16,7 +16,7 @@ import { actions } from './store/actions';
 import { useAppearance } from './store/appearanceStore';
 import { useLayout } from './store/layoutStore';
 import { useView } from './store/viewStore';
-import { onEvent, transport } from './transport/engineClient';
+import { isDesktop, onEvent, secretAccepted, transport } from './transport/engineClient';
 
 const chooseTheme = (theme: Theme) => (): void => useAppearance.getState().setTheme(theme);
 
@@ -68,11 +68,24 @@ function ErrorBanner(): React.JSX.Element | null {
   );
 }
 
+/** How long the page tries to connect before asking the host whether its secret is the wrong one. */
+const SECRET_CHECK_MS = 1500;
+
 function ConnectionNotice(): React.JSX.Element | null {
   const connected = useView((s) => s.connected);
-  return connected ? null : (
+  const [refused, setRefused] = useState(false);
+  useEffect(() => {
+    if (connected || isDesktop) return;
+    // A browser cannot read why a socket was refused; the host says whether the secret is the problem.
+    const timer = setTimeout(() => void secretAccepted().then((accepted) => setRefused(!accepted)), SECRET_CHECK_MS);
+    return () => clearTimeout(timer);
+  }, [connected]);
+  if (connected) return null;
+  return (
     <div className="connection-notice" role="status">
-      Connecting to the engine…
+      {refused
+        ? 'Open Traffic Monitor with the address it printed when it started (the one with ?token=): this page was not given it, or it is from an earlier start.'
+        : 'Connecting to the engine…'}
     </div>
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { CommandArgs, CommandName, FileInfo, Pace, SeekTarget } from '../../../shared/contract';
 import type { SchemaOverrides } from '../../../shared/schema';
-import { isDesktop, tryInvoke, uploadFile } from '../transport/engineClient';
+import { isDesktop, tryInvoke, uploadFile, withSecret } from '../transport/engineClient';
 import { useView } from './viewStore';
 import { effectivePace, useReplaySettings } from './replaySettingsStore';
 
@@ -46,7 +46,7 @@ export const actions = {
   async saveRejected(): Promise<boolean> {
     if (isDesktop) return run('rejected:showSaveDialog', {});
     const link = document.createElement('a');
-    link.href = '/api/rejected.csv';
+    link.href = withSecret('/api/rejected.csv');
     link.download = 'rejected-rows.csv';
     link.click();
     return true;

@@ -8,9 +8,11 @@ import { unwrap, type Envelope } from '../../../shared/envelope';
 import { SOCKET_PATH } from '../../../shared/socketProtocol';
 import { createDesktopTransport } from './desktopTransport';
 import type { Transport } from './transport';
+import { withSecret } from './hostSecret';
 import { createWebSocketTransport } from './webSocketTransport';
 
 export { uploadFile } from './uploadFile';
+export { secretAccepted, withSecret } from './hostSecret';
 
 declare global {
   interface Window {
@@ -21,7 +23,7 @@ declare global {
 function pickTransport(): Transport {
   if (window.trafficMonitor) return createDesktopTransport(window.trafficMonitor);
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return createWebSocketTransport(`${scheme}://${window.location.host}${SOCKET_PATH}`);
+  return createWebSocketTransport(`${scheme}://${window.location.host}${withSecret(SOCKET_PATH)}`);
 }
 
 export const transport: Transport = pickTransport();

@@ -4,10 +4,12 @@
  * timed-out request in plain text or not at all, the access check answers in plain text, and a
  * connection can drop. Each of those reaches the user as a sentence, not as a JSON parse error.
  */
+import { secretHeaders } from './hostSecret';
+
 export async function uploadFile(file: File, send: typeof fetch = fetch): Promise<string> {
   let response: Response;
   try {
-    response = await send(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file });
+    response = await send(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file, headers: secretHeaders() });
   } catch (error) {
     throw new Error(`The upload of ${file.name} was cut off: the connection to Traffic Monitor closed (${(error as Error).message}).`);
   }

@@ -8,7 +8,7 @@ import type { CommandArgs, CommandName, CommandResult } from '../../../../shared
 import type { PredictExport, PredictSettings } from '../../../../shared/predict/predictContract';
 import { formatCount } from '../../format';
 import { useView } from '../../store/viewStore';
-import { isDesktop, tryInvoke, uploadFile } from '../../transport/engineClient';
+import { isDesktop, tryInvoke, uploadFile, withSecret } from '../../transport/engineClient';
 import { settingsEqual } from './settingsEdit';
 import { usePredictStore } from './predictStore';
 
@@ -95,7 +95,7 @@ export const predictActions = {
       return;
     }
     const link = document.createElement('a');
-    link.href = `/api/predict-export.csv?what=${what}`;
+    link.href = withSecret(`/api/predict-export.csv?what=${what}`);
     link.download = `${what}.csv`;
     link.click();
   },

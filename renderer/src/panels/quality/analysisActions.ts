@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { AnalysisExport, AnalysisSettings } from '../../../../shared/analysis/analysisContract';
 import type { CommandArgs, CommandName, CommandResult } from '../../../../shared/contract';
 import { formatCount } from '../../format';
-import { isDesktop, tryInvoke } from '../../transport/engineClient';
+import { isDesktop, tryInvoke, withSecret } from '../../transport/engineClient';
 
 interface AnalysisNoticeState {
   notice: string | null;
@@ -60,7 +60,7 @@ export const analysisActions = {
       return;
     }
     const link = document.createElement('a');
-    link.href = `/api/analysis-export.csv?what=${what}`;
+    link.href = withSecret(`/api/analysis-export.csv?what=${what}`);
     link.download = `${what}.csv`;
     link.click();
   },

@@ -6,7 +6,7 @@
 import { SQL_MAX_LENGTH, SQL_PAGE_MAX, type SqlLibrary, type SqlPage, type SqlResult, type SqlSettings } from '../../../../shared/sql/sqlContract';
 import type { CommandArgs, CommandName, CommandResult } from '../../../../shared/contract';
 import { useView } from '../../store/viewStore';
-import { isDesktop, tryInvoke } from '../../transport/engineClient';
+import { isDesktop, tryInvoke, withSecret } from '../../transport/engineClient';
 import { formatCount } from '../../format';
 import { tableVersion } from './liveRerun';
 import { PAGE_ROWS, blockRequests, createCache, missingBlocks, withRows, type ResultRow } from './pageCache';
@@ -162,7 +162,7 @@ export const sqlActions = {
       return;
     }
     const link = document.createElement('a');
-    link.href = `/api/sql-export.csv?queryId=${queryId}`;
+    link.href = withSecret(`/api/sql-export.csv?queryId=${queryId}`);
     link.download = `query-${queryId}.csv`;
     link.click();
   },
