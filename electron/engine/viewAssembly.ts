@@ -41,11 +41,12 @@ export class ViewAssembly {
     const session = monitor ?? replay;
     if (!session) return { ...emptyView(), bus: this.bus.view(), sql: panels.sqlView(), predict: panels.predictions.view(full), graph: panels.graph.view(full, null), analysis: panels.analysis.view(full) };
     const threshold = session.stages.thresholdView();
+    const progress = session.progress();
     return {
       file: session.fileInfo,
-      replay: session.progress(),
+      replay: progress,
       threshold,
-      feed: session.stages.feedView(full),
+      feed: session.stages.feedView(full, progress.state !== 'running'),
       rejected: session.stages.rejectedView(full),
       // A watched topic has its own Kafka panel; a replay shows the bus it runs on.
       bus: monitor ? monitor.busView() : this.bus.view(replay?.busCounters()),

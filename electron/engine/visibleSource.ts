@@ -16,6 +16,7 @@ import { ReplaySession, type OpenedFile } from './replay';
 import type { SchemaMemory } from './settings';
 import { openSniffedFile } from './source';
 import { sniffCsv } from './source';
+import { replayableFile } from './source';
 import type { PipelineStages } from './stages';
 import type { RejectSpill } from './stages';
 
@@ -203,5 +204,7 @@ export class VisibleSource {
 
 /** What the prediction worker needs to read a replayed file's first days as history. */
 function streamFileOf(file: OpenedFile): StreamFile {
-  return { path: file.sniffed.path, dialect: file.sniffed.dialect, schema: file.schema, timeRange: file.info.timeRange };
+  // With its replay order: a file grouped by location or written newest first has its first days
+  // scattered through it, not at its top.
+  return { ...replayableFile(file), timeRange: file.info.timeRange };
 }

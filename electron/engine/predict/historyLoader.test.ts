@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSniffedFile } from '../source/openFile';
+import { replayableFile } from '../source/replayOrder/createReplaySource';
 import { sniffCsv } from '../source/sniffCsv';
 import { packLayoutFor } from './batchPacker';
 import { loadHistory } from './historyLoader';
@@ -34,7 +35,7 @@ function writeCsv(name: string, days: number, header = 'time,Junction,Cars,Total
 async function streamOf(path: string): Promise<{ file: StreamFile; input: ReturnType<typeof packLayoutFor>['input']; locationColumn: string | null }> {
   const opened = await openSniffedFile(await sniffCsv(path), null);
   return {
-    file: { path, dialect: opened.sniffed.dialect, schema: opened.schema, timeRange: opened.info.timeRange },
+    file: { ...replayableFile(opened), timeRange: opened.info.timeRange },
     input: packLayoutFor(opened.schema.columns).input,
     locationColumn: opened.schema.location,
   };
@@ -56,6 +57,29 @@ describe('reading history', () => {
     expect(names).toEqual(['J1', 'J2']);
     const times = batches.flatMap((batch) => Array.from(batch.time));
     expect(Math.max(...times)).toBe(START + (3 * 24 - 1) * HOUR);
+  });
+
+  it('takes the first days in replay order from a file grouped by location or written newest first', async () => {
+    const rows = (junction: string): string[] =>
+      Array.from({ length: 10 * 24 }, (_, h) => `${new Date(START + h * HOUR).toISOString()},${junction},${h % 24},${(h % 24) + 1}`);
+    const grouped = join(dir, 'grouped.csv');
+    writeFileSync(grouped, ['time,Junction,Cars,Total', ...rows('J1'), ...rows('J2'), ...rows('J3')].join('\n') + '\n');
+    const newestFirst = join(dir, 'newest-first.csv');
+    writeFileSync(newestFirst, ['time,Junction,Cars,Total', ...rows('J1').reverse()].join('\n') + '\n');
+    for (const [path, junctions] of [
+      [grouped, ['J1', 'J2', 'J3']],
+      [newestFirst, ['J1']],
+    ] as const) {
+      const stream = await streamOf(path);
+      const { batches, names, sink } = collect();
+      const result = await loadHistory({ kind: 'fileDays', days: 3 }, stream, sink, new AbortController().signal);
+      // Every junction's first three days, not the top of the file (one junction, or none at all).
+      expect(result.rows, path).toBe(3 * 24 * junctions.length);
+      expect([...names].sort()).toEqual(junctions);
+      const times = batches.flatMap((batch) => Array.from(batch.time));
+      expect(Math.min(...times)).toBe(START);
+      expect(Math.max(...times)).toBe(START + (3 * 24 - 1) * HOUR);
+    }
   });
 
   it('never takes more than half the file, and says so', async () => {

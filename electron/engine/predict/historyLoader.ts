@@ -4,10 +4,11 @@
  * competes with the replay on the engine's thread.
  */
 import type { HistorySource } from '../../../shared/predict/predictContract';
-import { readCsvBatches } from '../source';
+import { readCsvBatches, replaySourceOf } from '../source';
 import { openSniffedFile } from '../source';
 import { sniffCsv } from '../source';
 import type { TableSchema } from '../source';
+import type { TrafficRecord } from '../../../shared/records';
 import { BatchPacker, type PackLayout } from './batchPacker';
 import type { PredictBatch, PredictInput } from './predictBatch';
 import type { StreamFile } from './predictWorkerMessages';
@@ -38,12 +39,10 @@ function layoutByName(schema: TableSchema, input: PredictInput, locationColumn: 
 }
 
 async function readRows(
-  path: string,
-  file: Pick<StreamFile, 'dialect' | 'schema'>,
+  batches: AsyncIterable<{ records: readonly TrafficRecord[] }>,
   layout: PackLayout,
   cutoff: number | null,
   onBatch: HistoryBatchSink,
-  signal: AbortSignal,
 ): Promise<number> {
   const packer = new BatchPacker(layout, WORKER_BATCH_ROWS);
   let rows = 0;
@@ -51,9 +50,9 @@ async function readRows(
     const taken = packer.take();
     if (taken) onBatch(taken.batch, taken.newLocations);
   };
-  reading: for await (const batch of readCsvBatches({ path, dialect: file.dialect, schema: file.schema, signal })) {
+  reading: for await (const batch of batches) {
     for (const record of batch.records) {
-      // Files are in time order; the first row past the cutoff ends the history.
+      // Rows come in replay order, oldest first; the first row past the cutoff ends the history.
       if (cutoff !== null && record.time !== null && record.time >= cutoff) break reading;
       packer.add(record);
       rows++;
@@ -83,7 +82,16 @@ export async function loadHistory(
     const days = Math.min(source.days, span / 2 / DAY_MS);
     const cutoff = first === null ? null : first + days * DAY_MS;
     const layout = layoutByName(file.schema, stream.input, stream.locationColumn);
-    const rows = await readRows(file.path, file, layout, cutoff, onBatch, signal);
+    // In the replay's order, not the file's: Berlin's detector file is grouped by detector, so its
+    // top held one detector's first week (164 rows of 13 detectors'), and Fremont's counts run
+    // newest first, so its first row was already past the cutoff (0 rows).
+    const ordered = replaySourceOf(file);
+    let rows: number;
+    try {
+      rows = await readRows(ordered.rows(null, signal), layout, cutoff, onBatch);
+    } finally {
+      ordered.dispose?.();
+    }
     const daysText = days === source.days ? `${days} day${days === 1 ? '' : 's'}` : `${days.toFixed(1)} days (half the file; ${source.days} asked)`;
     return { rows, description: `first ${daysText} of the file` };
   }
@@ -99,6 +107,6 @@ export async function loadHistory(
   }
   if (stream.input.hasTime && !opened.schema.time) throw new Error(`${sniffed.name} has no timestamp column.`);
   const layout = layoutByName(opened.schema, stream.input, stream.locationColumn);
-  const rows = await readRows(sniffed.path, { dialect: sniffed.dialect, schema: opened.schema }, layout, null, onBatch, signal);
+  const rows = await readRows(readCsvBatches({ path: sniffed.path, dialect: sniffed.dialect, schema: opened.schema, signal }), layout, null, onBatch);
   return { rows, description: `${sniffed.name}${missing.length > 0 ? ` (without ${missing.join(', ')})` : ''}` };
 }

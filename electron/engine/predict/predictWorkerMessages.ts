@@ -1,16 +1,12 @@
 /** Messages between the engine's PredictionFeed and the prediction worker. */
 import type { PredictSettings } from '../../../shared/predict/predictContract';
 import type { PredictExport } from '../../../shared/predict/predictContract';
-import type { CsvDialect } from '../source';
-import type { TableSchema } from '../source';
+import type { ReplayableFile } from '../source';
 import type { PredictBatch, PredictInput } from './predictBatch';
 import type { PredictCoreView } from './predictionCore';
 
 /** The open file, for history taken from its first days; null while watching a topic. */
-export interface StreamFile {
-  path: string;
-  dialect: CsvDialect;
-  schema: TableSchema;
+export interface StreamFile extends ReplayableFile {
   /** Event time of the file's first and last rows, when known: history never takes more than half of it. */
   timeRange: { first: number; last: number } | null;
 }

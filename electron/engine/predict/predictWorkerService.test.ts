@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PREDICT_SETTINGS } from '../../../shared/predict/predictContract';
 import { openSniffedFile } from '../source/openFile';
+import { replayableFile } from '../source/replayOrder/createReplaySource';
 import { sniffCsv } from '../source/sniffCsv';
 import { BatchPacker, packLayoutFor } from './batchPacker';
 import type { FromPredictWorker } from './predictWorkerMessages';
@@ -59,7 +60,7 @@ async function replayHourly(): Promise<{ service: PredictWorkerService; data: Re
     kind: 'reset',
     input: layout.input,
     locationColumn: 'Junction',
-    file: { path, dialect: opened.sniffed.dialect, schema: opened.schema, timeRange: opened.info.timeRange },
+    file: { ...replayableFile(opened), timeRange: opened.info.timeRange },
   });
   // The engine's codes number the junctions in its own order (J2 first here), the history file's in another.
   const packer = new BatchPacker(layout, data.length);

@@ -8,7 +8,7 @@ export { isNumericText } from './inferSchema';
 export { mainMeasure } from './mainMeasure';
 export { openSniffedFile } from './openFile';
 export type { OpenedFile } from './openedFile';
-export { createReplaySource } from './replayOrder/createReplaySource';
+export { createReplaySource, replayableFile, replaySourceOf, type ReplayableFile } from './replayOrder/createReplaySource';
 export type { ReplayBatch, ReplaySource } from './replayOrder/replaySource';
 export { RowDecoder } from './rowDecoder';
 export { sniffCsv } from './sniffCsv';

@@ -56,6 +56,24 @@ describe('FeedWindow', () => {
     expect(feed.takeView(even)).toMatchObject({ rows: [], skipped: 0 });
   });
 
+  it('sends the whole window once rows stop pouring in after some were skipped, so the list the page shows has no holes', () => {
+    const feed = new FeedWindow();
+    fill(feed, 2, 10, even);
+    expect(feed.takeView(even, false, true).reset).toBe(true);
+    // Settled without holes: deltas as before.
+    fill(feed, 12, 5, even);
+    expect(feed.takeView(even, false, true)).toMatchObject({ reset: false, skipped: 0 });
+    // Running at full speed: deltas with holes between them, even once no rows are new.
+    fill(feed, 17, FEED_MAX_DELTA + 300, even);
+    expect(feed.takeView(even, false, false)).toMatchObject({ reset: false, skipped: 300 });
+    expect(feed.takeView(even, false, false)).toMatchObject({ reset: false, rows: [] });
+    // Paused or finished: every held row, in order, once.
+    const settled = feed.takeView(even, false, true);
+    expect(settled.reset).toBe(true);
+    expect(settled.rows.map((r) => r.line)).toEqual(Array.from({ length: 15 + FEED_MAX_DELTA + 300 }, (_, i) => i + 2));
+    expect(feed.takeView(even, false, true)).toMatchObject({ reset: false, rows: [] });
+  });
+
   it('keeps rows in arrival order (the bus delivers file order), so repeated lines of a loop stay after the first pass', () => {
     const feed = new FeedWindow();
     // Loop 1 ends at line 6; loop 2 starts again at line 2 and must come after it, not be sorted in.

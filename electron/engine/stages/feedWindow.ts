@@ -43,6 +43,11 @@ export class FeedWindow {
   private newFocusAll = 0;
   private newFocusPassing = 0;
   private needsReset = true;
+  /**
+   * Rows were skipped since the last reset, so the page's list has holes between deltas: it
+   * showed 500 of 2,000 rows after a full-speed replay, with lines missing between them unmarked.
+   */
+  private gapped = false;
   onlyPassing = false;
 
   add(entry: FeedEntry, passes: boolean): void {
@@ -116,11 +121,15 @@ export class FeedWindow {
     this.needsReset = true;
   }
 
-  /** The view to send now; `full` forces a reset (a new window connecting). */
-  takeView(passes: (entry: FeedEntry) => boolean, full = false): FeedView {
+  /**
+   * The view to send now; `full` forces a reset (a new window connecting). `settled`: rows have
+   * stopped pouring in (the replay paused, finished or stopped), so a list with holes is sent whole
+   * once, and the page shows the window the engine holds, in order and without gaps.
+   */
+  takeView(passes: (entry: FeedEntry) => boolean, full = false, settled = false): FeedView {
     const source = this.focus ? (this.onlyPassing ? this.focusPassing : this.focusAll) : this.onlyPassing ? this.passing : this.all;
     const fresh = this.focus ? (this.onlyPassing ? this.newFocusPassing : this.newFocusAll) : this.onlyPassing ? this.newPassing : this.newAll;
-    const reset = full || this.needsReset;
+    const reset = full || this.needsReset || (settled && this.gapped);
     const wanted = reset ? source.size : Math.min(fresh, FEED_MAX_DELTA);
     const entries = source.newest(wanted);
     const rows: FeedRow[] = entries.map((entry) => ({
@@ -131,19 +140,21 @@ export class FeedWindow {
       values: entry.record.values,
       passes: passes(entry),
     }));
+    const skipped = reset ? 0 : Math.max(0, fresh - wanted);
     if (!full) {
       this.newAll = 0;
       this.newPassing = 0;
       this.newFocusAll = 0;
       this.newFocusPassing = 0;
       this.needsReset = false;
+      this.gapped = reset ? false : this.gapped || skipped > 0;
     }
     return {
       reset,
       onlyPassing: this.onlyPassing,
       location: this.location,
       rows,
-      skipped: reset ? 0 : Math.max(0, fresh - wanted),
+      skipped,
       capacity: FEED_CAPACITY,
     };
   }

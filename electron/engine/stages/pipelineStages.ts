@@ -115,8 +115,9 @@ export class PipelineStages {
 
   private readonly passesEntry = (entry: FeedEntry): boolean => this.threshold.passes(entry.record.values);
 
-  feedView(full: boolean): FeedView {
-    return this.feed.takeView(this.passesEntry, full);
+  /** `settled`: no rows are pouring in (see FeedWindow.takeView). */
+  feedView(full: boolean, settled = false): FeedView {
+    return this.feed.takeView(this.passesEntry, full, settled);
   }
 
   rejectedView(full: boolean): RejectedView {

@@ -1,13 +1,39 @@
 /** The replay order an opened file was found to need, as a source of rows. */
+import type { CsvDialect } from '../csvDialect';
 import type { OpenedFile } from '../openedFile';
+import type { TableSchema } from '../tableSchema';
+import type { ReplayOrder } from './detectReplayOrder';
 import { FileOrderSource } from './fileOrderSource';
 import { MergedRunsSource } from './mergedRunsSource';
 import type { ReplaySource } from './replaySource';
 import { ReversedFileSource } from './reversedFileSource';
 
-export function createReplaySource(file: OpenedFile): ReplaySource {
-  const readable = { path: file.sniffed.path, dialect: file.sniffed.dialect, schema: file.schema };
-  if (file.order?.kind === 'reversed') return new ReversedFileSource({ ...readable, sizeBytes: file.sniffed.sizeBytes });
+/**
+ * What reading a file in replay order takes, as plain data: a worker (the prediction worker's
+ * history) gets it in a message and reads the rows in the order the replay does.
+ */
+export interface ReplayableFile {
+  path: string;
+  dialect: CsvDialect;
+  schema: TableSchema;
+  sizeBytes: number;
+  estimatedRows: number;
+  /** Absent: as the file writes them. */
+  order?: ReplayOrder;
+}
+
+export function replayableFile(file: OpenedFile): ReplayableFile {
+  const { path, dialect, sizeBytes, estimatedRows } = file.sniffed;
+  return { path, dialect, schema: file.schema, sizeBytes, estimatedRows, ...(file.order ? { order: file.order } : {}) };
+}
+
+export function replaySourceOf(file: ReplayableFile): ReplaySource {
+  const readable = { path: file.path, dialect: file.dialect, schema: file.schema };
+  if (file.order?.kind === 'reversed') return new ReversedFileSource({ ...readable, sizeBytes: file.sizeBytes });
   if (file.order?.kind !== 'merged') return new FileOrderSource(readable);
-  return new MergedRunsSource({ ...readable, sizeBytes: file.sniffed.sizeBytes, estimatedRows: file.sniffed.estimatedRows }, file.order.runs, file.order.newestFirst);
+  return new MergedRunsSource({ ...readable, sizeBytes: file.sizeBytes, estimatedRows: file.estimatedRows }, file.order.runs, file.order.newestFirst);
+}
+
+export function createReplaySource(file: OpenedFile): ReplaySource {
+  return replaySourceOf(replayableFile(file));
 }

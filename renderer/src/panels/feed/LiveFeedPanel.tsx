@@ -33,6 +33,7 @@ export function LiveFeedPanel(): React.JSX.Element {
   const location = useView((s) => s.feedLocation);
   const capacity = useView((s) => s.feedCapacity);
   const rowsConsumed = useView((s) => s.replay?.rowsConsumed ?? 0);
+  const skipped = useView((s) => s.feedSkipped);
   const [frozen, setFrozen] = useState<FeedRow[] | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const rows = frozen ?? liveRows;
@@ -94,6 +95,8 @@ export function LiveFeedPanel(): React.JSX.Element {
         )}
         <span className="panel-meta" data-testid="feed-count">
           {formatCount(rows.length)} rows shown (newest {formatCount(capacity)} kept) · {formatCount(rowsConsumed)} consumed
+          {/* Rows that came faster than a page can show leave holes in the list until the replay pauses or ends. */}
+          {skipped > 0 && ` · ${formatCount(skipped)} too fast to show (all kept rows are shown when the replay pauses or ends)`}
         </span>
         {file && (
           <FeedColumnsMenu

@@ -61,7 +61,8 @@ export function ProfilesPanel(): React.JSX.Element {
             <Heatmap view={heatmap} />
           </section>
           <section aria-labelledby="profiles-typical-title">
-            <h3 id="profiles-typical-title">Typical day{typical ? ` at ${typical.location}` : ''}</h3>
+            {/* A file without a location column has one place, named '': the title read "Typical day at". */}
+            <h3 id="profiles-typical-title">Typical day{typical && typical.location !== '' ? ` at ${typical.location}` : ''}</h3>
             {typical ? <TypicalDayChart view={typical} /> : <p className="muted">No location yet.</p>}
           </section>
         </div>
