@@ -19,10 +19,10 @@ function body(text: string): IncomingMessage {
   return stream;
 }
 
-function store(maxMegabytes = 1): UploadStore {
+function store(maxMegabytes = 1, unclaimedMs?: number): UploadStore {
   const folder = mkdtempSync(join(tmpdir(), 'tm-upload-store-'));
   folders.push(folder);
-  return new UploadStore(folder, maxMegabytes);
+  return new UploadStore(folder, maxMegabytes, unclaimedMs);
 }
 
 describe('upload store', () => {
@@ -79,5 +79,17 @@ describe('an upload a command named but did not take', () => {
     uploads.commandStarted(opened);
     await uploads.commandEnded(opened);
     expect(existsSync(opened)).toBe(true);
+  });
+
+  it('removes an upload no command ever named after a while, and keeps one in use or being opened', async () => {
+    const uploads = store(1, 200);
+    const [forgotten, opened, opening] = await Promise.all(['a.csv', 'b.csv', 'c.csv'].map((name) => uploads.save(body('a,b\n1,2\n'), name)));
+    await uploads.hold('file:open', opened as string);
+    uploads.commandStarted(opening as string);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(existsSync(forgotten as string)).toBe(false);
+    expect(uploads.isIssued(forgotten as string)).toBe(false);
+    expect(existsSync(opened as string)).toBe(true);
+    expect(existsSync(opening as string)).toBe(true);
   });
 });

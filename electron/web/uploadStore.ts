@@ -5,8 +5,9 @@
  * upload for the same use (the open CSV, the road network, …) is removed once nothing uses it, and
  * one that a command named and then did not take (a binary file, an empty one, a CSV that is not
  * one) is removed when that command ends: the page uploads afresh for every try, so a user who
- * tries a few wrong multi-gigabyte files does not fill the disk until the host stops. The disk and
- * the list of issued paths stay as small as what is in use.
+ * tries a few wrong multi-gigabyte files does not fill the disk until the host stops. An upload no
+ * command ever names (the tab was closed between the upload and the open) is removed after
+ * UNCLAIMED_UPLOAD_MS. The disk and the list of issued paths stay as small as what is in use.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -18,6 +19,8 @@ import { pipeline } from 'node:stream/promises';
 /** A traffic file of a year of many sensors can run to gigabytes; this refuses only the absurd. */
 export const DEFAULT_MAX_UPLOAD_MB = 20 * 1024;
 const BYTES_PER_MB = 1024 * 1024;
+/** The page names an upload in the command it sends the moment the upload ends; ten minutes is far past any such wait. */
+export const UNCLAIMED_UPLOAD_MS = 10 * 60_000;
 
 export function safeUploadName(name: string): string {
   const base = basename(name.replace(/\\/g, '/')).replace(/[^\w.\- ()]/g, '_').slice(0, 120);
@@ -58,6 +61,7 @@ export class UploadStore {
   constructor(
     private readonly folder: string,
     private readonly maxMegabytes: number,
+    private readonly unclaimedMs = UNCLAIMED_UPLOAD_MS,
   ) {}
 
   isIssued(path: string): boolean {
@@ -94,7 +98,15 @@ export class UploadStore {
       request.off('close', cutOff);
     }
     this.issued.add(target);
+    // Unref'd: a host that is stopping does not wait for it (removeAll takes the file then).
+    setTimeout(() => void this.removeIfUnclaimed(target), this.unclaimedMs).unref();
     return target;
+  }
+
+  /** Removes an upload that no use holds and no command names: one the page never came back for. */
+  private async removeIfUnclaimed(path: string): Promise<void> {
+    if (!this.issued.has(path) || this.named.has(path) || [...this.held.values()].includes(path)) return;
+    await this.remove(path).catch((error: Error) => console.warn(`Could not remove an unclaimed upload: ${error.message}`));
   }
 
   /**
