@@ -222,6 +222,8 @@ export const sqlLibrarySchema = z.object({
 });
 export type SqlLibrary = z.infer<typeof sqlLibrarySchema>;
 export const SQL_HISTORY_LIMIT = 200;
+/** Saved queries kept: far more than a console's list is read by eye, few enough that the list (sent whole) stays small. */
+export const SAVED_QUERY_LIMIT = 500;
 
 const ok = z.object({ ok: z.literal(true) });
 const sqlText = z.string().max(SQL_MAX_LENGTH);

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SQL_SETTINGS, SQL_HISTORY_LIMIT } from '../../../shared/sql/sqlContract';
+import { DEFAULT_SQL_SETTINGS, SAVED_QUERY_LIMIT, SQL_HISTORY_LIMIT } from '../../../shared/sql/sqlContract';
 import { SqlLibraryStore } from './sqlLibrary';
 
 const folder = (): string => mkdtempSync(join(tmpdir(), 'sql-library-'));
@@ -56,5 +56,15 @@ describe('SqlLibraryStore', () => {
     expect(await store.library()).toEqual({ history: [], saved: [] });
     expect(await store.settings()).toEqual(DEFAULT_SQL_SETTINGS);
     expect(readdirSync(dir)).toContain('sql-library.json.bak');
+  });
+
+  it('keeps at most SAVED_QUERY_LIMIT saved queries, saying so, while a saved one can still be replaced', async () => {
+    const store = new SqlLibraryStore(null);
+    for (let i = 0; i < SAVED_QUERY_LIMIT; i++) await store.save({ name: `q${i}`, sql: `SELECT ${i}` });
+    await expect(store.save({ name: 'one more', sql: 'SELECT 1' })).rejects.toThrow(`${SAVED_QUERY_LIMIT} queries are saved, the most the console keeps`);
+    await store.save({ name: 'q7', sql: 'SELECT 70' });
+    const saved = (await store.library()).saved;
+    expect(saved).toHaveLength(SAVED_QUERY_LIMIT);
+    expect(saved.find((query) => query.name === 'q7')?.sql).toBe('SELECT 70');
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import {
   DEFAULT_SQL_SETTINGS,
+  SAVED_QUERY_LIMIT,
   SQL_HISTORY_LIMIT,
   savedQuerySchema,
   sqlSettingsSchema,
@@ -14,6 +15,7 @@ import {
   type SqlLibrary,
   type SqlSettings,
 } from '../../../shared/sql/sqlContract';
+import { CommandError } from '../../../shared/envelope';
 import { JsonFileWriter, readJsonFile } from './jsonFile';
 
 const FILE_NAME = 'sql-library.json';
@@ -68,6 +70,9 @@ export class SqlLibraryStore {
   /** Saving under a name that exists replaces that query. */
   async save(query: SavedQuery): Promise<SqlLibrary> {
     const current = await this.load();
+    if (current.saved.length >= SAVED_QUERY_LIMIT && !current.saved.some((entry) => entry.name === query.name)) {
+      throw new CommandError('BAD_STATE', `${SAVED_QUERY_LIMIT} queries are saved, the most the console keeps: delete one before saving "${query.name}".`);
+    }
     const saved = [...current.saved.filter((entry) => entry.name !== query.name), query].sort((a, b) => a.name.localeCompare(b.name));
     await this.update({ saved });
     return this.library();

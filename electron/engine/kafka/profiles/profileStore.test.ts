@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KafkaProfile } from '../../../../shared/kafka/profileContract';
 import { makeThrowawayPki, opensslAvailable } from '../testing/throwawayPki';
 import { FileSecretStore } from './fileSecretStore';
-import { PROFILES_FILE_NAME, KafkaProfileStore } from './profileStore';
+import { KAFKA_PROFILE_LIMIT, PROFILES_FILE_NAME, KafkaProfileStore } from './profileStore';
 import { tlsKeySecretId } from './tlsKeySecret';
 
 const profile = (id: string, name = `Cluster ${id}`): KafkaProfile => ({
@@ -118,5 +118,15 @@ describe('KafkaProfileStore', () => {
     expect(file).not.toContain(pki.key);
     expect(await new KafkaProfileStore(dir, secrets).list()).toEqual([mutual, lost, plain]);
     expect(await readdir(dir)).not.toContain(`${PROFILES_FILE_NAME}.bak`);
+  });
+
+  it('keeps at most KAFKA_PROFILE_LIMIT profiles, saying so, while one can still be edited', async () => {
+    const store = new KafkaProfileStore(dir);
+    for (let i = 0; i < KAFKA_PROFILE_LIMIT; i++) await store.put(profile(`p${i}`));
+    await expect(store.put(profile('extra', 'One more'))).rejects.toThrow(`${KAFKA_PROFILE_LIMIT} Kafka profiles are saved, the most the app keeps: delete one before adding "One more"`);
+    await store.put({ ...profile('p3'), name: 'Renamed' });
+    const list = await store.list();
+    expect(list).toHaveLength(KAFKA_PROFILE_LIMIT);
+    expect(list[3]?.name).toBe('Renamed');
   });
 });

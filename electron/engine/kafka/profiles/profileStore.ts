@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { kafkaProfileSchema, type KafkaProfile } from '../../../../shared/kafka/profileContract';
+import { CommandError } from '../../../../shared/envelope';
 import { JsonFileWriter, readJsonFile } from '../../settings';
 import { isLegacyProfile, legacyProfileSchema, migrateLegacyProfile, type LegacyProfile } from './legacyTlsPaths';
 import type { SecretStore } from './secretStore';
@@ -15,6 +16,8 @@ import { tlsKeySecretId } from './tlsKeySecret';
 import { logFailure } from '../../supervision';
 
 export const PROFILES_FILE_NAME = 'kafka-profiles.json';
+/** Profiles kept: one per cluster and identity a user works with is a handful; the list is sent whole to the page. */
+export const KAFKA_PROFILE_LIMIT = 100;
 
 const fileSchema = z.object({ version: z.literal(1), profiles: z.array(z.union([kafkaProfileSchema, legacyProfileSchema])) });
 
@@ -78,6 +81,9 @@ export class KafkaProfileStore {
     const checked = kafkaProfileSchema.parse(profile);
     await this.load();
     const index = this.profiles.findIndex((candidate) => candidate.id === checked.id);
+    if (index < 0 && this.profiles.length >= KAFKA_PROFILE_LIMIT) {
+      throw new CommandError('BAD_STATE', `${KAFKA_PROFILE_LIMIT} Kafka profiles are saved, the most the app keeps: delete one before adding "${checked.name}".`);
+    }
     const next = [...this.profiles];
     if (index >= 0) next[index] = checked;
     else next.push(checked);
