@@ -95,6 +95,8 @@ export const sqlObjectSchema = z.object({
   /** window: a declared window's table (CREATE WINDOW), filled by the app and read-only. */
   kind: z.enum(['table', 'view', 'window']),
   columns: z.array(z.string()),
+  /** A view's CREATE VIEW statement, so a replacement SQL worker can make the view again. */
+  definition: z.string().optional(),
 });
 export type SqlObject = z.infer<typeof sqlObjectSchema>;
 

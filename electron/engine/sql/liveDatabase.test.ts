@@ -321,7 +321,7 @@ describe('LiveDatabase: the table', () => {
     const inserted = await query("INSERT INTO scratch VALUES (1, 'x'), (2, 'y'), (3, 'z')");
     expect(inserted.answer).toMatchObject({ status: 'done', changes: 3, message: '3 rows changed' });
     expect(db.objects()).toEqual([
-      { name: 'busy', kind: 'view', columns: ['Junction', 'total'] },
+      { name: 'busy', kind: 'view', columns: ['Junction', 'total'], definition: expect.stringMatching(/^CREATE VIEW busy AS /) },
       { name: 'scratch', kind: 'table', columns: ['a', 'b'] },
     ]);
     expect(await scalar("SELECT total FROM busy WHERE Junction = 'J01'")).toBeGreaterThan(0);

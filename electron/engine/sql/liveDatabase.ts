@@ -255,6 +255,42 @@ export class LiveDatabase {
   }
 
   /**
+   * Makes the user's views again from their statements (a replacement worker), each on its own:
+   * one over a table that was lost fails alone. Several passes, so a view over another view comes
+   * back whatever order they are listed in. Returns the views that could not be made, with why.
+   */
+  recreateViews(views: readonly { name: string; sql: string }[]): { name: string; message: string }[] {
+    let waiting = [...views];
+    let failed: { name: string; message: string }[] = [];
+    for (let pass = 0; pass < views.length && waiting.length > 0; pass++) {
+      failed = [];
+      const next: typeof waiting = [];
+      for (const view of waiting) {
+        try {
+          this.db.run(view.sql);
+        } catch (error) {
+          next.push(view);
+          failed.push({ name: view.name, message: (error as Error).message });
+          continue;
+        }
+        // SQLite makes a view over a table that does not exist and fails only when it is read:
+        // one that cannot be read is taken away again rather than listed as if it worked.
+        const quoted = `"${view.name.replaceAll('"', '""')}"`;
+        try {
+          this.db.prepare(`SELECT * FROM ${quoted} LIMIT 0`).free();
+        } catch (error) {
+          this.db.run(`DROP VIEW IF EXISTS ${quoted}`);
+          next.push(view);
+          failed.push({ name: view.name, message: (error as Error).message });
+        }
+      }
+      if (next.length === waiting.length) break;
+      waiting = next;
+    }
+    return waiting.length === 0 ? [] : failed;
+  }
+
+  /**
    * CREATE WINDOW … / DROP WINDOW …, from the console's Run or the Windows form. A new window is
    * filled at once from the rows the live table holds, then from every row that arrives.
    */

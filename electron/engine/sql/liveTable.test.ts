@@ -144,8 +144,8 @@ describe('LiveTable', () => {
   it('restarts the worker when a query cannot be stopped and puts its rows back; the counts still reconcile', async () => {
     const table = await readyTable({ settings: { ...DEFAULT_SQL_SETTINGS, timeoutSeconds: 0.5 }, restartGraceMs: 300 });
     await filled(table, 5000);
-    expect(await table.run('CREATE VIEW mine AS SELECT Junction FROM traffic', 10)).toMatchObject({ status: 'done' });
-    await waitFor(() => table.view().objects.length === 1, 'the view to be listed');
+    expect(await table.run('CREATE TABLE mine AS SELECT Junction FROM traffic LIMIT 3', 10)).toMatchObject({ status: 'done' });
+    await waitFor(() => table.view().objects.length === 1, 'the table to be listed');
 
     const result = await table.run(ENDLESS, 10);
     expect(result).toMatchObject({ status: 'cancelled', reason: 'timeout' });
@@ -165,6 +165,27 @@ describe('LiveTable', () => {
     expect(await firstValue(table, 'SELECT count(DISTINCT _offset) || \'/\' || count(*) || \'/\' || min(_offset) || \'/\' || max(_offset) FROM traffic')).toBe('5300/5300/0/5299');
     expect(await firstValue(table, 'SELECT sum(Total) FROM traffic')).toBe(sumOfTotals(0, 5300));
     expect(table.view().message).toBeNull();
+  });
+
+  it('makes the user\'s views again in a replacement worker (a view over another view too), and says which could not be', async () => {
+    const table = await readyTable({ settings: { ...DEFAULT_SQL_SETTINGS, timeoutSeconds: 0.5 }, restartGraceMs: 300 });
+    await filled(table, 2000);
+    // Named so that the list (alphabetical) puts the dependent view first.
+    expect(await table.run('CREATE VIEW z_busy AS SELECT * FROM traffic WHERE Total > 50', 10)).toMatchObject({ status: 'done' });
+    expect(await table.run('CREATE VIEW a_busy_count AS SELECT count(*) AS n FROM z_busy', 10)).toMatchObject({ status: 'done' });
+    expect(await table.run('CREATE TABLE scratch AS SELECT Junction FROM traffic LIMIT 3', 10)).toMatchObject({ status: 'done' });
+    expect(await table.run('CREATE VIEW over_scratch AS SELECT * FROM scratch', 10)).toMatchObject({ status: 'done' });
+    await waitFor(() => table.view().objects.length === 4, 'the objects to be listed');
+    const before = await firstValue(table, 'SELECT n FROM a_busy_count');
+
+    const result = await table.run(ENDLESS, 10);
+    const message = (result as Extract<SqlResult, { status: 'cancelled' }>).message;
+    expect(message).toMatch(/Your views are being made again: a_busy_count, over_scratch, z_busy\. Your tables were lost: scratch\./);
+    await waitFor(() => table.view().state === 'ready' && table.view().rowsPending === 0, 'the new worker and its rows');
+    await waitFor(() => table.view().objects.length === 2, 'the views made again');
+    expect(table.view().objects.map((object) => object.name)).toEqual(['a_busy_count', 'z_busy']);
+    expect(table.view().message).toMatch(/These views could not be made again: over_scratch \(no such table: main\.scratch\)/);
+    expect(await firstValue(table, 'SELECT n FROM a_busy_count')).toBe(before);
   });
 
   it('keeps declared windows: closed at the end of the run, declared again and refilled by a replacement worker', async () => {
@@ -232,7 +253,7 @@ describe('LiveTable', () => {
       message: 'View mine created',
     });
     await waitFor(() => table.view().objects.length > 0, 'the object list');
-    expect(table.view().objects).toEqual([{ name: 'mine', kind: 'view', columns: ['Junction', 'Total'] }]);
+    expect(table.view().objects).toEqual([{ name: 'mine', kind: 'view', columns: ['Junction', 'Total'], definition: expect.stringMatching(/^CREATE VIEW mine AS SELECT/) }]);
     expect(await table.run('SELEC 1', 10)).toMatchObject({ status: 'error', error: { position: { from: 0, to: 5 } } });
   });
 

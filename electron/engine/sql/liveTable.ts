@@ -308,7 +308,15 @@ export class LiveTable {
     void this.sqlWorker.stop();
     const lost = this.counters.workerReplaced(this.restorable.rows);
     // Window tables are not lost: the new worker declares them again and refills them (ensureStarted).
-    const message = workerLostMessage(why, lost, this.objects.filter((object) => object.kind !== 'window').map((object) => object.name));
+    // Views come back from their statements; tables (their rows were the worker's alone) do not.
+    const views = this.objects.flatMap((object) => (object.kind === 'view' && object.definition !== undefined ? [{ name: object.name, sql: object.definition }] : []));
+    const lostObjects = this.objects.filter((object) => object.kind === 'table' || (object.kind === 'view' && object.definition === undefined));
+    const message = workerLostMessage(
+      why,
+      lost,
+      lostObjects.map((object) => object.name),
+      views.map((view) => view.name),
+    );
     engineLog('sql worker', message);
     this.objects = [];
 
@@ -321,6 +329,8 @@ export class LiveTable {
     this.message = message;
     if (this.ensureStarted()) {
       for (const bytes of this.restorable.batches()) this.sqlWorker.postRows(bytes);
+      // Before the waiting jobs, which may read the views.
+      if (views.length > 0) this.sqlWorker.post({ kind: 'recreateViews', views });
       for (const job of resend) this.sqlWorker.post(job.message);
     }
     this.onChange();
@@ -352,6 +362,14 @@ export class LiveTable {
         this.restorable.keepNewest(this.counters.posted - this.counters.evicted);
         this.refreshWhenIdle();
         this.onChange();
+        return;
+      case 'viewsRecreated':
+        if (message.failed.length > 0) {
+          const failed = message.failed.map((view) => `${view.name} (${view.message})`).join(', ');
+          this.message = `${this.message ?? 'The SQL worker was restarted.'} These views could not be made again: ${failed}.`;
+          engineLog('sql worker', this.message);
+          this.onChange();
+        }
         return;
       case 'objects':
         this.objects = message.objects;

@@ -29,7 +29,9 @@ export type ToSqlWorker =
   /** A window statement from the Windows form (the console's Run sends them as 'run'). */
   | { kind: 'window'; requestId: number; sql: string }
   /** The windows a replaced worker had, declared again before its rows come back. */
-  | { kind: 'declareWindows'; specs: WindowSpec[] };
+  | { kind: 'declareWindows'; specs: WindowSpec[] }
+  /** A replacement worker makes the user's views again (their CREATE VIEW statements, in order). */
+  | { kind: 'recreateViews'; views: { name: string; sql: string }[] };
 
 export type FromSqlWorker =
   | { kind: 'ready' }
@@ -41,6 +43,8 @@ export type FromSqlWorker =
    */
   | { kind: 'ingested'; generation: number; inserted: number; evicted: number; evictedForMemory: number }
   | { kind: 'objects'; objects: SqlObject[] }
+  /** Views recreateViews could not make again, with SQLite's reason. */
+  | { kind: 'viewsRecreated'; failed: { name: string; message: string }[] }
   /** The declared windows (sent when they change, at most a few times a second while rows arrive). */
   | { kind: 'windows'; windows: SqlWindowView[]; specs: WindowSpec[] }
   | { kind: 'windowDone'; requestId: number; outcome: WindowOutcome }

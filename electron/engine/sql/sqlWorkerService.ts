@@ -11,7 +11,7 @@ import { decodeRowBatch } from './rowBatch';
 import { isWindowStatement, type IngestCounts, type LiveDatabase } from './liveDatabase';
 import type { FromSqlWorker, ToSqlWorker } from './sqlWorkerMessages';
 
-type Job = Extract<ToSqlWorker, { kind: 'run' } | { kind: 'export' } | { kind: 'window' } | { kind: 'declareWindows' }>;
+type Job = Extract<ToSqlWorker, { kind: 'run' } | { kind: 'export' } | { kind: 'window' } | { kind: 'declareWindows' } | { kind: 'recreateViews' }>;
 
 /** Window counts go out at most this often while rows arrive. */
 const WINDOWS_POST_MS = 200;
@@ -145,6 +145,11 @@ export class SqlWorkerService {
     if (job.kind === 'declareWindows') {
       this.db.redeclareWindows(job.specs);
       this.windowsChanged();
+      return;
+    }
+    if (job.kind === 'recreateViews') {
+      this.post({ kind: 'viewsRecreated', failed: this.db.recreateViews(job.views) });
+      this.postObjects();
       return;
     }
     this.post({ kind: 'started', jobId: job.kind === 'run' ? job.queryId : job.jobId });

@@ -6,9 +6,9 @@ import type { Database } from 'sql.js';
 import type { SqlObject } from '../../../shared/sql/sqlContract';
 
 const LIST_SQL = `
-  SELECT 'main', name, type FROM sqlite_master WHERE type IN ('table', 'view')
+  SELECT 'main', name, type, sql FROM sqlite_master WHERE type IN ('table', 'view')
   UNION ALL
-  SELECT 'temp', name, type FROM sqlite_temp_master WHERE type IN ('table', 'view')
+  SELECT 'temp', name, type, sql FROM sqlite_temp_master WHERE type IN ('table', 'view')
   ORDER BY 2`;
 
 /** `windowNames`: declared windows' tables, listed as kind 'window'. */
@@ -19,7 +19,7 @@ export function listUserObjects(db: Database, internalNames: ReadonlySet<string>
   const columns = db.prepare('SELECT name FROM pragma_table_info(?, ?)');
   try {
     while (list.step()) {
-      const [schema, name, type] = list.get() as [string, string, string];
+      const [schema, name, type, sql] = list.get() as [string, string, string, string | null];
       if (name.toLowerCase().startsWith('sqlite_')) continue;
       if (schema === 'main' && internalNames.has(name.toLowerCase())) continue;
       const names: string[] = [];
@@ -32,7 +32,9 @@ export function listUserObjects(db: Database, internalNames: ReadonlySet<string>
         columns.reset();
       }
       const kind = type === 'view' ? 'view' : schema === 'main' && windows.has(name.toLowerCase()) ? 'window' : 'table';
-      objects.push({ name, kind, columns: names });
+      // A view of the main database can be made again from its statement (a temporary one is the session's own).
+      const definition = kind === 'view' && schema === 'main' && sql !== null ? { definition: sql } : {};
+      objects.push({ name, kind, columns: names, ...definition });
     }
   } finally {
     list.free();

@@ -9,9 +9,9 @@ describe('worker lost message', () => {
     );
   });
 
-  it('counts rows still on their way, rows past the restore cap, and the user\'s own tables and views', () => {
-    expect(workerLostMessage('Restarted', { held: 10, queued: 8192, restored: 8000, lost: 202 }, ['mine', 'scratch'])).toBe(
-      'Restarted: 8000 of its 8202 rows (10 held and 8192 on their way) are being put back; the oldest 202 were dropped, past what the engine keeps to restore. Your tables and views were lost: mine, scratch.',
+  it('counts rows still on their way, rows past the restore cap, the views made again and the tables lost', () => {
+    expect(workerLostMessage('Restarted', { held: 10, queued: 8192, restored: 8000, lost: 202 }, ['mine', 'scratch'], ['busy'])).toBe(
+      'Restarted: 8000 of its 8202 rows (10 held and 8192 on their way) are being put back; the oldest 202 were dropped, past what the engine keeps to restore. Your views are being made again: busy. Your tables were lost: mine, scratch.',
     );
   });
 });
