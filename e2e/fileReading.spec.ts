@@ -94,3 +94,30 @@ test('times written with their local offset are shown as the clock written, and 
   await app.replay.waitForState('finished');
   await expect.poll(async () => [...new Set(await app.feed.cells('Event time'))].map((text) => text.slice(11, 16)).sort()).toEqual(['05:00', '06:00', '21:00', '22:00']);
 });
+
+test('a file with a column per hour is unfolded into a record per hour, replayed by the hour, with the original untouched', async ({ app }) => {
+  // NYC DOT's "Traffic Volume Counts" layout: one row per segment, direction and day; AM/PM only at each interval's end.
+  const hours = ['12:00-1:00 AM', ...Array.from({ length: 10 }, (_, i) => `${i + 1}:00-${i + 2}:00AM`), '11:00-12:00PM', '12:00-1:00PM', ...Array.from({ length: 10 }, (_, i) => `${i + 1}:00-${i + 2}:00PM`), '11:00-12:00AM'];
+  const lines = [`ID,Segment ID,Roadway Name,From,To,Direction,Date,${hours.join(',')}`];
+  let id = 1;
+  for (let day = 1; day <= 7; day++) {
+    for (const direction of ['NB', 'SB']) lines.push([id++, 1000, 'BROADWAY', 'W 96 ST', 'W 97 ST', direction, `09/${String(day).padStart(2, '0')}/2012`, ...hours.map((_, h) => 40 + ((h * 37 + day * 11) % 700))].join(','));
+  }
+  const path = join(mkdtempSync(join(tmpdir(), 'tm-wide-')), 'traffic-volume-counts.csv');
+  const text = `${lines.join('\n')}\n`;
+  writeFileSync(path, text);
+  await app.openFile(path);
+
+  const reading = app.page.getByTestId('file-reading');
+  await expect(reading).toContainText('Measure: Volume');
+  await expect(reading).toContainText('Time: Month/day/year, as 09/01/2012 00:00');
+  await expect(app.page.getByTestId('file-notes')).toContainText("Unfolded: one column per time of day (24 columns, \"12:00-1:00 AM\" … \"11:00-12:00AM\"), so each of the file's 14 rows became 24 records (336 in all)");
+  await expect(app.threshold.column).toHaveValue('Volume');
+
+  await app.replay.start('max');
+  await app.replay.waitForState('finished');
+  expect(await app.replay.counts()).toEqual({ read: 14 * 24, accepted: 14 * 24, rejected: 0 });
+  // The last day's evening, by the hour, in the feed; the file itself is as it was.
+  await expect.poll(async () => (await app.feed.cells('Interval')).slice(0, 2).sort()).toEqual(['11:00-12:00AM', '11:00-12:00AM']);
+  expect(readFileSync(path, 'utf8')).toBe(text);
+});

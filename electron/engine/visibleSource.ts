@@ -17,6 +17,8 @@ import type { SchemaMemory } from './settings';
 import { openSniffedFile } from './source';
 import { sniffCsv } from './source';
 import { replayableFile } from './source';
+import { openUnfolded } from './source';
+import { engineLog } from './supervision';
 import type { PipelineStages } from './stages';
 import type { RejectSpill } from './stages';
 
@@ -35,6 +37,8 @@ export class VisibleSource {
   private replaySession: ReplaySession | null = null;
   /** Set while watching a topic; the views then come from it. */
   private monitorSession: MonitorSession | null = null;
+  /** Removes the open file's unfolded working copy (a file with a column per time of day), if it has one. */
+  private removeUnfolded: (() => Promise<void>) | null = null;
 
   constructor(private readonly options: VisibleSourceOptions) {}
 
@@ -82,7 +86,11 @@ export class VisibleSource {
       if (!(error instanceof CommandError) || remembered === null) throw error;
       opened = await openSniffedFile(sniffed, null);
     }
+    // A column per time of day is read through a copy with a record per interval.
+    const unfolded = await openUnfolded(opened, (headerKey) => this.options.schemaMemory.recall(headerKey));
+    if (unfolded) opened = unfolded.opened;
     this.replaceReplay(this.newReplay(opened));
+    this.keepUnfolded(unfolded?.remove ?? null);
     // Not in replaceReplay: new roles for the same file (reopen) keep the user's route and junction.
     this.options.panels.graph.forgetChoices();
     return opened.info;
@@ -194,9 +202,17 @@ export class VisibleSource {
     this.options.changed();
   }
 
+  /** The copy of the file now open (or none); the previous file's copy goes, as its replay has. */
+  private keepUnfolded(remove: (() => Promise<void>) | null): void {
+    const previous = this.removeUnfolded;
+    this.removeUnfolded = remove;
+    previous?.().catch((error: Error) => engineLog('engine', `Could not remove an unfolded working copy: ${error.message}`));
+  }
+
   dispose(): void {
     this.replaySession?.dispose();
     this.replaySession = null;
+    this.keepUnfolded(null);
     void this.monitorSession?.dispose();
     this.monitorSession = null;
   }

@@ -12,5 +12,6 @@ export { createReplaySource, replayableFile, replaySourceOf, type ReplayableFile
 export type { ReplayBatch, ReplaySource } from './replayOrder/replaySource';
 export { RowDecoder } from './rowDecoder';
 export { sniffCsv } from './sniffCsv';
+export { openUnfolded, type UnfoldedFile } from './wideLayout/unfoldedCopy';
 export { resolveTableSchema } from './tableSchema';
 export type { TableSchema } from './tableSchema';

@@ -17,7 +17,7 @@ import { chooseSplitAnchor, type SplitAnchor, type SplitSampleRow } from './time
 import { splitRowsRunNewestFirst } from './time/splitDirection';
 import { detectSplitTime, parseDayOfMonth, parseWeekday, type SplitTimeColumns } from './time/splitTimeline';
 import { NUMERIC_TIME_FORMATS, TIME_FORMATS, detectTimeFormat } from './time/timeFormats';
-import { wideTimeOfDayNote } from './wideTimeOfDay';
+import { wideTimeOfDayNote } from './wideLayout/wideTimeOfDay';
 import { chooseZoneReading } from './time/zoneReading';
 
 export interface TableSchema {

@@ -1,0 +1,127 @@
+/**
+ * Unfolds a file with a column per time of day (wideTimeOfDay.ts) into a working copy with a row per
+ * interval: `Time` (the day as the file writes it, with the interval's start after it), the other
+ * columns as they were, `Interval` (the column's own header) and `Volume` (its cell). The copy is
+ * then opened like any file, so the replay, the threshold, profiles, windows, forecasts and SQL see
+ * one reading per interval and site, as a traffic engineer thinks of them, instead of 24 or 96
+ * measures replayed at midnight. Cells are copied as written (grouped thousands, decimal commas,
+ * missing-value words), so the copy is read exactly as the original would have been. Lines of the
+ * original that cannot be read at all (a broken quote, a wrong number of fields) are counted and
+ * named in the note, since they have no place in the copy.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { RejectedRow } from '../../../../shared/contract';
+import { readCsvBatches } from '../csvBatchReader';
+import type { SniffedCsv } from '../sniffCsv';
+import type { TableSchema } from '../tableSchema';
+import type { WideLayout } from './wideTimeOfDay';
+
+/** What the copy's columns are called (the other columns keep their names). */
+export const UNFOLDED_TIME = 'Time';
+export const UNFOLDED_INTERVAL = 'Interval';
+export const UNFOLDED_VALUE = 'Volume';
+
+/** Original lines that could not be read, named in the note: the first few of them. */
+const NAMED_REJECTS = 3;
+/** Rows of one day held to be written interval by interval: a day's sites, not a whole file of one date. */
+const MAX_SAME_DAY_ROWS = 5000;
+
+export interface UnfoldResult {
+  /** Data rows of the original that were unfolded, and the records they became. */
+  rows: number;
+  records: number;
+  /** Original lines that could not be read, and the first few of them. */
+  unreadable: number;
+  firstUnreadable: RejectedRow[];
+}
+
+function clockText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+function fieldWriter(delimiter: string): (text: string) => string {
+  const special = new RegExp(`[${delimiter.replace(/[\\\]^-]/g, '\\$&')}"\\r\\n]|^\\s|\\s$`);
+  return (text) => (special.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+}
+
+/** The copy's column names: the time first, then every other column, then the interval and its value. */
+export function unfoldedColumns(names: readonly string[], layout: WideLayout): string[] {
+  const wide = new Set(layout.intervals.map((interval) => interval.index));
+  const kept = names.filter((name, index) => !wide.has(index) && name !== layout.dateColumn);
+  const taken = new Set(kept);
+  const free = (name: string): string => {
+    let candidate = name;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${name} ${n}`;
+    taken.add(candidate);
+    return candidate;
+  };
+  return [free(UNFOLDED_TIME), ...kept, free(UNFOLDED_INTERVAL), free(UNFOLDED_VALUE)];
+}
+
+/** Writes the unfolded copy of `sniffed` to `target` (UTF-8, the original's delimiter). */
+export async function unfoldWideFile(sniffed: SniffedCsv, layout: WideLayout, target: string, signal?: AbortSignal): Promise<UnfoldResult> {
+  const { names, dialect } = sniffed;
+  // Every column as text: the copy keeps the cells as written, and its own reading types them.
+  const asText: TableSchema = {
+    columns: names.map((name) => ({ name, type: 'text', role: 'category' })),
+    time: null,
+    location: null,
+    decimalComma: false,
+    measure: null,
+    notes: [],
+  };
+  const wide = new Set(layout.intervals.map((interval) => interval.index));
+  const dateIndex = names.indexOf(layout.dateColumn);
+  const keptIndexes = names.flatMap((_, index) => (wide.has(index) || index === dateIndex ? [] : [index]));
+  const field = fieldWriter(dialect.delimiter);
+  const clocks = layout.intervals.map((interval) => clockText(interval.startMs));
+
+  const out = createWriteStream(target, { encoding: 'utf8' });
+  const write = async (text: string): Promise<void> => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  const result: UnfoldResult = { rows: 0, records: 0, unreadable: 0, firstUnreadable: [] };
+  // Consecutive rows of one day (its sites) are written interval by interval, so the copy runs in
+  // time order as the original's days do: 00:00 of every site, then 00:15 of every site, …
+  let sameDay: (string | null)[][] = [];
+  let sameDayText: string | null = null;
+  const flush = async (): Promise<void> => {
+    if (sameDay.length === 0) return;
+    const kept = sameDay.map((values) => keptIndexes.map((index) => field(values[index] ?? '')));
+    let text = '';
+    for (const [i, interval] of layout.intervals.entries()) {
+      for (const [r, values] of sameDay.entries()) {
+        // A row without a day keeps an empty time: the copy's reading rejects it, naming why.
+        const time = sameDayText === '' ? '' : `${sameDayText} ${clocks[i] as string}`;
+        text += `${[field(time), ...(kept[r] as string[]), field(interval.column.trim()), field(values[interval.index] ?? '')].join(dialect.delimiter)}\n`;
+      }
+    }
+    result.rows += sameDay.length;
+    result.records += sameDay.length * layout.intervals.length;
+    sameDay = [];
+    await write(text);
+  };
+  try {
+    await write(`${unfoldedColumns(names, layout).map(field).join(dialect.delimiter)}\n`);
+    for await (const batch of readCsvBatches({ path: sniffed.path, dialect, schema: asText, ...(signal ? { signal } : {}) })) {
+      for (const rejected of batch.rejected) {
+        result.unreadable++;
+        if (result.firstUnreadable.length < NAMED_REJECTS) result.firstUnreadable.push(rejected);
+      }
+      for (const record of batch.records) {
+        const values = record.values as (string | null)[];
+        const day = (values[dateIndex] ?? '').trim();
+        if (day !== sameDayText || sameDay.length >= MAX_SAME_DAY_ROWS) await flush();
+        sameDayText = day;
+        sameDay.push(values);
+      }
+    }
+    await flush();
+  } finally {
+    out.end();
+    await once(out, 'close');
+  }
+  return result;
+}

@@ -1,0 +1,63 @@
+/**
+ * Opens a file with a column per time of day through its unfolded copy (unfoldWideFile.ts): the
+ * copy is written to a folder of its own under the system's temporary folder, and the caller
+ * removes it (`remove`) once the file is closed. The page is shown the original's name with a note
+ * that says how it was unfolded; everything else (columns, preview, roles, notes) is the copy's.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SchemaOverrides } from '../../../../shared/schema';
+import { openSniffedFile } from '../openFile';
+import type { OpenedFile } from '../openedFile';
+import { sniffCsv } from '../sniffCsv';
+import { unfoldWideFile, UNFOLDED_INTERVAL, UNFOLDED_TIME, UNFOLDED_VALUE, type UnfoldResult } from './unfoldWideFile';
+import { detectWideLayout, type WideLayout } from './wideTimeOfDay';
+
+/** Past this, the copy (several times the original: each row's other columns repeat per interval) would cost too much disk. */
+export const MAX_UNFOLD_BYTES = 512 * 1024 * 1024;
+
+export interface UnfoldedFile {
+  opened: OpenedFile;
+  /** Removes the working copy. */
+  remove(): Promise<void>;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+function unfoldNote(original: OpenedFile, layout: WideLayout, result: UnfoldResult): string {
+  const { intervals } = layout;
+  const first = intervals[0]?.column.trim() ?? '';
+  const last = intervals[intervals.length - 1]?.column.trim() ?? '';
+  const unreadable =
+    result.unreadable === 0
+      ? ''
+      : ` ${count(result.unreadable)} line${result.unreadable === 1 ? '' : 's'} of the file could not be read and ${result.unreadable === 1 ? 'is' : 'are'} not in it: ${result.firstUnreadable
+          .map((row) => `line ${row.line} (${row.reason})`)
+          .join(', ')}${result.unreadable > result.firstUnreadable.length ? ', …' : ''}.`;
+  return (
+    `Unfolded: one column per time of day (${intervals.length} columns, ${JSON.stringify(first)} … ${JSON.stringify(last)}), so each of the file's ${count(result.rows)} rows ` +
+    `became ${intervals.length} records (${count(result.records)} in all), each with its "${UNFOLDED_TIME}" (${JSON.stringify(layout.dateColumn)} and the interval's start), ` +
+    `"${UNFOLDED_INTERVAL}" (the column it came from) and "${UNFOLDED_VALUE}" (its count). ${original.info.name} itself is unchanged; a working copy is read.${unreadable}`
+  );
+}
+
+/** The file opened through its unfolded copy, or null when it is not in that layout (or too big to copy). */
+export async function openUnfolded(original: OpenedFile, recall: (headerKey: string[]) => Promise<SchemaOverrides | null>): Promise<UnfoldedFile | null> {
+  const { sniffed } = original;
+  const layout = detectWideLayout(sniffed.names, original.schema.time, sniffed.sampleRows);
+  if (layout === null || sniffed.sizeBytes > MAX_UNFOLD_BYTES) return null;
+  const folder = await mkdtemp(join(tmpdir(), 'traffic-monitor-unfolded-'));
+  const remove = (): Promise<void> => rm(folder, { recursive: true, force: true });
+  try {
+    const path = join(folder, sniffed.name.replace(/\.[^.]*$/, '') + ' (unfolded).csv');
+    const result = await unfoldWideFile(sniffed, layout, path);
+    const copy = await sniffCsv(path);
+    const opened = await openSniffedFile(copy, await recall(copy.headerKey));
+    const info = { ...opened.info, name: sniffed.name, notes: [unfoldNote(original, layout, result), ...opened.info.notes] };
+    return { opened: { ...opened, info }, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}

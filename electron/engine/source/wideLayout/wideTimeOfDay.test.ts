@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { detectWideLayout, wideIntervals } from './wideTimeOfDay';
+
+const HOUR = 3_600_000;
+/** NYC DOT's "Traffic Volume Counts" headers: AM/PM written only at the end of each interval. */
+const NYC_HOURS = ['12:00-1:00 AM', '1:00-2:00AM', '2:00-3:00AM', '3:00-4:00AM', '4:00-5:00AM', '5:00-6:00AM', '6:00-7:00AM', '7:00-8:00AM', '8:00-9:00AM', '9:00-10:00AM', '10:00-11:00AM', '11:00-12:00PM', '12:00-1:00PM', '1:00-2:00PM', '2:00-3:00PM', '3:00-4:00PM', '4:00-5:00PM', '5:00-6:00PM', '6:00-7:00PM', '7:00-8:00PM', '8:00-9:00PM', '9:00-10:00PM', '10:00-11:00PM', '11:00-12:00AM'];
+const QUARTERS = Array.from({ length: 96 }, (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`);
+
+describe('a column per time of day', () => {
+  it('places each column by its order through the day, where its own clock agrees up to AM/PM', () => {
+    const nyc = wideIntervals(['ID', 'Segment ID', 'Date', ...NYC_HOURS]);
+    expect(nyc?.stepMs).toBe(HOUR);
+    expect(nyc?.intervals.map((interval) => interval.startMs / HOUR)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    expect(nyc?.intervals[0]).toEqual({ column: '12:00-1:00 AM', index: 3, startMs: 0 });
+    expect(wideIntervals(['Date', 'Site', ...QUARTERS])?.intervals.map((interval) => interval.startMs)).toEqual(QUARTERS.map((_, i) => i * 15 * 60_000));
+  });
+
+  it('leaves alone what does not cover the day in even steps from midnight, or whose hours may end their interval', () => {
+    expect(wideIntervals(['Date', ...Array.from({ length: 24 }, (_, i) => `H${String(i + 1).padStart(2, '0')}`)])).toBeNull();
+    // Twelve daytime hours: even, but not the whole day.
+    expect(wideIntervals(['Date', ...Array.from({ length: 12 }, (_, i) => `${7 + i}:00`)])).toBeNull();
+    // Out of order.
+    expect(wideIntervals(['Date', ...[...QUARTERS].reverse()])).toBeNull();
+    expect(wideIntervals(['Date', 'Site', '07:00', '08:00'])).toBeNull();
+  });
+
+  it('unfolds only a date column of whole days that still reads as a time with a clock after it', () => {
+    const names = ['Date', 'Site', ...QUARTERS];
+    const rows = [['09/01/2012', 'A', ...QUARTERS.map(() => '1')]];
+    const time = { kind: 'column', column: 'Date', format: 'mdy', label: '' } as const;
+    expect(detectWideLayout(names, time, rows)).toMatchObject({ dateColumn: 'Date', stepMs: 15 * 60_000 });
+    expect(detectWideLayout(names, time, [['09/01/2012 06:00', 'A', ...QUARTERS.map(() => '1')]])).toBeNull();
+    expect(detectWideLayout(names, { kind: 'column', column: 'Date', format: 'ymd-compact', label: '' }, [['20120901', 'A']])).toBeNull();
+    expect(detectWideLayout(names, null, rows)).toBeNull();
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * A layout of one row per day (and site) with a column per time of day (`Date, Site, 00:00,
+ * 00:15, …, 23:45`, as SCATS exports and many agencies' 15-minute volume tables write it, or NYC's
+ * `12:00-1:00 AM, 1:00-2:00AM, …, 11:00-12:00AM`). Read as it is, each time of day would be a
+ * measure of its own and the day's rows would replay at midnight; where the columns cover the day
+ * in even steps and the date column can take a time of day, the file is unfolded into a record per
+ * interval instead (unfoldWideFile.ts). Otherwise (`H01 … H24`, whose hours may start or end the
+ * interval) the user is told plainly how it is read.
+ */
+import type { TimeSource } from '../../../../shared/schema';
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../time/civil';
+import { NUMERIC_TIME_FORMATS, TIME_FORMATS } from '../time/timeFormats';
+
+/** Fewer time-of-day columns than this is a file with a few clock-named measures, not this layout. */
+const MIN_COLUMNS = 12;
+const HOUR_NAME = /^(h|hr|hour|v)_?\d{1,2}$/i;
+const HALF_DAY = MS_PER_DAY / 2;
+
+function namesTimeOfDay(name: string): boolean {
+  const trimmed = name.trim();
+  return TIME_FORMATS.clock.parse(trimmed) !== null || HOUR_NAME.test(trimmed);
+}
+
+/** One time-of-day column: where it is, and when its interval starts. */
+export interface WideInterval {
+  column: string;
+  index: number;
+  startMs: number;
+}
+
+export interface WideLayout {
+  /** The column that holds each row's day. */
+  dateColumn: string;
+  intervals: WideInterval[];
+  stepMs: number;
+}
+
+/**
+ * The time-of-day columns with their starts, when they cover the day in even steps in order from
+ * midnight. A header's own clock may be read half a day off (`12:00-1:00 AM` says AM only for its
+ * end), so each must agree with its place in the order up to 12 hours; the place decides.
+ */
+export function wideIntervals(names: readonly string[]): { intervals: WideInterval[]; stepMs: number } | null {
+  const columns = names.flatMap((column, index) => (namesTimeOfDay(column) ? [{ column, index }] : []));
+  if (columns.length < MIN_COLUMNS || MS_PER_DAY % columns.length !== 0) return null;
+  const stepMs = MS_PER_DAY / columns.length;
+  const intervals: WideInterval[] = [];
+  for (const [place, { column, index }] of columns.entries()) {
+    const written = TIME_FORMATS.clock.parse(column.trim());
+    const startMs = place * stepMs;
+    if (written === null || (((written - startMs) % HALF_DAY) + HALF_DAY) % HALF_DAY !== 0) return null;
+    intervals.push({ column, index, startMs });
+  }
+  return { intervals, stepMs };
+}
+
+/**
+ * The layout to unfold, or null: the time must be one date column whose values are whole days and
+ * still read as times with a clock written after them (`09/01/2012 08:15`), which is how the
+ * unfolded copy writes its times.
+ */
+export function detectWideLayout(names: readonly string[], time: TimeSource | null, sampleRows: readonly (readonly string[])[]): WideLayout | null {
+  if (time?.kind !== 'column' || NUMERIC_TIME_FORMATS.has(time.format)) return null;
+  const found = wideIntervals(names);
+  if (found === null) return null;
+  const dateIndex = names.indexOf(time.column);
+  const format = TIME_FORMATS[time.format];
+  const probe = 8 * MS_PER_HOUR + 15 * MS_PER_MINUTE;
+  for (const row of sampleRows) {
+    const text = (row[dateIndex] ?? '').trim();
+    if (text === '') continue;
+    const day = format.parse(text);
+    if (day === null) continue;
+    if (day % MS_PER_DAY !== 0 || format.parse(`${text} 08:15`) !== day + probe) return null;
+  }
+  return { dateColumn: time.column, ...found };
+}
+
+/** The note for a file in this layout that is read as it is, or null. */
+export function wideTimeOfDayNote(names: readonly string[]): string | null {
+  const columns = names.filter(namesTimeOfDay);
+  if (columns.length < MIN_COLUMNS) return null;
+  return `One column per time of day (${columns.length} columns, ${JSON.stringify(columns[0])} … ${JSON.stringify(columns[columns.length - 1])}): each row is read as one record, with every time of day a measure of its own; the app does not unfold them into a record per interval.`;
+}
