@@ -442,6 +442,16 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     expect(roles(dated).anyo).toBe('category');
   });
 
+  it('reads a year (and an hour) written by pandas as a float, 2021.0, as the whole number it is', () => {
+    const schema = resolve(['year,id,AADT', '2021.0,98655V181055,5543', '2022.0,61358V181333,1138', '1997.0,81027V181044,1866', '1998.0,81027V181044,1888']);
+    expect(schema.time).toMatchObject({ kind: 'parts', year: 'year', month: null, day: null });
+    expect(schema.measure).toBe('AADT');
+    const hourly = resolve(['date,hour,count', '2024-01-01,0.0,5', '2024-01-01,1.0,7', '2024-01-01,2.0,9']);
+    expect(hourly.time).toMatchObject({ kind: 'parts', date: 'date', hour: 'hour' });
+    // A fraction that is not zero is no whole number.
+    expect(resolve(['year,count', '2021.5,3', '2022.5,4']).time).toBeNull();
+  });
+
   it('reads a date-only column and an hour column called time as one time, and a coordinate column is no location', () => {
     // Semicolons, so the coordinate pair's comma needs no quotes here.
     const lines = ['date_time;mdate;time;sensor_id;sensor_name;hourly_counts;location'];
