@@ -51,14 +51,16 @@ export class PanelFeeds {
   ) {
     this.sqlLibrary = new SqlLibraryStore(dataDir);
     this.liveTable = new LiveTable({ onChange: changed, worker: { workerPath: scripts.sql, wasmPath: scripts.sqlWasm } });
-    this.predictions = new PredictionFeed({ onChange: changed, workerPath: scripts.predict });
+    // Every panel starts on the session's main measure (the schema's), as the threshold does.
+    const measure = (): string | null => this.feeder?.stages.mainMeasure ?? null;
+    this.predictions = new PredictionFeed({ onChange: changed, workerPath: scripts.predict, measure });
     this.predictSettings = new PredictSettingsFile(dataDir);
-    this.graph = new JunctionGraphFeed({ onChange: changed, workerPath: scripts.graph });
+    this.graph = new JunctionGraphFeed({ onChange: changed, workerPath: scripts.graph, measure });
     this.graphSettings = new GraphSettingsFile(dataDir);
     this.analysis = new AnalysisFeed({
       onChange: changed,
       workerPath: scripts.analysis,
-      measure: () => this.feeder?.stages.mainMeasure ?? null,
+      measure,
       network: () => this.graph.network?.parsed ?? null,
     });
     const keepDefaults = (): void => undefined; // unreadable settings: the defaults stay

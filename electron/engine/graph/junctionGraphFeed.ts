@@ -19,6 +19,7 @@ import type { ThresholdSettings } from '../../../shared/contract';
 import type { ColumnInfo } from '../../../shared/schema';
 import type { FeedEntry } from '../stages';
 import type { RowSink } from '../stages';
+import { measuresInOrder } from '../source';
 import { AnalyticsJob } from './analyticsJob';
 import { GraphComputer } from './graphComputer';
 import { graphLoads } from './graphLoads';
@@ -48,12 +49,18 @@ interface FeedOptions {
   computer?: GraphComputer;
   /** The graph worker's script for the computer made here; null (the default) computes in this thread. */
   workerPath?: string | null;
+  /**
+   * The file's main measure (the schema's: it may be a total found in the data, which names alone
+   * cannot tell), counted as load when the settings name none; absent: chosen by name.
+   */
+  measure?: () => string | null;
 }
 
 export class JunctionGraphFeed implements RowSink {
   private opened = false;
   private settings: GraphSettings;
   private readonly onChange: () => void;
+  private readonly fileMeasure: () => string | null;
   private readonly computer: GraphComputer;
   private columns: readonly ColumnInfo[] = [];
   private counted: CountedColumns = NO_COUNTED_COLUMNS;
@@ -88,6 +95,7 @@ export class JunctionGraphFeed implements RowSink {
   constructor(options: FeedOptions) {
     this.onChange = options.onChange;
     this.settings = options.settings ?? DEFAULT_GRAPH_SETTINGS;
+    this.fileMeasure = options.measure ?? ((): null => null);
     this.computer = options.computer ?? new GraphComputer(options.workerPath ?? null);
     this.loads = this.freshLoads();
     // Rows that arrive inside the throttle interval still reach the page once it has passed.
@@ -179,7 +187,7 @@ export class JunctionGraphFeed implements RowSink {
   restart(columns: readonly ColumnInfo[]): void {
     this.columns = columns;
     this.coordinates.restart(columns);
-    this.counted = countedColumns(columns, this.settings.measure);
+    this.counted = countedColumns(columns, this.settings.measure, this.fileMeasure());
     this.loads = this.freshLoads();
     this.inferred.reset();
     this.busiestPerLane = 0;
@@ -222,7 +230,10 @@ export class JunctionGraphFeed implements RowSink {
       message: this.message(),
       settings: this.settings,
       measure: this.counted.measure,
-      numericColumns: this.columns.filter((column) => column.type === 'number').map((column) => column.name),
+      numericColumns: measuresInOrder(
+        this.columns.filter((column) => column.type === 'number').map((column) => column.name),
+        this.counted.measure,
+      ),
       locationColumn: this.counted.locationIndex < 0 ? null : (this.columns[this.counted.locationIndex]?.name ?? null),
       network: this.loadedNetwork
         ? { name: this.loadedNetwork.parsed.name, source: this.loadedNetwork.source, junctions: this.loadedNetwork.parsed.junctions.length, links: this.loadedNetwork.parsed.links.length }

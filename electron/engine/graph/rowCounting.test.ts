@@ -29,6 +29,12 @@ describe('counted columns', () => {
     expect(countedColumns(COLUMNS, 'Bikes')).toEqual({ locationIndex: 1, measure: 'Total', measureIndex: 3 });
   });
 
+  it("counts the file's main measure when none is asked for (or the one asked for is gone)", () => {
+    expect(countedColumns(COLUMNS, null, 'Cars').measure).toBe('Cars');
+    expect(countedColumns(COLUMNS, 'Bikes', 'Cars').measure).toBe('Cars');
+    expect(countedColumns(COLUMNS, 'Total', 'Cars').measure).toBe('Total');
+  });
+
   it('has no location or measure index when the data has no such column', () => {
     expect(countedColumns([{ name: 'Junction', type: 'text', role: 'category' }], null)).toEqual({ locationIndex: -1, measure: null, measureIndex: -1 });
   });

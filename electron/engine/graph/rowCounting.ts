@@ -21,11 +21,10 @@ export interface CountedColumns {
 
 export const NO_COUNTED_COLUMNS: CountedColumns = { locationIndex: -1, measure: null, measureIndex: -1 };
 
-export function countedColumns(columns: readonly ColumnInfo[], requestedMeasure: string | null): CountedColumns {
-  const measure = mainMeasure(
-    columns.filter((column) => column.type === 'number').map((column) => column.name),
-    requestedMeasure,
-  );
+/** `requestedMeasure`: the user's choice; `fileMeasure`: the file's main measure, used when there is none (or it is no numeric column). */
+export function countedColumns(columns: readonly ColumnInfo[], requestedMeasure: string | null, fileMeasure: string | null = null): CountedColumns {
+  const numeric = columns.filter((column) => column.type === 'number').map((column) => column.name);
+  const measure = mainMeasure(numeric, requestedMeasure !== null && numeric.includes(requestedMeasure) ? requestedMeasure : fileMeasure);
   return {
     locationIndex: columns.findIndex((column) => column.role === 'location'),
     measure,

@@ -1,13 +1,13 @@
 /**
  * Checks between columns of one row, where the columns exist: a total that is not the sum of
- * its parts (relation learned from the first rows, see totalParts.ts), occupancy with no flow,
+ * its parts (relation learned from the first rows, see source/roles/totalRelation.ts), occupancy with no flow,
  * and speed with no flow. A detector that counts nothing cannot have had a vehicle over it for
  * part of the interval, nor measured one's speed.
  */
 import type { CellValue } from '../../../shared/records';
 import { formatNumber } from './describe';
 import { columnKind, mayBeCount } from './columnKinds';
-import { findTotalRelation, sumMatches } from './totalParts';
+import { findTotalRelation, sumMatches } from '../source';
 
 export interface MeasureColumn {
   index: number;

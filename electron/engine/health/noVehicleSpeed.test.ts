@@ -6,7 +6,7 @@ import { readCsvBatches } from '../source/csvBatchReader';
 import { sniffCsv } from '../source/sniffCsv';
 import { createHealthChecker } from './healthChecker';
 import { isNoVehicleSpeed, MARKER_ROWS, pairSpeedsWithFlows, ZeroFlowSpeedMarker } from './noVehicleSpeed';
-import { sumMatches } from './totalParts';
+import { sumMatches } from '../source';
 
 const columns = (...names: string[]) => names.map((name, index) => ({ name, index }));
 

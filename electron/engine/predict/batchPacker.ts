@@ -19,13 +19,14 @@ export interface PackLayout {
   numericIndexes: number[];
 }
 
-/** The layout of rows with these columns: measures that are numbers are the numeric columns. */
-export function packLayoutFor(columns: readonly ColumnInfo[]): PackLayout {
+/** The layout of rows with these columns: measures that are numbers are the numeric columns; `mainMeasure` the file's. */
+export function packLayoutFor(columns: readonly ColumnInfo[], mainMeasure: string | null = null): PackLayout {
   const numeric = columns.flatMap((column, index) => (column.type === 'number' && column.role === 'measure' ? [{ name: column.name, index }] : []));
   return {
     input: {
       numericColumns: numeric.map((column) => column.name),
       hasTime: columns.some((column) => column.role === 'timestamp'),
+      ...(mainMeasure === null ? {} : { mainMeasure }),
     },
     locationIndex: columns.findIndex((column) => column.role === 'location'),
     numericIndexes: numeric.map((column) => column.index),

@@ -24,6 +24,13 @@ describe('the settings in effect', () => {
     expect(resolved.layout?.names).toEqual(['Total[t−1]', 'Total[t−2]', 'Total[t−4]', 'Cars']);
   });
 
+  it("forecasts the file's main measure when no target is chosen (a total found in the data, which names cannot tell)", () => {
+    const input = { numericColumns: ['Cyclist East', 'Cyclist West', 'Sidewalks'], hasTime: true, mainMeasure: 'Sidewalks' };
+    expect(resolveSettings(settings({ target: null }), input)).toMatchObject({ target: 'Sidewalks', targetColumn: 2, settings: { target: null } });
+    expect(resolveSettings(settings({ target: 'Gone' }), input).target).toBe('Sidewalks');
+    expect(resolveSettings(settings({ target: 'Cyclist West' }), input).target).toBe('Cyclist West');
+  });
+
   it('keeps a valid chosen target, even when it is not the default one', () => {
     const resolved = resolveSettings(settings({ target: 'Cars', rawColumns: ['Total'] }), { numericColumns: ['Total', 'Cars'], hasTime: true });
     expect(resolved.settings.target).toBe('Cars');

@@ -39,7 +39,8 @@ export const resolveTarget = mainMeasure;
 
 export function resolveSettings(requested: PredictSettings, input: PredictInput): ResolvedSettings {
   const { numericColumns, hasTime } = input;
-  const target = resolveTarget(numericColumns, requested.target);
+  const requestedTarget = requested.target !== null && numericColumns.includes(requested.target) ? requested.target : (input.mainMeasure ?? null);
+  const target = resolveTarget(numericColumns, requestedTarget);
   const derived = DERIVED_FEATURES.filter((id) => requested.derived.includes(id) && (hasTime || !NEEDS_TIME.has(id)));
   const polynomial = requested.model.kind === 'polynomial';
   const rawColumns = target === null ? [] : [...new Set(requested.rawColumns)].filter((name) => name !== target && numericColumns.includes(name));

@@ -17,4 +17,9 @@ export interface PredictBatch {
 export interface PredictInput {
   numericColumns: string[];
   hasTime: boolean;
+  /**
+   * The file's main measure (the schema's, which may be a total found in the data), forecast when
+   * the settings request no target; absent or null: chosen by name.
+   */
+  mainMeasure?: string | null;
 }

@@ -101,7 +101,7 @@ export class PredictionCore {
 
   /** New data shape (new file / new columns): forgets everything incl. history, locations, model. Keeps settings. */
   reset(input: PredictInput): void {
-    this.input = { numericColumns: [...input.numericColumns], hasTime: input.hasTime };
+    this.input = { numericColumns: [...input.numericColumns], hasTime: input.hasTime, mainMeasure: input.mainMeasure ?? null };
     this.names = [];
     this.nameIndex.clear();
     this.selected = null;

@@ -34,6 +34,8 @@ export interface PredictionFeedOptions {
   workerPath?: string | null;
   /** Rows the worker may fall behind before the replay waits; PREDICT_MAX_WAITING by default. */
   maxWaiting?: number;
+  /** The file's main measure (the schema's), forecast when the settings name no target; absent: chosen by name. */
+  measure?: () => string | null;
 }
 
 interface WorkerReport {
@@ -48,6 +50,7 @@ export class PredictionFeed implements RowSink {
   private readonly onChange: () => void;
   private readonly workerPath: string | null;
   private readonly maxWaiting: number;
+  private readonly fileMeasure: () => string | null;
   private settings: PredictSettings;
   private worker: WorkerChannel<ToPredictWorker, FromPredictWorker> | null = null;
   private failure: string | null = null;
@@ -75,6 +78,7 @@ export class PredictionFeed implements RowSink {
     this.onChange = options.onChange;
     this.workerPath = options.workerPath ?? null;
     this.maxWaiting = options.maxWaiting ?? PREDICT_MAX_WAITING;
+    this.fileMeasure = options.measure ?? ((): null => null);
     this.settings = options.settings ?? DEFAULT_PREDICT_SETTINGS;
   }
 
@@ -143,8 +147,8 @@ export class PredictionFeed implements RowSink {
 
   restart(columns: readonly ColumnInfo[]): void {
     this.clearFlushTimer();
-    this.layout = packLayoutFor(columns);
-    const key = JSON.stringify({ columns, file: this.file?.path ?? null, time: this.file?.schema.time ?? null });
+    this.layout = packLayoutFor(columns, this.fileMeasure());
+    const key = JSON.stringify({ columns, file: this.file?.path ?? null, time: this.file?.schema.time ?? null, measure: this.layout.input.mainMeasure });
     this.received = 0;
     this.notice = null;
     if (key === this.streamKey && this.packer) {

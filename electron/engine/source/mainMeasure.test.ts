@@ -3,7 +3,7 @@ import type { ColumnInfo } from '../../../shared/schema';
 import { exampleQueries } from '../../../shared/sql/exampleQueries';
 import { countedColumns } from '../graph/rowCounting';
 import { ThresholdStage } from '../stages/thresholdStage';
-import { mainMeasure } from './mainMeasure';
+import { mainMeasure, measureReason, measuresInOrder } from './mainMeasure';
 
 const numbers = (...names: string[]): ColumnInfo[] => names.map((name) => ({ name, type: 'number', role: 'measure' }));
 
@@ -51,5 +51,39 @@ describe('mainMeasure', () => {
     expect(countedColumns(columns, null).measure).toBe(measure);
     const filter = exampleQueries(columns, 'traffic', mainMeasure(numericNames(columns), null)).find((e) => e.title.startsWith('Rows where'));
     expect(filter?.title ?? null).toBe(measure === null ? null : `Rows where ${measure} > 50, newest first`);
+  });
+
+  it('reads weather words as words: the dew point is no part of a sidewalk', () => {
+    const names = ['Fremont Bridge Sidewalks, south of N 34th St', 'Cyclist East Sidewalk', 'dew_point'];
+    expect(measureReason(names[0] as string)).toBe('the first number that is not weather or sensor health');
+    expect(measureReason('dew_point')).toBe('the only numbers are weather or sensor readings');
+    expect(measureReason('Windgeschwindigkeit')).toBe('the only numbers are weather or sensor readings');
+  });
+
+  it('prefers a total the data shows (the sum of other counts) over counts named as counts', () => {
+    const names = ['Fremont Bridge Sidewalks', 'Cyclist East Sidewalk', 'Cyclist West Sidewalk'];
+    const total = { total: 'Fremont Bridge Sidewalks', parts: ['Cyclist East Sidewalk', 'Cyclist West Sidewalk'] };
+    expect(mainMeasure(names, null)).toBe('Cyclist East Sidewalk');
+    expect(mainMeasure(names, null, total)).toBe('Fremont Bridge Sidewalks');
+    expect(measureReason('Fremont Bridge Sidewalks', total)).toBe('a total: the sum of "Cyclist East Sidewalk" and "Cyclist West Sidewalk" on nearly every sampled row');
+    // A sum of one class's counts does not outrank the total of all vehicles named as such.
+    expect(mainMeasure(['all_motor_vehicles', 'all_hgvs', 'hgvs_2_rigid_axle', 'hgvs_3_rigid_axle'], null, { total: 'all_hgvs', parts: ['hgvs_2_rigid_axle', 'hgvs_3_rigid_axle'] })).toBe('all_motor_vehicles');
+  });
+
+  it.each([
+    [['qualitaet', 'q_kfz_det_hr', 'q_pkw_det_hr'], 'q_kfz_det_hr'],
+    [['observed_percent', 'flow'], 'flow'],
+    [['pct_observed', 'reading'], 'reading'],
+    [['HEAVY_VEHICLE_PERC', 'VEHICLES_COUNT'], 'VEHICLES_COUNT'],
+    [['% Pesants', 'IMD'], 'IMD'],
+  ])('ranks quality and share columns after every count (%j)', (names, measure) => {
+    expect(mainMeasure(names, null)).toBe(measure);
+  });
+
+  it('offers quality shares, weather and sensor readings after the other numbers, in header order otherwise', () => {
+    const names = ['qualitaet', 'q_kfz_det_hr', 'v_kfz_det_hr', 'q_pkw_det_hr'];
+    expect(measuresInOrder(names, 'q_kfz_det_hr')).toEqual(['q_kfz_det_hr', 'q_pkw_det_hr', 'qualitaet', 'v_kfz_det_hr']);
+    expect(measuresInOrder(['CarCount', 'Total'], 'Total')).toEqual(['CarCount', 'Total']);
+    expect(measuresInOrder(['temp', 'rain'], 'temp')).toEqual(['temp', 'rain']);
   });
 });

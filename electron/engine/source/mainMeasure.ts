@@ -7,8 +7,12 @@
  * Chosen by name, in the languages traffic data is published in: a total first (`Total`, the
  * original data set's vehicle count), then volume / flow / vehicles / count / intensity, then any
  * other number; weather and sensor-health readings (temperature, rain, snow, clouds, humidity,
- * occupancy, speed…) last, however early they stand in the header.
+ * occupancy, speed…) last, however early they stand in the header. A column the data shows to be
+ * the sum of other counts (roles/totalColumn.ts) is a total whatever its name: the schema finds it
+ * once and every panel starts on the schema's measure.
  */
+import { QUALITY_SHARE, hasStem, type WordStems } from '../../../shared/columnNameWords';
+import type { MeasureTotal } from './roles/totalColumn';
 
 /** A total over vehicle classes: `Total`, `total_volume`, `Gesamt`, `totale`, `all_motor_vehicles`. */
 const TOTAL = /(^|[\s_.-])total|total($|[\s_.-])|^total$|gesamt|totale|summe|^sum$|(^|[\s_.-])all($|[\s_.-])/i;
@@ -21,11 +25,20 @@ const VOLUME =
  * (Italian). A word of its own or the start of one, never inside another word.
  */
 const DAILY_TRAFFIC = /(^|[^a-z])(aadt|aawt|aadf|awdt|adt|dtv|tmj|imd|tgm)[a-z]*([^a-z]|$)/i;
-/** Readings that describe the weather or the sensor rather than how much traffic there was. */
-const NOT_TRAFFIC =
-  /temp|rain|snow|cloud|humid|wind|precip|weather|pressure|visib|dew|sun|niederschlag|regen|schnee|wolke|feucht|pluie|neige|nuage|lluvia|nieve|nube|occup|belegung|occupation|ocupaci|speed|vitesse|velocidad|geschwindigkeit|velocit|snelheid|lat(itude)?$|lon(gitude)?$|lng$|^x$|^y$|coord|elev|altitude|battery|voltage|quality|qualit|error|status|state|etat|état|percent|pct|ratio|share|^k$|^v$/i;
+/**
+ * Readings that describe the weather or the sensor rather than how much traffic there was, read
+ * as words (shared/columnNameWords): `dew` is the dew point, never the inside of `Sidewalk`.
+ */
+const NOT_TRAFFIC: WordStems = {
+  anywhere: ['%', 'temperat', 'humid', 'precip', 'weather', 'pressure', 'niederschlag', 'feucht', 'occup', 'belegung', 'ocupaci', 'speed', 'vitesse', 'velocidad', 'geschwindigkeit', 'velocit', 'snelheid', 'coord', 'altitude', 'battery', 'voltage'],
+  prefixes: ['temp', 'rain', 'snow', 'cloud', 'wind', 'visib', 'dew', 'sunshine', 'sunlight', 'sonne', 'regen', 'schnee', 'wolke', 'pluie', 'neige', 'nuage', 'lluvia', 'nieve', 'nube', 'elev', 'error', 'status', 'state', 'etat', 'état', 'ratio', 'share'],
+  exact: ['perc', 'percentage', 'pourcentage', 'porcentaje', 'anteil', 'sun', 'lat', 'latitude', 'latitud', 'lon', 'longitude', 'longitud', 'lng', 'x', 'y', 'k', 'v'],
+};
 /** Numbers about the calendar (an hour or a week number): a measure only when nothing else is. */
-const CALENDAR = /hour|minute|second|year|month|day|week|stunde|jahr|monat|tag|heure|jour|mois|hora|d(í|i)a|mes/i;
+const CALENDAR: WordStems = {
+  prefixes: ['hour', 'minute', 'second', 'year', 'month', 'day', 'week', 'stunde', 'jahr', 'monat', 'woche', 'heure', 'jour', 'mois'],
+  exact: ['tag', 'hora', 'dia', 'día', 'mes'],
+};
 
 /** Traffic-flow notation: q is flow (vehicles per hour); k (density or occupancy) and v (speed) are not counts. */
 const FLOW_SYMBOL = /^q$/i;
@@ -33,11 +46,11 @@ const FLOW_SYMBOL = /^q$/i;
 function rank(name: string): number {
   if (name === 'Total') return 0;
   if (FLOW_SYMBOL.test(name.trim())) return 2;
-  if (NOT_TRAFFIC.test(name)) return 4;
+  if (hasStem(name, NOT_TRAFFIC) || hasStem(name, QUALITY_SHARE)) return 4;
   // A total of all vehicles before a total of one class (`all_motor_vehicles` before `all_hgvs`).
   if (TOTAL.test(name)) return VOLUME.test(name) ? 0.5 : 1;
   if (VOLUME.test(name) || DAILY_TRAFFIC.test(name)) return 2;
-  if (CALENDAR.test(name)) return 3.5;
+  if (hasStem(name, CALENDAR)) return 3.5;
   return 3;
 }
 
@@ -46,8 +59,29 @@ export function namesTrafficCount(name: string): boolean {
   return rank(name) <= 2;
 }
 
+/** True when the name allows a count: no weather, sensor or quality reading, no calendar number. */
+export function mayNameCount(name: string): boolean {
+  return rank(name) < 3.5;
+}
+
+/**
+ * The rank of a column, given the total the data shows (`total`, a column equal to the sum of
+ * others on nearly every row): that total goes before every count but one named as a total of all
+ * vehicles (`Total`, `total_volume`, `all_motor_vehicles`), which a sum of classes cannot outrank.
+ */
+function rankWith(name: string, total: MeasureTotal | null): number {
+  const r = rank(name);
+  return total !== null && total.total === name ? Math.min(r, 0.75) : r;
+}
+
+const listed = (names: readonly string[]): string => {
+  const quotedNames = names.map((name) => JSON.stringify(name));
+  return quotedNames.length <= 1 ? (quotedNames[0] ?? '') : `${quotedNames.slice(0, -1).join(', ')} and ${quotedNames[quotedNames.length - 1] ?? ''}`;
+};
+
 /** Why the measure was chosen, for the line that describes a file when it opens. */
-export function measureReason(name: string): string {
+export function measureReason(name: string, total: MeasureTotal | null = null): string {
+  if (total !== null && total.total === name) return `a total: the sum of ${listed(total.parts)} on nearly every sampled row`;
   const r = rank(name);
   if (r <= 1) return 'a total';
   if (r === 2) return 'named as a traffic count';
@@ -55,16 +89,33 @@ export function measureReason(name: string): string {
   return 'the only numbers are weather or sensor readings';
 }
 
-export function mainMeasure(numericColumns: readonly string[], requested: string | null): string | null {
+/**
+ * The main measure among `numericColumns`: `requested` when it is one of them, else the best by
+ * rank (the first of equals, in header order). `total` is the total the sample's numbers show.
+ */
+export function mainMeasure(numericColumns: readonly string[], requested: string | null, total: MeasureTotal | null = null): string | null {
   if (requested !== null && numericColumns.includes(requested)) return requested;
   let best: string | null = null;
   let bestRank = Number.POSITIVE_INFINITY;
   for (const name of numericColumns) {
-    const r = rank(name);
+    const r = rankWith(name, total);
     if (r < bestRank) {
       best = name;
       bestRank = r;
     }
   }
   return best;
+}
+
+/**
+ * The numeric columns in the order a user picks among them: in header order, but quality shares,
+ * weather and sensor readings after every other number (Berlin's `qualitaet` stands before its
+ * counts), unless one of them is the main measure.
+ */
+export function measuresInOrder(numericColumns: readonly string[], main: string | null): string[] {
+  const order = (name: string): number => (name !== main && rank(name) >= 4 ? 1 : 0);
+  return numericColumns
+    .map((name, index) => ({ name, index }))
+    .sort((a, b) => order(a.name) - order(b.name) || a.index - b.index)
+    .map(({ name }) => name);
 }

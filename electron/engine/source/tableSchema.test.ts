@@ -352,6 +352,30 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     return lines;
   }
 
+  it('takes a column that is the sum of other counts as the main measure, and says so (Fremont Bridge)', () => {
+    // The published header quotes names with a comma; the test's table splits plainly, so without it.
+    const header = 'Date,Fremont Bridge Sidewalks south of N 34th St,Fremont Bridge Sidewalks south of N 34th St Cyclist East Sidewalk,Fremont Bridge Sidewalks south of N 34th St Cyclist West Sidewalk';
+    const lines = [header];
+    for (let hour = 0; hour < 24; hour++) {
+      const east = (hour * 7) % 40;
+      const west = (hour * 11) % 60;
+      lines.push(`11/30/2023 ${String(hour).padStart(2, '0')}:00,${east + west},${east},${west}`);
+    }
+    const schema = resolve(lines);
+    expect(schema.measure).toBe('Fremont Bridge Sidewalks south of N 34th St');
+    const note = schema.notes.find((line) => line.startsWith('Measure:')) ?? '';
+    expect(note).toContain('a total: the sum of "Fremont Bridge Sidewalks south of N 34th St Cyclist East Sidewalk" and');
+    expect(note).not.toContain('weather');
+  });
+
+  it('never takes a speed, quality share or calendar number as a part of a total', () => {
+    const lines = ['tag;stunde;qualitaet;q_kfz;v_kfz;q_pkw;q_lkw'];
+    for (let hour = 0; hour < 24; hour++) lines.push(`01.01.2024;${hour};1.0;${100 + hour + 1};${60 + hour};${100 + hour};1`);
+    const schema = resolve(lines, ';');
+    expect(schema.measure).toBe('q_kfz');
+    expect(schema.notes.join(' ')).toContain('the sum of "q_pkw" and "q_lkw"');
+  });
+
   it('a junction numbered 1..4 is the location, not a measure, and an ID column is never the measure', () => {
     const schema = resolve(perPlace('DateTime,Junction,Vehicles,ID', ['1', '2', '3', '4'], (t, p, i) => `${t},${p},${20 + ((i * 7) % 50)},${20250301000 + i}`));
     expect(schema.location).toBe('Junction');
@@ -416,6 +440,16 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     const dated = resolve(['fecha,anyo,zona,aforo', '2019-01-01T00:00:00Z,2019,1,12140', '2019-01-01T00:00:00Z,2019,2,16762']);
     expect(dated.time).toMatchObject({ kind: 'column', column: 'fecha' });
     expect(roles(dated).anyo).toBe('category');
+  });
+
+  it('reads a year (and an hour) written by pandas as a float, 2021.0, as the whole number it is', () => {
+    const schema = resolve(['year,id,AADT', '2021.0,98655V181055,5543', '2022.0,61358V181333,1138', '1997.0,81027V181044,1866', '1998.0,81027V181044,1888']);
+    expect(schema.time).toMatchObject({ kind: 'parts', year: 'year', month: null, day: null });
+    expect(schema.measure).toBe('AADT');
+    const hourly = resolve(['date,hour,count', '2024-01-01,0.0,5', '2024-01-01,1.0,7', '2024-01-01,2.0,9']);
+    expect(hourly.time).toMatchObject({ kind: 'parts', date: 'date', hour: 'hour' });
+    // A fraction that is not zero is no whole number.
+    expect(resolve(['year,count', '2021.5,3', '2022.5,4']).time).toBeNull();
   });
 
   it('reads a date-only column and an hour column called time as one time, and a coordinate column is no location', () => {

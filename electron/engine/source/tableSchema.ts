@@ -8,9 +8,10 @@ import { CommandError } from '../../../shared/envelope';
 import type { ColumnRole, ColumnInfo, SchemaOverrides, TimeFormatId, TimeSource } from '../../../shared/schema';
 import type { ColumnType } from '../../../shared/records';
 import { columnSamples, isNumericColumn, isNumericText } from './inferSchema';
-import { mainMeasure, measureReason } from './mainMeasure';
+import { mainMeasure, mayNameCount, measureReason } from './mainMeasure';
 import { isCoordinateName, isIdentifierColumn } from './roles/identifierColumns';
 import { pickLocationColumn } from './roles/locationColumn';
+import { findMeasureTotal } from './roles/totalColumn';
 import { usesDecimalComma } from './time/decimalComma';
 import { detectPartsTime, detectPeriodTime, partsColumnIndexes, type PartsColumns } from './time/partsTime';
 import { chooseSplitAnchor, type SplitAnchor, type SplitSampleRow } from './time/splitAnchor';
@@ -341,9 +342,11 @@ export function resolveTableSchema(
     return { name, role, type: TYPE_OF_ROLE[role] };
   });
   const measures = columns.filter((column) => column.type === 'number').map((column) => column.name);
-  const measure = mainMeasure(measures, overrides?.measure ?? null);
+  const countColumns = columns.flatMap((column, index) => (column.role === 'measure' && detected.numeric[index] && mayNameCount(column.name) ? [index] : []));
+  const total = findMeasureTotal(names, sampleRows, countColumns, detected.decimalComma);
+  const measure = mainMeasure(measures, overrides?.measure ?? null, total);
   if (measure === null) notes.push('No column holds numbers to measure: the threshold, forecasts and graph load have nothing to count.');
-  else if (!overrides?.measure && measures.length > 1) notes.push(`Measure: ${quoted(measure)}, ${measureReason(measure)}.`);
+  else if (!overrides?.measure && measures.length > 1) notes.push(`Measure: ${quoted(measure)}, ${measureReason(measure, total)}.`);
   return {
     columns,
     time,

@@ -99,6 +99,21 @@ describe('LiveDatabase: the table', () => {
     expect(await scalar("SELECT sum(Total) FROM traffic WHERE Junction = 'J02'")).toBe(j02[0]! + j02[1]!);
   });
 
+  it("refuses max, min and ORDER BY on a time column kept as the file's text (M/D/YYYY), and points to _time", async () => {
+    const columns: ColumnInfo[] = [
+      { name: 'DateTime', type: 'time', role: 'timestamp' },
+      { name: 'Vehicles', type: 'number', role: 'measure' },
+    ];
+    db.restart(columns);
+    const entries = [9, 30].map((day, i) => ({ offset: i, partition: 0, record: { line: i + 2, values: [`6/${day}/2017 9:00`, 10 + i], time: Date.UTC(2017, 5, day, 9) } }));
+    db.insert(batchOf(entries));
+    // What SQLite would answer: the 9th, because '6/9' > '6/30' as text.
+    const refused = await query('SELECT max(DateTime) FROM traffic');
+    expect(refused.answer).toMatchObject({ status: 'error', error: { message: expect.stringContaining('Use _time'), position: { from: 11, to: 19 } } });
+    expect(await scalar('SELECT max(_time) FROM traffic')).toBe('2017-06-30 09:00:00');
+    expect(await rows('SELECT DateTime FROM traffic ORDER BY _time DESC LIMIT 1')).toEqual([['6/30/2017 9:00']]);
+  });
+
   it('keeps a data column named like a system column, and rows without a time', async () => {
     const columns: ColumnInfo[] = [
       { name: '_time', type: 'text', role: 'category' },

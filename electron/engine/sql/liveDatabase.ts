@@ -100,6 +100,9 @@ export class LiveDatabase {
   /** The newest stored row's rowid (rowids are arrival order; only the oldest are ever deleted). */
   private lastRowid = 0;
   // Rows come in time order, and many rows share a time: format each distinct time once.
+  /** The data's time columns (layout index and SQL name) and the first text each was given, once seen. */
+  private timeColumns: { index: number; name: string; example: string | null }[] = [];
+  private timeExamplesMissing = 0;
   private lastTimeMs = Number.NaN;
   private lastTimeText: string | null = null;
   private lastIngestMs = Number.NaN;
@@ -149,6 +152,7 @@ export class LiveDatabase {
       stopper: this.stopper,
       guard: { protectedNames: [LIVE_TABLE], hiddenNames: [STORE_TABLE, CHECK_FUNCTION], windowNames: [] },
       liveColumns: () => this.layout.columns.map((column) => column.name),
+      textTimeColumns: () => this.timeColumns.flatMap(({ name, example }) => (example === null ? [] : [{ name, example }])),
       storeTable: STORE_TABLE,
     };
     this.runner = new QueryRunner(this.context);
@@ -180,6 +184,8 @@ export class LiveDatabase {
     this.db.run(`DROP VIEW IF EXISTS ${LIVE_TABLE}`);
     this.db.run(`DROP TABLE IF EXISTS ${STORE_TABLE}`);
     this.layout = liveTableLayout(columns);
+    this.timeColumns = columns.flatMap((column, index) => (column.role === 'timestamp' ? [{ index, name: this.layout.columns[index]?.name ?? column.name, example: null }] : []));
+    this.timeExamplesMissing = this.timeColumns.length;
     const names = this.layout.columns.map((column) => quoteIdentifier(column.name));
     const definitions = this.layout.columns.map((column, i) => `${names[i]} ${column.type}`);
     this.db.run(`CREATE TABLE ${STORE_TABLE} (${definitions.join(', ')})`);
@@ -425,6 +431,7 @@ export class LiveDatabase {
       const value = cells[valueIndex[j] as number];
       target[at + j] = typeof value === 'number' || typeof value === 'string' ? value : null;
     }
+    if (this.timeExamplesMissing > 0) this.noteTimeExamples(cells);
     const meta = batch.meta;
     const m = i * ROW_META_STRIDE;
     const system = at + dataColumns;
@@ -432,6 +439,16 @@ export class LiveDatabase {
     target[system + 1] = meta[m + META_OFFSET] as number;
     target[system + 2] = meta[m + META_PARTITION] as number;
     target[system + 3] = this.ingestText(meta[m + META_INGESTED] as number);
+  }
+
+  /** Keeps the first text of each time column: whether it sorts as time decides what the console refuses. */
+  private noteTimeExamples(cells: readonly unknown[]): void {
+    for (const column of this.timeColumns) {
+      const value = cells[this.layout.valueIndex[column.index] as number];
+      if (column.example !== null || value === null || value === undefined || String(value).trim() === '') continue;
+      column.example = String(value).trim();
+      this.timeExamplesMissing--;
+    }
   }
 
   /** Read right after the batch's inserts, before any user statement can move it. */

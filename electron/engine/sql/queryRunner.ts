@@ -15,6 +15,7 @@ import { secondsText } from './secondsText';
 import { singleScanSql } from './singleScan';
 import { summarizeStatement } from './statementSummary';
 import { CHECK_EVERY_ROWS, errorText, SLICE_MS, yieldToMessages } from './stepLoop';
+import { timeTextMisuse, type TextTimeColumn } from './timeTextGuard';
 import { checkStatement, type GuardOptions } from './writeGuard';
 
 export interface QueryRequest {
@@ -41,6 +42,8 @@ export interface QueryContext {
   guard: GuardOptions;
   /** The live table's column names, for "no such column" hints. */
   liveColumns(): readonly string[];
+  /** The live table's time columns with the first text each was given: ordering them as text is refused. */
+  textTimeColumns(): readonly TextTimeColumn[];
   /** The table behind the live view, read directly by single-scan queries. */
   storeTable: string;
 }
@@ -84,8 +87,9 @@ export class QueryRunner {
     };
 
     const verdict = checkStatement(sql, this.context.guard);
-    if (!verdict.ok) {
-      answer({ status: 'error', queryId, error: verdict.error, elapsedMs: elapsedMs() });
+    const refusal = verdict.ok ? timeTextMisuse(sql, this.context.textTimeColumns()) : verdict.error;
+    if (refusal !== null) {
+      answer({ status: 'error', queryId, error: refusal, elapsedMs: elapsedMs() });
       finish('failed');
       return;
     }

@@ -6,13 +6,15 @@ import type { ThresholdSettings, ThresholdView } from '../../../shared/contract'
 import type { CellValue, TrafficRecord } from '../../../shared/records';
 import type { ColumnInfo } from '../../../shared/schema';
 import { passesThreshold } from '../../../shared/records';
-import { mainMeasure } from '../source';
+import { mainMeasure, measuresInOrder } from '../source';
 import { ValueCounts } from './valueCounts';
 
 export const DEFAULT_THRESHOLD_VALUE = 50;
 
 export class ThresholdStage {
   private readonly numeric: { index: number; name: string; counts: ValueCounts }[];
+  /** The file's main measure, offered first. */
+  private readonly main: string | null;
   private settings: ThresholdSettings | null;
   private columnIndex = -1;
   /** Rows that reached the stage, including those whose cell in the chosen column is empty. */
@@ -25,6 +27,7 @@ export class ThresholdStage {
       .filter(({ column }) => column.type === 'number')
       .map(({ column, index }) => ({ index, name: column.name, counts: new ValueCounts() }));
     const main = mainMeasure(this.numeric.map((c) => c.name), measure);
+    this.main = main;
     const preferred = this.numeric.find((c) => c.name === main);
     this.settings = preferred ? { column: preferred.name, operator: '>', value: DEFAULT_THRESHOLD_VALUE } : null;
     this.columnIndex = preferred?.index ?? -1;
@@ -71,7 +74,11 @@ export class ThresholdStage {
     const counts = this.numeric.find((c) => c.name === settings?.column)?.counts;
     return {
       settings,
-      numericColumns: this.numeric.map((c) => c.name),
+      // Quality shares, weather and sensor readings are offered after the counts.
+      numericColumns: measuresInOrder(
+        this.numeric.map((c) => c.name),
+        this.main,
+      ),
       observedMin: counts?.min ?? null,
       observedMax: counts?.max ?? null,
       passing: settings && counts ? counts.countPassing(settings.operator, settings.value) : 0,

@@ -44,9 +44,13 @@ const RANGES = { year: [1900, 2200], month: [1, 12], day: [1, 31], hour: [0, 24]
 
 type Field = keyof typeof FIELD_NAMES;
 
+/**
+ * A whole number, also when written with a zero fraction (`2021.0`, `7.00`): pandas writes an
+ * integer column that has an empty cell as floats, so a year or hour column reads `2021.0`.
+ */
 function wholeNumberIn(text: string, [low, high]: readonly [number, number]): boolean {
   const trimmed = text.trim();
-  if (!/^\d{1,4}$/.test(trimmed)) return false;
+  if (!/^\d{1,4}(\.0+)?$/.test(trimmed)) return false;
   const value = Number(trimmed);
   return value >= low && value <= high;
 }

@@ -1,4 +1,7 @@
 /**
+ * Shared by the schema (roles/totalColumn.ts: a total is the main measure) and the health checks
+ * (a total that is not the sum of its parts).
+ *
  * Finds a total column and the columns it sums, from the data rather than the names: among the
  * columns that may be counts, a column T with parts P such that sum(P) = T on most of the first
  * rows seen. P starts as every other count column that never exceeds T (a part cannot be larger
