@@ -48,3 +48,26 @@ describe('messages as rows', () => {
     expect(() => inferMessageLayout(['', '  '], 'auto')).toThrow(/empty/);
   });
 });
+
+describe('a JSON bomb (a message nested thousands of levels deep)', () => {
+  const deepValue = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+  const layout = inferMessageLayout(['{"Junction":"J01","Total":3}'], 'auto');
+
+  it('is rejected with a plain reason, in a column the topic has, instead of overflowing the stack', () => {
+    expect(messageFields(`{"Junction":${deepValue},"Total":1}`, layout)).toEqual({ ok: false, reason: 'JSON nested more than 32 levels deep; not read' });
+  });
+
+  it('as an object of a packed array, stays one message, rejected the same way', () => {
+    const packed = `[{"Junction":"J01","Total":1},{"Junction":${deepValue}}]`;
+    expect(messageTexts(packed)).toEqual([packed]);
+    expect(messageFields(packed, layout)).toMatchObject({ ok: false, reason: /nested more than 32 levels/ });
+  });
+
+  it('among the first messages, is left out of the columns rather than failing the watch', () => {
+    expect(inferMessageLayout([`{"a":${deepValue}}`, '{"Junction":"J01","Total":3}'], 'auto').names).toEqual(['Junction', 'Total']);
+  });
+
+  it('nesting inside strings does not count, and traffic messages a few levels deep are read', () => {
+    expect(messageFields(`{"Junction":"${'['.repeat(100)}","Total":2}`, layout)).toEqual({ ok: true, fields: ['['.repeat(100), '2'] });
+  });
+});

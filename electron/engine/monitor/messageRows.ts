@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import { detectDelimiter } from '../source';
 import { isNumericText } from '../source';
+import { nestsTooDeeply, TOO_DEEP_REASON } from './jsonNesting';
 
 export type MessageFormat = 'json' | 'csv';
 
@@ -33,7 +34,7 @@ const SAMPLE_LINES = 50;
  * one row, itself (so an array of anything else is still rejected, saying why).
  */
 export function messageTexts(text: string): string[] {
-  if (!text.trimStart().startsWith('[')) return [text];
+  if (!text.trimStart().startsWith('[') || nestsTooDeeply(text)) return [text];
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -54,6 +55,7 @@ export function isHeaderMessage(text: string, layout: MessageLayout): boolean {
 const isJsonObjectText = (text: string): boolean => text.trimStart().startsWith('{');
 
 function jsonObject(text: string): Record<string, unknown> | null {
+  if (nestsTooDeeply(text)) return null;
   try {
     const value: unknown = JSON.parse(text);
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
@@ -122,6 +124,7 @@ export function inferMessageLayout(samples: readonly string[], requested: 'auto'
 /** The text fields of one message in the layout's column order. */
 export function messageFields(text: string, layout: MessageLayout): MessageFields {
   if (layout.format === 'json') {
+    if (nestsTooDeeply(text)) return { ok: false, reason: TOO_DEEP_REASON };
     const object = jsonObject(text);
     if (!object) return { ok: false, reason: isJsonObjectText(text) ? 'malformed JSON' : 'not a JSON object' };
     return { ok: true, fields: layout.names.map((name) => cellText(ownValue(object, name))) };
