@@ -2,10 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { inferMessageLayout, isHeaderMessage, messageFields, messageTexts } from './messageRows';
 
 describe('messages as rows', () => {
-  it('takes JSON objects’ keys as columns, in order of first appearance, and reads nested values as text', () => {
-    const layout = inferMessageLayout(['{"Time":"2026-10-01T00:00:00","Junction":"J01","Total":12}', '{"Junction":"J02","Total":7,"Extra":{"a":1}}'], 'auto');
-    expect(layout).toMatchObject({ format: 'json', names: ['Time', 'Junction', 'Total', 'Extra'] });
-    expect(messageFields('{"Junction":"J02","Total":7,"Extra":{"a":1}}', layout)).toEqual({ ok: true, fields: ['', 'J02', '7', '{"a":1}'] });
+  it('takes JSON objects’ keys as columns, in order of first appearance, nested objects by their path and arrays as text', () => {
+    const layout = inferMessageLayout(['{"Time":"2026-10-01T00:00:00","Junction":"J01","Total":12}', '{"Junction":"J02","Total":7,"Extra":{"a":1},"Lanes":[1,2]}'], 'auto');
+    expect(layout).toMatchObject({ format: 'json', names: ['Time', 'Junction', 'Total', 'Extra.a', 'Lanes'] });
+    expect(messageFields('{"Junction":"J02","Total":7,"Extra":{"a":1},"Lanes":[1,2]}', layout)).toEqual({ ok: true, fields: ['', 'J02', '7', '1', '[1,2]'] });
+  });
+
+  it('reads the fields producers group into objects as columns of their own (a location and counts, not JSON text)', () => {
+    const message = '{"sensor":{"id":"A1","lane":2},"ts":"2026-10-01T08:00:00Z","counts":{"cars":5,"bikes":{}}}';
+    const layout = inferMessageLayout([message], 'auto');
+    expect(layout.names).toEqual(['sensor.id', 'sensor.lane', 'ts', 'counts.cars', 'counts.bikes']);
+    expect(messageFields(message, layout)).toEqual({ ok: true, fields: ['A1', '2', '2026-10-01T08:00:00Z', '5', '{}'] });
+    // A later message without the group reads as missing fields, not as a rejected row.
+    expect(messageFields('{"ts":"2026-10-01T08:15:00Z","counts":{"cars":7}}', layout)).toEqual({ ok: true, fields: ['', '', '2026-10-01T08:15:00Z', '7', ''] });
+  });
+
+  it('names a tombstone (a message with no value) as what it is, in either format', () => {
+    const json = inferMessageLayout(['{"a":1}'], 'auto');
+    const csv = inferMessageLayout(['J01;12;3', 'J02;7;1'], 'auto');
+    for (const layout of [json, csv]) expect(messageFields('', layout)).toEqual({ ok: false, reason: 'empty message (no value, as a tombstone has)' });
   });
 
   it('takes the form most messages have, whichever partition delivered first (a stray message first does not make a JSON topic CSV)', () => {

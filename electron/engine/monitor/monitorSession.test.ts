@@ -73,6 +73,28 @@ describe.runIf(kcatAvailable() && kafkaTestsCanRun())('Monitor mode', () => {
     await subject.engine.handle('monitor:stop', {});
   }, 60_000);
 
+  it('reads nested objects as columns by path (a location and a measure), and names a tombstone as one', async () => {
+    const topic = `monitor-nested-${Date.now()}`;
+    const messages = Array.from({ length: 12 }, (_, i) => `A${i % 3}:${JSON.stringify({ sensor: { id: `A${i % 3}`, lane: 2 }, ts: `2026-10-01T08:${String(i * 5).padStart(2, '0')}:00Z`, counts: { cars: 5 + i, bikes: 1 } })}`);
+    // `-Z` makes kcat send an empty value as NULL: a tombstone for key A1, as a compacted topic holds.
+    await produceWithKcat(brokers, topic, [...messages, 'A1:'], ['-K', ':', '-Z']);
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'auto' });
+    await until(() => (subject.view()?.replay.rowsRead ?? 0) >= 13, 20_000, '12 rows and the tombstone');
+    const view = subject.engine.view(true);
+    expect(view.file?.columns.map((c) => [c.name, c.type])).toEqual([
+      ['sensor.id', 'text'],
+      ['sensor.lane', 'text'], // a lane number names a lane, as in a file
+      ['ts', 'time'],
+      ['counts.cars', 'number'],
+      ['counts.bikes', 'number'],
+    ]);
+    expect(view.file?.location).toBe('sensor.id');
+    expect(view.file?.measure).toBe('counts.cars');
+    expect(view.replay.rowsAccepted).toBe(12);
+    expect(view.rejected.rows.map((r) => [r.offset, r.reason])).toEqual([[12, 'empty message (no value, as a tombstone has)']]);
+    await subject.engine.handle('monitor:stop', {});
+  }, 60_000);
+
   it('watches CSV lines with a header message, and keeps reading what arrives later', async () => {
     const topic = `monitor-csv-${Date.now()}`;
     await produceWithKcat(brokers, topic, ['Time;Junction;Total', '2026-10-01 00:00;J01;12', '2026-10-01 00:15;J01;15']);
