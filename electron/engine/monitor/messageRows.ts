@@ -25,7 +25,7 @@ export interface MessageLayout {
 }
 
 /** Fields of one message, or a plain reason it is not a row of this layout. */
-export type MessageFields = { ok: true; fields: string[] } | { ok: false; reason: string };
+export type MessageFields = { ok: true; fields: string[]; extra?: string[] } | { ok: false; reason: string };
 
 const MAX_COLUMNS = 200;
 const SAMPLE_LINES = 50;
@@ -124,7 +124,14 @@ export function messageFields(text: string, layout: MessageLayout): MessageField
     if (nestsTooDeeply(text)) return { ok: false, reason: TOO_DEEP_REASON };
     const object = jsonObject(text);
     if (!object) return { ok: false, reason: isJsonObjectText(text) ? 'malformed JSON' : 'not a JSON object' };
-    return { ok: true, fields: layout.names.map((name) => cellText(object.get(name))) };
+    let matched = 0;
+    const fields = layout.names.map((name) => {
+      if (object.has(name)) matched++;
+      return cellText(object.get(name));
+    });
+    // Fields the first messages did not have (a producer's schema grew): named, so the monitor can say so.
+    if (matched < object.size) return { ok: true, fields, extra: [...object.keys()].filter((name) => !layout.names.includes(name)) };
+    return { ok: true, fields };
   }
   const fields = splitCsvLine(text, layout.delimiter);
   if (fields.length !== layout.names.length) {

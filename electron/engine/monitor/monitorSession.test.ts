@@ -131,6 +131,23 @@ describe.runIf(kcatAvailable() && kafkaTestsCanRun())('Monitor mode', () => {
     await subject.engine.handle('monitor:stop', {});
   }, 60_000);
 
+  it('says which fields later messages brought that the first ones did not (schema drift), and keeps reading them as rows', async () => {
+    const topic = `monitor-drift-${Date.now()}`;
+    const reading = (i: number, extra: Record<string, unknown> = {}): string => JSON.stringify({ Time: `2026-10-01T08:${String(i).padStart(2, '0')}:00`, Junction: 'J01', Total: i, ...extra });
+    await produceWithKcat(brokers, topic, Array.from({ length: 5 }, (_, i) => reading(i)));
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'json' });
+    await until(() => subject.view()?.replay.rowsAccepted === 5, 20_000, 'the first rows');
+    await produceWithKcat(brokers, topic, [reading(5, { Speed: 61 }), reading(6, { Speed: 58, Lane: { id: 2 } })]);
+    await until(() => subject.view()?.replay.rowsAccepted === 7, 20_000, 'the later rows');
+    await until(() => /Speed/.test(subject.view()?.bus.message ?? ''), 10_000, 'the Kafka panel to name the new fields');
+    const view = subject.engine.view(true);
+    const note = 'Later messages have fields the first ones did not: "Speed", "Lane.id" (first at partition 0, offset 5). They are not columns while watching; watch the topic again to read them.';
+    expect(view.bus.message).toBe(note);
+    expect(view.file?.notes).toContain(note);
+    expect(view.file?.columns.map((c) => c.name)).toEqual(['Time', 'Junction', 'Total']);
+    await subject.engine.handle('monitor:stop', {});
+  }, 60_000);
+
   it('watches CSV lines with a header message, and keeps reading what arrives later', async () => {
     const topic = `monitor-csv-${Date.now()}`;
     await produceWithKcat(brokers, topic, ['Time;Junction;Total', '2026-10-01 00:00;J01;12', '2026-10-01 00:15;J01;15']);

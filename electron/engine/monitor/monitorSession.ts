@@ -38,6 +38,8 @@ const FIRST_MESSAGE_TIMEOUT_MS = 15_000;
 const POLL_BATCH = 5000;
 const PREVIEW_ROWS = 8;
 const LAG_REFRESH_MS = 1000;
+/** Drift past this many new fields is not a grown schema but a topic of many shapes: listing stops. */
+const MAX_NEW_FIELDS = 20;
 
 const rawCodec: BusCodec<Buffer> = { encode: (value) => value, decode: (payload) => payload };
 
@@ -58,6 +60,10 @@ export class MonitorSession {
   /** Set while the watched topic is gone from the cluster: what the toolbar and the Kafka panel say. */
   private topicGone: string | null = null;
   private stopped = false;
+  /** Fields later messages brought that are not columns (schema drift), as first seen. */
+  private readonly newFields = new Set<string>();
+  private driftNote: string | null = null;
+  private driftFirstAt: string | null = null;
 
   private constructor(
     private readonly source: MonitorSource,
@@ -132,6 +138,7 @@ export class MonitorSession {
     this.decoder = new RowDecoder(schema);
     this.stages.useColumns(schema.columns, schema.measure);
     this.info = describeTopic(this.source, this.layout, this.envelope, schema, this.samples, overrides !== null);
+    if (this.driftNote) this.info = { ...this.info, notes: [...this.info.notes, this.driftNote] };
     this.changed();
     return this.info;
   }
@@ -179,6 +186,7 @@ export class MonitorSession {
         this.consumed++;
         if (isHeaderMessage(text, this.layout)) continue;
         const fields = messageFields(text, this.layout);
+        if (fields.ok && fields.extra) this.noticeNewFields(fields.extra, message);
         const decoded = fields.ok ? this.decoder.decode([...fields.fields, ...envelopeFields(message, this.envelope)]) : fields;
         if (!decoded.ok) {
           rejected.push({ ...where, reason: decoded.reason, text: text.slice(0, MAX_REJECTED_TEXT) });
@@ -193,6 +201,23 @@ export class MonitorSession {
     this.accepted += rows.length;
     if (rejected.length > 0) this.stages.rejects.add(rejected);
     this.meter.record(this.consumed);
+  }
+
+  /**
+   * Schema drift: a later message has fields the first ones did not. The columns are fixed while
+   * watching (the stages, SQL table and forecasts are built on them), so the new fields are not
+   * read; the topic's notes and the Kafka panel say which, and where they first appeared.
+   */
+  private noticeNewFields(names: readonly string[], message: BusMessage<Buffer>): void {
+    const fresh = names.filter((name) => !this.newFields.has(name));
+    if (fresh.length === 0 || this.newFields.size >= MAX_NEW_FIELDS) return;
+    for (const name of fresh) this.newFields.add(name);
+    const listed = [...this.newFields].map((name) => `"${name}"`).join(', ');
+    this.driftFirstAt ??= `partition ${message.partition}, offset ${message.offset}`;
+    const note = `Later messages have fields the first ones did not: ${listed} (first at ${this.driftFirstAt}). They are not columns while watching; watch the topic again to read them.`;
+    this.info = { ...this.info, notes: [...this.info.notes.filter((line) => line !== this.driftNote), note] };
+    this.driftNote = note;
+    this.message = note;
   }
 
   private async refreshPartitions(): Promise<void> {
