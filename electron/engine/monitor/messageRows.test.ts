@@ -2,10 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { inferMessageLayout, isHeaderMessage, messageFields, messageTexts } from './messageRows';
 
 describe('messages as rows', () => {
-  it('takes JSON objects’ keys as columns, in order of first appearance, and reads nested values as text', () => {
-    const layout = inferMessageLayout(['{"Time":"2026-10-01T00:00:00","Junction":"J01","Total":12}', '{"Junction":"J02","Total":7,"Extra":{"a":1}}'], 'auto');
-    expect(layout).toMatchObject({ format: 'json', names: ['Time', 'Junction', 'Total', 'Extra'] });
-    expect(messageFields('{"Junction":"J02","Total":7,"Extra":{"a":1}}', layout)).toEqual({ ok: true, fields: ['', 'J02', '7', '{"a":1}'] });
+  it('takes JSON objects’ keys as columns, in order of first appearance, nested objects by their path and arrays as text', () => {
+    const layout = inferMessageLayout(['{"Time":"2026-10-01T00:00:00","Junction":"J01","Total":12}', '{"Junction":"J02","Total":7,"Extra":{"a":1},"Lanes":[1,2]}'], 'auto');
+    expect(layout).toMatchObject({ format: 'json', names: ['Time', 'Junction', 'Total', 'Extra.a', 'Lanes'] });
+    expect(messageFields('{"Junction":"J02","Total":7,"Extra":{"a":1},"Lanes":[1,2]}', layout)).toEqual({ ok: true, fields: ['', 'J02', '7', '1', '[1,2]'] });
+  });
+
+  it('reads the fields producers group into objects as columns of their own (a location and counts, not JSON text)', () => {
+    const message = '{"sensor":{"id":"A1","lane":2},"ts":"2026-10-01T08:00:00Z","counts":{"cars":5,"bikes":{}}}';
+    const layout = inferMessageLayout([message], 'auto');
+    expect(layout.names).toEqual(['sensor.id', 'sensor.lane', 'ts', 'counts.cars', 'counts.bikes']);
+    expect(messageFields(message, layout)).toEqual({ ok: true, fields: ['A1', '2', '2026-10-01T08:00:00Z', '5', '{}'] });
+    // A later message without the group reads as missing fields, not as a rejected row.
+    expect(messageFields('{"ts":"2026-10-01T08:15:00Z","counts":{"cars":7}}', layout)).toEqual({ ok: true, fields: ['', '', '2026-10-01T08:15:00Z', '7', ''] });
+  });
+
+  it('names a tombstone (a message with no value) as what it is, in either format', () => {
+    const json = inferMessageLayout(['{"a":1}'], 'auto');
+    const csv = inferMessageLayout(['J01;12;3', 'J02;7;1'], 'auto');
+    for (const layout of [json, csv]) expect(messageFields('', layout)).toEqual({ ok: false, reason: 'empty message (no value, as a tombstone has)' });
   });
 
   it('takes the form most messages have, whichever partition delivered first (a stray message first does not make a JSON topic CSV)', () => {
@@ -46,5 +61,28 @@ describe('messages as rows', () => {
     expect(() => inferMessageLayout(['a,b', 'c,d'], 'json')).toThrow(/None of the first messages is a JSON object/);
     expect(inferMessageLayout(['{"a":1}'], 'csv').format).toBe('csv');
     expect(() => inferMessageLayout(['', '  '], 'auto')).toThrow(/empty/);
+  });
+});
+
+describe('a JSON bomb (a message nested thousands of levels deep)', () => {
+  const deepValue = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+  const layout = inferMessageLayout(['{"Junction":"J01","Total":3}'], 'auto');
+
+  it('is rejected with a plain reason, in a column the topic has, instead of overflowing the stack', () => {
+    expect(messageFields(`{"Junction":${deepValue},"Total":1}`, layout)).toEqual({ ok: false, reason: 'JSON nested more than 32 levels deep; not read' });
+  });
+
+  it('as an object of a packed array, stays one message, rejected the same way', () => {
+    const packed = `[{"Junction":"J01","Total":1},{"Junction":${deepValue}}]`;
+    expect(messageTexts(packed)).toEqual([packed]);
+    expect(messageFields(packed, layout)).toMatchObject({ ok: false, reason: /nested more than 32 levels/ });
+  });
+
+  it('among the first messages, is left out of the columns rather than failing the watch', () => {
+    expect(inferMessageLayout([`{"a":${deepValue}}`, '{"Junction":"J01","Total":3}'], 'auto').names).toEqual(['Junction', 'Total']);
+  });
+
+  it('nesting inside strings does not count, and traffic messages a few levels deep are read', () => {
+    expect(messageFields(`{"Junction":"${'['.repeat(100)}","Total":2}`, layout)).toEqual({ ok: true, fields: ['['.repeat(100), '2'] });
   });
 });

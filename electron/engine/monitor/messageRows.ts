@@ -1,11 +1,14 @@
 /**
- * Messages on a topic others write, as rows: JSON objects (keys become columns) or CSV lines (with
+ * Messages on a topic others write, as rows: JSON objects (keys become columns, a nested object's
+ * by their path, as `sensor.id`) or CSV lines (with
  * or without a header line). The first messages decide the format and the columns; after that each
  * message becomes the text fields the row decoder types, exactly like a line of a CSV file.
  */
 import Papa from 'papaparse';
 import { detectDelimiter } from '../source';
 import { isNumericText } from '../source';
+import { flattenObject } from './flatJson';
+import { nestsTooDeeply, TOO_DEEP_REASON } from './jsonNesting';
 
 export type MessageFormat = 'json' | 'csv';
 
@@ -22,7 +25,7 @@ export interface MessageLayout {
 }
 
 /** Fields of one message, or a plain reason it is not a row of this layout. */
-export type MessageFields = { ok: true; fields: string[] } | { ok: false; reason: string };
+export type MessageFields = { ok: true; fields: string[]; extra?: string[] } | { ok: false; reason: string };
 
 const MAX_COLUMNS = 200;
 const SAMPLE_LINES = 50;
@@ -33,7 +36,7 @@ const SAMPLE_LINES = 50;
  * one row, itself (so an array of anything else is still rejected, saying why).
  */
 export function messageTexts(text: string): string[] {
-  if (!text.trimStart().startsWith('[')) return [text];
+  if (!text.trimStart().startsWith('[') || nestsTooDeeply(text)) return [text];
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -53,22 +56,16 @@ export function isHeaderMessage(text: string, layout: MessageLayout): boolean {
 
 const isJsonObjectText = (text: string): boolean => text.trimStart().startsWith('{');
 
-function jsonObject(text: string): Record<string, unknown> | null {
+/** A JSON object message as its flat fields (flatJson.ts), or null when it is not one. */
+function jsonObject(text: string): Map<string, unknown> | null {
+  if (nestsTooDeeply(text)) return null;
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    // A Map, not the object: a column called `__proto__` or `constructor` never reads Object.prototype.
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? flattenObject(value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
-}
-
-/**
- * A key's value only when the object itself has it. `object[name]` alone reaches Object.prototype
- * for a message without the key: a column called `__proto__` would read `{}` on every such row,
- * and `constructor` a function.
- */
-function ownValue(object: Record<string, unknown>, name: string): unknown {
-  return Object.hasOwn(object, name) ? object[name] : undefined;
 }
 
 function cellText(value: unknown): string {
@@ -97,7 +94,7 @@ export function inferMessageLayout(samples: readonly string[], requested: 'auto'
       const object = jsonObject(text);
       if (!object) continue;
       objects++;
-      for (const key of Object.keys(object)) if (!names.includes(key) && names.length < MAX_COLUMNS) names.push(key);
+      for (const key of object.keys()) if (!names.includes(key) && names.length < MAX_COLUMNS) names.push(key);
     }
     if (objects === 0) throw new Error('None of the first messages is a JSON object; choose CSV, or check what the topic holds.');
     return { format, names, delimiter: ',', headerText: null };
@@ -121,12 +118,21 @@ export function inferMessageLayout(samples: readonly string[], requested: 'auto'
 
 /** The text fields of one message in the layout's column order. */
 export function messageFields(text: string, layout: MessageLayout): MessageFields {
+  // A tombstone (a key deleted on a compacted topic) has no value at all; say so, not "not a JSON object".
+  if (text.trim() === '') return { ok: false, reason: 'empty message (no value, as a tombstone has)' };
   if (layout.format === 'json') {
+    if (nestsTooDeeply(text)) return { ok: false, reason: TOO_DEEP_REASON };
     const object = jsonObject(text);
     if (!object) return { ok: false, reason: isJsonObjectText(text) ? 'malformed JSON' : 'not a JSON object' };
-    return { ok: true, fields: layout.names.map((name) => cellText(ownValue(object, name))) };
+    let matched = 0;
+    const fields = layout.names.map((name) => {
+      if (object.has(name)) matched++;
+      return cellText(object.get(name));
+    });
+    // Fields the first messages did not have (a producer's schema grew): named, so the monitor can say so.
+    if (matched < object.size) return { ok: true, fields, extra: [...object.keys()].filter((name) => !layout.names.includes(name)) };
+    return { ok: true, fields };
   }
-  if (text.trim() === '') return { ok: false, reason: 'empty message' };
   const fields = splitCsvLine(text, layout.delimiter);
   if (fields.length !== layout.names.length) {
     return { ok: false, reason: `expected ${layout.names.length} fields, found ${fields.length}` };

@@ -5,7 +5,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineOnKafka, produceWithKcat, until, type EngineOnKafka } from '../kafka/testing/engineOnKafka';
-import { kcatAvailable } from '../kafka/testing/kcatClient';
+import { consumeWithKcat, kcatAvailable } from '../kafka/testing/kcatClient';
 import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, type TestCluster } from '../kafka/testing/localKafkaBroker';
 
 describe.runIf(kcatAvailable() && kafkaTestsCanRun())('Monitor mode', () => {
@@ -70,6 +70,81 @@ describe.runIf(kcatAvailable() && kafkaTestsCanRun())('Monitor mode', () => {
     expect(view.replay.rowsRejected).toBe(1);
     expect(view.replay.rowsRead).toBe(31);
     expect(view.rejected.rows.map((r) => r.reason)).toEqual(['not a JSON object']);
+    await subject.engine.handle('monitor:stop', {});
+  }, 60_000);
+
+  it('reads nested objects as columns by path (a location and a measure), and names a tombstone as one', async () => {
+    const topic = `monitor-nested-${Date.now()}`;
+    const messages = Array.from({ length: 12 }, (_, i) => `A${i % 3}:${JSON.stringify({ sensor: { id: `A${i % 3}`, lane: 2 }, ts: `2026-10-01T08:${String(i * 5).padStart(2, '0')}:00Z`, counts: { cars: 5 + i, bikes: 1 } })}`);
+    // `-Z` makes kcat send an empty value as NULL: a tombstone for key A1, as a compacted topic holds.
+    await produceWithKcat(brokers, topic, [...messages, 'A1:'], ['-K', ':', '-Z']);
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'auto' });
+    await until(() => (subject.view()?.replay.rowsRead ?? 0) >= 13, 20_000, '12 rows and the tombstone');
+    const view = subject.engine.view(true);
+    expect(view.file?.columns.map((c) => [c.name, c.type])).toEqual([
+      ['sensor.id', 'text'],
+      ['sensor.lane', 'text'], // a lane number names a lane, as in a file
+      ['ts', 'time'],
+      ['counts.cars', 'number'],
+      ['counts.bikes', 'number'],
+    ]);
+    expect(view.file?.location).toBe('sensor.id');
+    expect(view.file?.measure).toBe('counts.cars');
+    expect(view.replay.rowsAccepted).toBe(12);
+    expect(view.rejected.rows.map((r) => [r.offset, r.reason])).toEqual([[12, 'empty message (no value, as a tombstone has)']]);
+    await subject.engine.handle('monitor:stop', {});
+  }, 60_000);
+
+  it('takes the location from the message key and the time from the record timestamp when the values hold neither, and says so', async () => {
+    const topic = `monitor-envelope-${Date.now()}`;
+    await produceWithKcat(
+      brokers,
+      topic,
+      Array.from({ length: 9 }, (_, i) => `J0${i % 3}:${JSON.stringify({ cars: 5 + i, bikes: i % 2 })}`),
+      ['-K', ':'],
+    );
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'auto' });
+    await until(() => (subject.view()?.replay.rowsAccepted ?? 0) >= 9, 20_000, '9 rows');
+    const view = subject.engine.view(true);
+    expect(view.file?.columns.map((c) => [c.name, c.type])).toEqual([
+      ['cars', 'number'],
+      ['bikes', 'number'],
+      ['key', 'text'],
+      ['timestamp', 'time'],
+    ]);
+    expect(view.file?.location).toBe('key');
+    expect(view.file?.time).toMatchObject({ kind: 'column', column: 'timestamp' });
+    expect(view.file?.notes.join(' ')).toMatch(/"key" is each message's Kafka key.*timed by its Kafka record timestamp/);
+    // Each row's time is the timestamp an independent consumer (kcat) reads on its message.
+    const byKcat = await consumeWithKcat(brokers, topic);
+    const feed = [...view.feed.rows].sort((a, b) => a.offset - b.offset);
+    expect(feed.map((row) => [row.values[2], row.time])).toEqual(byKcat.map((m) => [m.key, m.ts]));
+    await subject.engine.handle('monitor:stop', {});
+  }, 60_000);
+
+  it('adds no key column when the key repeats a field of the value, nor a timestamp column when the value has its time', async () => {
+    const topic = `monitor-envelope-same-${Date.now()}`;
+    await produceWithKcat(brokers, topic, Array.from({ length: 6 }, (_, i) => `J0${i % 2}:${JSON.stringify({ Time: `2026-10-01T08:0${i}:00`, Junction: `J0${i % 2}`, Total: i })}`), ['-K', ':']);
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'auto' });
+    await until(() => (subject.view()?.replay.rowsAccepted ?? 0) >= 6, 20_000, '6 rows');
+    expect(subject.engine.view(true).file?.columns.map((c) => c.name)).toEqual(['Time', 'Junction', 'Total']);
+    await subject.engine.handle('monitor:stop', {});
+  }, 60_000);
+
+  it('says which fields later messages brought that the first ones did not (schema drift), and keeps reading them as rows', async () => {
+    const topic = `monitor-drift-${Date.now()}`;
+    const reading = (i: number, extra: Record<string, unknown> = {}): string => JSON.stringify({ Time: `2026-10-01T08:${String(i).padStart(2, '0')}:00`, Junction: 'J01', Total: i, ...extra });
+    await produceWithKcat(brokers, topic, Array.from({ length: 5 }, (_, i) => reading(i)));
+    await subject.engine.handle('monitor:start', { profileId, topic, startFrom: { kind: 'earliest' }, format: 'json' });
+    await until(() => subject.view()?.replay.rowsAccepted === 5, 20_000, 'the first rows');
+    await produceWithKcat(brokers, topic, [reading(5, { Speed: 61 }), reading(6, { Speed: 58, Lane: { id: 2 } })]);
+    await until(() => subject.view()?.replay.rowsAccepted === 7, 20_000, 'the later rows');
+    await until(() => /Speed/.test(subject.view()?.bus.message ?? ''), 10_000, 'the Kafka panel to name the new fields');
+    const view = subject.engine.view(true);
+    const note = 'Later messages have fields the first ones did not: "Speed", "Lane.id" (first at partition 0, offset 5). They are not columns while watching; watch the topic again to read them.';
+    expect(view.bus.message).toBe(note);
+    expect(view.file?.notes).toContain(note);
+    expect(view.file?.columns.map((c) => c.name)).toEqual(['Time', 'Junction', 'Total']);
     await subject.engine.handle('monitor:stop', {});
   }, 60_000);
 

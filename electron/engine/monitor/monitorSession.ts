@@ -20,6 +20,7 @@ import { RowDecoder } from '../source';
 import { resolveTableSchema, type TableSchema } from '../source';
 import type { FeedEntry } from '../stages';
 import { PipelineStages } from '../stages';
+import { envelopeFields, envelopeNames, envelopeNotes, keyAsLocation, keyColumn, timestampColumn, type MessageEnvelope } from './messageEnvelope';
 import { inferMessageLayout, isHeaderMessage, messageFields, messageTexts, type MessageLayout } from './messageRows';
 
 export interface MonitorSource {
@@ -37,6 +38,8 @@ const FIRST_MESSAGE_TIMEOUT_MS = 15_000;
 const POLL_BATCH = 5000;
 const PREVIEW_ROWS = 8;
 const LAG_REFRESH_MS = 1000;
+/** Drift past this many new fields is not a grown schema but a topic of many shapes: listing stops. */
+const MAX_NEW_FIELDS = 20;
 
 const rawCodec: BusCodec<Buffer> = { encode: (value) => value, decode: (payload) => payload };
 
@@ -57,12 +60,20 @@ export class MonitorSession {
   /** Set while the watched topic is gone from the cluster: what the toolbar and the Kafka panel say. */
   private topicGone: string | null = null;
   private stopped = false;
+  /** Fields later messages brought that are not columns (schema drift), as first seen. */
+  private readonly newFields = new Set<string>();
+  private driftNote: string | null = null;
+  private driftFirstAt: string | null = null;
 
   private constructor(
     private readonly source: MonitorSource,
     private readonly bus: KafkaBus<Buffer>,
     private readonly consumer: BusConsumer<Buffer>,
     private readonly layout: MessageLayout,
+    /** Columns from the message key and timestamp, after the value's (messageEnvelope.ts). */
+    private readonly envelope: MessageEnvelope,
+    /** The value's columns and then the envelope's: the table's header. */
+    private readonly names: string[],
     private readonly samples: string[][],
     schema: TableSchema,
     private info: FileInfo,
@@ -82,15 +93,28 @@ export class MonitorSession {
       if (!(await bus.topicExists(request.topic))) throw new Error(`There is no topic "${request.topic}" on ${source.profileName}.`);
       const consumer = await bus.consumer({ groupId: `${source.groupId}.monitor`, topic: request.topic, start: request.startFrom });
       const first = await gatherSample(consumer, request.topic);
-      const texts = first.flatMap((message) => messageTexts(message.value.toString('utf8')));
-      const layout = inferMessageLayout(texts, request.format);
-      const dataRows = texts
-        .filter((text) => !isHeaderMessage(text, layout))
-        .map((text) => messageFields(text, layout))
-        .flatMap((result) => (result.ok ? [result.fields] : []));
-      const schema = resolveTableSchema(layout.names, dataRows, layout.delimiter, overrides);
-      const info = describeTopic(source, layout, schema, dataRows, overrides !== null);
-      const session = new MonitorSession(source, bus, consumer, layout, dataRows, schema, info, changed);
+      const sampled = first.map((message) => ({ message, texts: messageTexts(message.value.toString('utf8')) }));
+      const layout = inferMessageLayout(
+        sampled.flatMap(({ texts }) => texts),
+        request.format,
+      );
+      const valueRows = sampled.flatMap(({ message, texts }) =>
+        texts
+          .filter((text) => !isHeaderMessage(text, layout))
+          .map((text) => messageFields(text, layout))
+          .map((result) => ({ message, fields: result.ok ? result.fields : null })),
+      );
+      const rowsWith = (envelope: MessageEnvelope): string[][] =>
+        valueRows.flatMap(({ message, fields }) => (fields ? [[...fields, ...envelopeFields(message, envelope)]] : []));
+      let envelope: MessageEnvelope = { key: keyColumn(valueRows, layout.names), timestamp: null };
+      // Values with no time of their own are timed by their record timestamp, as Kafka stamps them.
+      const keyed = [...layout.names, ...envelopeNames(envelope)];
+      if (resolveTableSchema(keyed, rowsWith(envelope), layout.delimiter, null).time === null) envelope = { ...envelope, timestamp: timestampColumn(keyed) };
+      const names = [...layout.names, ...envelopeNames(envelope)];
+      const dataRows = rowsWith(envelope);
+      const schema = keyAsLocation(resolveTableSchema(names, dataRows, layout.delimiter, overrides), envelope, dataRows, overrides);
+      const info = describeTopic(source, layout, envelope, schema, dataRows, overrides !== null);
+      const session = new MonitorSession(source, bus, consumer, layout, envelope, names, dataRows, schema, info, changed);
       session.process(first);
       void session.watch();
       return session;
@@ -110,16 +134,17 @@ export class MonitorSession {
 
   /** The user's corrections of the inferred roles; the stages restart under them, the stream goes on. */
   applySchema(overrides: SchemaOverrides | null): FileInfo {
-    const schema = resolveTableSchema(this.layout.names, this.samples, this.layout.delimiter, overrides);
+    const schema = keyAsLocation(resolveTableSchema(this.names, this.samples, this.layout.delimiter, overrides), this.envelope, this.samples, overrides);
     this.decoder = new RowDecoder(schema);
     this.stages.useColumns(schema.columns, schema.measure);
-    this.info = describeTopic(this.source, this.layout, schema, this.samples, overrides !== null);
+    this.info = describeTopic(this.source, this.layout, this.envelope, schema, this.samples, overrides !== null);
+    if (this.driftNote) this.info = { ...this.info, notes: [...this.info.notes, this.driftNote] };
     this.changed();
     return this.info;
   }
 
   get sampleHeader(): string[] {
-    return this.layout.names;
+    return this.names;
   }
 
   private async watch(): Promise<void> {
@@ -161,7 +186,8 @@ export class MonitorSession {
         this.consumed++;
         if (isHeaderMessage(text, this.layout)) continue;
         const fields = messageFields(text, this.layout);
-        const decoded = fields.ok ? this.decoder.decode(fields.fields) : fields;
+        if (fields.ok && fields.extra) this.noticeNewFields(fields.extra, message);
+        const decoded = fields.ok ? this.decoder.decode([...fields.fields, ...envelopeFields(message, this.envelope)]) : fields;
         if (!decoded.ok) {
           rejected.push({ ...where, reason: decoded.reason, text: text.slice(0, MAX_REJECTED_TEXT) });
           continue;
@@ -175,6 +201,23 @@ export class MonitorSession {
     this.accepted += rows.length;
     if (rejected.length > 0) this.stages.rejects.add(rejected);
     this.meter.record(this.consumed);
+  }
+
+  /**
+   * Schema drift: a later message has fields the first ones did not. The columns are fixed while
+   * watching (the stages, SQL table and forecasts are built on them), so the new fields are not
+   * read; the topic's notes and the Kafka panel say which, and where they first appeared.
+   */
+  private noticeNewFields(names: readonly string[], message: BusMessage<Buffer>): void {
+    const fresh = names.filter((name) => !this.newFields.has(name));
+    if (fresh.length === 0 || this.newFields.size >= MAX_NEW_FIELDS) return;
+    for (const name of fresh) this.newFields.add(name);
+    const listed = [...this.newFields].map((name) => `"${name}"`).join(', ');
+    this.driftFirstAt ??= `partition ${message.partition}, offset ${message.offset}`;
+    const note = `Later messages have fields the first ones did not: ${listed} (first at ${this.driftFirstAt}). They are not columns while watching; watch the topic again to read them.`;
+    this.info = { ...this.info, notes: [...this.info.notes.filter((line) => line !== this.driftNote), note] };
+    this.driftNote = note;
+    this.message = note;
   }
 
   private async refreshPartitions(): Promise<void> {
@@ -303,7 +346,7 @@ async function gatherSample(consumer: BusConsumer<Buffer>, topic: string): Promi
   return sample;
 }
 
-function describeTopic(source: MonitorSource, layout: MessageLayout, schema: TableSchema, rows: string[][], remembered: boolean): FileInfo {
+function describeTopic(source: MonitorSource, layout: MessageLayout, envelope: MessageEnvelope, schema: TableSchema, rows: string[][], remembered: boolean): FileInfo {
   return {
     path: `kafka:${source.profileName}/${source.request.topic}`,
     name: `${source.request.topic} (Kafka, ${layout.format === 'json' ? 'JSON' : 'CSV'})`,
@@ -314,7 +357,7 @@ function describeTopic(source: MonitorSource, layout: MessageLayout, schema: Tab
     time: schema.time,
     location: schema.location,
     measure: schema.measure,
-    notes: schema.notes,
+    notes: [...envelopeNotes(envelope, schema.location), ...schema.notes],
     timeRange: null,
     timeOrder: null, // a topic's rows come as they are produced: read oldest first
     preview: rows.slice(0, PREVIEW_ROWS),

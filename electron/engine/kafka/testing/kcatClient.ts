@@ -8,10 +8,10 @@ export function kcatAvailable(): boolean {
   return spawnSync('kcat', ['-V'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Writes each line as one message with kcat, as another program feeding the topic would. */
-export function produceWithKcat(brokers: string[], topic: string, lines: readonly string[]): Promise<void> {
+/** Writes each line as one message with kcat, as another program feeding the topic would; `options` are kcat's own (`-K :` for keys). */
+export function produceWithKcat(brokers: string[], topic: string, lines: readonly string[], options: readonly string[] = []): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('kcat', ['-b', brokers.join(','), '-P', '-t', topic], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn('kcat', ['-b', brokers.join(','), '-P', '-t', topic, ...options], { stdio: ['pipe', 'ignore', 'pipe'] });
     let errors = '';
     child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
     child.on('error', reject);
