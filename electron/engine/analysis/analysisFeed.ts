@@ -175,6 +175,8 @@ export class AnalysisFeed implements RowSink {
             return;
           }
           if (message.kind === 'view') {
+            // The last run's rows, still being checked when this run started: not this run's view.
+            if (message.run !== this.run) return;
             this.latest = message.view;
             this.failure = null;
             this.fresh = true;

@@ -63,7 +63,7 @@ function sendProgress(): void {
 
 function sendView(): void {
   const view = stage.view(false);
-  if (view !== null) post({ kind: 'view', view });
+  if (view !== null) post({ kind: 'view', run, view });
   sendProgress();
 }
 

@@ -14,8 +14,12 @@ export type ToAnalysisWorker =
   | { kind: 'export'; id: number; what: AnalysisExport; path: string };
 
 export type FromAnalysisWorker =
-  /** The view changed (sent at most every VIEW_INTERVAL_MS). */
-  | { kind: 'view'; view: AnalysisView }
+  /**
+   * The view changed (sent at most every VIEW_INTERVAL_MS), for run `run`: the worker goes on
+   * checking the last run's rows after the engine started another (a new file, a new run), and a
+   * view of those must not replace the new run's "waiting".
+   */
+  | { kind: 'view'; run: number; view: AnalysisView }
   /** Rows of run `run` checked so far (the engine's measure of how far behind this worker is). */
   | { kind: 'checked'; run: number; rows: number }
   | { kind: 'exported'; id: number; ok: true; rows: number }

@@ -3,11 +3,12 @@
  * to start and how messages are written. Start sends `monitor:start`; the engine then presents the
  * topic as the open file, so the feed, threshold and column panels work as they do for a CSV.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { MONITOR_FORMATS } from '../../../../shared/kafka/busContract';
 import type { KafkaProfile } from '../../../../shared/kafka/profileContract';
 import { monitorActions } from './monitorActions';
 import { emptyMonitorForm, FORMAT_LABELS, monitorRequestFromForm, type MonitorForm } from './monitorForm';
+import { useModalDialog } from '../../widgets/useModalDialog';
 
 interface Props {
   /** Pre-filled values, e.g. the topic whose row was clicked. */
@@ -26,14 +27,9 @@ export function MonitorDialog({ initial, onClose, onOpenSettings }: Props): Reac
   const [suggestions, setSuggestions] = useState<Suggestions | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const id = useId();
   const field = (name: string): string => `${id}-${name}`;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   useEffect(() => {
     let live = true;

@@ -5,11 +5,22 @@
  */
 import { useView } from '../../store/viewStore';
 import { analysisActions, useAnalysisNotice } from '../quality/analysisActions';
+import { formatCadence } from '../quality/DataQualityPanel';
 import '../quality/quality.css';
 import { Heatmap } from './Heatmap';
 import { TypicalDayChart } from './TypicalDayChart';
 
 const ALL = '';
+const DAY_MS = 86_400_000;
+
+/**
+ * Readings further apart than a day (weekly, monthly, yearly figures) have no time of day or week
+ * to profile: Vienna's monthly counts, each dated the 1st, drew a heatmap of which weekday each
+ * month began on, read as "Wednesdays are busy".
+ */
+function tooCoarseToProfile(cadenceMs: number | null): boolean {
+  return cadenceMs !== null && cadenceMs > DAY_MS;
+}
 
 export function ProfilesPanel(): React.JSX.Element {
   const view = useView((s) => s.analysis);
@@ -54,6 +65,10 @@ export function ProfilesPanel(): React.JSX.Element {
       </div>
       {heatmap === null ? (
         <p className="muted">Open a file with event times and a numeric column, then press Replay: the profiles fill as rows arrive.</p>
+      ) : tooCoarseToProfile(view?.cadenceMs ?? null) ? (
+        <p className="muted" data-testid="profiles-too-coarse">
+          The data reports every {formatCadence(view?.cadenceMs ?? 0)}: a time-of-week heatmap and a typical day need several readings a day, so there are none for it.
+        </p>
       ) : (
         <div className="profiles-grid">
           <section aria-labelledby="profiles-heatmap-title">

@@ -60,8 +60,8 @@ function QualitySummary({ view }: { view: AnalysisView }): React.JSX.Element {
         {formatCount(view.health.locationCount)} {view.health.locationCount === 1 ? 'location' : 'locations'}
       </span>
       <span>
-        <span className="quality-status quality-ok">{byStatus.ok} OK</span> <span className="quality-status quality-suspect">{byStatus.suspect} suspect</span>{' '}
-        <span className="quality-status quality-bad">{byStatus.bad} bad</span>
+        <span className="quality-status quality-ok">{formatCount(byStatus.ok)} OK</span> <span className="quality-status quality-suspect">{formatCount(byStatus.suspect)} suspect</span>{' '}
+        <span className="quality-status quality-bad">{formatCount(byStatus.bad)} bad</span>
       </span>
       <span data-testid="quality-flag-count">{formatCount(counts.flagsRaised)} flags</span>
       {view.measure !== null && <span className="muted">Measure: {view.measure}</span>}

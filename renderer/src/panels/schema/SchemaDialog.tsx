@@ -4,11 +4,12 @@
  * during a replay carries on from the same row under the new roles; the choice can be remembered
  * for every file with the same header.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FileInfo } from '../../../../shared/contract';
 import { COLUMN_ROLES, TIME_FORMAT_IDS, TIME_FORMAT_LABELS, type ColumnRole, type TimeFormatId, type ZoneReading } from '../../../../shared/schema';
 import { actions } from '../../store/actions';
 import { EncodingChoice, initialEncodingChoice } from './EncodingChoice';
+import { useModalDialog } from '../../widgets/useModalDialog';
 
 const ROLE_LABELS: Record<ColumnRole, string> = {
   timestamp: 'Timestamp',
@@ -40,12 +41,7 @@ export function SchemaDialog({ file, onClose }: Props): React.JSX.Element {
   const [remember, setRemember] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
+  const dialog = useModalDialog();
 
   const timestampColumns = Object.entries(roles).filter(([, role]) => role === 'timestamp');
   const single = timestampColumns.length === 1;

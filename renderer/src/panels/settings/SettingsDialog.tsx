@@ -3,11 +3,12 @@
  * subject. Every tab stays mounted (the others hidden), so a half-edited Kafka profile survives a
  * look at another tab.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { TabList, tabPanelIds } from '../../widgets/TabList';
 import { AppearanceSettingsTab } from './AppearanceSettingsTab';
 import { KafkaSettingsTab } from './KafkaSettingsTab';
 import './settings.css';
+import { useModalDialog } from '../../widgets/useModalDialog';
 
 interface Props {
   onClose(): void;
@@ -20,13 +21,8 @@ const TABS = [
 type TabId = (typeof TABS)[number]['id'];
 
 export function SettingsDialog({ onClose }: Props): React.JSX.Element {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [selected, setSelected] = useState<TabId>('kafka');
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   return (
     <dialog ref={dialog} className="settings-dialog" aria-labelledby="settings-title" onCancel={onClose} data-testid="settings-dialog">

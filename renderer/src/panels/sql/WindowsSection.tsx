@@ -3,7 +3,7 @@
  * and late rows (listed in a popover), with Drop, and a "New window…" form that writes the same
  * statement the console takes. A window's table is queried like any other: SELECT … FROM its name.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { SQL_MAX_WINDOWS, type SqlWindowView } from '../../../../shared/sql/sqlContract';
 import { useView } from '../../store/viewStore';
 import { formatCount } from '../../format';
@@ -85,9 +85,21 @@ function NewWindowForm({ onDone }: { onDone(): void }): React.JSX.Element {
   };
 
   return (
-    <form className="sql-window-form" aria-label="New window" noValidate onSubmit={(event) => void submit(event)}>
+    <form
+      className="sql-window-form"
+      aria-label="New window"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => {
+        // Escape closes it, as it closes every popover; the form is one too, only laid out inline.
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        onDone();
+      }}
+    >
       <label>
-        Name <input aria-label="Window name" value={form.name} onChange={(event) => update({ name: event.target.value })} />
+        {/* The button that opened the form is gone: focus moves here, not to the top of the page. */}
+        Name <input aria-label="Window name" autoFocus value={form.name} onChange={(event) => update({ name: event.target.value })} />
       </label>
       <select aria-label="Window kind" value={form.kind} onChange={(event) => update({ kind: event.target.value as WindowForm['kind'] })}>
         <option value="tumble">Tumbling</option>
@@ -133,7 +145,26 @@ export function WindowsSection(): React.JSX.Element {
   const windows = useView((s) => s.sqlTable?.windows ?? NO_WINDOWS);
   const [adding, setAdding] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
-  const drop = async (name: string): Promise<void> => setDropError(await sqlActions.window(`DROP WINDOW ${name}`));
+  const newButton = useRef<HTMLButtonElement>(null);
+  // The form (and a dropped window's row with its Drop button) leaves the page when done: focus goes
+  // back to "New window…", where a keyboard user started, once it is rendered again.
+  const returnFocus = useRef(false);
+  const focusNewButton = (button: HTMLButtonElement | null): void => {
+    newButton.current = button;
+    if (button && returnFocus.current) {
+      returnFocus.current = false;
+      button.focus();
+    }
+  };
+  const closeForm = (): void => {
+    returnFocus.current = true;
+    setAdding(false);
+  };
+  const drop = async (name: string): Promise<void> => {
+    const failure = await sqlActions.window(`DROP WINDOW ${name}`);
+    setDropError(failure);
+    if (failure === null) newButton.current?.focus();
+  };
 
   return (
     <section className="sql-windows" aria-label="Windows">
@@ -142,12 +173,12 @@ export function WindowsSection(): React.JSX.Element {
           Windows {windows.length}/{SQL_MAX_WINDOWS}
         </span>
         {!adding && (
-          <button type="button" onClick={() => setAdding(true)} disabled={windows.length >= SQL_MAX_WINDOWS} title={windows.length >= SQL_MAX_WINDOWS ? `At most ${SQL_MAX_WINDOWS} windows; drop one first` : undefined}>
+          <button type="button" ref={focusNewButton} onClick={() => setAdding(true)} disabled={windows.length >= SQL_MAX_WINDOWS} title={windows.length >= SQL_MAX_WINDOWS ? `At most ${SQL_MAX_WINDOWS} windows; drop one first` : undefined}>
             New window…
           </button>
         )}
       </div>
-      {adding && <NewWindowForm onDone={() => setAdding(false)} />}
+      {adding && <NewWindowForm onDone={closeForm} />}
       {dropError && (
         <p className="dialog-error" role="alert">
           {dropError}
