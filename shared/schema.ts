@@ -11,7 +11,7 @@ import { COLUMN_TYPES } from './records';
 export const COLUMN_ROLES = ['timestamp', 'location', 'measure', 'category'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
-export const TIME_FORMAT_IDS = ['iso', 'mdy', 'dmy', 'dmy-dot', 'dmy-dash', 'ymd-slash', 'named-month', 'ymd-compact', 'excel-serial', 'epoch-s', 'epoch-ms', 'clock'] as const;
+export const TIME_FORMAT_IDS = ['iso', 'mdy', 'dmy', 'dmy-dot', 'dmy-dash', 'ymd-slash', 'named-month', 'ymd-compact', 'excel-serial', 'epoch-s', 'epoch-ms', 'epoch-us', 'epoch-ns', 'clock'] as const;
 export type TimeFormatId = (typeof TIME_FORMAT_IDS)[number];
 
 /** For people, each with an example; the schema dialog offers them and error messages name them. */
@@ -27,6 +27,8 @@ export const TIME_FORMAT_LABELS: Record<TimeFormatId, string> = {
   'excel-serial': 'Excel date number: days since 1899-12-30 (46296.34375)',
   'epoch-s': 'Unix time in seconds (1790842500)',
   'epoch-ms': 'Unix time in milliseconds (1790842500000)',
+  'epoch-us': 'Unix time in microseconds (1790842500000000)',
+  'epoch-ns': 'Unix time in nanoseconds (1790842500000000000)',
   clock: 'Time of day (8:15:00 AM)',
 };
 

@@ -183,8 +183,10 @@ export class MonitorSession {
       }
       // Rows, not messages, are counted: a message of several rows adds each (read = accepted + rejected).
       for (const text of messageTexts(whole)) {
-        this.consumed++;
+        // A CSV header line (a producer may write one now and then) is no row: counted nowhere, so
+        // consumed = accepted + rejected as the progress line says.
         if (isHeaderMessage(text, this.layout)) continue;
+        this.consumed++;
         const fields = messageFields(text, this.layout);
         if (fields.ok && fields.extra) this.noticeNewFields(fields.extra, message);
         const decoded = fields.ok ? this.decoder.decode([...fields.fields, ...envelopeFields(message, this.envelope)]) : fields;

@@ -293,7 +293,7 @@ function resolveTime(
   const pickedSamples = picked.map((_, i) => pickedRows.map((row) => row[i] ?? ''));
   const dates = picked.flatMap((name, i) => {
     const format = detectTimeFormat(pickedSamples[i] ?? [], name);
-    return format && format.id !== 'clock' && format.id !== 'epoch-s' && format.id !== 'epoch-ms' ? [{ index: i, format: format.id }] : [];
+    return format && format.id !== 'clock' && !format.id.startsWith('epoch-') ? [{ index: i, format: format.id }] : [];
   });
   const parts = detectPartsTime(picked, pickedSamples, dates[0] ?? null);
   if (parts && partsColumnIndexes(parts).length === picked.length) return partsSource(picked, parts);

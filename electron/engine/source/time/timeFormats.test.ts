@@ -173,6 +173,16 @@ describe('epoch', () => {
     expect(parse('epoch-ms', '1790842500123.4')).toBe(utc(2026, 10, 1, 8, 15, 0, 123));
     for (const text of ['1790842500', '999999999999', '4000000000001', 'abc']) expect(parse('epoch-ms', text)).toBeNull();
   });
+
+  it('reads microseconds and nanoseconds to the millisecond, and only in their own range', () => {
+    expect(parse('epoch-us', '1790842500123456')).toBe(utc(2026, 10, 1, 8, 15, 0, 123));
+    expect(parse('epoch-ns', '1790842500123456789')).toBe(utc(2026, 10, 1, 8, 15, 0, 123));
+    for (const text of ['1790842500000', '1790842500123456789']) expect(parse('epoch-us', text)).toBeNull();
+    for (const text of ['1790842500123456', 'abc']) expect(parse('epoch-ns', text)).toBeNull();
+    // A column named as time picks the unit its values are in.
+    expect(detectTimeFormat(['1790842500123456', '1790842560123456'], 'ts')?.id).toBe('epoch-us');
+    expect(detectTimeFormat(['1790842500123456789', '1790842560123456789'], 'event_ts')?.id).toBe('epoch-ns');
+  });
 });
 
 describe('clock', () => {

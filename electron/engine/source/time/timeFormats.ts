@@ -297,13 +297,13 @@ function parseClock(text: string): number | null {
   return readClock(text, end) >= 0 && at === end ? timeOfDay : null;
 }
 
-/** A plain unsigned decimal (`1790842500`, `1790842500.25`); NaN otherwise. */
+/** A plain unsigned decimal (`1790842500`, `1790842500.25`), up to 19 digits (a nanosecond epoch); NaN otherwise. */
 function parsePlainDecimal(text: string): number {
   const end = begin(text);
   const start = at;
   let whole = 0;
   while (at < end && isDigitAt(text, at)) whole = whole * 10 + (text.charCodeAt(at++) - ZERO);
-  if (at === start || at - start > 16) return Number.NaN;
+  if (at === start || at - start > 19) return Number.NaN;
   if (at === end) return whole;
   if (text.charCodeAt(at) !== DOT) return Number.NaN;
   at++;
@@ -334,6 +334,15 @@ function parseEpochSeconds(text: string): number | null {
 function parseEpochMillis(text: string): number | null {
   const millis = parsePlainDecimal(text);
   return millis >= EPOCH_MS_MIN && millis <= EPOCH_MS_MAX ? Math.round(millis) : null;
+}
+
+/**
+ * Microseconds and nanoseconds, as Kafka Connect, InfluxDB and many loggers write them: a double
+ * holds them to well under a millisecond, which is all the app keeps.
+ */
+function parseEpochFraction(text: string, perMillisecond: number): number | null {
+  const value = parsePlainDecimal(text) / perMillisecond;
+  return value >= EPOCH_MS_MIN && value <= EPOCH_MS_MAX ? Math.round(value) : null;
 }
 
 /**
@@ -466,6 +475,8 @@ export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
   'excel-serial': { id: 'excel-serial', label: TIME_FORMAT_LABELS['excel-serial'], parse: parseExcelSerial },
   'epoch-s': { id: 'epoch-s', label: TIME_FORMAT_LABELS['epoch-s'], parse: parseEpochSeconds },
   'epoch-ms': { id: 'epoch-ms', label: TIME_FORMAT_LABELS['epoch-ms'], parse: parseEpochMillis },
+  'epoch-us': { id: 'epoch-us', label: TIME_FORMAT_LABELS['epoch-us'], parse: (text) => parseEpochFraction(text, 1e3) },
+  'epoch-ns': { id: 'epoch-ns', label: TIME_FORMAT_LABELS['epoch-ns'], parse: (text) => parseEpochFraction(text, 1e6) },
   clock: { id: 'clock', label: TIME_FORMAT_LABELS.clock, parse: parseClock },
 };
 
@@ -508,12 +519,14 @@ const DETECTION_ORDER: readonly TimeFormatId[] = [
   'clock',
   'epoch-s',
   'epoch-ms',
+  'epoch-us',
+  'epoch-ns',
   'ymd-compact',
   'excel-serial',
 ];
 
 /** Plain numbers that are times only when the column says so (or, for some, when they run in order). */
-export const NUMERIC_TIME_FORMATS: ReadonlySet<TimeFormatId> = new Set(['epoch-s', 'epoch-ms', 'ymd-compact', 'excel-serial']);
+export const NUMERIC_TIME_FORMATS: ReadonlySet<TimeFormatId> = new Set(['epoch-s', 'epoch-ms', 'epoch-us', 'epoch-ns', 'ymd-compact', 'excel-serial']);
 
 /**
  * A column name that says "time". `ts` only as a whole word or camel-case suffix (`ts`, `event_ts`,
