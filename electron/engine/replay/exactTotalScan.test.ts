@@ -22,7 +22,7 @@ describe('the whole-file count', () => {
       scan.start(undefined);
       scan.stop();
     }
-    const counted = await new Promise<number>((resolve) => new ExactTotalScan(file, null, resolve).start(undefined));
+    const counted = await new Promise<number>((resolve) => new ExactTotalScan(file, null, ({ rows }) => resolve(rows)).start(undefined));
     expect(counted).toBe(2000);
     expect(lines).toEqual([]);
   });

@@ -1,11 +1,19 @@
 /**
  * The background read of the whole file that gives the exact row count (quoted line breaks and all)
- * long before a replay would. Only the first result counts; a scan that fails leaves the estimate.
+ * and the whole time range (an unsorted file's first and last rows do not bound it) long before a
+ * replay would. Only the first result counts; a scan that fails leaves the estimates.
  */
 import type { Pace } from '../../../shared/contract';
 import { scanFile } from '../source';
 import type { OpenedFile } from '../source';
 import { logFailure } from '../supervision';
+import type { TimeRange } from './loopTimeline';
+
+/** What a finished scan found. */
+export interface ScannedFile {
+  rows: number;
+  timeRange: TimeRange | null;
+}
 
 export class ExactTotalScan {
   /** The scan under way; null once it is done or stopped. */
@@ -15,8 +23,8 @@ export class ExactTotalScan {
     private readonly file: OpenedFile,
     /** The scan worker's script; null scans in this thread. */
     private readonly workerPath: string | null,
-    /** Called with the file's row count when a scan completes. */
-    private readonly counted: (rows: number) => void,
+    /** Called with the file's row count and time range when a scan completes. */
+    private readonly counted: (scanned: ScannedFile) => void,
   ) {}
 
   /** `segments` undefined: on all cores (a file just opened, nothing else running). */
@@ -28,7 +36,7 @@ export class ExactTotalScan {
     scanFile({ path: file.path, dialect: file.dialect, schema: this.file.schema, workerPath: this.workerPath, signal: abort.signal, ...(segments === undefined ? {} : { segments }) })
       .then((profile) => {
         if (this.running === scan) this.running = null;
-        this.counted(profile.rows);
+        this.counted({ rows: profile.rows, timeRange: profile.timeRange });
       })
       // The estimate stays; the replay itself will give the exact count. A scan this object stopped
       // (the file replaced, a full-speed replay taking over) did not fail: nothing to log.

@@ -31,6 +31,14 @@ export class LoopTimeline {
     return this.first === null || this.last === null ? null : { first: this.first, last: this.last };
   }
 
+  /** Widens the range to take in `range` (the whole-file scan's); true when it grew. */
+  include(range: TimeRange): boolean {
+    const grows = this.first === null || this.last === null || range.first < this.first || range.last > this.last;
+    if (this.first === null || range.first < this.first) this.first = range.first;
+    if (this.last === null || range.last > this.last) this.last = range.last;
+    return grows;
+  }
+
   /** Loops completed. */
   get count(): number {
     return this.loops;

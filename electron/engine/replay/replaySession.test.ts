@@ -97,6 +97,19 @@ function junctionFixture(): { text: string; rows: JunctionRow[]; bad: Set<number
   return { text: joinLines([JUNCTION_HEADER, ...lines]), rows, bad, good: rows.filter((_, i) => !bad.has(i)) };
 }
 
+describe('ReplaySession before any replay', () => {
+  it('widens the time range to the whole file once the whole-file scan is done (an unsorted file\'s ends do not bound it)', async () => {
+    // 30,000 rows around 10 March; the earliest (1 March) and the latest (20 March) sit in the middle.
+    const lines = ['time,site,flow'];
+    for (let i = 0; i < 30_000; i++) lines.push(`2025-03-10 ${String(8 + (i % 8)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')},S${i % 7},${i % 90}`);
+    lines[15_000] = '2025-03-01 00:00,S1,5';
+    lines[15_001] = '2025-03-20 23:45,S2,6';
+    const { session } = await openSession(temp.write(joinLines(lines)));
+    await until(() => session.fileInfo.timeRange?.first === Date.UTC(2025, 2, 1) && session.fileInfo.timeRange.last === Date.UTC(2025, 2, 20, 23, 45), 'the scanned range');
+    expect(session.progress().state).not.toBe('running');
+  });
+});
+
 describe('ReplaySession at full speed', () => {
   it('reads every row, reconciles the counts and counts Total > 50 like the original filter', async () => {
     const fixture = fixtureWithBadRows();

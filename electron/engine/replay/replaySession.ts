@@ -52,8 +52,11 @@ export class ReplaySession {
     this.total = new RowTotal(file.sniffed.estimatedRows);
     this.producer = new ReplayProducer(this.replay, this.total, spill, () => this.consumer.rowsConsumed, this.pace);
     this.consumer = new ReplayConsumer(this.replay, this.producer, (message) => this.fail(message), () => this.finished());
-    this.scan = new ExactTotalScan(file, scanWorkerPath, (rows) => {
-      if (this.total.scanned(rows)) this.changed();
+    this.scan = new ExactTotalScan(file, scanWorkerPath, ({ rows, timeRange }) => {
+      // Both on purpose: no short-circuit may skip the range.
+      const counted = this.total.scanned(rows);
+      const widened = timeRange !== null && this.producer.loops.include(timeRange);
+      if (counted || widened) this.changed();
     });
     this.scan.start(undefined);
   }
