@@ -13,7 +13,10 @@ import { scanFile } from '../electron/engine/source/fileScan/scanFile';
 import { detectReplayOrder } from '../electron/engine/source/replayOrder/detectReplayOrder';
 import { detectTimeOrder } from '../electron/engine/source/time/timeOrder';
 import { timedRows } from '../electron/engine/source/time/timedSample';
+import { openSniffedFile } from '../electron/engine/source/openFile';
 import { sniffCsv } from '../electron/engine/source/sniffCsv';
+import { openUnfolded } from '../electron/engine/source/wideLayout/unfoldedCopy';
+import { detectWideLayout } from '../electron/engine/source/wideLayout/wideTimeOfDay';
 import { resolveTableSchema, type TableSchema } from '../electron/engine/source/tableSchema';
 import type { TimeSource } from '../shared/schema';
 
@@ -31,6 +34,8 @@ interface Expectation {
   notMeasures?: string[];
   sortedByLocation?: boolean;
   unsure?: string[];
+  /** A column per time of day: the expectations are of the unfolded reading (a record per interval). */
+  unfolded?: boolean;
 }
 
 /** The day the expectations' "most recent month before today" was worked out on. */
@@ -93,11 +98,16 @@ describe('fidelity corpus: every file opens right the first time', () => {
     expect(all.filter((entry) => entry.expected.origin === 'synthetic').length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(all.map((entry) => [entry.expected.file, entry] as const))('%s', async (_name, { path, expected }) => {
-    const sniffed = await sniffCsv(path);
-    expect(sniffed.dialect.delimiter, 'delimiter').toBe(expected.delimiter);
-    expect(sniffed.dialect.encoding, 'encoding').toBe(expected.encoding);
-    const schema = resolveTableSchema(sniffed.names, sniffed.sampleRows, sniffed.dialect.delimiter, null, REFERENCE_DAY);
+  it.each(all.map((entry) => [entry.expected.file, entry] as const))('%s', async (_name, { path: filePath, expected }) => {
+    const original = await sniffCsv(filePath);
+    expect(original.dialect.delimiter, 'delimiter').toBe(expected.delimiter);
+    expect(original.dialect.encoding, 'encoding').toBe(expected.encoding);
+    const inferred = resolveTableSchema(original.names, original.sampleRows, original.dialect.delimiter, null, REFERENCE_DAY);
+    // A column per time of day is read through its unfolded copy, as the app opens it; no other file is.
+    expect(detectWideLayout(original.names, inferred.time, original.sampleRows) !== null, 'unfolded').toBe(expected.unfolded === true);
+    const unfolded = expected.unfolded ? await openUnfolded(await openSniffedFile(original, null), async () => null) : null;
+    const { sniffed, schema } = unfolded ? unfolded.opened : { sniffed: original, schema: inferred };
+    const path = sniffed.path;
 
     // What the file means
     expect(timeColumns(schema.time).sort(), 'time columns').toEqual([...(expected.time?.columns ?? [])].sort());
@@ -127,6 +137,7 @@ describe('fidelity corpus: every file opens right the first time', () => {
     // The whole-file scan (in two segments) counts the same
     const profile = await scanFile({ path, dialect: sniffed.dialect, schema, workerPath: null, segments: 2 });
     expect({ rows: profile.rows, rejected: profile.rejected }, 'whole-file scan').toEqual({ rows: expected.dataRows, rejected: expected.rejected });
+    await unfolded?.remove();
   });
 });
 

@@ -114,6 +114,7 @@ def expect(
     not_measures: list[str] | None = None,
     sorted_by_location: bool | None = None,
     unsure: list[str] | None = None,
+    unfolded: bool = False,
 ) -> None:
     assert 200 <= data_rows <= 3000, (name, data_rows)
     doc: dict = {
@@ -138,6 +139,8 @@ def expect(
         doc["sortedByLocation"] = sorted_by_location
     if unsure is not None:
         doc["unsure"] = unsure
+    if unfolded:
+        doc["unfolded"] = True
     doc["notes"] = notes
     stem = name[: -len(".csv")]
     (OUT / f"{stem}.expected.json").write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -1676,6 +1679,46 @@ def make_hour_24_midnight() -> None:
     )
 
 
+def make_wide_quarter_hours() -> None:
+    name = "wide-quarter-hours.csv"
+    sites = {"MQ 0412": 700, "MQ 0413": 520, "MQ 0520": 260}
+    days = [datetime(2025, 3, 10) + timedelta(days=d) for d in range(7)]
+    quarters = [timedelta(minutes=15 * q) for q in range(96)]
+    rng = rng_for(name)
+    lines = [line(["Datum", "Messquerschnitt", *[f"{q.seconds // 3600:02d}:{q.seconds % 3600 // 60:02d}" for q in quarters]], ";")]
+    times: list[datetime] = []
+    for day in days:
+        for site, peak in sites.items():
+            values = []
+            for q in quarters:
+                t = day + q
+                times.append(t)
+                values.append(count(rng, peak, t, 15))
+            lines.append(line([day.strftime("%d.%m.%Y"), site, *values], ";"))
+    assert lines[0].startswith("Datum;Messquerschnitt;00:00;00:15;") and lines[0].endswith(";23:45")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["wide-time-of-day", "semicolon", "german-headers", "date-DD.MM.YYYY"],
+        readme=(
+            "one row per day and measuring site with a column per quarter hour (`Datum;Messquerschnitt;00:00;00:15;"
+            "…;23:45`), as detector and SCATS exports write volume tables: a reader must unfold each row into 96 "
+            "records, one per quarter hour, timed by the date and the column, with one count each."
+        ),
+        data_rows=len(times),
+        rejected_lines=[],
+        time={"columns": ["Time"], "first": iso_z(min(times)), "last": iso_z(max(times))},
+        location={"column": "Messquerschnitt", "distinct": len(sites)},
+        main_measure="Volume",
+        delimiter=";",
+        unfolded=True,
+        notes=(
+            f"{len(days)} days x {len(sites)} sites = {len(days) * len(sites)} rows of 96 quarter hours: "
+            f"{len(times)} records once unfolded (time = Datum + the column's clock; the count in a column named Volume)."
+        ),
+    )
+
+
 def make_all_fields_quoted() -> None:
     name = "all-fields-quoted.csv"
     rng = rng_for(name + ":speed")
@@ -1760,6 +1803,7 @@ def main() -> None:
     make_leading_zero_ids()
     make_hour_24_midnight()
     make_all_fields_quoted()
+    make_wide_quarter_hours()
     readme = [
         "# Synthetic fidelity corpus",
         "",
