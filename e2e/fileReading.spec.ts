@@ -120,4 +120,18 @@ test('a file with a column per hour is unfolded into a record per hour, replayed
   // The last day's evening, by the hour, in the feed; the file itself is as it was.
   await expect.poll(async () => (await app.feed.cells('Interval')).slice(0, 2).sort()).toEqual(['11:00-12:00AM', '11:00-12:00AM']);
   expect(readFileSync(path, 'utf8')).toBe(text);
+
+  // Corrected in Edit roles and back to inferred, it is still the user's file, unfolded.
+  await expect(app.page.getByTestId('file-name')).toContainText('traffic-volume-counts.csv');
+  await reading.getByRole('button', { name: /Measure: Volume/ }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Column roles' });
+  await dialog.getByRole('combobox', { name: 'Role of Segment ID' }).selectOption('category');
+  await dialog.getByRole('combobox', { name: 'Role of Direction' }).selectOption('location');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(reading).toContainText('Location: Direction');
+  await reading.getByRole('button', { name: /Measure: Volume/ }).click();
+  await dialog.getByRole('button', { name: 'Back to inferred' }).click();
+  await expect(reading).toContainText('Location: Segment ID');
+  await expect(app.page.getByTestId('file-name')).toContainText('traffic-volume-counts.csv');
+  await expect(app.page.getByTestId('file-notes')).toContainText('Unfolded: one column per time of day');
 });

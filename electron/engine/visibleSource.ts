@@ -17,7 +17,7 @@ import type { SchemaMemory } from './settings';
 import { openSniffedFile } from './source';
 import { sniffCsv } from './source';
 import { replayableFile } from './source';
-import { openUnfolded } from './source';
+import { openUnfolded, type UnfoldedFile } from './source';
 import { engineLog } from './supervision';
 import type { PipelineStages } from './stages';
 import type { RejectSpill } from './stages';
@@ -37,8 +37,8 @@ export class VisibleSource {
   private replaySession: ReplaySession | null = null;
   /** Set while watching a topic; the views then come from it. */
   private monitorSession: MonitorSession | null = null;
-  /** Removes the open file's unfolded working copy (a file with a column per time of day), if it has one. */
-  private removeUnfolded: (() => Promise<void>) | null = null;
+  /** The open file's unfolded working copy (a file with a column per time of day), if it has one. */
+  private unfolded: UnfoldedFile | null = null;
 
   constructor(private readonly options: VisibleSourceOptions) {}
 
@@ -90,7 +90,7 @@ export class VisibleSource {
     const unfolded = await openUnfolded(opened, (headerKey) => this.options.schemaMemory.recall(headerKey));
     if (unfolded) opened = unfolded.opened;
     this.replaceReplay(this.newReplay(opened));
-    this.keepUnfolded(unfolded?.remove ?? null);
+    this.keepUnfolded(unfolded);
     // Not in replaceReplay: new roles for the same file (reopen) keep the user's route and junction.
     this.options.panels.graph.forgetChoices();
     return opened.info;
@@ -125,7 +125,9 @@ export class VisibleSource {
 
   /** New roles for the open file; a replay in progress carries on from the same row under them. */
   private async reopen(overrides: SchemaOverrides | null, previous: ReplaySession): Promise<FileInfo> {
-    const opened = await openSniffedFile(previous.file.sniffed, overrides); // throws INVALID_SCHEMA before anything changes
+    const reread = await openSniffedFile(previous.file.sniffed, overrides); // throws INVALID_SCHEMA before anything changes
+    // An unfolded file is still shown as the user's file, with the note on how it was unfolded.
+    const opened = this.unfolded ? this.unfolded.present(reread) : reread;
     const session = this.newReplay(opened);
     const wasActive = previous.isActive;
     const position = previous.currentPosition;
@@ -203,10 +205,10 @@ export class VisibleSource {
   }
 
   /** The copy of the file now open (or none); the previous file's copy goes, as its replay has. */
-  private keepUnfolded(remove: (() => Promise<void>) | null): void {
-    const previous = this.removeUnfolded;
-    this.removeUnfolded = remove;
-    previous?.().catch((error: Error) => engineLog('engine', `Could not remove an unfolded working copy: ${error.message}`));
+  private keepUnfolded(unfolded: UnfoldedFile | null): void {
+    const previous = this.unfolded;
+    this.unfolded = unfolded;
+    previous?.remove().catch((error: Error) => engineLog('engine', `Could not remove an unfolded working copy: ${error.message}`));
   }
 
   dispose(): void {

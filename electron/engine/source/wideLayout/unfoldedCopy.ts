@@ -23,6 +23,8 @@ export const MAX_UNFOLD_BYTES = 64 * 1024 * 1024;
 
 export interface UnfoldedFile {
   opened: OpenedFile;
+  /** Shows the copy opened again (other roles) as the original, with the note on how it was unfolded. */
+  present(reopened: OpenedFile): OpenedFile;
   /** Removes the working copy. */
   remove(): Promise<void>;
 }
@@ -57,9 +59,9 @@ export async function openUnfolded(original: OpenedFile, recall: (headerKey: str
     const path = join(folder, sniffed.name.replace(/\.[^.]*$/, '') + ' (unfolded).csv');
     const result = await unfoldWideFile(sniffed, layout, path);
     const copy = await sniffCsv(path);
-    const opened = await openSniffedFile(copy, await recall(copy.headerKey));
-    const info = { ...opened.info, name: sniffed.name, notes: [unfoldNote(original, layout, result), ...opened.info.notes] };
-    return { opened: { ...opened, info }, remove };
+    const note = unfoldNote(original, layout, result);
+    const present = (reopened: OpenedFile): OpenedFile => ({ ...reopened, info: { ...reopened.info, name: sniffed.name, notes: [note, ...reopened.info.notes] } });
+    return { opened: present(await openSniffedFile(copy, await recall(copy.headerKey))), present, remove };
   } catch (error) {
     await remove();
     throw error;
