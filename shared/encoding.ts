@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const FILE_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export const FILE_ENCODINGS = ['utf-8', 'windows-1252', 'windows-1250', 'utf-16le', 'utf-16be'] as const;
 export type FileEncoding = (typeof FILE_ENCODINGS)[number];
 export const fileEncodingSchema = z.enum(FILE_ENCODINGS);
 
@@ -12,6 +12,8 @@ export const fileEncodingSchema = z.enum(FILE_ENCODINGS);
 export const FILE_ENCODING_LABELS: Record<FileEncoding, string> = {
   'utf-8': 'UTF-8',
   'windows-1252': 'Windows-1252',
+  // Central European exports (Slovenian, Czech, Polish, Croatian agencies): Š č ž ł ő.
+  'windows-1250': 'Windows-1250 (Central European)',
   'utf-16le': 'UTF-16 LE',
   'utf-16be': 'UTF-16 BE',
 };

@@ -47,6 +47,8 @@ function encode(text: string, encoding: FileEncoding): Buffer {
       return Buffer.from(text);
     case 'windows-1252':
       return windows1252(text);
+    case 'windows-1250':
+      throw new Error('no Windows-1250 fixture here: see centralEuropeanBytes.test.ts');
     case 'utf-16le':
       return Buffer.from(`\ufeff${text}`, 'utf16le');
     case 'utf-16be':

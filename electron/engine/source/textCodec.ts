@@ -158,16 +158,19 @@ const UTF8: TextCodec = {
   invalidReason: invalidReason(FILE_ENCODING_LABELS['utf-8']),
 };
 
-const WINDOWS_1252: TextCodec = {
-  encoding: 'windows-1252',
-  label: FILE_ENCODING_LABELS['windows-1252'],
-  unitBytes: 1,
-  byteLength: (text) => text.length,
-  newDecoder: () => new FixedWidthChunkDecoder('windows-1252', 1),
-  // Only ASCII characters are asked for (line breaks, delimiters): the same byte in Latin-1.
-  encode: (char) => Buffer.from(char, 'latin1'),
-  invalidReason: null,
-};
+/** A one-byte Windows code page: one character per byte (WHATWG maps its unused bytes to controls). */
+function singleByte(encoding: 'windows-1252' | 'windows-1250'): TextCodec {
+  return {
+    encoding,
+    label: FILE_ENCODING_LABELS[encoding],
+    unitBytes: 1,
+    byteLength: (text) => text.length,
+    newDecoder: () => new FixedWidthChunkDecoder(encoding, 1),
+    // Only ASCII characters are asked for (line breaks, delimiters): the same byte in Latin-1.
+    encode: (char) => Buffer.from(char, 'latin1'),
+    invalidReason: null,
+  };
+}
 
 function utf16(encoding: 'utf-16le' | 'utf-16be'): TextCodec {
   const label = FILE_ENCODING_LABELS[encoding];
@@ -187,7 +190,8 @@ function utf16(encoding: 'utf-16le' | 'utf-16be'): TextCodec {
 
 const CODECS: Record<FileEncoding, TextCodec> = {
   'utf-8': UTF8,
-  'windows-1252': WINDOWS_1252,
+  'windows-1252': singleByte('windows-1252'),
+  'windows-1250': singleByte('windows-1250'),
   'utf-16le': utf16('utf-16le'),
   'utf-16be': utf16('utf-16be'),
 };

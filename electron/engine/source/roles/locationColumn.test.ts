@@ -12,6 +12,10 @@ describe('location by name', () => {
     expect(locationNameTier(name)).toBe(0),
   );
 
+  it.each(['type_compteur', 'station_type', 'Tip   štetja', 'Art der Zählstelle', 'Location Type', 'site category'])('%s names a kind of place, not the place', (name) =>
+    expect(locationNameTier(name)).toBe(0),
+  );
+
   it('prefers the junction to the detector, and whole-number ids to decimals', () => {
     const names = ['Detector ID', 'Intersection Name', 'Volume'];
     const samples = [['10', '11', '10'], ['A St', 'B St', 'A St'], ['4.5', '6.5', '7']];

@@ -29,6 +29,12 @@ const DEVICE_WORD = /sensor|detector|detektor|camera|gantry|capteur|sensore|spir
 const WEAK_PLACE_WORD = /segment|link|loop|lane|device|point|node|road|street|stra(ß|ss)e|rue|calle|corridor|section|crossing|place|ort|stelle|mast|poste/i;
 const IDENTIFYING_WORD = /(^|[\s_.-])(id|name|nr|no|code|number|nom|nombre|bezeichnung|nummer|key)$|[a-z](Id|ID|Name)$/i;
 
+/**
+ * Names that say which KIND of place or device (`type_compteur`, `station_type`, `Tip štetja`,
+ * `Art der Zählstelle`): a handful of categories shared by many places, never the place itself.
+ */
+const CATEGORY_WORD = /(^|[\s_.-])(type|typ|tip|tipo|kind|class|category|cat(é|e)gorie|categoria|art|genre)([\s_.-]|$)/i;
+
 /** Names that say "how much" even when they contain a place word (`counter_total`, `site_count`). */
 const MEASURE_WORD = /count(s)?$|total|volume|flow|vehicles|speed|occupancy/i;
 
@@ -48,6 +54,7 @@ function present(values: readonly string[]): string[] {
 
 /** 1: names a place; 2: the device counting there; 3: often a place, and says it identifies; 0: none. */
 export function locationNameTier(name: string): number {
+  if (CATEGORY_WORD.test(name)) return 0;
   const identifying = IDENTIFYING_WORD.test(name);
   if (MEASURE_WORD.test(name) && !identifying) return 0;
   if (PLACE_WORD.test(name)) return 1;
