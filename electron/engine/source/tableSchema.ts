@@ -13,6 +13,7 @@ import { isCoordinateName, isIdentifierColumn } from './roles/identifierColumns'
 import { pickLocationColumn } from './roles/locationColumn';
 import { findMeasureTotal } from './roles/totalColumn';
 import { usesDecimalComma } from './time/decimalComma';
+import { dotGroupedThousandsExample } from './dotGroupedThousands';
 import { detectPartsTime, detectPeriodTime, partsColumnIndexes, type PartsColumns } from './time/partsTime';
 import { chooseSplitAnchor, type SplitAnchor, type SplitSampleRow } from './time/splitAnchor';
 import { splitRowsRunNewestFirst } from './time/splitDirection';
@@ -112,10 +113,13 @@ function detectTimeColumns(names: readonly string[], samples: readonly string[][
 
 function detectRoles(names: readonly string[], sampleRows: readonly (readonly string[])[], delimiter: string): Detected {
   const samples = names.map((_, index) => columnSamples(sampleRows, index));
-  const decimalComma = samples.some((values) => usesDecimalComma(values, delimiter));
+  const notes: string[] = [];
+  // Dots between thousands are read as a decimal comma file reads them (`1.234,5`, `25.877`).
+  const grouped = samples.some((values) => usesDecimalComma(values, delimiter)) ? null : dotGroupedThousandsExample(samples, delimiter);
+  if (grouped !== null) notes.push(`Numbers are written with a dot between thousands (${quoted(grouped)} is ${Number(grouped.replaceAll('.', '')).toLocaleString('en-US')}), and read so.`);
+  const decimalComma = grouped !== null || samples.some((values) => usesDecimalComma(values, delimiter));
   const numeric = samples.map((values) => isNumericColumn(values, decimalComma));
   const roles: ColumnRole[] = numeric.map((isNumber) => (isNumber ? 'measure' : 'category'));
-  const notes: string[] = [];
 
   const timeColumns = detectTimeColumns(names, samples, sampleRows, numeric, notes);
   for (const index of timeColumns) roles[index] = 'timestamp';
