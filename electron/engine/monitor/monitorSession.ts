@@ -22,6 +22,8 @@ import type { FeedEntry } from '../stages';
 import { PipelineStages } from '../stages';
 import { envelopeFields, envelopeNames, envelopeNotes, keyAsLocation, keyColumn, timestampColumn, type MessageEnvelope } from './messageEnvelope';
 import { inferMessageLayout, isHeaderMessage, messageFields, messageTexts, type MessageLayout } from './messageRows';
+import { textSample } from './messageSample';
+import { notTextReason, showControls } from './messageText';
 
 export interface MonitorSource {
   request: MonitorRequest;
@@ -93,7 +95,7 @@ export class MonitorSession {
       if (!(await bus.topicExists(request.topic))) throw new Error(`There is no topic "${request.topic}" on ${source.profileName}.`);
       const consumer = await bus.consumer({ groupId: `${source.groupId}.monitor`, topic: request.topic, start: request.startFrom });
       const first = await gatherSample(consumer, request.topic);
-      const sampled = first.map((message) => ({ message, texts: messageTexts(message.value.toString('utf8')) }));
+      const sampled = textSample(first, request.topic);
       const layout = inferMessageLayout(
         sampled.flatMap(({ texts }) => texts),
         request.format,
@@ -176,9 +178,10 @@ export class MonitorSession {
       this.positions.set(message.partition, message.offset + 1);
       const whole = message.value.toString('utf8');
       const where = { line: message.offset, partition: message.partition, offset: message.offset };
-      if (whole.includes('\uFFFD')) {
+      const notText = notTextReason(whole);
+      if (notText !== null) {
         this.consumed++;
-        rejected.push({ ...where, reason: 'invalid UTF-8: the message holds bytes that are not text', text: whole.slice(0, MAX_REJECTED_TEXT) });
+        rejected.push({ ...where, reason: notText, text: showControls(whole.slice(0, MAX_REJECTED_TEXT)) });
         continue;
       }
       // Rows, not messages, are counted: a message of several rows adds each (read = accepted + rejected).
