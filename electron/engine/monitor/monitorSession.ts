@@ -10,8 +10,6 @@ import type { BusView, MonitorRequest, PartitionLag } from '../../../shared/kafk
 import type { TrafficRecord } from '../../../shared/records';
 import type { SchemaOverrides } from '../../../shared/schema';
 import type { BusConsumer, BusMessage } from '../bus';
-import type { BusCodec } from '../bus';
-import { KafkaBus } from '../bus';
 import { describeKafkaError } from '../bus';
 import { RateMeter } from '../replay';
 import { DEFAULT_LIMITS } from '../replay';
@@ -20,6 +18,8 @@ import { RowDecoder } from '../source';
 import { resolveTableSchema, type TableSchema } from '../source';
 import type { FeedEntry } from '../stages';
 import { PipelineStages } from '../stages';
+import { engineLog } from '../supervision';
+import { kafkaMonitorBus, type MonitorBus } from './monitorBus';
 import { envelopeFields, envelopeNames, envelopeNotes, keyAsLocation, keyColumn, timestampColumn, type MessageEnvelope } from './messageEnvelope';
 import { inferMessageLayout, isHeaderMessage, messageFields, messageTexts, type MessageLayout } from './messageRows';
 import { textSample } from './messageSample';
@@ -43,8 +43,6 @@ const LAG_REFRESH_MS = 1000;
 /** Drift past this many new fields is not a grown schema but a topic of many shapes: listing stops. */
 const MAX_NEW_FIELDS = 20;
 
-const rawCodec: BusCodec<Buffer> = { encode: (value) => value, decode: (payload) => payload };
-
 export class MonitorSession {
   /** The threshold filter, feed window and reject log this topic's rows run through. */
   readonly stages: PipelineStages;
@@ -61,6 +59,8 @@ export class MonitorSession {
   private lagTimer: NodeJS.Timeout | null = null;
   /** Set while the watched topic is gone from the cluster: what the toolbar and the Kafka panel say. */
   private topicGone: string | null = null;
+  /** Why watching ended for good: a failure no retry gets past. */
+  private watchFailure: string | null = null;
   private stopped = false;
   /** Fields later messages brought that are not columns (schema drift), as first seen. */
   private readonly newFields = new Set<string>();
@@ -69,7 +69,7 @@ export class MonitorSession {
 
   private constructor(
     private readonly source: MonitorSource,
-    private readonly bus: KafkaBus<Buffer>,
+    private readonly bus: MonitorBus,
     private readonly consumer: BusConsumer<Buffer>,
     private readonly layout: MessageLayout,
     /** Columns from the message key and timestamp, after the value's (messageEnvelope.ts). */
@@ -87,9 +87,8 @@ export class MonitorSession {
   }
 
   /** Connects, reads the first messages to learn the columns, and starts watching. */
-  static async open(source: MonitorSource, overrides: SchemaOverrides | null, changed: () => void): Promise<MonitorSession> {
+  static async open(source: MonitorSource, overrides: SchemaOverrides | null, changed: () => void, bus: MonitorBus = kafkaMonitorBus(source.config)): Promise<MonitorSession> {
     const { request } = source;
-    const bus = new KafkaBus<Buffer>({ config: source.config, codec: rawCodec, allowCreateTopics: false });
     try {
       await bus.connect();
       if (!(await bus.topicExists(request.topic))) throw new Error(`There is no topic "${request.topic}" on ${source.profileName}.`);
@@ -118,7 +117,7 @@ export class MonitorSession {
       const info = describeTopic(source, layout, envelope, schema, dataRows, overrides !== null);
       const session = new MonitorSession(source, bus, consumer, layout, envelope, names, dataRows, schema, info, changed);
       session.process(first);
-      void session.watch();
+      session.startWatching();
       return session;
     } catch (error) {
       await bus.close();
@@ -147,6 +146,27 @@ export class MonitorSession {
 
   get sampleHeader(): string[] {
     return this.names;
+  }
+
+  /**
+   * Runs the watch loop; whatever it throws ends watching with a message the page shows (the
+   * Kafka panel and the toolbar), logged with its context, never an unhandled rejection.
+   */
+  private startWatching(): void {
+    this.watch().catch((error: unknown) => this.endWatch(error));
+  }
+
+  private endWatch(error: unknown): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.state = 'stopped';
+    if (this.lagTimer) clearInterval(this.lagTimer);
+    this.lagTimer = null;
+    const reason = describeKafkaError(error);
+    this.watchFailure = `Watching ${this.topic} stopped: ${reason}. The rows read so far stay; watch the topic again to go on.`;
+    const stack = error instanceof Error && error.stack ? `\n${error.stack}` : '';
+    engineLog('monitor', `watching ${this.topic} on ${this.source.profileName} failed after ${this.consumed} rows (positions ${JSON.stringify([...this.positions])}): ${reason}${stack}`);
+    this.changed();
   }
 
   private async watch(): Promise<void> {
@@ -324,7 +344,7 @@ export class MonitorSession {
   }
 
   private consumerFailure(): string | null {
-    return this.consumer.failure;
+    return this.consumer.failure ?? this.watchFailure;
   }
 
   async dispose(): Promise<void> {
