@@ -10,7 +10,7 @@ import type { BusView, MonitorRequest, PartitionLag } from '../../../shared/kafk
 import type { TrafficRecord } from '../../../shared/records';
 import type { SchemaOverrides } from '../../../shared/schema';
 import type { BusConsumer, BusMessage } from '../bus';
-import { describeKafkaError } from '../bus';
+import { describeKafkaError, isRetriableKafkaError } from '../bus';
 import { RateMeter } from '../replay';
 import { DEFAULT_LIMITS } from '../replay';
 import { MAX_REJECTED_TEXT } from '../source';
@@ -42,6 +42,11 @@ const PREVIEW_ROWS = 8;
 const LAG_REFRESH_MS = 1000;
 /** Drift past this many new fields is not a grown schema but a topic of many shapes: listing stops. */
 const MAX_NEW_FIELDS = 20;
+/**
+ * A refresh of the offsets unanswered this long means the broker is gone: kafkajs retries a dead
+ * broker for many seconds before it throws, and the page should not look healthy meanwhile.
+ */
+const UNANSWERED_MS = 3000;
 
 export class MonitorSession {
   /** The threshold filter, feed window and reject log this topic's rows run through. */
@@ -59,6 +64,9 @@ export class MonitorSession {
   private lagTimer: NodeJS.Timeout | null = null;
   /** Set while the watched topic is gone from the cluster: what the toolbar and the Kafka panel say. */
   private topicGone: string | null = null;
+  /** Set while the cluster does not answer (a broker restarting, the network gone); watching resumes by itself. */
+  private unreachable: string | null = null;
+  private refreshing = false;
   /** Why watching ended for good: a failure no retry gets past. */
   private watchFailure: string | null = null;
   private stopped = false;
@@ -245,24 +253,50 @@ export class MonitorSession {
     this.message = note;
   }
 
+  /**
+   * Offsets and lag, once a second. One refresh at a time (a dead broker holds each for seconds);
+   * one unanswered for UNANSWERED_MS, or failing, marks the cluster unreachable until one succeeds.
+   */
   private async refreshPartitions(): Promise<void> {
+    if (this.refreshing || this.stopped) return;
+    this.refreshing = true;
+    const silent = setTimeout(() => this.markUnreachable(`${this.source.profileName} does not answer`), UNANSWERED_MS);
     try {
-      if (!(await this.bus.topicExists(this.topic))) {
-        this.topicGone = `The topic ${this.topic} was deleted on ${this.source.profileName}. Watching for it to come back; the rows read so far stay.`;
-        this.partitions = [];
+      await this.readPartitions();
+      if (this.unreachable !== null) {
+        this.unreachable = null;
+        this.message = `${this.source.profileName} answers again; watching ${this.topic} goes on where it was.`;
         this.changed();
-        return;
       }
-      const watermarks = await this.bus.watermarks(this.topic);
-      this.noticeTopicRecreated(watermarks);
-      this.partitions = watermarks.map(({ partition, low, high }) => {
-        const position = this.positions.get(partition) ?? null;
-        return { partition, low, high, committed: position, lag: Math.max(0, high - Math.max(position ?? low, low)) };
-      });
-      this.changed();
-    } catch {
-      // Shown as stale numbers until the next refresh; the consumer reports its own trouble.
+    } catch (error) {
+      // Shown as stale numbers with the reason; the consumer reconnects by itself.
+      this.markUnreachable(isRetriableKafkaError(error) ? `${this.source.profileName} is unreachable (${describeKafkaError(error)})` : describeKafkaError(error));
+    } finally {
+      clearTimeout(silent);
+      this.refreshing = false;
     }
+  }
+
+  private markUnreachable(why: string): void {
+    if (this.stopped) return;
+    this.unreachable = `The Kafka broker is unreachable: ${why}. Watching ${this.topic} resumes when it is back; the rows read so far stay.`;
+    this.changed();
+  }
+
+  private async readPartitions(): Promise<void> {
+    if (!(await this.bus.topicExists(this.topic))) {
+      this.topicGone = `The topic ${this.topic} was deleted on ${this.source.profileName}. Watching for it to come back; the rows read so far stay.`;
+      this.partitions = [];
+      this.changed();
+      return;
+    }
+    const watermarks = await this.bus.watermarks(this.topic);
+    this.noticeTopicRecreated(watermarks);
+    this.partitions = watermarks.map(({ partition, low, high }) => {
+      const position = this.positions.get(partition) ?? null;
+      return { partition, low, high, committed: position, lag: Math.max(0, high - Math.max(position ?? low, low)) };
+    });
+    this.changed();
   }
 
   /**
@@ -317,7 +351,7 @@ export class MonitorSession {
       rowsSkipped: 0,
       etaSeconds: null,
       // What the monitor is doing shows in the Kafka panel and the toolbar; this line is for trouble.
-      message: this.consumerFailure() ?? this.topicGone,
+      message: this.consumerFailure() ?? this.unreachable ?? this.topicGone,
     };
   }
 
@@ -325,8 +359,8 @@ export class MonitorSession {
     const { request } = this.source;
     return {
       selection: { kind: 'kafka', profileId: request.profileId, topic: request.topic, createTopic: false, startFrom: request.startFrom, compression: 'none' },
-      state: this.consumerFailure() ? 'failed' : 'connected',
-      message: this.consumerFailure() ?? this.topicGone ?? this.message,
+      state: this.consumerFailure() ? 'failed' : this.unreachable ? 'retrying' : 'connected',
+      message: this.consumerFailure() ?? this.unreachable ?? this.topicGone ?? this.message,
       retryInSeconds: null,
       profileName: this.source.profileName,
       topic: request.topic,
