@@ -9,7 +9,7 @@ import { busViewSchema, kafkaBusCommands } from './kafka/busContract';
 import { graphCommands, graphShellCommands, graphViewSchema } from './graph/graphContract';
 import { kafkaProfileCommands } from './kafka/profileContract';
 import { predictCommands, predictShellCommands, predictViewSchema } from './predict/predictContract';
-import { sqlCommands, sqlShellCommands, sqlTableViewSchema } from './sql/sqlContract';
+import { sqlCommands, sqlShellCommands, sqlTableViewSchema, truncatedCellSchema } from './sql/sqlContract';
 import { THRESHOLD_OPERATORS } from './records';
 import { encodingInfoSchema } from './encoding';
 import { columnInfoSchema, schemaOverridesSchema, timeOrderSchema, timeSourceSchema } from './schema';
@@ -206,7 +206,8 @@ export const feedRowSchema = z.object({
   partition: z.number(),
   line: z.number(),
   time: z.number().nullable(),
-  values: z.array(cellValue),
+  /** A text cell longer than FEED_CELL_MAX_CHARS comes cut, with its whole length, as a SQL result's does. */
+  values: z.array(z.union([cellValue, truncatedCellSchema])),
   passes: z.boolean(),
 });
 export type FeedRow = z.infer<typeof feedRowSchema>;

@@ -1,5 +1,5 @@
 /** What the rest of the engine may use from bus/: other folders import it only through this file. */
-export type { Bus, BusConsumer, BusMessage, ProducerRecord } from './bus';
+export type { Bus, BusConsumer, BusMessage, ConsumerOptions, PartitionWatermarks, ProducerRecord } from './bus';
 export type { BusCodec } from './busCodec';
 export { DEFAULT_RETENTION_MESSAGES, EmbeddedBus } from './embeddedBus';
 export { KafkaBus } from './kafka/kafkaBus';

@@ -49,6 +49,19 @@ describe('messages as rows', () => {
     expect(layout).toMatchObject({ format: 'json', names: ['Junction', 'Total', 'Extra'] });
   });
 
+  it('unwraps an envelope of rows (an object whose only field is an array of objects) like a packed array, and nothing less plain', () => {
+    const rows = ['{"Junction":"J01","Total":3}', '{"Junction":"J02","Total":4}'];
+    expect(messageTexts(`{"rows":[${rows.join(',')}]}`)).toEqual(rows);
+    expect(messageTexts(` { "data" : [${rows.join(',')}] }`)).toEqual(rows);
+    expect(messageTexts(`{"a \\"quoted\\" name":[${rows[0]}]}`)).toEqual([rows[0]]);
+    // Siblings (metadata, a schema) may say something about the rows: such a message stays one, as it is.
+    for (const kept of [`{"rows":[${rows[0]}],"source":"A"}`, `{"source":"A","rows":[${rows[0]}]}`, '{"rows":[]}', '{"rows":[1,2]}', '{"rows":[{"a":1},2]}', '{"rows":{"a":1}}', '{"rows":[{"a":1}]']) {
+      expect(messageTexts(kept)).toEqual([kept]);
+    }
+    const layout = inferMessageLayout(messageTexts(`{"data":[${rows.join(',')}]}`), 'auto');
+    expect(layout).toMatchObject({ format: 'json', names: ['Junction', 'Total'] });
+  });
+
   it('recognises a header line among the CSV messages (partitions interleave, so not only the first)', () => {
     const layout = inferMessageLayout(['2026-10-01 00:00,J01,12', 'Time,Junction,Total', '2026-10-01 00:15,J01,15'], 'auto');
     expect(layout).toMatchObject({ format: 'csv', names: ['Time', 'Junction', 'Total'], headerText: 'Time,Junction,Total' });

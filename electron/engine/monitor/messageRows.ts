@@ -32,21 +32,42 @@ const SAMPLE_LINES = 50;
 
 /**
  * The rows one message carries: a JSON array of objects (this app's "Rows per message", or any
- * producer that batches objects) is one row per object, as its own JSON text; any other message is
- * one row, itself (so an array of anything else is still rejected, saying why).
+ * producer that batches objects) is one row per object, as its own JSON text, and so is an
+ * envelope of them, an object whose one and only field holds such an array (`{"rows":[…]}`,
+ * `{"data":[…]}`, as HTTP bridges and batching producers write). With no other field the envelope
+ * says nothing about its rows, so unwrapping loses nothing; one with siblings (metadata, a schema)
+ * stays one message, read as it is. Any other message is one row, itself (so an array of anything
+ * else is still rejected, saying why).
  */
 export function messageTexts(text: string): string[] {
-  if (!text.trimStart().startsWith('[') || nestsTooDeeply(text)) return [text];
+  const start = text.trimStart();
+  // Only a text that can be either is parsed here: every other object is parsed once, as its row.
+  if (!(start.startsWith('[') || ENVELOPE_START.test(start)) || nestsTooDeeply(text)) return [text];
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return [text];
   }
-  if (!Array.isArray(value) || value.length === 0) return [text];
+  const items = rowObjects(value) ?? rowObjects(envelopeContent(value));
+  return items ? items.map((item) => JSON.stringify(item)) : [text];
+}
+
+/** `{"name": [` at the start of a text: what an envelope of rows begins with. */
+const ENVELOPE_START = /^\{\s*"(?:[^"\\]|\\.)*"\s*:\s*\[/;
+
+/** The array of an object with a single field, or undefined. */
+function envelopeContent(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const fields = Object.values(value);
+  return fields.length === 1 ? fields[0] : undefined;
+}
+
+/** A non-empty array of plain objects, or null. */
+function rowObjects(value: unknown): object[] | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
   const items: unknown[] = value;
-  if (!items.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))) return [text];
-  return items.map((item) => JSON.stringify(item));
+  return items.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item)) ? (items as object[]) : null;
 }
 
 /** True when a message is the topic's header line rather than data. */

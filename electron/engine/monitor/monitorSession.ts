@@ -10,9 +10,7 @@ import type { BusView, MonitorRequest, PartitionLag } from '../../../shared/kafk
 import type { TrafficRecord } from '../../../shared/records';
 import type { SchemaOverrides } from '../../../shared/schema';
 import type { BusConsumer, BusMessage } from '../bus';
-import type { BusCodec } from '../bus';
-import { KafkaBus } from '../bus';
-import { describeKafkaError } from '../bus';
+import { describeKafkaError, isRetriableKafkaError } from '../bus';
 import { RateMeter } from '../replay';
 import { DEFAULT_LIMITS } from '../replay';
 import { MAX_REJECTED_TEXT } from '../source';
@@ -20,8 +18,12 @@ import { RowDecoder } from '../source';
 import { resolveTableSchema, type TableSchema } from '../source';
 import type { FeedEntry } from '../stages';
 import { PipelineStages } from '../stages';
+import { engineLog } from '../supervision';
+import { kafkaMonitorBus, type MonitorBus } from './monitorBus';
 import { envelopeFields, envelopeNames, envelopeNotes, keyAsLocation, keyColumn, timestampColumn, type MessageEnvelope } from './messageEnvelope';
 import { inferMessageLayout, isHeaderMessage, messageFields, messageTexts, type MessageLayout } from './messageRows';
+import { textSample } from './messageSample';
+import { notTextReason, showControls } from './messageText';
 
 export interface MonitorSource {
   request: MonitorRequest;
@@ -40,8 +42,11 @@ const PREVIEW_ROWS = 8;
 const LAG_REFRESH_MS = 1000;
 /** Drift past this many new fields is not a grown schema but a topic of many shapes: listing stops. */
 const MAX_NEW_FIELDS = 20;
-
-const rawCodec: BusCodec<Buffer> = { encode: (value) => value, decode: (payload) => payload };
+/**
+ * A refresh of the offsets unanswered this long means the broker is gone: kafkajs retries a dead
+ * broker for many seconds before it throws, and the page should not look healthy meanwhile.
+ */
+const UNANSWERED_MS = 3000;
 
 export class MonitorSession {
   /** The threshold filter, feed window and reject log this topic's rows run through. */
@@ -59,6 +64,11 @@ export class MonitorSession {
   private lagTimer: NodeJS.Timeout | null = null;
   /** Set while the watched topic is gone from the cluster: what the toolbar and the Kafka panel say. */
   private topicGone: string | null = null;
+  /** Set while the cluster does not answer (a broker restarting, the network gone); watching resumes by itself. */
+  private unreachable: string | null = null;
+  private refreshing = false;
+  /** Why watching ended for good: a failure no retry gets past. */
+  private watchFailure: string | null = null;
   private stopped = false;
   /** Fields later messages brought that are not columns (schema drift), as first seen. */
   private readonly newFields = new Set<string>();
@@ -67,7 +77,7 @@ export class MonitorSession {
 
   private constructor(
     private readonly source: MonitorSource,
-    private readonly bus: KafkaBus<Buffer>,
+    private readonly bus: MonitorBus,
     private readonly consumer: BusConsumer<Buffer>,
     private readonly layout: MessageLayout,
     /** Columns from the message key and timestamp, after the value's (messageEnvelope.ts). */
@@ -85,15 +95,14 @@ export class MonitorSession {
   }
 
   /** Connects, reads the first messages to learn the columns, and starts watching. */
-  static async open(source: MonitorSource, overrides: SchemaOverrides | null, changed: () => void): Promise<MonitorSession> {
+  static async open(source: MonitorSource, overrides: SchemaOverrides | null, changed: () => void, bus: MonitorBus = kafkaMonitorBus(source.config)): Promise<MonitorSession> {
     const { request } = source;
-    const bus = new KafkaBus<Buffer>({ config: source.config, codec: rawCodec, allowCreateTopics: false });
     try {
       await bus.connect();
       if (!(await bus.topicExists(request.topic))) throw new Error(`There is no topic "${request.topic}" on ${source.profileName}.`);
       const consumer = await bus.consumer({ groupId: `${source.groupId}.monitor`, topic: request.topic, start: request.startFrom });
       const first = await gatherSample(consumer, request.topic);
-      const sampled = first.map((message) => ({ message, texts: messageTexts(message.value.toString('utf8')) }));
+      const sampled = textSample(first, request.topic);
       const layout = inferMessageLayout(
         sampled.flatMap(({ texts }) => texts),
         request.format,
@@ -116,7 +125,7 @@ export class MonitorSession {
       const info = describeTopic(source, layout, envelope, schema, dataRows, overrides !== null);
       const session = new MonitorSession(source, bus, consumer, layout, envelope, names, dataRows, schema, info, changed);
       session.process(first);
-      void session.watch();
+      session.startWatching();
       return session;
     } catch (error) {
       await bus.close();
@@ -145,6 +154,27 @@ export class MonitorSession {
 
   get sampleHeader(): string[] {
     return this.names;
+  }
+
+  /**
+   * Runs the watch loop; whatever it throws ends watching with a message the page shows (the
+   * Kafka panel and the toolbar), logged with its context, never an unhandled rejection.
+   */
+  private startWatching(): void {
+    this.watch().catch((error: unknown) => this.endWatch(error));
+  }
+
+  private endWatch(error: unknown): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.state = 'stopped';
+    if (this.lagTimer) clearInterval(this.lagTimer);
+    this.lagTimer = null;
+    const reason = describeKafkaError(error);
+    this.watchFailure = `Watching ${this.topic} stopped: ${reason}. The rows read so far stay; watch the topic again to go on.`;
+    const stack = error instanceof Error && error.stack ? `\n${error.stack}` : '';
+    engineLog('monitor', `watching ${this.topic} on ${this.source.profileName} failed after ${this.consumed} rows (positions ${JSON.stringify([...this.positions])}): ${reason}${stack}`);
+    this.changed();
   }
 
   private async watch(): Promise<void> {
@@ -176,9 +206,10 @@ export class MonitorSession {
       this.positions.set(message.partition, message.offset + 1);
       const whole = message.value.toString('utf8');
       const where = { line: message.offset, partition: message.partition, offset: message.offset };
-      if (whole.includes('\uFFFD')) {
+      const notText = notTextReason(whole);
+      if (notText !== null) {
         this.consumed++;
-        rejected.push({ ...where, reason: 'invalid UTF-8: the message holds bytes that are not text', text: whole.slice(0, MAX_REJECTED_TEXT) });
+        rejected.push({ ...where, reason: notText, text: showControls(whole.slice(0, MAX_REJECTED_TEXT)) });
         continue;
       }
       // Rows, not messages, are counted: a message of several rows adds each (read = accepted + rejected).
@@ -222,24 +253,50 @@ export class MonitorSession {
     this.message = note;
   }
 
+  /**
+   * Offsets and lag, once a second. One refresh at a time (a dead broker holds each for seconds);
+   * one unanswered for UNANSWERED_MS, or failing, marks the cluster unreachable until one succeeds.
+   */
   private async refreshPartitions(): Promise<void> {
+    if (this.refreshing || this.stopped) return;
+    this.refreshing = true;
+    const silent = setTimeout(() => this.markUnreachable(`${this.source.profileName} does not answer`), UNANSWERED_MS);
     try {
-      if (!(await this.bus.topicExists(this.topic))) {
-        this.topicGone = `The topic ${this.topic} was deleted on ${this.source.profileName}. Watching for it to come back; the rows read so far stay.`;
-        this.partitions = [];
+      await this.readPartitions();
+      if (this.unreachable !== null) {
+        this.unreachable = null;
+        this.message = `${this.source.profileName} answers again; watching ${this.topic} goes on where it was.`;
         this.changed();
-        return;
       }
-      const watermarks = await this.bus.watermarks(this.topic);
-      this.noticeTopicRecreated(watermarks);
-      this.partitions = watermarks.map(({ partition, low, high }) => {
-        const position = this.positions.get(partition) ?? null;
-        return { partition, low, high, committed: position, lag: Math.max(0, high - Math.max(position ?? low, low)) };
-      });
-      this.changed();
-    } catch {
-      // Shown as stale numbers until the next refresh; the consumer reports its own trouble.
+    } catch (error) {
+      // Shown as stale numbers with the reason; the consumer reconnects by itself.
+      this.markUnreachable(isRetriableKafkaError(error) ? `${this.source.profileName} is unreachable (${describeKafkaError(error)})` : describeKafkaError(error));
+    } finally {
+      clearTimeout(silent);
+      this.refreshing = false;
     }
+  }
+
+  private markUnreachable(why: string): void {
+    if (this.stopped) return;
+    this.unreachable = `The Kafka broker is unreachable: ${why}. Watching ${this.topic} resumes when it is back; the rows read so far stay.`;
+    this.changed();
+  }
+
+  private async readPartitions(): Promise<void> {
+    if (!(await this.bus.topicExists(this.topic))) {
+      this.topicGone = `The topic ${this.topic} was deleted on ${this.source.profileName}. Watching for it to come back; the rows read so far stay.`;
+      this.partitions = [];
+      this.changed();
+      return;
+    }
+    const watermarks = await this.bus.watermarks(this.topic);
+    this.noticeTopicRecreated(watermarks);
+    this.partitions = watermarks.map(({ partition, low, high }) => {
+      const position = this.positions.get(partition) ?? null;
+      return { partition, low, high, committed: position, lag: Math.max(0, high - Math.max(position ?? low, low)) };
+    });
+    this.changed();
   }
 
   /**
@@ -294,7 +351,7 @@ export class MonitorSession {
       rowsSkipped: 0,
       etaSeconds: null,
       // What the monitor is doing shows in the Kafka panel and the toolbar; this line is for trouble.
-      message: this.consumerFailure() ?? this.topicGone,
+      message: this.consumerFailure() ?? this.unreachable ?? this.topicGone,
     };
   }
 
@@ -302,8 +359,8 @@ export class MonitorSession {
     const { request } = this.source;
     return {
       selection: { kind: 'kafka', profileId: request.profileId, topic: request.topic, createTopic: false, startFrom: request.startFrom, compression: 'none' },
-      state: this.consumerFailure() ? 'failed' : 'connected',
-      message: this.consumerFailure() ?? this.topicGone ?? this.message,
+      state: this.consumerFailure() ? 'failed' : this.unreachable ? 'retrying' : 'connected',
+      message: this.consumerFailure() ?? this.unreachable ?? this.topicGone ?? this.message,
       retryInSeconds: null,
       profileName: this.source.profileName,
       topic: request.topic,
@@ -321,7 +378,7 @@ export class MonitorSession {
   }
 
   private consumerFailure(): string | null {
-    return this.consumer.failure;
+    return this.consumer.failure ?? this.watchFailure;
   }
 
   async dispose(): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import type { FeedRow, FeedView } from '../../../shared/contract';
 import type { TrafficRecord } from '../../../shared/records';
+import { feedCells, type FeedCell } from './feedCells';
 import { RingBuffer } from './ringBuffer';
 
 export const FEED_CAPACITY = 5000;
@@ -49,6 +50,8 @@ export class FeedWindow {
    */
   private gapped = false;
   onlyPassing = false;
+  /** Cut cells of rows with a long text (feedCells.ts), cut once however many views send the row. */
+  private readonly cut = new WeakMap<TrafficRecord, readonly FeedCell[]>();
 
   add(entry: FeedEntry, passes: boolean): void {
     this.all.push(entry);
@@ -90,6 +93,15 @@ export class FeedWindow {
       this.focusAll.push(entry);
       if (passes(entry)) this.focusPassing.push(entry);
     }
+  }
+
+  private cellsOf(record: TrafficRecord): FeedCell[] {
+    let cells = this.cut.get(record);
+    if (!cells) {
+      cells = feedCells(record.values);
+      if (cells !== record.values) this.cut.set(record, cells);
+    }
+    return cells as FeedCell[];
   }
 
   /** The threshold changed: rebuild the passing window from what is held and resend everything. */
@@ -137,7 +149,7 @@ export class FeedWindow {
       partition: entry.partition,
       line: entry.record.line,
       time: entry.record.time,
-      values: entry.record.values,
+      values: this.cellsOf(entry.record),
       passes: passes(entry),
     }));
     const skipped = reset ? 0 : Math.max(0, fresh - wanted);
