@@ -82,4 +82,26 @@ describe('unfolding a file with a column per hour', () => {
     await unfolded!.remove();
     expect(() => readFileSync(sniffed.path)).toThrow();
   });
+
+  it('reads hour columns numbered from 1 as hour-ending: H01 is 00:00 to 01:00, H24 is 23:00 to 24:00', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tm-wide-'));
+    folders.push(folder);
+    const hours = Array.from({ length: 24 }, (_, i) => `H${String(i + 1).padStart(2, '0')}`);
+    const lines = [`Station;Datum;${hours.join(';')}`, ...['0412', '0413'].flatMap((station) => ['10.03.2025', '11.03.2025'].map((day) => `${station};${day};${hours.map((_, h) => 100 + h).join(';')}`))];
+    const path = join(folder, 'hourly-stations.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const unfolded = await openUnfolded(await openSniffedFile(await sniffCsv(path), null), async () => null);
+    expect(unfolded?.opened.info.notes[0]).toContain('(24 columns, "H01" … "H24", numbered from 1: "H01" is the interval ending at 01:00)');
+    const { schema, sniffed } = unfolded!.opened;
+    const firstByInterval = new Map<string, number>();
+    for await (const batch of readCsvBatches({ path: sniffed.path, dialect: sniffed.dialect, schema })) {
+      for (const record of batch.records) {
+        const interval = String(record.values[schema.columns.findIndex((column) => column.name === 'Interval')]);
+        if (!firstByInterval.has(interval)) firstByInterval.set(interval, record.time as number);
+      }
+    }
+    expect(new Date(firstByInterval.get('H01') as number).toISOString()).toBe('2025-03-10T00:00:00.000Z');
+    expect(new Date(firstByInterval.get('H24') as number).toISOString()).toBe('2025-03-10T23:00:00.000Z');
+    await unfolded!.remove();
+  });
 });

@@ -30,6 +30,7 @@ export interface UnfoldedFile {
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
+const clock = (ms: number): string => `${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor(ms / 60_000) % 60).padStart(2, '0')}`;
 
 function unfoldNote(original: OpenedFile, layout: WideLayout, result: UnfoldResult): string {
   const { intervals } = layout;
@@ -41,8 +42,10 @@ function unfoldNote(original: OpenedFile, layout: WideLayout, result: UnfoldResu
       : ` ${count(result.unreadable)} line${result.unreadable === 1 ? '' : 's'} of the file could not be read and ${result.unreadable === 1 ? 'is' : 'are'} not in it: ${result.firstUnreadable
           .map((row) => `line ${row.line} (${row.reason})`)
           .join(', ')}${result.unreadable > result.firstUnreadable.length ? ', …' : ''}.`;
+  const numbered =
+    layout.numberedFrom === 1 ? `, numbered from 1: ${JSON.stringify(first)} is the interval ending at ${clock(layout.stepMs)}` : layout.numberedFrom === 0 ? `, numbered from 0: ${JSON.stringify(first)} starts at 00:00` : '';
   return (
-    `Unfolded: one column per time of day (${intervals.length} columns, ${JSON.stringify(first)} … ${JSON.stringify(last)}), so each of the file's ${count(result.rows)} rows ` +
+    `Unfolded: one column per time of day (${intervals.length} columns, ${JSON.stringify(first)} … ${JSON.stringify(last)}${numbered}), so each of the file's ${count(result.rows)} rows ` +
     `became ${intervals.length} records (${count(result.records)} in all), each with its "${UNFOLDED_TIME}" (${JSON.stringify(layout.dateColumn)} and the interval's start), ` +
     `"${UNFOLDED_INTERVAL}" (the column it came from) and "${UNFOLDED_VALUE}" (its count). ${original.info.name} itself is unchanged; a working copy is read.${unreadable}`
   );

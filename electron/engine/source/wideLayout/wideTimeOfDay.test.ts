@@ -15,8 +15,22 @@ describe('a column per time of day', () => {
     expect(wideIntervals(['Date', 'Site', ...QUARTERS])?.intervals.map((interval) => interval.startMs)).toEqual(QUARTERS.map((_, i) => i * 15 * 60_000));
   });
 
-  it('leaves alone what does not cover the day in even steps from midnight, or whose hours may end their interval', () => {
-    expect(wideIntervals(['Date', ...Array.from({ length: 24 }, (_, i) => `H${String(i + 1).padStart(2, '0')}`)])).toBeNull();
+  it('places numbered columns by their number, counted from 0 or from 1 (hour-ending: H01 is 00:00 to 01:00)', () => {
+    const ending = wideIntervals(['Date', 'Station', ...Array.from({ length: 24 }, (_, i) => `H${String(i + 1).padStart(2, '0')}`)]);
+    expect(ending?.intervals.map((interval) => interval.startMs / HOUR)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    expect(ending?.intervals[0]).toEqual({ column: 'H01', index: 2, startMs: 0 });
+    const starting = wideIntervals(['Date', ...Array.from({ length: 24 }, (_, i) => `hour_${i}`)]);
+    expect(starting?.intervals[23]?.startMs).toBe(23 * HOUR);
+    expect(wideIntervals(['Date', ...Array.from({ length: 96 }, (_, i) => `V${i + 1}`)])?.stepMs).toBe(15 * 60_000);
+    // Numbered out of order, from 7, or with gaps: not a day of intervals.
+    expect(wideIntervals(['Date', ...Array.from({ length: 24 }, (_, i) => `H${24 - i}`)])).toBeNull();
+    expect(wideIntervals(['Date', ...Array.from({ length: 24 }, (_, i) => `H${i + 7}`)])).toBeNull();
+    expect(wideIntervals(['Date', ...Array.from({ length: 24 }, (_, i) => `H${i * 2}`)])).toBeNull();
+    // Twelve numbered columns are as likely vehicle classes or months as two-hour blocks.
+    expect(wideIntervals(['Date', ...Array.from({ length: 12 }, (_, i) => `V${i + 1}`)])).toBeNull();
+  });
+
+  it('leaves alone what does not cover the day in even steps from midnight', () => {
     // Twelve daytime hours: even, but not the whole day.
     expect(wideIntervals(['Date', ...Array.from({ length: 12 }, (_, i) => `${7 + i}:00`)])).toBeNull();
     // Out of order.

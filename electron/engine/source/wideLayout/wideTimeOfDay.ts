@@ -4,8 +4,10 @@
  * `12:00-1:00 AM, 1:00-2:00AM, …, 11:00-12:00AM`). Read as it is, each time of day would be a
  * measure of its own and the day's rows would replay at midnight; where the columns cover the day
  * in even steps and the date column can take a time of day, the file is unfolded into a record per
- * interval instead (unfoldWideFile.ts). Otherwise (`H01 … H24`, whose hours may start or end the
- * interval) the user is told plainly how it is read.
+ * interval instead (unfoldWideFile.ts). Numbered columns (`H01 … H24`, `hour_0 … hour_23`,
+ * `V1 … V96`) count the intervals of the day from 1 or from 0: numbered from 1, the first is the one
+ * that ends at 01:00 (hour-ending reports), from 0 the one that starts at 00:00. Otherwise the user
+ * is told plainly how the file is read.
  */
 import type { TimeSource } from '../../../../shared/schema';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../time/civil';
@@ -13,8 +15,9 @@ import { NUMERIC_TIME_FORMATS, TIME_FORMATS } from '../time/timeFormats';
 
 /** Fewer time-of-day columns than this is a file with a few clock-named measures, not this layout. */
 const MIN_COLUMNS = 12;
-const HOUR_NAME = /^(h|hr|hour|v)_?\d{1,2}$/i;
+const HOUR_NAME = /^(h|hr|hour|v)_?(\d{1,2})$/i;
 const HALF_DAY = MS_PER_DAY / 2;
+const MIN_NUMBERED = 24;
 
 function namesTimeOfDay(name: string): boolean {
   const trimmed = name.trim();
@@ -33,6 +36,8 @@ export interface WideLayout {
   dateColumn: string;
   intervals: WideInterval[];
   stepMs: number;
+  /** Columns numbered through the day (`H01 … H24`): from 1 (the first ends at 01:00) or from 0. */
+  numberedFrom?: 0 | 1;
 }
 
 /**
@@ -40,10 +45,12 @@ export interface WideLayout {
  * midnight. A header's own clock may be read half a day off (`12:00-1:00 AM` says AM only for its
  * end), so each must agree with its place in the order up to 12 hours; the place decides.
  */
-export function wideIntervals(names: readonly string[]): { intervals: WideInterval[]; stepMs: number } | null {
+export function wideIntervals(names: readonly string[]): Omit<WideLayout, 'dateColumn'> | null {
   const columns = names.flatMap((column, index) => (namesTimeOfDay(column) ? [{ column, index }] : []));
   if (columns.length < MIN_COLUMNS || MS_PER_DAY % columns.length !== 0) return null;
   const stepMs = MS_PER_DAY / columns.length;
+  const numbered = numberedIntervals(columns, stepMs);
+  if (numbered !== undefined) return numbered === null ? null : { intervals: numbered.intervals, stepMs, numberedFrom: numbered.from };
   const intervals: WideInterval[] = [];
   for (const [place, { column, index }] of columns.entries()) {
     const written = TIME_FORMATS.clock.parse(column.trim());
@@ -52,6 +59,21 @@ export function wideIntervals(names: readonly string[]): { intervals: WideInterv
     intervals.push({ column, index, startMs });
   }
   return { intervals, stepMs };
+}
+
+/**
+ * Columns numbered through the day, in order, from 0 or from 1 (`H01 … H24`: H01 ends at 01:00);
+ * undefined when they are not numbered at all, null when numbered some other way.
+ */
+function numberedIntervals(columns: readonly { column: string; index: number }[], stepMs: number): { intervals: WideInterval[]; from: 0 | 1 } | null | undefined {
+  const numbers = columns.map(({ column }) => HOUR_NAME.exec(column.trim())?.[2]);
+  if (numbers.every((number) => number === undefined)) return undefined;
+  // Twelve numbered columns may as well be vehicle classes or months (V1 … V12): only a column per hour or finer.
+  if (columns.length < MIN_NUMBERED) return null;
+  const base = Number(numbers[0]);
+  if (base !== 0 && base !== 1) return null;
+  if (!numbers.every((number, place) => number !== undefined && Number(number) === base + place)) return null;
+  return { intervals: columns.map(({ column, index }, place) => ({ column, index, startMs: place * stepMs })), from: base };
 }
 
 /**
