@@ -32,8 +32,16 @@ describe('mainMeasure', () => {
     [['length_km', 'AADT', 'pct_trucks'], 'AADT'],
     [['lanes_width', 'tmja_2022', 'v85'], 'tmja_2022'],
     [['km', 'TGM'], 'TGM'],
+    [['time_days', 'mja_tcj'], 'mja_tcj'],
+    [['Dnevni NOO', 'PLDP'], 'PLDP'],
+    [['duljina', 'PGDP'], 'PGDP'],
   ])('takes average daily traffic by its engineers’ abbreviation (%j)', (names, measure) => {
     expect(mainMeasure(names, null)).toBe(measure);
+  });
+
+  it('takes the average over all days before the one over working days, wherever it stands', () => {
+    expect(mainMeasure(['mja_jo', 'mja_tcj', 'mja_pl_tcj'], null)).toBe('mja_tcj');
+    expect(mainMeasure(['AAWT', 'AADT'], null)).toBe('AADT');
   });
 
   it('does not read the abbreviations inside other words', () => {

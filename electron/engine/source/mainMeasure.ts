@@ -21,10 +21,15 @@ const VOLUME =
   /volume|(^|[\s_.-])vol($|[\s_.-])|flow|vehicle|veh($|[\s_.-])|count|traffic|intensit|anzahl|menge|verkehr|fahrzeug|kfz|z(ä|ae)hlung|d(é|e)bit|comptage|trafic|v(é|e)hicule|passage|intensidad|aforo|veh(í|i)culos|conteo|flujo|tr(á|a)fico|veicoli|conteggio|flusso|aantal|verkeer|intensiteit|fluxo|contagem|pkw|lkw|cars?$|bikes?$|trucks?$|bus(es)?$|cyclists?|pedestrians?|passanten|fu(ß|ss)g(ä|ae)nger|v(é|e)los?$|fahrr(ä|a)der|radfahr/i;
 /**
  * Average daily traffic as engineers abbreviate it: AADT / ADT / AAWT / AADF (English), DTV
- * (German, as in `DTVMS`, `DTV_Kfz`), TMJA / TMJO (French), IMD (Spanish and Catalan), TGM
- * (Italian). A word of its own or the start of one, never inside another word.
+ * (German, as in `DTVMS`, `DTV_Kfz`), TMJA / TMJO / MJA (French), IMD (Spanish and Catalan), TGM
+ * (Italian), PLDP (Slovenian), PGDP (Croatian), TMDA (Portuguese). A word of its own or the start of one, never inside another word.
  */
-const DAILY_TRAFFIC = /(^|[^a-z])(aadt|aawt|aadf|awdt|adt|dtv|tmj|imd|tgm)[a-z]*([^a-z]|$)/i;
+const DAILY_TRAFFIC = /(^|[^a-z])(aadt|aawt|aadf|awdt|adt|dtv|tmj|mja|imd|tgm|pldp|pgdp|tmda)[a-z]*([^a-z]|$)/i;
+/**
+ * An average over working days only (AAWT, AWDT, French `jo` jours ouvrés as in Montpellier's
+ * `mja_jo`, TMJO): after the average over all days (`mja_tcj`, AADT) when both are given.
+ */
+const WORKING_DAYS = /(^|[^a-z])(aawt|awdt|tmjo|jo|jours?[\s_]ouvr[a-z]*|working[\s_]?days?|workdays?)([^a-z]|$)/i;
 /**
  * Readings that describe the weather or the sensor rather than how much traffic there was, read
  * as words (shared/columnNameWords): `dew` is the dew point, never the inside of `Sidewalk`.
@@ -49,14 +54,14 @@ function rank(name: string): number {
   if (hasStem(name, NOT_TRAFFIC) || hasStem(name, QUALITY_SHARE)) return 4;
   // A total of all vehicles before a total of one class (`all_motor_vehicles` before `all_hgvs`).
   if (TOTAL.test(name)) return VOLUME.test(name) ? 0.5 : 1;
-  if (VOLUME.test(name) || DAILY_TRAFFIC.test(name)) return 2;
+  if (VOLUME.test(name) || DAILY_TRAFFIC.test(name)) return WORKING_DAYS.test(name) ? 2.25 : 2;
   if (hasStem(name, CALENDAR)) return 3.5;
   return 3;
 }
 
 /** True when the name says it counts traffic (a total, a volume, a flow…). */
 export function namesTrafficCount(name: string): boolean {
-  return rank(name) <= 2;
+  return rank(name) <= 2.25;
 }
 
 /** True when the name allows a count: no weather, sensor or quality reading, no calendar number. */
@@ -84,7 +89,7 @@ export function measureReason(name: string, total: MeasureTotal | null = null): 
   if (total !== null && total.total === name) return `a total: the sum of ${listed(total.parts)} on nearly every sampled row`;
   const r = rank(name);
   if (r <= 1) return 'a total';
-  if (r === 2) return 'named as a traffic count';
+  if (r <= 2.25) return 'named as a traffic count';
   if (r <= 3.5) return 'the first number that is not weather or sensor health';
   return 'the only numbers are weather or sensor readings';
 }

@@ -52,3 +52,18 @@ describe('identifier columns', () => {
     expect(isIdentifierColumn('Total', running(1000, 40))).toBe(false);
   });
 });
+
+describe('how many of something a site has', () => {
+  it.each(['nb_canaux', 'nb_annee', 'number of lanes', 'count_of_channels', 'nombre de voies'])('%s describes the site, it does not measure', (name) => {
+    expect(isIdentifierColumn(name, ['3', '1', '3'])).toBe(true);
+  });
+  it.each(['nb_vehicules', 'number of vehicles', 'nombre de passages', 'count lane1'])('%s counts traffic', (name) => {
+    expect(isIdentifierColumn(name, ['317', '120', '402'])).toBe(false);
+  });
+});
+
+describe('Slovenian road-section tables', () => {
+  it.each(['Stac. začetka', 'Stac. konca', 'Števno mesto'])('%s (chainage, counting-site number) labels', (name) => {
+    expect(isIdentifierColumn(name, ['0', '482', '674'])).toBe(true);
+  });
+});

@@ -4,13 +4,14 @@
  * never the default threshold column; they are read as text (category).
  */
 import { namesTrafficCount } from '../mainMeasure';
+import { namesHowManyAPlaceHas } from './placeFeatureCount';
 
 /**
  * `ID`, `Id`, `record_id`, `objectid`, `Nr`, `index`, French open data's `iu_…` (identifiant
  * unique), `Identifiant arc`… (a location id is caught by the location rules first).
  */
 const ID_NAME =
-  /(^|[\s_.-])id$|^(id|iu)[\s_.-]|_id$|[a-z]ID$|^(id|ids|index|idx|row|rownum|row_number|record|rec|nr|no|n°|objectid|fid|gid|uid|uuid|key|seq|sequence)$|identifiant|identificador|identifier|kennung|kennziffer/i;
+  /(^|[\s_.-])id$|^(id|iu)[\s_.-]|_id$|[a-z]ID$|^(id|ids|index|idx|row|rownum|row_number|record|rec|nr|no|n°|objectid|fid|gid|uid|uuid|key|seq|sequence)$|identifiant|identificador|identifier|kennung|kennziffer|(š|s)tevno mesto/i;
 /**
  * Ids and numbers by case alone, where the word has no separator: camelCase `idTemporal`,
  * `idElem`, and German abbreviations ending in Nr / NR (Nummer): `ZNR` (Zählstellennummer),
@@ -28,10 +29,11 @@ const LABEL_NAME =
 /**
  * The same calendar fields in the other languages traffic data is published in (`JAHR`, `anyo`,
  * `année`, `Monat`, `mes`), and where on which road a counter stands: a road or route number
- * (`freeway`, `route`), a kilometre point or postmile along it (`Pk`, `PK inici`, `postmile`).
+ * (`freeway`, `route`), a kilometre point or postmile along it (`Pk`, `PK inici`, `postmile`,
+ * Slovenian `Stac. začetka` / `Stac. konca`: the chainage, stacionaža, where a section starts and ends).
  */
 const OTHER_LABEL_NAME =
-  /^(jahr|a(ñ|n)o|anyo|any|ann(é|e)e|anno|jaar|år|monat|mes|mois|mese|maand|tag|d(í|i)a|jour|giorno|stunde|hora|heure|uur|freeway|fwy|route|highway|hwy|postmile|abs_?pm|milepost|chainage)$|^(pk|p\.k\.|pr)($|[\s_.-])/i;
+  /^(jahr|a(ñ|n)o|anyo|any|ann(é|e)e|anno|jaar|år|monat|mes|mois|mese|maand|tag|d(í|i)a|jour|giorno|stunde|hora|heure|uur|freeway|fwy|route|highway|hwy|postmile|abs_?pm|milepost|chainage)$|^(pk|p\.k\.|pr)($|[\s_.-])|^stac(\.|iona(ž|z)a)/i;
 /**
  * A column called `time` (or the word in another language) holding whole numbers 0..24 is the hour
  * of the day written beside the full time, not a reading.
@@ -86,7 +88,7 @@ function withoutDuplicateSuffix(name: string): string {
 
 /** True for a numeric column whose numbers label something: an id, a running number, a coordinate, a code. */
 export function isIdentifierColumn(name: string, values: readonly string[]): boolean {
-  if (isIdentifierName(name) || isCoordinateName(name) || isLabelName(name.trim()) || isLabelName(withoutDuplicateSuffix(name))) return true;
+  if (isIdentifierName(name) || isCoordinateName(name) || isLabelName(name.trim()) || isLabelName(withoutDuplicateSuffix(name)) || namesHowManyAPlaceHas(name)) return true;
   if (HOUR_AS_TIME_NAME.test(name.trim()) && holdsHoursOfDay(values)) return true;
   // A cumulative counter grows on every row too; its name says it counts traffic.
   return looksLikeRunningNumber(values) && !namesTrafficCount(name);

@@ -43,6 +43,26 @@ describe('location by name', () => {
   });
 });
 
+describe('location: many ids under a name that says it identifies a place', () => {
+  it.each(['Štev. odseka', 'id_centrale', 'id_tratta', 'št. odseka', 'broj dionice', 'číslo úseku', 'nr odcinka'])('%s names a place by its number', (name) =>
+    expect(locationNameTier(name)).toBe(3),
+  );
+
+  it('road-section codes written with leading zeros are places, however many (a map of sections, no time)', () => {
+    const codes = ['0030', '0030', '0199', '0201', '0202', '1450', 'N0361', '1451'];
+    expect(pickLocationColumn(['Štev. odseka', 'PLDP'], [codes, ['25', '31', '9', '12', '40', '7', '3', '8']], [true, true], [0, 1], null)).toEqual({ index: 0, basis: 'name' });
+    expect(pickLocationColumn(['Štev. odseka'], [codes.map((code) => code.replace(/^[N0]+/, ''))], [true], [0], null)).toBeNull();
+  });
+
+  it('station ids coming back a few rows per year are places (yearly averages per channel)', () => {
+    const ids = ['1198', '1198', '1198', '972', '1195', '1195', '1195', '9', '9', '9', '972', '1198', '1198', '1198', '9', '9'];
+    const years = ids.map((_, i) => (i < 8 ? '2024' : '2023'));
+    expect(pickLocationColumn(['id_centrale'], [ids], [true], [0], years)).toEqual({ index: 0, basis: 'name' });
+    // Ids never coming back are record numbers, not places.
+    expect(pickLocationColumn(['id_centrale'], [ids.map((_, i) => String(100 + i))], [true], [0], years)).toBeNull();
+  });
+});
+
 describe('location: a short extract of many stations', () => {
   // Five stations over four 5-minute intervals (a PeMS export): 25% of the sample's rows are
   // different ids, more than a reading would allow, yet each is once in every interval.

@@ -8,6 +8,7 @@
  * - by data, whatever the name: a column with a small set of values that repeat in step with the
  *   timestamps, each value about once per time slot, is the place the slot was counted at.
  */
+import { MAX_ROWS_PER_PLACE, idsComingBackPerSlot, zeroPaddedCodes } from './namedPlaceIds';
 
 /**
  * Words that name a place of counting, in the languages traffic data is published in. A junction
@@ -26,8 +27,26 @@ const DEVICE_WORD = /sensor|detector|detektor|camera|gantry|capteur|sensore|spir
  * Words that often, not always, name a place (`road` may be `road_type`): they count by name only
  * when the name also says it identifies (`link_id`, `road_name`, `segment nr`).
  */
-const WEAK_PLACE_WORD = /segment|link|loop|lane|device|point|node|road|street|stra(ß|ss)e|rue|calle|corridor|section|crossing|place|ort|stelle|mast|poste/i;
-const IDENTIFYING_WORD = /(^|[\s_.-])(id|name|nr|no|code|number|nom|nombre|bezeichnung|nummer|key)$|[a-z](Id|ID|Name)$/i;
+const WEAK_PLACE_WORD = new RegExp(
+  [
+    'segment', 'link', 'loop', 'lane', 'device', 'point', 'node', 'road', 'street', 'stra(ß|ss)e', 'rue', 'calle', 'corridor', 'section', 'crossing', 'place', 'ort',
+    'stelle', 'mast', 'poste',
+    // A road section in Slovenian (odsek, odseka), Croatian (odsjek, dionica), Czech (úsek),
+    // Polish (odcinek), Italian (tratta, tronco) and Portuguese (troço, trecho).
+    'odsek', 'odsjek', 'dionic', '(ú|u)sek', 'odcin', 'tratta', 'tronco', 'tro(ç|c)o', 'trecho',
+    // French counting stations are 'centrales' (centrale de comptage, SIREDO): Montpellier's `id_centrale`.
+    'centrale',
+  ].join('|'),
+  'i',
+);
+/**
+ * Names that say they identify: the word after the thing (`link_id`, `segment nr`, `MessstelleNr`)
+ * or before it (`id_centrale`, `code_site`, and the number abbreviations of the languages that
+ * write it first: Slovenian `Štev.` / `številka`, Croatian `br.` / `broj`, Czech `č.` / `číslo`,
+ * Polish `nr` / `numer`, Italian and Portuguese `numero` / `número` / `n°`).
+ */
+const IDENTIFYING_WORD =
+  /(^|[\s_.-])(id|name|nr|no|code|number|nom|nombre|bezeichnung|nummer|key)$|[a-z](Id|ID|Name)$|^(id|nr|no|num|code|number|(š|s)t(ev)?|(š|s)tevilka|br|broj|(č|c)|(č|c)(í|i)slo|numer|numero|n(ú|u)mero|n[°º])([\s_.-]|$)/i;
 
 /**
  * Names that say which KIND of place or device (`type_compteur`, `station_type`, `Tip štetja`,
@@ -47,6 +66,11 @@ export interface LocationCandidate {
 }
 
 const WHOLE_NUMBER = /^[+-]?\d+$/;
+
+/** Many ids under a name that says it identifies a place: zero-padded codes, or ids that come back a few rows at a time per slot. */
+function namedPlaceIds(values: readonly string[], slots: readonly string[] | null): boolean {
+  return zeroPaddedCodes(values) || (slots !== null && idsComingBackPerSlot(values, slots));
+}
 
 function present(values: readonly string[]): string[] {
   return values.map((value) => value.trim()).filter((value) => value !== '');
@@ -167,9 +191,11 @@ function byName(
 ): LocationCandidate | null {
   for (const tier of [1, 2, 3]) {
     for (const index of candidates) {
-      if (locationNameTier(names[index] as string) !== tier) continue;
+      const name = names[index] as string;
+      if (locationNameTier(name) !== tier) continue;
       const values = samples[index] ?? [];
       if (holdsPlaceValues(values, numeric[index] ?? false, geometry) || idsInStepWithSlots(values, numeric[index] ?? false, slots)) return { index, basis: 'name' };
+      if (numeric[index] && IDENTIFYING_WORD.test(name) && namedPlaceIds(values, slots)) return { index, basis: 'name' };
     }
   }
   return null;
@@ -191,8 +217,6 @@ function byData(samples: readonly (readonly string[])[], numeric: readonly boole
   return best ? { index: best.index, basis: 'data', rowsPerSlot: best.times } : null;
 }
 
-/** Rows a place may have per slot (directions × lanes); more is a reading or a category. */
-const MAX_ROWS_PER_PLACE = 8;
 
 /**
  * When every value appears the same number of times (2 or more) in each time slot it is in, as a
