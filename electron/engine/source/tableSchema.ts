@@ -115,9 +115,10 @@ function detectRoles(names: readonly string[], sampleRows: readonly (readonly st
   const samples = names.map((_, index) => columnSamples(sampleRows, index));
   const notes: string[] = [];
   // Dots between thousands are read as a decimal comma file reads them (`1.234,5`, `25.877`).
-  const grouped = samples.some((values) => usesDecimalComma(values, delimiter)) ? null : dotGroupedThousandsExample(samples, delimiter);
+  const commaDecimals = samples.some((values) => usesDecimalComma(values, delimiter));
+  const grouped = commaDecimals ? null : dotGroupedThousandsExample(samples, delimiter);
   if (grouped !== null) notes.push(`Numbers are written with a dot between thousands (${quoted(grouped)} is ${Number(grouped.replaceAll('.', '')).toLocaleString('en-US')}), and read so.`);
-  const decimalComma = grouped !== null || samples.some((values) => usesDecimalComma(values, delimiter));
+  const decimalComma = commaDecimals || grouped !== null;
   const numeric = samples.map((values) => isNumericColumn(values, decimalComma));
   const roles: ColumnRole[] = numeric.map((isNumber) => (isNumber ? 'measure' : 'category'));
 

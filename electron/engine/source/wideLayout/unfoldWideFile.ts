@@ -36,7 +36,8 @@ export interface UnfoldResult {
   firstUnreadable: RejectedRow[];
 }
 
-function clockText(ms: number): string {
+/** `HH:MM` of a time of day in ms. */
+export function clockText(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }

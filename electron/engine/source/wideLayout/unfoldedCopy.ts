@@ -11,7 +11,7 @@ import type { SchemaOverrides } from '../../../../shared/schema';
 import { openSniffedFile } from '../openFile';
 import type { OpenedFile } from '../openedFile';
 import { sniffCsv } from '../sniffCsv';
-import { unfoldWideFile, UNFOLDED_INTERVAL, UNFOLDED_TIME, UNFOLDED_VALUE, type UnfoldResult } from './unfoldWideFile';
+import { clockText, unfoldWideFile, UNFOLDED_INTERVAL, UNFOLDED_TIME, UNFOLDED_VALUE, type UnfoldResult } from './unfoldWideFile';
 import { detectWideLayout, type WideLayout } from './wideTimeOfDay';
 
 /**
@@ -30,7 +30,6 @@ export interface UnfoldedFile {
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
-const clock = (ms: number): string => `${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor(ms / 60_000) % 60).padStart(2, '0')}`;
 
 function unfoldNote(original: OpenedFile, layout: WideLayout, result: UnfoldResult): string {
   const { intervals } = layout;
@@ -43,7 +42,7 @@ function unfoldNote(original: OpenedFile, layout: WideLayout, result: UnfoldResu
           .map((row) => `line ${row.line} (${row.reason})`)
           .join(', ')}${result.unreadable > result.firstUnreadable.length ? ', …' : ''}.`;
   const numbered =
-    layout.numberedFrom === 1 ? `, numbered from 1: ${JSON.stringify(first)} is the interval ending at ${clock(layout.stepMs)}` : layout.numberedFrom === 0 ? `, numbered from 0: ${JSON.stringify(first)} starts at 00:00` : '';
+    layout.numberedFrom === 1 ? `, numbered from 1: ${JSON.stringify(first)} is the interval ending at ${clockText(layout.stepMs)}` : layout.numberedFrom === 0 ? `, numbered from 0: ${JSON.stringify(first)} starts at 00:00` : '';
   return (
     `Unfolded: one column per time of day (${intervals.length} columns, ${JSON.stringify(first)} … ${JSON.stringify(last)}${numbered}), so each of the file's ${count(result.rows)} rows ` +
     `became ${intervals.length} records (${count(result.records)} in all), each with its "${UNFOLDED_TIME}" (${JSON.stringify(layout.dateColumn)} and the interval's start), ` +
