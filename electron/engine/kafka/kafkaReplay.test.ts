@@ -31,7 +31,9 @@ describe.runIf(runnable)('Replay through Kafka', () => {
   let view: ViewUpdate | null = null;
 
   beforeAll(async () => {
-    cluster = await kafkaForTests();
+    // Retention checked every second rather than every five minutes, so a test sees what a broker
+    // left after its check without waiting for it.
+    cluster = await kafkaForTests({ properties: { 'log.retention.check.interval.ms': '1000', 'log.initial.task.delay.ms': '0' } });
     brokers = cluster.brokers;
     dataDir = mkdtempSync(join(tmpdir(), 'kafka-replay-'));
     engine = new Engine({ sampleCsvPath: SAMPLE, dataDir, onViewUpdate: (update) => (view = update) });
@@ -133,6 +135,35 @@ describe.runIf(runnable)('Replay through Kafka', () => {
     expect(final.bus.duplicates).toBe(0);
     // The rows keep their own times, days ahead, rather than the time they were sent.
     const times = final.feed.rows.map((row) => row.time ?? 0);
+    expect(Math.max(...times)).toBe(start + (rows.length - 1) * 900_000);
+  }, 120_000);
+
+  it("replays a file from last month (a broker's retention counts from message timestamps): after the broker's retention check the topic still holds every row, and each row arrives with its own time", async () => {
+    // Written here: 15-minute rows over ten days from forty days ago, three junctions. Stamped with
+    // their own times, they rolled the log into segments a week apart, all past a week's retention.
+    const start = Math.floor(Date.now() / 900_000) * 900_000 - 40 * 86_400_000;
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    const stamp = (ms: number): string => {
+      const d = new Date(ms);
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:00`;
+    };
+    const rows = Array.from({ length: 960 }, (_, i) => `${stamp(start + i * 900_000)},J${i % 3},${10 + (i % 40)}`);
+    const file = join(dataDir, 'last-month.csv');
+    writeFileSync(file, `Time,Junction,Total\n${rows.join('\n')}\n`);
+    await useKafka(`last-month-${Date.now()}`);
+    await engine.handle('file:open', { path: file });
+    await engine.handle('replay:start', { pace: { mode: 'fast' }, limits: { durationSeconds: null, rows: null, loop: false } });
+    await until(() => view?.replay.state === 'finished' || view?.replay.state === 'failed', 60_000, 'the replay to finish');
+    expect(engine.view(true).replay.rowsConsumed).toBe(rows.length);
+    // Past two retention checks, the partitions still begin at offset 0 and hold every row.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await until(() => (view?.bus.partitions.reduce((sum, p) => sum + p.high, 0) ?? 0) >= rows.length, 10_000, 'the partition table');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const partitions = engine.view(true).bus.partitions;
+    expect(partitions.map((p) => p.low)).toEqual(partitions.map(() => 0));
+    expect(partitions.reduce((sum, p) => sum + p.high - p.low, 0)).toBe(rows.length);
+    // The rows keep their own times, weeks ago, rather than the time they were sent.
+    const times = engine.view(true).feed.rows.map((row) => row.time ?? 0);
     expect(Math.max(...times)).toBe(start + (rows.length - 1) * 900_000);
   }, 120_000);
 

@@ -8,7 +8,7 @@ import type { Bus, BusConsumer, ConsumerOptions, PartitionWatermarks, ProducerRe
 import type { BusCodec } from '../busCodec';
 import { KAFKA_COMPRESSION, KAFKA_LOG_LEVEL, loadKafkajs } from './kafkajsModule';
 import { KafkaBusConsumer } from './kafkaBusConsumer';
-import { EVENT_TIME_HEADER, stampAhead } from './futureTimestamps';
+import { EVENT_TIME_HEADER, sendStamp } from './messageTimestamps';
 import { packMessages } from './messagePacking';
 import { engineLog } from '../../supervision';
 import { ThreadedProducer, type MessageSender } from './threadedProducer';
@@ -183,12 +183,12 @@ export class KafkaBus<T> implements Bus<T> {
           ? packMessages(records, asText, rowsPerMessage, now)
           : records.map((record) => {
               const ms = record.timestamp === undefined ? null : Math.round(record.timestamp);
-              const ahead = ms === null ? null : stampAhead(ms, nowMs);
-              const headers = ahead === null ? record.headers : { ...record.headers, [EVENT_TIME_HEADER]: String(ms) };
+              const stamp = ms === null ? null : sendStamp(ms, nowMs);
+              const headers = stamp === null ? record.headers : { ...record.headers, [EVENT_TIME_HEADER]: String(ms) };
               return {
                 key: record.key,
                 value: codec.encode(record.value),
-                timestamp: ms === null ? now : String(ahead ?? ms),
+                timestamp: ms === null ? now : String(stamp ?? ms),
                 ...(headers ? { headers } : {}),
               };
             }),

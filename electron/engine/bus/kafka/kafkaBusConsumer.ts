@@ -4,7 +4,7 @@
  * callback waits (heartbeating, so the group keeps this member), which stops fetching: memory stays
  * bounded however far the topic runs ahead.
  */
-import { takeEventTime } from './futureTimestamps';
+import { takeEventTime } from './messageTimestamps';
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { StartFrom } from '../../../../shared/kafka/busContract';
 import type { BusConsumer, BusMessage, ConsumerOptions } from '../bus';
@@ -156,9 +156,23 @@ export class KafkaBusConsumer<T> {
     const committed = new Map((entry?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
     for (const [partition, offset] of committed) if (offset >= 0) this.committedAtJoin.set(partition, offset);
     const fresh: number[] = [];
+    const oldest = await this.oldestKept();
     for (const partition of this.assigned) {
       const read = this.expected.get(partition);
       const offset = committed.get(partition) ?? -1;
+      // Where reading of the partition goes on (see the re-join below), if anywhere yet.
+      const from = read !== undefined ? Math.max(read, offset) : offset >= 0 ? offset : undefined;
+      const kept = oldest.get(partition);
+      if (from !== undefined && kept !== undefined && kept > from) {
+        // Retention removed what this member or its group was to read next. Said here, and read on
+        // from the oldest kept: left to kafkajs, the out-of-range offset would reset to the start
+        // rule's end, which for "latest" skips every kept message as well.
+        this.lostToRetention += kept - from;
+        this.startsAt.set(partition, kept);
+        this.expected.set(partition, kept);
+        this.consumer.seek({ topic, partition, offset: String(kept) });
+        continue;
+      }
       if (read !== undefined) {
         // A re-join (after the group lost this member, say while the broker was away): go on
         // exactly where this member had read to. Commits that failed meanwhile must neither skip
@@ -210,7 +224,7 @@ export class KafkaBusConsumer<T> {
       const offset = Number(message.offset);
       if (offset < startsAt) continue;
       const notBefore = this.notBefore.get(partition);
-      // A packed message is stamped with its latest row's time; its rows are judged one by one below.
+      // A packed message is judged in queuePacked: row by row, or whole when stamped as it was sent.
       const packedHere = message.headers?.[PACKED_ROWS_HEADER] !== undefined && this.codec.decodeParsed !== undefined;
       if (notBefore !== undefined && !packedHere) {
         if (Number(message.timestamp) < notBefore) {
@@ -222,11 +236,11 @@ export class KafkaBusConsumer<T> {
       const expected = this.expected.get(partition) ?? this.committedAtJoin.get(partition);
       // A batch fetched just before a seek took effect comes again after it: queue each offset once.
       if (expected !== undefined && offset < expected) continue;
-      if (expected !== undefined && offset > expected) this.lostToRetention += offset - expected;
+      if (expected !== undefined && offset > expected && (await this.skippedAhead(partition, expected, offset))) break;
       this.expected.set(partition, offset + 1);
       const headers = textHeaders(message.headers);
       const payload = message.value ?? Buffer.alloc(0);
-      // A row stamped ahead of the broker's limit carries its own time in a header (futureTimestamps.ts).
+      // A row stamped ahead of the broker's limit carries its own time in a header (messageTimestamps.ts).
       const timestamp = takeEventTime(headers) ?? Number(message.timestamp);
       const key = message.key === null ? null : message.key.toString('utf8');
       const packed = headers[PACKED_ROWS_HEADER];
@@ -256,6 +270,40 @@ export class KafkaBusConsumer<T> {
     }
   }
 
+  /** Per partition, the oldest offset the topic keeps; empty when the cluster cannot say. */
+  private async oldestKept(): Promise<Map<number, number>> {
+    try {
+      const marks = await this.admin.fetchTopicOffsets(this.options.topic);
+      return new Map(marks.map((mark) => [mark.partition, Number(mark.low)]));
+    } catch {
+      return new Map(); // a gap then shows on the first batch instead (skippedAhead)
+    }
+  }
+
+  /**
+   * Reading of `partition` jumped from `expected` to `offset`. Either retention removed the messages
+   * between (they are counted as lost, and reading goes on from the oldest kept), or the client
+   * skipped messages that are still there: after a broker that stopped answering comes back, a
+   * fetch can be refused as out of range and kafkajs then resets to the topic's end (a "latest"
+   * start), which would drop every row produced meanwhile. Those are read again from `expected`.
+   * True when a seek was made: the rest of the batch comes again after it.
+   */
+  private async skippedAhead(partition: number, expected: number, offset: number): Promise<boolean> {
+    // Where the cluster cannot say what it keeps, read again from where this member was; should the
+    // messages be gone, the next fetch skips ahead again and asks again.
+    const oldest = (await this.oldestKept()).get(partition) ?? expected;
+    const resumeAt = Math.max(oldest, expected);
+    if (resumeAt > expected) {
+      this.lostToRetention += resumeAt - expected;
+      this.expected.set(partition, resumeAt);
+    }
+    if (offset <= resumeAt) return false;
+    this.startsAt.set(partition, resumeAt);
+    this.pendingSeeks.set(partition, resumeAt);
+    this.retryPendingSeeks();
+    return true;
+  }
+
   /**
    * A message of several rows (see messagePacking.ts): one queued entry per row, all at its offset.
    * Decoded whole before any row is queued, so a bad row rejects the message, not part of it.
@@ -264,7 +312,11 @@ export class KafkaBusConsumer<T> {
     const decodeParsed = this.codec.decodeParsed as NonNullable<BusCodec<T>['decodeParsed']>;
     const notBefore = this.notBefore.get(partition);
     const unpacked = unpackMessage(payload, packed, timestamp);
-    const kept = notBefore === undefined ? unpacked : unpacked.filter((row) => row.timestamp >= notBefore);
+    // Rows are judged one by one where the message carries its latest row's own time; one stamped
+    // when it was sent (its rows far from now, see messageTimestamps.ts) is judged whole by that
+    // stamp, the time the broker's lookup went by.
+    const ownTime = unpacked.some((row) => row.timestamp === timestamp);
+    const kept = notBefore === undefined ? unpacked : ownTime ? unpacked.filter((row) => row.timestamp >= notBefore) : timestamp >= notBefore ? unpacked : [];
     if (notBefore !== undefined && kept.length > 0) this.notBefore.delete(partition);
     const rows = kept.map((row) => ({
       topic,

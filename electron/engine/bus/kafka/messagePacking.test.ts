@@ -20,8 +20,10 @@ const read = (message: { value: string; timestamp: string; headers?: Record<stri
 
 describe('packing rows into Kafka messages', () => {
   it('puts up to N rows of one key in a message, keeps each key in order, and reads every row back with its own tag and time', () => {
-    const records = Array.from({ length: 70 }, (_, n) => record(n % 3 === 0 ? 'J01' : 'J02', n, 1_700_000_000_000 + n * 900_000));
-    const messages = packMessages(records, encode, 16, String(Date.now()));
+    // Rows of a live feed: from half an hour ago, ten seconds apart.
+    const now = Date.now();
+    const records = Array.from({ length: 70 }, (_, n) => record(n % 3 === 0 ? 'J01' : 'J02', n, now - 30 * 60_000 + n * 10_000));
+    const messages = packMessages(records, encode, 16, String(now));
     // J01 has 24 rows (two messages), J02 46 (three).
     expect(messages.map((m) => [m.key, read(m).length])).toEqual([
       ['J01', 16],
@@ -43,6 +45,15 @@ describe('packing rows into Kafka messages', () => {
     // its rows) and is a plain JSON array.
     expect(messages[1]?.timestamp).toBe(String(records.filter((r) => r.key === 'J01')[23]?.timestamp));
     expect(JSON.parse(messages[0]?.value ?? '')).toHaveLength(16);
+  });
+
+  it('stamps a message of rows from last month with the time of producing (retention counts from it); each row keeps its own time', () => {
+    const now = Date.now();
+    const lastMonth = now - 30 * 86_400_000;
+    const records = Array.from({ length: 8 }, (_, n) => record('J01', n, lastMonth + n * 900_000));
+    const [message] = packMessages(records, encode, 8, String(now));
+    expect(message?.timestamp).toBe(String(now));
+    expect(read(message!).map((row) => row.timestamp)).toEqual(records.map((r) => r.timestamp));
   });
 
   it('stamps rows without a time with the time of producing, and rows without a tag carry no tag', () => {

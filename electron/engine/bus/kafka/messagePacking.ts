@@ -12,7 +12,7 @@
  * first row's, a message whose later rows were wanted was passed over on a real broker). Rows of one key stay in their order; rows of different keys may be packed apart.
  */
 import type { ProducerRecord } from '../bus';
-import { stampAhead } from './futureTimestamps';
+import { sendStamp } from './messageTimestamps';
 import { REPLAY_TAG_HEADER } from './replayTag';
 
 export const PACKED_ROWS_HEADER = 'traffic-monitor-rows';
@@ -59,8 +59,8 @@ export function packMessages<T>(records: readonly ProducerRecord<T>[], encode: (
       messages.push({
         key,
         value: `[${rows.map((row) => encode(row.value)).join(',')}]`,
-        // Each row's own time is in the header; a message stamped too far ahead would be refused.
-        timestamp: latest === -Infinity ? now : String(stampAhead(Math.round(latest), Number(now)) ?? Math.round(latest)),
+        // Each row's own time is in the header; the message is stamped as one row would be (messageTimestamps.ts).
+        timestamp: latest === -Infinity ? now : String(sendStamp(Math.round(latest), Number(now)) ?? Math.round(latest)),
         headers: { [PACKED_ROWS_HEADER]: rows.map(entryOf).join(',') },
       });
     }

@@ -15,12 +15,14 @@ interface Reading {
   seq: number;
 }
 
-const BASE = Date.UTC(2026, 9, 1);
+/** Rows of a live feed, 20 s apart from 40 minutes ago: stamped with their own times on the broker. */
+const STEP_MS = 20_000;
+const BASE = Math.floor(Date.now() / 1000) * 1000 - 40 * 60_000;
 const readings = (count: number, from = 0): ProducerRecord<Reading>[] =>
   Array.from({ length: count }, (_, i) => {
     const seq = from + i;
     const junction = `J${seq % 3}`;
-    return { key: junction, value: { junction, seq }, timestamp: BASE + seq * 60_000, headers: { [REPLAY_TAG_HEADER]: formatReplayTag('feed0001', seq, seq + 2) } };
+    return { key: junction, value: { junction, seq }, timestamp: BASE + seq * STEP_MS, headers: { [REPLAY_TAG_HEADER]: formatReplayTag('feed0001', seq, seq + 2) } };
   });
 
 async function read(consumer: BusConsumer<Reading>, atLeast: number, max = 1000): Promise<BusMessage<Reading>[]> {
@@ -68,7 +70,7 @@ describe.runIf(kafkaTestsCanRun())('Kafka bus, rows packed 10 to a message', () 
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     }
     for (const message of got) {
-      expect(message.timestamp).toBe(BASE + message.value.seq * 60_000);
+      expect(message.timestamp).toBe(BASE + message.value.seq * STEP_MS);
       expect(message.headers?.[REPLAY_TAG_HEADER]).toBe(formatReplayTag('feed0001', message.value.seq, message.value.seq + 2));
     }
     const watermarks = await bus.watermarks(topic);
@@ -81,12 +83,29 @@ describe.runIf(kafkaTestsCanRun())('Kafka bus, rows packed 10 to a message', () 
     // Two produce batches; the start falls inside the second's messages (rows 60–99, ten per message per key).
     await bus.produce(topic, readings(60));
     await bus.produce(topic, readings(40, 60));
-    const consumer = await bus.consumer({ groupId: `packed-time-${Date.now()}`, topic, start: { kind: 'timestamp', timestamp: BASE + 75 * 60_000 } });
+    const consumer = await bus.consumer({ groupId: `packed-time-${Date.now()}`, topic, start: { kind: 'timestamp', timestamp: BASE + 75 * STEP_MS } });
     const got = (await readAll(consumer, 25)).map((m) => m.value.seq);
     await consumer.close();
     // Every row from 75 on; rows before it only from the same batch, never the first batch's.
     expect(got.filter((seq) => seq >= 75).sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => 75 + i));
     expect(got.every((seq) => seq >= 60)).toBe(true);
+  });
+
+  it('rows from last month, stamped as they were sent: a start at a time takes the messages sent from then on, every row of them', async () => {
+    const topic = `packed-old-${Date.now()}`;
+    await bus.createTopic(topic, { partitions: 1 });
+    const lastMonth = (records: ProducerRecord<Reading>[]): ProducerRecord<Reading>[] => records.map((r) => ({ ...r, timestamp: (r.timestamp ?? 0) - 30 * 86_400_000 }));
+    await bus.produce(topic, lastMonth(readings(60)));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const between = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await bus.produce(topic, lastMonth(readings(40, 60)));
+    const consumer = await bus.consumer({ groupId: `packed-old-${Date.now()}`, topic, start: { kind: 'timestamp', timestamp: between } });
+    const got = await readAll(consumer, 40);
+    await consumer.close();
+    expect(got.map((m) => m.value.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => 60 + i));
+    // Each row still reads back with its own time, a month ago.
+    for (const message of got) expect(message.timestamp).toBe(BASE + message.value.seq * STEP_MS - 30 * 86_400_000);
   });
 
   it('a group that committed between the rows of a message reads that message again after a restart: no row is lost', async () => {
