@@ -1,7 +1,8 @@
 /**
- * The bus on a Kafka cluster (kafkajs): the same interface and contract as the embedded log, so the
- * replay and the stages do not know which one they run on. Producing is keyed (per-key order),
- * batched, acks=all, with the idempotent producer where the cluster supports it.
+ * The bus on a Kafka cluster: the same interface and contract as the embedded log, so the replay and
+ * the stages do not know which one they run on. Admin and consumers on kafkajs; producing (keyed for
+ * per-key order, batched, acks=all, idempotent where the cluster supports it) on @platformatic/kafka,
+ * the faster per message (platformaticSender.ts).
  */
 import type { Admin, Kafka, KafkaConfig, ProducerConfig } from 'kafkajs';
 import type { Bus, BusConsumer, ConsumerOptions, PartitionWatermarks, ProducerRecord } from '../bus';
@@ -12,6 +13,7 @@ import { EVENT_TIME_HEADER, sendStamp } from './messageTimestamps';
 import { packMessages } from './messagePacking';
 import { engineLog } from '../../supervision';
 import { ThreadedProducer, type MessageSender } from './threadedProducer';
+import { connectSender } from './platformaticSender';
 import { describeKafkaError } from './kafkaErrors';
 import { closingAnyway } from '../../supervision';
 
@@ -77,7 +79,7 @@ export class KafkaBus<T> implements Bus<T> {
 
   private async openConnections(): Promise<void> {
     const generation = this.generation;
-    const { Kafka, Partitioners } = await loadKafkajs();
+    const { Kafka } = await loadKafkajs();
     // kafkajs logs through console by default; the app reports state through its own view instead.
     const kafka = (this.kafka ??= new Kafka({ logLevel: KAFKA_LOG_LEVEL.NOTHING, ...this.options.config }));
     const admin = this.admin ?? kafka.admin();
@@ -93,7 +95,7 @@ export class KafkaBus<T> implements Bus<T> {
     }
     if (this.producer) return;
     const cluster = await admin.describeCluster();
-    // kafkajs asks the controller for a producer id; a cluster that names no live controller
+    // An idempotent producer asks for a producer id; a cluster that names no live controller
     // (librdkafka's mock, some proxies) cannot give one, so produce without idempotence there and
     // keep ordering by allowing one request in flight. Duplicates after retries are then counted
     // by the consumer rather than prevented.
@@ -107,11 +109,7 @@ export class KafkaBus<T> implements Bus<T> {
     if (workerPath) {
       this.producer = await ThreadedProducer.start(workerPath, this.options.config, settings);
     } else {
-      // Java's murmur2 partitioner (kafkajs's default since 2.0, named to say so): a junction's
-      // rows land in the same partition as any Java client would put them.
-      const producer = kafka.producer({ ...settings, createPartitioner: Partitioners.DefaultPartitioner });
-      await producer.connect();
-      this.producer = producer;
+      this.producer = await connectSender(this.options.config, settings);
     }
     this.producerMode = idempotent ? 'idempotent, acks=all' : 'acks=all, one request in flight (the cluster offers no idempotent producer)';
   }

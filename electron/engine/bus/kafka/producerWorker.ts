@@ -1,18 +1,17 @@
 /**
- * Worker-thread entry: one kafkajs producer. kafkajs spends about 10 µs of JavaScript per message
- * (record encoding, partition grouping, CRC32C); here that runs on its own core while the engine
- * reads the file and runs the stages.
+ * Worker-thread entry: the replay's producer (platformaticSender.ts). Its per-message work (record
+ * encoding, partition grouping, CRC32C) runs here on its own core while the engine reads the file
+ * and runs the stages.
  */
 import { parentPort } from 'node:worker_threads';
-import type { Producer } from 'kafkajs';
-import { KAFKA_LOG_LEVEL, loadKafkajs } from './kafkajsModule';
 import { describeKafkaError, isRetriableKafkaError } from './kafkaErrors';
-import type { FromProducerWorker, ToProducerWorker } from './producerWorkerMessages';
+import { connectSender } from './platformaticSender';
+import type { FromProducerWorker, MessageSender, ToProducerWorker } from './producerWorkerMessages';
 
 const port = parentPort;
 if (!port) throw new Error('the producer worker must run in a worker thread');
 const post = (message: FromProducerWorker): void => port.postMessage(message);
-let producer: Producer | null = null;
+let producer: MessageSender | null = null;
 
 function failure(id: number, error: unknown): FromProducerWorker {
   return { kind: 'failed', id, message: describeKafkaError(error), retriable: isRetriableKafkaError(error) };
@@ -21,11 +20,7 @@ function failure(id: number, error: unknown): FromProducerWorker {
 port.on('message', (message: ToProducerWorker) => {
   if (message.kind === 'connect') {
     void (async () => {
-      const { Kafka, Partitioners } = await loadKafkajs();
-      const kafka = new Kafka({ ...message.config, logLevel: KAFKA_LOG_LEVEL.NOTHING });
-      const created = kafka.producer({ ...message.producer, createPartitioner: Partitioners.DefaultPartitioner });
-      await created.connect();
-      producer = created;
+      producer = await connectSender(message.config, message.producer);
     })().then(
       () => post({ kind: 'connected' }),
       (error: unknown) => post(failure(0, error)),
@@ -41,6 +36,7 @@ port.on('message', (message: ToProducerWorker) => {
       (error: unknown) => post(failure(id, error)),
     );
   } else {
-    void (producer?.disconnect() ?? Promise.resolve()).finally(() => post({ kind: 'disconnected' }));
+    // Closing fails only on a cluster already gone; the thread is let go either way.
+    void (producer?.disconnect() ?? Promise.resolve()).catch(() => undefined).finally(() => post({ kind: 'disconnected' }));
   }
 });

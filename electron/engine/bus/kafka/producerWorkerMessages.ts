@@ -1,6 +1,12 @@
 /** Messages between the engine and the Kafka producer's worker thread (threadedProducer.ts). */
 import type { KafkaConfig, Message, ProducerConfig } from 'kafkajs';
 
+/** What the bus needs of a producer: the threaded one and the one in this thread alike. */
+export interface MessageSender {
+  send(request: ProduceRequest): Promise<unknown>;
+  disconnect(): Promise<void>;
+}
+
 export interface ProduceRequest {
   topic: string;
   acks: number;

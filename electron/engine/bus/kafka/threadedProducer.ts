@@ -5,13 +5,9 @@
  */
 import type { KafkaConfig, ProducerConfig } from 'kafkajs';
 import { WorkerChannel } from '../../supervision';
-import type { FromProducerWorker, ProduceRequest, ToProducerWorker } from './producerWorkerMessages';
+import type { FromProducerWorker, MessageSender, ProduceRequest, ToProducerWorker } from './producerWorkerMessages';
 
-/** What the bus needs of a producer: kafkajs's Producer fits, and so does this class. */
-export interface MessageSender {
-  send(request: ProduceRequest): Promise<unknown>;
-  disconnect(): Promise<void>;
-}
+export type { MessageSender } from './producerWorkerMessages';
 
 class KafkaSendError extends Error {
   constructor(

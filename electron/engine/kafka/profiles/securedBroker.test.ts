@@ -12,6 +12,8 @@ import { BROKER_HOOK_TIMEOUT_MS, externalBrokers, localKafkaAvailable, WHY_NO_KA
 import { PLAIN_USER, SCRAM_USER, startSecuredKafka, type SecuredKafka } from '../testing/securedKafka';
 import { buildKafkaConfig, type KafkaConfig } from './kafkaConfig';
 import { probeConnection } from './connectionProbe';
+import { jsonCodec } from '../../bus/jsonCodec';
+import { KafkaBus } from '../../bus/kafka/kafkaBus';
 
 const FAST = { connectionTimeout: 3_000, requestTimeout: 10_000, retry: { retries: 0 } } satisfies Partial<KafkaConfig>;
 // A broker of our own with our certificates: KAFKA_BROKERS's cluster has its own security.
@@ -65,6 +67,33 @@ describe.runIf(runnable)('Test connection against a broker with SASL_SSL and mut
     expect(result.status).toBe('connected');
     expect(result.message).toContain(kafka.broker.clusterId());
   });
+
+  // The replay's producer is another client library than the admin and the consumer
+  // (platformaticSender.ts): each listener's security must hold for it as well.
+  for (const listener of ['SCRAM-SHA-512', 'PLAIN', 'client certificate'] as const)
+  it(`rows produced through the ${listener} listener are read back, every one, by the app's consumer`, async () => {
+    const key = pemOf(kafka.files.key);
+    const config =
+      listener === 'client certificate'
+        ? await buildKafkaConfig(draft([kafka.mutualTls], { ...trusted, cert: pemOf(kafka.files.cert), key: { name: key.name } }), null, key.pem)
+        : listener === 'PLAIN'
+          ? await buildKafkaConfig(draft([kafka.saslSsl], trusted, { mechanism: 'plain', username: PLAIN_USER.username }), PLAIN_USER.password)
+          : await buildKafkaConfig(draft([kafka.saslSsl], trusted, scram), SCRAM_USER.password);
+    const bus = new KafkaBus<{ seq: number }>({ config: { ...config, ...FAST, retry: { retries: 3 } }, codec: jsonCodec<{ seq: number }>() });
+    const topic = `secured-${listener.replace(/\W+/g, '-')}-${Date.now()}`;
+    try {
+      await bus.createTopic(topic, { partitions: 2 });
+      await bus.produce(topic, Array.from({ length: 300 }, (_, seq) => ({ key: `J${seq % 5}`, value: { seq } })));
+      const consumer = await bus.consumer({ groupId: `${topic}-group`, topic, start: { kind: 'earliest' } });
+      const seqs: number[] = [];
+      const deadline = Date.now() + 20_000;
+      while (seqs.length < 300 && Date.now() < deadline) seqs.push(...(await consumer.poll(1000, 200)).map((message) => message.value.seq));
+      await consumer.close();
+      expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: 300 }, (_, seq) => seq));
+    } finally {
+      await bus.close();
+    }
+  }, 60_000);
 
   it('a wrong password is auth-failed, in plain words, and neither password appears in the answer', async () => {
     const wrong = 'Not-the-Password-789';
