@@ -200,8 +200,10 @@ export async function measureKafka(csvPath: string): Promise<KafkaMeasurement> {
     const originalRun = 'python' in python ? runOriginalProducer(python.python, brokers.join(','), originalTopic, csvPath) : null;
     const original = originalRun ? { rows: originalRun.rows, rowsPerSecond: originalRun.rows / originalRun.seconds } : { skipped: 'skip' in python ? python.skip : '' };
     const noTopic = { skipped: "the original producer did not run, so there is no topic of its messages to read" };
-    const spark = originalRun ? sparkJobReady() : null;
-    const originalStreaming = !originalRun || !spark ? noTopic : 'skip' in spark ? { skipped: spark.skip } : runSparkJob(spark, brokers.join(','), originalTopic, originalRun.rows);
+    // BENCH_SPARK=0 leaves the Spark job out (its environment is half a gigabyte to make once).
+    const sparkWanted = process.env['BENCH_SPARK'] !== '0';
+    const spark = originalRun && sparkWanted ? sparkJobReady() : null;
+    const originalStreaming = !sparkWanted ? { skipped: 'BENCH_SPARK=0' } : !originalRun || !spark ? noTopic : 'skip' in spark ? { skipped: spark.skip } : runSparkJob(spark, brokers.join(','), originalTopic, originalRun.rows);
     const watching = originalRun ? await watchTopic(brokers, originalTopic, originalRun.rows, csvPath) : noTopic;
     const alone = await producerAlone(brokers, csvPath);
     const e2e = await endToEnd(brokers, csvPath);

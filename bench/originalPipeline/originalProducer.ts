@@ -8,6 +8,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const VENV = resolve(__dirname, '..', 'tmp', 'original-pipeline-venv');
+/**
+ * The libraries' major versions as the tutorial ran them (pandas 2, confluent-kafka 2), so the
+ * reference does not move with a new major release of either.
+ */
+const ORIGINAL_REQUIREMENTS = ['pandas>=2,<3', 'confluent-kafka>=2,<3'];
 const PYTHON = join(VENV, 'bin', 'python');
 const SCRIPT = join(__dirname, 'producer.py');
 
@@ -18,10 +23,10 @@ export interface OriginalProducerRun {
 
 /** The venv's python, made and filled on first use; or why it could not be. */
 export function originalPipelinePython(): { python: string } | { skip: string } {
-  if (existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import pandas, confluent_kafka'], { stdio: 'ignore' }).status === 0) return { python: PYTHON };
+  if (existsSync(PYTHON) && spawnSync(PYTHON, ['-c', `import pandas, confluent_kafka; assert pandas.__version__.startswith('2.')`], { stdio: 'ignore' }).status === 0) return { python: PYTHON };
   const venv = spawnSync('python3', ['-m', 'venv', VENV], { encoding: 'utf8' });
   if (venv.status !== 0) return { skip: `python3 -m venv failed (${(venv.stderr || String(venv.error)).trim().slice(0, 200)}); on Debian: apt-get install python3-venv` };
-  const pip = spawnSync(join(VENV, 'bin', 'pip'), ['install', '-q', 'pandas', 'confluent-kafka'], { encoding: 'utf8' });
+  const pip = spawnSync(join(VENV, 'bin', 'pip'), ['install', '-q', ...ORIGINAL_REQUIREMENTS], { encoding: 'utf8' });
   if (pip.status !== 0) return { skip: `pip could not install pandas and confluent-kafka: ${(pip.stderr || '').trim().slice(-300)}` };
   return { python: PYTHON };
 }
