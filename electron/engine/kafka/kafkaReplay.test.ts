@@ -15,6 +15,13 @@ import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, WHY_NO_KAFKA, 
 const SAMPLE = resolve(__dirname, '../../../sample-data/traffic-sample.csv');
 const runnable = kafkaTestsCanRun();
 
+/** `ms` as a file would write it: local date and time to the minute, `2026-12-07 15:45:00`. */
+function localTimeText(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:00`;
+}
+
 async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -125,12 +132,7 @@ describe.runIf(runnable)('Replay through Kafka', () => {
   it('replays a file whose rows run days past now (Kafka 4 refuses messages stamped over an hour ahead): every row arrives with its own time', async () => {
     // Written here: 15-minute rows from an hour ago to five days ahead, three junctions.
     const start = Math.floor(Date.now() / 900_000) * 900_000 - 3_600_000;
-    const pad = (n: number): string => String(n).padStart(2, '0');
-    const stamp = (ms: number): string => {
-      const d = new Date(ms);
-      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:00`;
-    };
-    const rows = Array.from({ length: 500 }, (_, i) => `${stamp(start + i * 900_000)},J${i % 3},${10 + (i % 40)}`);
+    const rows = Array.from({ length: 500 }, (_, i) => `${localTimeText(start + i * 900_000)},J${i % 3},${10 + (i % 40)}`);
     const file = join(dataDir, 'ahead.csv');
     writeFileSync(file, `Time,Junction,Total\n${rows.join('\n')}\n`);
     await useKafka(`ahead-${Date.now()}`);
@@ -151,12 +153,7 @@ describe.runIf(runnable)('Replay through Kafka', () => {
     // Written here: 15-minute rows over ten days from forty days ago, three junctions. Stamped with
     // their own times, they rolled the log into segments a week apart, all past a week's retention.
     const start = Math.floor(Date.now() / 900_000) * 900_000 - 40 * 86_400_000;
-    const pad = (n: number): string => String(n).padStart(2, '0');
-    const stamp = (ms: number): string => {
-      const d = new Date(ms);
-      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:00`;
-    };
-    const rows = Array.from({ length: 960 }, (_, i) => `${stamp(start + i * 900_000)},J${i % 3},${10 + (i % 40)}`);
+    const rows = Array.from({ length: 960 }, (_, i) => `${localTimeText(start + i * 900_000)},J${i % 3},${10 + (i % 40)}`);
     const file = join(dataDir, 'last-month.csv');
     writeFileSync(file, `Time,Junction,Total\n${rows.join('\n')}\n`);
     await useKafka(`last-month-${Date.now()}`);

@@ -3,28 +3,21 @@
  * attempt is still in flight (the replay gave up waiting for an acknowledgement) must neither lose
  * the new batch nor jam the batches after it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROKER_HOOK_TIMEOUT_MS, kafkaForTests, kafkaTestsCanRun, WHY_NO_KAFKA, type TestCluster } from '../../kafka/testing/localKafkaBroker';
+import { describe, expect, it } from 'vitest';
+import { useKafkaForThisFile } from '../../kafka/testing/brokerPerFile';
+import { kafkaTestsCanRun, WHY_NO_KAFKA } from '../../kafka/testing/localKafkaBroker';
 import { loadKafkajs } from './kafkajsModule';
 import { connectSender } from './platformaticSender';
 
 const runnable = kafkaTestsCanRun();
 
 describe.runIf(runnable)('the replay producer on a real broker', () => {
-  let cluster: TestCluster;
-
-  beforeAll(async () => {
-    cluster = await kafkaForTests();
-  }, BROKER_HOOK_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await cluster?.stop();
-  }, BROKER_HOOK_TIMEOUT_MS);
+  const kafka = useKafkaForThisFile();
 
   /** Every message value on `topic`, read by kafkajs from the start. */
   async function valuesOn(topic: string, expected: number): Promise<string[]> {
     const { Kafka } = await loadKafkajs();
-    const consumer = new Kafka({ clientId: 'sender-test-reader', brokers: cluster.brokers, logLevel: 0 }).consumer({ groupId: `${topic}-reader` });
+    const consumer = new Kafka({ clientId: 'sender-test-reader', brokers: kafka().brokers, logLevel: 0 }).consumer({ groupId: `${topic}-reader` });
     const values: string[] = [];
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
@@ -39,7 +32,7 @@ describe.runIf(runnable)('the replay producer on a real broker', () => {
 
   it('a batch sent while another is in flight, and the batch after it, all reach the topic once each', async () => {
     const topic = `sender-overlap-${Date.now()}`;
-    const sender = await connectSender({ clientId: 'sender-test', brokers: cluster.brokers }, { idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: true });
+    const sender = await connectSender({ clientId: 'sender-test', brokers: kafka().brokers }, { idempotent: true, maxInFlightRequests: 5, allowAutoTopicCreation: true });
     const batch = (name: string) => ({
       topic,
       acks: -1,
