@@ -11,7 +11,7 @@ import { COLUMN_TYPES } from './records';
 export const COLUMN_ROLES = ['timestamp', 'location', 'measure', 'category'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
-export const TIME_FORMAT_IDS = ['iso', 'mdy', 'dmy', 'dmy-dot', 'dmy-dash', 'ymd-slash', 'named-month', 'ymd-compact', 'excel-serial', 'epoch-s', 'epoch-ms', 'epoch-us', 'epoch-ns', 'clock'] as const;
+export const TIME_FORMAT_IDS = ['iso', 'mdy', 'dmy', 'dmy-dot', 'dmy-dash', 'ymd-slash', 'named-month', 'ymd-compact', 'ymd-compact-short', 'excel-serial', 'epoch-s', 'epoch-ms', 'epoch-us', 'epoch-ns', 'clock'] as const;
 export type TimeFormatId = (typeof TIME_FORMAT_IDS)[number];
 
 /** For people, each with an example; the schema dialog offers them and error messages name them. */
@@ -24,6 +24,7 @@ export const TIME_FORMAT_LABELS: Record<TimeFormatId, string> = {
   'ymd-slash': 'Year/month/day (2026/10/01 08:15)',
   'named-month': 'Month by name (1-Oct-2026 08:15)',
   'ymd-compact': 'Year, month and day as one number (20261001)',
+  'ymd-compact-short': 'Two-digit year, month and day as one number (261001)',
   'excel-serial': 'Excel date number: days since 1899-12-30 (46296.34375)',
   'epoch-s': 'Unix time in seconds (1790842500)',
   'epoch-ms': 'Unix time in milliseconds (1790842500000)',

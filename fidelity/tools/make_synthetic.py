@@ -1755,6 +1755,144 @@ def make_all_fields_quoted() -> None:
     )
 
 
+def make_date_midnight_clock_and_hour() -> None:
+    name = "date-midnight-clock-and-hour.csv"
+    rng = rng_for(name)
+    points = {"501": ("A92", date(2019, 6, 12), 900), "946": ("M8", date(2019, 5, 21), 2600), "7781": ("B9017", date(2019, 4, 9), 250)}
+    lines = [line(["count_point_id", "direction_of_travel", "year", "count_date", "hour", "road_name", "latitude", "longitude", "pedal_cycles", "cars_and_taxis", "buses_and_coaches", "lgvs", "all_hgvs", "all_motor_vehicles"])]
+    times: list[datetime] = []
+    n = 0
+    for point, (road, first_day, peak) in points.items():
+      for years_back in (2, 1, 0):  # the same point counted on one weekday a year, three years running
+        day = first_day.replace(year=first_day.year - years_back)
+        for direction in ("N", "S"):
+            for hour in range(7, 19):
+                t = datetime(day.year, day.month, day.day, hour)
+                times.append(t)
+                cars = count(rng, peak, t, 60)
+                bikes, buses, lgvs, hgvs = (count(rng, peak * share, t, 60) for share in (0.01, 0.01, 0.15, 0.08))
+                lines.append(line([point, direction, day.year, f"{day.isoformat()} 00:00:00", hour, road, "57.17", "-2.08", bikes, cars, buses, lgvs, hgvs, cars + buses + lgvs + hgvs]))
+                n += 1
+    assert lines[1].startswith("501,N,2017,2017-06-12 00:00:00,7,")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["date-with-midnight-clock", "hour-column"],
+        readme=(
+            "a manual count's date written with a midnight clock as pandas and databases write dates (`count_date` = "
+            "`2019-06-12 00:00:00`) and the hour counted in a column of its own (`hour` = 7..18), as Great Britain's "
+            "road traffic counts publish them: a reader must time each row by the date and the hour, not put the "
+            "twelve hours of a day on its midnight."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["count_date", "hour"], times),
+        location={"column": "count_point_id", "distinct": len(points)},
+        main_measure="all_motor_vehicles",
+        not_measures=["year", "hour", "latitude", "longitude"],
+        notes=f"{len(points)} count points x 3 years x 2 directions x 12 hours (07-18), one day a year each; all_motor_vehicles = cars + buses + lgvs + hgvs. Wall clock.",
+    )
+
+
+def make_yymmdd_date_and_hour() -> None:
+    name = "yymmdd-date-and-hour.csv"
+    rng = rng_for(name)
+    stations = {"1001": 1800, "1002": 950}
+    lines = [line(["Zst", "Land", "Datum", "Wotag", "Stunde", "KFZ_R1", "KFZ_R2", "Lkw_R1", "Lkw_R2"], ";")]
+    times: list[datetime] = []
+    n = 0
+    for station, peak in stations.items():
+        for d in range(7):
+            day = datetime(2018, 3, 5) + timedelta(days=d)
+            for hour in range(1, 25):  # hour ending: 01 is 00:00-01:00, 24 ends the day
+                t = day + timedelta(hours=hour)
+                times.append(t)
+                r1, r2 = count(rng, peak, t - timedelta(minutes=30), 60), count(rng, peak, t - timedelta(minutes=30), 60)
+                lines.append(line([station, 1, day.strftime("%y%m%d"), day.isoweekday(), f"{hour:02d}", r1, r2, r1 // 9, r2 // 9], ";"))
+                n += 1
+    assert lines[1].startswith("1001;1;180305;1;01;")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["date-YYMMDD", "hour-ending-01-24", "semicolon", "german-headers"],
+        readme=(
+            "hourly counts of permanent counting stations the way Germany's federal road counts write them: the "
+            "station as `Zst` (Zaehlstelle), the date as one six-digit number `Datum` = `180305` (YYMMDD) and the "
+            "hour ending as `Stunde` = `01`..`24`: a reader must time each row by both, `24` being the next midnight."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["Datum", "Stunde"], times),
+        location={"column": "Zst", "distinct": len(stations)},
+        main_measure="KFZ_R1",
+        not_measures=["Datum", "Stunde"],
+        delimiter=";",
+        notes="Two stations x 7 days x 24 hours (hour ending 01..24, so times run 2018-03-05 01:00 to 2018-03-12 00:00). Wall clock.",
+    )
+
+
+def make_date_beside_timestamp() -> None:
+    name = "date-beside-timestamp.csv"
+    sites = {"BLOOR ST W / ST GEORGE ST": 500, "QUEEN ST E / JARVIS ST": 380}
+    times = slots(datetime(2022, 5, 10), 15, 3 * 96)
+    lines = [line(["_id", "count_id", "count_date", "location_id", "location", "time_start", "time_end", "direction", "volume_15min"])]
+    ids = {site: 4400 + i for i, site in enumerate(sites)}
+    n = 0
+    for t, s, v in simple_rows(name, sites, times, 15):
+        n += 1
+        end = t + timedelta(minutes=15)
+        lines.append(line([n, 33000 + ids[s] - 4400, t.date().isoformat(), ids[s], s, t.strftime("%Y-%m-%dT%H:%M:%S"), end.strftime("%Y-%m-%dT%H:%M:%S"), "EB", v]))
+    assert lines[1].startswith("1,33000,2022-05-10,4400,")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["date-before-timestamp"],
+        readme=(
+            "a date column (`count_date` = `2022-05-10`) before the interval's start and end timestamps (`time_start`, "
+            "`time_end`), as Toronto's turning-movement and volume counts write them: a reader must time rows by the "
+            "timestamp, not put every row of a day on its midnight because the date column comes first."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["time_start"], times),
+        location={"column": "location_id", "distinct": len(sites)},
+        main_measure="volume_15min",
+        notes="Two intersections, 15-minute intervals over three days. Wall clock.",
+    )
+
+
+def make_cjk_headers() -> None:
+    name = "cjk-headers.csv"
+    rng = rng_for(name)
+    points = {"1110010": ("東京都千代田区", 1200), "1110020": ("東京都港区", 900), "1110030": ("東京都中央区", 700)}
+    times = slots(datetime(2023, 1, 10), 5, 2 * 288)
+    lines = [line(["時刻", "計測地点番号", "計測地点名称", "リンク区分", "進行方向", "上り・小型交通量", "上り・大型交通量", "下り・小型交通量", "下り・大型交通量"])]
+    n = 0
+    for t in times:
+        for point, (place, peak) in points.items():
+            values = [count(rng, peak * share, t, 5) for share in (0.9, 0.1, 0.9, 0.1)]
+            lines.append(line([t.strftime("%Y/%m/%d %H:%M"), point, place, 1, 1, *values]))
+            n += 1
+    assert lines[1].startswith("2023/01/10 00:00,1110010,")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["japanese-headers", "constant-code-columns"],
+        readme=(
+            "five-minute counts under Japanese headers as Japan's road traffic open data writes them: the measuring "
+            "point as `計測地点番号` (point number), the volumes as `…交通量` (traffic volume) after two code columns "
+            "that hold 1 on every row (`リンク区分` link class, `進行方向` direction): a reader must take the point as "
+            "the location and a volume, not a code, as the measure."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["時刻"], times),
+        location={"column": "計測地点番号", "distinct": len(points)},
+        main_measure="上り・小型交通量",
+        notes="Three measuring points, 5-minute slots over two days, UTF-8. Wall clock.",
+    )
+
+
 # ----------------------------------------------------------------------------------------------------
 
 
@@ -1804,6 +1942,10 @@ def main() -> None:
     make_hour_24_midnight()
     make_all_fields_quoted()
     make_wide_quarter_hours()
+    make_date_midnight_clock_and_hour()
+    make_yymmdd_date_and_hour()
+    make_date_beside_timestamp()
+    make_cjk_headers()
     readme = [
         "# Synthetic fidelity corpus",
         "",

@@ -48,6 +48,20 @@ describe('mainMeasure', () => {
     expect(mainMeasure(['admit', 'padtime', 'Wert'], null)).toBe('admit');
   });
 
+  it('passes over an unnamed number whose sampled values never change, but not a count named as one', () => {
+    // A link class and a direction code (1 on every row) before the volumes, under names that say nothing.
+    expect(mainMeasure(['link_class', 'dir', 'up_small', 'up_large'], null, null, new Set(['link_class', 'dir']))).toBe('up_small');
+    expect(mainMeasure(['link_class', 'dir'], null, null, new Set(['link_class', 'dir']))).toBe('link_class');
+    // A bike count of 0 all night in the sample is still the count.
+    expect(mainMeasure(['Temperature', 'Bikes', 'reading'], null, null, new Set(['Bikes']))).toBe('Bikes');
+  });
+
+  it('reads traffic volume in Japanese, Chinese and Korean headers', () => {
+    expect(mainMeasure(['リンク区分', '上り・小型交通量'], null)).toBe('上り・小型交通量');
+    expect(mainMeasure(['车道', '车流量'], null)).toBe('车流量');
+    expect(mainMeasure(['차로', '교통량'], null)).toBe('교통량');
+  });
+
   it('takes a requested measure when it is a numeric column, and ignores it otherwise', () => {
     expect(mainMeasure(['CarCount', 'Total'], 'CarCount')).toBe('CarCount');
     expect(mainMeasure(['CarCount', 'Total'], 'Junction')).toBe('Total');

@@ -6,7 +6,7 @@
  *
  * Chosen by name, in the languages traffic data is published in: a total first (`Total`, the
  * original data set's vehicle count), then volume / flow / vehicles / count / intensity, then any
- * other number; weather and sensor-health readings (temperature, rain, snow, clouds, humidity,
+ * other number (one whose sampled values never change after the others); weather and sensor-health readings (temperature, rain, snow, clouds, humidity,
  * occupancy, speed…) last, however early they stand in the header. A column the data shows to be
  * the sum of other counts (roles/totalColumn.ts) is a total whatever its name: the schema finds it
  * once and every panel starts on the schema's measure.
@@ -18,7 +18,7 @@ import type { MeasureTotal } from './roles/totalColumn';
 const TOTAL = /(^|[\s_.-])total|total($|[\s_.-])|^total$|gesamt|totale|summe|^sum$|(^|[\s_.-])all($|[\s_.-])/i;
 /** How much traffic passed, in English, German, French, Spanish, Italian, Dutch and Portuguese. */
 const VOLUME =
-  /volume|(^|[\s_.-])vol($|[\s_.-])|flow|vehicle|veh($|[\s_.-])|count|traffic|intensit|anzahl|menge|verkehr|fahrzeug|kfz|z(ä|ae)hlung|d(é|e)bit|comptage|trafic|v(é|e)hicule|passage|intensidad|aforo|veh(í|i)culos|conteo|flujo|tr(á|a)fico|veicoli|conteggio|flusso|aantal|verkeer|intensiteit|fluxo|contagem|pkw|lkw|cars?$|bikes?$|trucks?$|bus(es)?$|cyclists?|pedestrians?|passanten|fu(ß|ss)g(ä|ae)nger|v(é|e)los?$|fahrr(ä|a)der|radfahr/i;
+  /volume|(^|[\s_.-])vol($|[\s_.-])|flow|vehicle|veh($|[\s_.-])|count|traffic|intensit|anzahl|menge|verkehr|fahrzeug|kfz|z(ä|ae)hlung|d(é|e)bit|comptage|trafic|v(é|e)hicule|passage|intensidad|aforo|veh(í|i)culos|conteo|flujo|tr(á|a)fico|veicoli|conteggio|flusso|aantal|verkeer|intensiteit|fluxo|contagem|pkw|lkw|cars?$|bikes?$|trucks?$|bus(es)?$|cyclists?|pedestrians?|passanten|fu(ß|ss)g(ä|ae)nger|v(é|e)los?$|fahrr(ä|a)der|radfahr|交通量|通行量|台数|流量|车流|車流|교통량/i;
 /**
  * Average daily traffic as engineers abbreviate it: AADT / ADT / AAWT / AADF (English), DTV
  * (German, as in `DTVMS`, `DTV_Kfz`), TMJA / TMJO / MJA (French), IMD (Spanish and Catalan), TGM
@@ -74,9 +74,12 @@ export function mayNameCount(name: string): boolean {
  * others on nearly every row): that total goes before every count but one named as a total of all
  * vehicles (`Total`, `total_volume`, `all_motor_vehicles`), which a sum of classes cannot outrank.
  */
-function rankWith(name: string, total: MeasureTotal | null): number {
+function rankWith(name: string, total: MeasureTotal | null, constant: ReadonlySet<string>): number {
   const r = rank(name);
-  return total !== null && total.total === name ? Math.min(r, 0.75) : r;
+  if (total !== null && total.total === name) return Math.min(r, 0.75);
+  // A number its name says nothing about and whose sampled values never change (a link type of 1,
+  // a direction code) is no count of traffic while another such number moves.
+  return r === 3 && constant.has(name) ? 3.25 : r;
 }
 
 const listed = (names: readonly string[]): string => {
@@ -96,14 +99,15 @@ export function measureReason(name: string, total: MeasureTotal | null = null): 
 
 /**
  * The main measure among `numericColumns`: `requested` when it is one of them, else the best by
- * rank (the first of equals, in header order). `total` is the total the sample's numbers show.
+ * rank (the first of equals, in header order). `total` is the total the sample's numbers show;
+ * `constant` the columns whose sampled values are all the same.
  */
-export function mainMeasure(numericColumns: readonly string[], requested: string | null, total: MeasureTotal | null = null): string | null {
+export function mainMeasure(numericColumns: readonly string[], requested: string | null, total: MeasureTotal | null = null, constant: ReadonlySet<string> = new Set()): string | null {
   if (requested !== null && numericColumns.includes(requested)) return requested;
   let best: string | null = null;
   let bestRank = Number.POSITIVE_INFINITY;
   for (const name of numericColumns) {
-    const r = rankWith(name, total);
+    const r = rankWith(name, total, constant);
     if (r < bestRank) {
       best = name;
       bestRank = r;

@@ -487,6 +487,29 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     expect(excel.time).toMatchObject({ kind: 'column', column: 'Date', format: 'excel-serial' });
   });
 
+  it('times a date written with a midnight clock by the hour column beside it, but not a timestamp sampled at one moment', () => {
+    const counts = ['count_point_id,count_date,hour,all_motor_vehicles'];
+    for (const point of ['501', '946']) for (let hour = 7; hour < 12; hour++) counts.push(`${point},2019-06-12 00:00:00,${hour},${100 + hour}`);
+    expect(resolve(counts).time).toMatchObject({ kind: 'parts', date: 'count_date', hour: 'hour' });
+    // Every sampled row at one midnight over many sensors, beside an hour column that repeats it: the timestamp is the time.
+    const moment = ['timestamp,sensor_id,hour,volume'];
+    for (let sensor = 1; sensor <= 12; sensor++) moment.push(`2019-06-12 00:00:00,${sensor},0,${sensor * 3}`);
+    expect(resolve(moment).time).toMatchObject({ kind: 'column', column: 'timestamp' });
+  });
+
+  it('prefers a timestamp whose times of day vary to a date column before it, and keeps a period start before its end', () => {
+    const intervals = ['count_date,location_id,time_start,time_end,volume'];
+    for (let q = 0; q < 8; q++) {
+      const start = new Date(Date.UTC(2022, 4, 10, 0, q * 15)).toISOString().slice(0, 19);
+      const end = new Date(Date.UTC(2022, 4, 10, 0, q * 15 + 15)).toISOString().slice(0, 19);
+      intervals.push(`2022-05-10,4400,${start},${end},${q + 10}`);
+    }
+    expect(resolve(intervals).time).toMatchObject({ kind: 'column', column: 'time_start' });
+    const months = ['ID,START_INTERVAL,END_INTERVAL,DEVICE_ID,VEHICLES_COUNT'];
+    for (let m = 1; m <= 6; m++) months.push(`${m},2024-0${m}-01 00:00:00,2024-0${m}-28 23:59:59,17,${m * 1000}`);
+    expect(resolve(months).time).toMatchObject({ kind: 'column', column: 'START_INTERVAL' });
+  });
+
   it('says plainly when a file has one column per time of day, which it reads as measures', () => {
     const times = Array.from({ length: 96 }, (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`);
     const lines = [['Date', 'Site', ...times].join(','), ...['A', 'B'].map((site) => ['2025-03-14', site, ...times.map((_, i) => String(i))].join(','))];

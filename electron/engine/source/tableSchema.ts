@@ -14,7 +14,7 @@ import { pickLocationColumn } from './roles/locationColumn';
 import { findMeasureTotal } from './roles/totalColumn';
 import { usesDecimalComma } from './time/decimalComma';
 import { dotGroupedThousandsExample } from './dotGroupedThousands';
-import { detectPartsTime, detectPeriodTime, partsColumnIndexes, type PartsColumns } from './time/partsTime';
+import { detectPartsTime, timesOfDayVary, detectPeriodTime, partsColumnIndexes, type PartsColumns } from './time/partsTime';
 import { chooseSplitAnchor, type SplitAnchor, type SplitSampleRow } from './time/splitAnchor';
 import { splitRowsRunNewestFirst } from './time/splitDirection';
 import { detectSplitTime, parseDayOfMonth, parseWeekday, type SplitTimeColumns } from './time/splitTimeline';
@@ -70,7 +70,7 @@ interface Detected {
   notes: string[];
 }
 
-const TIME_NAME = /time|date|stamp|epoch|datetime|zeit|datum|fecha|hora|heure|^ts$|^t$/i;
+const TIME_NAME = /time|date|stamp|epoch|datetime|zeit|datum|fecha|hora|heure|^ts$|^t$|時刻|時間|时间|日時|日期|시간|일시/i;
 
 /** Columns that read as a timeline on their own (not a bare clock), best first: named like a time. */
 function timeColumnCandidates(
@@ -89,7 +89,12 @@ function timeColumnCandidates(
     candidates.push({ index, format: format.id });
   }
   const namedTime = (index: number): number => Number(TIME_NAME.test(names[index] as string));
-  return candidates.sort((a, b) => namedTime(b.index) - namedTime(a.index) || a.index - b.index);
+  // A column whose times of day vary before one of dates (Toronto's `time_start` before its
+  // `count_date`): a date alone puts every row of a day at one hour, unless a column beside it
+  // holds the hour (detectPartsTime), which a full timestamp does not need. A period's bounds
+  // (00:00:00 and 23:59:59 every month) are both dates: the first stays first.
+  const withClock = (candidate: { index: number; format: TimeFormatId }): number => Number(timesOfDayVary(samples[candidate.index] ?? [], candidate.format));
+  return candidates.sort((a, b) => namedTime(b.index) - namedTime(a.index) || withClock(b) - withClock(a) || a.index - b.index);
 }
 
 /** The timestamp columns, found in order of how much of the time they carry. */
@@ -310,6 +315,21 @@ function resolveTime(
   );
 }
 
+/** Sample rows needed before a column whose values never change is called constant. */
+const CONSTANT_MIN_SAMPLES = 5;
+
+/** The columns among `candidates` whose sampled values (at least CONSTANT_MIN_SAMPLES) are all the same. */
+function constantColumns(names: readonly string[], sampleRows: readonly (readonly string[])[], candidates: readonly string[]): Set<string> {
+  const constant = new Set<string>();
+  for (const name of candidates) {
+    const values = columnSamples(sampleRows, names.indexOf(name))
+      .map((value) => value.trim())
+      .filter((value) => value !== '');
+    if (values.length >= CONSTANT_MIN_SAMPLES && values.every((value) => value === values[0])) constant.add(name);
+  }
+  return constant;
+}
+
 /** Infers the schema, then applies `overrides` (roles by column name; unknown names are ignored). */
 export function resolveTableSchema(
   names: readonly string[],
@@ -349,7 +369,7 @@ export function resolveTableSchema(
   const measures = columns.filter((column) => column.type === 'number').map((column) => column.name);
   const countColumns = columns.flatMap((column, index) => (column.role === 'measure' && detected.numeric[index] && mayNameCount(column.name) ? [index] : []));
   const total = findMeasureTotal(names, sampleRows, countColumns, detected.decimalComma);
-  const measure = mainMeasure(measures, overrides?.measure ?? null, total);
+  const measure = mainMeasure(measures, overrides?.measure ?? null, total, constantColumns(names, sampleRows, measures));
   if (measure === null) notes.push('No column holds numbers to measure: the threshold, forecasts and graph load have nothing to count.');
   else if (!overrides?.measure && measures.length > 1) notes.push(`Measure: ${quoted(measure)}, ${measureReason(measure, total)}.`);
   return {

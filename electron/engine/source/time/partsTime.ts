@@ -82,9 +82,40 @@ function monthValue(text: string): number | null {
 
 /** True when every dated sample of a date column falls on midnight: the column holds dates only. */
 function datesOnly(values: readonly string[], format: TimeFormatId): boolean {
+  return atMidnight(values, format) && values.every((value) => !value.includes(':'));
+}
+
+/**
+ * True when every sample of a date column, written with a clock or not, falls on midnight: a date
+ * the way pandas and databases write one (`2019-06-12 00:00:00`), or a timestamp whose sampled rows
+ * all happen to lie at midnight (one moment over many sensors); the other columns tell them apart.
+ */
+function atMidnight(values: readonly string[], format: TimeFormatId): boolean {
   const parse = TIME_FORMATS[format].parse;
   const present = values.filter((value) => value.trim() !== '');
-  return present.length > 0 && present.every((value) => !value.includes(':') && (parse(value) ?? 1) % MS_PER_DAY === 0);
+  return present.length > 0 && present.every((value) => (parse(value) ?? 1) % MS_PER_DAY === 0);
+}
+
+/** True when the sampled times of a time column fall at more than one time of day. */
+export function timesOfDayVary(values: readonly string[], format: TimeFormatId): boolean {
+  const parse = TIME_FORMATS[format].parse;
+  let first: number | null = null;
+  for (const value of values) {
+    const time = value.trim() === '' ? null : parse(value);
+    if (time === null) continue;
+    const ofDay = ((time % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
+    if (first === null) first = ofDay;
+    else if (ofDay !== first) return true;
+  }
+  return false;
+}
+
+/** True when the sampled values of the columns, read together, are not all the same. */
+function varies(samples: readonly (readonly string[])[], indexes: readonly number[]): boolean {
+  const seen = new Set<string>();
+  const rows = Math.max(0, ...indexes.map((index) => samples[index]?.length ?? 0));
+  for (let row = 0; row < rows; row++) seen.add(indexes.map((index) => (samples[index]?.[row] ?? '').trim()).join('\u0001'));
+  return seen.size > 1;
 }
 
 const EMPTY: PartsColumns = { date: null, dateFormat: null, year: null, month: null, day: null, clock: null, hhmm: null, hour: null, minute: null, second: null };
@@ -147,10 +178,17 @@ export function detectPartsTime(
   samples: readonly (readonly string[])[],
   dateColumn: { index: number; format: TimeFormatId } | null,
 ): PartsColumns | null {
-  if (dateColumn && datesOnly(samples[dateColumn.index] ?? [], dateColumn.format)) {
+  if (dateColumn && atMidnight(samples[dateColumn.index] ?? [], dateColumn.format)) {
     const taken = new Set([dateColumn.index]);
     const time = timeOfDayColumns(names, samples, taken);
-    if (time) return { ...EMPTY, date: dateColumn.index, dateFormat: dateColumn.format, ...time };
+    // A date written with a midnight clock (UK DfT's `count_date` = 2019-06-12 00:00:00 beside
+    // `hour` = 7..18) takes its time of day from the hour column only where that column moves
+    // while the date stands still; a timestamp sampled at one moment beside an hour column that
+    // repeats it stays a timestamp.
+    const timeIndexes = time === null ? [] : partsColumnIndexes({ ...EMPTY, ...time });
+    if (time && (datesOnly(samples[dateColumn.index] ?? [], dateColumn.format) || varies(samples, timeIndexes))) {
+      return { ...EMPTY, date: dateColumn.index, dateFormat: dateColumn.format, ...time };
+    }
   }
   const taken = new Set<number>();
   const year = findField('year', names, samples, taken);
@@ -234,7 +272,8 @@ export function partsReader(names: PartsNames, indexOf: (name: string) => number
       const text = (fields[date] as string).trim();
       const parsed = dateFormat.parse(text);
       if (parsed === null) return `column ${JSON.stringify(names.date)} expects ${dateFormat.label}, found ${quote(text)}`;
-      dayStart = parsed;
+      // The day only: a date written with a clock (`2019-06-12 00:00:00`) gets its time of day from the other columns.
+      dayStart = Math.floor(parsed / MS_PER_DAY) * MS_PER_DAY;
     } else {
       const y = number(fields, year, 'year', names.year);
       const m = month < 0 ? 1 : (monthValue(fields[month] as string) ?? `column ${JSON.stringify(names.month)} expects a month (1 to 12 or its name), found ${quote((fields[month] as string).trim())}`);

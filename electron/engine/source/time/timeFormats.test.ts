@@ -221,6 +221,25 @@ describe('clock', () => {
   );
 });
 
+describe('ymd-compact-short (YYMMDD)', () => {
+  it('reads a six-digit year-first date, two-digit years 00-69 in this century', () => {
+    expect(parse('ymd-compact-short', '180305')).toBe(utc(2018, 3, 5));
+    expect(parse('ymd-compact-short', '991231')).toBe(utc(1999, 12, 31));
+    expect(parse('ymd-compact-short', '180230')).toBeNull();
+    expect(parse('ymd-compact-short', '20180305')).toBeNull();
+  });
+
+  it('is a time only under a date name, and only while the sample keeps one year in the first two digits', () => {
+    const days = ['180305', '180305', '180306', '180307'];
+    expect(detectTimeFormat(days, 'Datum')?.id).toBe('ymd-compact-short');
+    expect(detectTimeFormat(days, 'count_date')?.id).toBe('ymd-compact-short');
+    // The same numbers under another name are ids or counts.
+    expect(detectTimeFormat(days, 'Zst')).toBeNull();
+    // Day first (DDMMYY, 5, 6, 7 March 2018): the first two digits move every day.
+    expect(detectTimeFormat(['050318', '060318', '070318'], 'Datum')).toBeNull();
+  });
+});
+
 describe('parsers never throw', () => {
   it('on odd input', () => {
     const odd = ['', ' ', '\u0000', '::', '1/', '2026-', '2026-10-01T08:15:00.', '+', '12:15:00 A', '9'.repeat(400), '١٢:٣٠'];

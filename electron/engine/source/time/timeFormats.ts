@@ -451,6 +451,21 @@ function parseYmdCompact(text: string): number | null {
   return daysFromCivil(year, month, day) * MS_PER_DAY;
 }
 
+/**
+ * The same with a two-digit year (`180101`, as Germany's federal road counts write `Datum`): years
+ * 00–69 are 2000–2069, 70–99 the 1900s. Read only under a column named as a date (see detection).
+ */
+function parseYmdCompactShort(text: string): number | null {
+  const end = begin(text);
+  if (end - at !== 6) return null;
+  const yy = readDigits(text, end, 2, 2);
+  const month = readDigits(text, end, 2, 2);
+  const day = readDigits(text, end, 2, 2);
+  const year = yy < 70 ? 2000 + yy : 1900 + yy;
+  if (yy < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return daysFromCivil(year, month, day) * MS_PER_DAY;
+}
+
 /** Excel's day numbers (1899-12-30 is day 0, the fraction is the time of day), limited to 1954–2119. */
 const EXCEL_DAY_MIN = 20_000;
 const EXCEL_DAY_MAX = 80_000;
@@ -472,6 +487,7 @@ export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
   'ymd-slash': { id: 'ymd-slash', label: TIME_FORMAT_LABELS['ymd-slash'], parse: parseYmdSlash },
   'named-month': { id: 'named-month', label: TIME_FORMAT_LABELS['named-month'], parse: parseNamedMonth },
   'ymd-compact': { id: 'ymd-compact', label: TIME_FORMAT_LABELS['ymd-compact'], parse: parseYmdCompact },
+  'ymd-compact-short': { id: 'ymd-compact-short', label: TIME_FORMAT_LABELS['ymd-compact-short'], parse: parseYmdCompactShort },
   'excel-serial': { id: 'excel-serial', label: TIME_FORMAT_LABELS['excel-serial'], parse: parseExcelSerial },
   'epoch-s': { id: 'epoch-s', label: TIME_FORMAT_LABELS['epoch-s'], parse: parseEpochSeconds },
   'epoch-ms': { id: 'epoch-ms', label: TIME_FORMAT_LABELS['epoch-ms'], parse: parseEpochMillis },
@@ -522,11 +538,12 @@ const DETECTION_ORDER: readonly TimeFormatId[] = [
   'epoch-us',
   'epoch-ns',
   'ymd-compact',
+  'ymd-compact-short',
   'excel-serial',
 ];
 
 /** Plain numbers that are times only when the column says so (or, for some, when they run in order). */
-export const NUMERIC_TIME_FORMATS: ReadonlySet<TimeFormatId> = new Set(['epoch-s', 'epoch-ms', 'epoch-us', 'epoch-ns', 'ymd-compact', 'excel-serial']);
+export const NUMERIC_TIME_FORMATS: ReadonlySet<TimeFormatId> = new Set(['epoch-s', 'epoch-ms', 'epoch-us', 'epoch-ns', 'ymd-compact', 'ymd-compact-short', 'excel-serial']);
 
 /**
  * A column name that says "time". `ts` only as a whole word or camel-case suffix (`ts`, `event_ts`,
@@ -534,7 +551,21 @@ export const NUMERIC_TIME_FORMATS: ReadonlySet<TimeFormatId> = new Set(['epoch-s
  */
 function namesTime(columnName: string): boolean {
   const name = columnName.trim();
-  return /time|epoch|date|^ts$|[\s_.-]ts$|^t$/i.test(name) || /[a-z0-9](Ts|TS)$/.test(name);
+  return /time|epoch|date|datum|fecha|^ts$|[\s_.-]ts$|^t$/i.test(name) || /[a-z0-9](Ts|TS)$/.test(name);
+}
+
+/** A date column's name, for formats read only under one: in English, German and Spanish. */
+function namesDate(columnName: string): boolean {
+  return /date|datum|fecha/i.test(columnName.trim());
+}
+
+/**
+ * Six-digit dates are year first (YYMMDD) only when the sample shows it: one year (the first two
+ * digits) over every sampled row. A day-first `DDMMYY` column changes its first two digits daily.
+ */
+function oneLeadingPair(samples: readonly string[]): boolean {
+  const first = samples[0]?.trim().slice(0, 2);
+  return samples.every((sample) => sample.trim().slice(0, 2) === first);
 }
 
 /** True when every sample parses and no value is below the one before. */
@@ -570,6 +601,7 @@ export function detectTimeFormat(samples: readonly string[], columnName?: string
     }
   }
   if (best === null || !mostlyMatches(bestCount, present.length)) return null;
+  if (best.id === 'ymd-compact-short') return columnName !== undefined && namesDate(columnName) && oneLeadingPair(present) ? best : null;
   if (NUMERIC_TIME_FORMATS.has(best.id)) {
     if (columnName !== undefined && namesTime(columnName)) return best;
     // Excel's day numbers overlap daily counts (25,000 vehicles): only a column named as time.
