@@ -23,7 +23,7 @@ export const TIME_FORMAT_LABELS: Record<TimeFormatId, string> = {
   'dmy-dash': 'Day-month-year (01-10-2026 08:15)',
   'ymd-slash': 'Year/month/day (2026/10/01 08:15)',
   'named-month': 'Month by name (1-Oct-2026 08:15)',
-  'ymd-compact': 'Year, month and day as one number (20261001)',
+  'ymd-compact': 'Year, month, day (and time) as one number (202610010815)',
   'ymd-compact-short': 'Two-digit year, month and day as one number (261001)',
   'excel-serial': 'Excel date number: days since 1899-12-30 (46296.34375)',
   'epoch-s': 'Unix time in seconds (1790842500)',

@@ -1893,6 +1893,135 @@ def make_cjk_headers() -> None:
     )
 
 
+def make_headerless_detector_rows() -> None:
+    name = "headerless-detector-rows.csv"
+    rng = rng_for(name)
+    detectors = {"01F0005N": 1400, "01F0005S": 1350, "01F0017N": 1200, "01F0017S": 1150}
+    times = slots(datetime(2023, 1, 2), 5, 2 * 288)
+    lines = []
+    for t in times:
+        for detector, peak in detectors.items():
+            lines.append(line([t.strftime("%Y/%m/%d %H:%M"), detector, 31, count(rng, peak, t, 5)]))
+    assert lines[0].startswith("2023/01/02 00:00,01F0005N,31,")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["no-header", "text-codes"],
+        readme=(
+            "no header line at all, the first line already a row (`2023/01/02 00:00,01F0005N,31,12`), as Taiwan's "
+            "freeway detector files and many sensor dumps are written: a reader must keep that first row, name the "
+            "columns itself (Column 1, 2…) and still find the time, the detector and the count."
+        ),
+        data_rows=len(lines),
+        rejected_lines=[],
+        time=time_range(["Column 1"], times),
+        location={"column": "Column 2", "distinct": len(detectors)},
+        main_measure="Column 4",
+        notes="Four detectors, 5-minute slots over two days; column 3 is a vehicle-class code (31) on every row. Wall clock.",
+    )
+
+
+def make_abbreviated_site_ids() -> None:
+    name = "abbreviated-site-ids.csv"
+    rng = rng_for(name)
+    sites = {"Z001M001": ("Z001", "Seefeldstrasse", 2, 900), "Z001M002": ("Z001", "Seefeldstrasse", 2, 850), "Z002M001": ("Z002", "Bellerivestrasse", 3, 1300)}
+    times = slots(datetime(2020, 3, 2), 60, 7 * 24)
+    lines = [line(["MSID", "MSName", "ZSID", "Richtung", "AnzDetektoren", "D1ID", "D2ID", "D3ID", "MessungDatZeit", "LieferDat", "AnzFahrzeuge", "AnzFahrzeugeStatus"])]
+    n = 0
+    for t in times:
+        for ms, (zs, street, detectors, peak) in sites.items():
+            ids = [1, 2, 3][:detectors] + [""] * (3 - detectors)
+            lines.append(line([ms, street, zs, "auswärts", detectors, *ids, t.strftime("%Y-%m-%dT%H:%M:%S"), (t + timedelta(days=1)).strftime("%Y-%m-%d"), count(rng, peak, t, 60), "Gemessen"]))
+            n += 1
+    assert lines[1].startswith("Z001M001,Seefeldstrasse,Z001,auswärts,2,1,2,,2020-03-02T00:00:00,")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["abbreviated-site-names", "count-of-detectors", "german-headers"],
+        readme=(
+            "hourly counts as Zürich publishes them: the measuring site as `MSID` (Messstelle), the counting site as "
+            "`ZSID`, and beside them `AnzDetektoren`, the NUMBER of detectors (2 or 3 on every row of a site), and their "
+            "ids: a reader must take MSID as the location, never the detector count, and `AnzFahrzeuge` as the measure, "
+            "not a column that happens to equal a sum of detector ids."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["MessungDatZeit"], times),
+        location={"column": "MSID", "distinct": len(sites)},
+        main_measure="AnzFahrzeuge",
+        notes="Three measuring sites at two counting sites, hourly for a week; LieferDat is the delivery date, not the time counted. Wall clock.",
+    )
+
+
+def make_compact_datetime_end_time() -> None:
+    name = "compact-datetime-end-time.csv"
+    rng = rng_for(name)
+    detectors = {("4", "1"): 700, ("4", "2"): 650, ("5", "1"): 500, ("5", "2"): 480}
+    times = slots(datetime(2023, 1, 2, 0, 15), 15, 3 * 96)
+    lines = [line(["End_Time", "Region", "Site", "Detector", "Sum_Volume", "Avg_Volume", "Weighted_Avg", "Weighted_Var", "Weighted_Std_Dev"])]
+    n = 0
+    for t in times:
+        for (site, detector), peak in detectors.items():
+            total = count(rng, peak, t, 15)
+            avg = total / 15
+            lines.append(line([t.strftime("%Y%m%d%H%M%S"), "CCITY", site, detector, total, f"{avg:.1f}", f"{avg * 1.02:.2f}", f"{0.2 + rng.random() * 0.2:.2f}", f"{0.4 + rng.random() * 0.2:.2f}"]))
+            n += 1
+    assert lines[1].startswith("20230102001500,CCITY,4,1,")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["compact-datetime-14-digits", "decimal-statistics"],
+        readme=(
+            "15-minute SCATS detector volumes as Dublin publishes them: the interval's end as one 14-digit number "
+            "`End_Time` = `20230102001500` (YYYYMMDDHHMMSS), the detector numbered 1, 2 within each site, and decimal "
+            "statistics after the volume: a reader must time rows by End_Time and take Sum_Volume as the measure, not "
+            "a detector number that rounds to the sum of two small decimals."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["End_Time"], times),
+        location={"column": "Site", "distinct": 2},
+        main_measure="Sum_Volume",
+        notes="Two sites x two detectors, interval ends 2023-01-02 00:15 to 2023-01-05 00:00. Wall clock.",
+    )
+
+
+def make_date_midnight_clock_and_period_end() -> None:
+    name = "date-midnight-clock-and-period-end.csv"
+    rng = rng_for(name)
+    sites = {"M602/6051A": 1800, "M602/6052B": 1700}
+    lines = [line(["Site Name", "Report Date", "Time Period Ending", "Time Interval", "0 - 520 cm", "521 - 660 cm", "661 - 1160 cm", "1160+ cm", "Avg mph", "Total Volume"])]
+    times: list[datetime] = []
+    n = 0
+    for site, peak in sites.items():
+        for d in range(3):
+            day = datetime(2019, 1, 7) + timedelta(days=d)
+            for i in range(96):
+                ending = day + timedelta(minutes=15 * i + 14)
+                times.append(ending)
+                cars = count(rng, peak, ending, 15)
+                classes = [cars, cars // 12, cars // 25, cars // 9]
+                lines.append(line([site, day.strftime("%Y-%m-%dT%H:%M:%S"), ending.strftime("%H:%M:%S"), i, *classes, rng.randint(48, 68), sum(classes)]))
+                n += 1
+    assert lines[1].startswith("M602/6051A,2019-01-07T00:00:00,00:14:00,0,")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["date-with-midnight-clock", "clock-column", "interval-index"],
+        readme=(
+            "England's motorway site reports: `Report Date` written with a midnight clock (`2019-01-07T00:00:00`) and "
+            "the quarter hour in `Time Period Ending` (`00:14:00`): a reader must time each row by both, not put the "
+            "day's 96 quarter hours on its midnight; `Time Interval` (0..95) is an index, not the measure."
+        ),
+        data_rows=n,
+        rejected_lines=[],
+        time=time_range(["Report Date", "Time Period Ending"], times),
+        location={"column": "Site Name", "distinct": len(sites)},
+        main_measure="Total Volume",
+        notes="Two sites x 3 days x 96 quarter hours; Total Volume = the four length classes. Wall clock.",
+    )
+
+
 # ----------------------------------------------------------------------------------------------------
 
 
@@ -1946,6 +2075,10 @@ def main() -> None:
     make_yymmdd_date_and_hour()
     make_date_beside_timestamp()
     make_cjk_headers()
+    make_headerless_detector_rows()
+    make_abbreviated_site_ids()
+    make_compact_datetime_end_time()
+    make_date_midnight_clock_and_period_end()
     readme = [
         "# Synthetic fidelity corpus",
         "",

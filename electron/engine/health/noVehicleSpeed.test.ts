@@ -44,6 +44,9 @@ describe('speeds over intervals with no vehicle', () => {
   it('takes counts rounded one by one as summing to their total', () => {
     expect(sumMatches(81, 57 + 23, 2)).toBe(true);
     expect(sumMatches(39, 30 + 7, 2)).toBe(false);
+    // Rounding to whole numbers excuses whole numbers only: a detector number of 1 is no sum of 0.2 and 0.4.
+    expect(sumMatches(1, 0.2 + 0.4, 2)).toBe(false);
+    expect(sumMatches(100.4, 60.2 + 40.1, 2)).toBe(true);
     expect(sumMatches(1200.4, 1190, 2)).toBe(true);
   });
 

@@ -33,6 +33,25 @@ describe('a file with no header line', () => {
     expect(profile.rows).toBe(40);
   });
 
+  it('reads a first line of a time, a sensor code and counts as data when the lines after it have the same kinds', async () => {
+    // Five-minute counts of two sensors, the way Taiwan's freeway detector files are written (no header).
+    const lines = Array.from({ length: 24 }, (_, i) => `2023/01/01 ${String(Math.floor(i / 2) * 5 >= 60 ? 1 : 0).padStart(2, '0')}:${String((Math.floor(i / 2) * 5) % 60).padStart(2, '0')},01F0005${i % 2 === 0 ? 'N' : 'S'},31,${80 + ((i * 37) % 60)}`);
+    const opened = await openSniffedFile(await sniffCsv(temp.write(joinLines(lines))), null);
+    expect(opened.sniffed.dialect.headerless).toBe(true);
+    expect(opened.info.columns.map((column) => column.name)).toEqual(['Column 1', 'Column 2', 'Column 3', 'Column 4']);
+    expect(opened.schema.location).toBe('Column 2');
+    let read = 0;
+    for await (const batch of readCsvBatches({ path: opened.sniffed.path, dialect: opened.sniffed.dialect, schema: opened.schema })) read += batch.records.length + batch.rejected.length;
+    expect(read).toBe(lines.length);
+  });
+
+  it('keeps a header of dates over counts, and a header of words over a time and text', async () => {
+    const wide = await sniffCsv(temp.write(joinLines(['Site,2023-01-01,2023-01-02', 'A,12,15', 'B,9,11'])));
+    expect(wide.names).toEqual(['Site', '2023-01-01', '2023-01-02']);
+    const words = await sniffCsv(temp.write(joinLines(['time,site,note', '2025-03-01 00:00,North,ok'])));
+    expect(words.names).toEqual(['time', 'site', 'note']);
+  });
+
   it('keeps a real header, even one of words over numbers', async () => {
     const sniffed = await sniffCsv(temp.write(joinLines(['time,site,flow', '2025-03-01 00:00,1,30'])));
     expect(sniffed.names).toEqual(['time', 'site', 'flow']);

@@ -112,22 +112,37 @@ interface SniffedText {
   titleLines: string[];
 }
 
-/** A cell that is a value (a number or a time), which a column name never is. */
-function isValue(cell: string): boolean {
+type CellKind = 'empty' | 'time' | 'number' | 'text';
+
+/** What a cell holds: a time or a number (values, which a column name never is), text, or nothing. */
+function kindOf(cell: string): CellKind {
   const text = cell.trim();
-  return text !== '' && (isNumericText(text) || isNumericText(text, true) || detectTimeFormat([text]) !== null);
+  if (text === '') return 'empty';
+  if (detectTimeFormat([text]) !== null) return 'time';
+  return isNumericText(text) || isNumericText(text, true) ? 'number' : 'text';
 }
+
+const isValue = (cell: string): boolean => {
+  const kind = kindOf(cell);
+  return kind === 'time' || kind === 'number';
+};
 
 /**
  * True when the first line is data rather than a header: every non-empty cell is a value (a
- * number or a time), and the next line has values in the same places. A header of years or ids
- * alone over a table of text would not pass the second test.
+ * number or a time) and the next line has values in the same places; or the line holds a time
+ * (no column is named by a date) and every cell is of the same kind as the next line's below it,
+ * text where it has text (a sensor code such as `01F0005N`), a time where it has a time. A header
+ * of years or ids alone over a table of text, or of dates over a table of counts, fails the test.
  */
 function looksLikeData(first: readonly string[], next: readonly string[] | undefined): boolean {
   const filled = first.filter((cell) => cell.trim() !== '');
-  if (filled.length < 2 || !filled.every(isValue)) return false;
-  if (next === undefined) return true;
-  return first.every((cell, index) => cell.trim() === '' || isValue(next[index] ?? ''));
+  if (filled.length < 2) return false;
+  if (filled.every(isValue)) return next === undefined || first.every((cell, index) => cell.trim() === '' || isValue(next[index] ?? ''));
+  if (next === undefined || next.length !== first.length || !first.some((cell) => kindOf(cell) === 'time')) return false;
+  return first.every((cell, index) => {
+    const kind = kindOf(cell);
+    return kind === 'empty' || kind === kindOf(next[index] ?? '');
+  });
 }
 
 function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): SniffedText {

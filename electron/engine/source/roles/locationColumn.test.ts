@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { locationNameTier, pickLocationColumn, repeatsEvenlyPerTimeSlot, repeatsPerTimeSlot } from './locationColumn';
 
 describe('location by name', () => {
-  it.each(['Junction', 'Intersection Name', 'site', 'Station', 'Zählstelle', 'site_de_comptage', 'estacion', 'Nom du compteur', 'count_point_id', 'Zst', 'ZST_NR', '計測地点番号', '交差点名', '测点编号', '지점'])(
+  it.each(['Junction', 'Intersection Name', 'site', 'Station', 'Zählstelle', 'site_de_comptage', 'estacion', 'Nom du compteur', 'count_point_id', 'Zst', 'ZST_NR', '計測地点番号', '交差点名', '测点编号', '지점', 'MSID', 'ZSName', 'MQ_Nr'])(
     '%s names a place',
     (name) => expect(locationNameTier(name)).toBe(1),
   );
   it.each(['Detector ID', 'sensor', 'camera'])('%s names the device counting at a place', (name) => expect(locationNameTier(name)).toBe(2));
   it.each(['link_id', 'road_name', 'segment nr'])('%s is a place only because it says it identifies one', (name) => expect(locationNameTier(name)).toBe(3));
-  it.each(['road_type', 'CarCount', 'Total', 'site_count', 'Traffic Situation', 'weather_main', 'Zstand', 'AZST'])('%s does not name a place', (name) =>
+  it.each(['road_type', 'CarCount', 'Total', 'site_count', 'Traffic Situation', 'weather_main', 'Zstand', 'AZST', 'AnzDetektoren', 'number_of_sensors', 'n_detectors', 'nb_capteurs', 'MS', 'msec'])('%s does not name a place', (name) =>
     expect(locationNameTier(name)).toBe(0),
   );
 

@@ -59,6 +59,16 @@ const CATEGORY_WORD = /(^|[\s_.-])(type|typ|tip|tipo|kind|class|category|cat(é|
 
 /** Names that say "how much" even when they contain a place word (`counter_total`, `site_count`). */
 const MEASURE_WORD = /count(s)?$|total|volume|flow|vehicles|speed|occupancy/i;
+/**
+ * Names that say "how many" of the places or devices (`AnzDetektoren`, `number_of_sensors`,
+ * `n_detectors`, `nb_capteurs`): a count of them on each row, never which one.
+ */
+const HOW_MANY_WORD = /^(anz|anzahl|num|number|n|nb|nbr|nombre|n(ú|u)mero|cantidad|count)[\s_.-]?(of|de|der|des|di)?[\s_.-]?[a-zäöüéè]*(stellen|detektoren|sensors?|detectors?|sites|stations|capteurs|compteurs|sensores|detectores|devices|lanes|fahrstreifen|spuren)$/i;
+/**
+ * Short forms of German measuring and counting sites as Swiss and German exports write them:
+ * `MSID`, `MS_Nr`, `ZSID`, `ZSName`, `MQ_ID` (Messstelle, Zählstelle, Messquerschnitt).
+ */
+const SITE_ABBREVIATION = /^(ms|zs|mq)[\s_.-]?(id|nr|nummer|name|bezeichnung)$/i;
 
 export interface LocationCandidate {
   index: number;
@@ -81,7 +91,8 @@ function present(values: readonly string[]): string[] {
 
 /** 1: names a place; 2: the device counting there; 3: often a place, and says it identifies; 0: none. */
 export function locationNameTier(name: string): number {
-  if (CATEGORY_WORD.test(name)) return 0;
+  if (CATEGORY_WORD.test(name) || HOW_MANY_WORD.test(name.trim())) return 0;
+  if (SITE_ABBREVIATION.test(name.trim())) return 1;
   const identifying = IDENTIFYING_WORD.test(name);
   if (MEASURE_WORD.test(name) && !identifying) return 0;
   if (PLACE_WORD.test(name)) return 1;

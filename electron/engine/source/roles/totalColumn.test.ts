@@ -21,6 +21,13 @@ describe('findMeasureTotal', () => {
     expect(findMeasureTotal(NAMES, ROWS, [1, 2, 3], false)).toEqual({ total: 'Fremont Bridge Sidewalks', parts: ['Cyclist East Sidewalk', 'Cyclist West Sidewalk'] });
   });
 
+  it('takes no column that never changes for a total, however its one value meets a sum of small codes', () => {
+    // Zürich's counts: the number of detectors (2 on every row) beside the detectors' ids (1 and 2) and the count.
+    const names = ['AnzDetektoren', 'D1ID', 'D2ID', 'AnzFahrzeuge'];
+    const rows = Array.from({ length: 12 }, (_, i) => ['2', '1', '2', String(100 + i * 37)]);
+    expect(findMeasureTotal(names, rows, [0, 1, 2, 3], false)).toBeNull();
+  });
+
   it('needs enough complete rows to tell a sum from a coincidence', () => {
     expect(findMeasureTotal(NAMES, ROWS.slice(0, 5), [1, 2, 3], false)).toBeNull();
   });

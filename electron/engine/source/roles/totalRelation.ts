@@ -22,12 +22,14 @@ export interface TotalRelation {
 }
 
 /**
- * Sum equals total up to rounding: averaged flows within 1 %; integer counts within what rounding
+ * Sum equals total up to rounding: averaged flows within 1 %; whole counts within what rounding
  * the total and each of its parts on their own can add up to, (parts + 1) / 2, so a total of 81
  * beside parts of 57 and 23 (Berlin's hourly figures, each rounded) is no mismatch, 2 off is.
  */
 export function sumMatches(total: number, sum: number, parts: number): boolean {
-  return Math.abs(total - sum) <= Math.max((parts + 1) / 2, 0.01 * Math.abs(total));
+  // Rounding to whole numbers is only allowed for where the numbers are whole: 0.2 + 0.4 is not 1.
+  const rounding = Number.isInteger(total) && Number.isInteger(sum) ? (parts + 1) / 2 : 0;
+  return Math.abs(total - sum) <= Math.max(rounding, 0.01 * Math.abs(total));
 }
 
 function agreement(rows: readonly (readonly number[])[], total: number, parts: readonly number[]): number {
@@ -46,8 +48,9 @@ export function findTotalRelation(rows: readonly (readonly number[])[]): TotalRe
   if (rows.length === 0 || width < 3) return null;
   let best: (TotalRelation & { score: number }) | null = null;
   for (let t = 0; t < width; t++) {
-    // A column that is always zero is the "sum" of any zero parts: no evidence.
-    if (rows.every((row) => row[t] === 0)) continue;
+    // A column that never changes (always zero, or a detector count of 2 on every row) is no
+    // evidence: its one value matches a sum of small ids or codes by chance, within rounding.
+    if (rows.every((row) => row[t] === rows[0]?.[t])) continue;
     const parts: number[] = [];
     for (let p = 0; p < width; p++) {
       if (p === t) continue;

@@ -221,6 +221,23 @@ describe('clock', () => {
   );
 });
 
+describe('ymd-compact with the time of day', () => {
+  it('reads 12 and 14 digits as the date with hours, minutes and seconds, and refuses other lengths or impossible clocks', () => {
+    expect(parse('ymd-compact', '20230101')).toBe(utc(2023, 1, 1));
+    expect(parse('ymd-compact', '202301010815')).toBe(utc(2023, 1, 1, 8, 15));
+    expect(parse('ymd-compact', '20230101081530')).toBe(utc(2023, 1, 1, 8, 15, 30));
+    expect(parse('ymd-compact', '20230101240000')).toBe(utc(2023, 1, 2));
+    expect(parse('ymd-compact', '20230101086000')).toBeNull();
+    expect(parse('ymd-compact', '2023010108')).toBeNull();
+  });
+
+  it('is found under a time name (SCATS End_Time), not under another', () => {
+    const ends = ['20230101001500', '20230101003000', '20230101004500'];
+    expect(detectTimeFormat(ends, 'End_Time')?.id).toBe('ymd-compact');
+    expect(detectTimeFormat([...ends].reverse(), 'Sum_Volume')).toBeNull();
+  });
+});
+
 describe('ymd-compact-short (YYMMDD)', () => {
   it('reads a six-digit year-first date, two-digit years 00-69 in this century', () => {
     expect(parse('ymd-compact-short', '180305')).toBe(utc(2018, 3, 5));

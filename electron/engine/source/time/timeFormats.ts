@@ -443,12 +443,19 @@ function parseNamedMonth(text: string): number | null {
 /** A date written as one number, YYYYMMDD (`20250314`), as US agencies' count files do. */
 function parseYmdCompact(text: string): number | null {
   const end = begin(text);
-  if (end - at !== 8) return null;
+  const digits = end - at;
+  // 20261001, or with the time of day as well: 202610010815, 20261001081500 (SCATS exports' End_Time).
+  if (digits !== 8 && digits !== 12 && digits !== 14) return null;
   const year = readDigits(text, end, 4, 4);
   const month = readDigits(text, end, 2, 2);
   const day = readDigits(text, end, 2, 2);
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return daysFromCivil(year, month, day) * MS_PER_DAY;
+  const hour = digits > 8 ? readDigits(text, end, 2, 2) : 0;
+  const minute = digits > 8 ? readDigits(text, end, 2, 2) : 0;
+  const second = digits > 12 ? readDigits(text, end, 2, 2) : 0;
+  // 24:00 closes a day, as in the other formats.
+  if (hour > 24 || minute > 59 || second > 59 || (hour === 24 && (minute > 0 || second > 0))) return null;
+  return daysFromCivil(year, month, day) * MS_PER_DAY + hour * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000;
 }
 
 /**
