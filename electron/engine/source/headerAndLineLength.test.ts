@@ -45,6 +45,15 @@ describe('a file with no header line', () => {
     expect(read).toBe(lines.length);
   });
 
+  it('reads PeMS-style station rows without a header as data, though each station leaves different lanes empty', async () => {
+    const row = (minute: number, station: string, lanes: number[]): string =>
+      [`01/01/2023 00:${String(minute).padStart(2, '0')}:00`, station, '4', '101', 'N', 'ML', String(lanes.reduce((a, b) => a + b, 0)), ...[0, 1, 2, 3, 4].map((lane) => (lane < lanes.length ? String(lanes[lane]) : ''))].join(',');
+    const lines = [row(0, '400001', [30, 41, 12, 9]), row(0, '400002', [20, 11, 5]), row(5, '400001', [31, 40, 15, 7]), row(5, '400002', [22, 9, 8])];
+    const sniffed = await sniffCsv(temp.write(joinLines(lines)));
+    expect(sniffed.dialect.headerless).toBe(true);
+    expect(sniffed.sampleRows).toHaveLength(4);
+  });
+
   it('keeps a header of dates over counts, and a header of words over a time and text', async () => {
     const wide = await sniffCsv(temp.write(joinLines(['Site,2023-01-01,2023-01-02', 'A,12,15', 'B,9,11'])));
     expect(wide.names).toEqual(['Site', '2023-01-01', '2023-01-02']);

@@ -131,18 +131,25 @@ const isValue = (cell: string): boolean => {
  * True when the first line is data rather than a header: every non-empty cell is a value (a
  * number or a time) and the next line has values in the same places; or the line holds a time
  * (no column is named by a date) and every cell is of the same kind as the next line's below it,
- * text where it has text (a sensor code such as `01F0005N`), a time where it has a time. A header
+ * text where it has text (a sensor code such as `01F0005N`), a time where it has a time, cells
+ * empty on either line aside (PeMS rows leave the lanes a station lacks empty). A header
  * of years or ids alone over a table of text, or of dates over a table of counts, fails the test.
  */
 function looksLikeData(first: readonly string[], next: readonly string[] | undefined): boolean {
   const filled = first.filter((cell) => cell.trim() !== '');
   if (filled.length < 2) return false;
   if (filled.every(isValue)) return next === undefined || first.every((cell, index) => cell.trim() === '' || isValue(next[index] ?? ''));
-  if (next === undefined || next.length !== first.length || !first.some((cell) => kindOf(cell) === 'time')) return false;
-  return first.every((cell, index) => {
-    const kind = kindOf(cell);
-    return kind === 'empty' || kind === kindOf(next[index] ?? '');
-  });
+  if (next === undefined || next.length !== first.length) return false;
+  // Cells empty on either line (a lane a station does not have) say nothing either way.
+  let alike = 0;
+  for (let index = 0; index < first.length; index++) {
+    const kind = kindOf(first[index] ?? '');
+    const below = kindOf(next[index] ?? '');
+    if (kind === 'empty' || below === 'empty') continue;
+    if (kind !== below) return false;
+    alike++;
+  }
+  return alike >= 2 && first.some((cell, index) => kindOf(cell) === 'time' && kindOf(next[index] ?? '') === 'time');
 }
 
 function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): SniffedText {
