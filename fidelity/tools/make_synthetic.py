@@ -2022,6 +2022,75 @@ def make_date_midnight_clock_and_period_end() -> None:
     )
 
 
+def make_polish_headers() -> None:
+    name = "polish-headers.csv"
+    rng = rng_for(name)
+    points = {"Al. Jerozolimskie / Marszałkowska": 1500, "Wisłostrada / Most Gdański": 2100, "Puławska / Rakowiecka": 1100}
+    lines = [line(["data", "godzina", "punkt pomiarowy", "liczba pojazdów", "prędkość średnia"], ";")]
+    times: list[datetime] = []
+    for d in range(5):
+        day = datetime(2023, 5, 8) + timedelta(days=d)
+        for hour in range(24):
+            t = day + timedelta(hours=hour)
+            for point, peak in points.items():
+                times.append(t)
+                lines.append(line([day.strftime("%Y-%m-%d"), hour, point, count(rng, peak, t, 60), f"{rng.uniform(25, 55):.1f}".replace(".", ",")], ";"))
+    assert lines[1].startswith("2023-05-08;0;Al. Jerozolimskie / Marszałkowska;")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["polish-headers", "hour-column", "semicolon", "decimal-comma"],
+        readme=(
+            "hourly counts under Polish headers (`data;godzina;punkt pomiarowy;liczba pojazdów;prędkość średnia`: date, "
+            "hour, measuring point, number of vehicles, mean speed with a decimal comma): a reader must time rows by "
+            "date and hour, take the measuring point as the location and the number of vehicles, not the hour or the "
+            "speed, as the measure."
+        ),
+        data_rows=len(times),
+        rejected_lines=[],
+        time=time_range(["data", "godzina"], times),
+        location={"column": "punkt pomiarowy", "distinct": len(points)},
+        main_measure="liczba pojazdów",
+        not_measures=["godzina"],
+        delimiter=";",
+        notes="Three measuring points, hourly over five days. Wall clock.",
+    )
+
+
+def make_finnish_headers() -> None:
+    name = "finnish-headers.csv"
+    rng = rng_for(name)
+    points = {"101": 2400, "102": 1900, "146": 800}
+    lines = [line(["pvm", "tunti", "LAM-piste", "ajoneuvoja", "keskinopeus"], ";")]
+    times: list[datetime] = []
+    for d in range(5):
+        day = datetime(2023, 9, 4) + timedelta(days=d)
+        for hour in range(24):
+            t = day + timedelta(hours=hour)
+            for point, peak in points.items():
+                times.append(t)
+                lines.append(line([day.strftime("%d.%m.%Y"), hour, point, count(rng, peak, t, 60), rng.randint(72, 98)], ";"))
+    assert lines[1].startswith("04.09.2023;0;101;")
+    write(name, lines)
+    expect(
+        name,
+        quirks=["finnish-headers", "hour-column", "semicolon", "date-DD.MM.YYYY", "numeric-station-ids"],
+        readme=(
+            "hourly counts of Finland's automatic counting stations under Finnish headers (`pvm;tunti;LAM-piste;"
+            "ajoneuvoja;keskinopeus`: date, hour, station, vehicles, mean speed): a reader must time rows by date and "
+            "hour, take the numbered station as the location and the vehicles as the measure."
+        ),
+        data_rows=len(times),
+        rejected_lines=[],
+        time=time_range(["pvm", "tunti"], times),
+        location={"column": "LAM-piste", "distinct": len(points)},
+        main_measure="ajoneuvoja",
+        not_measures=["tunti"],
+        delimiter=";",
+        notes="Three numbered stations, hourly over five days. Wall clock.",
+    )
+
+
 # ----------------------------------------------------------------------------------------------------
 
 
@@ -2079,6 +2148,8 @@ def main() -> None:
     make_abbreviated_site_ids()
     make_compact_datetime_end_time()
     make_date_midnight_clock_and_period_end()
+    make_polish_headers()
+    make_finnish_headers()
     readme = [
         "# Synthetic fidelity corpus",
         "",

@@ -16,9 +16,9 @@ import type { MeasureTotal } from './roles/totalColumn';
 
 /** A total over vehicle classes: `Total`, `total_volume`, `Gesamt`, `totale`, `all_motor_vehicles`. */
 const TOTAL = /(^|[\s_.-])total|total($|[\s_.-])|^total$|gesamt|totale|summe|^sum$|(^|[\s_.-])all($|[\s_.-])/i;
-/** How much traffic passed, in English, German, French, Spanish, Italian, Dutch and Portuguese. */
+/** How much traffic passed, in English, German, French, Spanish, Italian, Dutch, Portuguese, Polish, Czech, the Nordic languages, Hungarian, Slovenian and Croatian, Japanese, Chinese and Korean. */
 const VOLUME =
-  /volume|(^|[\s_.-])vol($|[\s_.-])|flow|vehicle|veh($|[\s_.-])|count|traffic|intensit|anzahl|menge|verkehr|fahrzeug|kfz|z(ä|ae)hlung|d(é|e)bit|comptage|trafic|v(é|e)hicule|passage|intensidad|aforo|veh(í|i)culos|conteo|flujo|tr(á|a)fico|veicoli|conteggio|flusso|aantal|verkeer|intensiteit|fluxo|contagem|pkw|lkw|cars?$|bikes?$|trucks?$|bus(es)?$|cyclists?|pedestrians?|passanten|fu(ß|ss)g(ä|ae)nger|v(é|e)los?$|fahrr(ä|a)der|radfahr|交通量|通行量|台数|流量|车流|車流|교통량/i;
+  /volume|(^|[\s_.-])vol($|[\s_.-])|flow|vehicle|veh($|[\s_.-])|count|traffic|intensit|anzahl|menge|verkehr|fahrzeug|kfz|z(ä|ae)hlung|d(é|e)bit|comptage|trafic|v(é|e)hicule|passage|intensidad|aforo|veh(í|i)culos|conteo|flujo|tr(á|a)fico|veicoli|conteggio|flusso|aantal|verkeer|intensiteit|fluxo|contagem|pkw|lkw|cars?$|bikes?$|trucks?$|bus(es)?$|cyclists?|pedestrians?|passanten|fu(ß|ss)g(ä|ae)nger|v(é|e)los?$|fahrr(ä|a)der|radfahr|交通量|通行量|台数|流量|车流|車流|교통량|liczba|pojazd|nat(ę|e)(ż|z)eni|po(č|c)et|vozid|vozil|antal|fordon|kj(ø|o)ret(ø|o)y|k(ø|o)ret(ø|o)j|ajoneuv|liikenne|forgalom|j(á|a)rm(ű|u)|promet|trafik/i;
 /**
  * Average daily traffic as engineers abbreviate it: AADT / ADT / AAWT / AADF (English), DTV
  * (German, as in `DTVMS`, `DTV_Kfz`), TMJA / TMJO / MJA (French), IMD (Spanish and Catalan), TGM
@@ -35,14 +35,14 @@ const WORKING_DAYS = /(^|[^a-z])(aawt|awdt|tmjo|jo|jours?[\s_]ouvr[a-z]*|working
  * as words (shared/columnNameWords): `dew` is the dew point, never the inside of `Sidewalk`.
  */
 const NOT_TRAFFIC: WordStems = {
-  anywhere: ['%', 'temperat', 'humid', 'precip', 'weather', 'pressure', 'niederschlag', 'feucht', 'occup', 'belegung', 'ocupaci', 'speed', 'vitesse', 'velocidad', 'geschwindigkeit', 'velocit', 'snelheid', 'coord', 'altitude', 'battery', 'voltage'],
+  anywhere: ['%', 'temperat', 'humid', 'precip', 'weather', 'pressure', 'niederschlag', 'feucht', 'occup', 'belegung', 'ocupaci', 'speed', 'vitesse', 'velocidad', 'geschwindigkeit', 'velocit', 'snelheid', 'prędko', 'predko', 'rychlost', 'hastighet', 'nopeus', 'hitrost', 'brzin', 'sebess', 'coord', 'altitude', 'battery', 'voltage'],
   prefixes: ['temp', 'rain', 'snow', 'cloud', 'wind', 'visib', 'dew', 'sunshine', 'sunlight', 'sonne', 'regen', 'schnee', 'wolke', 'pluie', 'neige', 'nuage', 'lluvia', 'nieve', 'nube', 'elev', 'error', 'status', 'state', 'etat', 'état', 'ratio', 'share'],
   exact: ['perc', 'percentage', 'pourcentage', 'porcentaje', 'anteil', 'sun', 'lat', 'latitude', 'latitud', 'lon', 'longitude', 'longitud', 'lng', 'x', 'y', 'k', 'v'],
 };
 /** Numbers about the calendar (an hour or a week number): a measure only when nothing else is. */
 const CALENDAR: WordStems = {
-  prefixes: ['hour', 'minute', 'second', 'year', 'month', 'day', 'week', 'stunde', 'jahr', 'monat', 'woche', 'heure', 'jour', 'mois'],
-  exact: ['tag', 'hora', 'dia', 'día', 'mes'],
+  prefixes: ['hour', 'minute', 'second', 'year', 'month', 'day', 'week', 'stunde', 'jahr', 'monat', 'woche', 'heure', 'jour', 'mois', 'godzin', 'hodin', 'tunti', 'timme'],
+  exact: ['tag', 'hora', 'dia', 'día', 'mes', 'ura', 'sat', 'óra', 'saat', 'godz', 'hod'],
 };
 
 /** Traffic-flow notation: q is flow (vehicles per hour); k (density or occupancy) and v (speed) are not counts. */

@@ -35,7 +35,9 @@ const FIELD_NAMES = {
   day: /^(d|dd|day|tag|d(í|i)a|jour|giorno|dag|mdate|mday|day.?of.?month)$/i,
   // `time` holding whole numbers 0..24 beside a date is the hour (Melbourne's pedestrian counts):
   // a travel time or a clock would not fit the range, and a clock is read as one first.
-  hour: /^(h|hh|hr|hrs|hour|hours|stunde|std|hora|heure|ora|uur|time|zeit|tid|hour.?of.?day|hour.?(beginning|ending|start|end)|time.?of.?day)$/i,
+  // Also Polish (godzina), Czech and Slovak (hodina), Slovenian (ura), Croatian (sat), Hungarian
+  // (óra), Finnish (tunti), Swedish (timme), Turkish (saat); Danish and Norwegian write `time`.
+  hour: /^(h|hh|hr|hrs|hour|hours|stunde|std|hora|heure|ora|uur|time|zeit|tid|godzina|godz|hodina|hod|ura|sat|(ó|o)ra|tunti|timme|saat|hour.?of.?day|hour.?(beginning|ending|start|end)|time.?of.?day)$/i,
   minute: /^(mm|mi|min|minute|minutes|minuto|minuut)$/i,
   second: /^(s|ss|sec|second|seconds|sekunde|segundo|seconde)$/i,
 } as const;
