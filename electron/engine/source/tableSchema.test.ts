@@ -497,6 +497,26 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     expect(resolve(moment).time).toMatchObject({ kind: 'column', column: 'timestamp' });
   });
 
+  it('finds an hour column under a name it does not know by its values, and never takes daily junction ids 1..24 for hours', () => {
+    const hourly = ['dato;klokketime;målested;kjøretøy'];
+    for (let day = 8; day <= 9; day++) for (const place of ['Oslo S', 'Sinsen']) for (let hour = 0; hour < 24; hour++) hourly.push(`2023-05-0${day};${hour};${place};${100 + ((hour * 37 + day) % 400)}`);
+    const schema = resolve(hourly, ';');
+    expect(schema.time).toMatchObject({ kind: 'parts', date: 'dato', hour: 'klokketime' });
+    expect(schema.location).toBe('målested');
+    expect(schema.measure).toBe('kjøretøy');
+    const daily = ['Date,Junction,Total'];
+    for (let day = 8; day <= 9; day++) for (let junction = 1; junction <= 24; junction++) daily.push(`2023-05-0${day},${junction},${1000 + junction * 13}`);
+    expect(resolve(daily).time).toMatchObject({ kind: 'column', column: 'Date' });
+    // Small counts 0..23 are not as even as hours are.
+    const counts = ['Date,reading'];
+    for (let i = 0; i < 96; i++) counts.push(`2023-05-0${8 + (i % 2)},${(i * i * 7 + 3) % 24}`);
+    expect(resolve(counts).time).toMatchObject({ kind: 'column', column: 'Date' });
+    // Montréal's daily bike counts at a quiet counter: 0..23, as even as hours, but one a day.
+    const winter = ['Date;Pierre-Dupuy'];
+    for (let day = 0; day < 48; day++) winter.push(`${new Date(Date.UTC(2012, 0, 1 + day)).toISOString().slice(0, 10)};${(day * 5) % 24}`);
+    expect(resolve(winter, ';').time).toMatchObject({ kind: 'column', column: 'Date' });
+  });
+
   it('prefers a timestamp whose times of day vary to a date column before it, and keeps a period start before its end', () => {
     const intervals = ['count_date,location_id,time_start,time_end,volume'];
     for (let q = 0; q < 8; q++) {

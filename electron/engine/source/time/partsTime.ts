@@ -13,6 +13,8 @@ import type { TimeFormatId } from '../../../../shared/schema';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, daysFromCivil, daysInMonth } from './civil';
 import { TIME_FORMATS, detectTimeFormat, monthOfName } from './timeFormats';
 import { mostlyMatches } from './tolerance';
+import { locationNameTier } from '../roles/locationColumn';
+import { namesTrafficCount } from '../mainMeasure';
 
 /** Column indexes of each part; null where the file has no such column. */
 export interface PartsColumns {
@@ -147,6 +149,44 @@ function findHhmm(names: readonly string[], samples: readonly (readonly string[]
   return null;
 }
 
+/** Distinct hours an unnamed hour column must show in the sample: half a day. */
+const UNNAMED_HOUR_MIN_DISTINCT = 12;
+
+/**
+ * An hour column whose name is in no language listed here, known by its values: whole numbers
+ * 0..23 with 0 among them, at least half of the day's hours within one day of the sample (a
+ * daily file's small counts vary from day to day, not within one), each about as often as the
+ * others (every hour holds a row per place). A count is never that even, and ids start at 1; a
+ * column named as a place or a count is never taken. `taken` holds the date's columns.
+ */
+function unnamedHour(names: readonly string[], samples: readonly (readonly string[])[], taken: ReadonlySet<number>): number | null {
+  const dateColumns = [...taken];
+  const rows = Math.max(0, ...samples.map((column) => column.length));
+  const dayOf = (row: number): string => dateColumns.map((index) => samples[index]?.[row] ?? '').join('\u0001');
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index] as string;
+    if (taken.has(index) || locationNameTier(name) > 0 || namesTrafficCount(name)) continue;
+    const values = (samples[index] ?? []).map((value) => value.trim()).filter((value) => value !== '');
+    if (values.length === 0 || !values.every((value) => /^\d{1,2}$/.test(value) && Number(value) <= 23)) continue;
+    const hoursByDay = new Map<string, Set<string>>();
+    for (let row = 0; row < rows; row++) {
+      const day = dayOf(row);
+      const hours = hoursByDay.get(day) ?? new Set<string>();
+      hours.add((samples[index]?.[row] ?? '').trim());
+      hoursByDay.set(day, hours);
+    }
+    if (![...hoursByDay.values()].some((hours) => hours.size >= UNNAMED_HOUR_MIN_DISTINCT)) continue;
+    const tally = new Map<number, number>();
+    for (const value of values) tally.set(Number(value), (tally.get(Number(value)) ?? 0) + 1);
+    if (!tally.has(0) || tally.size < UNNAMED_HOUR_MIN_DISTINCT) continue;
+    const counts = [...tally.values()];
+    const most = Math.max(...counts);
+    // The sample may end inside an hour: its last hour may hold fewer rows.
+    if (counts.filter((n) => n < most - Math.max(1, most >> 2)).length <= 1) return index;
+  }
+  return null;
+}
+
 /**
  * The time-of-day part beside a date: a clock column (`08:15`), else an hour column (with maybe a
  * minute). Null when there is none.
@@ -156,7 +196,7 @@ function timeOfDayColumns(names: readonly string[], samples: readonly (readonly 
     if (taken.has(index)) continue;
     if (detectTimeFormat(samples[index] ?? [], names[index])?.id === 'clock') return { clock: index };
   }
-  const hour = findField('hour', names, samples, taken);
+  const hour = findField('hour', names, samples, taken) ?? unnamedHour(names, samples, taken);
   if (hour === null) {
     const hhmm = findHhmm(names, samples, taken);
     if (hhmm === null) return null;
