@@ -2091,6 +2091,60 @@ def make_finnish_headers() -> None:
     )
 
 
+def make_wide_named_hours(name: str, header: list[str], delimiter: str, date_format: str, quirks: list[str], readme: str) -> None:
+    sites = {"0412": 700, "0413": 520}
+    days = [datetime(2024, 4, 8) + timedelta(days=d) for d in range(7)]
+    rng = rng_for(name)
+    lines = [line(["Datum" if delimiter == ";" else "Date", "Zählstelle" if delimiter == ";" else "Station", *header], delimiter)]
+    times: list[datetime] = []
+    for day in days:
+        for site, peak in sites.items():
+            values = []
+            for hour in range(24):
+                t = day + timedelta(hours=hour)
+                times.append(t)
+                values.append(count(rng, peak, t + timedelta(minutes=30), 60))
+            lines.append(line([day.strftime(date_format), site, *values], delimiter))
+    write(name, lines)
+    expect(
+        name,
+        quirks=quirks,
+        readme=readme,
+        data_rows=len(times),
+        rejected_lines=[],
+        time={"columns": ["Time"], "first": iso_z(min(times)), "last": iso_z(max(times))},
+        location={"column": "Zählstelle" if delimiter == ";" else "Station", "distinct": len(sites)},
+        main_measure="Volume",
+        delimiter=delimiter,
+        unfolded=True,
+        notes=f"{len(days)} days x {len(sites)} sites = {len(days) * len(sites)} rows of 24 hours: {len(times)} records once unfolded (time = the date + the column's hour start).",
+    )
+
+
+def make_wide_hour_ranges() -> None:
+    make_wide_named_hours(
+        "wide-hour-ranges.csv",
+        [f"{h:02d}-{h + 1:02d}" for h in range(24)],
+        ";",
+        "%d.%m.%Y",
+        ["wide-time-of-day", "hour-ranges", "semicolon", "german-headers"],
+        "one row per day and counting site with a column per hour written as a range (`Datum;Zählstelle;00-01;01-02;…;"
+        "23-24`): a reader must unfold each row into 24 records timed by the date and the range's first hour.",
+    )
+
+
+def make_wide_hhmm_columns() -> None:
+    make_wide_named_hours(
+        "wide-hhmm-columns.csv",
+        [f"{h:02d}00" for h in range(24)],
+        ",",
+        "%m/%d/%Y",
+        ["wide-time-of-day", "hhmm-column-names", "us-dates"],
+        "one row per day and station with a column per hour named HHMM (`Date,Station,0000,0100,…,2300`, as US DOT "
+        "count tables write them): a reader must unfold each row into 24 records timed by the date and the column.",
+    )
+
+
 # ----------------------------------------------------------------------------------------------------
 
 
@@ -2150,6 +2204,8 @@ def main() -> None:
     make_date_midnight_clock_and_period_end()
     make_polish_headers()
     make_finnish_headers()
+    make_wide_hour_ranges()
+    make_wide_hhmm_columns()
     readme = [
         "# Synthetic fidelity corpus",
         "",

@@ -15,6 +15,16 @@ describe('a column per time of day', () => {
     expect(wideIntervals(['Date', 'Site', ...QUARTERS])?.intervals.map((interval) => interval.startMs)).toEqual(QUARTERS.map((_, i) => i * 15 * 60_000));
   });
 
+  it('reads HHMM column names and hour ranges as the hours they start, and refuses ranges that are not one hour', () => {
+    const hhmm = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}00`);
+    expect(wideIntervals(['Date', 'Station', ...hhmm])?.intervals.map((interval) => interval.startMs / HOUR)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    const ranges = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}-${String(h + 1).padStart(2, '0')}`);
+    expect(wideIntervals(['Datum', 'Zählstelle', ...ranges])?.intervals.map((interval) => interval.startMs / HOUR)).toEqual(Array.from({ length: 24 }, (_, i) => i));
+    expect(wideIntervals(['Date', ...Array.from({ length: 24 }, (_, h) => `${h}h–${h + 1}h`)])?.stepMs).toBe(HOUR);
+    // Age bands or vehicle lengths as ranges are no hours of the day.
+    expect(wideIntervals(['Date', ...Array.from({ length: 24 }, (_, i) => `${i * 2}-${i * 2 + 2}`)])).toBeNull();
+  });
+
   it('places numbered columns by their number, counted from 0 or from 1 (hour-ending: H01 is 00:00 to 01:00)', () => {
     const ending = wideIntervals(['Date', 'Station', ...Array.from({ length: 24 }, (_, i) => `H${String(i + 1).padStart(2, '0')}`)]);
     expect(ending?.intervals.map((interval) => interval.startMs / HOUR)).toEqual(Array.from({ length: 24 }, (_, i) => i));

@@ -1,7 +1,8 @@
 /**
  * A layout of one row per day (and site) with a column per time of day (`Date, Site, 00:00,
- * 00:15, …, 23:45`, as SCATS exports and many agencies' 15-minute volume tables write it, or NYC's
- * `12:00-1:00 AM, 1:00-2:00AM, …, 11:00-12:00AM`). Read as it is, each time of day would be a
+ * 00:15, …, 23:45`, as SCATS exports and many agencies' 15-minute volume tables write it, NYC's
+ * `12:00-1:00 AM, 1:00-2:00AM, …, 11:00-12:00AM`, US DOT tables' `0000, 0100, …` or European
+ * tables' hour ranges `00-01, 01-02, …, 23-24`). Read as it is, each time of day would be a
  * measure of its own and the day's rows would replay at midnight; where the columns cover the day
  * in even steps and the date column can take a time of day, the file is unfolded into a record per
  * interval instead (unfoldWideFile.ts). Numbered columns (`H01 … H24`, `hour_0 … hour_23`,
@@ -19,9 +20,29 @@ const HOUR_NAME = /^(h|hr|hour|v)_?(\d{1,2})$/i;
 const HALF_DAY = MS_PER_DAY / 2;
 const MIN_NUMBERED = 24;
 
-function namesTimeOfDay(name: string): boolean {
+/** `0000`, `0815`, `2345`: a time of day written HHMM as a column name (US DOT count tables). */
+const HHMM_NAME = /^([01]\d|2[0-3])([0-5]\d)$/;
+/** `00-01`, `0-1`, `07–08`, `23-24`, `7h-8h`: an hour of the day as a range (European count tables). */
+const HOUR_RANGE_NAME = /^(\d{1,2})\s*h?\s*[-–]\s*(\d{1,2})\s*h?$/i;
+
+/** When the interval a column names starts (ms after midnight), read from its name; null when it names none. */
+function startOfName(name: string): number | null {
   const trimmed = name.trim();
-  return TIME_FORMATS.clock.parse(trimmed) !== null || HOUR_NAME.test(trimmed);
+  const clock = TIME_FORMATS.clock.parse(trimmed);
+  if (clock !== null) return clock;
+  const hhmm = HHMM_NAME.exec(trimmed);
+  if (hhmm) return Number(hhmm[1]) * MS_PER_HOUR + Number(hhmm[2]) * MS_PER_MINUTE;
+  const range = HOUR_RANGE_NAME.exec(trimmed);
+  if (range) {
+    const from = Number(range[1]);
+    const to = Number(range[2]);
+    if (from <= 23 && to === from + 1) return from * MS_PER_HOUR;
+  }
+  return null;
+}
+
+function namesTimeOfDay(name: string): boolean {
+  return startOfName(name) !== null || HOUR_NAME.test(name.trim());
 }
 
 /** One time-of-day column: where it is, and when its interval starts. */
@@ -53,7 +74,7 @@ export function wideIntervals(names: readonly string[]): Omit<WideLayout, 'dateC
   if (numbered !== undefined) return numbered === null ? null : { intervals: numbered.intervals, stepMs, numberedFrom: numbered.from };
   const intervals: WideInterval[] = [];
   for (const [place, { column, index }] of columns.entries()) {
-    const written = TIME_FORMATS.clock.parse(column.trim());
+    const written = startOfName(column);
     const startMs = place * stepMs;
     if (written === null || (((written - startMs) % HALF_DAY) + HALF_DAY) % HALF_DAY !== 0) return null;
     intervals.push({ column, index, startMs });
