@@ -11,7 +11,7 @@ import { COLUMN_TYPES } from './records';
 export const COLUMN_ROLES = ['timestamp', 'location', 'measure', 'category'] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
-export const TIME_FORMAT_IDS = ['iso', 'mdy', 'dmy', 'dmy-dot', 'dmy-dash', 'ymd-slash', 'named-month', 'ymd-compact', 'ymd-compact-short', 'excel-serial', 'epoch-s', 'epoch-ms', 'epoch-us', 'epoch-ns', 'clock'] as const;
+export const TIME_FORMAT_IDS = ['iso', 'mdy', 'dmy', 'dmy-dot', 'dmy-dash', 'mdy-dash', 'ymd-slash', 'named-month', 'ymd-compact', 'ymd-compact-short', 'excel-serial', 'epoch-s', 'epoch-ms', 'epoch-us', 'epoch-ns', 'clock'] as const;
 export type TimeFormatId = (typeof TIME_FORMAT_IDS)[number];
 
 /** For people, each with an example; the schema dialog offers them and error messages name them. */
@@ -21,6 +21,7 @@ export const TIME_FORMAT_LABELS: Record<TimeFormatId, string> = {
   dmy: 'Day/month/year (01/10/2026 08:15)',
   'dmy-dot': 'Day.month.year (01.10.2026 08:15)',
   'dmy-dash': 'Day-month-year (01-10-2026 08:15)',
+  'mdy-dash': 'Month-day-year (10-01-2026 08:15)',
   'ymd-slash': 'Year/month/day (2026/10/01 08:15)',
   'named-month': 'Month by name (1-Oct-2026 08:15)',
   'ymd-compact': 'Year, month, day (and time) as one number (202610010815)',

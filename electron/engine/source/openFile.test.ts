@@ -12,6 +12,7 @@ import {
   trafficCsv,
   trafficRows,
 } from '../testing/trafficFixture';
+import { readCsvBatches } from './csvBatchReader';
 import { openSniffedFile } from './openFile';
 import { sniffCsv } from './sniffCsv';
 
@@ -115,5 +116,63 @@ describe('openSniffedFile', () => {
     const opened = await openFixture(temp.write(trafficCsv(rows)));
     expect(new Date(rows.at(-1)!.epoch).getUTCMonth() + 1).toBe(4);
     expect(opened.info.timeRange).toEqual({ first: rows[0]!.epoch, last: rows.at(-1)!.epoch });
+  });
+});
+
+describe('slash dates the first block leaves open', () => {
+  /** A month of 15-minute counts at `sites` sites, its dates written as `write` says: bigger than the first block the app reads. */
+  const monthOfCounts = (write: (day: number) => string, days: number, sites = 12): { path: string; rows: number } => {
+    const lines = ['Date,Time,Site,Count'];
+    for (let day = 1; day <= days; day++)
+      for (let quarter = 0; quarter < 96; quarter++)
+        for (let site = 0; site < sites; site++) lines.push(`${write(day)},${String(quarter >> 2).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')},S${site},${(day * 31 + quarter * 7 + site) % 200}`);
+    return { path: temp.write(joinLines(lines)), rows: lines.length - 1 };
+  };
+  const pad = (n: number): string => String(n).padStart(2, '0');
+
+  async function readAll(path: string): Promise<{ read: number; accepted: number; first: string; last: string; opened: Awaited<ReturnType<typeof openSniffedFile>> }> {
+    const opened = await openSniffedFile(await sniffCsv(path), null);
+    let read = 0;
+    let accepted = 0;
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for await (const batch of readCsvBatches({ path: opened.sniffed.path, dialect: opened.sniffed.dialect, schema: opened.schema })) {
+      read += batch.records.length + batch.rejected.length;
+      accepted += batch.records.length;
+      for (const record of batch.records) {
+        first = Math.min(first, record.time ?? first);
+        last = Math.max(last, record.time ?? last);
+      }
+    }
+    return { read, accepted, first: new Date(first).toISOString(), last: new Date(last).toISOString(), opened };
+  }
+
+  it('reads a British month day first when only later rows show it (13/03/2023), losing no row', async () => {
+    const file = monthOfCounts((day) => `${pad(day)}/03/2023`, 31);
+    const result = await readAll(file.path);
+    // The first block holds days 1 to 9 only: either reading fits them.
+    expect(new Set(result.opened.sniffed.sampleRows.map((row) => row[0])).size).toBeLessThan(13);
+    expect(result.opened.schema.time).toMatchObject({ kind: 'parts', date: 'Date', dateFormat: 'dmy' });
+    expect(result.opened.info.notes.join(' ')).toContain('day first');
+    expect({ read: result.read, accepted: result.accepted }).toEqual({ read: file.rows, accepted: file.rows });
+    expect([result.first, result.last]).toEqual(['2023-03-01T00:00:00.000Z', '2023-03-31T23:45:00.000Z']);
+  });
+
+  it('reads dashes day first until a later row is month first only (03-13-2023), and then month first', async () => {
+    const american = await readAll(monthOfCounts((day) => `03-${pad(day)}-2023`, 31).path);
+    expect(american.opened.schema.time).toMatchObject({ dateFormat: 'mdy-dash' });
+    expect({ accepted: american.accepted, first: american.first, last: american.last }).toEqual({ accepted: american.read, first: '2023-03-01T00:00:00.000Z', last: '2023-03-31T23:45:00.000Z' });
+    const european = await readAll(monthOfCounts((day) => `${pad(day)}-03-2023`, 31).path);
+    expect(european.opened.schema.time).toMatchObject({ dateFormat: 'dmy-dash' });
+    expect(european.accepted).toBe(european.read);
+  });
+
+  it('keeps an American month month first, and a file whose every date could be either as it was read', async () => {
+    const american = await readAll(monthOfCounts((day) => `03/${pad(day)}/2023`, 31).path);
+    expect(american.opened.schema.time).toMatchObject({ dateFormat: 'mdy' });
+    expect([american.first, american.last]).toEqual(['2023-03-01T00:00:00.000Z', '2023-03-31T23:45:00.000Z']);
+    const open = await readAll(monthOfCounts((day) => `${pad(day)}/03/2023`, 12).path);
+    expect(open.opened.schema.time).toMatchObject({ dateFormat: 'mdy' });
+    expect(open.accepted).toBe(open.read);
   });
 });

@@ -29,6 +29,12 @@ export interface SniffedCsv {
   names: string[];
   /** Rows of the first block as text, for inference and the schema dialog's preview. */
   sampleRows: string[][];
+  /**
+   * Whole rows from blocks spread through the rest of the file and its end (none when the first
+   * block is the whole file): later days, to settle what the first block leaves open, such as
+   * whether `01/03/2023` is the 1st of March or the 3rd of January.
+   */
+  laterRows?: string[][];
   /** Data rows guessed from the first block (exact when the whole file fits in it). */
   estimatedRows: number;
   /** Non-blank lines above the header (a report's title, its date), passed over by every reader. */
@@ -51,8 +57,14 @@ interface FileBytes {
   head: Buffer;
   /** The last bytes, when the head is not the whole file. */
   tail: Buffer | null;
+  /** Blocks from evenly spaced places between the head and the tail, when the head is not the whole file. */
+  middle: Buffer[];
   size: number;
 }
+
+/** Blocks read between the head and the tail, and their size: a few hundred rows each. */
+const MIDDLE_PROBES = 6;
+const MIDDLE_PROBE_BYTES = 16 * 1024;
 
 async function readProbes(path: string): Promise<FileBytes> {
   let size: number;
@@ -72,12 +84,22 @@ async function readProbes(path: string): Promise<FileBytes> {
     const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
     let tail: Buffer | null = null;
+    const middle: Buffer[] = [];
     if (bytesRead < size) {
       const length = Math.min(TAIL_PROBE_BYTES, size - bytesRead);
       tail = Buffer.alloc(length);
       tail = tail.subarray(0, (await handle.read(tail, 0, length, size - length)).bytesRead);
+      const span = size - length - bytesRead;
+      if (span > MIDDLE_PROBES * MIDDLE_PROBE_BYTES) {
+        for (let k = 1; k <= MIDDLE_PROBES; k++) {
+          // Even offsets, so a UTF-16 file's blocks start on a character.
+          const at = (bytesRead + Math.floor((span * k) / (MIDDLE_PROBES + 1))) & ~1;
+          const block = Buffer.alloc(MIDDLE_PROBE_BYTES);
+          middle.push(block.subarray(0, (await handle.read(block, 0, MIDDLE_PROBE_BYTES, at)).bytesRead));
+        }
+      }
     }
-    return { head: head.subarray(0, bytesRead), tail, size };
+    return { head: head.subarray(0, bytesRead), tail, middle, size };
   } finally {
     await handle.close();
   }
@@ -107,6 +129,7 @@ interface SniffedText {
   dialect: CsvDialect;
   names: string[];
   sampleRows: string[][];
+  laterRows: string[][];
   estimatedRows: number;
   /** Non-blank lines above the header (see titleLines.ts), passed over by every reader. */
   titleLines: string[];
@@ -194,13 +217,31 @@ function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): Snif
   const bytesPerRow = rows.length > 0 ? sampleBytes / rows.length : sampleBytes;
   const tableBytes = size - (headerAt?.byte ?? 0);
   const estimatedRows = wholeFileInHead ? dataRows.length : Math.round(tableBytes / Math.max(bytesPerRow, 1)) - (headerless ? 0 : 1);
+  const laterRows = wholeFileInHead ? [] : [...bytes.middle, ...(bytes.tail ? [bytes.tail] : [])].flatMap((block, at, blocks) => wholeRowsOf(block, codec, { delimiter, newline }, headerCells.length, at === blocks.length - 1));
   return {
     dialect: { delimiter, newline, hasBom, encoding, ...(headerless ? { headerless } : {}), ...(headerAt ? { headerAt } : {}) },
     names: normaliseHeader(headerCells),
     sampleRows,
+    laterRows,
     estimatedRows: Math.max(estimatedRows, 0),
     titleLines,
   };
+}
+
+/**
+ * The rows of a block taken from inside the file: its first line (cut where the block starts) and,
+ * unless the block ends the file, its last are dropped, and rows of another width (a block that
+ * began inside a quoted field) are left out.
+ */
+function wholeRowsOf(block: Buffer, codec: TextCodec, dialect: Pick<CsvDialect, 'delimiter' | 'newline'>, width: number, endsFile: boolean): string[][] {
+  const decoder = codec.newDecoder();
+  const text = decoder.write(block) + (endsFile ? decoder.end() : '');
+  const start = text.indexOf(dialect.newline);
+  if (start < 0) return [];
+  const end = endsFile ? text.length : text.lastIndexOf(dialect.newline);
+  if (end <= start) return [];
+  const rows = createBlockParser(dialect)(text.slice(start + dialect.newline.length, end), true).rows;
+  return rows.filter((row) => row.length === width);
 }
 
 export async function sniffCsv(path: string, options: SniffOptions = {}): Promise<SniffedCsv> {

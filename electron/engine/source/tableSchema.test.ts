@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CommandError } from '../../../shared/envelope';
 import type { SchemaOverrides } from '../../../shared/schema';
 import { TRAFFIC_COLUMNS, TRAFFIC_SCHEMA, junctionFields, junctionRows, rowFields, trafficRows } from '../testing/trafficFixture';
-import { resolveTableSchema, type TableSchema } from './tableSchema';
+import { resolveTableSchema, settleDayFirst, type TableSchema } from './tableSchema';
 
 const REFERENCE = new Date(Date.UTC(2026, 10, 24)); // 24 November 2026
 
@@ -515,6 +515,24 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     const winter = ['Date;Pierre-Dupuy'];
     for (let day = 0; day < 48; day++) winter.push(`${new Date(Date.UTC(2012, 0, 1 + day)).toISOString().slice(0, 10)};${(day * 5) % 24}`);
     expect(resolve(winter, ';').time).toMatchObject({ kind: 'column', column: 'Date' });
+  });
+
+  it('settles the order of day and month from later rows only when the first rows could be read either way', () => {
+    const head = ['Date,Site,Count', ...Array.from({ length: 9 }, (_, i) => `0${i + 1}/03/2023 08:00,A,${i}`)];
+    const open = resolve(head);
+    expect(open.time).toMatchObject({ format: 'mdy' });
+    const names = ['Date', 'Site', 'Count'];
+    const samples = head.slice(1).map((line) => line.split(','));
+    expect(settleDayFirst(open, names, samples, [['13/03/2023 08:00', 'A', '1']]).time).toMatchObject({ format: 'dmy' });
+    // Later rows that fit both, or one month-first only among them, leave it as it was.
+    expect(settleDayFirst(open, names, samples, [['11/03/2023 08:00', 'A', '1']]).time).toMatchObject({ format: 'mdy' });
+    expect(settleDayFirst(open, names, samples, [['13/03/2023 08:00', 'A', '1'], ['03/14/2023 08:00', 'A', '1']]).time).toMatchObject({ format: 'mdy' });
+    // A first block that showed a 13 decided already; a contradicting later row does not undo it.
+    const decided = ['Date,Site,Count', '13/03/2023 08:00,A,1', '14/03/2023 08:00,A,2'];
+    const dayFirst = resolve(decided);
+    expect(settleDayFirst(dayFirst, names, decided.slice(1).map((line) => line.split(',')), [['03/15/2023 08:00', 'A', '1']]).time).toMatchObject({ format: 'dmy' });
+    // A format the user chose stays.
+    expect(settleDayFirst(open, names, samples, [['13/03/2023 08:00', 'A', '1']], { roles: {}, timeFormat: 'mdy', anchor: null }).time).toMatchObject({ format: 'mdy' });
   });
 
   it('prefers a timestamp whose times of day vary to a date column before it, and keeps a period start before its end', () => {

@@ -315,6 +315,52 @@ function resolveTime(
   );
 }
 
+/** Formats that read the same digits in the other order: the first block may not tell them apart. */
+const OTHER_ORDER: Partial<Record<TimeFormatId, TimeFormatId>> = { mdy: 'dmy', dmy: 'mdy', 'dmy-dash': 'mdy-dash', 'mdy-dash': 'dmy-dash' };
+
+/**
+ * Numeric dates the first block left open (every day and month 12 or less: slashes read month
+ * first, as an American file would be, dashes day first) settled by rows from later in the file
+ * (`laterRows`, see sniffCsv): when a later date exists only in the other order (`13/03/2023`) and
+ * none only in the order chosen, the column is read the other way, and the notes say why. A
+ * fortnight of 15-minute counts from many sites fills the first block with the 1st to the 9th; read
+ * month first, every later day was rejected and the rest moved to other months. A format the user
+ * chose stays.
+ */
+export function settleDayFirst(
+  schema: TableSchema,
+  names: readonly string[],
+  sampleRows: readonly (readonly string[])[],
+  laterRows: readonly (readonly string[])[],
+  overrides: SchemaOverrides | null = null,
+): TableSchema {
+  const time = schema.time;
+  if (time === null || overrides?.timeFormat || laterRows.length === 0) return schema;
+  const read = time.kind === 'column' ? { column: time.column, format: time.format } : time.kind === 'parts' && time.dateFormat !== null ? { column: time.date, format: time.dateFormat } : null;
+  const other = read === null ? undefined : OTHER_ORDER[read.format];
+  if (read === null || read.column === null || other === undefined) return schema;
+  const index = names.indexOf(read.column);
+  // Only a first block that could be read either way is open: a 13 there decided it already.
+  const either = (value: string): boolean => value === '' || TIME_FORMATS[other].parse(value) !== null;
+  if (!sampleRows.every((row) => either((row[index] ?? '').trim()))) return schema;
+  let onlyOther: string | null = null;
+  for (const row of laterRows) {
+    const value = (row[index] ?? '').trim();
+    if (value === '') continue;
+    const asRead = TIME_FORMATS[read.format].parse(value) !== null;
+    const asOther = TIME_FORMATS[other].parse(value) !== null;
+    if (asRead && !asOther) return schema;
+    if (asOther && !asRead) onlyOther ??= value;
+  }
+  if (onlyOther === null) return schema;
+  const dayFirst = other === 'dmy' || other === 'dmy-dash';
+  const note = `${quoted(read.column)} is read ${dayFirst ? 'day' : 'month'} first: its first rows could be either (every day 12 or less), and later rows such as ${quoted(onlyOther)} are ${dayFirst ? 'day' : 'month'} first only.`;
+  let settled: TimeSource = time;
+  if (time.kind === 'column') settled = { ...time, format: other, label: ownFormatLabel(TIME_FORMATS[other].label, onlyOther) };
+  else if (time.kind === 'parts') settled = { ...time, dateFormat: other };
+  return { ...schema, time: settled, notes: [...schema.notes, note] };
+}
+
 /** Sample rows needed before a column whose values never change is called constant. */
 const CONSTANT_MIN_SAMPLES = 5;
 

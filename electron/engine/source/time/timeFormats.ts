@@ -491,6 +491,7 @@ export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
   dmy: { id: 'dmy', label: TIME_FORMAT_LABELS.dmy, parse: (text) => parseNumericDate(text, SLASH, true) },
   'dmy-dot': { id: 'dmy-dot', label: TIME_FORMAT_LABELS['dmy-dot'], parse: (text) => parseNumericDate(text, DOT, true) },
   'dmy-dash': { id: 'dmy-dash', label: TIME_FORMAT_LABELS['dmy-dash'], parse: (text) => parseNumericDate(text, MINUS, true) },
+  'mdy-dash': { id: 'mdy-dash', label: TIME_FORMAT_LABELS['mdy-dash'], parse: (text) => parseNumericDate(text, MINUS, false) },
   'ymd-slash': { id: 'ymd-slash', label: TIME_FORMAT_LABELS['ymd-slash'], parse: parseYmdSlash },
   'named-month': { id: 'named-month', label: TIME_FORMAT_LABELS['named-month'], parse: parseNamedMonth },
   'ymd-compact': { id: 'ymd-compact', label: TIME_FORMAT_LABELS['ymd-compact'], parse: parseYmdCompact },
@@ -536,6 +537,9 @@ const DETECTION_ORDER: readonly TimeFormatId[] = [
   'ymd-slash',
   'dmy-dot',
   'dmy-dash',
+  // After day first: dashes that could be either are read day first (Europe's and India's way), and
+  // a date such as 03-13-2023, in the first block or later (settleDayFirst), makes them month first.
+  'mdy-dash',
   'mdy',
   'dmy',
   'named-month',
