@@ -17,7 +17,7 @@ import { openSniffedFile } from '../electron/engine/source/openFile';
 import { sniffCsv } from '../electron/engine/source/sniffCsv';
 import { openUnfolded } from '../electron/engine/source/wideLayout/unfoldedCopy';
 import { detectWideLayout } from '../electron/engine/source/wideLayout/wideTimeOfDay';
-import { resolveTableSchema, settleDayFirst, type TableSchema } from '../electron/engine/source/tableSchema';
+import { resolveTableSchema, settleByLaterRows, type TableSchema } from '../electron/engine/source/tableSchema';
 import type { TimeSource } from '../shared/schema';
 
 interface Expectation {
@@ -102,7 +102,8 @@ describe('fidelity corpus: every file opens right the first time', () => {
     const original = await sniffCsv(filePath);
     expect(original.dialect.delimiter, 'delimiter').toBe(expected.delimiter);
     expect(original.dialect.encoding, 'encoding').toBe(expected.encoding);
-    const inferred = settleDayFirst(resolveTableSchema(original.names, original.sampleRows, original.dialect.delimiter, null, REFERENCE_DAY), original.names, original.sampleRows, original.laterRows ?? []);
+    const { names, sampleRows, laterRows = [], dialect } = original;
+    const inferred = settleByLaterRows(resolveTableSchema(names, sampleRows, dialect.delimiter, null, REFERENCE_DAY), names, sampleRows, laterRows, dialect.delimiter);
     // A column per time of day is read through its unfolded copy, as the app opens it; no other file is.
     expect(detectWideLayout(original.names, inferred.time, original.sampleRows) !== null, 'unfolded').toBe(expected.unfolded === true);
     const unfolded = expected.unfolded ? await openUnfolded(await openSniffedFile(original, null), async () => null) : null;

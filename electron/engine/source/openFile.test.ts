@@ -176,3 +176,41 @@ describe('slash dates the first block leaves open', () => {
     expect(open.accepted).toBe(open.read);
   });
 });
+
+describe('a decimal comma the first block does not show', () => {
+  const counts = (speed: (slot: number) => string): { path: string; rows: number } => {
+    const lines = ['Zeit;Zählstelle;Kfz;Geschwindigkeit'];
+    for (let slot = 0; slot < 96 * 31; slot++)
+      for (let site = 0; site < 8; site++) {
+        const time = new Date(Date.UTC(2023, 2, 1) + slot * 900_000).toISOString().slice(0, 16).replace('T', ' ');
+        lines.push(`${time};Z${site};${(slot * 7 + site * 13) % 300};${speed(slot)}`);
+      }
+    return { path: temp.write(joinLines(lines)), rows: lines.length - 1 };
+  };
+
+  it('is found in later rows (speeds whole for three weeks, then 52,5), and no row is lost', async () => {
+    const file = counts((slot) => (slot < 96 * 20 ? String(40 + (slot % 50)) : `${40 + (slot % 50)},${slot % 10}`));
+    const opened = await openSniffedFile(await sniffCsv(file.path), null);
+    expect(opened.schema.decimalComma).toBe(true);
+    expect(opened.info.notes.join(' ')).toContain('decimal comma');
+    let accepted = 0;
+    let read = 0;
+    let speedSum = 0;
+    for await (const batch of readCsvBatches({ path: opened.sniffed.path, dialect: opened.sniffed.dialect, schema: opened.schema })) {
+      read += batch.records.length + batch.rejected.length;
+      accepted += batch.records.length;
+      for (const record of batch.records) speedSum += record.values[3] as number;
+    }
+    expect({ read, accepted }).toEqual({ read: file.rows, accepted: file.rows });
+    // Every speed counted, its tenths included: the sum the generator wrote.
+    let expected = 0;
+    for (let slot = 0; slot < 96 * 31; slot++) expected += 8 * (40 + (slot % 50) + (slot < 96 * 20 ? 0 : (slot % 10) / 10));
+    expect(speedSum).toBeCloseTo(expected, 6);
+  });
+
+  it('is not assumed where a number anywhere is written with a decimal point', async () => {
+    const file = counts((slot) => (slot === 5 ? '52.5' : slot < 96 * 20 ? String(40 + (slot % 50)) : `${40 + (slot % 50)},5`));
+    const opened = await openSniffedFile(await sniffCsv(file.path), null);
+    expect(opened.schema.decimalComma).toBe(false);
+  });
+});

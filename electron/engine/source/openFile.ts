@@ -8,7 +8,7 @@ import type { OpenedFile } from './openedFile';
 import { readTimeRange } from './fileTimeRange';
 import { sniffCsv, type SniffedCsv } from './sniffCsv';
 import { detectReplayOrder, mergedTimeRange, replayOrderInfo } from './replayOrder/detectReplayOrder';
-import { resolveTableSchema, settleDayFirst } from './tableSchema';
+import { resolveTableSchema, settleByLaterRows } from './tableSchema';
 import { detectTimeOrder } from './time/timeOrder';
 import { timedRows } from './time/timedSample';
 
@@ -40,7 +40,8 @@ async function inWantedEncoding(sniffed: SniffedCsv, overrides: SchemaOverrides 
 
 export async function openSniffedFile(file: SniffedCsv, overrides: SchemaOverrides | null): Promise<OpenedFile> {
   const sniffed = await inWantedEncoding(file, overrides);
-  const schema = settleDayFirst(resolveTableSchema(sniffed.names, sniffed.sampleRows, sniffed.dialect.delimiter, overrides), sniffed.names, sniffed.sampleRows, sniffed.laterRows ?? [], overrides);
+  const { names, sampleRows, laterRows = [], dialect } = sniffed;
+  const schema = settleByLaterRows(resolveTableSchema(names, sampleRows, dialect.delimiter, overrides), names, sampleRows, laterRows, dialect.delimiter, overrides);
   const head = timedRows(sniffed.sampleRows, schema);
   const timeRange = await readTimeRange(sniffed, schema, head);
   // Newest first or oldest first, from the rows already read: the health checks read the file that way.

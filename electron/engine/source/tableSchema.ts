@@ -361,6 +361,39 @@ export function settleDayFirst(
   return { ...schema, time: settled, notes: [...schema.notes, note] };
 }
 
+/** A number written with a decimal point (`52.5`): a file that has one does not write decimals with commas. */
+const DOT_DECIMAL = /^[+-]?\d*\.\d+$/;
+
+/**
+ * A decimal comma the first block did not show (its speeds whole, `52`; later `52,5`), settled by
+ * rows from later in the file: when a measure's later values are numbers written with a decimal
+ * comma and no number anywhere sampled is written with a decimal point, every number is read with
+ * a decimal comma, and the notes say so. Read as before, each such row was rejected.
+ */
+export function settleDecimalComma(schema: TableSchema, sampleRows: readonly (readonly string[])[], laterRows: readonly (readonly string[])[], delimiter: string): TableSchema {
+  if (schema.decimalComma || delimiter === ',' || laterRows.length === 0) return schema;
+  const measures = schema.columns.flatMap((column, index) => (column.role === 'measure' ? [index] : []));
+  const values = (rows: readonly (readonly string[])[], index: number): string[] => rows.map((row) => (row[index] ?? '').trim());
+  if (measures.some((index) => [...values(sampleRows, index), ...values(laterRows, index)].some((value) => DOT_DECIMAL.test(value)))) return schema;
+  const shown = measures.find((index) => usesDecimalComma(values(laterRows, index), delimiter));
+  if (shown === undefined) return schema;
+  const example = values(laterRows, shown).find((value) => value.includes(',')) ?? '';
+  const name = schema.columns[shown]?.name ?? '';
+  return { ...schema, decimalComma: true, notes: [...schema.notes, `Numbers are read with a decimal comma: the first rows hold whole numbers only, and later rows write ${quoted(name)} as ${quoted(example)}.`] };
+}
+
+/** What rows from further into the file settle that the first block left open (see sniffCsv's laterRows). */
+export function settleByLaterRows(
+  schema: TableSchema,
+  names: readonly string[],
+  sampleRows: readonly (readonly string[])[],
+  laterRows: readonly (readonly string[])[],
+  delimiter: string,
+  overrides: SchemaOverrides | null = null,
+): TableSchema {
+  return settleDecimalComma(settleDayFirst(schema, names, sampleRows, laterRows, overrides), sampleRows, laterRows, delimiter);
+}
+
 /** Sample rows needed before a column whose values never change is called constant. */
 const CONSTANT_MIN_SAMPLES = 5;
 
