@@ -2145,6 +2145,68 @@ def make_wide_hhmm_columns() -> None:
     )
 
 
+def make_sensor_id_header() -> None:
+    name = "sensor-id-header.csv"
+    rng = rng_for(name)
+    sensors = [773869, 767541, 767542, 717447, 717446, 717445, 773062, 767620]
+    times = slots(datetime(2012, 3, 1), 5, 288)
+    lines = [line(["", *sensors])]
+    for t in times:
+        lines.append(line([t.strftime("%Y-%m-%d %H:%M:%S"), *[f"{max(3.0, 65 - 40 * profile(t) + rng.gauss(0, 3)):.3f}" for _ in sensors]]))
+    assert lines[0] == ",773869,767541,767542,717447,717446,717445,773062,767620"
+    write(name, lines)
+    expect(
+        name,
+        quirks=["numeric-header", "empty-first-header-cell", "wide-by-sensor"],
+        readme=(
+            "a column per sensor named by its numeric id, the time column's header left empty (`,773869,767541,…`), "
+            "as the METR-LA speed table pandas writes: a reader must keep that line as the header (the next lines carry "
+            "a time where it has none), not read the ids as a row of data."
+        ),
+        data_rows=len(times),
+        rejected_lines=[],
+        time=time_range(["Column 1"], times),
+        location=None,
+        main_measure="773869",
+        notes="Eight sensors, 5-minute speeds over one day; the index column's header is empty. Wall clock.",
+    )
+
+
+def make_wide_long_hour_names() -> None:
+    name = "wide-long-hour-names.csv"
+    stations = {"000001": 1500, "000002": 900}
+    rng = rng_for(name)
+    hours = [f"traffic_volume_counted_after_{h:02d}00_to_{h + 1:02d}00" for h in range(24)]
+    lines = [line(["date", "day_of_week", "direction_of_travel", "lane_of_travel", "station_id", *hours, "year_of_data"])]
+    times: list[datetime] = []
+    for d in range(5):
+        day = datetime(2015, 4, 6) + timedelta(days=d)
+        for station, peak in stations.items():
+            values = []
+            for h in range(24):
+                t = day + timedelta(hours=h)
+                times.append(t)
+                values.append(count(rng, peak, t + timedelta(minutes=30), 60))
+            lines.append(line([day.strftime("%Y-%m-%d"), day.isoweekday() % 7 + 1, 1, 1, station, *values, 15]))
+    write(name, lines)
+    expect(
+        name,
+        quirks=["wide-time-of-day", "long-hour-names"],
+        readme=(
+            "one row per day and station with a column per hour named in words (`traffic_volume_counted_after_0000_to_0100`"
+            " … `_2300_to_2400`, as the US DOT's 2015 station volumes): a reader must unfold each row into 24 records "
+            "timed by the date and the hour the column names."
+        ),
+        data_rows=len(times),
+        rejected_lines=[],
+        time={"columns": ["Time"], "first": iso_z(min(times)), "last": iso_z(max(times))},
+        location={"column": "station_id", "distinct": len(stations)},
+        main_measure="Volume",
+        unfolded=True,
+        notes=f"5 days x {len(stations)} stations = 10 rows of 24 hours: {len(times)} records once unfolded.",
+    )
+
+
 # ----------------------------------------------------------------------------------------------------
 
 
@@ -2206,6 +2268,8 @@ def main() -> None:
     make_finnish_headers()
     make_wide_hour_ranges()
     make_wide_hhmm_columns()
+    make_sensor_id_header()
+    make_wide_long_hour_names()
     readme = [
         "# Synthetic fidelity corpus",
         "",

@@ -54,6 +54,14 @@ describe('a file with no header line', () => {
     expect(sniffed.sampleRows).toHaveLength(4);
   });
 
+  it('keeps a header of sensor ids over timestamped rows, its first cell empty (METR-LA)', async () => {
+    const lines = [',773869,767541', '2012-03-01 00:00:00,64.375,67.625', '2012-03-01 00:05:00,62.667,68.555'];
+    const sniffed = await sniffCsv(temp.write(joinLines(lines)));
+    expect(sniffed.dialect.headerless).toBeUndefined();
+    expect(sniffed.names.slice(1)).toEqual(['773869', '767541']);
+    expect(sniffed.sampleRows).toHaveLength(2);
+  });
+
   it('keeps a header of dates over counts, and a header of words over a time and text', async () => {
     const wide = await sniffCsv(temp.write(joinLines(['Site,2023-01-01,2023-01-02', 'A,12,15', 'B,9,11'])));
     expect(wide.names).toEqual(['Site', '2023-01-01', '2023-01-02']);

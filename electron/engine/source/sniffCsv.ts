@@ -161,18 +161,23 @@ const isValue = (cell: string): boolean => {
 function looksLikeData(first: readonly string[], next: readonly string[] | undefined): boolean {
   const filled = first.filter((cell) => cell.trim() !== '');
   if (filled.length < 2) return false;
-  if (filled.every(isValue)) return next === undefined || first.every((cell, index) => cell.trim() === '' || isValue(next[index] ?? ''));
-  if (next === undefined || next.length !== first.length) return false;
-  // Cells empty on either line (a lane a station does not have) say nothing either way.
+  if (next === undefined) return filled.every(isValue);
+  if (next.length !== first.length) return false;
   let alike = 0;
+  let times = 0;
   for (let index = 0; index < first.length; index++) {
     const kind = kindOf(first[index] ?? '');
     const below = kindOf(next[index] ?? '');
+    // Rows of a timed file carry their time: a first line with none where the next has one is the
+    // header over it (METR-LA's `,773869,767541,…` of sensor ids over timestamped speeds).
+    if (below === 'time' && kind !== 'time') return false;
+    // Cells empty on either line (a lane a station does not have) say nothing either way.
     if (kind === 'empty' || below === 'empty') continue;
     if (kind !== below) return false;
     alike++;
+    if (kind === 'time') times++;
   }
-  return alike >= 2 && first.some((cell, index) => kindOf(cell) === 'time' && kindOf(next[index] ?? '') === 'time');
+  return filled.every(isValue) || (alike >= 2 && times > 0);
 }
 
 function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): SniffedText {

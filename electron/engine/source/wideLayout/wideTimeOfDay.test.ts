@@ -21,6 +21,8 @@ describe('a column per time of day', () => {
     const ranges = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}-${String(h + 1).padStart(2, '0')}`);
     expect(wideIntervals(['Datum', 'Zählstelle', ...ranges])?.intervals.map((interval) => interval.startMs / HOUR)).toEqual(Array.from({ length: 24 }, (_, i) => i));
     expect(wideIntervals(['Date', ...Array.from({ length: 24 }, (_, h) => `${h}h–${h + 1}h`)])?.stepMs).toBe(HOUR);
+    const named = Array.from({ length: 24 }, (_, h) => `traffic_volume_counted_after_${String(h).padStart(2, '0')}00_to_${String(h + 1).padStart(2, '0')}00`);
+    expect(wideIntervals(['date', 'station_id', ...named])?.intervals.map((interval) => interval.startMs / HOUR)).toEqual(Array.from({ length: 24 }, (_, i) => i));
     // Age bands or vehicle lengths as ranges are no hours of the day.
     expect(wideIntervals(['Date', ...Array.from({ length: 24 }, (_, i) => `${i * 2}-${i * 2 + 2}`)])).toBeNull();
   });

@@ -25,6 +25,12 @@ const HHMM_NAME = /^([01]\d|2[0-3])([0-5]\d)$/;
 /** `00-01`, `0-1`, `07–08`, `23-24`, `7h-8h`: an hour of the day as a range (European count tables). */
 const HOUR_RANGE_NAME = /^(\d{1,2})\s*h?\s*[-–]\s*(\d{1,2})\s*h?$/i;
 
+/**
+ * An interval written HHMM to HHMM inside a longer name: the US DOT's 2015 station volumes
+ * (`traffic_volume_counted_after_0000_to_0100` … `_2300_to_2400`).
+ */
+const HHMM_RANGE_IN_NAME = /(?:^|\D)([01]\d|2[0-3])([0-5]\d)[\s_]*(?:to|-|–)[\s_]*([01]\d|2[0-4])([0-5]\d)(?:\D|$)/i;
+
 /** When the interval a column names starts (ms after midnight), read from its name; null when it names none. */
 function startOfName(name: string): number | null {
   const trimmed = name.trim();
@@ -37,6 +43,12 @@ function startOfName(name: string): number | null {
     const from = Number(range[1]);
     const to = Number(range[2]);
     if (from <= 23 && to === from + 1) return from * MS_PER_HOUR;
+  }
+  const within = HHMM_RANGE_IN_NAME.exec(trimmed);
+  if (within) {
+    const from = Number(within[1]) * 60 + Number(within[2]);
+    const to = Number(within[3]) * 60 + Number(within[4]);
+    if (to > from && to <= 24 * 60) return from * MS_PER_MINUTE;
   }
   return null;
 }
