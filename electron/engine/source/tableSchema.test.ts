@@ -517,6 +517,13 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     expect(resolve(winter, ';').time).toMatchObject({ kind: 'column', column: 'Date' });
   });
 
+  it('reads a time of day written with a dot (13.30) beside a date, but not decimal hours', () => {
+    const dotted = resolve(['Dato;Klokkeslett;Sted;Antall', '2023-01-01;00.00;A;5', '2023-01-01;00.15;A;7', '2023-01-01;13.30;A;9', '2023-01-01;23.45;A;4'], ';');
+    expect(dotted.time).toMatchObject({ kind: 'parts', date: 'Dato', clock: 'Klokkeslett' });
+    const decimalHours = resolve(['Date,Time,Site,Count', '2023-01-01,7.5,A,5', '2023-01-01,8.25,A,7', '2023-01-01,9.125,A,9']);
+    expect(decimalHours.time).toMatchObject({ kind: 'column', column: 'Date' });
+  });
+
   it('settles the order of day and month from later rows only when the first rows could be read either way', () => {
     const head = ['Date,Site,Count', ...Array.from({ length: 9 }, (_, i) => `0${i + 1}/03/2023 08:00,A,${i}`)];
     const open = resolve(head);

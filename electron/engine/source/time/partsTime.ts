@@ -187,6 +187,33 @@ function unnamedHour(names: readonly string[], samples: readonly (readonly strin
   return null;
 }
 
+/** `13.30`, `0.15`: a time of day written with a dot, as Nordic, German and Italian exports write one. */
+const DOTTED_CLOCK = /^(\d{1,2})\.([0-5]\d)$/;
+
+/** A time of day written `13.30` as ms since midnight (`24.00` the day's end), or -1. */
+function dottedClockOfDay(text: string): number {
+  const match = DOTTED_CLOCK.exec(text.trim());
+  if (!match) return -1;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 24 || (hours === 24 && minutes > 0)) return -1;
+  return hours * MS_PER_HOUR + minutes * MS_PER_MINUTE;
+}
+
+/**
+ * A column named as a time of day (`Time`, `Uhrzeit`, `klo`, `kellonaika`…) whose values are
+ * clocks written with a dot (`00.15`, `13.30`): read as numbers they would be 0.15 and 13.3.
+ */
+function findDottedClock(names: readonly string[], samples: readonly (readonly string[])[], taken: ReadonlySet<number>): number | null {
+  for (let index = 0; index < names.length; index++) {
+    const name = (names[index] as string).trim();
+    if (taken.has(index) || !(FIELD_NAMES.hour.test(name) || /^(uhrzeit|klo|kello|kellonaika|klokkeslett|klockslag|tidspunkt|godzina|ora|orario)$/i.test(name))) continue;
+    const values = samples[index] ?? [];
+    if (mostly(values, (value) => dottedClockOfDay(value) >= 0)) return index;
+  }
+  return null;
+}
+
 /**
  * The time-of-day part beside a date: a clock column (`08:15`), else an hour column (with maybe a
  * minute). Null when there is none.
@@ -195,6 +222,11 @@ function timeOfDayColumns(names: readonly string[], samples: readonly (readonly 
   for (let index = 0; index < names.length; index++) {
     if (taken.has(index)) continue;
     if (detectTimeFormat(samples[index] ?? [], names[index])?.id === 'clock') return { clock: index };
+  }
+  const dotted = findDottedClock(names, samples, taken);
+  if (dotted !== null) {
+    taken.add(dotted);
+    return { clock: dotted };
   }
   const hour = findField('hour', names, samples, taken) ?? unnamedHour(names, samples, taken);
   if (hour === null) {
@@ -328,7 +360,8 @@ export function partsReader(names: PartsNames, indexOf: (name: string) => number
     }
     if (clock >= 0) {
       const text = (fields[clock] as string).trim();
-      const timeOfDay = TIME_FORMATS.clock.parse(text);
+      const dotted = dottedClockOfDay(text);
+      const timeOfDay = dotted >= 0 ? dotted : TIME_FORMATS.clock.parse(text);
       if (timeOfDay === null) return `column ${JSON.stringify(names.clock)} expects a time of day like 08:15, found ${quote(text)}`;
       return dayStart + timeOfDay;
     }
