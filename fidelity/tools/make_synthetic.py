@@ -2022,19 +2022,25 @@ def make_date_midnight_clock_and_period_end() -> None:
     )
 
 
+def hourly_point_rows(start: datetime, days: int, points: dict[str, int]):
+    """Day after day, hour after hour, every point: (day, hour, time, point, peak)."""
+    for d in range(days):
+        day = start + timedelta(days=d)
+        for hour in range(24):
+            t = day + timedelta(hours=hour)
+            for point, peak in points.items():
+                yield day, hour, t, point, peak
+
+
 def make_polish_headers() -> None:
     name = "polish-headers.csv"
     rng = rng_for(name)
     points = {"Al. Jerozolimskie / Marszałkowska": 1500, "Wisłostrada / Most Gdański": 2100, "Puławska / Rakowiecka": 1100}
     lines = [line(["data", "godzina", "punkt pomiarowy", "liczba pojazdów", "prędkość średnia"], ";")]
     times: list[datetime] = []
-    for d in range(5):
-        day = datetime(2023, 5, 8) + timedelta(days=d)
-        for hour in range(24):
-            t = day + timedelta(hours=hour)
-            for point, peak in points.items():
-                times.append(t)
-                lines.append(line([day.strftime("%Y-%m-%d"), hour, point, count(rng, peak, t, 60), f"{rng.uniform(25, 55):.1f}".replace(".", ",")], ";"))
+    for day, hour, t, point, peak in hourly_point_rows(datetime(2023, 5, 8), 5, points):
+        times.append(t)
+        lines.append(line([day.strftime("%Y-%m-%d"), hour, point, count(rng, peak, t, 60), f"{rng.uniform(25, 55):.1f}".replace(".", ",")], ";"))
     assert lines[1].startswith("2023-05-08;0;Al. Jerozolimskie / Marszałkowska;")
     write(name, lines)
     expect(
@@ -2063,13 +2069,9 @@ def make_finnish_headers() -> None:
     points = {"101": 2400, "102": 1900, "146": 800}
     lines = [line(["pvm", "tunti", "LAM-piste", "ajoneuvoja", "keskinopeus"], ";")]
     times: list[datetime] = []
-    for d in range(5):
-        day = datetime(2023, 9, 4) + timedelta(days=d)
-        for hour in range(24):
-            t = day + timedelta(hours=hour)
-            for point, peak in points.items():
-                times.append(t)
-                lines.append(line([day.strftime("%d.%m.%Y"), hour, point, count(rng, peak, t, 60), rng.randint(72, 98)], ";"))
+    for day, hour, t, point, peak in hourly_point_rows(datetime(2023, 9, 4), 5, points):
+        times.append(t)
+        lines.append(line([day.strftime("%d.%m.%Y"), hour, point, count(rng, peak, t, 60), rng.randint(72, 98)], ";"))
     assert lines[1].startswith("04.09.2023;0;101;")
     write(name, lines)
     expect(
