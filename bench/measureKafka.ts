@@ -1,6 +1,6 @@
 /**
- * The replay on the Kafka bus, end to end (CSV → kafkajs producer → a real Apache Kafka broker →
- * the app's consumer group → threshold filter and feed), and two references measured in the same
+ * The replay on the Kafka bus, end to end (CSV → the app's producer, @platformatic/kafka → a real
+ * Apache Kafka broker → the app's kafkajs consumer group → threshold filter and feed), and two references measured in the same
  * run against the same cluster: `kcat` producing the file's raw lines (a C client, the ceiling) and
  * the app's producer alone (read, encode, produce; nothing consumes). The broker is one KRaft node
  * started here (scripts/kafka/kraftBroker.ts) and shares the machine's cores with the app; with

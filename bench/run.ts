@@ -230,7 +230,7 @@ function kafkaRows(kafka: KafkaMeasurement): Row[] {
   const { packed } = kafka;
   return [
     [
-      `Kafka replay end to end, full speed, ${fmt(kafka.rows)} rows, one message per row (the default) (CSV → kafkajs producer → ${cluster} → consumer group → threshold filter → feed)`,
+      `Kafka replay end to end, full speed, ${fmt(kafka.rows)} rows, one message per row (the default) (CSV → the app's producer (@platformatic/kafka) → ${cluster} → consumer group (kafkajs) → threshold filter → feed)`,
       `${fmt(kafka.rowsPerSecond)} rows/s`,
       '≥ 100,000 rows/s',
       kafka.rowsPerSecond >= 100_000 ? 'met' : 'NOT met',
