@@ -214,3 +214,31 @@ describe('a decimal comma the first block does not show', () => {
     expect(opened.schema.decimalComma).toBe(false);
   });
 });
+
+describe('a column empty in the first block', () => {
+  it('is a measure when rows further into the file hold numbers there, and every one of them is read', async () => {
+    const lines = ['timestamp;site;cars;trucks'];
+    let trucks = 0;
+    for (let slot = 0; slot < 96 * 31; slot++)
+      for (let site = 0; site < 8; site++) {
+        const time = new Date(Date.UTC(2023, 2, 1) + slot * 900_000).toISOString().slice(0, 16).replace('T', ' ');
+        const truck = slot < 96 * 20 ? '' : String((slot + site) % 30);
+        trucks += truck === '' ? 0 : Number(truck);
+        lines.push(`${time};S${site};${(slot * 7 + site) % 300};${truck}`);
+      }
+    const path = temp.write(joinLines(lines));
+    const opened = await openSniffedFile(await sniffCsv(path), null);
+    expect(opened.schema.columns.find((column) => column.name === 'trucks')).toMatchObject({ role: 'measure', type: 'number' });
+    expect(opened.info.notes.join(' ')).toContain('"trucks" is empty in the first rows');
+    let sum = 0;
+    let accepted = 0;
+    for await (const batch of readCsvBatches({ path: opened.sniffed.path, dialect: opened.sniffed.dialect, schema: opened.schema })) {
+      accepted += batch.records.length;
+      for (const record of batch.records) sum += (record.values[3] as number | null) ?? 0;
+    }
+    expect({ accepted, sum }).toEqual({ accepted: lines.length - 1, sum: trucks });
+    // A role the user chose for it stays.
+    const kept = await openSniffedFile(await sniffCsv(path), { roles: { trucks: 'category' }, timeFormat: null, anchor: null });
+    expect(kept.schema.columns.find((column) => column.name === 'trucks')?.role).toBe('category');
+  });
+});

@@ -382,6 +382,36 @@ export function settleDecimalComma(schema: TableSchema, sampleRows: readonly (re
   return { ...schema, decimalComma: true, notes: [...schema.notes, `Numbers are read with a decimal comma: the first rows hold whole numbers only, and later rows write ${quoted(name)} as ${quoted(example)}.`] };
 }
 
+/** Later values a column empty in the first block must show, all numbers, before it is read as a measure. */
+const LATER_NUMBERS_MIN = 5;
+
+/**
+ * A column empty in every row of the first block (a truck count a site starts later, a lane opened
+ * in the second week) was read as text; when rows from further into the file hold numbers there,
+ * and nothing else, it is a measure like its neighbours, and the notes say so. A choice the user
+ * made for the column stays.
+ */
+export function settleEmptyColumns(schema: TableSchema, sampleRows: readonly (readonly string[])[], laterRows: readonly (readonly string[])[], overrides: SchemaOverrides | null = null): TableSchema {
+  if (laterRows.length === 0) return schema;
+  const settled: string[] = [];
+  const columns = schema.columns.map((column, index) => {
+    if (column.role !== 'category' || overrides?.roles[column.name] !== undefined) return column;
+    if (!sampleRows.every((row) => (row[index] ?? '').trim() === '')) return column;
+    const later = laterRows.map((row) => (row[index] ?? '').trim()).filter((value) => value !== '');
+    if (later.length < LATER_NUMBERS_MIN || !later.every((value) => isNumericText(value, schema.decimalComma))) return column;
+    settled.push(column.name);
+    return { ...column, role: 'measure' as const, type: TYPE_OF_ROLE.measure };
+  });
+  if (settled.length === 0) return schema;
+  const names = settled.map(quoted).join(', ');
+  return {
+    ...schema,
+    columns,
+    measure: schema.measure ?? settled[0] ?? null,
+    notes: [...schema.notes, `${names} ${settled.length === 1 ? 'is' : 'are'} empty in the first rows and hold${settled.length === 1 ? 's' : ''} numbers further into the file: read as ${settled.length === 1 ? 'a measure' : 'measures'}.`],
+  };
+}
+
 /** What rows from further into the file settle that the first block left open (see sniffCsv's laterRows). */
 export function settleByLaterRows(
   schema: TableSchema,
@@ -391,7 +421,8 @@ export function settleByLaterRows(
   delimiter: string,
   overrides: SchemaOverrides | null = null,
 ): TableSchema {
-  return settleDecimalComma(settleDayFirst(schema, names, sampleRows, laterRows, overrides), sampleRows, laterRows, delimiter);
+  const settled = settleDecimalComma(settleDayFirst(schema, names, sampleRows, laterRows, overrides), sampleRows, laterRows, delimiter);
+  return settleEmptyColumns(settled, sampleRows, laterRows, overrides);
 }
 
 /** Sample rows needed before a column whose values never change is called constant. */
