@@ -22,7 +22,7 @@ export const TIME_FORMAT_LABELS: Record<TimeFormatId, string> = {
   'dmy-dot': 'Day.month.year (01.10.2026 08:15)',
   'dmy-dash': 'Day-month-year (01-10-2026 08:15)',
   'mdy-dash': 'Month-day-year (10-01-2026 08:15)',
-  'ymd-slash': 'Year/month/day (2026/10/01 08:15)',
+  'ymd-slash': 'Year/month/day, also with dots (2026/10/01 08:15)',
   'named-month': 'Month by name (1-Oct-2026 08:15)',
   'ymd-compact': 'Year, month, day (and time) as one number (202610010815)',
   'ymd-compact-short': 'Two-digit year, month and day as one number (261001)',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { locationNameTier, pickLocationColumn, repeatsEvenlyPerTimeSlot, repeatsPerTimeSlot } from './locationColumn';
 
 describe('location by name', () => {
-  it.each(['Junction', 'Intersection Name', 'site', 'Station', 'Zählstelle', 'site_de_comptage', 'estacion', 'Nom du compteur', 'count_point_id', 'Zst', 'ZST_NR', '計測地点番号', '交差点名', '测点编号', '지점', 'MSID', 'ZSName', 'MQ_Nr'])(
+  it.each(['Junction', 'Intersection Name', 'site', 'Station', 'Zählstelle', 'site_de_comptage', 'estacion', 'Nom du compteur', 'count_point_id', 'Zst', 'ZST_NR', '計測地点番号', '交差点名', '测点编号', '站点', '지점', 'MSID', 'ZSName', 'MQ_Nr'])(
     '%s names a place',
     (name) => expect(locationNameTier(name)).toBe(1),
   );

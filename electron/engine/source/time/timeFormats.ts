@@ -255,11 +255,23 @@ function parseIso(text: string): number | null {
 function parseYmdSlash(text: string): number | null {
   const end = begin(text);
   const year = readDigits(text, end, 4, 4);
-  if (year < 0 || !skip(text, end, SLASH)) return null;
+  if (year < 0) return null;
+  // Year first with slashes (`2023/01/15`), or with dots as Hungarian and some Asian exports
+  // write it (`2023.01.15`, `2023. 01. 15.`): a four-digit year first leaves no doubt about the order.
+  const separator = text.charCodeAt(at);
+  if (separator !== SLASH && separator !== DOT) return null;
+  const skipSeparator = (): boolean => {
+    if (!skip(text, end, separator)) return false;
+    if (separator === DOT) while (at < end && text.charCodeAt(at) === SPACE) at++;
+    return true;
+  };
+  if (!skipSeparator()) return null;
   const month = readDigits(text, end, 1, 2);
-  if (month < 0 || !skip(text, end, SLASH)) return null;
+  if (month < 0 || !skipSeparator()) return null;
   const day = readDigits(text, end, 1, 2);
   if (day < 0) return null;
+  // `2023. 01. 15.`: a dot may close the date.
+  if (separator === DOT && at < end && text.charCodeAt(at) === DOT) at++;
   return finishDate(text, end, year, month, day);
 }
 
