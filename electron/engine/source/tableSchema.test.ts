@@ -524,6 +524,12 @@ describe('resolveTableSchema: locations, identifiers and the main measure', () =
     expect(decimalHours.time).toMatchObject({ kind: 'column', column: 'Date' });
   });
 
+  it('says when a column holds times of day and nothing holds the date', () => {
+    const schema = resolve(['Time,Site,Count', '00:00,A,5', '00:15,A,7', '00:30,A,9']);
+    expect(schema.time).toBeNull();
+    expect(schema.notes.join(' ')).toContain('"Time" holds times of day only, and no column holds the date');
+  });
+
   it('settles the order of day and month from later rows only when the first rows could be read either way', () => {
     const head = ['Date,Site,Count', ...Array.from({ length: 9 }, (_, i) => `0${i + 1}/03/2023 08:00,A,${i}`)];
     const open = resolve(head);

@@ -129,6 +129,15 @@ function detectRoles(names: readonly string[], sampleRows: readonly (readonly st
 
   const timeColumns = detectTimeColumns(names, samples, sampleRows, numeric, notes);
   for (const index of timeColumns) roles[index] = 'timestamp';
+  if (timeColumns.length === 0) {
+    // A table of clock times whose date is only in its title (`Date: 2023-03-01` above the header): say so.
+    const clock = names.findIndex((name, index) => detectTimeFormat(samples[index] ?? [], name)?.id === 'clock');
+    if (clock >= 0) {
+      notes.push(
+        `${quoted(names[clock] as string)} holds times of day only, and no column holds the date: rows replay in file order without an event time. If a column holds the day, mark it and ${quoted(names[clock] as string)} as the timestamp in Edit roles.`,
+      );
+    }
+  }
   const slots = timeColumns.length > 0 ? sampleRows.map((row) => timeColumns.map((index) => row[index] ?? '').join('\u0001')) : null;
   const candidates = names.map((_, index) => index).filter((index) => roles[index] !== 'timestamp');
   const location = pickLocationColumn(names, samples, numeric, candidates, slots);
