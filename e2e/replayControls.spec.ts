@@ -192,6 +192,7 @@ test('every rejected row can be saved to a CSV file', async ({ app }) => {
 
   const download = app.page.waitForEvent('download');
   await app.rejected.region.getByRole('button', { name: 'Save all…' }).click();
+  expect((await download).url()).not.toContain('token=');
   const saved = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
   expect(saved[0]).toBe('line,reason,text');
   expect(saved).toHaveLength(81);

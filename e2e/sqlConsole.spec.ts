@@ -157,8 +157,13 @@ test.describe('SQL console', () => {
     await expect.poll(() => sql.rows.count()).toBeGreaterThan(1);
     const shown = await sql.rows.count();
     const [download] = await Promise.all([sql.page.waitForEvent('download'), sql.exportButton.click()]);
+    // The browser keeps a download's address in its list: it holds a one-use ticket, never the secret.
+    expect(new URL(download.url()).searchParams.has('ticket')).toBe(true);
+    expect(new URL(download.url()).searchParams.has('token')).toBe(false);
     const lines = (await readFile(await download.path(), 'utf8')).split(/\r?\n/).filter((line) => line !== '');
     expect(lines[0]).toBe('Junction,n');
+    // Followed again, the address opens nothing.
+    expect((await sql.page.request.get(download.url())).status()).toBe(401);
     expect(lines).toHaveLength(shown + 1);
     await app.replay.stopButton.click();
   });

@@ -18,6 +18,7 @@ import { EngineWorkerHost } from '../engine/client';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
 import { checkAccess, createSecret } from './accessCheck';
 import { decodeClientMessage } from './clientMessage';
+import { DOWNLOAD_PATHS, DownloadTickets, isDownloadPath, TICKET_PARAMETER } from './downloadTickets';
 import { endFailedRequest } from './failedRequest';
 import { ClientLink } from './clientLink';
 import { pathsIn, refusePaths } from './pathCapabilities';
@@ -70,6 +71,7 @@ export class WebHost {
   private port = 0;
   /** Made anew at every start: only who can read the printed URL can use this host. */
   private readonly secret = createSecret();
+  private readonly tickets = new DownloadTickets();
   private stage: 'running' | 'closing connections' | 'stopping the engine' | 'stopped' = 'running';
 
   constructor(private readonly options: WebHostOptions) {
@@ -121,8 +123,13 @@ export class WebHost {
       // The page's address may hold the secret (?token=): no request of the page names it to anyone.
       response.setHeader('Referrer-Policy', 'no-referrer');
       const url = this.requestUrl(request);
-      const needs = url?.pathname.startsWith('/api/') ? 'secret' : 'page';
-      const verdict = url ? checkAccess(request, url, this.port, this.secret, needs) : ({ ok: false, status: 403, reason: 'Bad request' } as const);
+      // A download the page asked a ticket for carries the ticket instead of the secret (downloadTickets.ts).
+      const ticketed = url !== null && isDownloadPath(url.pathname) && url.searchParams.has(TICKET_PARAMETER);
+      const needs = url?.pathname.startsWith('/api/') && !ticketed ? 'secret' : 'page';
+      let verdict = url ? checkAccess(request, url, this.port, this.secret, needs) : ({ ok: false, status: 403, reason: 'Bad request' } as const);
+      if (verdict.ok && ticketed && !this.tickets.redeem(url)) {
+        verdict = { ok: false, status: 401, reason: 'This download link was used already, is over a minute old, or names another download: press Export again in Traffic Monitor.' };
+      }
       if (!url || !verdict.ok) {
         response.writeHead(verdict.ok ? 400 : verdict.status, { 'Content-Type': 'text/plain; charset=utf-8' });
         response.end(verdict.ok ? 'Bad request' : verdict.reason);
@@ -248,6 +255,7 @@ export class WebHost {
         return;
       }
     }
+    if (url.pathname === '/api/download-ticket' && request.method === 'POST') return this.sendDownloadTicket(url, send);
     // The page asks whether the secret it holds is this start's (past the access check, it is).
     if (url.pathname === '/api/session' && request.method === 'GET') return send(200, { ok: true });
     if (url.pathname === '/api/rejected.csv' && request.method === 'GET') return this.sendRejectedRows(request, response, send);
@@ -255,6 +263,19 @@ export class WebHost {
     if (url.pathname === '/api/predict-export.csv' && request.method === 'GET') return this.sendPredictExport(request, url, response, send);
     if (url.pathname === '/api/analysis-export.csv' && request.method === 'GET') return this.sendAnalysisExport(request, url, response, send);
     send(404, { error: 'Unknown endpoint' });
+  }
+
+  /** A one-use ticket for the download `?for=` names (the page asks with the secret in a header). */
+  private sendDownloadTicket(url: URL, send: (status: number, body: unknown) => void): void {
+    const target = url.searchParams.get('for');
+    let ticket: string | null = null;
+    try {
+      ticket = target === null ? null : this.tickets.issue(new URL(target, this.url));
+    } catch {
+      // Not an address at all: answered below like any address that names no download.
+    }
+    if (ticket === null) return send(400, { error: `Say which download the ticket is for: for= one of ${DOWNLOAD_PATHS.join(', ')}.` });
+    send(200, { ticket });
   }
 
   /** The browser's "save all rejected rows": the engine writes them to a file that is streamed back. */

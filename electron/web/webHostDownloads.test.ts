@@ -52,6 +52,39 @@ describe('a download the browser abandons', () => {
   });
 });
 
+describe('a download link the page makes', () => {
+  const base = (): string => `http://127.0.0.1:${under.port}`;
+  const ticketFor = (target: string, headers: Record<string, string>): Promise<Response> =>
+    fetch(`${base()}/api/download-ticket?for=${encodeURIComponent(target)}`, { method: 'POST', headers });
+
+  it('carries a one-use ticket, not the secret: it downloads once, and not again', async () => {
+    const asked = await ticketFor('/api/analysis-export.csv?what=alarms', { Authorization: `Bearer ${under.secret}` });
+    expect(asked.status).toBe(200);
+    const { ticket } = (await asked.json()) as { ticket: string };
+    expect(ticket).not.toContain(under.secret);
+    const first = await fetch(`${base()}/api/analysis-export.csv?what=alarms&ticket=${ticket}`);
+    expect(first.status).toBe(200);
+    expect(await first.text()).toMatch(/\w/);
+    const again = await fetch(`${base()}/api/analysis-export.csv?what=alarms&ticket=${ticket}`);
+    expect(again.status).toBe(401);
+    expect(await again.text()).toContain('press Export again');
+  });
+
+  it('opens only the download it was asked for', async () => {
+    const { ticket } = (await (await ticketFor('/api/analysis-export.csv?what=alarms', { Authorization: `Bearer ${under.secret}` })).json()) as { ticket: string };
+    expect((await fetch(`${base()}/api/analysis-export.csv?what=flags&ticket=${ticket}`)).status).toBe(401);
+    expect((await fetch(`${base()}/api/rejected.csv?ticket=${ticket}`)).status).toBe(401);
+  });
+
+  it('needs the secret to get a ticket, and a ticket is only for a download', async () => {
+    expect((await ticketFor('/api/rejected.csv', {})).status).toBe(401);
+    expect((await ticketFor('/api/upload?name=x.csv', { Authorization: `Bearer ${under.secret}` })).status).toBe(400);
+    // A ticket opens no other endpoint, such as an upload.
+    const { ticket } = (await (await ticketFor('/api/rejected.csv', { Authorization: `Bearer ${under.secret}` })).json()) as { ticket: string };
+    expect((await fetch(`${base()}/api/upload?name=x.csv&ticket=${ticket}`, { method: 'POST', body: 'a,b\n1,2\n' })).status).toBe(401);
+  });
+});
+
 describe('downloads a killed host left', () => {
   it('are removed when the next host starts on the data folder; its own go when it stops', async () => {
     // Far above any pid_max: the host that wrote this is gone.

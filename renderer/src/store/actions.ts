@@ -4,7 +4,8 @@
  */
 import type { CommandArgs, CommandName, FileInfo, Pace, SeekTarget } from '../../../shared/contract';
 import type { SchemaOverrides } from '../../../shared/schema';
-import { isDesktop, tryInvoke, uploadFile, withSecret } from '../transport/engineClient';
+import { isDesktop, tryInvoke, uploadFile } from '../transport/engineClient';
+import { startDownload } from '../transport/downloadLink';
 import { useView } from './viewStore';
 import { effectivePace, useReplaySettings } from './replaySettingsStore';
 
@@ -45,11 +46,7 @@ export const actions = {
   /** Desktop: a native save dialog. Browser: a download of every rejected row. */
   async saveRejected(): Promise<boolean> {
     if (isDesktop) return run('rejected:showSaveDialog', {});
-    const link = document.createElement('a');
-    link.href = withSecret('/api/rejected.csv');
-    link.download = 'rejected-rows.csv';
-    link.click();
-    return true;
+    return (await startDownload('/api/rejected.csv', 'rejected-rows.csv')) === null;
   },
   pause: () => run('replay:pause', {}),
   resume: () => run('replay:resume', {}),

@@ -46,7 +46,7 @@ export function hostSecret(): string | null {
   return secret;
 }
 
-/** `path` with the secret added to its query, for addresses the browser itself requests (the socket, a download link). */
+/** `path` with the secret added to its query, for the socket (a browser cannot give a socket headers; downloads carry a one-use ticket instead, see downloadLink.ts). */
 export function withSecret(path: string): string {
   const token = hostSecret();
   if (token === null) return path;

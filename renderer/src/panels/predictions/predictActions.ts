@@ -8,7 +8,8 @@ import type { CommandArgs, CommandName, CommandResult } from '../../../../shared
 import type { PredictExport, PredictSettings } from '../../../../shared/predict/predictContract';
 import { formatCount } from '../../format';
 import { useView } from '../../store/viewStore';
-import { isDesktop, tryInvoke, uploadFile, withSecret } from '../../transport/engineClient';
+import { isDesktop, tryInvoke, uploadFile } from '../../transport/engineClient';
+import { startDownload } from '../../transport/downloadLink';
 import { settingsEqual } from './settingsEdit';
 import { usePredictStore } from './predictStore';
 
@@ -94,10 +95,8 @@ export const predictActions = {
       if (reply.ok && reply.value) setState({ notice: `Exported ${formatCount(reply.value.rows)} ${what} to ${reply.value.path}` });
       return;
     }
-    const link = document.createElement('a');
-    link.href = withSecret(`/api/predict-export.csv?what=${what}`);
-    link.download = `${what}.csv`;
-    link.click();
+    const failed = await startDownload(`/api/predict-export.csv?what=${what}`, `${what}.csv`);
+    if (failed) setState({ notice: failed });
   },
 
   /** Desktop: the native open dialog; null when cancelled or failed. */

@@ -7,7 +7,8 @@ import { create } from 'zustand';
 import type { AnalysisExport, AnalysisSettings } from '../../../../shared/analysis/analysisContract';
 import type { CommandArgs, CommandName, CommandResult } from '../../../../shared/contract';
 import { formatCount } from '../../format';
-import { isDesktop, tryInvoke, withSecret } from '../../transport/engineClient';
+import { isDesktop, tryInvoke } from '../../transport/engineClient';
+import { startDownload } from '../../transport/downloadLink';
 
 interface AnalysisNoticeState {
   notice: string | null;
@@ -59,9 +60,7 @@ export const analysisActions = {
       if (reply.ok && reply.value) useAnalysisNotice.setState({ notice: `Exported ${formatCount(reply.value.rows)} ${what} to ${reply.value.path}` });
       return;
     }
-    const link = document.createElement('a');
-    link.href = withSecret(`/api/analysis-export.csv?what=${what}`);
-    link.download = `${what}.csv`;
-    link.click();
+    const failed = await startDownload(`/api/analysis-export.csv?what=${what}`, `${what}.csv`);
+    if (failed) useAnalysisNotice.setState({ notice: failed });
   },
 };

@@ -6,7 +6,8 @@
 import { SQL_MAX_LENGTH, SQL_PAGE_MAX, type SqlLibrary, type SqlPage, type SqlResult, type SqlSettings } from '../../../../shared/sql/sqlContract';
 import type { CommandArgs, CommandName, CommandResult } from '../../../../shared/contract';
 import { useView } from '../../store/viewStore';
-import { isDesktop, tryInvoke, withSecret } from '../../transport/engineClient';
+import { isDesktop, tryInvoke } from '../../transport/engineClient';
+import { startDownload } from '../../transport/downloadLink';
 import { formatCount } from '../../format';
 import { tableVersion } from './liveRerun';
 import { PAGE_ROWS, blockRequests, createCache, missingBlocks, withRows, type ResultRow } from './pageCache';
@@ -161,10 +162,8 @@ export const sqlActions = {
       if (saved) setState({ notice: { kind: 'info', text: `Exported ${formatCount(saved.rows)} rows to ${saved.path}` } });
       return;
     }
-    const link = document.createElement('a');
-    link.href = withSecret(`/api/sql-export.csv?queryId=${queryId}`);
-    link.download = `query-${queryId}.csv`;
-    link.click();
+    const failed = await startDownload(`/api/sql-export.csv?queryId=${queryId}`, `query-${queryId}.csv`);
+    if (failed) setState({ notice: { kind: 'error', text: failed } });
   },
 
   /** Resolves to an error message for the settings popover, or null once applied. */
