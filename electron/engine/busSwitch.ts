@@ -31,7 +31,7 @@ export interface BusSwitchOptions {
 
 type BusCounters = ReturnType<ReplaySession['busCounters']>;
 
-const NO_COUNTS: BusCounters = { produced: 0, consumed: 0, duplicates: 0, foreign: 0, stale: 0, produceRetries: 0 };
+const NO_COUNTS: BusCounters = { produced: 0, consumed: 0, duplicates: 0, lostToRetention: 0, foreign: 0, stale: 0, produceRetries: 0 };
 
 export class BusSwitch {
   private readonly embeddedBus = new EmbeddedBus<TrafficRecord>();
@@ -113,6 +113,7 @@ export class BusSwitch {
       produced: counters.produced,
       consumed: counters.consumed,
       duplicates: counters.duplicates,
+      lostToRetention: counters.lostToRetention,
       malformed: 0,
       produceRetries: counters.produceRetries,
       monitoring: false,

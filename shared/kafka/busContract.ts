@@ -84,6 +84,11 @@ export const busViewSchema = z.object({
   duplicates: z.number(),
   /** Messages that could not be read as rows (monitor mode), listed in the rejected panel by partition and offset. */
   malformed: z.number(),
+  /**
+   * Messages the topic's retention removed before the app's consumer reached them (their offsets
+   * were skipped): counted and said, never taken for rows someone else read.
+   */
+  lostToRetention: z.number(),
   produceRetries: z.number(),
   partitions: z.array(partitionLagSchema),
   maxLag: z.number(),

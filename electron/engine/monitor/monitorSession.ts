@@ -371,6 +371,7 @@ export class MonitorSession {
       consumed: this.consumed,
       duplicates: 0,
       malformed: this.stages.rejects.total,
+      lostToRetention: this.consumer.lostToRetention,
       produceRetries: 0,
       partitions: this.partitions,
       maxLag: this.partitions.reduce((max, p) => Math.max(max, p.lag), 0),

@@ -43,6 +43,17 @@ describe('Monitor mode without a broker', () => {
     expect(rejected[0]?.text).toBe('\\x06J01\\x02\\x00\\x10\\x0c\\x1e');
   });
 
+  it('counts messages the topic removed before they were read, for the Kafka panel', async () => {
+    const bus = fakeMonitorBus(TOPIC);
+    bus.send([json(1), json(2)]);
+    session = await MonitorSession.open(source, null, () => undefined, bus);
+    bus.loseToRetention(5);
+    bus.send([json(3)]);
+    const opened = session;
+    await expect.poll(() => opened.progress().rowsAccepted, { timeout: 3000 }).toBe(3);
+    expect(session.busView()).toMatchObject({ lostToRetention: 5, consumed: 3 });
+  });
+
   it('says so, not "all empty", when every first message is binary', async () => {
     const bus = fakeMonitorBus(TOPIC);
     bus.send([avroLike(0), avroLike(1)]);

@@ -33,6 +33,11 @@ export class ReplayConsumer {
     this.rowsConsumed = 0;
   }
 
+  /** Messages of this run the topic's retention removed before the stages' consumer reached them. */
+  get lostToRetention(): number {
+    return this.consumer?.lostToRetention ?? 0;
+  }
+
   /** Readies the topic and the consumer for run `run`; false when the run ended or failed first. */
   async open(run: number, signal: AbortSignal): Promise<boolean> {
     const replay = this.replay;
@@ -116,9 +121,10 @@ export class ReplayConsumer {
 
   /**
    * Rows this replay produced that its stages never saw, while the group's committed offsets have
-   * reached the end of every partition: another consumer in the same group (it joined, took some
-   * partitions for a while, committed what it read) read them. The replay finishes and says so,
-   * rather than waiting for rows no one will deliver again.
+   * reached the end of every partition: either the topic's retention removed them before the
+   * consumer got to them (it skipped their offsets and counted them), or another consumer in the
+   * same group (it joined, took some partitions for a while, committed what it read) read them. The
+   * replay finishes and says which, rather than waiting for rows no one will deliver again.
    */
   private async groupReadTheRest(): Promise<boolean> {
     const { bus, topic, groupId } = this.replay.binding;
@@ -128,8 +134,7 @@ export class ReplayConsumer {
     } catch {
       return false; // the bus is away: ask again after the next quiet spell
     }
-    const missing = this.producer.rowsAccepted - this.replay.tags.ownConsumed;
-    this.replay.message = `${missing} of this replay's rows were read by another consumer in group ${groupId}, which shares its partitions, so they are not in the panels.`;
+    this.replay.message = missingRowsMessage(this.producer.rowsAccepted - this.replay.tags.ownConsumed, this.lostToRetention, topic, groupId);
     return true;
   }
 
@@ -137,4 +142,14 @@ export class ReplayConsumer {
     this.replay.stages.acceptRows(messages.map((message) => ({ offset: message.offset, partition: message.partition, record: message.value })));
     this.rowsConsumed += messages.length;
   }
+}
+
+/** Why `missing` rows of a replay never reached its panels, in the user's words. */
+export function missingRowsMessage(missing: number, lostToRetention: number, topic: string, groupId: string): string {
+  const rows = `${missing} of this replay's ${missing === 1 ? 'rows is' : 'rows are'} not in the panels`;
+  if (lostToRetention > 0) {
+    const messages = lostToRetention === 1 ? '1 message' : `${lostToRetention} messages`;
+    return `${rows}: the retention of topic ${topic} removed ${messages} before they were read (the topic keeps less than the replay wrote ahead of its reader; raise the topic's retention.ms or retention.bytes, or replay at a slower pace).`;
+  }
+  return `${rows}: another consumer in group ${groupId}, which shares its partitions, read them.`;
 }

@@ -193,11 +193,12 @@ export class ReplaySession {
   }
 
   /** Counts for the Kafka panel. */
-  busCounters(): { produced: number; consumed: number; duplicates: number; foreign: number; stale: number; produceRetries: number } {
+  busCounters(): { produced: number; consumed: number; duplicates: number; lostToRetention: number; foreign: number; stale: number; produceRetries: number } {
     return {
       produced: this.producer.rowsAccepted,
       consumed: this.consumer.rowsConsumed,
       duplicates: this.replay.tags.duplicates,
+      lostToRetention: this.consumer.lostToRetention,
       foreign: this.replay.tags.foreign,
       stale: this.replay.tags.stale,
       produceRetries: this.producer.retries,

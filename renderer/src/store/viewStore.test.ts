@@ -20,7 +20,7 @@ function update(rows: FeedRow[], reset: boolean, capacity = 4): ViewUpdate {
     rejected: { reset, total: 0, rows: [], capacity: 10 },
     bus: {
       selection: { kind: 'embedded' }, state: 'embedded', message: null, retryInSeconds: null, profileName: null, topic: 'traffic.replay',
-      groupId: 'g', producerMode: null, monitoring: false, produced: 0, consumed: 0, duplicates: 0, malformed: 0, produceRetries: 0,
+      groupId: 'g', producerMode: null, monitoring: false, produced: 0, consumed: 0, duplicates: 0, lostToRetention: 0, malformed: 0, produceRetries: 0,
       partitions: [], maxLag: 0,
     },
     sql: {

@@ -10,6 +10,8 @@ export interface FakeMonitorBus extends MonitorBus {
   send(values: readonly (string | Buffer)[]): void;
   /** Every later poll throws this. */
   failPolls(error: Error): void;
+  /** `count` messages written and removed by retention before the consumer reached them: their offsets are skipped, as a Kafka consumer skips them. */
+  loseToRetention(count: number): void;
 }
 
 export function fakeMonitorBus(topic: string): FakeMonitorBus {
@@ -43,5 +45,9 @@ export function fakeMonitorBus(topic: string): FakeMonitorBus {
       }
     },
     failPolls: (error) => (pollError = error),
+    loseToRetention: (count) => {
+      offset += count;
+      (consumer as { lostToRetention: number }).lostToRetention += count;
+    },
   };
 }

@@ -81,6 +81,12 @@ function KafkaDetails({ bus, profileId }: { bus: BusView; profileId: string | nu
           <dt>Duplicates</dt>
           <dd data-testid="kafka-duplicates">{formatCount(bus.duplicates)}</dd>
         </div>
+        {bus.lostToRetention > 0 && (
+          <div className="trouble" title="Messages the topic's retention removed before the app read them: their offsets were skipped.">
+            <dt>Removed by retention</dt>
+            <dd data-testid="kafka-lost-to-retention">{formatCount(bus.lostToRetention)}</dd>
+          </div>
+        )}
         <div>
           <dt>Malformed</dt>
           <dd data-testid="kafka-malformed">{formatCount(bus.malformed)}</dd>
@@ -95,7 +101,8 @@ function KafkaDetails({ bus, profileId }: { bus: BusView; profileId: string | nu
           <>Others produce to this topic; lag {formatCount(totalLag)} is what is written but not yet read.</>
         ) : (
           <>
-            produced {formatCount(bus.produced)} − lag {formatCount(totalLag)} = {formatCount(expected)}
+            produced {formatCount(bus.produced)} − lag {formatCount(totalLag)}
+            {bus.lostToRetention > 0 ? ` − removed by retention ${formatCount(bus.lostToRetention)}` : ''} = {formatCount(expected)}
             {difference === 0 ? ' = consumed: reconciles.' : `; consumed ${formatCount(bus.consumed)} (${difference > 0 ? `${formatCount(difference)} read, not yet committed` : `${formatCount(-difference)} behind`}).`}
           </>
         )}{' '}

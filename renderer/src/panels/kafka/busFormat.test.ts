@@ -40,16 +40,21 @@ describe('retry countdown', () => {
 
 describe('reconcile', () => {
   it('consumed = produced − lag when the counters agree', () => {
-    const result = reconcile({ produced: 1_000, consumed: 940, partitions: [partition(0, 10), partition(1, 50)] });
+    const result = reconcile({ produced: 1_000, consumed: 940, lostToRetention: 0, partitions: [partition(0, 10), partition(1, 50)] });
     expect(result).toEqual({ totalLag: 60, expected: 940, difference: 0 });
   });
 
   it('reports what is read but not yet committed', () => {
-    expect(reconcile({ produced: 1_000, consumed: 990, partitions: [partition(0, 60)] }).difference).toBe(50);
+    expect(reconcile({ produced: 1_000, consumed: 990, lostToRetention: 0, partitions: [partition(0, 60)] }).difference).toBe(50);
+  });
+
+  it('does not expect the messages retention removed before they were read', () => {
+    const result = reconcile({ produced: 20_000, consumed: 6_000, lostToRetention: 14_000, partitions: [partition(0, 0)] });
+    expect(result).toEqual({ totalLag: 0, expected: 6_000, difference: 0 });
   });
 
   it('never expects a negative count', () => {
-    expect(reconcile({ produced: 0, consumed: 0, partitions: [partition(0, 25)] }).expected).toBe(0);
+    expect(reconcile({ produced: 0, consumed: 0, lostToRetention: 0, partitions: [partition(0, 25)] }).expected).toBe(0);
   });
 });
 

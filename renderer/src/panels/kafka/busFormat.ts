@@ -41,15 +41,15 @@ export function formatRetry(remainingSeconds: number): string {
 
 export interface Reconciliation {
   totalLag: number;
-  /** What the consumer should have read: produced − lag (replay only; in monitor mode others produce). */
+  /** What the consumer should have read: produced − lag − removed by retention (replay only; in monitor mode others produce). */
   expected: number;
   /** consumed − expected: 0 when the counters reconcile; positive while read but not yet committed. */
   difference: number;
 }
 
-export function reconcile(bus: Pick<BusView, 'produced' | 'consumed' | 'partitions'>): Reconciliation {
+export function reconcile(bus: Pick<BusView, 'produced' | 'consumed' | 'partitions' | 'lostToRetention'>): Reconciliation {
   const totalLag = bus.partitions.reduce((sum, partition) => sum + partition.lag, 0);
-  const expected = Math.max(0, bus.produced - totalLag);
+  const expected = Math.max(0, bus.produced - totalLag - bus.lostToRetention);
   return { totalLag, expected, difference: bus.consumed - expected };
 }
 
