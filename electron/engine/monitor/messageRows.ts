@@ -9,6 +9,7 @@ import { detectDelimiter } from '../source';
 import { isNumericText } from '../source';
 import { flattenObject } from './flatJson';
 import { nestsTooDeeply, TOO_DEEP_REASON } from './jsonNesting';
+import { withoutEmptyExtraFields } from '../source/rowWidth';
 
 export type MessageFormat = 'json' | 'csv';
 
@@ -154,7 +155,8 @@ export function messageFields(text: string, layout: MessageLayout): MessageField
     if (matched < object.size) return { ok: true, fields, extra: [...object.keys()].filter((name) => !layout.names.includes(name)) };
     return { ok: true, fields };
   }
-  const fields = splitCsvLine(text, layout.delimiter);
+  // A line that ends with a delimiter is whole (rowWidth.ts).
+  const fields = withoutEmptyExtraFields(splitCsvLine(text, layout.delimiter), layout.names.length);
   if (fields.length !== layout.names.length) {
     return { ok: false, reason: `expected ${layout.names.length} fields, found ${fields.length}` };
   }

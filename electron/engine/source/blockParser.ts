@@ -11,6 +11,7 @@
  */
 import Papa from 'papaparse';
 import type { CsvDialect } from './csvDialect';
+import { fitsWidth } from './rowWidth';
 
 export interface BlockParseError {
   code?: string;
@@ -79,7 +80,7 @@ export function createBlockParser(options: BlockParserOptions): BlockParser {
    */
   function suspect(fields: readonly string[], hasError: boolean): boolean {
     if (columns === undefined) return false;
-    if (fields.length === columns.length && !hasError) return false;
+    if (fitsWidth(fields, columns.length) && !hasError) return false;
     return fields.some((field) => field.includes(lineBreakChar));
   }
 
@@ -94,7 +95,8 @@ export function createBlockParser(options: BlockParserOptions): BlockParser {
     const nextStart = lineEnd + newline.length;
     const nextEnd = text.indexOf(newline, nextStart);
     const nextLine = text.slice(nextStart, nextEnd < 0 ? text.length : nextEnd);
-    return papa(nextLine, false).rows[0]?.length === columns?.length;
+    const next = papa(nextLine, false).rows[0];
+    return next !== undefined && columns !== undefined && fitsWidth(next, columns.length);
   }
 
   /** The first record that swallowed rows after a broken quote, and where it starts; null when none. */

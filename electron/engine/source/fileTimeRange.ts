@@ -10,6 +10,7 @@ import { RowDecoder } from './rowDecoder';
 import type { SniffedCsv } from './sniffCsv';
 import type { TableSchema } from './tableSchema';
 import { decodeBytes, textCodecFor } from './textCodec';
+import { fitsWidth, withoutEmptyExtraFields } from './rowWidth';
 
 const TAIL_BYTES = 64 * 1024;
 
@@ -42,7 +43,8 @@ async function readTailRows(file: SniffedCsv): Promise<string[][]> {
     // The block starts mid-row (unless it is the whole file): drop up to the first line break.
     const fromRowStart = length < file.sizeBytes ? text.slice(text.indexOf(lineBreak) + 1) : text;
     const rows = createBlockParser(file.dialect)(fromRowStart, true).rows;
-    return rows.filter((row) => row.length === file.names.length);
+    const width = file.names.length;
+    return rows.filter((row) => fitsWidth(row, width)).map((row) => withoutEmptyExtraFields(row, width));
   } finally {
     await handle.close();
   }

@@ -16,6 +16,8 @@ const PREVIEW_ROWS = 8;
 const HEADERLESS_NOTE =
   'The first line holds numbers and times, not column names: the file has no header, so its columns are named Column 1, Column 2… and the first line is read as a row.';
 
+const LINE_END_DELIMITER_NOTE = 'Rows end with a delimiter after the last column: the empty field it makes is not a column, and such rows are read whole.';
+
 const MAX_TITLE_QUOTED = 60;
 
 /** Says which lines above the header were passed over, so nothing is dropped unseen. */
@@ -58,7 +60,7 @@ export async function openSniffedFile(file: SniffedCsv, overrides: SchemaOverrid
     time: schema.time,
     location: schema.location,
     measure: schema.measure,
-    notes: [...(sniffed.dialect.headerless ? [HEADERLESS_NOTE] : []), ...titleNote(sniffed), ...schema.notes],
+    notes: [...(sniffed.dialect.headerless ? [HEADERLESS_NOTE] : []), ...titleNote(sniffed), ...(sniffed.lineEndDelimiter ? [LINE_END_DELIMITER_NOTE] : []), ...schema.notes],
     timeRange: order.kind === 'merged' ? mergedTimeRange(order.runs) : timeRange,
     timeOrder,
     preview: sniffed.sampleRows.slice(0, PREVIEW_ROWS),

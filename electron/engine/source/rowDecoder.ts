@@ -10,6 +10,7 @@ import type { TableSchema } from './tableSchema';
 import { partsReader } from './time/partsTime';
 import { SplitTimeline, type SplitTimelineState } from './time/splitTimeline';
 import { TIME_FORMATS, asWrittenParser, type TimeFormat } from './time/timeFormats';
+import { withoutEmptyExtraFields } from './rowWidth';
 
 export type DecodedRecord = { ok: true; values: CellValue[]; time: number | null } | { ok: false; reason: string };
 
@@ -90,7 +91,7 @@ export class RowDecoder {
   }
 
   decode(written: readonly string[]): DecodedRecord {
-    const fields = this.withEmptyTail(written);
+    const fields = this.fitted(written);
     const decoded = decodeRow(fields, this.schema.columns, this.schema.decimalComma);
     if (!decoded.ok) return decoded;
     const time = this.readTime(fields);
@@ -98,9 +99,15 @@ export class RowDecoder {
     return { ok: true, values: decoded.values, time };
   }
 
-  /** A row that leaves out trailing columns the file never fills, completed with them empty. */
-  private withEmptyTail(fields: readonly string[]): readonly string[] {
-    const missing = this.schema.columns.length - fields.length;
+  /**
+   * The row at the header's width: one that leaves out trailing columns the file never fills is
+   * completed with them empty, and one that only adds empty fields past the last column (a
+   * delimiter at the end of the line) is cut to it (rowWidth.ts).
+   */
+  private fitted(fields: readonly string[]): readonly string[] {
+    const width = this.schema.columns.length;
+    if (fields.length > width) return withoutEmptyExtraFields(fields, width);
+    const missing = width - fields.length;
     if (missing <= 0 || missing > (this.schema.emptyTrailingColumns ?? 0)) return fields;
     return [...fields, ...new Array<string>(missing).fill('')];
   }

@@ -14,6 +14,7 @@ import { isNumericText } from './inferSchema';
 import { detectTimeFormat } from './time/timeFormats';
 import { findHeaderLine } from './titleLines';
 import { shownText, textCodecFor, type TextCodec } from './textCodec';
+import { fitsWidth, hasEmptyExtraFields, withoutEmptyExtraFields } from './rowWidth';
 
 const SNIFF_BYTES = 256 * 1024;
 /** The end of the file, probed for the encoding as well as the head (see detectEncoding). */
@@ -39,6 +40,8 @@ export interface SniffedCsv {
   estimatedRows: number;
   /** Non-blank lines above the header (a report's title, its date), passed over by every reader. */
   titleLines: string[];
+  /** Sampled rows end with a delimiter past the last column (rowWidth.ts); absent in older callers' fixtures means no. */
+  lineEndDelimiter?: boolean;
   /** The encoding the bytes say; `dialect.encoding` differs only when the user chose another. */
   detectedEncoding: FileEncoding;
   /**
@@ -133,6 +136,8 @@ interface SniffedText {
   estimatedRows: number;
   /** Non-blank lines above the header (see titleLines.ts), passed over by every reader. */
   titleLines: string[];
+  /** Sampled rows end with a delimiter past the last column (rowWidth.ts): read without the empty field it makes. */
+  lineEndDelimiter: boolean;
 }
 
 type CellKind = 'empty' | 'time' | 'number' | 'text';
@@ -216,8 +221,11 @@ function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): Snif
   const headerCells = headerless ? firstCells.map(() => '') : firstCells;
   const dataRows = headerless ? rows : afterFirst;
   // Inference sees only rows the reader could accept: a ragged row, or an unclosed quote that
-  // swallows the rest of the block into one field, would otherwise hide the columns' types.
-  const sampleRows = dataRows.filter((row) => row.length === headerCells.length);
+  // swallows the rest of the block into one field, would otherwise hide the columns' types. A row
+  // that only ends with a delimiter is whole (rowWidth.ts), seen at the header's width.
+  const width = headerCells.length;
+  const sampleRows = dataRows.filter((row) => fitsWidth(row, width)).map((row) => withoutEmptyExtraFields(row, width));
+  const lineEndDelimiter = dataRows.some((row) => hasEmptyExtraFields(row, width));
   const sampleBytes = codec.byteLength(table.slice(0, parsed.cursor));
   const bytesPerRow = rows.length > 0 ? sampleBytes / rows.length : sampleBytes;
   const tableBytes = size - (headerAt?.byte ?? 0);
@@ -230,6 +238,7 @@ function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): Snif
     laterRows,
     estimatedRows: Math.max(estimatedRows, 0),
     titleLines,
+    lineEndDelimiter,
   };
 }
 
@@ -246,7 +255,7 @@ function wholeRowsOf(block: Buffer, codec: TextCodec, dialect: Pick<CsvDialect, 
   const end = endsFile ? text.length : text.lastIndexOf(dialect.newline);
   if (end <= start) return [];
   const rows = createBlockParser(dialect)(text.slice(start + dialect.newline.length, end), true).rows;
-  return rows.filter((row) => row.length === width);
+  return rows.filter((row) => fitsWidth(row, width)).map((row) => withoutEmptyExtraFields(row, width));
 }
 
 export async function sniffCsv(path: string, options: SniffOptions = {}): Promise<SniffedCsv> {
