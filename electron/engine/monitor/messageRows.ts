@@ -9,7 +9,7 @@ import { detectDelimiter } from '../source';
 import { isNumericText } from '../source';
 import { flattenObject } from './flatJson';
 import { nestsTooDeeply, TOO_DEEP_REASON } from './jsonNesting';
-import { withoutEmptyExtraFields } from '../source/rowWidth';
+import { withoutEmptyExtraFields } from '../source';
 
 export type MessageFormat = 'json' | 'csv';
 

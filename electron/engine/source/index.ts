@@ -11,6 +11,7 @@ export type { OpenedFile } from './openedFile';
 export { createReplaySource, replayableFile, replaySourceOf, type ReplayableFile } from './replayOrder/createReplaySource';
 export type { ReplayBatch, ReplaySource } from './replayOrder/replaySource';
 export { RowDecoder } from './rowDecoder';
+export { withoutEmptyExtraFields } from './rowWidth';
 export { sniffCsv } from './sniffCsv';
 export { openUnfolded, type UnfoldedFile } from './wideLayout/unfoldedCopy';
 export { resolveTableSchema } from './tableSchema';
