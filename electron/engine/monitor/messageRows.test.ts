@@ -37,6 +37,9 @@ describe('messages as rows', () => {
     const csv = inferMessageLayout(['J01;12;3', 'J02;7;1'], 'auto');
     expect(csv).toMatchObject({ format: 'csv', delimiter: ';', names: ['column 1', 'column 2', 'column 3'], headerText: null });
     expect(messageFields('J03;1', csv)).toEqual({ ok: false, reason: 'expected 3 fields, found 2' });
+    // A line that ends with a delimiter is whole; a value past the last column is not.
+    expect(messageFields('J03;12;3;', csv)).toEqual({ ok: true, fields: ['J03', '12', '3'] });
+    expect(messageFields('J03;12;3;9', csv)).toEqual({ ok: false, reason: 'expected 3 fields, found 4' });
   });
 
   it('reads a JSON array of objects (rows packed several to a message) as one row per object, and anything else as itself', () => {
