@@ -15,6 +15,14 @@ describe('title lines above the header', () => {
     expect(findHeaderLine(lines)).toBe(2);
   });
 
+  it('finds it below a period line nearly as wide as the table, set apart by a blank line (a counter export)', () => {
+    const table = Array.from({ length: 40 }, (_, i) => `"Aug 14, 2025 ${1 + (i % 11)}:00 PM",${i},${i},`);
+    const lines = ['Period,"August 14, 2025 12:58 PM -> September 8, 2025 12:59 PM",', '', 'Time,17-3010,17-3010 3010_IN,', ...table];
+    expect(findHeaderLine(lines)).toBe(2);
+    // Without the blank line, a line one field narrower than the rows is their header.
+    expect(findHeaderLine(['Time,17-3010,17-3010 3010_IN', ...table])).toBe(0);
+  });
+
   it('leaves the first line as the header in a file without titles, whatever else the rows hold', () => {
     // Decimal commas in a `;` file: the comma would make a table that starts one line down.
     expect(findHeaderLine(['time;site;volume;speed', ...rows(40, ';')])).toBe(0);

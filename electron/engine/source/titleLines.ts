@@ -3,7 +3,7 @@
  * before the table (`Traffic counts report`, `Area: City centre`, `Generated: 2025-03-14`, a blank
  * line). Taking the first of them for the header loses every column, so the header is found where
  * the table starts: the first line as wide as the table's rows, after lines that are clearly
- * narrower (at most half as many delimiters).
+ * narrower (at most half as many delimiters), or narrower and set apart from it by a blank line.
  *
  * A file whose header is only a little narrower than its rows (a trailing delimiter on data lines)
  * keeps its first line as the header: only lines this much narrower than the table count as titles.
@@ -51,7 +51,12 @@ export function findHeaderLine(lines: readonly string[]): number {
     const width = mode(body);
     if (width.value === 0 || width.share < CONSISTENT_SHARE) continue;
     const first = counts.indexOf(width.value);
-    if (first <= 0 || first > MAX_TITLE_LINES || !counts.slice(0, first).every((before) => before * 2 <= width.value)) continue;
+    if (first <= 0 || first > MAX_TITLE_LINES) continue;
+    const above = counts.slice(0, first);
+    // A blank line between them sets the lines above apart however wide they are, short of the
+    // table's width (Eco-Counter's `Period,"Aug 14, 2025 … -> Sep 8, 2025 …",` over a 4-field table).
+    const setApart = (sample[first] as { index: number }).index > (sample[first - 1] as { index: number }).index + 1;
+    if (!above.every((before) => before * 2 <= width.value || (setApart && before < width.value))) continue;
     if (width.value > widest) {
       widest = width.value;
       header = (sample[first] as { index: number }).index;
