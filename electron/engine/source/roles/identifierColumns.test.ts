@@ -2,13 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { isIdentifierColumn, looksLikeRunningNumber } from './identifierColumns';
 
 const running = (from: number, count: number): string[] => Array.from({ length: count }, (_, i) => String(from + i));
+/** A counter's cumulative total: it grows every row, by what passed in that interval. */
+const cumulative = (from: number, count: number): string[] => Array.from({ length: count }, (_, i) => String(from + i * 37 + ((i * i) % 11)));
 
 describe('identifier columns', () => {
   it.each(['ID', 'Id', 'record_id', 'objectid', 'Row ID', 'KITS ID', 'Identifiant arc', 'iu_ac', 'Nr', 'index'])('%s is an identifier by name', (name) => {
     expect(isIdentifierColumn(name, ['1', '2', '1'])).toBe(true);
   });
 
-  it.each(['Latitude', 'long', 'Etat trafic', 'state', 'Day of Week', 'Hour', 'Month', 'direction', 'mdate', 'day_of_month', 'lane', 'Fahrstreifen', 'lane_no'])('%s labels, it does not measure', (name) => {
+  it.each(['Veh. No.', 'Vehicle No', 'Record #', 'Zähl-Nr.'])('%s (a number after a word) is an identifier by name', (name) => {
+    expect(isIdentifierColumn(name, ['14', '2', '9'])).toBe(true);
+  });
+
+  it("a column counting rows one by one (1, 2, 3…) numbers them even when named for vehicles, as a per-vehicle log's `Veh. No.` is", () => {
+    expect(isIdentifierColumn('Vehicle', running(1, 40))).toBe(true);
+    expect(isIdentifierColumn('count', running(501, 40))).toBe(true);
+  });
+
+  it.each(['Latitude', 'long', 'Etat trafic', 'state', 'Day of Week', 'Hour', 'Month', 'direction', 'mdate', 'day_of_month', 'lane', 'Fahrstreifen', 'lane_no', 'Channel'])('%s labels, it does not measure', (name) => {
     expect(isIdentifierColumn(name, ['3', '1', '3'])).toBe(true);
   });
 
@@ -48,8 +59,8 @@ describe('identifier columns', () => {
   });
 
   it('a cumulative counter grows on every row but is named as a count: a measure', () => {
-    expect(isIdentifierColumn('cumulative_count', running(1000, 40))).toBe(false);
-    expect(isIdentifierColumn('Total', running(1000, 40))).toBe(false);
+    expect(isIdentifierColumn('cumulative_count', cumulative(1000, 40))).toBe(false);
+    expect(isIdentifierColumn('Total', cumulative(1000, 40))).toBe(false);
   });
 });
 

@@ -7,11 +7,12 @@ import { namesTrafficCount } from '../mainMeasure';
 import { namesHowManyAPlaceHas } from './placeFeatureCount';
 
 /**
- * `ID`, `Id`, `record_id`, `objectid`, `Nr`, `index`, French open data's `iu_…` (identifiant
- * unique), `Identifiant arc`… (a location id is caught by the location rules first).
+ * `ID`, `Id`, `record_id`, `objectid`, `Nr`, `index`, a number after a word (`Veh. No.`,
+ * `Record #`), French open data's `iu_…` (identifiant unique), `Identifiant arc`… (a location id
+ * is caught by the location rules first).
  */
 const ID_NAME =
-  /(^|[\s_.-])id$|^(id|iu)[\s_.-]|_id$|[a-z]ID$|^(id|ids|index|idx|row|rownum|row_number|record|rec|nr|no|n°|objectid|fid|gid|uid|uuid|key|seq|sequence)$|identifiant|identificador|identifier|kennung|kennziffer|(š|s)tevno mesto/i;
+  /(^|[\s_.-])id$|(^|[\s_.-])(no|nr|n°|#)\.?$|^(id|iu)[\s_.-]|_id$|[a-z]ID$|^(id|ids|index|idx|row|rownum|row_number|record|rec|nr|no|n°|objectid|fid|gid|uid|uuid|key|seq|sequence)$|identifiant|identificador|identifier|kennung|kennziffer|(š|s)tevno mesto/i;
 /**
  * Ids and numbers by case alone, where the word has no separator: camelCase `idTemporal`,
  * `idElem`, and German abbreviations ending in Nr / NR (Nummer): `ZNR` (Zählstellennummer),
@@ -19,13 +20,13 @@ const ID_NAME =
  */
 const CASED_ID_NAME = /^id[A-Z]|[A-Za-z](NR|Nr)$/;
 /**
- * Numbers that label rather than measure: coordinates, codes for a state, a class or a lane, and calendar
+ * Numbers that label rather than measure: coordinates, codes for a state, a class, a lane or a counter's channel, and calendar
  * fields when the time is read from elsewhere (`Month`, `Day of Week`, `Hour`).
  */
 const COORDINATE_NAME =
   /^(lat|latitude|lon|lng|long|longitude|latitud|longitud|latitudine|longitudine|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord|coord(enada|onn(é|e)e)?_?[xy])$/i;
 const LABEL_NAME =
-  /(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens|lanes?|fahrstreifen|spur|voies?|carril(s|es)?|corsi[ae]|rijstrook|rijstroken)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
+  /(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens|lanes?|channels?|kanal|canal|fahrstreifen|spur|voies?|carril(s|es)?|corsi[ae]|rijstrook|rijstroken)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
 /**
  * The same calendar fields in the other languages traffic data is published in (`JAHR`, `anyo`,
  * `année`, `Monat`, `mes`), and where on which road a counter stands: a road or route number
@@ -69,6 +70,17 @@ export function looksLikeRunningNumber(values: readonly string[]): boolean {
   return true;
 }
 
+/** True for integers that go up by exactly one from row to row (1, 2, 3…): a row or vehicle number, whatever its name says. */
+export function looksLikeSerialNumber(values: readonly string[]): boolean {
+  const present = values.map((value) => value.trim()).filter((value) => value !== '');
+  if (present.length < MIN_ROWS_FOR_UNIQUENESS) return false;
+  for (let i = 0; i < present.length; i++) {
+    if (!/^[+-]?\d+$/.test(present[i] as string)) return false;
+    if (i > 0 && Number(present[i]) !== Number(present[i - 1]) + 1) return false;
+  }
+  return true;
+}
+
 function holdsHoursOfDay(values: readonly string[]): boolean {
   const present = values.map((value) => value.trim()).filter((value) => value !== '');
   return present.length > 0 && present.every((text) => /^\d{1,2}$/.test(text) && Number(text) <= 24);
@@ -90,6 +102,7 @@ function withoutDuplicateSuffix(name: string): string {
 export function isIdentifierColumn(name: string, values: readonly string[]): boolean {
   if (isIdentifierName(name) || isCoordinateName(name) || isLabelName(name.trim()) || isLabelName(withoutDuplicateSuffix(name)) || namesHowManyAPlaceHas(name)) return true;
   if (HOUR_AS_TIME_NAME.test(name.trim()) && holdsHoursOfDay(values)) return true;
-  // A cumulative counter grows on every row too; its name says it counts traffic.
-  return looksLikeRunningNumber(values) && !namesTrafficCount(name);
+  // A cumulative counter grows on every row too; its name says it counts traffic. One that grows
+  // by exactly one a row (`Veh. No.` 1, 2, 3… in a per-vehicle log) numbers the rows instead.
+  return looksLikeSerialNumber(values) || (looksLikeRunningNumber(values) && !namesTrafficCount(name));
 }
