@@ -185,6 +185,24 @@ function looksLikeData(first: readonly string[], next: readonly string[] | undef
   return filled.every(isValue) || (alike >= 2 && times > 0);
 }
 
+/**
+ * True when the first row heads groups of columns rather than naming them: some of its cells are
+ * empty (merged cells of a spreadsheet's heading), the row below fills every cell with a name (no
+ * number, no time, none empty), and the row after that holds values. VicRoads' SCATS volumes write
+ * `,,,,,,,,,Start Time,0:00,0:15,…` over `SCATS Number,Location,…,Date,V00,V01,…`.
+ */
+function isGroupHeading(rows: readonly (readonly string[])[]): boolean {
+  const [heading, names, data] = rows;
+  if (heading === undefined || names === undefined || data === undefined) return false;
+  if (names.length !== heading.length) return false;
+  // Columns empty in all three rows at the end (a spreadsheet's unused columns) say nothing.
+  let width = names.length;
+  while (width > 0 && [heading, names, data].every((row) => (row[width - 1] ?? '').trim() === '')) width--;
+  if (!heading.slice(0, width).some((cell) => cell.trim() === '')) return false;
+  if (!names.slice(0, width).every((cell) => kindOf(cell) === 'text')) return false;
+  return data.filter(isValue).length >= 2;
+}
+
 function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): SniffedText {
   const { head, size } = bytes;
   const codec = textCodecFor(encoding);
@@ -197,15 +215,23 @@ function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): Snif
   const newline = detectNewline(text);
   const allLines = text.split(newline);
   if (!wholeFileInHead) allLines.pop(); // the last line of a partial block may be cut
-  const headerIndex = findHeaderLine(allLines);
+  const tableAt = (headerIndex: number) => {
+    const titleText = headerIndex === 0 ? '' : allLines.slice(0, headerIndex).join(newline) + newline;
+    const table = text.slice(titleText.length);
+    const delimiter = detectDelimiter(allLines.slice(headerIndex));
+    const parsed = createBlockParser({ delimiter, newline })(table, wholeFileInHead);
+    const rows = parsed.rows.filter((row) => !(row.length === 1 && row[0] === ''));
+    return { headerIndex, titleText, table, delimiter, parsed, rows };
+  };
+  let found = tableAt(findHeaderLine(allLines));
+  // A group heading over the header (`,,,,Start Time,0:00,0:15,…` over `Site,Date,V00,V01,…`) is a title line too.
+  if (isGroupHeading(found.rows)) {
+    const next = allLines.findIndex((line, index) => index > found.headerIndex && line.trim() !== '');
+    if (next > 0) found = tableAt(next);
+  }
+  const { headerIndex, titleText, table, delimiter, parsed, rows } = found;
   const titleLines = allLines.slice(0, headerIndex).filter((line) => line.trim() !== '');
-  const titleText = headerIndex === 0 ? '' : allLines.slice(0, headerIndex).join(newline) + newline;
-  const lines = allLines.slice(headerIndex);
-  const table = text.slice(titleText.length);
   const headerAt = headerIndex === 0 ? null : { byte: markBytes + codec.byteLength(titleText), line: headerIndex + 1 };
-  const delimiter = detectDelimiter(lines);
-  const parsed = createBlockParser({ delimiter, newline })(table, wholeFileInHead);
-  const rows = parsed.rows.filter((row) => !(row.length === 1 && row[0] === ''));
   const [firstCells, ...afterFirst] = rows;
   if (!firstCells) {
     if (!wholeFileInHead && !text.includes(newline)) {

@@ -10,7 +10,7 @@ describe('identifier columns', () => {
     expect(isIdentifierColumn(name, ['1', '2', '1'])).toBe(true);
   });
 
-  it.each(['Veh. No.', 'Vehicle No', 'Record #', 'Zähl-Nr.'])('%s (a number after a word) is an identifier by name', (name) => {
+  it.each(['Veh. No.', 'Vehicle No', 'Record #', 'Zähl-Nr.', 'SCATS Number', 'site_num'])('%s (a number after a word) is an identifier by name', (name) => {
     expect(isIdentifierColumn(name, ['14', '2', '9'])).toBe(true);
   });
 

@@ -8,11 +8,11 @@ import { namesHowManyAPlaceHas } from './placeFeatureCount';
 
 /**
  * `ID`, `Id`, `record_id`, `objectid`, `Nr`, `index`, a number after a word (`Veh. No.`,
- * `Record #`), French open data's `iu_…` (identifiant unique), `Identifiant arc`… (a location id
+ * `Record #`, `SCATS Number`), French open data's `iu_…` (identifiant unique), `Identifiant arc`… (a location id
  * is caught by the location rules first).
  */
 const ID_NAME =
-  /(^|[\s_.-])id$|(^|[\s_.-])(no|nr|n°|#)\.?$|^(id|iu)[\s_.-]|_id$|[a-z]ID$|^(id|ids|index|idx|row|rownum|row_number|record|rec|nr|no|n°|objectid|fid|gid|uid|uuid|key|seq|sequence)$|identifiant|identificador|identifier|kennung|kennziffer|(š|s)tevno mesto/i;
+  /(^|[\s_.-])id$|(^|[\s_.-])(no|nr|n°|#|number|num)\.?$|^(id|iu)[\s_.-]|_id$|[a-z]ID$|^(id|ids|index|idx|row|rownum|row_number|record|rec|nr|no|n°|objectid|fid|gid|uid|uuid|key|seq|sequence)$|identifiant|identificador|identifier|kennung|kennziffer|(š|s)tevno mesto/i;
 /**
  * Ids and numbers by case alone, where the word has no separator: camelCase `idTemporal`,
  * `idElem`, and German abbreviations ending in Nr / NR (Nummer): `ZNR` (Zählstellennummer),
