@@ -5,7 +5,9 @@ import type { TableSchema } from '../tableSchema';
 import type { ReplayOrder } from './detectReplayOrder';
 import { FileOrderSource } from './fileOrderSource';
 import { MergedRunsSource } from './mergedRunsSource';
+import { LineMappedSource } from './lineMappedSource';
 import type { ReplaySource } from './replaySource';
+import type { UnfoldedLineMap } from '../wideLayout/unfoldedLines';
 import { ReversedFileSource } from './reversedFileSource';
 
 /**
@@ -20,14 +22,21 @@ export interface ReplayableFile {
   estimatedRows: number;
   /** Absent: as the file writes them. */
   order?: ReplayOrder;
+  /** A working copy's lines as the user's file numbers them (see unfoldedLines.ts). */
+  lineMap?: UnfoldedLineMap;
 }
 
 export function replayableFile(file: OpenedFile): ReplayableFile {
   const { path, dialect, sizeBytes, estimatedRows } = file.sniffed;
-  return { path, dialect, schema: file.schema, sizeBytes, estimatedRows, ...(file.order ? { order: file.order } : {}) };
+  return { path, dialect, schema: file.schema, sizeBytes, estimatedRows, ...(file.order ? { order: file.order } : {}), ...(file.lineMap ? { lineMap: file.lineMap } : {}) };
 }
 
 export function replaySourceOf(file: ReplayableFile): ReplaySource {
+  const source = inOrder(file);
+  return file.lineMap ? new LineMappedSource(source, file.lineMap) : source;
+}
+
+function inOrder(file: ReplayableFile): ReplaySource {
   const readable = { path: file.path, dialect: file.dialect, schema: file.schema };
   if (file.order?.kind === 'reversed') return new ReversedFileSource({ ...readable, sizeBytes: file.sizeBytes });
   if (file.order?.kind !== 'merged') return new FileOrderSource(readable);

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readCsvBatches } from '../csvBatchReader';
 import { openSniffedFile } from '../openFile';
 import { sniffCsv } from '../sniffCsv';
+import { createReplaySource } from '../replayOrder/createReplaySource';
 import { openUnfolded } from './unfoldedCopy';
 
 const folders: string[] = [];
@@ -46,6 +47,41 @@ function pythonMelt(path: string): string[] {
   ].join('\n');
   return execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }).trim().split('\n');
 }
+
+describe('lines of an unfolded file', () => {
+  it("are the user's file's lines, not the working copy's: in every record and in a rejected row", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tm-wide-lines-'));
+    folders.push(folder);
+    const hours = Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`);
+    const lines = [`Site,Date,${hours.join(',')}`];
+    for (let day = 1; day <= 4; day++) {
+      for (const site of ['A1', 'B2', 'C3']) lines.push([site, `2024-03-0${day}`, ...hours.map((_, h) => String(day * 100 + h))].join(','));
+    }
+    // Line 9 (day 3, site B2): one hour holds a word instead of a count.
+    lines[8] = lines[8]!.replace(',304,', ',lots,');
+    const path = join(folder, 'sites.csv');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const unfolded = await openUnfolded(await openSniffedFile(await sniffCsv(path), null), async () => null);
+    expect(unfolded).not.toBeNull();
+    const byLine = new Map<number, Set<string>>();
+    const rejected: { line: number; reason: string }[] = [];
+    for await (const batch of createReplaySource(unfolded!.opened).rows(null, new AbortController().signal)) {
+      for (const record of batch.records) {
+        const site = String(record.values[unfolded!.opened.schema.columns.findIndex((column) => column.name === 'Site')]);
+        if (!byLine.has(record.line)) byLine.set(record.line, new Set());
+        byLine.get(record.line)!.add(site);
+      }
+      rejected.push(...batch.rejected.map((row) => ({ line: row.line, reason: row.reason })));
+    }
+    // Lines 2-13 hold the 12 rows: each record carries the line of the row it came from.
+    expect([...byLine.keys()].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    for (const [line, sites] of byLine) expect([...sites]).toEqual([(lines[line - 1] as string).split(',')[0]]);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.line).toBe(9);
+    expect(rejected[0]?.reason).toContain('"lots"');
+    await unfolded!.remove();
+  });
+});
 
 describe('unfolding a file with a column per hour', () => {
   it('gives the records a melt of the original gives, in time order, and names the line it could not read', async () => {

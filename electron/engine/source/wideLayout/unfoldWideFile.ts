@@ -15,6 +15,7 @@ import type { RejectedRow } from '../../../../shared/contract';
 import { readCsvBatches } from '../csvBatchReader';
 import type { SniffedCsv } from '../sniffCsv';
 import type { TableSchema } from '../tableSchema';
+import type { UnfoldedLineMap } from './unfoldedLines';
 import type { WideLayout } from './wideTimeOfDay';
 
 /** What the copy's columns are called (the other columns keep their names). */
@@ -34,6 +35,8 @@ export interface UnfoldResult {
   /** Original lines that could not be read, and the first few of them. */
   unreadable: number;
   firstUnreadable: RejectedRow[];
+  /** The original line of each line of the copy. */
+  lineMap: UnfoldedLineMap;
 }
 
 /** `HH:MM` of a time of day in ms. */
@@ -83,10 +86,14 @@ export async function unfoldWideFile(sniffed: SniffedCsv, layout: WideLayout, ta
   const write = async (text: string): Promise<void> => {
     if (!out.write(text)) await once(out, 'drain');
   };
-  const result: UnfoldResult = { rows: 0, records: 0, unreadable: 0, firstUnreadable: [] };
+  const result: UnfoldResult = { rows: 0, records: 0, unreadable: 0, firstUnreadable: [], lineMap: { groups: [] } };
+  // The copy's header is line 1; its records follow one a line (a cell with a line break in it
+  // would shift the lines after it, which traffic counts' cells do not hold).
+  let copyLine = 2;
   // Consecutive rows of one day (its sites) are written interval by interval, so the copy runs in
   // time order as the original's days do: 00:00 of every site, then 00:15 of every site, …
   let sameDay: (string | null)[][] = [];
+  let sameDayLines: number[] = [];
   let sameDayText: string | null = null;
   const flush = async (): Promise<void> => {
     if (sameDay.length === 0) return;
@@ -101,7 +108,10 @@ export async function unfoldWideFile(sniffed: SniffedCsv, layout: WideLayout, ta
     }
     result.rows += sameDay.length;
     result.records += sameDay.length * layout.intervals.length;
+    result.lineMap.groups.push({ copyStart: copyLine, lines: sameDayLines });
+    copyLine += sameDay.length * layout.intervals.length;
     sameDay = [];
+    sameDayLines = [];
     await write(text);
   };
   try {
@@ -117,6 +127,7 @@ export async function unfoldWideFile(sniffed: SniffedCsv, layout: WideLayout, ta
         if (day !== sameDayText || sameDay.length >= MAX_SAME_DAY_ROWS) await flush();
         sameDayText = day;
         sameDay.push(values);
+        sameDayLines.push(record.line);
       }
     }
     await flush();

@@ -62,7 +62,7 @@ export async function openUnfolded(original: OpenedFile, recall: (headerKey: str
     const result = await unfoldWideFile(sniffed, layout, path);
     const copy = await sniffCsv(path);
     const note = unfoldNote(original, layout, result);
-    const present = (reopened: OpenedFile): OpenedFile => ({ ...reopened, info: { ...reopened.info, name: sniffed.name, notes: [note, ...reopened.info.notes] } });
+    const present = (reopened: OpenedFile): OpenedFile => ({ ...reopened, lineMap: result.lineMap, info: { ...reopened.info, name: sniffed.name, notes: [note, ...reopened.info.notes] } });
     return { opened: present(await openSniffedFile(copy, await recall(copy.headerKey))), present, remove };
   } catch (error) {
     await remove();
