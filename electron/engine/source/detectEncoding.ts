@@ -1,6 +1,7 @@
 /**
  * Which encoding a file is written in, from its bytes: a byte-order mark decides; text that is
- * valid UTF-8 is UTF-8; bytes of Central European letters make Windows-1250; anything else is Windows-1252, which every byte sequence is, and which
+ * valid UTF-8 is UTF-8; Korean, Chinese or Japanese text is its code page (eastAsianEncoding.ts);
+ * bytes of Central European letters make Windows-1250; anything else is Windows-1252, which every byte sequence is, and which
  * covers ISO-8859-1's printable range (what spreadsheets and agencies' exports write besides UTF-8).
  *
  * The head of the file is probed, and its tail too: a file whose first block happens to be plain
@@ -10,6 +11,7 @@ import { isUtf8 } from 'node:buffer';
 import type { FileEncoding } from '../../../shared/encoding';
 import { incompleteUtf8Tail } from './csvText';
 import { centralEuropeanBytes } from './centralEuropeanBytes';
+import { eastAsianEncoding } from './eastAsianEncoding';
 
 const BYTE_ORDER_MARKS: readonly { encoding: FileEncoding; bytes: readonly number[] }[] = [
   { encoding: 'utf-8', bytes: [0xef, 0xbb, 0xbf] },
@@ -67,5 +69,7 @@ export function detectEncoding({ head, tail }: FileProbe): FileEncoding {
   const whole = tail === null;
   const utf8 = isUtf8Probe(head, false, !whole) && (tail === null || isUtf8Probe(tail, true, false));
   if (utf8) return 'utf-8';
+  const eastAsian = eastAsianEncoding(head);
+  if (eastAsian) return eastAsian;
   return centralEuropeanBytes(head) || (tail !== null && centralEuropeanBytes(tail)) ? 'windows-1250' : 'windows-1252';
 }

@@ -53,6 +53,11 @@ function encode(text: string, encoding: FileEncoding): Buffer {
       return Buffer.from(`\ufeff${text}`, 'utf16le');
     case 'utf-16be':
       return Buffer.from(`\ufeff${text}`, 'utf16le').swap16();
+    case 'euc-kr':
+    case 'gb18030':
+    case 'big5':
+    case 'shift_jis':
+      throw new Error('no East Asian fixture here: see multiByteCodec.test.ts');
   }
 }
 

@@ -11,6 +11,9 @@
  *   a Latin-1 export loses nothing, and an odd control character is kept, not a reason to drop a row.
  * - UTF-16 (LE, BE) is two bytes per code unit, also for a broken one: a lone surrogate decodes to
  *   one mark, a unit for a unit. Only an odd last byte of a file breaks the rule, at its very end.
+ * - The East Asian code pages (EUC-KR, GB18030, Big5, Shift_JIS) write one to four bytes a
+ *   character: see multiByteCodec.ts. Their offsets are exact for valid text; an invalid byte
+ *   rejects its row and may put the offsets after it a byte off.
  *
  * Node 20's TextDecoder decodes 'windows-1252' as Latin-1 (0x80 as U+0080, not €) when called
  * without `stream`, and correctly with it; every decode here streams (codec tests pin this).
@@ -24,8 +27,9 @@
 import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
-import { FILE_ENCODING_LABELS, type FileEncoding } from '../../../shared/encoding';
+import { FILE_ENCODING_LABELS, type FileEncoding, type MultiByteEncoding } from '../../../shared/encoding';
 import { incompleteUtf8Tail } from './csvText';
+import { MultiByteChunkDecoder, multiByteLength } from './multiByteCodec';
 
 /** Turns a file's chunks into text, holding back the bytes of a character the next chunk finishes. */
 export interface ChunkDecoder {
@@ -188,12 +192,51 @@ function utf16(encoding: 'utf-16le' | 'utf-16be'): TextCodec {
   };
 }
 
+/** Decodes as multiByteCodec.ts does, with invalid bytes as the mark (no East Asian text writes U+FFFD itself). */
+class MarkedMultiByteDecoder implements ChunkDecoder {
+  private readonly inner: MultiByteChunkDecoder;
+
+  constructor(encoding: MultiByteEncoding) {
+    this.inner = new MultiByteChunkDecoder(encoding);
+  }
+
+  get held(): number {
+    return this.inner.held;
+  }
+
+  write(chunk: Buffer): string {
+    const text = this.inner.write(chunk);
+    return text.includes(REPLACEMENT) ? markAll(text) : text;
+  }
+
+  end(): string {
+    return markAll(this.inner.end());
+  }
+}
+
+function multiByte(encoding: MultiByteEncoding): TextCodec {
+  const label = FILE_ENCODING_LABELS[encoding];
+  return {
+    encoding,
+    label,
+    unitBytes: 1,
+    byteLength: (text) => multiByteLength(encoding, text),
+    newDecoder: () => new MarkedMultiByteDecoder(encoding),
+    encode: (char) => Buffer.from(char, 'latin1'),
+    invalidReason: invalidReason(label),
+  };
+}
+
 const CODECS: Record<FileEncoding, TextCodec> = {
   'utf-8': UTF8,
   'windows-1252': singleByte('windows-1252'),
   'windows-1250': singleByte('windows-1250'),
   'utf-16le': utf16('utf-16le'),
   'utf-16be': utf16('utf-16be'),
+  'euc-kr': multiByte('euc-kr'),
+  gb18030: multiByte('gb18030'),
+  big5: multiByte('big5'),
+  shift_jis: multiByte('shift_jis'),
 };
 
 export function textCodecFor(encoding: FileEncoding): TextCodec {

@@ -33,7 +33,7 @@ const MAX_WINDOW = 1024 * 1024;
 const MAX_LINES_PASSED = 256;
 
 /** The encodings whose line breaks are single bytes that no other character contains. */
-const BYTE_LINE_BREAK_ENCODINGS = new Set(['utf-8', 'windows-1252', 'windows-1250']);
+const BYTE_LINE_BREAK_ENCODINGS = new Set(['utf-8', 'windows-1252', 'windows-1250', 'euc-kr', 'gb18030', 'big5', 'shift_jis']);
 
 /** The dialect's text encoding, UTF-8 where the dialect does not name one. */
 export function encodingOf(dialect: CsvDialect): FileEncoding {
