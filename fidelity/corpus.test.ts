@@ -105,7 +105,7 @@ describe('fidelity corpus: every file opens right the first time', () => {
     const { names, sampleRows, laterRows = [], dialect } = original;
     const inferred = settleByLaterRows(resolveTableSchema(names, sampleRows, dialect.delimiter, null, REFERENCE_DAY), names, sampleRows, laterRows, dialect.delimiter);
     // A column per time of day is read through its unfolded copy, as the app opens it; no other file is.
-    expect(detectWideLayout(original.names, inferred.time, original.sampleRows) !== null, 'unfolded').toBe(expected.unfolded === true);
+    expect(detectWideLayout(original.names, inferred.time, original.sampleRows, original.titleLines) !== null, 'unfolded').toBe(expected.unfolded === true);
     const unfolded = expected.unfolded ? await openUnfolded(await openSniffedFile(original, null), async () => null) : null;
     const { sniffed, schema } = unfolded ? unfolded.opened : { sniffed: original, schema: inferred };
     const path = sniffed.path;

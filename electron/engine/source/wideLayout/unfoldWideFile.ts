@@ -77,7 +77,9 @@ export async function unfoldWideFile(sniffed: SniffedCsv, layout: WideLayout, ta
     notes: [],
   };
   const wide = new Set(layout.intervals.map((interval) => interval.index));
-  const dateIndex = names.indexOf(layout.dateColumn);
+  // No date column: every row is of the one day the title names (written as ISO, which the copy reads).
+  const dateIndex = layout.dateColumn === null ? -1 : names.indexOf(layout.dateColumn);
+  const fixedDay = layout.titleDate?.iso ?? '';
   const keptIndexes = names.flatMap((_, index) => (wide.has(index) || index === dateIndex ? [] : [index]));
   const field = fieldWriter(dialect.delimiter);
   const clocks = layout.intervals.map((interval) => clockText(interval.startMs));
@@ -123,7 +125,7 @@ export async function unfoldWideFile(sniffed: SniffedCsv, layout: WideLayout, ta
       }
       for (const record of batch.records) {
         const values = record.values as (string | null)[];
-        const day = (values[dateIndex] ?? '').trim();
+        const day = dateIndex < 0 ? fixedDay : (values[dateIndex] ?? '').trim();
         if (day !== sameDayText || sameDay.length >= MAX_SAME_DAY_ROWS) await flush();
         sameDayText = day;
         sameDay.push(values);

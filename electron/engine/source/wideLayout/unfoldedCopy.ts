@@ -31,6 +31,12 @@ export interface UnfoldedFile {
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
+/** Where each record's day comes from, for the note. */
+function dayOf(layout: WideLayout): string {
+  if (layout.dateColumn !== null) return JSON.stringify(layout.dateColumn);
+  return `${layout.titleDate?.iso ?? ''}, the one day the file names, in ${JSON.stringify(layout.titleDate?.source ?? '')}`;
+}
+
 function unfoldNote(original: OpenedFile, layout: WideLayout, result: UnfoldResult): string {
   const { intervals } = layout;
   const first = intervals[0]?.column.trim() ?? '';
@@ -45,7 +51,7 @@ function unfoldNote(original: OpenedFile, layout: WideLayout, result: UnfoldResu
     layout.numberedFrom === 1 ? `, numbered from 1: ${JSON.stringify(first)} is the interval ending at ${clockText(layout.stepMs)}` : layout.numberedFrom === 0 ? `, numbered from 0: ${JSON.stringify(first)} starts at 00:00` : '';
   return (
     `Unfolded: one column per time of day (${intervals.length} columns, ${JSON.stringify(first)} … ${JSON.stringify(last)}${numbered}), so each of the file's ${count(result.rows)} rows ` +
-    `became ${intervals.length} records (${count(result.records)} in all), each with its "${UNFOLDED_TIME}" (${JSON.stringify(layout.dateColumn)} and the interval's start), ` +
+    `became ${intervals.length} records (${count(result.records)} in all), each with its "${UNFOLDED_TIME}" (${dayOf(layout)} and the interval's start), ` +
     `"${UNFOLDED_INTERVAL}" (the column it came from) and "${UNFOLDED_VALUE}" (its count). ${original.info.name} itself is unchanged; a working copy is read.${unreadable}`
   );
 }
@@ -53,7 +59,7 @@ function unfoldNote(original: OpenedFile, layout: WideLayout, result: UnfoldResu
 /** The file opened through its unfolded copy, or null when it is not in that layout (or too big to copy). */
 export async function openUnfolded(original: OpenedFile, recall: (headerKey: string[]) => Promise<SchemaOverrides | null>): Promise<UnfoldedFile | null> {
   const { sniffed } = original;
-  const layout = detectWideLayout(sniffed.names, original.schema.time, sniffed.sampleRows);
+  const layout = detectWideLayout(sniffed.names, original.schema.time, sniffed.sampleRows, sniffed.titleLines);
   if (layout === null || sniffed.sizeBytes > MAX_UNFOLD_BYTES) return null;
   const folder = await mkdtemp(join(tmpdir(), 'traffic-monitor-unfolded-'));
   const remove = (): Promise<void> => rm(folder, { recursive: true, force: true });

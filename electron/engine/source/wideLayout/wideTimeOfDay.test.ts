@@ -59,4 +59,14 @@ describe('a column per time of day', () => {
     expect(detectWideLayout(names, { kind: 'column', column: 'Date', format: 'ymd-compact', label: '' }, [['20120901', 'A']])).toBeNull();
     expect(detectWideLayout(names, null, rows)).toBeNull();
   });
+
+  it('unfolds a file with no time column onto the one day its title lines or header name', () => {
+    const hours = Array.from({ length: 24 }, (_, h) => `${h}:00`);
+    const rows = [['MQ_01', ...hours.map(() => '5')]];
+    expect(detectWideLayout(['Name  /  Date: 2015_01_01', ...hours], null, rows)).toMatchObject({ dateColumn: null, titleDate: { iso: '2015-01-01' }, stepMs: 60 * 60_000 });
+    expect(detectWideLayout(['Site', ...hours], null, rows, ['Hourly counts', 'Date: 14.03.2025'])).toMatchObject({ dateColumn: null, titleDate: { iso: '2025-03-14' } });
+    // No day named, or two: nothing to put the hours on.
+    expect(detectWideLayout(['Site', ...hours], null, rows)).toBeNull();
+    expect(detectWideLayout(['Site', ...hours], null, rows, ['From 2025-03-14 to 2025-03-15'])).toBeNull();
+  });
 });

@@ -13,6 +13,7 @@
 import type { TimeSource } from '../../../../shared/schema';
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from '../time/civil';
 import { NUMERIC_TIME_FORMATS, TIME_FORMATS } from '../time/timeFormats';
+import { findTitleDate, type TitleDate } from './titleDate';
 
 /** Fewer time-of-day columns than this is a file with a few clock-named measures, not this layout. */
 const MIN_COLUMNS = 12;
@@ -65,8 +66,10 @@ export interface WideInterval {
 }
 
 export interface WideLayout {
-  /** The column that holds each row's day. */
-  dateColumn: string;
+  /** The column that holds each row's day; null when the file is about one day, named in its title or header (dateText). */
+  dateColumn: string | null;
+  /** That one day (`YYYY-MM-DD`) and where it was read, when there is no date column. */
+  titleDate?: TitleDate;
   intervals: WideInterval[];
   stepMs: number;
   /** Columns numbered through the day (`H01 … H24`): from 1 (the first ends at 01:00) or from 0. */
@@ -78,7 +81,7 @@ export interface WideLayout {
  * midnight. A header's own clock may be read half a day off (`12:00-1:00 AM` says AM only for its
  * end), so each must agree with its place in the order up to 12 hours; the place decides.
  */
-export function wideIntervals(names: readonly string[]): Omit<WideLayout, 'dateColumn'> | null {
+export function wideIntervals(names: readonly string[]): Omit<WideLayout, 'dateColumn' | 'titleDate'> | null {
   const columns = names.flatMap((column, index) => (namesTimeOfDay(column) ? [{ column, index }] : []));
   if (columns.length < MIN_COLUMNS || MS_PER_DAY % columns.length !== 0) return null;
   const stepMs = MS_PER_DAY / columns.length;
@@ -112,10 +115,21 @@ function numberedIntervals(columns: readonly { column: string; index: number }[]
 /**
  * The layout to unfold, or null: the time must be one date column whose values are whole days and
  * still read as times with a clock written after them (`09/01/2012 08:15`), which is how the
- * unfolded copy writes its times.
+ * unfolded copy writes its times; or, in a file with no time column, the one day its title lines
+ * or header name (titleDate.ts).
  */
-export function detectWideLayout(names: readonly string[], time: TimeSource | null, sampleRows: readonly (readonly string[])[]): WideLayout | null {
-  if (time?.kind !== 'column' || NUMERIC_TIME_FORMATS.has(time.format)) return null;
+export function detectWideLayout(
+  names: readonly string[],
+  time: TimeSource | null,
+  sampleRows: readonly (readonly string[])[],
+  titleLines: readonly string[] = [],
+): WideLayout | null {
+  if (time === null) {
+    const titleDate = findTitleDate([...titleLines, ...names]);
+    const found = titleDate ? wideIntervals(names) : null;
+    return found && titleDate ? { dateColumn: null, titleDate, ...found } : null;
+  }
+  if (time.kind !== 'column' || NUMERIC_TIME_FORMATS.has(time.format)) return null;
   const found = wideIntervals(names);
   if (found === null) return null;
   const dateIndex = names.indexOf(time.column);
