@@ -35,6 +35,8 @@ describe('mainMeasure', () => {
     [['time_days', 'mja_tcj'], 'mja_tcj'],
     [['Dnevni NOO', 'PLDP'], 'PLDP'],
     [['duljina', 'PGDP'], 'PGDP'],
+    // Bordeaux: morning and evening peak hours first, then the working-day daily mean.
+    [['HPM_VAL', 'HPS_VAL', 'MJO_VAL', 'PL_VAL', 'VIT_VAL'], 'MJO_VAL'],
   ])('takes average daily traffic by its engineers’ abbreviation (%j)', (names, measure) => {
     expect(mainMeasure(names, null)).toBe(measure);
   });

@@ -21,15 +21,15 @@ const VOLUME =
   /volume|(^|[\s_.-])vol($|[\s_.-])|flow|vehicle|veh($|[\s_.-])|count|traffic|intensit|anzahl|menge|verkehr|fahrzeug|kfz|z(ä|ae)hlung|d(é|e)bit|comptage|trafic|v(é|e)hicule|passage|intensidad|aforo|veh(í|i)culos|conteo|flujo|tr(á|a)fico|veicoli|conteggio|flusso|aantal|verkeer|intensiteit|fluxo|contagem|pkw|lkw|cars?$|bikes?$|trucks?$|bus(es)?$|cyclists?|pedestrians?|passanten|fu(ß|ss)g(ä|ae)nger|v(é|e)los?$|fahrr(ä|a)der|radfahr|交通量|通行量|台数|流量|车流|車流|교통량|liczba|pojazd|nat(ę|e)(ż|z)eni|po(č|c)et|vozid|vozil|antal|fordon|kj(ø|o)ret(ø|o)y|k(ø|o)ret(ø|o)j|ajoneuv|liikenne|forgalom|j(á|a)rm(ű|u)|promet|trafik/i;
 /**
  * Average daily traffic as engineers abbreviate it: AADT / ADT / AAWT / AADF (English), DTV
- * (German, as in `DTVMS`, `DTV_Kfz`), TMJA / TMJO / MJA (French), IMD (Spanish and Catalan), TGM
+ * (German, as in `DTVMS`, `DTV_Kfz`), TMJA / TMJO / MJA / MJO (French, Bordeaux's `MJO_VAL`), IMD (Spanish and Catalan), TGM
  * (Italian), PLDP (Slovenian), PGDP (Croatian), TMDA (Portuguese). A word of its own or the start of one, never inside another word.
  */
-const DAILY_TRAFFIC = /(^|[^a-z])(aadt|aawt|aadf|awdt|adt|dtv|tmj|mja|imd|tgm|pldp|pgdp|tmda)[a-z]*([^a-z]|$)/i;
+const DAILY_TRAFFIC = /(^|[^a-z])(aadt|aawt|aadf|awdt|adt|dtv|tmj|mja|mjo|imd|tgm|pldp|pgdp|tmda)[a-z]*([^a-z]|$)/i;
 /**
  * An average over working days only (AAWT, AWDT, French `jo` jours ouvrés as in Montpellier's
  * `mja_jo`, TMJO): after the average over all days (`mja_tcj`, AADT) when both are given.
  */
-const WORKING_DAYS = /(^|[^a-z])(aawt|awdt|tmjo|jo|jours?[\s_]ouvr[a-z]*|working[\s_]?days?|workdays?)([^a-z]|$)/i;
+const WORKING_DAYS = /(^|[^a-z])(aawt|awdt|tmjo|mjo|jo|jours?[\s_]ouvr[a-z]*|working[\s_]?days?|workdays?)([^a-z]|$)/i;
 /**
  * Readings that describe the weather or the sensor rather than how much traffic there was, read
  * as words (shared/columnNameWords): `dew` is the dew point, never the inside of `Sidewalk`.
