@@ -19,7 +19,7 @@ describe('identifier columns', () => {
     expect(isIdentifierColumn('count', running(501, 40))).toBe(true);
   });
 
-  it.each(['Latitude', 'long', 'Etat trafic', 'state', 'Day of Week', 'Hour', 'Month', 'direction', 'mdate', 'day_of_month', 'lane', 'Fahrstreifen', 'lane_no', 'Channel'])('%s labels, it does not measure', (name) => {
+  it.each(['Latitude', 'long', 'Etat trafic', 'state', 'Day of Week', 'Hour', 'Month', 'direction', 'mdate', 'day_of_month', 'lane', 'Fahrstreifen', 'lane_no', 'Channel', 'orientation', 'orien_etiq', 'x', 'Y'])('%s labels, it does not measure', (name) => {
     expect(isIdentifierColumn(name, ['3', '1', '3'])).toBe(true);
   });
 

@@ -24,9 +24,9 @@ const CASED_ID_NAME = /^id[A-Z]|[A-Za-z](NR|Nr)$/;
  * fields when the time is read from elsewhere (`Month`, `Day of Week`, `Hour`).
  */
 const COORDINATE_NAME =
-  /^(lat|latitude|lon|lng|long|longitude|latitud|longitud|latitudine|longitudine|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord|coord(enada|onn(é|e)e)?_?[xy])$/i;
+  /^(x|y|lat|latitude|lon|lng|long|longitude|latitud|longitud|latitudine|longitudine|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord|coord(enada|onn(é|e)e)?_?[xy])$/i;
 const LABEL_NAME =
-  /(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens|lanes?|channels?|kanal|canal|fahrstreifen|spur|voies?|carril(s|es)?|corsi[ae]|rijstrook|rijstroken)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
+  /(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens|orientation|orien|lanes?|channels?|kanal|canal|fahrstreifen|spur|voies?|carril(s|es)?|corsi[ae]|rijstrook|rijstroken)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
 /**
  * The same calendar fields in the other languages traffic data is published in (`JAHR`, `anyo`,
  * `année`, `Monat`, `mes`), and where on which road a counter stands: a road or route number
