@@ -74,9 +74,12 @@ export function mayNameCount(name: string): boolean {
  * others on nearly every row): that total goes before every count but one named as a total of all
  * vehicles (`Total`, `total_volume`, `all_motor_vehicles`), which a sum of classes cannot outrank.
  */
-function rankWith(name: string, total: MeasureTotal | null, constant: ReadonlySet<string>): number {
+function rankWith(name: string, total: MeasureTotal | null, constant: ReadonlySet<string>, stepwise: ReadonlySet<string>): number {
   const r = rank(name);
   if (total !== null && total.total === name) return Math.min(r, 0.75);
+  // A number that stays the same for long runs of rows (a movement id 1…9 named `verkehrsstrom`,
+  // a daily figure repeated on every hourly row) goes after one that moves from row to row.
+  if (stepwise.has(name)) return r + 0.1;
   // A number its name says nothing about and whose sampled values never change (a link type of 1,
   // a direction code) is no count of traffic while another such number moves.
   return r === 3 && constant.has(name) ? 3.25 : r;
@@ -100,14 +103,21 @@ export function measureReason(name: string, total: MeasureTotal | null = null): 
 /**
  * The main measure among `numericColumns`: `requested` when it is one of them, else the best by
  * rank (the first of equals, in header order). `total` is the total the sample's numbers show;
- * `constant` the columns whose sampled values are all the same.
+ * `constant` the columns whose sampled values are all the same, `stepwise` those that stay the
+ * same for long runs of rows (see stepwiseColumns in tableSchema.ts).
  */
-export function mainMeasure(numericColumns: readonly string[], requested: string | null, total: MeasureTotal | null = null, constant: ReadonlySet<string> = new Set()): string | null {
+export function mainMeasure(
+  numericColumns: readonly string[],
+  requested: string | null,
+  total: MeasureTotal | null = null,
+  constant: ReadonlySet<string> = new Set(),
+  stepwise: ReadonlySet<string> = new Set(),
+): string | null {
   if (requested !== null && numericColumns.includes(requested)) return requested;
   let best: string | null = null;
   let bestRank = Number.POSITIVE_INFINITY;
   for (const name of numericColumns) {
-    const r = rankWith(name, total, constant);
+    const r = rankWith(name, total, constant, stepwise);
     if (r < bestRank) {
       best = name;
       bestRank = r;

@@ -118,6 +118,17 @@ describe('resolveTableSchema: one timestamp column', () => {
     expect(roles(clock)).toEqual({ Time: 'category', Total: 'measure' });
   });
 
+  it('takes a count that moves from row to row over a number that holds for long runs (a movement id named as traffic)', () => {
+    // Magdeburg's turning counts: movement 1…9 (`verkehrsstrom`, "traffic stream"), 12 quarter hours each.
+    const lines = ['verkehrsstrom,intervall_start,pkw,lkw'];
+    for (let movement = 1; movement <= 9; movement++) {
+      for (let q = 0; q < 12; q++) lines.push(`${movement},${String(5 + Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')},${(movement * 7 + q * 5) % 40},${q % 3}`);
+    }
+    expect(resolve(lines).measure).toBe('pkw');
+    // Without the moving count, the named one is still the measure.
+    expect(resolve(lines.map((line) => line.split(',').slice(0, 2).join(','))).measure).toBe('verkehrsstrom');
+  });
+
   it('prefers a column named like a time over another that happens to parse', () => {
     const schema = resolve(['created,event_time,n', '2026-01-01,2026-10-01T08:00,1', '2026-01-01,2026-10-01T08:15,2']);
     expect(schema.time).toMatchObject({ kind: 'column', column: 'event_time', format: 'iso' });

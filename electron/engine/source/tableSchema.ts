@@ -451,6 +451,30 @@ function constantColumns(names: readonly string[], sampleRows: readonly (readonl
   return constant;
 }
 
+/** Consecutive sampled rows looked at before a column may be called stepwise. */
+const STEPWISE_MIN_PAIRS = 30;
+/** A stepwise column changes between fewer than this share of consecutive rows. */
+const STEPWISE_MAX_CHANGES = 0.1;
+
+/**
+ * The columns among `candidates` whose sampled values hold for long runs of rows, yet not all the
+ * same: a grouping key written as a number (Magdeburg's movement `verkehrsstrom` 1…9, 56 rows
+ * each) or a figure repeated on each row of its group, rather than a count taken on every row.
+ */
+function stepwiseColumns(names: readonly string[], sampleRows: readonly (readonly string[])[], candidates: readonly string[]): Set<string> {
+  const stepwise = new Set<string>();
+  for (const name of candidates) {
+    const values = columnSamples(sampleRows, names.indexOf(name))
+      .map((value) => value.trim())
+      .filter((value) => value !== '');
+    if (values.length <= STEPWISE_MIN_PAIRS || values.every((value) => value === values[0])) continue;
+    let changes = 0;
+    for (let i = 1; i < values.length; i++) if (values[i] !== values[i - 1]) changes++;
+    if (changes < (values.length - 1) * STEPWISE_MAX_CHANGES) stepwise.add(name);
+  }
+  return stepwise;
+}
+
 /** Infers the schema, then applies `overrides` (roles by column name; unknown names are ignored). */
 export function resolveTableSchema(
   names: readonly string[],
@@ -490,7 +514,7 @@ export function resolveTableSchema(
   const measures = columns.filter((column) => column.type === 'number').map((column) => column.name);
   const countColumns = columns.flatMap((column, index) => (column.role === 'measure' && detected.numeric[index] && mayNameCount(column.name) ? [index] : []));
   const total = findMeasureTotal(names, sampleRows, countColumns, detected.decimalComma);
-  const measure = mainMeasure(measures, overrides?.measure ?? null, total, constantColumns(names, sampleRows, measures));
+  const measure = mainMeasure(measures, overrides?.measure ?? null, total, constantColumns(names, sampleRows, measures), stepwiseColumns(names, sampleRows, measures));
   if (measure === null) notes.push('No column holds numbers to measure: the threshold, forecasts and graph load have nothing to count.');
   else if (!overrides?.measure && measures.length > 1) notes.push(`Measure: ${quoted(measure)}, ${measureReason(measure, total)}.`);
   return {
