@@ -64,6 +64,15 @@ describe('identifier columns', () => {
   });
 });
 
+describe('where on the road, or what was counted there', () => {
+  it.each(['Lane 1 Flow (Veh/5 Minutes)', 'lane_volume', 'direction_count', 'channel_1', 'Channel 2'])('%s counts traffic', (name) => {
+    expect(isIdentifierColumn(name, ['12', '40', '7'])).toBe(false);
+  });
+  it.each(['# Lane Points', 'Lane', 'sens', 'Channel'])('%s labels', (name) => {
+    expect(isIdentifierColumn(name, ['1', '2', '1'])).toBe(true);
+  });
+});
+
 describe('how many of something a site has', () => {
   it.each(['nb_canaux', 'nb_annee', 'number of lanes', 'count_of_channels', 'nombre de voies'])('%s describes the site, it does not measure', (name) => {
     expect(isIdentifierColumn(name, ['3', '1', '3'])).toBe(true);

@@ -26,7 +26,16 @@ const CASED_ID_NAME = /^id[A-Z]|[A-Za-z](NR|Nr)$/;
 const COORDINATE_NAME =
   /^(x|y|lat|latitude|lon|lng|long|longitude|latitud|longitud|latitudine|longitudine|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord|coord(enada|onn(é|e)e)?_?[xy])$/i;
 const LABEL_NAME =
-  /(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag|direction|richtung|sens|orientation|orien|lanes?|channels?|kanal|canal|fahrstreifen|spur|voies?|carril(s|es)?|corsi[ae]|rijstrook|rijstroken)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
+  /(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
+/** A counter's channel (`Channel` 1, 2: its lane); numbered channels (`channel_1` … `channel_4`) are its counts, one per channel. */
+const CHANNEL_NAME = /^(channel|kanal|canal)$/i;
+/**
+ * Where on the road a number belongs (a lane, a direction, an orientation): a label on its own
+ * (`lane`, `Fahrstreifen`, `direction`), but a count when the name also says what was counted
+ * (PeMS' `Lane 1 Flow (Veh/5 Minutes)`, `lane_volume`).
+ */
+const WHERE_NAME =
+  /(^|[\s_.-])(direction|richtung|sens|orientation|orien|lanes?|fahrstreifen|spur|voies?|carril(s|es)?|corsi[ae]|rijstrook|rijstroken)($|[\s_.-])/i;
 /**
  * The same calendar fields in the other languages traffic data is published in (`JAHR`, `anyo`,
  * `année`, `Monat`, `mes`), and where on which road a counter stands: a road or route number
@@ -87,7 +96,7 @@ function holdsHoursOfDay(values: readonly string[]): boolean {
 }
 
 function isLabelName(name: string): boolean {
-  return LABEL_NAME.test(name) || OTHER_LABEL_NAME.test(name);
+  return LABEL_NAME.test(name) || OTHER_LABEL_NAME.test(name) || (WHERE_NAME.test(name) && !namesTrafficCount(name));
 }
 
 /**
@@ -101,6 +110,7 @@ function withoutDuplicateSuffix(name: string): string {
 /** True for a numeric column whose numbers label something: an id, a running number, a coordinate, a code. */
 export function isIdentifierColumn(name: string, values: readonly string[]): boolean {
   if (isIdentifierName(name) || isCoordinateName(name) || isLabelName(name.trim()) || isLabelName(withoutDuplicateSuffix(name)) || namesHowManyAPlaceHas(name)) return true;
+  if (CHANNEL_NAME.test(name.trim())) return true;
   if (HOUR_AS_TIME_NAME.test(name.trim()) && holdsHoursOfDay(values)) return true;
   // A cumulative counter grows on every row too; its name says it counts traffic. One that grows
   // by exactly one a row (`Veh. No.` 1, 2, 3… in a per-vehicle log) numbers the rows instead.
