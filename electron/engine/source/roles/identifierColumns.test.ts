@@ -14,10 +14,6 @@ describe('identifier columns', () => {
     expect(isIdentifierColumn(name, ['14', '2', '9'])).toBe(true);
   });
 
-  it("a column counting rows one by one (1, 2, 3…) numbers them even when named for vehicles, as a per-vehicle log's `Veh. No.` is", () => {
-    expect(isIdentifierColumn('Vehicle', running(1, 40))).toBe(true);
-    expect(isIdentifierColumn('count', running(501, 40))).toBe(true);
-  });
 
   it.each(['Latitude', 'long', 'Etat trafic', 'state', 'Day of Week', 'Hour', 'Month', 'direction', 'mdate', 'day_of_month', 'lane', 'Fahrstreifen', 'lane_no', 'Channel', 'orientation', 'orien_etiq', 'x', 'Y'])('%s labels, it does not measure', (name) => {
     expect(isIdentifierColumn(name, ['3', '1', '3'])).toBe(true);

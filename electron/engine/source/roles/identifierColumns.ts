@@ -79,17 +79,6 @@ export function looksLikeRunningNumber(values: readonly string[]): boolean {
   return true;
 }
 
-/** True for integers that go up by exactly one from row to row (1, 2, 3…): a row or vehicle number, whatever its name says. */
-export function looksLikeSerialNumber(values: readonly string[]): boolean {
-  const present = values.map((value) => value.trim()).filter((value) => value !== '');
-  if (present.length < MIN_ROWS_FOR_UNIQUENESS) return false;
-  for (let i = 0; i < present.length; i++) {
-    if (!/^[+-]?\d+$/.test(present[i] as string)) return false;
-    if (i > 0 && Number(present[i]) !== Number(present[i - 1]) + 1) return false;
-  }
-  return true;
-}
-
 function holdsHoursOfDay(values: readonly string[]): boolean {
   const present = values.map((value) => value.trim()).filter((value) => value !== '');
   return present.length > 0 && present.every((text) => /^\d{1,2}$/.test(text) && Number(text) <= 24);
@@ -112,7 +101,7 @@ export function isIdentifierColumn(name: string, values: readonly string[]): boo
   if (isIdentifierName(name) || isCoordinateName(name) || isLabelName(name.trim()) || isLabelName(withoutDuplicateSuffix(name)) || namesHowManyAPlaceHas(name)) return true;
   if (CHANNEL_NAME.test(name.trim())) return true;
   if (HOUR_AS_TIME_NAME.test(name.trim()) && holdsHoursOfDay(values)) return true;
-  // A cumulative counter grows on every row too; its name says it counts traffic. One that grows
-  // by exactly one a row (`Veh. No.` 1, 2, 3… in a per-vehicle log) numbers the rows instead.
-  return looksLikeSerialNumber(values) || (looksLikeRunningNumber(values) && !namesTrafficCount(name));
+  // A cumulative counter grows on every row too; its name says it counts traffic (a per-vehicle
+  // log's `Veh. No.` 1, 2, 3… says it numbers them, and is caught by its name above).
+  return looksLikeRunningNumber(values) && !namesTrafficCount(name);
 }

@@ -224,6 +224,23 @@ describe('clock', () => {
   );
 });
 
+describe('an interval written in one cell', () => {
+  it('is read by its start, whatever the form of the date', () => {
+    expect(parse('mdy', '11/04/2024 14:00 - 14:59')).toBe(utc(2024, 11, 4, 14, 0));
+    expect(parse('iso', '2024-01-01 00:00 - 00:15')).toBe(utc(2024, 1, 1, 0, 0));
+    expect(parse('iso', '2024-01-01 23:45 - 2024-01-02 00:00')).toBe(utc(2024, 1, 1, 23, 45));
+    expect(parse('dmy-dot', '14.03.2025 07:00 bis 08:00')).toBe(utc(2025, 3, 14, 7, 0));
+    expect(detectTimeFormat(['11/04/2024 14:00 - 14:59', '11/04/2024 15:00 - 15:59', '11/13/2024 16:00 - 16:59'])?.id).toBe('mdy');
+  });
+
+  it('is no time when its end is none or comes before its start, and a dashed date is never cut', () => {
+    expect(parse('mdy', '11/04/2024 14:00 - 25:00')).toBeNull();
+    expect(parse('iso', '2024-01-02 00:00 - 2024-01-01 23:45')).toBeNull();
+    expect(parse('mdy', '11/04/2024 14:00 - later')).toBeNull();
+    expect(parse('dmy-dash', '01-10-2026 08:15')).toBe(utc(2026, 10, 1, 8, 15));
+  });
+});
+
 describe('ymd-compact with the time of day', () => {
   it('reads 12 and 14 digits as the date with hours, minutes and seconds, and refuses other lengths or impossible clocks', () => {
     expect(parse('ymd-compact', '20230101')).toBe(utc(2023, 1, 1));

@@ -497,7 +497,32 @@ function parseExcelSerial(text: string): number | null {
   return Math.round((EXCEL_EPOCH_DAYS + days) * 86_400) * 1000;
 }
 
-export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
+/**
+ * An interval written as a cell (`11/04/2024 14:00 - 14:59`, PicoCount's and many counters'
+ * exports; `2024-01-01 00:00-00:15`; `08:00 to 08:15`): the reading belongs to its start, as a
+ * count over the interval is filed under it elsewhere. Both ends must hold a clock, so a date
+ * written with dashes (`01-10-2026 08:15`) is never cut.
+ */
+const INTERVAL = /^(.*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:-|–|—|\s(?:to|bis|à|a|au)\s)\s*(?=.*\d{1,2}:\d{2})(.+)$/;
+
+/** `parse`, reading an interval by its start when the text as a whole is no time. */
+function orIntervalStart(parse: (text: string) => number | null): (text: string) => number | null {
+  return (text) => {
+    const whole = parse(text);
+    if (whole !== null) return whole;
+    const interval = INTERVAL.exec(text.trim());
+    if (interval === null) return null;
+    const start = parse(interval[1] as string);
+    if (start === null) return null;
+    const endText = interval[2] as string;
+    const end = parse(endText);
+    // The end is a time too: in the same form, not before the start, or a clock alone (`14:59`).
+    if (end !== null) return end >= start ? start : null;
+    return parseClock(endText) !== null ? start : null;
+  };
+}
+
+const WHOLE_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
   iso: { id: 'iso', label: TIME_FORMAT_LABELS.iso, parse: parseIso },
   mdy: { id: 'mdy', label: TIME_FORMAT_LABELS.mdy, parse: (text) => parseNumericDate(text, SLASH, false) },
   dmy: { id: 'dmy', label: TIME_FORMAT_LABELS.dmy, parse: (text) => parseNumericDate(text, SLASH, true) },
@@ -515,6 +540,10 @@ export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = {
   'epoch-ns': { id: 'epoch-ns', label: TIME_FORMAT_LABELS['epoch-ns'], parse: (text) => parseEpochFraction(text, 1e6) },
   clock: { id: 'clock', label: TIME_FORMAT_LABELS.clock, parse: parseClock },
 };
+
+export const TIME_FORMATS: Readonly<Record<TimeFormatId, TimeFormat>> = Object.fromEntries(
+  Object.entries(WHOLE_FORMATS).map(([id, format]) => [id, { ...format, parse: orIntervalStart(format.parse) }]),
+) as Record<TimeFormatId, TimeFormat>;
 
 /** How a time wrote its zone: not at all, as UTC (`Z`, `UTC`, `GMT`), or as an offset or local abbreviation (`+01:00`, `CEST`). */
 export interface WrittenZone {
