@@ -61,7 +61,7 @@ describe('identifier columns', () => {
 });
 
 describe('where on the road, or what was counted there', () => {
-  it.each(['Lane 1 Flow (Veh/5 Minutes)', 'lane_volume', 'direction_count', 'channel_1', 'Channel 2'])('%s counts traffic', (name) => {
+  it.each(['Lane 1 Flow (Veh/5 Minutes)', 'lane_volume', 'direction_count', 'channel_1', 'Channel 2', 'Class #5 - Northbound', 'FHWA Class 9', 'klasse_2'])('%s counts traffic', (name) => {
     expect(isIdentifierColumn(name, ['12', '40', '7'])).toBe(false);
   });
   it.each(['# Lane Points', 'Lane', 'sens', 'Channel'])('%s labels', (name) => {

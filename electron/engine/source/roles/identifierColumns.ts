@@ -84,6 +84,9 @@ function holdsHoursOfDay(values: readonly string[]): boolean {
   return present.length > 0 && present.every((text) => /^\d{1,2}$/.test(text) && Number(text) <= 24);
 }
 
+/** A class or type with its number (`Class #5 - Northbound`, `FHWA Class 9`): the count of that class, not a code. */
+const NUMBERED_CLASS = /(class|klasse|classe|type|typ|category)[\s_#-]*\d+([\s_.-]|$)/i;
+
 function isLabelName(name: string): boolean {
   return LABEL_NAME.test(name) || OTHER_LABEL_NAME.test(name) || (WHERE_NAME.test(name) && !namesTrafficCount(name));
 }
@@ -98,7 +101,8 @@ function withoutDuplicateSuffix(name: string): string {
 
 /** True for a numeric column whose numbers label something: an id, a running number, a coordinate, a code. */
 export function isIdentifierColumn(name: string, values: readonly string[]): boolean {
-  if (isIdentifierName(name) || isCoordinateName(name) || isLabelName(name.trim()) || isLabelName(withoutDuplicateSuffix(name)) || namesHowManyAPlaceHas(name)) return true;
+  const labels = !NUMBERED_CLASS.test(name) && (isLabelName(name.trim()) || isLabelName(withoutDuplicateSuffix(name)));
+  if (isIdentifierName(name) || isCoordinateName(name) || labels || namesHowManyAPlaceHas(name)) return true;
   if (CHANNEL_NAME.test(name.trim())) return true;
   if (HOUR_AS_TIME_NAME.test(name.trim()) && holdsHoursOfDay(values)) return true;
   // A cumulative counter grows on every row too; its name says it counts traffic (a per-vehicle
