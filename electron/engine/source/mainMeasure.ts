@@ -104,7 +104,7 @@ export function measureReason(name: string, total: MeasureTotal | null = null): 
  * The main measure among `numericColumns`: `requested` when it is one of them, else the best by
  * rank (the first of equals, in header order). `total` is the total the sample's numbers show;
  * `constant` the columns whose sampled values are all the same, `stepwise` those that stay the
- * same for long runs of rows (see stepwiseColumns in tableSchema.ts).
+ * same for long runs of rows (see isStepwise in tableSchema.ts).
  */
 export function mainMeasure(
   numericColumns: readonly string[],

@@ -439,17 +439,20 @@ export function settleByLaterRows(
 /** Sample rows needed before a column whose values never change is called constant. */
 const CONSTANT_MIN_SAMPLES = 5;
 
-/** The columns among `candidates` whose sampled values (at least CONSTANT_MIN_SAMPLES) are all the same. */
-function constantColumns(names: readonly string[], sampleRows: readonly (readonly string[])[], candidates: readonly string[]): Set<string> {
-  const constant = new Set<string>();
-  for (const name of candidates) {
-    const values = columnSamples(sampleRows, names.indexOf(name))
-      .map((value) => value.trim())
-      .filter((value) => value !== '');
-    if (values.length >= CONSTANT_MIN_SAMPLES && values.every((value) => value === values[0])) constant.add(name);
-  }
-  return constant;
+/** Column `name`'s sampled values that are not empty, trimmed. */
+function filledValues(names: readonly string[], sampleRows: readonly (readonly string[])[], name: string): string[] {
+  return columnSamples(sampleRows, names.indexOf(name))
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
 }
+
+/** The columns among `candidates` whose filled sampled values pass `test`. */
+function columnsWhose(names: readonly string[], sampleRows: readonly (readonly string[])[], candidates: readonly string[], test: (values: string[]) => boolean): Set<string> {
+  return new Set(candidates.filter((name) => test(filledValues(names, sampleRows, name))));
+}
+
+/** At least CONSTANT_MIN_SAMPLES values, all the same. */
+const isConstant = (values: readonly string[]): boolean => values.length >= CONSTANT_MIN_SAMPLES && values.every((value) => value === values[0]);
 
 /** Consecutive sampled rows looked at before a column may be called stepwise. */
 const STEPWISE_MIN_PAIRS = 30;
@@ -457,22 +460,15 @@ const STEPWISE_MIN_PAIRS = 30;
 const STEPWISE_MAX_CHANGES = 0.1;
 
 /**
- * The columns among `candidates` whose sampled values hold for long runs of rows, yet not all the
- * same: a grouping key written as a number (Magdeburg's movement `verkehrsstrom` 1…9, 56 rows
- * each) or a figure repeated on each row of its group, rather than a count taken on every row.
+ * Values that hold for long runs of rows, yet not all the same: a grouping key written as a number
+ * (Magdeburg's movement `verkehrsstrom` 1…9, 56 rows each) or a figure repeated on each row of its
+ * group, rather than a count taken on every row.
  */
-function stepwiseColumns(names: readonly string[], sampleRows: readonly (readonly string[])[], candidates: readonly string[]): Set<string> {
-  const stepwise = new Set<string>();
-  for (const name of candidates) {
-    const values = columnSamples(sampleRows, names.indexOf(name))
-      .map((value) => value.trim())
-      .filter((value) => value !== '');
-    if (values.length <= STEPWISE_MIN_PAIRS || values.every((value) => value === values[0])) continue;
-    let changes = 0;
-    for (let i = 1; i < values.length; i++) if (values[i] !== values[i - 1]) changes++;
-    if (changes < (values.length - 1) * STEPWISE_MAX_CHANGES) stepwise.add(name);
-  }
-  return stepwise;
+function isStepwise(values: readonly string[]): boolean {
+  if (values.length <= STEPWISE_MIN_PAIRS || values.every((value) => value === values[0])) return false;
+  let changes = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[i - 1]) changes++;
+  return changes < (values.length - 1) * STEPWISE_MAX_CHANGES;
 }
 
 /** Infers the schema, then applies `overrides` (roles by column name; unknown names are ignored). */
@@ -514,7 +510,7 @@ export function resolveTableSchema(
   const measures = columns.filter((column) => column.type === 'number').map((column) => column.name);
   const countColumns = columns.flatMap((column, index) => (column.role === 'measure' && detected.numeric[index] && mayNameCount(column.name) ? [index] : []));
   const total = findMeasureTotal(names, sampleRows, countColumns, detected.decimalComma);
-  const measure = mainMeasure(measures, overrides?.measure ?? null, total, constantColumns(names, sampleRows, measures), stepwiseColumns(names, sampleRows, measures));
+  const measure = mainMeasure(measures, overrides?.measure ?? null, total, columnsWhose(names, sampleRows, measures, isConstant), columnsWhose(names, sampleRows, measures, isStepwise));
   if (measure === null) notes.push('No column holds numbers to measure: the threshold, forecasts and graph load have nothing to count.');
   else if (!overrides?.measure && measures.length > 1) notes.push(`Measure: ${quoted(measure)}, ${measureReason(measure, total)}.`);
   return {
