@@ -9,35 +9,19 @@
  * original that cannot be read at all (a broken quote, a wrong number of fields) are counted and
  * named in the note, since they have no place in the copy.
  */
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import type { RejectedRow } from '../../../../shared/contract';
-import { readCsvBatches } from '../csvBatchReader';
 import type { SniffedCsv } from '../sniffCsv';
-import type { TableSchema } from '../tableSchema';
-import type { UnfoldedLineMap } from './unfoldedLines';
 import type { WideLayout } from './wideTimeOfDay';
+import { copyOutput, fieldWriter, freeNames, readAsWritten, type UnfoldResult } from './workingCopy';
+
+export type { UnfoldResult } from './workingCopy';
 
 /** What the copy's columns are called (the other columns keep their names). */
 export const UNFOLDED_TIME = 'Time';
 export const UNFOLDED_INTERVAL = 'Interval';
 export const UNFOLDED_VALUE = 'Volume';
 
-/** Original lines that could not be read, named in the note: the first few of them. */
-const NAMED_REJECTS = 3;
 /** Rows of one day held to be written interval by interval: a day's sites, not a whole file of one date. */
 const MAX_SAME_DAY_ROWS = 5000;
-
-export interface UnfoldResult {
-  /** Data rows of the original that were unfolded, and the records they became. */
-  rows: number;
-  records: number;
-  /** Original lines that could not be read, and the first few of them. */
-  unreadable: number;
-  firstUnreadable: RejectedRow[];
-  /** The original line of each line of the copy. */
-  lineMap: UnfoldedLineMap;
-}
 
 /** `HH:MM` of a time of day in ms. */
 export function clockText(ms: number): string {
@@ -45,37 +29,17 @@ export function clockText(ms: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-function fieldWriter(delimiter: string): (text: string) => string {
-  const special = new RegExp(`[${delimiter.replace(/[\\\]^-]/g, '\\$&')}"\\r\\n]|^\\s|\\s$`);
-  return (text) => (special.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
-}
-
 /** The copy's column names: the time first, then every other column, then the interval and its value. */
 export function unfoldedColumns(names: readonly string[], layout: WideLayout): string[] {
   const wide = new Set(layout.intervals.map((interval) => interval.index));
   const kept = names.filter((name, index) => !wide.has(index) && name !== layout.dateColumn);
-  const taken = new Set(kept);
-  const free = (name: string): string => {
-    let candidate = name;
-    for (let n = 2; taken.has(candidate); n++) candidate = `${name} ${n}`;
-    taken.add(candidate);
-    return candidate;
-  };
+  const free = freeNames(kept);
   return [free(UNFOLDED_TIME), ...kept, free(UNFOLDED_INTERVAL), free(UNFOLDED_VALUE)];
 }
 
 /** Writes the unfolded copy of `sniffed` to `target` (UTF-8, the original's delimiter). */
 export async function unfoldWideFile(sniffed: SniffedCsv, layout: WideLayout, target: string, signal?: AbortSignal): Promise<UnfoldResult> {
   const { names, dialect } = sniffed;
-  // Every column as text: the copy keeps the cells as written, and its own reading types them.
-  const asText: TableSchema = {
-    columns: names.map((name) => ({ name, type: 'text', role: 'category' })),
-    time: null,
-    location: null,
-    decimalComma: false,
-    measure: null,
-    notes: [],
-  };
   const wide = new Set(layout.intervals.map((interval) => interval.index));
   // No date column: every row is of the one day the title names (written as ISO, which the copy reads).
   const dateIndex = layout.dateColumn === null ? -1 : names.indexOf(layout.dateColumn);
@@ -84,10 +48,7 @@ export async function unfoldWideFile(sniffed: SniffedCsv, layout: WideLayout, ta
   const field = fieldWriter(dialect.delimiter);
   const clocks = layout.intervals.map((interval) => clockText(interval.startMs));
 
-  const out = createWriteStream(target, { encoding: 'utf8' });
-  const write = async (text: string): Promise<void> => {
-    if (!out.write(text)) await once(out, 'drain');
-  };
+  const out = copyOutput(target);
   const result: UnfoldResult = { rows: 0, records: 0, unreadable: 0, firstUnreadable: [], lineMap: { groups: [] } };
   // The copy's header is line 1; its records follow one a line (a cell with a line break in it
   // would shift the lines after it, which traffic counts' cells do not hold).
@@ -114,28 +75,25 @@ export async function unfoldWideFile(sniffed: SniffedCsv, layout: WideLayout, ta
     copyLine += sameDay.length * layout.intervals.length;
     sameDay = [];
     sameDayLines = [];
-    await write(text);
+    await out.write(text);
   };
   try {
-    await write(`${unfoldedColumns(names, layout).map(field).join(dialect.delimiter)}\n`);
-    for await (const batch of readCsvBatches({ path: sniffed.path, dialect, schema: asText, ...(signal ? { signal } : {}) })) {
-      for (const rejected of batch.rejected) {
-        result.unreadable++;
-        if (result.firstUnreadable.length < NAMED_REJECTS) result.firstUnreadable.push(rejected);
-      }
-      for (const record of batch.records) {
-        const values = record.values as (string | null)[];
+    await out.write(`${unfoldedColumns(names, layout).map(field).join(dialect.delimiter)}\n`);
+    const unreadable = await readAsWritten(
+      sniffed,
+      async (values, line) => {
         const day = dateIndex < 0 ? fixedDay : (values[dateIndex] ?? '').trim();
         if (day !== sameDayText || sameDay.length >= MAX_SAME_DAY_ROWS) await flush();
         sameDayText = day;
         sameDay.push(values);
-        sameDayLines.push(record.line);
-      }
-    }
+        sameDayLines.push(line);
+      },
+      signal,
+    );
     await flush();
+    Object.assign(result, unreadable);
   } finally {
-    out.end();
-    await once(out, 'close');
+    await out.close();
   }
   return result;
 }

@@ -1,0 +1,91 @@
+/**
+ * What every unfolded working copy shares (a column per time of day, a column per counter): the
+ * original read row by row with every cell as written (its own reading of the copy types them),
+ * the copy written as UTF-8 CSV in the original's delimiter, and the lines of the original that
+ * could not be read at all counted and named for the note.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { RejectedRow } from '../../../../shared/contract';
+import { readCsvBatches } from '../csvBatchReader';
+import type { SniffedCsv } from '../sniffCsv';
+import type { TableSchema } from '../tableSchema';
+import type { UnfoldedLineMap } from './unfoldedLines';
+
+/** Original lines that could not be read, named in the note: the first few of them. */
+const NAMED_REJECTS = 3;
+
+export interface UnfoldResult {
+  /** Data rows of the original that were unfolded, and the records they became. */
+  rows: number;
+  records: number;
+  /** Original lines that could not be read, and the first few of them. */
+  unreadable: number;
+  firstUnreadable: RejectedRow[];
+  /** The original line of each line of the copy. */
+  lineMap: UnfoldedLineMap;
+}
+
+/** A cell as the copy writes it: quoted when it holds the delimiter, a quote, a line break or edge spaces. */
+export function fieldWriter(delimiter: string): (text: string) => string {
+  const special = new RegExp(`[${delimiter.replace(/[\\\]^-]/g, '\\$&')}"\\r\\n]|^\\s|\\s$`);
+  return (text) => (special.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+}
+
+/** Names for the copy's new columns that no kept column has (`Time 2` beside a kept `Time`). */
+export function freeNames(kept: readonly string[]): (name: string) => string {
+  const taken = new Set(kept);
+  return (name) => {
+    let candidate = name;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${name} ${n}`;
+    taken.add(candidate);
+    return candidate;
+  };
+}
+
+/**
+ * Reads every row of `sniffed` with its cells as written (text, untouched) and hands each to `row`
+ * with its line; returns the lines that could not be read at all.
+ */
+export async function readAsWritten(
+  sniffed: SniffedCsv,
+  row: (values: (string | null)[], line: number) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<Pick<UnfoldResult, 'unreadable' | 'firstUnreadable'>> {
+  const asText: TableSchema = {
+    columns: sniffed.names.map((name) => ({ name, type: 'text', role: 'category' })),
+    time: null,
+    location: null,
+    decimalComma: false,
+    measure: null,
+    notes: [],
+  };
+  const result = { unreadable: 0, firstUnreadable: [] as RejectedRow[] };
+  for await (const batch of readCsvBatches({ path: sniffed.path, dialect: sniffed.dialect, schema: asText, ...(signal ? { signal } : {}) })) {
+    for (const rejected of batch.rejected) {
+      result.unreadable++;
+      if (result.firstUnreadable.length < NAMED_REJECTS) result.firstUnreadable.push(rejected);
+    }
+    for (const record of batch.records) await row(record.values as (string | null)[], record.line);
+  }
+  return result;
+}
+
+/** A file being written, waiting when its buffer is full. */
+export interface CopyOutput {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function copyOutput(target: string): CopyOutput {
+  const out = createWriteStream(target, { encoding: 'utf8' });
+  return {
+    async write(text) {
+      if (!out.write(text)) await once(out, 'drain');
+    },
+    async close() {
+      out.end();
+      await once(out, 'close');
+    },
+  };
+}
