@@ -15,8 +15,7 @@ import { detectTimeOrder } from '../electron/engine/source/time/timeOrder';
 import { timedRows } from '../electron/engine/source/time/timedSample';
 import { openSniffedFile } from '../electron/engine/source/openFile';
 import { sniffCsv } from '../electron/engine/source/sniffCsv';
-import { openUnfolded } from '../electron/engine/source/wideLayout/unfoldedCopy';
-import { detectWideLayout } from '../electron/engine/source/wideLayout/wideTimeOfDay';
+import { detectUnfolding, openUnfolded } from '../electron/engine/source/wideLayout/unfoldedCopy';
 import { resolveTableSchema, settleByLaterRows, type TableSchema } from '../electron/engine/source/tableSchema';
 import type { TimeSource } from '../shared/schema';
 
@@ -104,8 +103,8 @@ describe('fidelity corpus: every file opens right the first time', () => {
     expect(original.dialect.encoding, 'encoding').toBe(expected.encoding);
     const { names, sampleRows, laterRows = [], dialect } = original;
     const inferred = settleByLaterRows(resolveTableSchema(names, sampleRows, dialect.delimiter, null, REFERENCE_DAY), names, sampleRows, laterRows, dialect.delimiter);
-    // A column per time of day is read through its unfolded copy, as the app opens it; no other file is.
-    expect(detectWideLayout(original.names, inferred.time, original.sampleRows, original.titleLines) !== null, 'unfolded').toBe(expected.unfolded === true);
+    // A column per time of day or per counter is read through its unfolded copy, as the app opens it; no other file is.
+    expect(detectUnfolding(original, inferred) !== null, 'unfolded').toBe(expected.unfolded === true);
     const unfolded = expected.unfolded ? await openUnfolded(await openSniffedFile(original, null), async () => null) : null;
     const { sniffed, schema } = unfolded ? unfolded.opened : { sniffed: original, schema: inferred };
     const path = sniffed.path;

@@ -2163,14 +2163,16 @@ def make_sensor_id_header() -> None:
         readme=(
             "a column per sensor named by its numeric id, the time column's header left empty (`,773869,767541,…`), "
             "as the METR-LA speed table pandas writes: a reader must keep that line as the header (the next lines carry "
-            "a time where it has none), not read the ids as a row of data."
+            "a time where it has none), not read the ids as a row of data; and read each sensor's column as a place "
+            "(unfolded: a record per time and sensor, `Counter` and `Value`)."
         ),
-        data_rows=len(times),
+        data_rows=len(times) * len(sensors),
         rejected_lines=[],
         time=time_range(["Column 1"], times),
-        location=None,
-        main_measure="773869",
-        notes="Eight sensors, 5-minute speeds over one day; the index column's header is empty. Wall clock.",
+        location={"column": "Counter", "distinct": len(sensors)},
+        main_measure="Value",
+        unfolded=True,
+        notes=f"Eight sensors, 5-minute speeds over one day; the index column's header is empty. Wall clock. {len(times)} rows x {len(sensors)} sensors = {len(times) * len(sensors)} records once unfolded.",
     )
 
 

@@ -64,6 +64,14 @@ export function namesTrafficCount(name: string): boolean {
   return rank(name) <= 2.25;
 }
 
+/**
+ * True when the name says nothing of what it measures: no count, total or flow, no weather, sensor
+ * or quality reading, no calendar field (`Berri 1`, `773869`, `du Parc`).
+ */
+export function namesNoQuantity(name: string): boolean {
+  return rank(name) === 3;
+}
+
 /** True when the name allows a count: no weather, sensor or quality reading, no calendar number. */
 export function mayNameCount(name: string): boolean {
   return rank(name) < 3.5;

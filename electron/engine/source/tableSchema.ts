@@ -40,7 +40,7 @@ export interface TableSchema {
 }
 
 /** How many columns at the end are empty in every sampled row. */
-function emptyTrailingColumns(columnCount: number, sampleRows: readonly (readonly string[])[]): number {
+export function emptyTrailingColumns(columnCount: number, sampleRows: readonly (readonly string[])[]): number {
   if (sampleRows.length === 0) return 0;
   let count = 0;
   while (count < columnCount - 1 && sampleRows.every((row) => (row[columnCount - 1 - count] ?? '').trim() === '')) count++;

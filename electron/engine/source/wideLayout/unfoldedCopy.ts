@@ -1,6 +1,6 @@
 /**
- * Opens a file with a column per time of day through its unfolded copy (unfoldWideFile.ts): the
- * copy is written to a folder of its own under the system's temporary folder, and the caller
+ * Opens a file with a column per time of day (unfoldWideFile.ts) or a column per counter
+ * (counterColumns.ts) through its unfolded copy: the copy is written to a folder of its own under the system's temporary folder, and the caller
  * removes it (`remove`) once the file is closed. The page is shown the original's name with a note
  * that says how it was unfolded; everything else (columns, preview, roles, notes) is the copy's.
  */
@@ -13,6 +13,9 @@ import type { OpenedFile } from '../openedFile';
 import { sniffCsv } from '../sniffCsv';
 import { clockText, unfoldWideFile, UNFOLDED_INTERVAL, UNFOLDED_TIME, UNFOLDED_VALUE, type UnfoldResult } from './unfoldWideFile';
 import { detectWideLayout, type WideLayout } from './wideTimeOfDay';
+import { COUNTER_COLUMN, COUNTER_VALUE, detectCounterLayout, unfoldCounterFile, type CounterLayout } from './counterColumns';
+import type { SniffedCsv } from '../sniffCsv';
+import type { TableSchema } from '../tableSchema';
 
 /**
  * Past this the file is read as it is: the copy is several times the original (each row's other
@@ -37,37 +40,60 @@ function dayOf(layout: WideLayout): string {
   return `${layout.titleDate?.iso ?? ''}, the one day the file names, in ${JSON.stringify(layout.titleDate?.source ?? '')}`;
 }
 
-function unfoldNote(original: OpenedFile, layout: WideLayout, result: UnfoldResult): string {
+/** The lines of the file that could not be read, for the end of the note. */
+function unreadableNote(result: UnfoldResult): string {
+  if (result.unreadable === 0) return '';
+  const lines = result.firstUnreadable.map((row) => `line ${row.line} (${row.reason})`).join(', ');
+  const more = result.unreadable > result.firstUnreadable.length ? ', …' : '';
+  return ` ${count(result.unreadable)} line${result.unreadable === 1 ? '' : 's'} of the file could not be read and ${result.unreadable === 1 ? 'is' : 'are'} not in it: ${lines}${more}.`;
+}
+
+function timeOfDayNote(original: OpenedFile, layout: WideLayout, result: UnfoldResult): string {
   const { intervals } = layout;
   const first = intervals[0]?.column.trim() ?? '';
   const last = intervals[intervals.length - 1]?.column.trim() ?? '';
-  const unreadable =
-    result.unreadable === 0
-      ? ''
-      : ` ${count(result.unreadable)} line${result.unreadable === 1 ? '' : 's'} of the file could not be read and ${result.unreadable === 1 ? 'is' : 'are'} not in it: ${result.firstUnreadable
-          .map((row) => `line ${row.line} (${row.reason})`)
-          .join(', ')}${result.unreadable > result.firstUnreadable.length ? ', …' : ''}.`;
   const numbered =
     layout.numberedFrom === 1 ? `, numbered from 1: ${JSON.stringify(first)} is the interval ending at ${clockText(layout.stepMs)}` : layout.numberedFrom === 0 ? `, numbered from 0: ${JSON.stringify(first)} starts at 00:00` : '';
   return (
     `Unfolded: one column per time of day (${intervals.length} columns, ${JSON.stringify(first)} … ${JSON.stringify(last)}${numbered}), so each of the file's ${count(result.rows)} rows ` +
     `became ${intervals.length} records (${count(result.records)} in all), each with its "${UNFOLDED_TIME}" (${dayOf(layout)} and the interval's start), ` +
-    `"${UNFOLDED_INTERVAL}" (the column it came from) and "${UNFOLDED_VALUE}" (its count). ${original.info.name} itself is unchanged; a working copy is read.${unreadable}`
+    `"${UNFOLDED_INTERVAL}" (the column it came from) and "${UNFOLDED_VALUE}" (its count). ${original.info.name} itself is unchanged; a working copy is read.${unreadableNote(result)}`
   );
+}
+
+function countersNote(original: OpenedFile, layout: CounterLayout, result: UnfoldResult): string {
+  const names = layout.counters.map((counter) => JSON.stringify(counter.column.trim()));
+  const shown = names.length <= 4 ? names.join(', ') : `${names.slice(0, 3).join(', ')} … ${names[names.length - 1] ?? ''}`;
+  return (
+    `Unfolded: one column per counter (${names.length} columns, ${shown}), so each of the file's ${count(result.rows)} rows became ${names.length} records ` +
+    `(${count(result.records)} in all), each with its "${COUNTER_COLUMN}" (the column it came from, the location) and "${COUNTER_VALUE}" (its cell). ` +
+    `${original.info.name} itself is unchanged; a working copy is read.${unreadableNote(result)}`
+  );
+}
+
+/** How a file is unfolded: a column per time of day, or a column per counter. */
+export type Unfolding = { kind: 'time-of-day'; layout: WideLayout } | { kind: 'counters'; layout: CounterLayout };
+
+/** The unfolding a file needs, from what it is and what was inferred of it; null when none. */
+export function detectUnfolding(sniffed: SniffedCsv, schema: TableSchema): Unfolding | null {
+  const wide = detectWideLayout(sniffed.names, schema.time, sniffed.sampleRows, sniffed.titleLines);
+  if (wide) return { kind: 'time-of-day', layout: wide };
+  const counters = detectCounterLayout(schema);
+  return counters ? { kind: 'counters', layout: counters } : null;
 }
 
 /** The file opened through its unfolded copy, or null when it is not in that layout (or too big to copy). */
 export async function openUnfolded(original: OpenedFile, recall: (headerKey: string[]) => Promise<SchemaOverrides | null>): Promise<UnfoldedFile | null> {
   const { sniffed } = original;
-  const layout = detectWideLayout(sniffed.names, original.schema.time, sniffed.sampleRows, sniffed.titleLines);
-  if (layout === null || sniffed.sizeBytes > MAX_UNFOLD_BYTES) return null;
+  const unfolding = detectUnfolding(sniffed, original.schema);
+  if (unfolding === null || sniffed.sizeBytes > MAX_UNFOLD_BYTES) return null;
   const folder = await mkdtemp(join(tmpdir(), 'traffic-monitor-unfolded-'));
   const remove = (): Promise<void> => rm(folder, { recursive: true, force: true });
   try {
     const path = join(folder, sniffed.name.replace(/\.[^.]*$/, '') + ' (unfolded).csv');
-    const result = await unfoldWideFile(sniffed, layout, path);
+    const result = unfolding.kind === 'time-of-day' ? await unfoldWideFile(sniffed, unfolding.layout, path) : await unfoldCounterFile(sniffed, unfolding.layout, path);
     const copy = await sniffCsv(path);
-    const note = unfoldNote(original, layout, result);
+    const note = unfolding.kind === 'time-of-day' ? timeOfDayNote(original, unfolding.layout, result) : countersNote(original, unfolding.layout, result);
     const present = (reopened: OpenedFile): OpenedFile => ({ ...reopened, lineMap: result.lineMap, info: { ...reopened.info, name: sniffed.name, notes: [note, ...reopened.info.notes] } });
     return { opened: present(await openSniffedFile(copy, await recall(copy.headerKey))), present, remove };
   } catch (error) {

@@ -13,6 +13,11 @@ export interface UnfoldedLineGroup {
   copyStart: number;
   /** The original lines of the group's rows, in the order they repeat in the copy. */
   lines: number[];
+  /**
+   * Set when each row's records are written one after another (a row per counter): how many a row
+   * became. Absent, the rows take turns (a row per time of day: every site at 00:00, then at 00:15…).
+   */
+  recordsPerRow?: number;
 }
 
 export interface UnfoldedLineMap {
@@ -31,5 +36,6 @@ export function originalLine(map: UnfoldedLineMap, line: number): number {
   }
   const group = groups[high];
   if (group === undefined || group.lines.length === 0) return line;
-  return group.lines[(line - group.copyStart) % group.lines.length] as number;
+  const at = group.recordsPerRow === undefined ? (line - group.copyStart) % group.lines.length : Math.floor((line - group.copyStart) / group.recordsPerRow);
+  return group.lines[Math.min(at, group.lines.length - 1)] as number;
 }

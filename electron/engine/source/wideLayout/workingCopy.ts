@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import type { RejectedRow } from '../../../../shared/contract';
 import { readCsvBatches } from '../csvBatchReader';
 import type { SniffedCsv } from '../sniffCsv';
-import type { TableSchema } from '../tableSchema';
+import { emptyTrailingColumns, type TableSchema } from '../tableSchema';
 import type { UnfoldedLineMap } from './unfoldedLines';
 
 /** Original lines that could not be read, named in the note: the first few of them. */
@@ -59,6 +59,8 @@ export async function readAsWritten(
     decimalComma: false,
     measure: null,
     notes: [],
+    // Rows that leave out the file's always-empty last columns are whole, as the file's own reading takes them.
+    emptyTrailingColumns: emptyTrailingColumns(sniffed.names.length, sniffed.sampleRows),
   };
   const result = { unreadable: 0, firstUnreadable: [] as RejectedRow[] };
   for await (const batch of readCsvBatches({ path: sniffed.path, dialect: sniffed.dialect, schema: asText, ...(signal ? { signal } : {}) })) {

@@ -1,0 +1,88 @@
+/**
+ * A file with a column per counter: `Date;Berri 1;Côte-Sainte-Catherine;Maisonneuve 1;…` (Montréal's
+ * bicycle counters), `,773869,767541,…` (METR-LA's sensors). Read as it is, every counter is a
+ * measure of its own, the file has no location, and the graph, the per-location health checks,
+ * profiles and windows have nothing to tell apart. Where the file has a time, no location column,
+ * and at least three numeric columns whose names say nothing of a quantity (no count, class,
+ * direction, total, speed, weather or calendar word: such columns are the counts of one place),
+ * each counter's column is a place: the file is unfolded into a working copy with a record per
+ * row and counter, `Counter` (the column's name) and `Value` (its cell: a count at a bicycle
+ * counter, a speed in METR-LA; the names do not say which), the other columns kept.
+ */
+import { namesNoQuantity } from '../mainMeasure';
+import type { SniffedCsv } from '../sniffCsv';
+import type { TableSchema } from '../tableSchema';
+import { copyOutput, fieldWriter, freeNames, readAsWritten, type UnfoldResult } from './workingCopy';
+
+/** Fewer counters than this are as likely two directions or a before/after pair: read as they are. */
+const MIN_COUNTERS = 3;
+/** Rows whose records are written before their lines are noted as one group. */
+const ROWS_PER_GROUP = 4096;
+
+export const COUNTER_COLUMN = 'Counter';
+export const COUNTER_VALUE = 'Value';
+
+export interface CounterLayout {
+  counters: { column: string; index: number }[];
+}
+
+/** The counters to unfold, or null when the file is not in this layout. */
+export function detectCounterLayout(schema: TableSchema): CounterLayout | null {
+  if (schema.time === null || schema.location !== null) return null;
+  const counters = schema.columns.flatMap((column, index) => (column.role === 'measure' ? [{ column: column.name, index }] : []));
+  if (counters.length < MIN_COUNTERS || !counters.every(({ column }) => namesNoQuantity(column))) return null;
+  return { counters };
+}
+
+/** The copy's columns: the original's other columns, then the counter and its count. */
+export function counterColumns(names: readonly string[], layout: CounterLayout): string[] {
+  const counters = new Set(layout.counters.map((counter) => counter.index));
+  const kept = names.filter((_, index) => !counters.has(index));
+  const free = freeNames(kept);
+  return [...kept, free(COUNTER_COLUMN), free(COUNTER_VALUE)];
+}
+
+/** Writes the unfolded copy of `sniffed` to `target`: each row's counters one after another, so the copy keeps the file's order. */
+export async function unfoldCounterFile(sniffed: SniffedCsv, layout: CounterLayout, target: string, signal?: AbortSignal): Promise<UnfoldResult> {
+  const { names, dialect } = sniffed;
+  const counters = new Set(layout.counters.map((counter) => counter.index));
+  const keptIndexes = names.flatMap((_, index) => (counters.has(index) ? [] : [index]));
+  const field = fieldWriter(dialect.delimiter);
+  const counterNames = layout.counters.map((counter) => field(counter.column.trim()));
+  const perRow = layout.counters.length;
+  const out = copyOutput(target);
+  const result: UnfoldResult = { rows: 0, records: 0, unreadable: 0, firstUnreadable: [], lineMap: { groups: [] } };
+  let copyLine = 2;
+  let text = '';
+  let lines: number[] = [];
+  const flush = async (): Promise<void> => {
+    if (lines.length === 0) return;
+    result.lineMap.groups.push({ copyStart: copyLine, lines, recordsPerRow: perRow });
+    copyLine += lines.length * perRow;
+    lines = [];
+    const written = text;
+    text = '';
+    await out.write(written);
+  };
+  try {
+    await out.write(`${counterColumns(names, layout).map(field).join(dialect.delimiter)}\n`);
+    const unreadable = await readAsWritten(
+      sniffed,
+      async (values, line) => {
+        const kept = keptIndexes.map((index) => field(values[index] ?? '')).join(dialect.delimiter);
+        const before = kept === '' ? '' : `${kept}${dialect.delimiter}`;
+        for (const [c, counter] of layout.counters.entries()) text += `${before}${counterNames[c] as string}${dialect.delimiter}${field(values[counter.index] ?? '')}\n`;
+        result.rows++;
+        result.records += perRow;
+        lines.push(line);
+        if (lines.length >= ROWS_PER_GROUP) await flush();
+      },
+      signal,
+    );
+    await flush();
+    Object.assign(result, unreadable);
+  } finally {
+    await out.close();
+  }
+  return result;
+}
