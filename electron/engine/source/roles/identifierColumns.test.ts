@@ -6,7 +6,7 @@ const running = (from: number, count: number): string[] => Array.from({ length: 
 const cumulative = (from: number, count: number): string[] => Array.from({ length: count }, (_, i) => String(from + i * 37 + ((i * i) % 11)));
 
 describe('identifier columns', () => {
-  it.each(['ID', 'Id', 'record_id', 'objectid', 'Row ID', 'KITS ID', 'Identifiant arc', 'iu_ac', 'Nr', 'index'])('%s is an identifier by name', (name) => {
+  it.each(['ID', 'Id', 'record_id', 'objectid', 'Row ID', 'KITS ID', 'Identifiant arc', 'iu_ac', 'Nr', 'index', 'idelem', 'idtramo'])('%s is an identifier by name', (name) => {
     expect(isIdentifierColumn(name, ['1', '2', '1'])).toBe(true);
   });
 
@@ -15,7 +15,7 @@ describe('identifier columns', () => {
   });
 
 
-  it.each(['Latitude', 'long', 'Etat trafic', 'state', 'Day of Week', 'Hour', 'Month', 'direction', 'mdate', 'day_of_month', 'lane', 'Fahrstreifen', 'lane_no', 'Channel', 'orientation', 'orien_etiq', 'x', 'Y'])('%s labels, it does not measure', (name) => {
+  it.each(['Latitude', 'long', 'Etat trafic', 'state', 'Day of Week', 'Hour', 'Month', 'direction', 'mdate', 'day_of_month', 'lane', 'Fahrstreifen', 'lane_no', 'Channel', 'orientation', 'orien_etiq', 'x', 'Y', 'st_x', 'utm_y'])('%s labels, it does not measure', (name) => {
     expect(isIdentifierColumn(name, ['3', '1', '3'])).toBe(true);
   });
 

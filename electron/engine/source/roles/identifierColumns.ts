@@ -12,7 +12,7 @@ import { namesHowManyAPlaceHas } from './placeFeatureCount';
  * is caught by the location rules first).
  */
 const ID_NAME =
-  /(^|[\s_.-])id$|(^|[\s_.-])(no|nr|n°|#|number|num)\.?$|^(id|iu)[\s_.-]|_id$|[a-z]ID$|^(id|ids|index|idx|row|rownum|row_number|record|rec|nr|no|n°|objectid|fid|gid|uid|uuid|key|seq|sequence)$|identifiant|identificador|identifier|kennung|kennziffer|(š|s)tevno mesto/i;
+  /(^|[\s_.-])id$|(^|[\s_.-])(no|nr|n°|#|number|num)\.?$|^(id|iu)[\s_.-]|^id(elem|elemento|tramo|sensor|estacion|punto)$|_id$|[a-z]ID$|^(id|ids|index|idx|row|rownum|row_number|record|rec|nr|no|n°|objectid|fid|gid|uid|uuid|key|seq|sequence)$|identifiant|identificador|identifier|kennung|kennziffer|(š|s)tevno mesto/i;
 /**
  * Ids and numbers by case alone, where the word has no separator: camelCase `idTemporal`,
  * `idElem`, and German abbreviations ending in Nr / NR (Nummer): `ZNR` (Zählstellennummer),
@@ -24,7 +24,7 @@ const CASED_ID_NAME = /^id[A-Z]|[A-Za-z](NR|Nr)$/;
  * fields when the time is read from elsewhere (`Month`, `Day of Week`, `Hour`).
  */
 const COORDINATE_NAME =
-  /^(x|y|lat|latitude|lon|lng|long|longitude|latitud|longitud|latitudine|longitudine|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord|coord(enada|onn(é|e)e)?_?[xy])$/i;
+  /^([a-z]{1,4}_)?(x|y)$|^(lat|latitude|lon|lng|long|longitude|latitud|longitud|latitudine|longitudine|breite|l(ä|a)nge|laengengrad|breitengrad|easting|northing|[xyen]_?coord|[en]koord|coord(enada|onn(é|e)e)?_?[xy])$/i;
 const LABEL_NAME =
   /(^|[\s_.-])(state|status|etat|état|zustand|estado|code|class|klasse|classe|type|typ|category|flag)($|[\s_.-])|^(year|yr|month|mon|day|dd|mdate|mday|day.?of.?month|dom|day.?of.?year|doy|hour|hh|hr|hour.?of.?day|minute|min|mm|second|sec|ss|weekday|day of week|day_of_week|dow|week|quarter)$/i;
 /** A counter's channel (`Channel` 1, 2: its lane); numbered channels (`channel_1` … `channel_4`) are its counts, one per channel. */

@@ -18,7 +18,7 @@ const PLACE_WORD = new RegExp(
   [
     'junction', 'intersection', 'location', 'site', 'station', 'counter', 'count.?point', 'checkpoint', 'carrefour',
     'compteur', 'emplacement', 'z(ä|ae|a)hlstelle', 'messstelle', 'messquerschnitt', 'standort', 'kreuzung',
-    'z(ä|ae)hlpunkt', '(^|[^a-z])zst([^a-z]|$)', 'estaci(ó|o)n', 'punto', 'stazione', 'meetpunt', 'locatie', 'kruispunt', 'ubicaci(ó|o)n', 'aforo',
+    'z(ä|ae)hlpunkt', '(^|[^a-z])zst([^a-z]|$)', 'estaci(ó|o)n', 'punto', 'id_?elem', 'stazione', 'meetpunt', 'locatie', 'kruispunt', 'ubicaci(ó|o)n', 'aforo',
     // Japanese, Chinese and Korean: a measuring point (地点, 测点, 지점), an observation station (観測所,
     // 观测站, 测站), an intersection (交差点, 路口, 교차로).
     '地点', '測点', '测点', '観測所', '观测站', '测站', '站点', '站名', '站号', '车站', '交差点', '路口', '지점', '교차로',

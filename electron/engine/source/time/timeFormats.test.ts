@@ -224,6 +224,16 @@ describe('clock', () => {
   );
 });
 
+describe('a calendar month alone', () => {
+  it('2008-07 is the month, read as its first day; other shapes are not', () => {
+    expect(parse('iso', '2008-07')).toBe(utc(2008, 7, 1));
+    expect(detectTimeFormat(['2008-07', '2008-08', '2008-09'], 'måned')?.id).toBe('iso');
+    expect(parse('iso', '2008-7')).toBeNull();
+    expect(parse('iso', '2008-13')).toBeNull();
+    expect(parse('iso', '2019-20')).toBeNull();
+  });
+});
+
 describe('an interval written in one cell', () => {
   it('is read by its start, whatever the form of the date', () => {
     expect(parse('mdy', '11/04/2024 14:00 - 14:59')).toBe(utc(2024, 11, 4, 14, 0));

@@ -244,8 +244,13 @@ function parseIso(text: string): number | null {
   const end = begin(text);
   const year = readDigits(text, end, 4, 4);
   if (year < 0 || !skip(text, end, MINUS)) return null;
+  const monthStart = at;
   const month = readDigits(text, end, 1, 2);
-  if (month < 0 || !skip(text, end, MINUS)) return null;
+  if (month < 0) return null;
+  // `2008-07` alone: a calendar month (ISO 8601), read as its first day, as a file of monthly
+  // figures writes it (Statens vegvesen's `måned`, Marbella's `periodo`).
+  if (at === end) return at - monthStart === 2 && month >= 1 && month <= 12 ? daysFromCivil(year, month, 1) * MS_PER_DAY : null;
+  if (!skip(text, end, MINUS)) return null;
   const day = readDigits(text, end, 1, 2);
   if (day < 0) return null;
   return finishDate(text, end, year, month, day);
@@ -503,7 +508,7 @@ function parseExcelSerial(text: string): number | null {
  * count over the interval is filed under it elsewhere. Both ends must hold a clock, so a date
  * written with dashes (`01-10-2026 08:15`) is never cut.
  */
-const INTERVAL = /^(.*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:-|–|—|\s(?:to|bis|à|a|au)\s)\s*(?=.*\d{1,2}:\d{2})(.+)$/;
+const INTERVAL = /^(.*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)\s*(?:-|–|—|\s(?:to|bis|à|a|au)\s)\s*(?=.*\d{1,2}[:.]\d{2})(.+)$/;
 
 /** `parse`, reading an interval by its start when the text as a whole is no time. */
 function orIntervalStart(parse: (text: string) => number | null): (text: string) => number | null {

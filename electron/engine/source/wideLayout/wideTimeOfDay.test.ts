@@ -42,6 +42,12 @@ describe('a column per time of day', () => {
     expect(wideIntervals(['Date', ...Array.from({ length: 12 }, (_, i) => `V${i + 1}`)])).toBeNull();
   });
 
+  it('reads half hours written with dots as ranges (0.00 - 0.30 … 23.30 - 24.00)', () => {
+    const halves = Array.from({ length: 48 }, (_, i) => `${Math.floor(i / 2)}.${i % 2 ? '30' : '00'} - ${Math.floor((i + 1) / 2)}.${(i + 1) % 2 ? '30' : '00'}`);
+    expect(halves[47]).toBe('23.30 - 24.00');
+    expect(wideIntervals(['data', 'Codice', ...halves, 'tot'])).toMatchObject({ stepMs: 30 * 60_000, intervals: expect.arrayContaining([expect.objectContaining({ column: '7.30 - 8.00', startMs: 7.5 * 3_600_000 })]) });
+  });
+
   it('leaves alone what does not cover the day in even steps from midnight', () => {
     // Twelve daytime hours: even, but not the whole day.
     expect(wideIntervals(['Date', ...Array.from({ length: 12 }, (_, i) => `${7 + i}:00`)])).toBeNull();

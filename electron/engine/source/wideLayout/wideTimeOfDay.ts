@@ -26,6 +26,9 @@ const HHMM_NAME = /^([01]\d|2[0-3])([0-5]\d)$/;
 /** `00-01`, `0-1`, `07–08`, `23-24`, `7h-8h`: an hour of the day as a range (European count tables). */
 const HOUR_RANGE_NAME = /^(\d{1,2})\s*h?\s*[-–]\s*(\d{1,2})\s*h?$/i;
 
+/** `0.00 - 0.30` … `23.30 - 24.00`: half hours with dots (Bologna's loop counts), or colons. */
+const CLOCK_RANGE_NAME = /^(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})$/;
+
 /**
  * An interval written HHMM to HHMM inside a longer name: the US DOT's 2015 station volumes
  * (`traffic_volume_counted_after_0000_to_0100` … `_2300_to_2400`).
@@ -44,6 +47,12 @@ function startOfName(name: string): number | null {
     const from = Number(range[1]);
     const to = Number(range[2]);
     if (from <= 23 && to === from + 1) return from * MS_PER_HOUR;
+  }
+  const clockRange = CLOCK_RANGE_NAME.exec(trimmed);
+  if (clockRange) {
+    const from = Number(clockRange[1]) * 60 + Number(clockRange[2]);
+    const to = Number(clockRange[3]) * 60 + Number(clockRange[4]);
+    if (Number(clockRange[2]) < 60 && to > from && to <= 24 * 60) return from * MS_PER_MINUTE;
   }
   const within = HHMM_RANGE_IN_NAME.exec(trimmed);
   if (within) {
