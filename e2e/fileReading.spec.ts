@@ -135,3 +135,16 @@ test('a file with a column per hour is unfolded into a record per hour, replayed
   await expect(app.page.getByTestId('file-name')).toContainText('traffic-volume-counts.csv');
   await expect(app.page.getByTestId('file-notes')).toContainText('Unfolded: one column per time of day');
 });
+
+test("a file with a column per counter (Montréal's bicycle counters, Windows-1252) is read as a record per day and counter, the counter its location", async ({ app }) => {
+  await app.openFile(join(__dirname, '..', 'fidelity', 'corpus', 'real', 'montreal-bikes-2012.csv'));
+  const reading = app.page.getByTestId('file-reading');
+  await expect(reading).toContainText('Location: Counter');
+  await expect(app.page.getByTestId('file-notes')).toContainText("Unfolded: one column per counter (7 columns, \"Berri 1\", \"Côte-Sainte-Catherine\", \"Maisonneuve 1\" … \"Rachel1\"), so each of the file's 310 rows became 7 records (2,170 in all)");
+  await app.replay.start('max');
+  await app.replay.waitForState('finished');
+  // 310 days × 7 counters, counted by Python's csv module (fidelity corpus).
+  expect(await app.replay.counts()).toEqual({ read: 2170, accepted: 2170, rejected: 0 });
+  await expect.poll(async () => new Set(await app.feed.cells('Counter')).size).toBeGreaterThanOrEqual(7);
+  expect(await app.feed.cells('Counter')).toContain('Côte-Sainte-Catherine');
+});
