@@ -3,7 +3,7 @@
  * unfolded into a record per time and counter; files whose columns are classes, directions or a
  * total stay as they are. Expected records are built here from the lines written.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -42,9 +42,12 @@ async function open(path: string) {
 describe('a file with a column per counter', () => {
   it('is read as a record per day and counter, the counter its location, every record carrying its line', async () => {
     const lines = daily('Date,Berri 1,Côte-Sainte-Catherine,Maisonneuve 1,du Parc', 4);
-    const unfolded = await open(file('counters.csv', lines));
+    const path = file('counters.csv', lines);
+    const unfolded = await open(path);
     expect(unfolded).not.toBeNull();
     const { schema, info } = unfolded!.opened;
+    // The page is told of the user's file, not the working copy.
+    expect({ name: info.name, sizeBytes: info.sizeBytes }).toEqual({ name: 'counters.csv', sizeBytes: statSync(path).size });
     expect(schema.location).toBe('Counter');
     expect(schema.measure).toBe('Value');
     expect(info.notes[0]).toContain('one column per counter (4 columns');

@@ -94,7 +94,12 @@ export async function openUnfolded(original: OpenedFile, recall: (headerKey: str
     const result = unfolding.kind === 'time-of-day' ? await unfoldWideFile(sniffed, unfolding.layout, path) : await unfoldCounterFile(sniffed, unfolding.layout, path);
     const copy = await sniffCsv(path);
     const note = unfolding.kind === 'time-of-day' ? timeOfDayNote(original, unfolding.layout, result) : countersNote(original, unfolding.layout, result);
-    const present = (reopened: OpenedFile): OpenedFile => ({ ...reopened, lineMap: result.lineMap, info: { ...reopened.info, name: sniffed.name, notes: [note, ...reopened.info.notes] } });
+    // The page shows the user's file: its name, size and encoding (the copy is always UTF-8).
+    const present = (reopened: OpenedFile): OpenedFile => ({
+      ...reopened,
+      lineMap: result.lineMap,
+      info: { ...reopened.info, name: sniffed.name, sizeBytes: sniffed.sizeBytes, encoding: original.info.encoding, notes: [note, ...reopened.info.notes] },
+    });
     return { opened: present(await openSniffedFile(copy, await recall(copy.headerKey))), present, remove };
   } catch (error) {
     await remove();
