@@ -37,6 +37,19 @@ describe('location by name', () => {
     expect(pickLocationColumn(['location'], [['A1 km 12.5', 'Route 66, exit 3']], [false], [0], null)).toEqual({ index: 0, basis: 'name' });
   });
 
+  it('a column named as the place that holds one value, while rows share each time slot, gives way to the column that tells them apart', () => {
+    // Zürich's long table: `location` is the canton on every row; the station is in `variable_short`, once per day.
+    const days = ['2020-01-01', '2020-01-02', '2020-01-03'];
+    const series = ['total_ZH0109', 'pw_ZH0109', 'total_ZH0202', 'pw_ZH0202'];
+    const rows = days.flatMap((day) => series.map((name) => ({ day, name })));
+    const samples = [rows.map(() => 'ZH'), rows.map((row) => row.name), rows.map((_, i) => String(100 + i))];
+    const slots = rows.map((row) => row.day);
+    expect(pickLocationColumn(['location', 'variable_short', 'value'], samples, [false, false, true], [0, 1, 2], slots)).toEqual({ index: 1, basis: 'data' });
+    // One row per slot (a single place, as Brooklyn's bridge counts): the named column stays.
+    const single = [days.map(() => 'Brooklyn Bridge'), ['clear-day', 'rain', 'clear-day'], ['1', '2', '3']];
+    expect(pickLocationColumn(['location', 'weather_summary', 'value'], single, [false, false, true], [0, 1, 2], days)).toEqual({ index: 0, basis: 'name' });
+  });
+
   it('a numeric column named like a place but holding many different numbers is a reading', () => {
     const counts = Array.from({ length: 100 }, (_, i) => String((i * 37) % 301));
     expect(pickLocationColumn(['counter'], [counts], [true], [0], null)).toBeNull();

@@ -185,7 +185,26 @@ export function pickLocationColumn(
   candidates: readonly number[],
   slots: readonly string[] | null,
 ): LocationCandidate | null {
-  return byName(names, samples, numeric, candidates, slots, false) ?? byData(samples, numeric, candidates, slots) ?? byName(names, samples, numeric, candidates, slots, true);
+  const named = byName(names, samples, numeric, candidates, slots, false);
+  // A column named as the place but holding one value (Zürich's `location` = ZH, the canton, on
+  // every row) while many rows share each time slot tells those rows apart no better than nothing:
+  // the column that does (a station code repeating once per slot) is the place.
+  if (named && slots !== null && new Set(present(samples[named.index] ?? [])).size === 1 && rowsShareSlots(slots)) {
+    const data = byData(samples, numeric, candidates.filter((index) => index !== named.index), slots);
+    if (data) return data;
+  }
+  return named ?? byData(samples, numeric, candidates, slots) ?? byName(names, samples, numeric, candidates, slots, true);
+}
+
+/** True when some time slot holds more than one row. */
+function rowsShareSlots(slots: readonly string[]): boolean {
+  const seen = new Set<string>();
+  for (const slot of slots) {
+    if (slot === '') continue;
+    if (seen.has(slot)) return true;
+    seen.add(slot);
+  }
+  return false;
 }
 
 /**
