@@ -28,6 +28,17 @@ describe('findMeasureTotal', () => {
     expect(findMeasureTotal(names, rows, [0, 1, 2, 3], false)).toBeNull();
   });
 
+  it('takes no sum for a total where both are mostly zero, nor one a loose rounding allowance lets many parts meet', () => {
+    // A tube counter's classes and speed bins: two directions' volumes, then 30 bins, nearly all empty
+    // (a truck class, the fastest bins): 0 = 0 + 0 + … on most hours proves nothing.
+    const names = ['Volume N', 'Volume S', ...Array.from({ length: 30 }, (_, i) => `bin ${i}`)];
+    const rows = Array.from({ length: 40 }, (_, r) => {
+      const bins = Array.from({ length: 30 }, (_, i) => (i < 28 ? (r % 9 === 0 && i === r % 28 ? '1' : '0') : String((r * 7 + i) % 13)));
+      return [String(40 + ((r * 17) % 60)), String(35 + ((r * 23) % 50)), ...bins];
+    });
+    expect(findMeasureTotal(names, rows, names.map((_, i) => i), false)).toBeNull();
+  });
+
   it('needs enough complete rows to tell a sum from a coincidence', () => {
     expect(findMeasureTotal(NAMES, ROWS.slice(0, 5), [1, 2, 3], false)).toBeNull();
   });

@@ -12,6 +12,9 @@
 
 /** Share of learning rows on which the relation must hold exactly. */
 const MIN_AGREEMENT = 0.9;
+/** The rounding a sum of whole numbers is always allowed, and the share of the total it may grow to with many parts. */
+const ROUNDING_FLOOR = 1.5;
+const ROUNDING_SHARE = 0.02;
 /** Share of learning rows on which a part may exceed the total (a faulty row or two). */
 const MAX_PART_ABOVE = 0.05;
 
@@ -28,18 +31,29 @@ export interface TotalRelation {
  */
 export function sumMatches(total: number, sum: number, parts: number): boolean {
   // Rounding to whole numbers is only allowed for where the numbers are whole: 0.2 + 0.4 is not 1.
-  const rounding = Number.isInteger(total) && Number.isInteger(sum) ? (parts + 1) / 2 : 0;
+  // However many parts, rounding cannot excuse more than a small share of a small total: thirty
+  // mostly-zero speed bins would otherwise "sum" to any count within 15.
+  const rounding = Number.isInteger(total) && Number.isInteger(sum) ? Math.min((parts + 1) / 2, Math.max(ROUNDING_FLOOR, ROUNDING_SHARE * Math.abs(total))) : 0;
   return Math.abs(total - sum) <= Math.max(rounding, 0.01 * Math.abs(total));
 }
 
+/**
+ * The share of rows on which the parts sum to the total, counting only rows where something was
+ * counted: 0 = 0 + 0 + … says nothing (a truck class and a few speed bins, empty most hours, would
+ * otherwise "add up"), and a relation seen on fewer than half the rows is none.
+ */
 function agreement(rows: readonly (readonly number[])[], total: number, parts: readonly number[]): number {
   let agree = 0;
+  let counted = 0;
   for (const row of rows) {
     let sum = 0;
     for (const p of parts) sum += row[p] as number;
-    if (sumMatches(row[total] as number, sum, parts.length)) agree++;
+    const value = row[total] as number;
+    if (value === 0 && sum === 0) continue;
+    counted++;
+    if (sumMatches(value, sum, parts.length)) agree++;
   }
-  return agree / rows.length;
+  return counted < rows.length / 2 ? 0 : agree / counted;
 }
 
 /** The best total/parts relation in these rows (each row: the count columns' values), or null. */

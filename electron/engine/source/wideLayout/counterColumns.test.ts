@@ -71,6 +71,8 @@ describe('a file with a column per counter', () => {
     expect(await open(file('two.csv', daily('Date,North,South', 2)))).toBeNull();
     const located = daily('Date,A,B,C', 3).map((line, i) => `${line},${i === 0 ? 'Station' : `S${i % 3}`}`);
     expect(await open(file('located.csv', located))).toBeNull();
+    // A file without a header: the app named its columns, which says nothing of places.
+    expect(await open(file('headerless.csv', daily('Date,A,B,C,D', 4).slice(1)))).toBeNull();
     const untimed = daily('Label,A,B,C', 3).map((line, i) => (i === 0 ? line : line.replace(/^\d{4}-\d\d-\d\d/, `row ${i}`)));
     expect(await open(file('untimed.csv', untimed))).toBeNull();
   });

@@ -9,6 +9,7 @@
  * row and counter, `Counter` (the column's name) and `Value` (its cell: a count at a bicycle
  * counter, a speed in METR-LA; the names do not say which), the other columns kept.
  */
+import { isGeneratedName } from '../headerNames';
 import { namesNoQuantity } from '../mainMeasure';
 import type { SniffedCsv } from '../sniffCsv';
 import type { TableSchema } from '../tableSchema';
@@ -30,7 +31,9 @@ export interface CounterLayout {
 export function detectCounterLayout(schema: TableSchema): CounterLayout | null {
   if (schema.time === null || schema.location !== null) return null;
   const counters = schema.columns.flatMap((column, index) => (column.role === 'measure' ? [{ column: column.name, index }] : []));
-  if (counters.length < MIN_COUNTERS || !counters.every(({ column }) => namesNoQuantity(column))) return null;
+  // Names a file gave its columns say nothing of a quantity, but saying nothing is no sign of a
+  // place when the app made the names up (a headerless radar log's `Column 2 … Column 5`).
+  if (counters.length < MIN_COUNTERS || !counters.every(({ column, index }) => namesNoQuantity(column) && !isGeneratedName(column, index))) return null;
   return { counters };
 }
 
