@@ -13,7 +13,7 @@ import { isGeneratedName } from '../headerNames';
 import { namesNoQuantity } from '../mainMeasure';
 import type { SniffedCsv } from '../sniffCsv';
 import type { TableSchema } from '../tableSchema';
-import { copyOutput, fieldWriter, freeNames, readAsWritten, type UnfoldResult } from './workingCopy';
+import { fieldWriter, freeNames, writeWorkingCopy, type UnfoldResult } from './workingCopy';
 
 /** Fewer counters than this are as likely two directions or a before/after pair: read as they are. */
 const MIN_COUNTERS = 3;
@@ -53,39 +53,27 @@ export async function unfoldCounterFile(sniffed: SniffedCsv, layout: CounterLayo
   const field = fieldWriter(dialect.delimiter);
   const counterNames = layout.counters.map((counter) => field(counter.column.trim()));
   const perRow = layout.counters.length;
-  const out = copyOutput(target);
   const result: UnfoldResult = { rows: 0, records: 0, unreadable: 0, firstUnreadable: [], lineMap: { groups: [] } };
   let copyLine = 2;
-  let text = '';
   let lines: number[] = [];
-  const flush = async (): Promise<void> => {
-    if (lines.length === 0) return;
+  const closeGroup = (): string => {
+    if (lines.length === 0) return '';
     result.lineMap.groups.push({ copyStart: copyLine, lines, recordsPerRow: perRow });
     copyLine += lines.length * perRow;
     lines = [];
-    const written = text;
-    text = '';
-    await out.write(written);
+    return '';
   };
-  try {
-    await out.write(`${counterColumns(names, layout).map(field).join(dialect.delimiter)}\n`);
-    const unreadable = await readAsWritten(
-      sniffed,
-      async (values, line) => {
-        const kept = keptIndexes.map((index) => field(values[index] ?? '')).join(dialect.delimiter);
-        const before = kept === '' ? '' : `${kept}${dialect.delimiter}`;
-        for (const [c, counter] of layout.counters.entries()) text += `${before}${counterNames[c] as string}${dialect.delimiter}${field(values[counter.index] ?? '')}\n`;
-        result.rows++;
-        result.records += perRow;
-        lines.push(line);
-        if (lines.length >= ROWS_PER_GROUP) await flush();
-      },
-      signal,
-    );
-    await flush();
-    Object.assign(result, unreadable);
-  } finally {
-    await out.close();
-  }
-  return result;
+  const header = `${counterColumns(names, layout).map(field).join(dialect.delimiter)}\n`;
+  const row = (values: (string | null)[], line: number): string => {
+    const kept = keptIndexes.map((index) => field(values[index] ?? '')).join(dialect.delimiter);
+    const before = kept === '' ? '' : `${kept}${dialect.delimiter}`;
+    let text = '';
+    for (const [c, counter] of layout.counters.entries()) text += `${before}${counterNames[c] as string}${dialect.delimiter}${field(values[counter.index] ?? '')}\n`;
+    result.rows++;
+    result.records += perRow;
+    lines.push(line);
+    if (lines.length >= ROWS_PER_GROUP) closeGroup();
+    return text;
+  };
+  return Object.assign(result, await writeWorkingCopy(sniffed, target, header, row, closeGroup, signal));
 }

@@ -11,7 +11,7 @@
  */
 import type { SniffedCsv } from '../sniffCsv';
 import type { WideLayout } from './wideTimeOfDay';
-import { copyOutput, fieldWriter, freeNames, readAsWritten, type UnfoldResult } from './workingCopy';
+import { fieldWriter, freeNames, writeWorkingCopy, type UnfoldResult } from './workingCopy';
 
 export type { UnfoldResult } from './workingCopy';
 
@@ -47,8 +47,6 @@ export async function unfoldWideFile(sniffed: SniffedCsv, layout: WideLayout, ta
   const keptIndexes = names.flatMap((_, index) => (wide.has(index) || index === dateIndex ? [] : [index]));
   const field = fieldWriter(dialect.delimiter);
   const clocks = layout.intervals.map((interval) => clockText(interval.startMs));
-
-  const out = copyOutput(target);
   const result: UnfoldResult = { rows: 0, records: 0, unreadable: 0, firstUnreadable: [], lineMap: { groups: [] } };
   // The copy's header is line 1; its records follow one a line (a cell with a line break in it
   // would shift the lines after it, which traffic counts' cells do not hold).
@@ -58,8 +56,8 @@ export async function unfoldWideFile(sniffed: SniffedCsv, layout: WideLayout, ta
   let sameDay: (string | null)[][] = [];
   let sameDayLines: number[] = [];
   let sameDayText: string | null = null;
-  const flush = async (): Promise<void> => {
-    if (sameDay.length === 0) return;
+  const flush = (): string => {
+    if (sameDay.length === 0) return '';
     const kept = sameDay.map((values) => keptIndexes.map((index) => field(values[index] ?? '')));
     let text = '';
     for (const [i, interval] of layout.intervals.entries()) {
@@ -75,25 +73,16 @@ export async function unfoldWideFile(sniffed: SniffedCsv, layout: WideLayout, ta
     copyLine += sameDay.length * layout.intervals.length;
     sameDay = [];
     sameDayLines = [];
-    await out.write(text);
+    return text;
   };
-  try {
-    await out.write(`${unfoldedColumns(names, layout).map(field).join(dialect.delimiter)}\n`);
-    const unreadable = await readAsWritten(
-      sniffed,
-      async (values, line) => {
-        const day = dateIndex < 0 ? fixedDay : (values[dateIndex] ?? '').trim();
-        if (day !== sameDayText || sameDay.length >= MAX_SAME_DAY_ROWS) await flush();
-        sameDayText = day;
-        sameDay.push(values);
-        sameDayLines.push(line);
-      },
-      signal,
-    );
-    await flush();
-    Object.assign(result, unreadable);
-  } finally {
-    await out.close();
-  }
-  return result;
+  const header = `${unfoldedColumns(names, layout).map(field).join(dialect.delimiter)}\n`;
+  const row = (values: (string | null)[], line: number): string => {
+    const day = dateIndex < 0 ? fixedDay : (values[dateIndex] ?? '').trim();
+    const before = day !== sameDayText || sameDay.length >= MAX_SAME_DAY_ROWS ? flush() : '';
+    sameDayText = day;
+    sameDay.push(values);
+    sameDayLines.push(line);
+    return before;
+  };
+  return Object.assign(result, await writeWorkingCopy(sniffed, target, header, row, flush, signal));
 }

@@ -43,13 +43,20 @@ export function freeNames(kept: readonly string[]): (name: string) => string {
   };
 }
 
+/** Text gathered before it is written to the copy: a write per row would cost more than the row. */
+const WRITE_BYTES = 64 * 1024;
+
 /**
- * Reads every row of `sniffed` with its cells as written (text, untouched) and hands each to `row`
- * with its line; returns the lines that could not be read at all.
+ * Writes the working copy `target`: `header`, then for every row of `sniffed` read with its cells
+ * as written (text, untouched) the text `row` returns for it (perhaps none yet, perhaps rows held
+ * before it), then what `end` returns. Returns the original's lines that could not be read at all.
  */
-export async function readAsWritten(
+export async function writeWorkingCopy(
   sniffed: SniffedCsv,
-  row: (values: (string | null)[], line: number) => Promise<void>,
+  target: string,
+  header: string,
+  row: (values: (string | null)[], line: number) => string,
+  end: () => string,
   signal?: AbortSignal,
 ): Promise<Pick<UnfoldResult, 'unreadable' | 'firstUnreadable'>> {
   const asText: TableSchema = {
@@ -62,32 +69,30 @@ export async function readAsWritten(
     // Rows that leave out the file's always-empty last columns are whole, as the file's own reading takes them.
     emptyTrailingColumns: emptyTrailingColumns(sniffed.names.length, sniffed.sampleRows),
   };
+  const out = createWriteStream(target, { encoding: 'utf8' });
+  const write = async (text: string): Promise<void> => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
   const result = { unreadable: 0, firstUnreadable: [] as RejectedRow[] };
-  for await (const batch of readCsvBatches({ path: sniffed.path, dialect: sniffed.dialect, schema: asText, ...(signal ? { signal } : {}) })) {
-    for (const rejected of batch.rejected) {
-      result.unreadable++;
-      if (result.firstUnreadable.length < NAMED_REJECTS) result.firstUnreadable.push(rejected);
+  try {
+    let text = header;
+    for await (const batch of readCsvBatches({ path: sniffed.path, dialect: sniffed.dialect, schema: asText, ...(signal ? { signal } : {}) })) {
+      for (const rejected of batch.rejected) {
+        result.unreadable++;
+        if (result.firstUnreadable.length < NAMED_REJECTS) result.firstUnreadable.push(rejected);
+      }
+      for (const record of batch.records) {
+        text += row(record.values as (string | null)[], record.line);
+        if (text.length >= WRITE_BYTES) {
+          await write(text);
+          text = '';
+        }
+      }
     }
-    for (const record of batch.records) await row(record.values as (string | null)[], record.line);
+    await write(text + end());
+  } finally {
+    out.end();
+    await once(out, 'close');
   }
   return result;
-}
-
-/** A file being written, waiting when its buffer is full. */
-export interface CopyOutput {
-  write(text: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-export function copyOutput(target: string): CopyOutput {
-  const out = createWriteStream(target, { encoding: 'utf8' });
-  return {
-    async write(text) {
-      if (!out.write(text)) await once(out, 'drain');
-    },
-    async close() {
-      out.end();
-      await once(out, 'close');
-    },
-  };
 }
