@@ -45,6 +45,14 @@ describe('location by name', () => {
     const samples = [rows.map(() => 'ZH'), rows.map((row) => row.name), rows.map((_, i) => String(100 + i))];
     const slots = rows.map((row) => row.day);
     expect(pickLocationColumn(['location', 'variable_short', 'value'], samples, [false, false, true], [0, 1, 2], slots)).toEqual({ index: 1, basis: 'data' });
+    // One segment counted in two directions: the directions are its rows in a slot, not places.
+    const directions = days.flatMap((day) => ['NB', 'SB'].map((direction) => ({ day, direction })));
+    const twoWay = [directions.map(() => '1000'), directions.map((row) => row.direction), directions.map((_, i) => String(50 + i))];
+    expect(pickLocationColumn(['Segment ID', 'Direction', 'Volume'], twoWay, [true, false, true], [0, 1, 2], directions.map((row) => row.day))).toEqual({ index: 0, basis: 'name' });
+    // Four approaches of one junction, named as directions: still the junction's rows.
+    const approaches = days.flatMap((day) => ['NB', 'SB', 'EB', 'WB'].map((direction) => ({ day, direction })));
+    const fourWay = [approaches.map(() => '1000'), approaches.map((row) => row.direction), approaches.map((_, i) => String(50 + i))];
+    expect(pickLocationColumn(['Segment ID', 'Direction', 'Volume'], fourWay, [true, false, true], [0, 1, 2], approaches.map((row) => row.day))).toEqual({ index: 0, basis: 'name' });
     // One row per slot (a single place, as Brooklyn's bridge counts): the named column stays.
     const single = [days.map(() => 'Brooklyn Bridge'), ['clear-day', 'rain', 'clear-day'], ['1', '2', '3']];
     expect(pickLocationColumn(['location', 'weather_summary', 'value'], single, [false, false, true], [0, 1, 2], days)).toEqual({ index: 0, basis: 'name' });

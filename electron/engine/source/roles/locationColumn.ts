@@ -189,12 +189,18 @@ export function pickLocationColumn(
   // A column named as the place but holding one value (Zürich's `location` = ZH, the canton, on
   // every row) while many rows share each time slot tells those rows apart no better than nothing:
   // the column that does (a station code repeating once per slot) is the place.
+  // The rows a slot holds for one place are its directions or lanes (NB and SB of one segment),
+  // so a column of those, or of fewer than three values, does not replace it.
   if (named && slots !== null && new Set(present(samples[named.index] ?? [])).size === 1 && rowsShareSlots(slots)) {
-    const data = byData(samples, numeric, candidates.filter((index) => index !== named.index), slots);
+    const others = candidates.filter((index) => index !== named.index && !WITHIN_PLACE_WORD.test(names[index] ?? '') && new Set(present(samples[index] ?? [])).size >= 3);
+    const data = byData(samples, numeric, others, slots);
     if (data) return data;
   }
   return named ?? byData(samples, numeric, candidates, slots) ?? byName(names, samples, numeric, candidates, slots, true);
 }
+
+/** A direction or lane: what tells apart the rows of one place in a time slot. */
+const WITHIN_PLACE_WORD = /(^|[\s_.-])(direction|dir|richtung|sens|sentido|senso|lanes?|fahrstreifen|spur|voies?|carril|corsia|rijstrook|bound)($|[\s_.-])/i;
 
 /** True when some time slot holds more than one row. */
 function rowsShareSlots(slots: readonly string[]): boolean {
