@@ -10,7 +10,7 @@
  * way: every byte of the file belongs to exactly one run, and each run is read by the real reader.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import type { FileEncoding } from '../../../../shared/encoding';
+import { MULTI_BYTE_ENCODINGS, type FileEncoding } from '../../../../shared/encoding';
 import type { CsvDialect } from '../csvDialect';
 import { createBlockParser, type BlockParser } from '../blockParser';
 import { RowDecoder } from '../rowDecoder';
@@ -33,7 +33,7 @@ const MAX_WINDOW = 1024 * 1024;
 const MAX_LINES_PASSED = 256;
 
 /** The encodings whose line breaks are single bytes that no other character contains. */
-const BYTE_LINE_BREAK_ENCODINGS = new Set(['utf-8', 'windows-1252', 'windows-1250', 'euc-kr', 'gb18030', 'big5', 'shift_jis']);
+const BYTE_LINE_BREAK_ENCODINGS = new Set<string>(['utf-8', 'windows-1252', 'windows-1250', ...MULTI_BYTE_ENCODINGS]);
 
 /** The dialect's text encoding, UTF-8 where the dialect does not name one. */
 export function encodingOf(dialect: CsvDialect): FileEncoding {
