@@ -13,7 +13,7 @@ import { DEFAULT_SQL_SETTINGS, SQL_KEPT_ROWS, type SqlResult, type SqlSettings, 
 import { batchOf, CITY_COLUMNS, cityEntries, cityValues } from '../testing/liveTableRows';
 import { writeTsWorkerEntry } from '../testing/tsWorkerEntry';
 import { LiveTable } from './liveTable';
-import { encodeRowBatch } from './rowBatch';
+import { encodeRowBatch } from './rowBatchCodec';
 
 const CROSS_JOIN = 'SELECT count(*) FROM traffic a, traffic b';
 const ENDLESS = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c';

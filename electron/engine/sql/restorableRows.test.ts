@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { batchOf, cityEntries } from '../testing/liveTableRows';
 import { RestorableRows } from './restorableRows';
-import { decodeRowBatch, encodeRowBatch, META_OFFSET, ROW_META_STRIDE } from './rowBatch';
+import { META_OFFSET, ROW_META_STRIDE } from './rowBatch';
+import { decodeRowBatch, encodeRowBatch } from './rowBatchCodec';
 
 function offsetsOf(batches: Uint8Array[]): number[] {
   const offsets: number[] = [];

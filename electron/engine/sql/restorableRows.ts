@@ -8,7 +8,8 @@
  * `held + queued` rows. It is capped in bytes; past the cap its oldest batches go, and a restore
  * says how many rows it could not bring back.
  */
-import { decodeRowBatch, dropFirstRows, encodeRowBatch } from './rowBatch';
+import { dropFirstRows } from './rowBatch';
+import { decodeRowBatch, encodeRowBatch } from './rowBatchCodec';
 
 /** About 2.8 million rows shaped like the sample city's: well past the default retention of a million. */
 export const DEFAULT_RESTORABLE_BYTES = 256 * 1024 * 1024;

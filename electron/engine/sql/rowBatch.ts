@@ -1,10 +1,8 @@
 /**
- * How rows travel to the SQL worker: the records' own value arrays (postMessage clones them in
- * native code, which measured cheaper on the engine's thread than any hand-made encoding) plus one
- * Float64Array of per-row numbers whose buffer is transferred, not copied. The engine fills a
- * batch as rows arrive, so taking it costs nothing per row.
+ * How rows travel to the SQL worker: the records' own value arrays plus one Float64Array of per-row
+ * numbers, encoded as bytes by rowBatchCodec.ts. The engine fills a batch as rows arrive, so taking
+ * it costs nothing per row.
  */
-import { deserialize, serialize } from 'node:v8';
 import type { CellValue } from '../../../shared/records';
 import type { FeedEntry } from '../stages';
 
@@ -27,19 +25,6 @@ export interface RowBatch {
 
 export function batchRows(batch: RowBatch): number {
   return batch.values.length;
-}
-
-/**
- * A batch as bytes (V8's own serializer, the one postMessage clones with, so posting bytes costs
- * about what posting the batch did): the engine keeps the bytes to rebuild the table should the
- * worker be lost (restorableRows.ts) and posts a copy.
- */
-export function encodeRowBatch(batch: RowBatch): Uint8Array {
-  return serialize(batch);
-}
-
-export function decodeRowBatch(bytes: Uint8Array): RowBatch {
-  return deserialize(bytes) as RowBatch;
 }
 
 /** The batch without its first `skip` rows. */

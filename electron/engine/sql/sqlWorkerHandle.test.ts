@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { batchOf, cityEntries } from '../testing/liveTableRows';
-import { encodeRowBatch } from './rowBatch';
+import { encodeRowBatch } from './rowBatchCodec';
 import { SqlWorkerHandle, type SqlWorkerScript } from './sqlWorkerHandle';
 import type { FromSqlWorker } from './sqlWorkerMessages';
 import { StopFlags } from './stopFlags';
@@ -22,7 +22,7 @@ const SCRIPTS = {
     parentPort.postMessage({ kind: 'ready' });
     parentPort.postMessage({ kind: 'unavailable', message: workerData.wasmPath });
     parentPort.on('message', (message) => {
-      if (message.kind === 'rows') parentPort.postMessage({ kind: 'ingested', generation: 0, inserted: require('node:v8').deserialize(message.bytes).values.length, evicted: 0, evictedForMemory: 0 });
+      if (message.kind === 'rows') parentPort.postMessage({ kind: 'ingested', generation: 0, inserted: require('node:v8').deserialize(message.bytes).rows, evicted: 0, evictedForMemory: 0 });
       if (message.kind === 'retention') throw new Error('retention crashed me');
     });
   `,

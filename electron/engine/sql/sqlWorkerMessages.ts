@@ -17,7 +17,7 @@ export interface SqlWorkerData {
 export type ToSqlWorker =
   /** A new run or new columns: the table is emptied and rebuilt; `generation` stamps later acks. */
   | { kind: 'restart'; generation: number; columns: ColumnInfo[] }
-  /** A RowBatch encoded by encodeRowBatch (the engine keeps the bytes to restore a lost worker's rows). */
+  /** A RowBatch encoded by encodeRowBatch (rowBatchCodec.ts) (the engine keeps the bytes to restore a lost worker's rows). */
   | { kind: 'rows'; bytes: Uint8Array }
   | { kind: 'retention'; retention: SqlRetention }
   | { kind: 'run'; queryId: number; sql: string; pageSize: number; timeoutMs: number }

@@ -7,7 +7,7 @@
 import type { ColumnInfo } from '../../../shared/schema';
 import { DEFAULT_SQL_SETTINGS, type SqlRetention } from '../../../shared/sql/sqlContract';
 import { IngestQueue } from './ingestQueue';
-import { decodeRowBatch } from './rowBatch';
+import { decodeRowBatch } from './rowBatchCodec';
 import { isWindowStatement, type IngestCounts, type LiveDatabase } from './liveDatabase';
 import type { FromSqlWorker, ToSqlWorker } from './sqlWorkerMessages';
 

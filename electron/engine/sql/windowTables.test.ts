@@ -11,7 +11,7 @@ import { batchOf } from '../testing/liveTableRows';
 import { SAMPLE_COLUMNS, sampleRecords, sampleRows, type SampleRow } from '../testing/sampleCity';
 import { LiveDatabase, type WindowOutcome } from './liveDatabase';
 import { sqlTime } from './liveTableSchema';
-import { encodeRowBatch } from './rowBatch';
+import { encodeRowBatch } from './rowBatchCodec';
 import { sqlWasmPath } from './sqlWasmPath';
 import type { FromSqlWorker } from './sqlWorkerMessages';
 import { SqlWorkerService } from './sqlWorkerService';
