@@ -2211,6 +2211,38 @@ def make_wide_long_hour_names() -> None:
     )
 
 
+def make_per_vehicle_log() -> None:
+    name = "per-vehicle-radar-log.csv"
+    rng = rng_for(name)
+    lines = ["Timestamp,Lane,Direction,Speed (km/h),Length (m),Gap (s),Class"]
+    t = datetime(2025, 6, 3, 6, 0, 0)
+    times = []
+    for _ in range(1800):
+        t += timedelta(seconds=rng.randint(1, 12))
+        times.append(t)
+        cls = rng.choice(["Car", "Car", "Car", "Car", "Van", "HGV", "Bus", "Motorcycle"])
+        length = {"Car": 4.5, "Van": 5.8, "HGV": 14.0, "Bus": 12.0, "Motorcycle": 2.1}[cls] + round(rng.uniform(-0.4, 0.4), 1)
+        lines.append(line([t.strftime("%Y-%m-%d %H:%M:%S"), rng.randint(1, 2), rng.choice(["NB", "SB"]), rng.randint(28, 71), round(length, 1), round(rng.uniform(0.8, 11.5), 1), cls]))
+    write(name, lines)
+    expect(
+        name,
+        quirks=["per-vehicle-log"],
+        readme=(
+            "one row per vehicle from a radar speed sign (time to the second, lane, direction, speed, length, gap, "
+            "class) and no count column: the vehicle's speed is what a reading means (a threshold on it finds the "
+            "speeders), never its length or gap; lane and direction are no location (one site)."
+        ),
+        data_rows=len(times),
+        rejected_lines=[],
+        time=time_range(["Timestamp"], times),
+        location=None,
+        main_measure="Speed (km/h)",
+        not_measures=["Lane"],
+        unsure=["single vehicles"],
+        notes="1800 vehicles at one site, 1 to 12 s apart.",
+    )
+
+
 # ----------------------------------------------------------------------------------------------------
 
 
@@ -2274,6 +2306,7 @@ def main() -> None:
     make_wide_hhmm_columns()
     make_sensor_id_header()
     make_wide_long_hour_names()
+    make_per_vehicle_log()
     readme = [
         "# Synthetic fidelity corpus",
         "",

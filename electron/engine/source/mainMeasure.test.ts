@@ -84,6 +84,22 @@ describe('mainMeasure', () => {
     expect(measureReason('Windgeschwindigkeit')).toBe('the only numbers are weather or sensor readings');
   });
 
+  it('reads a per-vehicle log (speed, length, gap, weight of each vehicle, no count) by its speed, and says why', () => {
+    const radar = ['Speed (km/h)', 'Length (m)', 'Gap (s)'];
+    expect(mainMeasure(radar, null)).toBe('Speed (km/h)');
+    expect(measureReason('Speed (km/h)', null, radar)).toBe(
+      'no column counts traffic and "Length (m)" and "Gap (s)" describe single vehicles, so each row is read as one vehicle by its speed (a window\'s row_count counts the vehicles)',
+    );
+    expect(mainMeasure(['Fahrzeuglänge', 'Zeitlücke', 'Geschwindigkeit'], null)).toBe('Geschwindigkeit');
+    expect(mainMeasure(['gross_weight_kg', 'speed_mph'], null)).toBe('speed_mph');
+    // A count of axles (a tube counter's hits) or of vehicles stays a count; a class count named by its axles stays a count.
+    expect(mainMeasure(['Length (m)', 'Axle count'], null)).toBe('Axle count');
+    expect(mainMeasure(['vehicle_length', 'vehicles'], null)).toBe('vehicles');
+    expect(mainMeasure(['hgvs_2_rigid_axle', 'link_length_km'], null)).toBe('hgvs_2_rigid_axle');
+    // Speed alone is still read as a sensor reading.
+    expect(measureReason('speed', null, ['speed', 'occupancy'])).toBe('the only numbers are weather or sensor readings');
+  });
+
   it('prefers a total the data shows (the sum of other counts) over counts named as counts', () => {
     const names = ['Fremont Bridge Sidewalks', 'Cyclist East Sidewalk', 'Cyclist West Sidewalk'];
     const total = { total: 'Fremont Bridge Sidewalks', parts: ['Cyclist East Sidewalk', 'Cyclist West Sidewalk'] };

@@ -39,6 +39,22 @@ const NOT_TRAFFIC: WordStems = {
   prefixes: ['temp', 'rain', 'snow', 'cloud', 'wind', 'visib', 'dew', 'sunshine', 'sunlight', 'sonne', 'regen', 'schnee', 'wolke', 'pluie', 'neige', 'nuage', 'lluvia', 'nieve', 'nube', 'elev', 'error', 'status', 'state', 'etat', 'état', 'ratio', 'share'],
   exact: ['perc', 'percentage', 'pourcentage', 'porcentaje', 'anteil', 'sun', 'lat', 'latitude', 'latitud', 'lon', 'longitude', 'longitud', 'lng', 'x', 'y', 'k', 'v'],
 };
+/**
+ * What a per-vehicle log (a row per vehicle, as radar, tube and weigh-in-motion counters write
+ * them) says of each vehicle besides its speed: its length, the gap or headway to the one ahead,
+ * its weight, wheelbase (not its axles: `2 axle` names a class count as often as a property). Properties of one vehicle, never an amount of traffic: after every
+ * other number, speed included, so such a log is read by its speeds (a threshold on speed finds
+ * the speeders), and a window's row_count counts its vehicles.
+ */
+const VEHICLE_ATTRIBUTE: WordStems = {
+  anywhere: ['länge', 'laenge', 'longueur', 'lunghezza', 'headway', 'zeitlücke', 'zeitluecke', 'wheelbase', 'radstand', 'gewicht', 'bruttogewicht'],
+  prefixes: ['length', 'lengte', 'gap', 'weight', 'poids', 'spacing'],
+  exact: ['longitud', 'peso', 'gvw'],
+};
+/** A name that counts what it names (`Axle count`, `Anzahl Achsen`, `axle hits` from a tube counter): a count, not a vehicle's property. */
+const COUNTS_IT = /count|anzahl|number|nombre|n(u|ú)mero|total|sum|volume|flow|hits/i;
+const SPEED: WordStems = { anywhere: ['speed', 'vitesse', 'velocidad', 'geschwindigkeit', 'velocit', 'snelheid', 'prędko', 'predko', 'rychlost', 'hastighet', 'nopeus', 'hitrost', 'brzin', 'sebess'], exact: ['v', 'kmh', 'mph'] };
+
 /** Numbers about the calendar (an hour or a week number): a measure only when nothing else is. */
 const CALENDAR: WordStems = {
   prefixes: ['hour', 'minute', 'second', 'year', 'month', 'day', 'week', 'stunde', 'jahr', 'monat', 'woche', 'heure', 'jour', 'mois', 'godzin', 'hodin', 'tunti', 'timme'],
@@ -51,6 +67,7 @@ const FLOW_SYMBOL = /^q$/i;
 function rank(name: string): number {
   if (name === 'Total') return 0;
   if (FLOW_SYMBOL.test(name.trim())) return 2;
+  if (hasStem(name, VEHICLE_ATTRIBUTE) && !COUNTS_IT.test(name)) return 4.5;
   if (hasStem(name, NOT_TRAFFIC) || hasStem(name, QUALITY_SHARE)) return 4;
   // A total of all vehicles before a total of one class (`all_motor_vehicles` before `all_hgvs`).
   if (TOTAL.test(name)) return VOLUME.test(name) ? 0.5 : 1;
@@ -98,13 +115,17 @@ const listed = (names: readonly string[]): string => {
   return quotedNames.length <= 1 ? (quotedNames[0] ?? '') : `${quotedNames.slice(0, -1).join(', ')} and ${quotedNames[quotedNames.length - 1] ?? ''}`;
 };
 
-/** Why the measure was chosen, for the line that describes a file when it opens. */
-export function measureReason(name: string, total: MeasureTotal | null = null): string {
+/** Why the measure was chosen among `numericColumns`, for the line that describes a file when it opens. */
+export function measureReason(name: string, total: MeasureTotal | null = null, numericColumns: readonly string[] = []): string {
   if (total !== null && total.total === name) return `a total: the sum of ${listed(total.parts)} on nearly every sampled row`;
   const r = rank(name);
   if (r <= 1) return 'a total';
   if (r <= 2.25) return 'named as a traffic count';
   if (r <= 3.5) return 'the first number that is not weather or sensor health';
+  const perVehicle = numericColumns.filter((other) => rank(other) === 4.5);
+  if (hasStem(name, SPEED) && perVehicle.length > 0) {
+    return `no column counts traffic and ${listed(perVehicle)} describe${perVehicle.length === 1 ? 's' : ''} single vehicles, so each row is read as one vehicle by its speed (a window's row_count counts the vehicles)`;
+  }
   return 'the only numbers are weather or sensor readings';
 }
 

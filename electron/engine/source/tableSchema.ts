@@ -512,7 +512,7 @@ export function resolveTableSchema(
   const total = findMeasureTotal(names, sampleRows, countColumns, detected.decimalComma);
   const measure = mainMeasure(measures, overrides?.measure ?? null, total, columnsWhose(names, sampleRows, measures, isConstant), columnsWhose(names, sampleRows, measures, isStepwise));
   if (measure === null) notes.push('No column holds numbers to measure: the threshold, forecasts and graph load have nothing to count.');
-  else if (!overrides?.measure && measures.length > 1) notes.push(`Measure: ${quoted(measure)}, ${measureReason(measure, total)}.`);
+  else if (!overrides?.measure && measures.length > 1) notes.push(`Measure: ${quoted(measure)}, ${measureReason(measure, total, measures)}.`);
   return {
     columns,
     time,
