@@ -214,3 +214,36 @@ describe('RowDecoder: monthly and yearly figures', () => {
     expect(ok(new RowDecoder(period(null)).decode(['2018', '177']))).toBe(utc(2018, 1, 1));
   });
 });
+
+describe('RowDecoder: rows that are no readings say what they are', () => {
+  const schema: TableSchema = {
+    columns: [
+      { name: 'Date', type: 'time', role: 'timestamp' },
+      { name: 'Site', type: 'text', role: 'location' },
+      { name: 'Total', type: 'number', role: 'measure' },
+    ],
+    time: { kind: 'column', column: 'Date', format: 'iso', label: 'ISO 8601' },
+    location: 'Site',
+    decimalComma: false,
+    measure: 'Total',
+    notes: [],
+  };
+
+  it('names a totals row at the foot of a spreadsheet export by its label', () => {
+    const decoder = new RowDecoder(schema);
+    expect(reason(decoder.decode(['', 'Total', '9120']))).toMatch(/^a totals row \("Total"\), not a reading: column "Date" has no time$/);
+    expect(reason(decoder.decode(['Grand total:', '', '9120']))).toMatch(/^a totals row \("Grand total:"\), not a reading/);
+    expect(reason(decoder.decode(['', 'Summe', '9120']))).toMatch(/^a totals row \("Summe"\)/);
+  });
+
+  it('names the header line repeated in the middle of the data (files joined one after another)', () => {
+    expect(reason(new RowDecoder(schema).decode(['Date', 'Site', 'Total']))).toMatch(/^the header line again, not a reading/);
+  });
+
+  it('keeps the parser’s reason for other bad rows, and accepts a timed row whose site is called Total', () => {
+    const decoder = new RowDecoder(schema);
+    expect(reason(decoder.decode(['soon', 'North', '12']))).toMatch(/^column "Date" expects ISO 8601.*, found "soon"$/);
+    expect(reason(decoder.decode(['', 'Total Rd', '12']))).toBe('column "Date" has no time');
+    expect(ok(decoder.decode(['2024-03-01 08:00', 'Total', '12']))).toBe(utc(2024, 3, 1, 8));
+  });
+});

@@ -17,6 +17,21 @@ export type DecodedRecord = { ok: true; values: CellValue[]; time: number | null
 const MAX_QUOTED_VALUE = 40;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** A cell that makes its row a summary of the others: `Total`, `Grand total`, `Totals:`, `Summe`, `Gesamt`, `Totaal`, `Subtotal`. */
+const SUMMARY_LABEL = /^((grand|sub)[\s-]?)?totals?:?$|^summe?:?$|^gesamt(summe)?:?$|^totaal:?$|^totale:?$/i;
+
+/**
+ * Why a rejected row was rejected, in the words a user checks first: the header line again (files
+ * joined one after the other), or a spreadsheet's totals row, which has no time of its own, rather
+ * than the parser's complaint about its time cell.
+ */
+function rejectionReason(fields: readonly string[], names: readonly string[], reason: string): string {
+  const asHeader = fields.filter((field, i) => field.trim() !== '' && field.trim() === names[i]?.trim()).length;
+  if (asHeader * 2 >= names.length) return `the header line again, not a reading (files joined one after another?): ${reason}`;
+  const label = fields.find((field) => SUMMARY_LABEL.test(field.trim()));
+  return label === undefined ? reason : `a totals row (${quote(label.trim())}), not a reading: ${reason}`;
+}
+
 function quote(text: string): string {
   return JSON.stringify(text.length > MAX_QUOTED_VALUE ? `${text.slice(0, MAX_QUOTED_VALUE)}…` : text);
 }
@@ -24,8 +39,10 @@ function quote(text: string): string {
 export class RowDecoder {
   private readonly readTime: (fields: readonly string[]) => number | string | null;
   private readonly timeline: SplitTimeline | null = null;
+  private readonly names: readonly string[];
 
   constructor(private readonly schema: TableSchema) {
+    this.names = schema.columns.map((column) => column.name);
     const time = schema.time;
     if (!time) this.readTime = () => null;
     else if (time.kind === 'column') this.readTime = this.columnTime(time, TIME_FORMATS[time.format]);
@@ -93,9 +110,9 @@ export class RowDecoder {
   decode(written: readonly string[]): DecodedRecord {
     const fields = this.fitted(written);
     const decoded = decodeRow(fields, this.schema.columns, this.schema.decimalComma);
-    if (!decoded.ok) return decoded;
+    if (!decoded.ok) return { ok: false, reason: rejectionReason(fields, this.names, decoded.reason) };
     const time = this.readTime(fields);
-    if (typeof time === 'string') return { ok: false, reason: time };
+    if (typeof time === 'string') return { ok: false, reason: rejectionReason(fields, this.names, time) };
     return { ok: true, values: decoded.values, time };
   }
 
