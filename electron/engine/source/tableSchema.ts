@@ -13,6 +13,7 @@ import { isCoordinateName, isIdentifierColumn } from './roles/identifierColumns'
 import { pickLocationColumn } from './roles/locationColumn';
 import { findMeasureTotal } from './roles/totalColumn';
 import { usesDecimalComma } from './time/decimalComma';
+import { settleDateOrderByLocale } from './time/localeDateOrder';
 import { dotGroupedThousandsExample } from './dotGroupedThousands';
 import { detectPartsTime, timesOfDayVary, detectPeriodTime, partsColumnIndexes, type PartsColumns } from './time/partsTime';
 import { chooseSplitAnchor, type SplitAnchor, type SplitSampleRow } from './time/splitAnchor';
@@ -433,7 +434,8 @@ export function settleByLaterRows(
   overrides: SchemaOverrides | null = null,
 ): TableSchema {
   const settled = settleDecimalComma(settleDayFirst(schema, names, sampleRows, laterRows, overrides), sampleRows, laterRows, delimiter);
-  return settleEmptyColumns(settled, sampleRows, laterRows, overrides);
+  const ordered = settleDateOrderByLocale(settled, names, [...sampleRows, ...laterRows], delimiter, overrides);
+  return settleEmptyColumns(ordered, sampleRows, laterRows, overrides);
 }
 
 /** Sample rows needed before a column whose values never change is called constant. */

@@ -224,6 +224,23 @@ function idsInStepWithSlots(values: readonly string[], numeric: boolean, slots: 
   return seen.length > 0 && seen.every((value) => WHOLE_NUMBER.test(value)) && repeatsPerTimeSlot(values, slots);
 }
 
+/** Rows a one-moment snapshot needs before its one-per-row ids are taken for places. */
+const SNAPSHOT_MIN_ROWS = 8;
+
+/**
+ * A snapshot of one moment (every sampled row at the same time, as a city's live sensor feed is
+ * published: Madrid's 1,323 detectors at 18:10:27) under a name that says place or device: each
+ * value once, as each place reports once. Nothing repeats from slot to slot because there is one
+ * slot, so the name decides.
+ */
+function placesOfOneMoment(values: readonly string[], slots: readonly string[] | null): boolean {
+  if (slots === null) return false;
+  const slot = slots.find((text) => text !== '');
+  if (slot === undefined || slots.some((text) => text !== '' && text !== slot)) return false;
+  const seen = present(values);
+  return seen.length >= SNAPSHOT_MIN_ROWS && new Set(seen).size === seen.length;
+}
+
 function byName(
   names: readonly string[],
   samples: readonly (readonly string[])[],
@@ -237,7 +254,9 @@ function byName(
       const name = names[index] as string;
       if (locationNameTier(name) !== tier) continue;
       const values = samples[index] ?? [];
-      if (holdsPlaceValues(values, numeric[index] ?? false, geometry) || idsInStepWithSlots(values, numeric[index] ?? false, slots)) return { index, basis: 'name' };
+      if (holdsPlaceValues(values, numeric[index] ?? false, geometry) || idsInStepWithSlots(values, numeric[index] ?? false, slots) || placesOfOneMoment(values, slots)) {
+        return { index, basis: 'name' };
+      }
       if (numeric[index] && IDENTIFYING_WORD.test(name) && namedPlaceIds(values, slots)) return { index, basis: 'name' };
     }
   }
