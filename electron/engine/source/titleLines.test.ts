@@ -23,6 +23,12 @@ describe('title lines above the header', () => {
     expect(findHeaderLine(['Time,17-3010,17-3010 3010_IN', ...table])).toBe(0);
   });
 
+  it('finds it below title lines when the data lines end with a delimiter the header lacks (a turning movement export)', () => {
+    const table = Array.from({ length: 40 }, (_, i) => `11/16/2025,="${String(i).padStart(4, '0')}",1,4,2,3,0,1,4,0,6,3,0,1,8,`);
+    const lines = ['Turning Movement Count,', '15 Minute Counts,', 'DATE,TIME,INTID,NBL,NBT,NBR,SBL,SBT,SBR,EBL,EBT,EBR,WBL,WBT,WBR', ...table];
+    expect(findHeaderLine(lines)).toBe(2);
+  });
+
   it('leaves the first line as the header in a file without titles, whatever else the rows hold', () => {
     // Decimal commas in a `;` file: the comma would make a table that starts one line down.
     expect(findHeaderLine(['time;site;volume;speed', ...rows(40, ';')])).toBe(0);

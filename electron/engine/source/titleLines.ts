@@ -50,7 +50,12 @@ export function findHeaderLine(lines: readonly string[]): number {
     const body = counts.slice(Math.min(MAX_TITLE_LINES, Math.floor(counts.length / 2)));
     const width = mode(body);
     if (width.value === 0 || width.share < CONSISTENT_SHARE) continue;
-    const first = counts.indexOf(width.value);
+    let first = counts.indexOf(width.value);
+    // Data lines that end with a delimiter are one wider than their header (Synchro's turning
+    // movement export: two title lines, then `DATE,…,WBR` over rows ending in `,`).
+    // The line right above (no blank line between: a blank line sets a title apart) is the header.
+    const adjacent = first > 0 && (sample[first] as { index: number }).index === (sample[first - 1] as { index: number }).index + 1;
+    if (adjacent && counts[first - 1] === width.value - 1) first--;
     if (first <= 0 || first > MAX_TITLE_LINES) continue;
     const above = counts.slice(0, first);
     // A blank line between them sets the lines above apart however wide they are, short of the
