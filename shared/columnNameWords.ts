@@ -43,4 +43,6 @@ export function hasStem(name: string, stems: WordStems): boolean {
 export const QUALITY_SHARE: WordStems = {
   anywhere: ['qualit', 'kwaliteit', 'calidad', 'confiden', 'percent', 'prozent', 'pourcent', 'porcentaje'],
   prefixes: ['valid', 'pct', 'gültig', 'gueltig', 'fiab', 'reliab', 'certainty'],
+  // A detector's confidence in what it saw, as video counters name it (`ColorConf`, `type_conf`, `score`).
+  exact: ['conf', 'score'],
 };

@@ -15,7 +15,7 @@ import { QUALITY_SHARE, hasStem, type WordStems } from '../../../shared/columnNa
 import type { MeasureTotal } from './roles/totalColumn';
 
 /** A total over vehicle classes: `Total`, `total_volume`, `Gesamt`, `totale`, `all_motor_vehicles`. */
-const TOTAL = /(^|[\s_.-])total|total($|[\s_.-])|^total$|gesamt|totale|summe|^sum$|(^|[\s_.-])all($|[\s_.-])/i;
+export const TOTAL_NAME = /(^|[\s_.-])total|total($|[\s_.-])|^total$|gesamt|totale|summe|^sum$|(^|[\s_.-])all($|[\s_.-])/i;
 /** How much traffic passed, in English, German, French, Spanish, Italian, Dutch, Portuguese, Polish, Czech, the Nordic languages, Hungarian, Slovenian and Croatian, Japanese, Chinese and Korean. */
 const VOLUME =
   /volume|(^|[\s_.-])vol($|[\s_.-])|flow|vehicle|veh($|[\s_.-])|count|traffic|intensit|anzahl|menge|verkehr|fahrzeug|kfz|z(ä|ae)hlung|d(é|e)bit|comptage|trafic|v(é|e)hicule|passage|intensidad|aforo|veh(í|i)culos|conteo|flujo|tr(á|a)fico|veicoli|conteggio|flusso|aantal|verkeer|intensiteit|fluxo|contagem|pkw|lkw|cars?$|bikes?$|trucks?$|bus(es)?$|cyclists?|pedestrians?|passanten|fu(ß|ss)g(ä|ae)nger|v(é|e)los?$|fahrr(ä|a)der|radfahr|交通量|通行量|台数|流量|车流|車流|교통량|liczba|pojazd|nat(ę|e)(ż|z)eni|po(č|c)et|vozid|vozil|antal|fordon|kj(ø|o)ret(ø|o)y|k(ø|o)ret(ø|o)j|ajoneuv|liikenne|forgalom|j(á|a)rm(ű|u)|promet|trafik/i;
@@ -70,7 +70,7 @@ function rank(name: string): number {
   if (hasStem(name, VEHICLE_ATTRIBUTE) && !COUNTS_IT.test(name)) return 4.5;
   if (hasStem(name, NOT_TRAFFIC) || hasStem(name, QUALITY_SHARE)) return 4;
   // A total of all vehicles before a total of one class (`all_motor_vehicles` before `all_hgvs`).
-  if (TOTAL.test(name)) return VOLUME.test(name) ? 0.5 : 1;
+  if (TOTAL_NAME.test(name)) return VOLUME.test(name) ? 0.5 : 1;
   if (VOLUME.test(name) || DAILY_TRAFFIC.test(name)) return WORKING_DAYS.test(name) ? 2.25 : 2;
   if (hasStem(name, CALENDAR)) return 3.5;
   return 3;

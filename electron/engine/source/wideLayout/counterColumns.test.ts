@@ -76,4 +76,27 @@ describe('a file with a column per counter', () => {
     const untimed = daily('Label,A,B,C', 3).map((line, i) => (i === 0 ? line : line.replace(/^\d{4}-\d\d-\d\d/, `row ${i}`)));
     expect(await open(file('untimed.csv', untimed))).toBeNull();
   });
+
+  it('unfolds counters of which a few name what they count, and passes over a row of descriptions under the header (Ottawa)', async () => {
+    const lines = daily('Date,1_ALEX,2_ORPY,3_COBY,ADAWE BIKE', 4);
+    lines.splice(1, 0, 'Title,Ottawa approach to the Alexandra Bridge,Ottawa River Pathway,Eastern Canal Pathway,Adawe crossing bikes');
+    const unfolded = await open(file('ottawa.csv', lines));
+    expect(unfolded?.opened.schema.location).toBe('Counter');
+    const counters = new Set<unknown>();
+    let rejected = 0;
+    for await (const batch of createReplaySource(unfolded!.opened).rows(null, new AbortController().signal)) {
+      rejected += batch.rejected.length;
+      for (const record of batch.records) counters.add(record.values[1]);
+    }
+    // The description row's four records have no date: rejected, not lost.
+    expect({ counters: [...counters].sort(), rejected }).toEqual({ counters: ['1_ALEX', '2_ORPY', '3_COBY', 'ADAWE BIKE'], rejected: 4 });
+    await unfolded!.remove();
+  });
+
+  it('is left as it is when the columns are one row\'s readings: signed offsets, or a detector\'s confidences beside box sizes', async () => {
+    const signed = daily('Date,A,B,C', 3).map((line, i) => (i === 0 ? line : line.replace(/,(\d+)$/, ',-$1')));
+    expect(await open(file('signed.csv', signed))).toBeNull();
+    const video = daily('Date,w,h,ColorConf,TypeConf', 4).map((line, i) => (i === 0 ? line : line.replace(/,(\d+),(\d+)$/, ',0.$1,0.$2')));
+    expect(await open(file('video.csv', video))).toBeNull();
+  });
 });

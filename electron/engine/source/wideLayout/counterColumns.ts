@@ -8,9 +8,14 @@
  * each counter's column is a place: the file is unfolded into a working copy with a record per
  * row and counter, `Counter` (the column's name) and `Value` (its cell: a count at a bicycle
  * counter, a speed in METR-LA; the names do not say which), the other columns kept.
+ *
+ * A counter's cells are counts or speeds, never below zero (a column of signed values is an
+ * offset or a coordinate of the row). A minority of the counters may name what they count
+ * (Ottawa's `ADAWE BIKE` beside `1_ALEX`, `2_ORPY`…), never a total, a confidence or a size.
  */
 import { isGeneratedName } from '../headerNames';
-import { namesNoQuantity } from '../mainMeasure';
+import { namesNoQuantity, namesTrafficCount } from '../mainMeasure';
+import { TOTAL_NAME } from '../mainMeasure';
 import type { SniffedCsv } from '../sniffCsv';
 import type { TableSchema } from '../tableSchema';
 import { fieldWriter, freeNames, writeWorkingCopy, type UnfoldResult } from './workingCopy';
@@ -27,13 +32,41 @@ export interface CounterLayout {
   counters: { column: string; index: number }[];
 }
 
-/** The counters to unfold, or null when the file is not in this layout. */
-export function detectCounterLayout(schema: TableSchema): CounterLayout | null {
+/** A number not below zero, as counters and speeds are written (a decimal point or comma allowed). */
+const NOT_NEGATIVE = /^\+?(\d+([.,]\d*)?|[.,]\d+)$/;
+/** Any other number: a negative one, or one in exponent form. */
+const ANY_NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * True when no sampled number in column `index` is below zero. A stray text cell (the row of
+ * descriptions some exports put under the header, rejected when read) is no number at all and is
+ * passed over, if it is one of few.
+ */
+function holdsCounterValues(sampleRows: readonly (readonly string[])[], index: number): boolean {
+  let text = 0;
+  let filled = 0;
+  for (const row of sampleRows) {
+    const cell = (row[index] ?? '').trim();
+    if (cell === '') continue;
+    filled++;
+    if (NOT_NEGATIVE.test(cell)) continue;
+    if (ANY_NUMBER.test(cell)) return false;
+    text++;
+  }
+  return text <= Math.max(1, filled * 0.02);
+}
+
+/** The counters to unfold, or null when the file is not in this layout. `sampleRows` are the first rows as written. */
+export function detectCounterLayout(schema: TableSchema, sampleRows: readonly (readonly string[])[]): CounterLayout | null {
   if (schema.time === null || schema.location !== null) return null;
   const counters = schema.columns.flatMap((column, index) => (column.role === 'measure' ? [{ column: column.name, index }] : []));
+  if (counters.length < MIN_COUNTERS) return null;
   // Names a file gave its columns say nothing of a quantity, but saying nothing is no sign of a
   // place when the app made the names up (a headerless radar log's `Column 2 … Column 5`).
-  if (counters.length < MIN_COUNTERS || !counters.every(({ column, index }) => namesNoQuantity(column) && !isGeneratedName(column, index))) return null;
+  const unnamed = counters.filter(({ column, index }) => namesNoQuantity(column) && !isGeneratedName(column, index));
+  const namedCounts = counters.filter(({ column }) => namesTrafficCount(column) && !TOTAL_NAME.test(column));
+  if (unnamed.length + namedCounts.length < counters.length || namedCounts.length * 2 >= counters.length) return null;
+  if (!counters.every(({ index }) => holdsCounterValues(sampleRows, index))) return null;
   return { counters };
 }
 

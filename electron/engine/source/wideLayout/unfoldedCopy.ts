@@ -78,7 +78,7 @@ export type Unfolding = { kind: 'time-of-day'; layout: WideLayout } | { kind: 'c
 export function detectUnfolding(sniffed: SniffedCsv, schema: TableSchema): Unfolding | null {
   const wide = detectWideLayout(sniffed.names, schema.time, sniffed.sampleRows, sniffed.titleLines);
   if (wide) return { kind: 'time-of-day', layout: wide };
-  const counters = detectCounterLayout(schema);
+  const counters = detectCounterLayout(schema, sniffed.sampleRows);
   return counters ? { kind: 'counters', layout: counters } : null;
 }
 
