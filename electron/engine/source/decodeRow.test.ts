@@ -17,6 +17,13 @@ describe('decodeRow', () => {
     });
   });
 
+  it('reads text without the spaces around it (a tube counter writes ", " between fields), and a cell of spaces as empty', () => {
+    expect(decodeRow([' 10:59:45 AM', ' Tuesday ', ' 31', '39'], columns)).toEqual({ ok: true, values: ['10:59:45 AM', 'Tuesday', 31, 39] });
+    expect(decodeRow(['12:15:00 AM', '   ', '31', '39'], columns)).toEqual({ ok: true, values: ['12:15:00 AM', null, 31, 39] });
+    // Spaces inside a value stay.
+    expect(decodeRow(['12:15:00 AM', 'Main St & 1st Ave', '31', '39'], columns)).toEqual({ ok: true, values: ['12:15:00 AM', 'Main St & 1st Ave', 31, 39] });
+  });
+
   it('decodes empty cells as null in every kind of column', () => {
     expect(decodeRow(['', '', '7', '  '], columns)).toEqual({ ok: true, values: [null, null, 7, null] });
     expect(decodeRow(['12:15:00 AM', '', '', ''], columns)).toEqual({ ok: true, values: ['12:15:00 AM', null, null, null] });

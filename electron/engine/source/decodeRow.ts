@@ -20,6 +20,16 @@ function isPrefixedInteger(text: string): boolean {
   return marker === 120 /* x */ || marker === 98 /* b */ || marker === 111 /* o */;
 }
 
+/**
+ * A text cell as a user means it: without the spaces around it (`1, 11/6/2023, 10:59:45 AM, 1, 3`
+ * as a tube counter writes its log, or padding from a fixed-width export), so ` 1` and `1` are one
+ * channel and a cell of spaces is empty. Most cells have none, so the ends are looked at first.
+ */
+function trimmedText(field: string): string {
+  const last = field.length - 1;
+  return last >= 0 && (field.charCodeAt(0) <= 32 || field.charCodeAt(last) <= 32) ? field.trim() : field;
+}
+
 export function decodeRow(fields: readonly string[], columns: readonly ColumnInfo[], decimalComma = false): DecodedRow {
   if (fields.length !== columns.length) {
     return { ok: false, reason: `expected ${columns.length} fields, found ${fields.length}` };
@@ -30,8 +40,9 @@ export function decodeRow(fields: readonly string[], columns: readonly ColumnInf
     const field = fields[i] as string;
     const column = columns[i] as ColumnInfo;
     if (column.type !== 'number') {
-      values[i] = field === '' ? null : field;
-      if (field !== '') present++;
+      const text = trimmedText(field);
+      values[i] = text === '' ? null : text;
+      if (text !== '') present++;
       continue;
     }
     const trimmed = field.trim();
