@@ -62,8 +62,8 @@ describe('decodeRow', () => {
     }
   });
 
-  it('reads the ways exports write "no value" (pandas nan, SQL NULL, -, n/a, Excel #N/A) as empty cells, keeping the row', () => {
-    for (const missing of ['nan', 'NaN', 'NULL', 'null', 'None', '-', '--', 'n/a', 'N/A', 'NA', '#N/A', '#VALUE!', ' . ']) {
+  it('reads the ways exports write "no value" (pandas nan, SQL NULL, -, n/a, Excel #N/A, a movement marked *) as empty cells, keeping the row', () => {
+    for (const missing of ['nan', 'NaN', 'NULL', 'null', 'None', '-', '--', 'n/a', 'N/A', 'NA', '#N/A', '#VALUE!', ' . ', '*', '**']) {
       expect(decodeRow(['12:15:00 AM', 'Tuesday', missing, '1'], columns), missing).toMatchObject({ ok: true, values: [expect.anything(), 'Tuesday', null, 1] });
     }
   });
