@@ -11,6 +11,7 @@
  */
 import Papa from 'papaparse';
 import type { CsvDialect } from './csvDialect';
+import { unwrapExcelTextRows } from './excelText';
 import { fitsWidth } from './rowWidth';
 
 export interface BlockParseError {
@@ -29,7 +30,7 @@ export interface BlockParseResult {
 
 export type BlockParser = (text: string, isLast: boolean) => BlockParseResult;
 
-export interface BlockParserOptions extends Pick<CsvDialect, 'delimiter' | 'newline'> {
+export interface BlockParserOptions extends Pick<CsvDialect, 'delimiter' | 'newline' | 'excelText'> {
   /** The file's column names, when known: a broken quote is then resynchronised and named by column. */
   columns?: readonly string[];
 }
@@ -144,5 +145,10 @@ export function createBlockParser(options: BlockParserOptions): BlockParser {
     };
   }
 
-  return parse;
+  if (!options.excelText) return parse;
+  return (text, isLast) => {
+    const result = parse(text, isLast);
+    unwrapExcelTextRows(result.rows);
+    return result;
+  };
 }

@@ -14,6 +14,8 @@ export interface CsvDialect {
    * was generated, as portals and report exports write): every reader starts there. Absent: byte 0, line 1.
    */
   headerAt?: HeaderPosition;
+  /** Some cells are written as Excel text formulas (`="0015"`): every reader reads the text inside (excelText.ts). */
+  excelText?: boolean;
 }
 
 export interface HeaderPosition {

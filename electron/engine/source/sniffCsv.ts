@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { CommandError } from '../../../shared/envelope';
 import type { FileEncoding } from '../../../shared/encoding';
 import { createBlockParser } from './blockParser';
+import { isExcelText, unwrapExcelTextRows } from './excelText';
 import { detectDelimiter, detectNewline, type CsvDialect } from './csvDialect';
 import { byteOrderMark, detectEncoding } from './detectEncoding';
 import { normaliseHeader } from './headerNames';
@@ -230,6 +231,9 @@ function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): Snif
     if (next > 0) found = tableAt(next);
   }
   const { headerIndex, titleText, table, delimiter, parsed, rows } = found;
+  // Cells written as `="0015"` (kept text through Excel): read as the text inside, here and by every reader.
+  const excelText = rows.some((row) => row.some(isExcelText));
+  if (excelText) unwrapExcelTextRows(rows);
   const titleLines = allLines.slice(0, headerIndex).filter((line) => line.trim() !== '');
   const headerAt = headerIndex === 0 ? null : { byte: markBytes + codec.byteLength(titleText), line: headerIndex + 1 };
   const [firstCells, ...afterFirst] = rows;
@@ -256,9 +260,9 @@ function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): Snif
   const bytesPerRow = rows.length > 0 ? sampleBytes / rows.length : sampleBytes;
   const tableBytes = size - (headerAt?.byte ?? 0);
   const estimatedRows = wholeFileInHead ? dataRows.length : Math.round(tableBytes / Math.max(bytesPerRow, 1)) - (headerless ? 0 : 1);
-  const laterRows = wholeFileInHead ? [] : [...bytes.middle, ...(bytes.tail ? [bytes.tail] : [])].flatMap((block, at, blocks) => wholeRowsOf(block, codec, { delimiter, newline }, headerCells.length, at === blocks.length - 1));
+  const laterRows = wholeFileInHead ? [] : [...bytes.middle, ...(bytes.tail ? [bytes.tail] : [])].flatMap((block, at, blocks) => wholeRowsOf(block, codec, { delimiter, newline, excelText }, headerCells.length, at === blocks.length - 1));
   return {
-    dialect: { delimiter, newline, hasBom, encoding, ...(headerless ? { headerless } : {}), ...(headerAt ? { headerAt } : {}) },
+    dialect: { delimiter, newline, hasBom, encoding, ...(headerless ? { headerless } : {}), ...(headerAt ? { headerAt } : {}), ...(excelText ? { excelText } : {}) },
     names: normaliseHeader(headerCells),
     sampleRows,
     laterRows,
@@ -273,7 +277,7 @@ function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): Snif
  * unless the block ends the file, its last are dropped, and rows of another width (a block that
  * began inside a quoted field) are left out.
  */
-function wholeRowsOf(block: Buffer, codec: TextCodec, dialect: Pick<CsvDialect, 'delimiter' | 'newline'>, width: number, endsFile: boolean): string[][] {
+function wholeRowsOf(block: Buffer, codec: TextCodec, dialect: Pick<CsvDialect, 'delimiter' | 'newline' | 'excelText'>, width: number, endsFile: boolean): string[][] {
   const decoder = codec.newDecoder();
   const text = decoder.write(block) + (endsFile ? decoder.end() : '');
   const start = text.indexOf(dialect.newline);

@@ -89,7 +89,7 @@ async function scanFast(task: SegmentTask, signal?: AbortSignal): Promise<Segmen
   const decode = (fields: readonly string[]): DecodedRecord => (runs ? runs.decode(fields) : decoder.decode(fields));
   const timeOf = (fields: readonly string[]): number | string | null => (runs ? runs.timeOf(fields) : decoder.timeOf(fields));
   const plain =
-    (dialect.newline === '\n' || dialect.newline === '\r\n') && PlainRowReader.suits(dialect.delimiter, task.schema.decimalComma)
+    (dialect.newline === '\n' || dialect.newline === '\r\n') && !dialect.excelText && PlainRowReader.suits(dialect.delimiter, task.schema.decimalComma)
       ? new PlainRowReader(task.schema.columns, decoder.timeColumns(), dialect.delimiter)
       : null;
   const totals = new SegmentTotals(task.schema);

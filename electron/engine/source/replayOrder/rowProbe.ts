@@ -57,7 +57,7 @@ export class RowProbe {
     dialect: CsvDialect,
     schema: TableSchema,
   ) {
-    this.parse = createBlockParser({ delimiter: dialect.delimiter, newline: dialect.newline });
+    this.parse = createBlockParser({ delimiter: dialect.delimiter, newline: dialect.newline, excelText: dialect.excelText });
     this.decoder = new RowDecoder(schema);
     // The file's codec, not TextDecoder: Node 20's windows-1252 TextDecoder reads 0x80..0x9F as Latin-1 unless streaming.
     this.codec = textCodecFor(encodingOf(dialect));
