@@ -10,6 +10,7 @@ import type { ColumnType } from '../../../shared/records';
 import { columnSamples, isNumericColumn, isNumericText } from './inferSchema';
 import { mainMeasure, mayNameCount, measureReason } from './mainMeasure';
 import { isCoordinateName, isIdentifierColumn } from './roles/identifierColumns';
+import { placeNamedByCoordinates } from './roles/coordinatePlaces';
 import { pickLocationColumn } from './roles/locationColumn';
 import { findMeasureTotal } from './roles/totalColumn';
 import { usesDecimalComma } from './time/decimalComma';
@@ -435,7 +436,22 @@ export function settleByLaterRows(
 ): TableSchema {
   const settled = settleDecimalComma(settleDayFirst(schema, names, sampleRows, laterRows, overrides), sampleRows, laterRows, delimiter);
   const ordered = settleDateOrderByLocale(settled, names, [...sampleRows, ...laterRows], delimiter, overrides);
-  return settleEmptyColumns(ordered, sampleRows, laterRows, overrides);
+  return settleEmptyColumns(settleLocationByCoordinates(ordered, sampleRows, laterRows, overrides), sampleRows, laterRows, overrides);
+}
+
+/** A file with no location yet whose rows carry each place's coordinates: the column naming those places is the location (coordinatePlaces.ts). */
+function settleLocationByCoordinates(schema: TableSchema, sampleRows: readonly (readonly string[])[], laterRows: readonly (readonly string[])[], overrides: SchemaOverrides | null): TableSchema {
+  if (schema.location !== null || Object.keys(overrides?.roles ?? {}).length > 0) return schema;
+  const found = placeNamedByCoordinates(schema.columns, [...sampleRows, ...laterRows]);
+  if (found === null) return schema;
+  const name = (schema.columns[found.index] as ColumnInfo).name;
+  const coordinates = schema.columns.filter((column) => column.role !== 'timestamp' && isCoordinateName(column.name)).map((column) => quoted(column.name));
+  return {
+    ...schema,
+    location: name,
+    columns: schema.columns.map((column, index) => (index === found.index ? { ...column, role: 'location' } : column)),
+    notes: [...schema.notes, `Location: ${quoted(name)}, one name for each of the ${found.places} places its coordinates (${coordinates.join(', ')}) mark.`],
+  };
 }
 
 /** Sample rows needed before a column whose values never change is called constant. */
