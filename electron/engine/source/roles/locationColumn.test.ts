@@ -135,3 +135,22 @@ describe('location from the data, one row per direction', () => {
     expect(repeatsEvenlyPerTimeSlot(rows.map((_, i) => (i % 3 === 0 ? 'high' : 'low')), slots)).toBeNull();
   });
 });
+
+describe('location by data: the finest of several', () => {
+  it('takes the column that tells the most places apart when several repeat once per slot (a loop code over the cross street two loops share)', () => {
+    const loops = ['2.6 2.10 6 1', '3.9 3.52 8 1', '4.9 4.19 8 1', '4.9 3.50 4 1', '5.1 1.10 2 1'];
+    const streets = ['Via U.Foscolo', 'Via Boldrini', 'P.zza S.Vitale', 'P.zza S.Vitale', 'Via Dante'];
+    const slots: string[] = [];
+    const street: string[] = [];
+    const code: string[] = [];
+    for (let slot = 0; slot < 8; slot++) {
+      // One of the two loops at the shared square reports each slot: the street stays once per slot.
+      for (const at of slot % 2 === 0 ? [0, 1, 2, 4] : [0, 1, 3, 4]) {
+        slots.push(`2023-03-07 0${slot}:00`);
+        street.push(streets[at] as string);
+        code.push(loops[at] as string);
+      }
+    }
+    expect(pickLocationColumn(['TRA VIA', 'Codice'], [street, code], [false, false], [0, 1], slots)).toEqual({ index: 1, basis: 'data' });
+  });
+});

@@ -268,7 +268,15 @@ function byData(samples: readonly (readonly string[])[], numeric: readonly boole
   const places = candidates.filter(
     (index) => holdsPlaceValues(samples[index] ?? [], numeric[index] ?? false, false) || idsInStepWithSlots(samples[index] ?? [], numeric[index] ?? false, slots),
   );
-  for (const index of places) if (repeatsPerTimeSlot(samples[index] ?? [], slots)) return { index, basis: 'data' };
+  // Of several columns that each name a place once per slot, the finest tells the most rows apart:
+  // Bologna's loop code `Codice` over the cross street `TRA VIA` two of its loops share.
+  let finest: { index: number; distinct: number } | null = null;
+  for (const index of places) {
+    if (!repeatsPerTimeSlot(samples[index] ?? [], slots)) continue;
+    const distinct = new Set(present(samples[index] ?? [])).size;
+    if (distinct > (finest?.distinct ?? 0)) finest = { index, distinct };
+  }
+  if (finest) return { index: finest.index, basis: 'data' };
   // One row per place and direction (or lane) in each slot: every place repeats the same number
   // of times per slot, and so does the direction; the place is the one with more values.
   let best: { index: number; distinct: number; times: number } | null = null;
