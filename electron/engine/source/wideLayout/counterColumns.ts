@@ -30,6 +30,9 @@ export const COUNTER_VALUE = 'Value';
 
 export interface CounterLayout {
   counters: { column: string; index: number }[];
+  /** The copy's new columns: the one naming the column a record came from, and its cell. */
+  label: string;
+  value: string;
 }
 
 /** A number not below zero, as counters and speeds are written (a decimal point or comma allowed). */
@@ -67,7 +70,7 @@ export function detectCounterLayout(schema: TableSchema, sampleRows: readonly (r
   const namedCounts = counters.filter(({ column }) => namesTrafficCount(column) && !TOTAL_NAME.test(column));
   if (unnamed.length + namedCounts.length < counters.length || namedCounts.length * 2 >= counters.length) return null;
   if (!counters.every(({ index }) => holdsCounterValues(sampleRows, index))) return null;
-  return { counters };
+  return { counters, label: COUNTER_COLUMN, value: COUNTER_VALUE };
 }
 
 /** The copy's columns: the original's other columns, then the counter and its count. */
@@ -75,7 +78,7 @@ export function counterColumns(names: readonly string[], layout: CounterLayout):
   const counters = new Set(layout.counters.map((counter) => counter.index));
   const kept = names.filter((_, index) => !counters.has(index));
   const free = freeNames(kept);
-  return [...kept, free(COUNTER_COLUMN), free(COUNTER_VALUE)];
+  return [...kept, free(layout.label), free(layout.value)];
 }
 
 /** Writes the unfolded copy of `sniffed` to `target`: each row's counters one after another, so the copy keeps the file's order. */

@@ -13,7 +13,8 @@ import type { OpenedFile } from '../openedFile';
 import { sniffCsv } from '../sniffCsv';
 import { clockText, unfoldWideFile, UNFOLDED_INTERVAL, UNFOLDED_TIME, UNFOLDED_VALUE, type UnfoldResult } from './unfoldWideFile';
 import { detectWideLayout, type WideLayout } from './wideTimeOfDay';
-import { COUNTER_COLUMN, COUNTER_VALUE, detectCounterLayout, unfoldCounterFile, type CounterLayout } from './counterColumns';
+import { counterColumns, detectCounterLayout, unfoldCounterFile, type CounterLayout } from './counterColumns';
+import { detectMovementLayout } from './movementColumns';
 import type { SniffedCsv } from '../sniffCsv';
 import type { TableSchema } from '../tableSchema';
 
@@ -61,25 +62,41 @@ function timeOfDayNote(original: OpenedFile, layout: WideLayout, result: UnfoldR
   );
 }
 
-function countersNote(original: OpenedFile, layout: CounterLayout, result: UnfoldResult): string {
+function countersNote(original: OpenedFile, unfolding: Extract<Unfolding, { kind: 'counters' | 'movements' }>, result: UnfoldResult): string {
+  const { layout } = unfolding;
   const names = layout.counters.map((counter) => JSON.stringify(counter.column.trim()));
   const shown = names.length <= 4 ? names.join(', ') : `${names.slice(0, 3).join(', ')} … ${names[names.length - 1] ?? ''}`;
+  const [label, value] = counterColumns(original.sniffed.names, layout).slice(-2);
+  const what =
+    unfolding.kind === 'counters'
+      ? `one column per counter (${names.length} columns, ${shown})`
+      : `one column per turning movement and no total (${names.length} columns, ${shown}): the graph and the windows add the movements up per intersection`;
+  const labelRole = unfolding.kind === 'counters' ? 'the column it came from, the location' : 'the movement it came from';
   return (
-    `Unfolded: one column per counter (${names.length} columns, ${shown}), so each of the file's ${count(result.rows)} rows became ${names.length} records ` +
-    `(${count(result.records)} in all), each with its "${COUNTER_COLUMN}" (the column it came from, the location) and "${COUNTER_VALUE}" (its cell). ` +
+    `Unfolded: ${what}, so each of the file's ${count(result.rows)} rows became ${names.length} records ` +
+    `(${count(result.records)} in all), each with its "${label ?? ''}" (${labelRole}) and "${value ?? ''}" (its cell). ` +
     `${original.info.name} itself is unchanged; a working copy is read.${unreadableNote(result)}`
   );
 }
 
-/** How a file is unfolded: a column per time of day, or a column per counter. */
-export type Unfolding = { kind: 'time-of-day'; layout: WideLayout } | { kind: 'counters'; layout: CounterLayout };
+/** How a file is unfolded: a column per time of day, per counter, or per turning movement. */
+export type Unfolding = { kind: 'time-of-day'; layout: WideLayout } | { kind: 'counters' | 'movements'; layout: CounterLayout };
 
 /** The unfolding a file needs, from what it is and what was inferred of it; null when none. */
 export function detectUnfolding(sniffed: SniffedCsv, schema: TableSchema): Unfolding | null {
   const wide = detectWideLayout(sniffed.names, schema.time, sniffed.sampleRows, sniffed.titleLines);
   if (wide) return { kind: 'time-of-day', layout: wide };
   const counters = detectCounterLayout(schema, sniffed.sampleRows);
-  return counters ? { kind: 'counters', layout: counters } : null;
+  if (counters) return { kind: 'counters', layout: counters };
+  const movements = detectMovementLayout(schema);
+  return movements ? { kind: 'movements', layout: movements } : null;
+}
+
+function movementRoles(schema: TableSchema, layout: CounterLayout, copyNames: readonly string[]): SchemaOverrides {
+  const [label] = copyNames.slice(-2);
+  const roles: SchemaOverrides['roles'] = { [label ?? layout.label]: 'category' };
+  if (schema.location !== null) roles[schema.location] = 'location';
+  return { roles, timeFormat: null, anchor: null };
 }
 
 /** The file opened through its unfolded copy, or null when it is not in that layout (or too big to copy). */
@@ -93,14 +110,16 @@ export async function openUnfolded(original: OpenedFile, recall: (headerKey: str
     const path = join(folder, sniffed.name.replace(/\.[^.]*$/, '') + ' (unfolded).csv');
     const result = unfolding.kind === 'time-of-day' ? await unfoldWideFile(sniffed, unfolding.layout, path) : await unfoldCounterFile(sniffed, unfolding.layout, path);
     const copy = await sniffCsv(path);
-    const note = unfolding.kind === 'time-of-day' ? timeOfDayNote(original, unfolding.layout, result) : countersNote(original, unfolding.layout, result);
+    const note = unfolding.kind === 'time-of-day' ? timeOfDayNote(original, unfolding.layout, result) : countersNote(original, unfolding, result);
     // The page shows the user's file: its name, size and encoding (the copy is always UTF-8).
     const present = (reopened: OpenedFile): OpenedFile => ({
       ...reopened,
       lineMap: result.lineMap,
       info: { ...reopened.info, name: sniffed.name, sizeBytes: sniffed.sizeBytes, encoding: original.info.encoding, notes: [note, ...reopened.info.notes] },
     });
-    return { opened: present(await openSniffedFile(copy, await recall(copy.headerKey))), present, remove };
+    // The movements' intersection stays the location, and the movement never is (each repeats once per intersection and slot).
+    const pinned = unfolding.kind === 'movements' ? movementRoles(original.schema, unfolding.layout, copy.names) : null;
+    return { opened: present(await openSniffedFile(copy, (await recall(copy.headerKey)) ?? pinned)), present, remove };
   } catch (error) {
     await remove();
     throw error;
