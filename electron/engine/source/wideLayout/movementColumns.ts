@@ -3,8 +3,8 @@
  * exports: `DATE,TIME,INTID,NBL,NBT,NBR,SBL,…,WBR`): read as it is, the main measure was one
  * movement (the northbound lefts), so the threshold, the forecasts and the graph's load followed
  * a twelfth of the intersection. Unfolded into a record per movement (`Movement`, `Volume`), the
- * intersection stays the location, every panel that sums per location (the graph's load, windows,
- * profiles) sums the whole intersection, and SQL can still pick one movement. A file that has a
+ * intersection stays the location, what sums per location (the graph's load, windows) sums the
+ * whole intersection, and SQL can still pick one movement. A file that has a
  * total column keeps its columns: the total is the measure.
  */
 import { TOTAL_NAME } from '../mainMeasure';
