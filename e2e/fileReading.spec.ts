@@ -148,3 +148,18 @@ test("a file with a column per counter (Montréal's bicycle counters, Windows-12
   await expect.poll(async () => new Set(await app.feed.cells('Counter')).size).toBeGreaterThanOrEqual(7);
   expect(await app.feed.cells('Counter')).toContain('Côte-Sainte-Catherine');
 });
+
+test("a Synchro turning-movement export (title lines, =\"0015\" times, a column per movement, no total) is read as a record per movement at each intersection", async ({ app }) => {
+  await app.openFile(join(__dirname, '..', 'fidelity', 'corpus', 'real', 'bentonville-synchro-turning-movements-15min.csv'));
+  const reading = app.page.getByTestId('file-reading');
+  await expect(reading).toContainText('Location: INTID');
+  await expect(reading).toContainText('Measure: Volume');
+  await expect(app.page.getByTestId('file-notes')).toContainText('Unfolded: one column per turning movement and no total (12 columns, "NBL", "NBT", "NBR" … "WBR")');
+  await app.replay.start('max');
+  await app.replay.waitForState('finished');
+  // 5 intersections × 672 quarter hours × 12 movements, counted by Python's csv module (fidelity corpus).
+  expect(await app.replay.counts()).toEqual({ read: 40320, accepted: 40320, rejected: 0 });
+  await expect.poll(async () => new Set(await app.feed.cells('Movement')).size).toBeGreaterThanOrEqual(4);
+  // The times came out of ="HHMM": a quarter hour, never the formula.
+  expect((await app.feed.cells('TIME')).every((time) => /^\d{4}$/.test(time))).toBe(true);
+});
