@@ -50,6 +50,8 @@ describe('turning-movement columns', () => {
     const { schema, info } = unfolded!.opened;
     expect({ location: schema.location, measure: schema.measure }).toEqual({ location: 'Intersection', measure: 'Volume' });
     expect(info.notes[0]).toContain('one column per turning movement and no total (12 columns');
+    // The unfolding pinned the roles; the user corrected nothing.
+    expect(info.rolesRemembered).toBe(false);
     const seen: unknown[][] = [];
     for await (const batch of createReplaySource(unfolded!.opened).rows(null, new AbortController().signal)) {
       expect(batch.rejected).toEqual([]);

@@ -119,7 +119,11 @@ export async function openUnfolded(original: OpenedFile, recall: (headerKey: str
     });
     // The movements' intersection stays the location, and the movement never is (each repeats once per intersection and slot).
     const pinned = unfolding.kind === 'movements' ? movementRoles(original.schema, unfolding.layout, copy.names) : null;
-    return { opened: present(await openSniffedFile(copy, (await recall(copy.headerKey)) ?? pinned)), present, remove };
+    const recalled = await recall(copy.headerKey);
+    const opened = await openSniffedFile(copy, recalled ?? pinned);
+    // Roles pinned here are the unfolding's, not corrections the user made and the app remembered.
+    const shown = recalled === null && pinned !== null ? { ...opened, info: { ...opened.info, rolesRemembered: false } } : opened;
+    return { opened: present(shown), present, remove };
   } catch (error) {
     await remove();
     throw error;
