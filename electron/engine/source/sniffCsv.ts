@@ -14,6 +14,7 @@ import { normaliseHeader } from './headerNames';
 import { isNumericText } from './inferSchema';
 import { detectTimeFormat } from './time/timeFormats';
 import { findHeaderLine } from './titleLines';
+import { namesWithGroups } from './groupedHeader';
 import { shownText, textCodecFor, type TextCodec } from './textCodec';
 import { fitsWidth, hasEmptyExtraFields, withoutEmptyExtraFields } from './rowWidth';
 
@@ -226,9 +227,13 @@ function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): Snif
   };
   let found = tableAt(findHeaderLine(allLines));
   // A group heading over the header (`,,,,Start Time,0:00,0:15,…` over `Site,Date,V00,V01,…`) is a title line too.
+  let heading: readonly string[] | null = null;
   if (isGroupHeading(found.rows)) {
     const next = allLines.findIndex((line, index) => index > found.headerIndex && line.trim() !== '');
-    if (next > 0) found = tableAt(next);
+    if (next > 0) {
+      heading = found.rows[0] ?? null;
+      found = tableAt(next);
+    }
   }
   const { headerIndex, titleText, table, delimiter, parsed, rows } = found;
   // Cells written as `="0015"` (kept text through Excel): read as the text inside, here and by every reader.
@@ -263,7 +268,8 @@ function sniffText(bytes: FileBytes, encoding: FileEncoding, path: string): Snif
   const laterRows = wholeFileInHead ? [] : [...bytes.middle, ...(bytes.tail ? [bytes.tail] : [])].flatMap((block, at, blocks) => wholeRowsOf(block, codec, { delimiter, newline, excelText }, headerCells.length, at === blocks.length - 1));
   return {
     dialect: { delimiter, newline, hasBom, encoding, ...(headerless ? { headerless } : {}), ...(headerAt ? { headerAt } : {}), ...(excelText ? { excelText } : {}) },
-    names: normaliseHeader(headerCells),
+    // Names repeated under a group heading (`Left` under `Southbound` and under `Westbound`) take their group.
+    names: normaliseHeader((heading && !headerless ? namesWithGroups(heading, headerCells) : null) ?? headerCells),
     sampleRows,
     laterRows,
     estimatedRows: Math.max(estimatedRows, 0),

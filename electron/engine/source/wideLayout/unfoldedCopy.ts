@@ -86,10 +86,11 @@ export type Unfolding = { kind: 'time-of-day'; layout: WideLayout } | { kind: 'c
 export function detectUnfolding(sniffed: SniffedCsv, schema: TableSchema): Unfolding | null {
   const wide = detectWideLayout(sniffed.names, schema.time, sniffed.sampleRows, sniffed.titleLines);
   if (wide) return { kind: 'time-of-day', layout: wide };
-  const counters = detectCounterLayout(schema, sniffed.sampleRows);
-  if (counters) return { kind: 'counters', layout: counters };
+  // Movement names (`NBL`, `Southbound Left`) say nothing of a quantity either: they are turns at one intersection, not counters.
   const movements = detectMovementLayout(schema);
-  return movements ? { kind: 'movements', layout: movements } : null;
+  if (movements) return { kind: 'movements', layout: movements };
+  const counters = detectCounterLayout(schema, sniffed.sampleRows);
+  return counters ? { kind: 'counters', layout: counters } : null;
 }
 
 function movementRoles(schema: TableSchema, layout: CounterLayout, copyNames: readonly string[]): SchemaOverrides {
