@@ -40,10 +40,14 @@ export function sumMatches(total: number, sum: number, parts: number): boolean {
 /**
  * The share of rows on which the parts sum to the total, counting only rows where something was
  * counted: 0 = 0 + 0 + … says nothing (a truck class and a few speed bins, empty most hours, would
- * otherwise "add up"), and a relation seen on fewer than half the rows is none.
+ * otherwise "add up"), and a relation seen on fewer than half the rows is none. Also the share on
+ * which the sum is exact: of two sets that both agree within rounding, the exact one is the
+ * relation (Great Britain's `all_motor_vehicles` is every motor class, not pedal cycles too, whose
+ * one to three bicycles an hour hid inside the rounding allowance).
  */
-function agreement(rows: readonly (readonly number[])[], total: number, parts: readonly number[]): number {
+function agreement(rows: readonly (readonly number[])[], total: number, parts: readonly number[]): { share: number; exact: number } {
   let agree = 0;
+  let exact = 0;
   let counted = 0;
   for (const row of rows) {
     let sum = 0;
@@ -52,15 +56,16 @@ function agreement(rows: readonly (readonly number[])[], total: number, parts: r
     if (value === 0 && sum === 0) continue;
     counted++;
     if (sumMatches(value, sum, parts.length)) agree++;
+    if (Math.abs(value - sum) < 1e-9 * Math.max(1, Math.abs(value))) exact++;
   }
-  return counted < rows.length / 2 ? 0 : agree / counted;
+  return counted < rows.length / 2 ? { share: 0, exact: 0 } : { share: agree / counted, exact: exact / counted };
 }
 
 /** The best total/parts relation in these rows (each row: the count columns' values), or null. */
 export function findTotalRelation(rows: readonly (readonly number[])[]): TotalRelation | null {
   const width = rows[0]?.length ?? 0;
   if (rows.length === 0 || width < 3) return null;
-  let best: (TotalRelation & { score: number }) | null = null;
+  let best: (TotalRelation & { score: number; exact: number }) | null = null;
   for (let t = 0; t < width; t++) {
     // A column that never changes (always zero, or a detector count of 2 on every row) is no
     // evidence: its one value matches a sum of small ids or codes by chance, within rounding.
@@ -74,10 +79,36 @@ export function findTotalRelation(rows: readonly (readonly number[])[]): TotalRe
     const candidates = [parts, ...(parts.length >= 3 ? parts.map((_, i) => parts.filter((_, k) => k !== i)) : [])];
     for (const candidate of candidates) {
       if (candidate.length < 2) continue;
-      const score = agreement(rows, t, candidate);
-      const better = best === null || score > best.score || (score === best.score && candidate.length > best.parts.length);
-      if (score >= MIN_AGREEMENT && better) best = { total: t, parts: candidate, score };
+      const { share: score, exact } = agreement(rows, t, candidate);
+      const better =
+        best === null ||
+        score > best.score ||
+        (score === best.score && (exact > best.exact || (exact === best.exact && candidate.length > best.parts.length)));
+      if (score >= MIN_AGREEMENT && better) best = { total: t, parts: candidate, score, exact };
     }
   }
-  return best === null ? null : { total: best.total, parts: best.parts };
+  return best === null ? null : exactest(rows, best);
+}
+
+/**
+ * The relation with any part left out whose leaving out makes the sum exact on more rows (a small
+ * count, such as pedal cycles beside the motor classes, that the rounding allowance let in), one
+ * part at a time while that helps.
+ */
+function exactest(rows: readonly (readonly number[])[], found: TotalRelation & { exact: number }): TotalRelation {
+  let { parts, exact } = found;
+  for (let improved = true; improved && parts.length > 2; ) {
+    improved = false;
+    for (const part of parts) {
+      const fewer = parts.filter((p) => p !== part);
+      const result = agreement(rows, found.total, fewer);
+      if (result.share >= MIN_AGREEMENT && result.exact > exact) {
+        parts = fewer;
+        exact = result.exact;
+        improved = true;
+        break;
+      }
+    }
+  }
+  return { total: found.total, parts };
 }
