@@ -10,7 +10,7 @@ import type { ColumnType } from '../../../shared/records';
 import { columnSamples, isNumericColumn, isNumericText } from './inferSchema';
 import { mainMeasure, mayNameCount, measureReason } from './mainMeasure';
 import { isCoordinateName, isIdentifierColumn } from './roles/identifierColumns';
-import { placeNamedByCoordinates } from './roles/coordinatePlaces';
+import { coordinateColumns, placeNamedByCoordinates } from './roles/coordinatePlaces';
 import { pickLocationColumn } from './roles/locationColumn';
 import { findMeasureTotal } from './roles/totalColumn';
 import { usesDecimalComma } from './time/decimalComma';
@@ -20,7 +20,7 @@ import { detectPartsTime, timesOfDayVary, detectPeriodTime, partsColumnIndexes, 
 import { chooseSplitAnchor, type SplitAnchor, type SplitSampleRow } from './time/splitAnchor';
 import { splitRowsRunNewestFirst } from './time/splitDirection';
 import { detectSplitTime, parseDayOfMonth, parseWeekday, type SplitTimeColumns } from './time/splitTimeline';
-import { NUMERIC_TIME_FORMATS, TIME_FORMATS, detectTimeFormat } from './time/timeFormats';
+import { NUMERIC_TIME_FORMATS, TIME_FORMATS, detectTimeFormat, ownFormatLabel } from './time/timeFormats';
 import { wideTimeOfDayNote } from './wideLayout/wideTimeOfDay';
 import { chooseZoneReading } from './time/zoneReading';
 
@@ -208,12 +208,6 @@ function anchorNote(anchor: SplitAnchor, weekday: string | null, month: string, 
   }
 }
 
-/** The format's name with the file's own first value as its example (`ISO 8601, as 2025-03-03 00:00:00`). */
-function ownFormatLabel(label: string, example: string | null): string {
-  if (example === null) return label;
-  const name = label.replace(/\s*\([^)]*\)$/, '');
-  return `${name}, as ${example.length > 40 ? `${example.slice(0, 40)}…` : example}`;
-}
 
 function splitSource(
   picked: readonly string[],
@@ -445,12 +439,11 @@ function settleLocationByCoordinates(schema: TableSchema, sampleRows: readonly (
   const found = placeNamedByCoordinates(schema.columns, [...sampleRows, ...laterRows]);
   if (found === null) return schema;
   const name = (schema.columns[found.index] as ColumnInfo).name;
-  const coordinates = schema.columns.filter((column) => column.role !== 'timestamp' && isCoordinateName(column.name)).map((column) => quoted(column.name));
   return {
     ...schema,
     location: name,
     columns: schema.columns.map((column, index) => (index === found.index ? { ...column, role: 'location' } : column)),
-    notes: [...schema.notes, `Location: ${quoted(name)}, one name for each of the ${found.places} places its coordinates (${coordinates.join(', ')}) mark.`],
+    notes: [...schema.notes, `Location: ${quoted(name)}, one name for each of the ${found.places} places its coordinates (${coordinateColumns(schema.columns).map((at) => quoted((schema.columns[at] as ColumnInfo).name)).join(', ')}) mark.`],
   };
 }
 

@@ -14,14 +14,20 @@ import { isCoordinateName } from './identifierColumns';
 const MAX_PLACE_SHARE = 0.2;
 
 /** The column that names each place the coordinates mark, and how many places; null when none does. */
+/** The columns holding coordinates (any time column aside). */
+export function coordinateColumns(columns: readonly ColumnInfo[]): number[] {
+  return columns.flatMap((column, index) => (column.role !== 'timestamp' && isCoordinateName(column.name) ? [index] : []));
+}
+
 export function placeNamedByCoordinates(columns: readonly ColumnInfo[], rows: readonly (readonly string[])[]): { index: number; places: number } | null {
-  const coordinates = columns.flatMap((column, index) => (column.role !== 'timestamp' && isCoordinateName(column.name) ? [index] : []));
+  const coordinates = coordinateColumns(columns);
   if (coordinates.length < 2) return null;
   const pairs = rows.map((row) => coordinates.map((index) => (row[index] ?? '').trim()).join(' '));
   const places = new Set(pairs.filter((pair) => pair.trim() !== '')).size;
   if (places < 2 || places > Math.max(4, rows.length * MAX_PLACE_SHARE)) return null;
   const candidates = columns.flatMap((column, index) => (column.role === 'category' && !coordinates.includes(index) ? [index] : []));
-  const textFirst = [...candidates].sort((a, b) => Number(holdsNumbers(rows, a)) - Number(holdsNumbers(rows, b)));
+  const numbers = new Set(candidates.filter((at) => holdsNumbers(rows, at)));
+  const textFirst = [...candidates.filter((at) => !numbers.has(at)), ...numbers];
   const index = textFirst.find((at) => oneToOne(rows, at, pairs, places));
   return index === undefined ? null : { index, places };
 }

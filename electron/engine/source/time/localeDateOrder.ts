@@ -8,7 +8,7 @@
  */
 import type { SchemaOverrides, TimeSource } from '../../../../shared/schema';
 import type { TableSchema } from '../tableSchema';
-import { TIME_FORMATS } from './timeFormats';
+import { ownFormatLabel, TIME_FORMATS } from './timeFormats';
 
 const quoted = (text: string): string => JSON.stringify(text);
 
@@ -33,10 +33,7 @@ export function settleDateOrderByLocale(
   const why = delimiter === ';' ? '";" between fields' : 'decimal commas';
   const note = `${quoted(column)} is read day first: every date could be either (day and month 12 or less), and the file writes as continental Europe does (${why}); choose month first in Edit roles if it is American.`;
   let settled: TimeSource = time;
-  // The label keeps the file's own example (`Day/month/year, as 08/12/2020 18:10:27`).
-  const example = /, as (.*)$/.exec(time.kind === 'column' ? time.label : '')?.[1];
-  const label = example === undefined ? dayFirst.label : `${dayFirst.label.replace(/\s*\([^)]*\)$/, '')}, as ${example}`;
-  if (time.kind === 'column') settled = { ...time, format: 'dmy', label };
+  if (time.kind === 'column') settled = { ...time, format: 'dmy', label: ownFormatLabel(dayFirst.label, values[0] ?? null) };
   else if (time.kind === 'parts') settled = { ...time, dateFormat: 'dmy' };
   return { ...schema, time: settled, notes: [...schema.notes, note] };
 }

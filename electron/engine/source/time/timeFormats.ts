@@ -667,3 +667,10 @@ export function detectTimeFormat(samples: readonly string[], columnName?: string
   }
   return best;
 }
+
+/** The format's name with the file's own first value as its example (`ISO 8601, as 2025-03-03 00:00:00`). */
+export function ownFormatLabel(label: string, example: string | null): string {
+  if (example === null) return label;
+  const name = label.replace(/\s*\([^)]*\)$/, '');
+  return `${name}, as ${example.length > 40 ? `${example.slice(0, 40)}…` : example}`;
+}
